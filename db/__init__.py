@@ -1,0 +1,1 @@
+"""The SQLite layer: connection settings, numbered migrations, queries."""
