@@ -1,0 +1,111 @@
+import copy
+import json
+from pathlib import Path
+
+import pytest
+
+from db.connection import open_database
+from workbench import checklists
+from workbench.checklists import TemplateInvalid, load_template, parse_template, validate_template
+
+MINI = Path(__file__).resolve().parent.parent / "data" / "mini_checklist.json"
+
+
+@pytest.fixture
+def data():
+    return json.loads(MINI.read_text(encoding="utf-8"))
+
+
+def test_mini_template_loads(data):
+    checklist = load_template(MINI)
+    assert checklist.template_id == "mini" and checklist.version == 1
+    assert [i.id for i in checklist.items] == ["search", "novelty", "novelty-reasoning", "decision"]
+    assert checklist.item("decision").auto_fail
+    assert checklist.item("search").weight == 2.0
+    assert checklist.item("search").answers == ("pass", "fail", "na")
+
+
+def test_conditions_hide_and_cascade(data):
+    checklist = parse_template(data)
+    assert "novelty-reasoning" not in [i.id for i in checklist.visible_items({})]
+    assert "novelty-reasoning" in [i.id for i in checklist.visible_items({"novelty": "fail"})]
+    assert "novelty-reasoning" not in [i.id for i in checklist.visible_items({"novelty": "pass"})]
+
+
+def mutate(data, fn):
+    copied = copy.deepcopy(data)
+    fn(copied)
+    return validate_template(copied, source="t.json")
+
+
+def items(d):
+    return d["sections"][0]["items"]
+
+
+@pytest.mark.parametrize("change, item_id, fragment", [
+    (lambda d: items(d)[1].update(id="search"), "search", "duplicate id"),
+    (lambda d: items(d)[2]["condition"].update(item="nope"), "novelty-reasoning", "unknown item 'nope'"),
+    (lambda d: items(d)[0].update(condition={"item": "novelty", "answers": ["fail"]}), "search",
+     "does not come before it"),
+    (lambda d: items(d)[2]["condition"].update(answers=["maybe"]), "novelty-reasoning", "'maybe'"),
+    (lambda d: items(d)[0].update(severities=[]), "search", "no severity"),
+    (lambda d: items(d)[0].update(categories=[]), "search", "no error category"),
+    (lambda d: items(d)[0].update(categories=["typo"]), "search", "unknown error category 'typo'"),
+    (lambda d: items(d)[0]["text"].update(zh=""), "search", "no Chinese text"),
+    (lambda d: items(d)[0]["guidance"].update(en="  "), "search", "no English text"),
+    (lambda d: items(d)[0].update(weight=0), "search", "weight"),
+    (lambda d: items(d)[0].update(severities=["fatal"]), "search", "unknown severity 'fatal'"),
+    (lambda d: items(d)[0].update(scale="graded"), "search", "unknown answer scale"),
+])
+def test_each_problem_is_named_with_its_item(data, change, item_id, fragment):
+    problems = mutate(data, change)
+    assert any(p.item_id == item_id and fragment in p.message for p in problems), problems
+    assert all(p.source == "t.json" for p in problems)
+
+
+def test_every_problem_is_reported_not_just_the_first(data):
+    def break_many(d):
+        items(d)[0]["text"]["zh"] = ""
+        items(d)[1]["severities"] = []
+        d["ip_types"] = ["patent"]
+    problems = mutate(data, break_many)
+    assert len(problems) >= 3
+    with pytest.raises(TemplateInvalid) as err:
+        copied = copy.deepcopy(data)
+        break_many(copied)
+        parse_template(copied, source="t.json")
+    assert len(err.value.problems) == len(problems)
+    assert "t.json" in str(err.value)
+
+
+def test_graded_scale(data):
+    data["scales"] = {"graded": [
+        {"code": "strong", "label": {"en": "Strong", "zh": "明显"}, "outcome": "fail", "severity": "major"},
+        {"code": "absent", "label": {"en": "Absent", "zh": "不存在"}, "outcome": "pass"},
+        {"code": "not_assessed", "label": {"en": "Not assessed", "zh": "未评估"}, "outcome": "na"},
+    ]}
+    items(data)[0]["scale"] = "graded"
+    checklist = parse_template(data)
+    item = checklist.item("search")
+    assert item.answers == ("strong", "absent", "not_assessed")
+    assert item.option("strong").outcome == "fail" and item.option("strong").severity == "major"
+
+
+def test_store_is_idempotent_and_freezes_versions(tmp_path, data):
+    db = open_database(tmp_path / "w.sqlite3")
+    first = checklists.store(db, parse_template(data))
+    assert checklists.store(db, parse_template(data)) == first
+    items(data)[0]["text"]["en"] = "Search complete and adequate?"
+    edited = checklists.store(db, parse_template(data))
+    assert edited != first
+    rows = db.execute("SELECT version FROM checklists WHERE template_id = 'mini' ORDER BY version").fetchall()
+    assert rows == [(1,), (2,)]
+    assert checklists.load_stored(db, first).item("search").text.en == "Search adequate?"
+    assert checklists.load_stored(db, edited).version == 2
+
+
+def test_unreadable_file_is_one_problem(tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text("{ not json", encoding="utf-8")
+    problems = checklists.validate_file(path)
+    assert len(problems) == 1 and "line 1" in problems[0].message
