@@ -1,0 +1,252 @@
+"""Reading the rows of an office export: CSV/text in any of the usual encodings, XLSX and XLS.
+
+A reader streams (line number, cells) pairs and knows how far it has got, so the import
+can show progress and never holds the whole file in memory. Anything that is not a table
+we can read raises WorkbenchError naming the file.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from workbench.errors import WorkbenchError, register
+
+register({
+    "import.not_found": "{path}: the file does not exist.",
+    "import.unreadable": "{path}: the file cannot be read ({detail}).",
+    "import.empty": "{path}: the file is empty.",
+    "import.not_text": "{path}: this is not a text or spreadsheet file that can be imported ({detail}).",
+    "import.bad_encoding": "{path}: the file cannot be read as {encoding} (line {line}: {detail}).",
+    "import.unknown_encoding": "{path}: unknown encoding {encoding!r}.",
+    "import.bad_spreadsheet": "{path}: the spreadsheet cannot be read ({detail}).",
+    "import.no_sheet": "{path}: there is no sheet named {sheet!r} (sheets: {sheets}).",
+    "import.no_data_sheet": "{path}: every sheet is empty.",
+    "import.bad_csv": "{path}, line {line}: {detail}.",
+})
+
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+SNIFF_BYTES = 64 * 1024
+CSV_FIELD_LIMIT = 1024 * 1024  # a 1 MB cell is corrupt, not data
+
+
+@dataclass
+class TableReader:
+    """Rows of one table. `rows` yields (line, cells); `position`/`total` measure progress."""
+
+    path: Path
+    kind: str                         # csv or spreadsheet
+    rows: Callable[[], Iterator[tuple[int, list[Any]]]]
+    total: int                        # bytes for CSV, rows for spreadsheets
+    position: Callable[[], int]
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)
+    close: Callable[[], None] = lambda: None
+
+
+def open_table(path: str | Path, *, encoding: str | None = None, delimiter: str | None = None,
+               sheet: str | None = None) -> TableReader:
+    path = Path(path)
+    if not path.is_file():
+        raise WorkbenchError("import.not_found", path=str(path))
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError as exc:
+        raise WorkbenchError("import.unreadable", path=str(path), detail=exc.strerror or str(exc)) from exc
+    if size == 0:
+        raise WorkbenchError("import.empty", path=str(path))
+    if _looks_like_spreadsheet(path, head):
+        return _open_spreadsheet(path, sheet)
+    return _open_csv(path, size, head, encoding, delimiter)
+
+
+def _looks_like_spreadsheet(path: Path, head: bytes) -> bool:
+    # Zip (xlsx, ods) or OLE2 (xls) signatures, whatever the file is called.
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return True
+    return False
+
+
+# -- CSV and text --------------------------------------------------------------------------------
+
+def detect_encoding(path: Path, head: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030; refuses binary files."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith(codecs.BOM_UTF16_LE) or head.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16"
+    if b"\x00" in head:
+        raise WorkbenchError("import.not_text", path=str(path), detail="it contains binary data")
+    for candidate in ("utf-8", "gb18030"):
+        if _decodes_whole_file(path, candidate):
+            return candidate
+    raise WorkbenchError("import.not_text", path=str(path),
+                         detail="it is neither UTF-8 nor GB18030 text")
+
+
+def _decodes_whole_file(path: Path, encoding: str) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    with path.open("rb") as handle:
+        try:
+            while chunk := handle.read(1024 * 1024):
+                text = decoder.decode(chunk)
+                if _control_ratio(text) > 0.01:
+                    return False
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return False
+    return True
+
+
+def _control_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t")
+    return controls / len(text)
+
+
+def detect_delimiter(sample: str) -> str:
+    """The delimiter among comma, semicolon and tab that splits the first lines most consistently."""
+    lines = [line for line in sample.splitlines()[:50] if line.strip()]
+    if not lines:
+        return ","
+    best, best_score = ",", -1.0
+    for candidate in (",", "\t", ";"):
+        try:
+            counts = [len(row) - 1 for row in csv.reader(lines, delimiter=candidate)]
+        except csv.Error:
+            continue
+        if not counts or max(counts) == 0:
+            continue
+        # Most rows split into the same number of fields, and into many of them.
+        modal = max(set(counts), key=counts.count)
+        score = counts.count(modal) / len(counts) * 1000 + modal
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+class _CountingReader(io.RawIOBase):
+    """Counts the bytes handed to the text decoder, for progress."""
+
+    def __init__(self, raw: io.BufferedReader) -> None:
+        self.raw = raw
+        self.count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        n = self.raw.readinto(buffer)
+        self.count += n or 0
+        return n
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
+
+
+def _open_csv(path: Path, size: int, head: bytes, encoding: str | None, delimiter: str | None) -> TableReader:
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise WorkbenchError("import.unknown_encoding", path=str(path), encoding=encoding) from None
+        if encoding.lower().replace("-", "").replace("_", "") in ("utf8",):
+            encoding = "utf-8-sig"  # tolerate a BOM even when the user names plain UTF-8
+    else:
+        encoding = detect_encoding(path, head)
+    if delimiter is None:
+        sample = head.decode(encoding, errors="ignore")
+        delimiter = detect_delimiter(sample)
+    elif delimiter in ("\\t", "tab", "TAB"):
+        delimiter = "\t"
+    counter_box: list[_CountingReader] = []
+
+    def rows() -> Iterator[tuple[int, list[Any]]]:
+        raw = _CountingReader(path.open("rb"))
+        counter_box.append(raw)
+        text = io.TextIOWrapper(io.BufferedReader(raw), encoding=encoding, newline="")
+        csv.field_size_limit(CSV_FIELD_LIMIT)
+        reader = csv.reader(text, delimiter=delimiter)
+        try:
+            line = 1
+            while True:
+                try:
+                    cells = next(reader)
+                except StopIteration:
+                    return
+                except UnicodeDecodeError as exc:
+                    raise WorkbenchError("import.bad_encoding", path=str(path), encoding=encoding,
+                                         line=reader.line_num + 1, detail=exc.reason) from exc
+                except csv.Error as exc:
+                    raise WorkbenchError("import.bad_csv", path=str(path), line=reader.line_num,
+                                         detail=str(exc)) from exc
+                yield line, [cell.replace("\x00", "") for cell in cells]
+                line = reader.line_num + 1
+        finally:
+            text.close()
+
+    return TableReader(path=path, kind="csv", rows=rows, total=size,
+                       position=lambda: counter_box[-1].count if counter_box else 0,
+                       encoding=encoding, delimiter=delimiter)
+
+
+# -- spreadsheets --------------------------------------------------------------------------------
+
+def _open_spreadsheet(path: Path, sheet: str | None) -> TableReader:
+    import python_calamine
+
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+        names = list(workbook.sheet_names)
+    except Exception as exc:  # calamine raises several of its own types, and OSError/ValueError
+        raise WorkbenchError("import.bad_spreadsheet", path=str(path), detail=_short(exc)) from exc
+    try:
+        if sheet is not None:
+            if sheet not in names:
+                raise WorkbenchError("import.no_sheet", path=str(path), sheet=sheet, sheets=", ".join(names))
+            chosen = workbook.get_sheet_by_name(sheet)
+        else:
+            chosen = None
+            for name in names:
+                candidate = workbook.get_sheet_by_name(name)
+                if candidate.height > 0 and candidate.width > 0:
+                    chosen = candidate
+                    break
+            if chosen is None:
+                raise WorkbenchError("import.no_data_sheet", path=str(path))
+    except WorkbenchError:
+        raise
+    except Exception as exc:
+        raise WorkbenchError("import.bad_spreadsheet", path=str(path), detail=_short(exc)) from exc
+    total = (chosen.end[0] + 1) if chosen.end else 0
+    done = [0]
+
+    def rows() -> Iterator[tuple[int, list[Any]]]:
+        try:
+            for index, cells in enumerate(chosen.iter_rows()):
+                done[0] = index + 1
+                yield index + 1, list(cells)   # calamine yields absolute rows from the first
+        except WorkbenchError:
+            raise
+        except Exception as exc:
+            raise WorkbenchError("import.bad_spreadsheet", path=str(path), detail=_short(exc)) from exc
+
+    return TableReader(path=path, kind="spreadsheet", rows=rows, total=total, position=lambda: done[0],
+                       sheet=chosen.name, sheets=names, close=workbook.close)
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:200]
+
+

@@ -1,0 +1,263 @@
+"""Reviews: one reviewer's pass over one case with one frozen checklist version.
+
+Every answer is committed the moment it is given, with its audit entry, and the
+review's verdict and score are recomputed in the same transaction.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+import sqlite_utils
+
+from workbench import audit
+from workbench.checklists import Checklist, checklist_for, load_stored
+from workbench.errors import WorkbenchError, register
+
+STATUSES = ("open", "in_progress", "completed", "signed_off")
+VERDICTS = ("error", "defect", "compliant")
+
+register({
+    "review.unknown_case": "There is no case with id {case_id}.",
+    "review.unknown_review": "There is no review with id {review_id}.",
+    "review.no_checklist": "No checklist applies to {ip_type} cases; add a template for it first.",
+    "review.unknown_item": "The checklist has no item {item_id}.",
+    "review.bad_answer": "{answer!r} is not an answer item {item_id} allows ({allowed}).",
+    "review.bad_severity": "Severity {severity!r} is not allowed for item {item_id} ({allowed}).",
+    "review.bad_category": "Error category {category!r} is not allowed for item {item_id} ({allowed}).",
+    "review.locked": "The review is signed off and locked; reopen it with a reason to change it.",
+    "review.incomplete": "The review cannot be completed yet:\n{missing}",
+})
+
+
+@dataclass(frozen=True)
+class Answer:
+    item_id: str
+    answer: str
+    outcome: str                  # pass, fail, na
+    severity: str | None = None
+    category: str | None = None
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """What the answers so far say about the case."""
+
+    verdict: str                  # error, defect, compliant
+    score: float | None           # weighted share of applicable items passed, 0-100
+    findings: Mapping[str, int]   # severity -> count of failing answers
+    answered: int
+    shown: int
+
+
+@dataclass(frozen=True)
+class Review:
+    id: int
+    case_id: int
+    checklist_id: int
+    reviewer: str
+    status: str
+    verdict: str | None
+    score: float | None
+    active_seconds: float
+
+
+def assess(checklist: Checklist, answers: Mapping[str, Answer]) -> Assessment:
+    """Verdict and score from the answers to the items shown (hidden items count as n/a).
+
+    error: any critical or major finding, or a failed auto-fail item. defect: only minor
+    findings. Advisory findings never change the verdict and do not lower the score.
+    A fail whose severity is not chosen yet counts as minor until it is.
+    """
+    visible = checklist.visible_items({k: a.answer for k, a in answers.items()})
+    findings: dict[str, int] = {}
+    error = defect = False
+    passed_weight = applicable_weight = 0.0
+    answered = 0
+    for item in visible:
+        given = answers.get(item.id)
+        if given is None:
+            continue
+        answered += 1
+        if given.outcome == "na":
+            continue
+        applicable_weight += item.weight
+        if given.outcome == "pass":
+            passed_weight += item.weight
+            continue
+        severity = given.severity or "minor"
+        findings[severity] = findings.get(severity, 0) + 1
+        if item.auto_fail or severity in ("critical", "major"):
+            error = True
+        elif severity == "minor":
+            defect = True
+        if severity == "advisory" and not item.auto_fail:
+            passed_weight += item.weight
+    verdict = "error" if error else "defect" if defect else "compliant"
+    score = round(100.0 * passed_weight / applicable_weight, 1) if applicable_weight else None
+    return Assessment(verdict, score, findings, answered, len(visible))
+
+
+def missing_for_completion(checklist: Checklist, answers: Mapping[str, Answer]) -> list[str]:
+    """What stops a review from being completed, one line per item."""
+    missing = []
+    for item in checklist.visible_items({k: a.answer for k, a in answers.items()}):
+        given = answers.get(item.id)
+        if given is None:
+            missing.append(f"{item.id}: not answered")
+        elif given.outcome == "fail":
+            if not given.severity:
+                missing.append(f"{item.id}: a fail needs a severity")
+            if not given.category:
+                missing.append(f"{item.id}: a fail needs an error category")
+    return missing
+
+
+# -- the workspace side -----------------------------------------------------------------------
+
+def _review_row(db: sqlite_utils.Database, review_id: int) -> Review:
+    row = db.execute("SELECT id, case_id, checklist_id, reviewer, status, verdict, score, active_seconds"
+                     " FROM reviews WHERE id = ?", [review_id]).fetchone()
+    if row is None:
+        raise WorkbenchError("review.unknown_review", review_id=review_id)
+    return Review(*row)
+
+
+def get_review(db: sqlite_utils.Database, review_id: int) -> Review:
+    return _review_row(db, review_id)
+
+
+def latest_review_for_case(db: sqlite_utils.Database, case_id: int) -> Review | None:
+    row = db.execute("SELECT id FROM reviews WHERE case_id = ? ORDER BY id DESC LIMIT 1", [case_id]).fetchone()
+    return _review_row(db, row[0]) if row else None
+
+
+def open_review(db: sqlite_utils.Database, case_id: int, *, reviewer: str,
+                checklist_id: int | None = None) -> Review:
+    """The reviewer's current review of the case, or a new one with the applicable checklist."""
+    case = db.execute("SELECT ip_type FROM cases WHERE id = ?", [case_id]).fetchone()
+    if case is None:
+        raise WorkbenchError("review.unknown_case", case_id=case_id)
+    existing = db.execute("SELECT id FROM reviews WHERE case_id = ? AND reviewer = ? ORDER BY id DESC LIMIT 1",
+                          [case_id, reviewer]).fetchone()
+    if existing is not None:
+        return _review_row(db, existing[0])
+    with db.atomic():
+        if checklist_id is None:
+            checklist_id = checklist_for(db, case[0])
+        if checklist_id is None:
+            raise WorkbenchError("review.no_checklist", ip_type=case[0])
+        now = audit.now_iso()
+        review_id = db.execute(
+            "INSERT INTO reviews (case_id, checklist_id, reviewer, status, created_at, updated_at)"
+            " VALUES (?, ?, ?, 'open', ?, ?)", [case_id, checklist_id, reviewer, now, now]).lastrowid
+        audit.record(db, actor=reviewer, entity="review", entity_id=review_id, action="open",
+                     new={"checklist_id": checklist_id, "reviewer": reviewer}, case_id=case_id)
+    return _review_row(db, review_id)
+
+
+def get_answers(db: sqlite_utils.Database, review_id: int) -> dict[str, Answer]:
+    rows = db.execute("SELECT item_id, answer, outcome, severity, category, comment FROM answers"
+                      " WHERE review_id = ?", [review_id]).fetchall()
+    return {r[0]: Answer(*r) for r in rows}
+
+
+def _answer_dict(answer: Answer | None) -> dict | None:
+    if answer is None:
+        return None
+    return {"answer": answer.answer, "severity": answer.severity, "category": answer.category,
+            "comment": answer.comment}
+
+
+def set_answer(db: sqlite_utils.Database, review_id: int, item_id: str, answer: str | None, *, actor: str,
+               severity: str | None = None, category: str | None = None, comment: str | None = None,
+               checklist: Checklist | None = None) -> Assessment:
+    """Give, change or (answer=None) clear one answer; committed at once with its audit entry.
+
+    `comment=None` keeps the comment already written. Severity and category only apply to a
+    failing answer; a scale option that implies a severity supplies it when none is given.
+    """
+    review = _review_row(db, review_id)
+    if review.status == "signed_off":
+        raise WorkbenchError("review.locked")
+    checklist = checklist or load_stored(db, review.checklist_id)
+    try:
+        item = checklist.item(item_id)
+    except KeyError:
+        raise WorkbenchError("review.unknown_item", item_id=item_id) from None
+    with db.atomic():
+        answers = get_answers(db, review_id)
+        old = answers.get(item_id)
+        new: Answer | None = None
+        if answer is not None:
+            option = item.option(answer)
+            if option is None:
+                raise WorkbenchError("review.bad_answer", answer=answer, item_id=item_id,
+                                     allowed=", ".join(item.answers))
+            if option.outcome == "fail":
+                severity = severity or option.severity
+                if severity is not None and severity not in item.severities:
+                    raise WorkbenchError("review.bad_severity", severity=severity, item_id=item_id,
+                                         allowed=", ".join(item.severities))
+                if category is not None and category not in item.categories:
+                    raise WorkbenchError("review.bad_category", category=category, item_id=item_id,
+                                         allowed=", ".join(item.categories))
+            else:
+                severity = category = None
+            keep_comment = old.comment if old is not None else ""
+            new = Answer(item_id, answer, option.outcome, severity, category,
+                         keep_comment if comment is None else comment)
+        if new == old:
+            return assess(checklist, answers)
+        now = audit.now_iso()
+        if new is None:
+            db.execute("DELETE FROM answers WHERE review_id = ? AND item_id = ?", [review_id, item_id])
+            answers.pop(item_id, None)
+        else:
+            db.execute(
+                "INSERT INTO answers (review_id, item_id, answer, outcome, severity, category, comment, answered_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (review_id, item_id) DO UPDATE SET"
+                " answer = excluded.answer, outcome = excluded.outcome, severity = excluded.severity,"
+                " category = excluded.category, comment = excluded.comment, answered_at = excluded.answered_at",
+                [review_id, item_id, new.answer, new.outcome, new.severity, new.category, new.comment, now])
+            answers[item_id] = new
+        result = assess(checklist, answers)
+        status = "in_progress" if review.status in ("open", "completed") and answers else review.status
+        db.execute("UPDATE reviews SET verdict = ?, score = ?, status = ?, updated_at = ?,"
+                   " completed_at = CASE WHEN ? = 'completed' THEN completed_at END WHERE id = ?",
+                   [result.verdict if answers else None, result.score, status, now, status, review_id])
+        audit.record(db, actor=actor, entity="answer", entity_id=f"{review_id}/{item_id}",
+                     action="answer" if new is not None else "clear",
+                     old=_answer_dict(old), new=_answer_dict(new), case_id=review.case_id)
+    return result
+
+
+def complete(db: sqlite_utils.Database, review_id: int, *, actor: str) -> Assessment:
+    """Mark the review completed; refused with the list of what is missing."""
+    review = _review_row(db, review_id)
+    if review.status == "signed_off":
+        raise WorkbenchError("review.locked")
+    checklist = load_stored(db, review.checklist_id)
+    with db.atomic():
+        answers = get_answers(db, review_id)
+        missing = missing_for_completion(checklist, answers)
+        if missing:
+            raise WorkbenchError("review.incomplete", missing="\n".join(f"  - {m}" for m in missing),
+                                 items=missing)
+        result = assess(checklist, answers)
+        now = audit.now_iso()
+        db.execute("UPDATE reviews SET status = 'completed', verdict = ?, score = ?, updated_at = ?,"
+                   " completed_at = ? WHERE id = ?", [result.verdict, result.score, now, now, review_id])
+        audit.record(db, actor=actor, entity="review", entity_id=review_id, action="complete",
+                     old={"status": review.status}, new={"status": "completed", "verdict": result.verdict},
+                     case_id=review.case_id)
+    return result
+
+
+def add_active_time(db: sqlite_utils.Database, review_id: int, seconds: float) -> None:
+    """Add measured active review time (not audited: it is a measurement, not a finding)."""
+    if seconds <= 0:
+        return
+    with db.atomic():
+        db.execute("UPDATE reviews SET active_seconds = active_seconds + ? WHERE id = ?", [seconds, review_id])
