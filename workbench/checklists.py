@@ -17,8 +17,9 @@ from typing import Any, Mapping
 import sqlite_utils
 
 from workbench.errors import WorkbenchError, register
+from workbench.paths import resource_dir
 
-BUILTIN_DIR = Path(__file__).resolve().parent.parent / "resources" / "checklists"
+BUILTIN_DIR = resource_dir() / "checklists"
 FORMAT_VERSION = 1
 IP_TYPES = ("invention", "utility_model", "design", "trademark")
 OUTCOMES = ("pass", "fail", "na")

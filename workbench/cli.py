@@ -1,0 +1,212 @@
+"""The command line: `python main.py COMMAND ...`. Stable: scripts rely on it as documented.
+
+Exit status: 0 done; 2 bad input or arguments (one clear message on stderr, no traceback);
+1 an unexpected failure (logged in full to the log file).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Callable, NoReturn, Sequence, TextIO
+
+from workbench import APP_NAME, __version__
+from workbench.errors import Cancelled, WorkbenchError
+
+log = logging.getLogger("workbench.cli")
+
+GuiLauncher = Callable[[argparse.Namespace], int]
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage problem as one line instead of a usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message} (see --help)")
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                        help="the workspace file (default: WORKBENCH_DB, else the user's data folder)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="main.py", description=f"{APP_NAME}: quality review of examination cases. "
+                                                "Without a command, opens the application window.")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--db", metavar="PATH", default=None,
+                        help="the workspace file (default: WORKBENCH_DB, else the user's data folder)")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = commands.add_parser("import", help="import cases from a CSV, text or spreadsheet file")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true", help="print one JSON object with the counts and rejected rows")
+    p.add_argument("--mapping", metavar="M.json", help="a JSON object: column header -> case field")
+    p.add_argument("--encoding", help="the text encoding, e.g. utf-8, gb18030, utf-16 (default: detected)")
+    p.add_argument("--delimiter", help="the CSV delimiter: ',', ';' or 'tab' (default: detected)")
+    p.add_argument("--sheet", help="the spreadsheet sheet (default: the first with data)")
+    p.add_argument("--on-conflict", choices=("skip", "update"), default="skip",
+                   help="a case already imported with other details: keep it (skip) or replace it (update)")
+    p.add_argument("--report", metavar="R.csv", help="write every rejected, skipped or flagged row to a CSV file")
+    _add_db(p)
+
+    p = commands.add_parser("export", help="write the quality-and-efficiency workbook")
+    p.add_argument("out", metavar="OUT.xlsx")
+    p.add_argument("--language", choices=("en", "zh"), default="en", help="sheet and column names")
+    _add_db(p)
+
+    p = commands.add_parser("checklist", help="checklist templates")
+    checklist_commands = p.add_subparsers(dest="checklist_command", parser_class=_Parser, required=True)
+    v = checklist_commands.add_parser("validate", help="check a template; exit 2 listing every problem")
+    v.add_argument("file")
+
+    p = commands.add_parser("verify", help="check the audit chain and the database's integrity")
+    _add_db(p)
+
+    p = commands.add_parser("self-test", help="import, review and export the demo samples in a temporary workspace")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
+         out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as exc:
+        print(str(exc), file=err)
+        return 2
+    except SystemExit as exc:   # --help and --version
+        return int(exc.code or 0)
+    from workbench.logs import setup_logging
+    log_file = setup_logging()
+    try:
+        if args.command is None:
+            if gui is None:
+                print("main.py: no command given (see --help)", file=err)
+                return 2
+            return gui(args)
+        return COMMANDS[args.command](args, out)
+    except WorkbenchError as exc:
+        print(f"error: {exc.message()}", file=err)
+        return 2
+    except Cancelled:
+        print("cancelled: nothing was changed", file=err)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted: nothing was changed", file=err)
+        return 130
+    except Exception as exc:  # the last line of defence: log it, say where
+        log.exception("unexpected failure in %s", args.command)
+        print(f"unexpected error ({type(exc).__name__}: {exc}); details are in {log_file}", file=err)
+        return 1
+
+
+def _open(args: argparse.Namespace):
+    from db.connection import open_database
+    from workbench.paths import workspace_path
+    return open_database(workspace_path(getattr(args, "db", None)))
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    from workbench.import_report import write_report_csv
+    from workbench.importing import import_file
+
+    mapping = None
+    if args.mapping:
+        mapping = _read_mapping(Path(args.mapping))
+    db = _open(args)
+    result = import_file(db, args.file, mapping=mapping, encoding=args.encoding, delimiter=args.delimiter,
+                         sheet=args.sheet, on_conflict=args.on_conflict)
+    if args.report:
+        write_report_csv(result, Path(args.report))
+    if args.json:
+        json.dump(result.as_json(), out, ensure_ascii=False)
+        out.write("\n")
+        return 0
+    print(f"{Path(args.file).name}: read {result.read} rows: accepted {result.accepted}, "
+          f"unchanged {result.unchanged}, updated {result.updated}, rejected {result.rejected}, "
+          f"skipped {result.skipped} (duplicates in file {result.duplicates}, conflicts {result.conflicts}).",
+          file=out)
+    if not result.changed:
+        print("Nothing was changed in the workspace.", file=out)
+    for issue in result.rejected_rows[:20]:
+        column = f", column {issue.column}" if issue.column else ""
+        print(f"  line {issue.line}{column}: {issue.reason}", file=out)
+    if len(result.rejected_rows) > 20:
+        print(f"  ... and {len(result.rejected_rows) - 20} more rejected rows (use --report or --json)", file=out)
+    return 0
+
+
+def _read_mapping(path: Path) -> dict[str, str]:
+    from workbench.headers import CASE_FIELDS
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise WorkbenchError("cli.bad_mapping_file", path=str(path), detail=str(exc)) from exc
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        raise WorkbenchError("cli.bad_mapping_file", path=str(path),
+                             detail="expected a JSON object of column header -> case field")
+    unknown = sorted(v for v in data.values() if v not in CASE_FIELDS and v not in ("", "extra"))
+    if unknown:
+        raise WorkbenchError("cli.bad_mapping_file", path=str(path),
+                             detail=f"unknown case fields {', '.join(unknown)} (known: {', '.join(CASE_FIELDS)})")
+    return data
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from workbench.excel_report import write_workbook
+    db = _open(args)
+    result = write_workbook(db, args.out, language=args.language)
+    print(f"Wrote {result.path}: {result.cases} cases, {result.findings} findings.", file=out)
+    return 0
+
+
+def cmd_checklist(args: argparse.Namespace, out: TextIO) -> int:
+    from workbench.checklists import validate_file
+    problems = validate_file(args.file)
+    if problems:
+        raise WorkbenchError("checklist.invalid", source=args.file, count=len(problems),
+                             problems="\n".join(f"  - {p}" for p in problems))
+    print(f"{args.file}: valid", file=out)
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
+    from workbench.integrity import check_workspace
+    db = _open(args)
+    problems = check_workspace(db)
+    if problems:
+        raise WorkbenchError("verify.broken", count=len(problems),
+                             problems="\n".join(f"  - {p}" for p in problems))
+    print("The workspace is intact: audit chain and database integrity verified.", file=out)
+    return 0
+
+
+def cmd_self_test(args: argparse.Namespace, out: TextIO) -> int:
+    from workbench.selftest import run_self_test
+    run_self_test(out)
+    print("OK", file=out)
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
+    "import": cmd_import,
+    "export": cmd_export,
+    "checklist": cmd_checklist,
+    "verify": cmd_verify,
+    "self-test": cmd_self_test,
+}
+
+from workbench.errors import register  # noqa: E402  (templates sit beside the commands that raise them)
+
+register({
+    "cli.bad_mapping_file": "The mapping file {path} cannot be used: {detail}.",
+    "verify.broken": "The workspace is not intact ({count} problem(s)):\n{problems}",
+})
