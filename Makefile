@@ -1,0 +1,42 @@
+# The two commands of the README: `make run` and `make test`. Both set up .venv first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+TS     := resources/translations/workbench_zh_CN.ts
+QM     := resources/translations/workbench_zh_CN.qm
+# What a real window needs on Debian/Ubuntu beyond the base image (Qt's xcb plugin, a CJK font).
+SYSTEM_PACKAGES := libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 fonts-wqy-microhei
+
+.PHONY: run test dist translations system-deps bench clean
+
+$(STAMP): requirements-lock.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-lock.txt
+	touch $(STAMP)
+
+$(QM): $(TS) | $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+translations: $(QM)
+
+system-deps:
+	@if command -v dpkg >/dev/null 2>&1; then \
+	  missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	  if [ -n "$$missing" ]; then \
+	    if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing; \
+	    else echo "Missing system packages for the window: $$missing (sudo apt-get install $$missing)"; fi; \
+	  fi; \
+	fi
+
+run: $(STAMP) $(QM) system-deps
+	$(BIN)/python main.py
+
+test: $(STAMP) $(QM)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+bench: $(STAMP)
+	for b in bench/bench_*.py; do $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) build/out build/work dist .pytest_cache .hypothesis

@@ -1,0 +1,32 @@
+"""Every question to the user goes through here, so tests can replace it (no modal exec() in tests)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+def open_file(parent: QWidget | None, title: str, name_filter: str) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", name_filter)
+    return path or None
+
+
+def save_file(parent: QWidget | None, title: str, name_filter: str, suggested: str = "") -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, name_filter)
+    return path or None
+
+
+def error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
+def info(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.Yes)
+    return answer == QMessageBox.StandardButton.Yes

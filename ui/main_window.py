@@ -1,0 +1,257 @@
+"""The main window: the case queue on the left, the case and its checklist on the right."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMainWindow, QSplitter, QTableView,
+                               QWidget)
+
+from db.connection import open_database
+from ui import dialogs
+from ui.case_model import CaseTableModel, value_label
+from ui.messages import error_text
+from ui.review_panel import ReviewPanel
+from ui.tasks import Task, TaskRunner
+from workbench import APP_NAME, checklists
+from workbench.errors import WorkbenchError
+from workbench.excel_report import write_workbook
+from workbench.importing import ImportResult, import_file
+from workbench.jobs import CancelToken, Progress
+from workbench.paths import resource_dir
+
+log = logging.getLogger("workbench.ui")
+
+IMPORT_FILTER = "Case lists (*.csv *.txt *.tsv *.xlsx *.xls);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    data_changed = Signal()
+
+    def __init__(self, db_path: Path, reviewer: str, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.reviewer = reviewer
+        self.language = language
+        self.db: sqlite_utils.Database = open_database(db_path)
+        checklists.install_builtins(self.db)
+        self.tasks = TaskRunner(self)
+        self.last_import: ImportResult | None = None
+        self.setWindowTitle(f"{APP_NAME} — {db_path.name}")
+        self.resize(1400, 860)
+        self._build()
+        self._update_status()
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.model = CaseTableModel(self.db, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((130, 70, 220, 70, 120, 85, 80, 70)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
+
+        self.panel = ReviewPanel(self.db, self.reviewer, self.language)
+        self.panel.review_changed.connect(self._on_review_changed)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([520, 880])
+        self.setCentralWidget(splitter)
+
+        self.import_action = QAction(self.tr("&Import cases..."), self)
+        self.import_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
+        self.import_action.triggered.connect(self.import_cases)
+        self.export_action = QAction(self.tr("&Export workbook..."), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.export_workbook)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.triggered.connect(self.close)
+        self.next_action = QAction(self.tr("&Next unreviewed case"), self)
+        self.next_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.next_action.triggered.connect(self.next_unreviewed)
+        self.complete_action = QAction(self.tr("&Complete review"), self)
+        self.complete_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.complete_action.triggered.connect(self.panel.complete)
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        review_menu = self.menuBar().addMenu(self.tr("&Review"))
+        review_menu.addAction(self.next_action)
+        review_menu.addAction(self.complete_action)
+
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.addAction(self.import_action)
+        toolbar.addAction(self.export_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.next_action)
+
+        self.counts_label = QLabel()
+        self.statusBar().addPermanentWidget(self.counts_label)
+
+    # -- queue -----------------------------------------------------------------------------
+    def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.panel.show_case(self.model.case_id(current.row()) if current.isValid() else None)
+
+    def select_case(self, case_id: int) -> None:
+        row = self.model.row_of(case_id)
+        if row is None:
+            return
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+
+    def select_first(self) -> None:
+        first = self.model.case_id(0)
+        if first is not None:
+            self.select_case(first)
+
+    def next_unreviewed(self) -> None:
+        current = self.panel.case_id
+        row = self.db.execute(
+            "SELECT c.id FROM cases c WHERE c.id != ? AND NOT EXISTS ("
+            " SELECT 1 FROM reviews r WHERE r.case_id = c.id AND r.status IN ('completed', 'signed_off'))"
+            " ORDER BY c.application_number LIMIT 1", [current or -1]).fetchone()
+        if row is None:
+            self.statusBar().showMessage(self.tr("Every case is reviewed."), 5000)
+            return
+        self.select_case(row[0])
+
+    def _on_review_changed(self, case_id: int) -> None:
+        self.model.refresh_case(case_id)
+        self._update_status()
+        self.data_changed.emit()
+
+    def _update_status(self) -> None:
+        counts = dict(self.db.execute(
+            "SELECT COALESCE(r.status, 'not_reviewed'), COUNT(*) FROM cases c LEFT JOIN reviews r ON r.id = ("
+            " SELECT id FROM reviews WHERE case_id = c.id ORDER BY id DESC LIMIT 1) GROUP BY 1").fetchall())
+        total = sum(counts.values())
+        parts = [self.tr("%n case(s)", "", total)]
+        for status in ("not_reviewed", "in_progress", "completed", "signed_off"):
+            if counts.get(status):
+                parts.append(f"{value_label('status', status)} {counts[status]}")
+        self.counts_label.setText(" · ".join(parts))
+
+    # -- import and export -------------------------------------------------------------------
+    def is_empty(self) -> bool:
+        return self.db.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 0
+
+    def offer_demo(self) -> None:
+        if self.is_empty() and dialogs.confirm(
+                self, self.tr("Empty workspace"),
+                self.tr("This workspace has no cases yet. Load the bundled demo samples "
+                        "(300 examination cases) to try the workbench?")):
+            self.start_import(resource_dir() / "samples" / "demo_cases.csv")
+
+    def import_cases(self) -> None:
+        path = dialogs.open_file(self, self.tr("Import cases"), IMPORT_FILTER)
+        if path:
+            self.start_import(Path(path))
+
+    def start_import(self, path: Path) -> Task:
+        db_path = self.db_path
+
+        def job(progress: Progress, cancel: CancelToken) -> ImportResult:
+            db = open_database(db_path)     # each thread its own connection
+            try:
+                return import_file(db, path, progress=progress, cancel=cancel)
+            finally:
+                db.close()
+
+        task = self.tasks.start(self, self.tr("Importing %1").replace("%1", path.name), job)
+        task.finished.connect(self._import_done)
+        task.failed.connect(lambda exc: self._job_failed(self.tr("Import failed"), exc))
+        task.cancelled.connect(lambda: self.statusBar().showMessage(
+            self.tr("Import cancelled; nothing was changed."), 8000))
+        return task
+
+    def _import_done(self, result: ImportResult) -> None:
+        self.last_import = result
+        self.model.reload()
+        self._update_status()
+        self.data_changed.emit()
+        if self.panel.case_id is None:
+            self.select_first()
+        summary = (self.tr("Read %1 rows: %2 accepted, %3 unchanged, %4 rejected, %5 skipped.")
+                   .replace("%1", str(result.read)).replace("%2", str(result.accepted))
+                   .replace("%3", str(result.unchanged)).replace("%4", str(result.rejected))
+                   .replace("%5", str(result.skipped)))
+        self.statusBar().showMessage(summary, 15000)
+        if result.rejected:
+            lines = [self.tr("Line %1, %2: %3").replace("%1", str(i.line)).replace("%2", i.column or "-")
+                     .replace("%3", i.reason) for i in result.rejected_rows[:200]]
+            dialogs.error(self, self.tr("Some rows were not imported"), summary, "\n".join(lines))
+
+    def export_workbook(self) -> Task | None:
+        path = dialogs.save_file(self, self.tr("Export workbook"), "Excel workbook (*.xlsx)",
+                                 "quality-review.xlsx")
+        if not path:
+            return None
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        return self.start_export(Path(path))
+
+    def start_export(self, path: Path) -> Task:
+        db_path, language = self.db_path, self.language
+
+        def job(progress: Progress, cancel: CancelToken) -> Any:
+            db = open_database(db_path)
+            try:
+                return write_workbook(db, path, language=language, progress=progress, cancel=cancel)
+            finally:
+                db.close()
+
+        self.panel.flush()
+        task = self.tasks.start(self, self.tr("Exporting %1").replace("%1", path.name), job)
+        task.finished.connect(lambda result: self.statusBar().showMessage(
+            self.tr("Wrote %1: %2 cases, %3 findings.").replace("%1", str(result.path))
+            .replace("%2", str(result.cases)).replace("%3", str(result.findings)), 15000))
+        task.failed.connect(lambda exc: self._job_failed(self.tr("Export failed"), exc))
+        task.cancelled.connect(lambda: self.statusBar().showMessage(
+            self.tr("Export cancelled; no file was written."), 8000))
+        return task
+
+    def _job_failed(self, title: str, exc: BaseException) -> None:
+        if isinstance(exc, WorkbenchError):
+            dialogs.error(self, title, error_text(exc))
+        else:
+            from ui.app import report_unexpected
+            report_unexpected(self, exc)
+
+    # -- closing -----------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        self.panel.flush()    # answers are already stored; this keeps the comment and the time
+        self.tasks.shutdown()
+        self.db.close()
+        super().closeEvent(event)
+
+    def changeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        from PySide6.QtCore import QEvent
+        if event.type() == QEvent.Type.ActivationChange:
+            if self.isActiveWindow():
+                self.panel.timer.touch()
+            else:
+                self.panel.timer.pause()
+        super().changeEvent(event)
