@@ -7,13 +7,13 @@ a formula when the workbook is opened.
 """
 from __future__ import annotations
 
-import json
 import os
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 import sqlite_utils
 from openpyxl import Workbook
@@ -196,33 +196,43 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
     total_findings = db.execute("SELECT COUNT(*) FROM answers WHERE outcome = 'fail'").fetchone()[0]
     result = ExportResult(str(out_path))
     workbook = Workbook(write_only=True)
-    cases_sheet = workbook.create_sheet("案件" if zh else "Cases")
-    result.cases = _write_table(cases_sheet, CASE_COLUMNS, case_rows(db), language, progress, cancel,
-                                "Cases", total_cases)
-    findings_sheet = workbook.create_sheet("差错" if zh else "Findings")
-    result.findings = _write_table(findings_sheet, FINDING_COLUMNS, finding_rows(db, language), language,
-                                   progress, cancel, "Findings", total_findings)
-    about = workbook.create_sheet("关于" if zh else "About")
-    for key, value in (("Product", f"Quality Review Workbench {__version__}"),
-                       ("Exported at", datetime.now().isoformat(timespec="seconds")),
-                       ("Cases", result.cases), ("Findings", result.findings)):
-        about.append([key, value])
-    cancel.check()
-    save_atomically(workbook, out_path)
+    with atomic_target(out_path) as temp_name:
+        try:
+            cases_sheet = workbook.create_sheet("案件" if zh else "Cases")
+            result.cases = _write_table(cases_sheet, CASE_COLUMNS, case_rows(db), language, progress, cancel,
+                                        "Cases", total_cases)
+            findings_sheet = workbook.create_sheet("差错" if zh else "Findings")
+            result.findings = _write_table(findings_sheet, FINDING_COLUMNS, finding_rows(db, language), language,
+                                           progress, cancel, "Findings", total_findings)
+            about = workbook.create_sheet("关于" if zh else "About")
+            for key, value in (("Product", f"Quality Review Workbench {__version__}"),
+                               ("Exported at", datetime.now().isoformat(timespec="seconds")),
+                               ("Cases", result.cases), ("Findings", result.findings)):
+                about.append([key, value])
+            cancel.check()
+        except BaseException:
+            _discard(workbook)
+            raise
+        workbook.save(temp_name)
     progress(1, 1, "Saved")
     return result
 
 
-def save_atomically(workbook: Workbook, out_path: Path) -> None:
-    """Write beside the target, then rename over it; on any failure no partial file remains."""
+@contextmanager
+def atomic_target(out_path: Path) -> Iterator[str]:
+    """A temporary file beside the target, renamed over it when the block succeeds.
+
+    The temporary file is made first, so an unwritable folder is reported before any work;
+    on any failure no partial file remains and the previous target is untouched.
+    """
     folder = out_path.parent if str(out_path.parent) else Path(".")
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{out_path.stem}-", suffix=".xlsx.tmp", dir=folder)
+        handle, temp_name = tempfile.mkstemp(prefix=f".{out_path.stem}-", suffix=".tmp", dir=folder)
         os.close(handle)
     except OSError as exc:
         raise WorkbenchError("export.unwritable", path=str(out_path), detail=exc.strerror or str(exc)) from exc
     try:
-        workbook.save(temp_name)
+        yield temp_name
         os.replace(temp_name, out_path)
     except OSError as exc:
         _remove_quietly(temp_name)
@@ -230,6 +240,21 @@ def save_atomically(workbook: Workbook, out_path: Path) -> None:
     except BaseException:
         _remove_quietly(temp_name)
         raise
+
+
+def _discard(workbook: Workbook) -> None:
+    """Close and delete the temporary files of a write-only workbook that will not be saved."""
+    for sheet in workbook.worksheets:
+        writer = getattr(sheet, "_writer", None)
+        try:
+            sheet.close()
+        except Exception:
+            pass
+        if writer is not None:
+            try:
+                writer.cleanup()
+            except Exception:
+                pass
 
 
 def _remove_quietly(name: str) -> None:

@@ -1,0 +1,58 @@
+"""Building test files and workspaces."""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from openpyxl import Workbook
+
+from db.connection import open_database
+from workbench import checklists
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+MINI_CHECKLIST = DATA / "mini_checklist.json"
+
+HEADER = ["申请号", "专利类型", "发明创造名称", "申请人", "审查员", "审查部门", "申请日", "结案日"]
+ROWS = [
+    ["202210123456.1", "发明", "一种图像识别方法", "甲公司", "张三", "电学发明审查部", "2022-01-05", "2023-06-21"],
+    ["201710601862.3", "发明", "一种电池散热装置", "乙大学", "李四", "机械发明审查部", "2017-03-01", "2019-02-20"],
+    ["95115608.X", "发明", "一种老式装置", "丙研究所", "王五", "机械发明审查部", "1995-06-01", "1998-01-01"],
+]
+
+
+def write_csv(path: Path, rows: Iterable[Sequence[object]], *, encoding: str = "utf-8", delimiter: str = ",",
+              header: Sequence[str] = HEADER) -> Path:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    path.write_bytes(buffer.getvalue().encode(encoding))
+    return path
+
+
+def write_xlsx(path: Path, rows: Iterable[Sequence[object]], *, title_rows: Sequence[Sequence[object]] = (),
+               header: Sequence[str] = HEADER) -> Path:
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in title_rows:
+        sheet.append(list(row))
+    sheet.append(list(header))
+    for row in rows:
+        sheet.append(list(row))
+    workbook.save(path)
+    return path
+
+
+def workspace(tmp_path: Path, name: str = "w.sqlite3"):
+    return open_database(tmp_path / name)
+
+
+def mini_checklist_id(db) -> int:
+    return checklists.store(db, checklists.load_template(MINI_CHECKLIST))
+
+
+def table_state(db) -> list:
+    """Everything an import may change, for comparing before and after."""
+    return [list(db.execute(f"SELECT * FROM {t} ORDER BY 1")) for t in ("imports", "import_issues", "cases")]

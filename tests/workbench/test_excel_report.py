@@ -1,0 +1,132 @@
+import os
+from datetime import datetime
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.workbench.helpers import HEADER, ROWS, mini_checklist_id, workspace, write_csv
+from workbench import review
+from workbench.errors import Cancelled, WorkbenchError
+from workbench.excel_report import safe_text, write_workbook
+from workbench.importing import import_file
+from workbench.jobs import CancelToken
+
+PAYLOADS = ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR", "=cmd|' /C calc'!A0"]
+
+
+@pytest.fixture
+def db(tmp_path):
+    db = workspace(tmp_path)
+    rows = [list(r) for r in ROWS]
+    for row, payload in zip(rows, PAYLOADS):
+        row[2] = payload            # imported titles that look like formulas
+    rows[0][3] = "=1+1"             # and an applicant
+    import_file(db, write_csv(tmp_path / "c.csv", rows))
+    checklist_id = mini_checklist_id(db)
+    case_id = db.execute("SELECT id FROM cases WHERE application_number = '202210123456.1'").fetchone()[0]
+    opened = review.open_review(db, case_id, reviewer="alice", checklist_id=checklist_id)
+    review.set_answer(db, opened.id, "search", "fail", severity="major", category="omitted_objection",
+                      comment="@comment", actor="alice")
+    review.set_answer(db, opened.id, "novelty", "pass", actor="alice")
+    return db
+
+
+def test_cases_and_findings_sheets(db, tmp_path):
+    out = tmp_path / "report.xlsx"
+    result = write_workbook(db, out)
+    assert (result.cases, result.findings) == (3, 1)
+    workbook = load_workbook(out)
+    assert workbook.sheetnames[:2] == ["Cases", "Findings"]
+    cases = list(workbook["Cases"].iter_rows(values_only=True))
+    assert cases[0][0] == "Application number" and len(cases) == 4
+    by_number = {row[0]: row for row in cases[1:]}
+    reviewed = by_number["202210123456.1"]
+    header = cases[0]
+    assert reviewed[header.index("Review status")] == "in_progress"
+    assert reviewed[header.index("Verdict")] == "error"
+    assert by_number["201710601862.3"][header.index("Review status")] == "not_reviewed"
+    assert isinstance(reviewed[header.index("Filing date")], datetime)
+    findings = list(workbook["Findings"].iter_rows(values_only=True))
+    assert len(findings) == 2
+    finding = dict(zip(findings[0], findings[1]))
+    assert finding["Item"] == "search" and finding["Severity"] == "major"
+    assert finding["Item text"] == "Search adequate?" and finding["Category"] == "Objection omitted"
+    assert finding["Reviewer"] == "alice"
+
+
+def test_chinese_sheet_names(db, tmp_path):
+    write_workbook(db, tmp_path / "zh.xlsx", language="zh")
+    workbook = load_workbook(tmp_path / "zh.xlsx")
+    assert workbook.sheetnames[:2] == ["案件", "差错"]
+    assert workbook["差错"]["H2"].value == "检索是否充分？"
+
+
+def test_imported_text_never_becomes_a_formula(db, tmp_path):
+    out = tmp_path / "report.xlsx"
+    write_workbook(db, out)
+    workbook = load_workbook(out)
+    texts = []
+    for sheet in workbook:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", f"{sheet.title}!{cell.coordinate} is a formula"
+                if isinstance(cell.value, str):
+                    texts.append(cell.value)
+                    assert not cell.value.startswith(("=", "+", "-", "@", "\t", "\r")), cell.value
+    for payload in PAYLOADS[:3]:
+        assert "'" + payload in texts
+    assert "'@comment" in texts
+
+
+@pytest.mark.parametrize("text, expected", [("=1", "'=1"), ("plain", "plain"), ("", ""), ("a=b", "a=b"),
+                                            ("-", "'-"), ("\r\n", "'\r\n")])
+def test_safe_text(text, expected):
+    assert safe_text(text) == expected
+
+
+def test_written_through_a_temporary_file(db, tmp_path, monkeypatch):
+    out = tmp_path / "report.xlsx"
+    out.write_bytes(b"previous version")
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        write_workbook(db, out, cancel=token)
+    assert out.read_bytes() == b"previous version"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
+
+
+def test_target_open_in_another_program_gives_a_clear_error_and_no_file(db, tmp_path, monkeypatch):
+    # On Windows, Excel holding the file open makes the final rename fail like this.
+    out = tmp_path / "report.xlsx"
+    out.write_bytes(b"the copy Excel has open")
+
+    def locked(src, dst):
+        raise PermissionError(13, "Permission denied", str(dst))
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(WorkbenchError) as err:
+        write_workbook(db, out)
+    assert err.value.code == "export.unwritable"
+    assert "report.xlsx" in err.value.message() and "Permission denied" in err.value.message()
+    assert out.read_bytes() == b"the copy Excel has open"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.csv", "report.xlsx", "w.sqlite3", "w.sqlite3-shm",
+                                                           "w.sqlite3-wal"]
+
+
+def test_missing_folder_gives_a_clear_error(db, tmp_path):
+    with pytest.raises(WorkbenchError) as err:
+        write_workbook(db, tmp_path / "no" / "such" / "report.xlsx")
+    assert err.value.code == "export.unwritable"
+
+
+def test_target_is_a_directory(db, tmp_path):
+    target = tmp_path / "report.xlsx"
+    target.mkdir()
+    with pytest.raises(WorkbenchError) as err:
+        write_workbook(db, target)
+    assert err.value.code == "export.unwritable"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_not_xlsx(db, tmp_path):
+    with pytest.raises(WorkbenchError):
+        write_workbook(db, tmp_path / "report.csv")

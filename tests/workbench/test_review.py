@@ -1,0 +1,161 @@
+import pytest
+
+from tests.workbench.helpers import MINI_CHECKLIST, ROWS, mini_checklist_id, workspace, write_csv
+from workbench import audit, review
+from workbench.checklists import load_template
+from workbench.errors import WorkbenchError
+from workbench.importing import import_file
+from workbench.review import Answer, assess
+from workbench.timing import ActiveTimer
+
+CHECKLIST = load_template(MINI_CHECKLIST)
+
+
+def a(item_id, outcome, severity=None, category=None):
+    return Answer(item_id, outcome, outcome, severity, category)
+
+
+@pytest.mark.parametrize("answers, verdict", [
+    ([], "compliant"),
+    ([a("search", "pass"), a("novelty", "pass"), a("decision", "pass")], "compliant"),
+    ([a("search", "fail", "minor")], "defect"),
+    ([a("search", "fail", "major")], "error"),
+    ([a("novelty", "fail", "critical")], "error"),
+    ([a("novelty", "fail", "advisory")], "compliant"),
+    ([a("decision", "fail", "minor")], "error"),            # auto-fail item
+    ([a("search", "fail", "minor"), a("novelty", "fail", "advisory")], "defect"),
+    ([a("search", "fail")], "defect"),                      # severity not chosen yet counts as minor
+])
+def test_verdict(answers, verdict):
+    assert assess(CHECKLIST, {x.item_id: x for x in answers}).verdict == verdict
+
+
+def test_hidden_items_do_not_count():
+    answers = {x.item_id: x for x in [a("novelty", "pass"), a("novelty-reasoning", "fail", "minor")]}
+    result = assess(CHECKLIST, answers)
+    assert result.verdict == "compliant" and result.answered == 1 and result.shown == 3
+
+
+def test_weighted_score():
+    # search weight 2 passes, novelty weight 1 fails, decision weight 3 n/a
+    answers = {x.item_id: x for x in [a("search", "pass"), a("novelty", "fail", "major"), a("decision", "na")]}
+    assert assess(CHECKLIST, answers).score == pytest.approx(66.7)
+
+
+@pytest.fixture
+def setup(tmp_path):
+    db = workspace(tmp_path)
+    import_file(db, write_csv(tmp_path / "c.csv", ROWS))
+    checklist_id = mini_checklist_id(db)
+    case_id = db.execute("SELECT id FROM cases ORDER BY id LIMIT 1").fetchone()[0]
+    opened = review.open_review(db, case_id, reviewer="alice", checklist_id=checklist_id)
+    return db, opened
+
+
+def test_answers_commit_at_once_with_audit_and_verdict(setup, tmp_path):
+    db, opened = setup
+    review.set_answer(db, opened.id, "search", "fail", severity="major", category="omitted_objection",
+                      comment="missed D1", actor="alice")
+    # A second connection sees it: it was committed, not held in a transaction.
+    other = workspace(tmp_path)
+    row = other.execute("SELECT answer, severity, category, comment FROM answers").fetchone()
+    assert row == ("fail", "major", "omitted_objection", "missed D1")
+    assert other.execute("SELECT status, verdict FROM reviews").fetchone() == ("in_progress", "error")
+    entries = audit.history(db, opened.case_id)
+    assert [e.action for e in entries] == ["open", "answer"]
+    assert entries[-1].new_value["severity"] == "major" and entries[-1].old_value is None
+    assert entries[-1].actor == "alice"
+
+
+def test_changing_an_answer_records_old_and_new(setup):
+    db, opened = setup
+    review.set_answer(db, opened.id, "search", "pass", actor="alice")
+    review.set_answer(db, opened.id, "search", "fail", severity="minor", category="omitted_objection", actor="bob")
+    last = audit.history(db, opened.case_id)[-1]
+    assert last.old_value["answer"] == "pass" and last.new_value["answer"] == "fail" and last.actor == "bob"
+
+
+def test_same_answer_twice_writes_nothing(setup):
+    db, opened = setup
+    review.set_answer(db, opened.id, "search", "pass", actor="alice")
+    count = db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]
+    review.set_answer(db, opened.id, "search", "pass", actor="alice")
+    assert db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0] == count
+
+
+@pytest.mark.parametrize("kwargs, code", [
+    ({"item_id": "nope", "answer": "pass"}, "review.unknown_item"),
+    ({"item_id": "search", "answer": "maybe"}, "review.bad_answer"),
+    ({"item_id": "search", "answer": "fail", "severity": "critical"}, "review.bad_severity"),
+    ({"item_id": "search", "answer": "fail", "category": "improper_objection"}, "review.bad_category"),
+])
+def test_invalid_answers_are_refused(setup, kwargs, code):
+    db, opened = setup
+    with pytest.raises(WorkbenchError) as err:
+        review.set_answer(db, opened.id, actor="alice", **kwargs)
+    assert err.value.code == code
+    assert db.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 0
+
+
+def test_complete_lists_what_is_missing(setup):
+    db, opened = setup
+    review.set_answer(db, opened.id, "novelty", "fail", actor="alice")
+    with pytest.raises(WorkbenchError) as err:
+        review.complete(db, opened.id, actor="alice")
+    message = err.value.message()
+    for fragment in ("search: not answered", "novelty: a fail needs a severity",
+                     "novelty: a fail needs an error category", "novelty-reasoning: not answered",
+                     "decision: not answered"):
+        assert fragment in message
+    assert db.execute("SELECT status FROM reviews").fetchone()[0] == "in_progress"
+
+
+def test_complete_and_reopen_by_answering(setup):
+    db, opened = setup
+    for item in ("search", "novelty", "decision"):
+        review.set_answer(db, opened.id, item, "pass", actor="alice")
+    result = review.complete(db, opened.id, actor="alice")
+    assert result.verdict == "compliant" and result.score == 100.0
+    assert db.execute("SELECT status FROM reviews").fetchone()[0] == "completed"
+    review.set_answer(db, opened.id, "search", "na", actor="alice")
+    assert db.execute("SELECT status, completed_at FROM reviews").fetchone() == ("in_progress", None)
+
+
+def test_signed_off_review_is_locked(setup):
+    db, opened = setup
+    db.execute("UPDATE reviews SET status = 'signed_off' WHERE id = ?", [opened.id])
+    with pytest.raises(WorkbenchError) as err:
+        review.set_answer(db, opened.id, "search", "pass", actor="alice")
+    assert err.value.code == "review.locked"
+
+
+def test_open_review_reuses_the_reviewers_review(setup):
+    db, opened = setup
+    again = review.open_review(db, opened.case_id, reviewer="alice")
+    assert again.id == opened.id
+    other = review.open_review(db, opened.case_id, reviewer="bob", checklist_id=opened.checklist_id)
+    assert other.id != opened.id
+
+
+def test_active_time_is_added(setup):
+    db, opened = setup
+    review.add_active_time(db, opened.id, 42.5)
+    review.add_active_time(db, opened.id, 0)
+    assert review.get_review(db, opened.id).active_seconds == 42.5
+
+
+def test_active_timer_pauses_when_idle_and_inactive():
+    now = [0.0]
+    timer = ActiveTimer(clock=lambda: now[0])
+    timer.touch()
+    now[0] = 30
+    timer.touch()                 # 30 s of work
+    now[0] = 30 + 600
+    timer.touch()                 # 10 minutes idle count as 2 minutes at most
+    assert timer.take() == pytest.approx(30 + 120)
+    timer.pause()
+    now[0] += 1000                # window inactive: nothing counts
+    assert timer.take() == 0
+    timer.touch()
+    now[0] += 5
+    assert timer.take() == pytest.approx(5)
