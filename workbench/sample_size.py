@@ -55,8 +55,9 @@ def sample_size(
 
     z = z_value(confidence)
     n = z * z * expected * (1.0 - expected) / (margin * margin)
-    if population is not None and n > 0.0:
-        n = n / (1.0 + (n - 1.0) / population)
+    if population is not None and n > 1.0:   # n0 <= 1 gives n <= 1: one case either way
+        # n0 / (1 + (n0 - 1)/N) written as n0 N / (N + n0 - 1): no 0/0 when N = 1 and n0 is tiny.
+        n = n * population / (population + n - 1.0)
     # Rounding to 9 decimals first keeps 138.00000000001-style float noise from adding a case.
     # A 0% or 100% expectation gives 0 by the formula; a review still needs one case.
     result = max(1, math.ceil(round(n, 9)))
