@@ -1,0 +1,2 @@
+-- Schema version 2: remembered column mappings for import (issue 4).
+-- Reserved; filled by the import work.

@@ -1,0 +1,2 @@
+-- Schema version 3: review workflow (sign-off, reopen, search) (issue 5).
+-- Reserved; filled by the review work.
