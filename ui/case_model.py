@@ -24,37 +24,36 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("status", f"COALESCE((SELECT status FROM reviews WHERE id = {LATEST_REVIEW}), 'not_reviewed')"),
     ("verdict", f"(SELECT verdict FROM reviews WHERE id = {LATEST_REVIEW})"),
 )
-_tr = QCoreApplication.translate
 
 
 def column_title(key: str) -> str:
     return {
-        "application_number": _tr("CaseModel", "Application no."),
-        "ip_type": _tr("CaseModel", "Type"),
-        "title": _tr("CaseModel", "Title"),
-        "examiner": _tr("CaseModel", "Examiner"),
-        "department": _tr("CaseModel", "Department"),
-        "decision_date": _tr("CaseModel", "Decided"),
-        "status": _tr("CaseModel", "Status"),
-        "verdict": _tr("CaseModel", "Verdict"),
+        "application_number": QCoreApplication.translate("CaseModel", "Application no."),
+        "ip_type": QCoreApplication.translate("CaseModel", "Type"),
+        "title": QCoreApplication.translate("CaseModel", "Title"),
+        "examiner": QCoreApplication.translate("CaseModel", "Examiner"),
+        "department": QCoreApplication.translate("CaseModel", "Department"),
+        "decision_date": QCoreApplication.translate("CaseModel", "Decided"),
+        "status": QCoreApplication.translate("CaseModel", "Status"),
+        "verdict": QCoreApplication.translate("CaseModel", "Verdict"),
     }[key]
 
 
 def value_label(key: str, value: Any) -> str:
     """Stored codes (ip types, statuses, verdicts) in the user's language."""
     labels = {
-        "invention": _tr("Codes", "Invention"),
-        "utility_model": _tr("Codes", "Utility model"),
-        "design": _tr("Codes", "Design"),
-        "trademark": _tr("Codes", "Trademark"),
-        "not_reviewed": _tr("Codes", "Not reviewed"),
-        "open": _tr("Codes", "Open"),
-        "in_progress": _tr("Codes", "In progress"),
-        "completed": _tr("Codes", "Completed"),
-        "signed_off": _tr("Codes", "Signed off"),
-        "error": _tr("Codes", "Error"),
-        "defect": _tr("Codes", "Defect"),
-        "compliant": _tr("Codes", "Compliant"),
+        "invention": QCoreApplication.translate("Codes", "Invention"),
+        "utility_model": QCoreApplication.translate("Codes", "Utility model"),
+        "design": QCoreApplication.translate("Codes", "Design"),
+        "trademark": QCoreApplication.translate("Codes", "Trademark"),
+        "not_reviewed": QCoreApplication.translate("Codes", "Not reviewed"),
+        "open": QCoreApplication.translate("Codes", "Open"),
+        "in_progress": QCoreApplication.translate("Codes", "In progress"),
+        "completed": QCoreApplication.translate("Codes", "Completed"),
+        "signed_off": QCoreApplication.translate("Codes", "Signed off"),
+        "error": QCoreApplication.translate("Codes", "Error"),
+        "defect": QCoreApplication.translate("Codes", "Defect"),
+        "compliant": QCoreApplication.translate("Codes", "Compliant"),
     }
     if key in ("ip_type", "status", "verdict") and value in labels:
         return labels[value]

@@ -13,7 +13,7 @@ import sqlite_utils
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QFormLayout, QFrame, QGridLayout,
-                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton,
+                               QGroupBox, QApplication, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton,
                                QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ui import dialogs
@@ -54,6 +54,8 @@ class ChecklistView(QTreeWidget):
             self.key_command.emit("category", None)
         elif plain and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.key_command.emit("clear", None)
+        elif mods & Qt.KeyboardModifier.ControlModifier and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.key_command.emit("complete", None)   # when the window's shortcut did not take it
         else:
             super().keyPressEvent(event)
 
@@ -342,6 +344,8 @@ class ReviewPanel(QWidget):
             if self.category_combo.isEnabled():
                 self.category_combo.setFocus()
                 self.category_combo.lineEdit().selectAll()
+        elif command == "complete":
+            self.complete()
         elif command == "clear":
             item = self.current_item()
             if item is not None and item.id in self.answers:
@@ -362,6 +366,7 @@ class ReviewPanel(QWidget):
             return
         option = item.option_for_outcome(outcome)
         if option is None:
+            QApplication.beep()     # this item does not allow that answer
             return
         given = self.answers.get(item.id)
         if given is not None and given.answer == option.code:

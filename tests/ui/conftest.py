@@ -1,0 +1,60 @@
+"""Fixtures for window tests: a workspace with cases, and the dialog seam replaced."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.workbench.helpers import ROWS, write_csv
+
+
+class FakeDialogs:
+    """Records every question the window asks and answers it as the test says."""
+
+    def __init__(self) -> None:
+        self.errors: list[tuple[str, str]] = []
+        self.infos: list[tuple[str, str]] = []
+        self.confirms: list[str] = []
+        self.confirm_answer = False
+        self.open_path: str | None = None
+        self.save_path: str | None = None
+
+    def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from ui import dialogs
+        monkeypatch.setattr(dialogs, "open_file", lambda *a, **k: self.open_path)
+        monkeypatch.setattr(dialogs, "save_file", lambda *a, **k: self.save_path)
+        monkeypatch.setattr(dialogs, "error", lambda parent, title, text, details="": self.errors.append((title, text)))
+        monkeypatch.setattr(dialogs, "info", lambda parent, title, text: self.infos.append((title, text)))
+        monkeypatch.setattr(dialogs, "confirm", self._confirm)
+
+    def _confirm(self, parent, title, text) -> bool:
+        self.confirms.append(text)
+        return self.confirm_answer
+
+
+@pytest.fixture
+def fake_dialogs(monkeypatch):
+    fake = FakeDialogs()
+    fake.install(monkeypatch)
+    return fake
+
+
+@pytest.fixture
+def cases_csv(tmp_path) -> Path:
+    return write_csv(tmp_path / "cases.csv", ROWS)
+
+
+@pytest.fixture
+def window_factory(qtbot, tmp_path, monkeypatch, fake_dialogs):
+    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
+    from ui.main_window import MainWindow
+    windows = []
+
+    def make(language: str = "en", db_name: str = "w.sqlite3"):
+        window = MainWindow(tmp_path / db_name, "alice", language)
+        qtbot.addWidget(window)
+        windows.append(window)
+        return window
+    yield make
+    for window in windows:
+        window.tasks.shutdown()
