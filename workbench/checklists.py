@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -26,6 +27,18 @@ OUTCOMES = ("pass", "fail", "na")
 SEVERITIES = ("critical", "major", "minor", "advisory")
 LANGUAGES = ("en", "zh")
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
+
+# The fields each object of the format may have; anything else is most likely a typo
+# ("severites") that would otherwise be silently ignored. Keys starting with "_" or "$"
+# are comments for template authors.
+TEMPLATE_KEYS = frozenset({"format", "id", "version", "name", "description", "ip_types", "procedures",
+                           "categories", "scales", "sections"})
+SECTION_KEYS = frozenset({"id", "title", "items"})
+ITEM_KEYS = frozenset({"id", "text", "guidance", "reference", "scale", "answers", "severities", "categories",
+                       "weight", "auto_fail", "condition"})
+OPTION_KEYS = frozenset({"code", "label", "outcome", "severity"})
+CONDITION_KEYS = frozenset({"item", "answers"})
+TEXT_KEYS = frozenset(LANGUAGES)
 
 register({
     "checklist.invalid": "{source}: the checklist template has {count} problem(s):\n{problems}",
@@ -170,8 +183,26 @@ def canonical_json(data: Mapping[str, Any]) -> str:
 
 
 def read_json(path: str | Path) -> dict[str, Any]:
+    return _read_json(path)[0]
+
+
+def _read_json(path: str | Path) -> tuple[dict[str, Any], list[str]]:
+    """The parsed file and the keys written twice in one object (JSON keeps only the last,
+    so the first would be lost without a word)."""
+    duplicates: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in items:
+            if key in result:
+                owner = next((v for k, v in items if k == "id" and isinstance(v, str)), None)
+                duplicates.append(f"the key {key!r} appears twice in one object"
+                                  + (f" (the one with id {owner!r})" if owner else ""))
+            result[key] = value
+        return result
+
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"), object_pairs_hook=pairs)
     except (OSError, UnicodeDecodeError) as exc:
         raise WorkbenchError("checklist.unreadable", source=str(path), detail=str(exc)) from exc
     except json.JSONDecodeError as exc:
@@ -179,12 +210,16 @@ def read_json(path: str | Path) -> dict[str, Any]:
                              detail=f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
     if not isinstance(data, dict):
         raise WorkbenchError("checklist.unreadable", source=str(path), detail="the top level is not an object")
-    return data
+    return data, duplicates
 
 
 def load_template(path: str | Path) -> Checklist:
     """Read and validate a template file; raises TemplateInvalid listing every problem."""
-    return parse_template(read_json(path), source=str(path))
+    data, duplicates = _read_json(path)
+    if duplicates:
+        problems = [Problem(str(path), None, d) for d in duplicates]
+        raise TemplateInvalid(str(path), problems + validate_template(data, source=str(path)))
+    return parse_template(data, source=str(path))
 
 
 def parse_template(data: Mapping[str, Any], *, source: str = "<template>") -> Checklist:
@@ -201,10 +236,10 @@ def validate_template(data: Mapping[str, Any], *, source: str = "<template>") ->
 
 def validate_file(path: str | Path) -> list[Problem]:
     try:
-        data = read_json(path)
+        data, duplicates = _read_json(path)
     except WorkbenchError as exc:
         return [Problem(str(path), None, exc.params.get("detail", exc.message()))]
-    return validate_template(data, source=str(path))
+    return [Problem(str(path), None, d) for d in duplicates] + validate_template(data, source=str(path))
 
 
 def builtin_template_paths() -> list[Path]:
@@ -231,6 +266,7 @@ class _Collector:
         if not isinstance(value, dict):
             self.add(item_id, f"{where} must be an object with 'en' and 'zh' texts")
             return Text("", "")
+        self.keys(value, TEXT_KEYS, where, item_id)
         texts = {}
         for language in LANGUAGES:
             text = value.get(language)
@@ -241,6 +277,26 @@ class _Collector:
                 text = ""
             texts[language] = text.strip()
         return Text(texts["en"], texts["zh"])
+
+    def keys(self, value: Mapping[str, Any], allowed: frozenset[str], where: str, item_id: str | None) -> None:
+        for key in value:
+            if key not in allowed and not key.startswith(("_", "$")):
+                self.add(item_id, f"{where} has an unknown field {key!r} (expected {', '.join(sorted(allowed))})")
+
+    def codes(self, value: Any, where: str, item_id: str | None) -> list[str]:
+        """A list of codes: each a text, none twice. Returns the usable ones."""
+        if not isinstance(value, list):
+            self.add(item_id, f"{where} must be a list")
+            return []
+        found: list[str] = []
+        for code in value:
+            if not isinstance(code, str):
+                self.add(item_id, f"{where}: {code!r} is not a code (a text is expected)")
+            elif code in found:
+                self.add(item_id, f"{where} lists {code!r} twice")
+            else:
+                found.append(code)
+        return found
 
     def identifier(self, value: Any, where: str, item_id: str | None) -> str:
         if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
@@ -254,6 +310,7 @@ def _build(data: Mapping[str, Any], source: str) -> tuple[Checklist | None, list
     if not isinstance(data, Mapping):
         c.add(None, "the template must be a JSON object")
         return None, c.problems
+    c.keys(data, TEMPLATE_KEYS, "the template", None)
     if data.get("format", FORMAT_VERSION) != FORMAT_VERSION:
         c.add(None, f"unknown template format {data.get('format')!r} (this version reads format {FORMAT_VERSION})")
     template_id = c.identifier(data.get("id"), "template id", None)
@@ -267,6 +324,8 @@ def _build(data: Mapping[str, Any], source: str) -> tuple[Checklist | None, list
     if not isinstance(ip_types, list) or not ip_types:
         c.add(None, "ip_types must list at least one of " + ", ".join(IP_TYPES))
         ip_types = []
+    else:
+        ip_types = c.codes(ip_types, "ip_types", None)
     for ip_type in ip_types:
         if ip_type not in IP_TYPES:
             c.add(None, f"unknown IP type {ip_type!r} (expected one of {', '.join(IP_TYPES)})")
@@ -274,6 +333,8 @@ def _build(data: Mapping[str, Any], source: str) -> tuple[Checklist | None, list
     if not isinstance(procedures, list) or not all(isinstance(p, str) and p for p in procedures):
         c.add(None, "procedures must be a list of procedure codes")
         procedures = []
+    elif len(set(procedures)) != len(procedures):
+        c.add(None, "procedures lists a procedure twice")
 
     categories: dict[str, Text] = {}
     raw_categories = data.get("categories", {})
@@ -306,6 +367,7 @@ def _build(data: Mapping[str, Any], source: str) -> tuple[Checklist | None, list
         if not isinstance(raw_section, dict):
             c.add(None, "each section must be an object")
             continue
+        c.keys(raw_section, SECTION_KEYS, f"section {raw_section.get('id')!r}", None)
         section_id = c.identifier(raw_section.get("id"), "section id", None)
         if section_id in seen_ids:
             c.add(section_id, f"duplicate id (also used by a {seen_ids[section_id]})")
@@ -355,6 +417,7 @@ def _build_scale(c: _Collector, scale_name: str, options: Any) -> tuple[ScaleOpt
         if not isinstance(option, dict):
             c.add(None, f"scale {scale_name!r}: each option must be an object")
             continue
+        c.keys(option, OPTION_KEYS, f"scale {scale_name!r} option {option.get('code')!r}", None)
         code = c.identifier(option.get("code"), f"scale {scale_name!r} option code", None)
         if code in codes:
             c.add(None, f"scale {scale_name!r} has option {code!r} twice")
@@ -366,6 +429,10 @@ def _build_scale(c: _Collector, scale_name: str, options: Any) -> tuple[ScaleOpt
         severity = option.get("severity")
         if severity is not None and severity not in SEVERITIES:
             c.add(None, f"scale {scale_name!r} option {code!r}: unknown severity {severity!r}")
+            severity = None
+        elif severity is not None and outcome != "fail":
+            c.add(None, f"scale {scale_name!r} option {code!r}: only an answer with outcome 'fail' can imply "
+                        f"a severity (this one's outcome is {outcome!r})")
         built.append(ScaleOption(code, label, str(outcome), severity))
     return tuple(built)
 
@@ -376,6 +443,7 @@ def _build_item(c: _Collector, raw: Any, section_id: str, scales: Mapping[str, t
         c.add(None, f"section {section_id!r}: each item must be an object")
         return None
     item_id = c.identifier(raw.get("id"), "item id", None)
+    c.keys(raw, ITEM_KEYS, "the item", item_id)
     if item_id in seen_ids:
         c.add(item_id, f"duplicate id (also used by a {seen_ids[item_id]})")
     seen_ids[item_id] = "item"
@@ -386,14 +454,14 @@ def _build_item(c: _Collector, raw: Any, section_id: str, scales: Mapping[str, t
         c.add(item_id, "reference must be a text")
         reference = ""
     scale_name = raw.get("scale", "pass_fail")
-    scale = scales.get(scale_name)
+    scale = scales.get(scale_name) if isinstance(scale_name, str) else None
     if scale is None:
         c.add(item_id, f"unknown answer scale {scale_name!r}")
         scale = PASS_FAIL
     options = scale
     if "answers" in raw:
-        answers = raw["answers"]
-        if not isinstance(answers, list) or not answers:
+        answers = c.codes(raw["answers"], "answers", item_id)
+        if not answers:
             c.add(item_id, "answers must list at least one answer")
         else:
             known = {o.code: o for o in scale}
@@ -401,17 +469,11 @@ def _build_item(c: _Collector, raw: Any, section_id: str, scales: Mapping[str, t
                 if answer not in known:
                     c.add(item_id, f"answer {answer!r} is not on the scale {scale_name!r}")
             options = tuple(known[a] for a in answers if a in known)
-    severities = raw.get("severities", [])
-    if not isinstance(severities, list):
-        c.add(item_id, "severities must be a list")
-        severities = []
+    severities = c.codes(raw.get("severities", []), "severities", item_id)
     for severity in severities:
         if severity not in SEVERITIES:
             c.add(item_id, f"unknown severity {severity!r} (expected {', '.join(SEVERITIES)})")
-    item_categories = raw.get("categories", [])
-    if not isinstance(item_categories, list):
-        c.add(item_id, "categories must be a list of category codes")
-        item_categories = []
+    item_categories = c.codes(raw.get("categories", []), "categories", item_id)
     for category in item_categories:
         if category not in categories:
             c.add(item_id, f"unknown error category {category!r} (not defined under 'categories')")
@@ -420,14 +482,24 @@ def _build_item(c: _Collector, raw: Any, section_id: str, scales: Mapping[str, t
         c.add(item_id, "a fail is allowed but no severity is")
     if can_fail and not item_categories:
         c.add(item_id, "a fail is allowed but no error category is")
+    for option in options:
+        # A graded answer such as 'strong' implies its severity; the item must allow it,
+        # or giving that answer could never be recorded.
+        if option.outcome == "fail" and option.severity is not None and severities \
+                and option.severity not in severities:
+            c.add(item_id, f"answer {option.code!r} implies severity {option.severity!r}, which the item "
+                           f"does not allow (allowed: {', '.join(severities)})")
     weight = raw.get("weight", 1)
-    if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight <= 0:
+    if not isinstance(weight, (int, float)) or isinstance(weight, bool) or not math.isfinite(weight) \
+            or weight <= 0:
         c.add(item_id, f"weight {weight!r} must be a number greater than 0")
         weight = 1
     auto_fail = raw.get("auto_fail", False)
     if not isinstance(auto_fail, bool):
         c.add(item_id, "auto_fail must be true or false")
         auto_fail = False
+    elif auto_fail and not can_fail:
+        c.add(item_id, "auto_fail is set but no answer can fail")
     condition = None
     if raw.get("condition") is not None:
         raw_condition = raw["condition"]
@@ -435,7 +507,9 @@ def _build_item(c: _Collector, raw: Any, section_id: str, scales: Mapping[str, t
                 or not isinstance(raw_condition.get("answers"), list) or not raw_condition["answers"]:
             c.add(item_id, "condition must name an item and the answers that show this one")
         else:
-            condition = Condition(raw_condition["item"], tuple(raw_condition["answers"]))
+            c.keys(raw_condition, CONDITION_KEYS, "condition", item_id)
+            condition = Condition(raw_condition["item"],
+                                  tuple(c.codes(raw_condition["answers"], "condition answers", item_id)))
             if condition.item == item_id:
                 c.add(item_id, "condition refers to the item itself")
     return Item(item_id, section_id, text, guidance, reference, tuple(options), tuple(severities),
