@@ -69,6 +69,51 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("verify", help="check the audit chain and the database's integrity")
     _add_db(p)
 
+    p = commands.add_parser("sample", help="draw a review round: filters, sampling plan, seed and reviewers")
+    p.add_argument("--round", required=True, metavar="NAME", help="the new round's name")
+    p.add_argument("--size", type=int, metavar="N", help="draw N cases (or give a precision instead)")
+    p.add_argument("--confidence", metavar="C", help="size for a precision: confidence level, e.g. 0.95 or 95%%")
+    p.add_argument("--margin", metavar="E", help="margin of error, e.g. 0.05 or 5%%")
+    p.add_argument("--expected", metavar="P", help="expected compliance rate, e.g. 0.9 (default 0.5)")
+    p.add_argument("--method", choices=("random", "systematic", "stratified", "acceptance"),
+                   help="default: stratified when --strata is given, else random")
+    p.add_argument("--strata", metavar="FIELD[,FIELD]", help="stratify by these fields (ip_type, department, "
+                   "examiner, decision, procedure, classification, import, decision_year, decision_quarter, "
+                   "decision_month); with --method acceptance the lot fields (default examiner,decision_month)")
+    p.add_argument("--allocation", choices=("proportional", "equal", "neyman"), default="proportional")
+    p.add_argument("--min-per-stratum", type=int, default=0, metavar="K")
+    p.add_argument("--stratum-expected", action="append", default=[], metavar="STRATUM=P",
+                   help="Neyman allocation: a stratum's expected rate (repeat; the others use --expected)")
+    p.add_argument("--aql", type=float, help="acceptance: the AQL in percent nonconforming (default 2.5)")
+    p.add_argument("--count-defects", action="store_true",
+                   help="acceptance: count defect verdicts as nonconforming, not only errors")
+    p.add_argument("--seed", type=int, metavar="S", help="the seed (default: a random one, printed and stored)")
+    p.add_argument("--where", action="append", default=[], metavar="FIELD=VALUE",
+                   help="filter (repeat): ip_type, department, examiner, decision, procedure, import = value; "
+                        "decision_date with =, >=, <=, >, < and YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY")
+    p.add_argument("--include-sampled", action="store_true",
+                   help="keep cases drawn in earlier rounds in the population (default: left out)")
+    p.add_argument("--reviewers", metavar="NAME[:CAP],...", help="share the cases among these reviewers")
+    p.add_argument("--effort", metavar="TYPE=N,...", help="balance by expected effort per IP type, not by count")
+    p.add_argument("--json", action="store_true", help="print one JSON object: plan, strata and the cases drawn")
+    _add_db(p)
+
+    p = commands.add_parser("sample-size", help="cases to review for a precision, or an ISO 2859-1 lot plan")
+    p.add_argument("--confidence", metavar="C", help="confidence level, e.g. 0.95 or 95%%")
+    p.add_argument("--margin", metavar="E", help="margin of error, e.g. 0.05 or 5%%")
+    p.add_argument("--expected", metavar="P", default="0.5", help="expected rate (default 0.5)")
+    p.add_argument("--population", type=int, metavar="N", help="the population, for the finite population correction")
+    p.add_argument("--lot", type=int, metavar="N", help="instead: ISO 2859-1 plan for a lot of N cases")
+    p.add_argument("--aql", type=float, default=2.5, help="with --lot: the AQL (default 2.5)")
+    p.add_argument("--level", choices=("I", "II", "III"), default="II", help="with --lot: inspection level")
+    p.add_argument("--json", action="store_true")
+    _add_db(p)
+
+    p = commands.add_parser("round-status", help="a round's plan, progress per reviewer and verdict per lot")
+    p.add_argument("--round", required=True, metavar="NAME")
+    p.add_argument("--json", action="store_true")
+    _add_db(p)
+
     p = commands.add_parser("self-test", help="import, review and export the demo samples in a temporary workspace")
     return parser
 
@@ -196,12 +241,95 @@ def cmd_self_test(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _rate(text: str | None, what: str, *, percent_above_one: bool = False) -> float | None:
+    from workbench.rounds import parse_fraction
+    return None if text is None else parse_fraction(text, what, percent_above_one=percent_above_one)
+
+
+def cmd_sample(args: argparse.Namespace, out: TextIO) -> int:
+    import getpass
+
+    from workbench import rounds
+    try:
+        actor = getpass.getuser()
+    except Exception:  # no user name in this environment (e.g. a service account without one)
+        actor = "cli"
+    db = _open(args)
+    filters = rounds.parse_where(db, args.where, rounds.Filters(exclude_sampled=not args.include_sampled))
+    strata = tuple(f.strip() for f in (args.strata or "").split(",") if f.strip())
+    plan = rounds.Plan(
+        method=args.method or ("stratified" if strata else "random"), size=args.size,
+        confidence=_rate(args.confidence, "The confidence level", percent_above_one=True),
+        margin=_rate(args.margin, "The margin of error"), expected=_rate(args.expected, "The expected rate"),
+        strata=strata, allocation=args.allocation, min_per_stratum=args.min_per_stratum,
+        stratum_expected=rounds.parse_stratum_rates(args.stratum_expected), aql=args.aql,
+        count_defects=args.count_defects)
+    result = rounds.create_round(
+        db, name=args.round, filters=filters, plan=plan, seed=args.seed, actor=actor,
+        reviewers=rounds.parse_reviewers(args.reviewers) if args.reviewers else (),
+        effort=rounds.parse_effort(args.effort) if args.effort else None)
+    if args.json:
+        json.dump(result.as_json(), out, ensure_ascii=False)
+        out.write("\n")
+    else:
+        print("\n".join(rounds.describe_round(result)), file=out)
+    return 0
+
+
+def cmd_sample_size(args: argparse.Namespace, out: TextIO) -> int:
+    from workbench.sample_size import acceptance_plan, sample_size
+    if args.lot is not None:
+        if args.confidence or args.margin or args.population:
+            raise WorkbenchError("cli.sample_size_args")
+        lot = acceptance_plan(args.lot, args.aql, args.level)
+        data = {"lot_size": args.lot, "aql": args.aql, "level": args.level, "code_letter": lot.letter,
+                "plan_letter": lot.plan_letter, "sample_size": lot.sample_size, "accept": lot.accept,
+                "reject": lot.reject, "full_inspection": lot.full_inspection}
+        text = (f"{lot.sample_size} cases from a lot of {args.lot}: code letter {lot.letter}"
+                + (f" (plan of letter {lot.plan_letter})" if lot.plan_letter != lot.letter else "")
+                + f"; accept the lot with at most {lot.accept} nonconforming, reject it with {lot.reject} or more"
+                f" (ISO 2859-1, general inspection level {args.level}, normal inspection, AQL {args.aql:g}).")
+    else:
+        if args.confidence is None or args.margin is None:
+            raise WorkbenchError("cli.sample_size_args")
+        confidence = _rate(args.confidence, "The confidence level", percent_above_one=True)
+        margin, expected = _rate(args.margin, "The margin of error"), _rate(args.expected, "The expected rate")
+        size = sample_size(confidence=confidence, margin=margin, expected=expected, population=args.population)
+        unlimited = sample_size(confidence=confidence, margin=margin, expected=expected)
+        data = {"sample_size": size, "unadjusted_size": unlimited, "confidence": confidence, "margin": margin,
+                "expected": expected, "population": args.population}
+        text = (f"{size} cases ({100 * confidence:g}% confidence, margin ±{100 * margin:g}%, "
+                f"expected rate {100 * expected:g}%, "
+                + (f"population {args.population}: {unlimited} before the finite population correction)."
+                   if args.population is not None else "population unlimited)."))
+    if args.json:
+        json.dump(data, out)
+        out.write("\n")
+    else:
+        print(text, file=out)
+    return 0
+
+
+def cmd_round_status(args: argparse.Namespace, out: TextIO) -> int:
+    from workbench import rounds
+    status = rounds.status_json(_open(args), args.round)
+    if args.json:
+        json.dump(status, out, ensure_ascii=False)
+        out.write("\n")
+    else:
+        print("\n".join(rounds.describe_status(status)), file=out)
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "import": cmd_import,
     "export": cmd_export,
     "checklist": cmd_checklist,
     "verify": cmd_verify,
     "self-test": cmd_self_test,
+    "sample": cmd_sample,
+    "sample-size": cmd_sample_size,
+    "round-status": cmd_round_status,
 }
 
 from workbench.errors import register  # noqa: E402  (templates sit beside the commands that raise them)
@@ -209,4 +337,6 @@ from workbench.errors import register  # noqa: E402  (templates sit beside the c
 register({
     "cli.bad_mapping_file": "The mapping file {path} cannot be used: {detail}.",
     "verify.broken": "The workspace is not intact ({count} problem(s)):\n{problems}",
+    "cli.sample_size_args": "Give --confidence and --margin (with --expected and --population if known), "
+                            "or --lot with --aql; not both.",
 })

@@ -79,6 +79,10 @@ register({
     "rounds.review_done": "The review of case {case} is {status}; reopen it before reassigning the case.",
     "rounds.not_acceptance": "Round {name!r} is not an acceptance round, so it has no lots.",
     "rounds.unassigned": "Round {name!r} has no unassigned cases.",
+    "rounds.unassignable": (
+        "No reviewer can take case {case}, examined by {examiner}: among {reviewers}, the others are its "
+        "examiner or have reached their cap. Add a reviewer or raise a cap."
+    ),
 })
 
 NAME_LIMIT = 120
@@ -651,8 +655,15 @@ def plan_assignment(cases: Sequence[PopulationCase], reviewers: Sequence[Reviewe
         return {}
     caps = {r.name: r.cap for r in reviewers if r.cap is not None}
     weights = {c.id: effort.get(c.ip_type, 1.0) for c in cases} if effort else None
-    return assign([(c.id, c.examiner or None) for c in cases], [r.name for r in reviewers],
-                  caps=caps, effort=weights)
+    try:
+        return assign([(c.id, c.examiner or None) for c in cases], [r.name for r in reviewers],
+                      caps=caps, effort=weights)
+    except WorkbenchError as exc:
+        if exc.code != "sampling.unassignable":
+            raise
+        number = next(c.application_number for c in cases if c.id == exc.params["case"])
+        raise WorkbenchError("rounds.unassignable", case=number, examiner=exc.params["examiner"],
+                             reviewers=", ".join(r.name for r in reviewers)) from None
 
 
 # --- parsing what people type (CLI and wizard) ------------------------------------------------
@@ -1175,4 +1186,45 @@ def describe_round(result: RoundResult) -> list[str]:
         if case.reviewer is not None:
             parts.append(f"-> {case.reviewer}")
         lines.append("  " + "  ".join(parts))
+    return lines
+
+
+def status_json(db: sqlite_utils.Database, name: str | int) -> dict[str, Any]:
+    """A stored round: its plan, progress per reviewer, lot verdicts (acceptance) and a re-draw check."""
+    stored = get_round(db, name)
+    strata = [dict(zip(("stratum", "population", "sample", "expected", "code_letter", "accept", "reject"), r))
+              for r in db.execute("SELECT stratum, population, sample, expected, code_letter, accept, reject"
+                                  " FROM round_strata WHERE round_id = ? ORDER BY stratum", [stored.id])]
+    return {
+        "round": stored.name, "round_id": stored.id, "created_at": stored.created_at,
+        "created_by": stored.created_by, "seed": stored.seed, "seed_source": stored.seed_source,
+        "filters": stored.filters.as_json(), "plan": stored.plan.as_json(), "matching": stored.matching,
+        "excluded": stored.excluded, "population": stored.population, "strata": strata,
+        "reviewers": [{"reviewer": r or None, "assigned": n, "done": done}
+                      for r, n, done in reviewer_progress(db, stored.id)],
+        "lots": [lot.as_json() for lot in lot_verdicts(db, stored.id)] if stored.plan.method == "acceptance" else [],
+        "redraw_problems": redraw_matches(db, stored.id),
+    }
+
+
+def describe_status(status: Mapping[str, Any]) -> list[str]:
+    plan = Plan.from_json(status["plan"])
+    lines = [f"Round {status['round']!r}, drawn {status['created_at'][:16].replace('T', ' ')} UTC"
+             + (f" by {status['created_by']}" if status["created_by"] else "")
+             + f": {status['population']} cases in the population, seed {status['seed']}.",
+             f"Plan: {plan.describe()}."]
+    for row in status["reviewers"]:
+        who = row["reviewer"] or "(unassigned)"
+        lines.append(f"  {_pad(who, 12)}  {row['done']:>4} of {row['assigned']:>4} reviewed")
+    if status["lots"]:
+        width = max(3, *(_width(lot["lot"]) for lot in status["lots"]))
+        lines.append(f"  {_pad('Lot', width)}  Size  Letter  Sample  Ac  Re  Reviewed  Nonconforming  Verdict")
+        for lot in status["lots"]:
+            verdict = lot["verdict"] or f"pending ({lot['sample_size'] - lot['reviewed']} to review)"
+            lines.append(f"  {_pad(lot['lot'], width)}  {lot['lot_size']:>4}  {lot['code_letter']:>6}"
+                         f"  {lot['sample_size']:>6}  {lot['accept']:>2}  {lot['reject']:>2}  {lot['reviewed']:>8}"
+                         f"  {lot['nonconforming']:>13}  {verdict}")
+    problems = status["redraw_problems"]
+    lines.append("Re-drawn from the stored filters, plan and seed: " + ("; ".join(problems) if problems
+                                                                         else "the same cases."))
     return lines
