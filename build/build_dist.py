@@ -1,0 +1,164 @@
+"""Build the packaged application into dist/ and say how big it is; optionally check it.
+
+    .venv/bin/python build/build_dist.py            # build dist/QualityReviewWorkbench/ (make dist)
+    .venv/bin/python build/build_dist.py --check    # build, then run the checks CI runs (make dist-check)
+    .venv/bin/python build/build_dist.py --check --no-build   # check the bundle already in dist/
+
+The checks run the frozen executable headless (QT_QPA_PLATFORM=offscreen): `--version`,
+`self-test` (import, review, export and verify on the bundled samples), and a start of the
+window on a throwaway workspace that must still be running after a few seconds.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from workbench import APP_ID, APP_NAME, __version__  # noqa: E402
+
+SPEC = ROOT / "build" / "workbench.spec"
+DIST = ROOT / "dist"
+WORK = ROOT / "build" / "work"
+SIZE_BUDGET_MB = 100
+GUI_ALIVE_SECONDS = 4.0
+
+
+def bundle_dir(dist: Path = DIST) -> Path:
+    return dist / APP_ID
+
+
+def executable(bundle: Path) -> Path:
+    """The executable that answers on the console (on Windows the -cli twin of the GUI one)."""
+    if sys.platform == "win32":
+        return bundle / f"{APP_ID}-cli.exe"
+    return bundle / APP_ID
+
+
+def build(dist: Path = DIST, work: Path = WORK, *, quiet: bool = False) -> float:
+    """Run PyInstaller on the spec; returns the seconds it took."""
+    started = time.monotonic()
+    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--distpath", str(dist),
+               "--workpath", str(work), "--log-level", "WARN" if quiet else "INFO", str(SPEC)]
+    subprocess.run(command, cwd=ROOT, check=True)
+    return time.monotonic() - started
+
+
+def tree_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
+
+
+def size_report(bundle: Path, top: int = 12) -> str:
+    """The total and what dominates it: the largest files and plugin folders."""
+    total = tree_size(bundle)
+    files = sorted((f for f in bundle.rglob("*") if f.is_file() and not f.is_symlink()),
+                   key=lambda f: f.stat().st_size, reverse=True)
+    lines = [f"Bundle {bundle}: {total / 1e6:.1f} MB in {len(files)} files "
+             f"(budget {SIZE_BUDGET_MB} MB)"]
+    for f in files[:top]:
+        lines.append(f"  {f.stat().st_size / 1e6:7.1f} MB  {f.relative_to(bundle)}")
+    return "\n".join(lines)
+
+
+def headless_env(home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("WORKBENCH_DB", None)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["WORKBENCH_HOME"] = str(home)    # never the builder's own data folder
+    return env
+
+
+def run_frozen(bundle: Path, *args: str, home: Path, timeout: float = 120) -> tuple[subprocess.CompletedProcess, float]:
+    started = time.monotonic()
+    result = subprocess.run([str(executable(bundle)), *args], env=headless_env(home), capture_output=True,
+                            text=True, encoding="utf-8", errors="replace", timeout=timeout)
+    return result, time.monotonic() - started
+
+
+def check(bundle: Path) -> list[str]:
+    """Run the frozen executable headless; returns the problems found (empty: all good)."""
+    problems: list[str] = []
+    exe = executable(bundle)
+    if not exe.is_file():
+        return [f"no executable at {exe}"]
+    with tempfile.TemporaryDirectory(prefix="workbench-dist-check-") as folder:
+        home = Path(folder)
+        result, seconds = run_frozen(bundle, "--version", home=home)
+        print(f"frozen --version: {result.stdout.strip()} ({seconds:.2f} s)")
+        if result.returncode != 0 or __version__ not in result.stdout:
+            problems.append(f"--version exited {result.returncode}: {result.stdout}{result.stderr}")
+
+        result, seconds = run_frozen(bundle, "self-test", home=home)
+        print(result.stdout.rstrip())
+        print(f"frozen self-test: exit {result.returncode} ({seconds:.2f} s)")
+        if result.returncode != 0 or result.stdout.strip().splitlines()[-1:] != ["OK"]:
+            problems.append(f"self-test exited {result.returncode}: {result.stderr.strip()}")
+
+        problems.extend(check_window_starts(bundle, home))
+    return problems
+
+
+def check_window_starts(bundle: Path, home: Path) -> list[str]:
+    """Start the window offscreen; it must take the workspace lock and keep running.
+
+    A missing platform plugin or resource makes Qt or the application stop at once, so a
+    process still alive after a few seconds, holding the lock, is a window that came up.
+    """
+    workspace = home / "gui" / "workspace.sqlite3"
+    lock = workspace.with_name(workspace.name + ".lock")
+    process = subprocess.Popen([str(executable(bundle)), "--db", str(workspace)], env=headless_env(home),
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               encoding="utf-8", errors="replace")
+    started = time.monotonic()
+    try:
+        locked_after = None
+        while time.monotonic() - started < GUI_ALIVE_SECONDS:
+            if process.poll() is not None:
+                output = process.stdout.read() if process.stdout else ""
+                return [f"the window exited at once with status {process.returncode}: {output.strip()}"]
+            if locked_after is None and lock.is_file() and str(process.pid) in lock.read_text(errors="replace"):
+                locked_after = time.monotonic() - started
+            time.sleep(0.05)
+        if locked_after is None:
+            return [f"the window did not take the workspace lock {lock} within {GUI_ALIVE_SECONDS} s"]
+        print(f"frozen window: workspace locked after {locked_after:.2f} s, "
+              f"still running after {GUI_ALIVE_SECONDS:.0f} s")
+        return []
+    finally:
+        process.kill()
+        process.wait(timeout=10)
+        if process.stdout:
+            process.stdout.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="run the frozen executable's checks afterwards")
+    parser.add_argument("--no-build", action="store_true", help="check the bundle already built")
+    parser.add_argument("--dist", type=Path, default=DIST, help="output folder (default: dist/)")
+    args = parser.parse_args(argv)
+    bundle = bundle_dir(args.dist)
+    if not args.no_build:
+        seconds = build(args.dist, quiet=True)
+        print(f"Built {APP_NAME} {__version__} in {seconds:.1f} s")
+    print(size_report(bundle))
+    if tree_size(bundle) > SIZE_BUDGET_MB * 1e6:
+        print(f"warning: the bundle is over the {SIZE_BUDGET_MB} MB budget", file=sys.stderr)
+    if args.check:
+        problems = check(bundle)
+        for problem in problems:
+            print(f"FAILED: {problem}", file=sys.stderr)
+        if problems:
+            return 1
+        print("Frozen checks passed.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
