@@ -9,17 +9,22 @@ from pathlib import Path
 
 import sqlite_utils
 
-from db.migrate import migrate
-from workbench.errors import WorkbenchError
+from db.migrate import latest_version, migrate, schema_version
+from workbench.errors import WorkbenchError, register
 
 BUSY_TIMEOUT_MS = 5000
 
 
-def open_database(path: str | Path | None, *, migrate_schema: bool = True) -> sqlite_utils.Database:
+def open_database(path: str | Path | None, *, migrate_schema: bool = True,
+                  read_only: bool = False) -> sqlite_utils.Database:
     """Open (creating if needed) the workspace at `path`; None opens a private in-memory one.
 
+    `read_only` opens an existing workspace without the right to change it (another instance
+    holds it): nothing is created or migrated, and SQLite refuses every write.
     Raises WorkbenchError when the file is not a database or was written by a newer version.
     """
+    if read_only:
+        return _open_read_only(Path(path) if path is not None else None)
     if path is None or str(path) == ":memory:":
         conn = sqlite3.connect(":memory:", check_same_thread=False)
         db_path = None
@@ -44,3 +49,34 @@ def open_database(path: str | Path | None, *, migrate_schema: bool = True) -> sq
         conn.close()
         raise
     return sqlite_utils.Database(conn)
+
+
+def _open_read_only(db_path: Path | None) -> sqlite_utils.Database:
+    if db_path is None or str(db_path) == ":memory:" or not db_path.is_file():
+        raise WorkbenchError("db.read_only_missing", path=str(db_path))
+    # mode=ro: SQLite opens the file read-only; query_only also refuses writes to temp tables.
+    conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True,
+                           timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA query_only = ON")
+        found, supported = schema_version(conn), latest_version()
+        if found > supported:
+            raise WorkbenchError("db.too_new", path=str(db_path), found=found, supported=supported)
+        if found < supported:
+            raise WorkbenchError("db.read_only_outdated", path=str(db_path), found=found, supported=supported)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise WorkbenchError("db.not_a_database", path=str(db_path), detail=str(exc)) from exc
+    except BaseException:
+        conn.close()
+        raise
+    return sqlite_utils.Database(conn)
+
+
+register({
+    "db.read_only_missing": "The workspace {path} does not exist, so it cannot be opened read-only.",
+    "db.read_only_outdated": "The workspace {path} needs upgrading from schema version {found} to {supported} "
+                             "before this version can show it, and a read-only window cannot upgrade it. "
+                             "Close the other instance and open it normally.",
+})
