@@ -32,16 +32,22 @@ IMPORT_FILTER = "Case lists (*.csv *.txt *.tsv *.xlsx *.xls);;All files (*)"
 class MainWindow(QMainWindow):
     data_changed = Signal()
 
-    def __init__(self, db_path: Path, reviewer: str, language: str, parent: QWidget | None = None) -> None:
+    def __init__(self, db_path: Path, reviewer: str, language: str, parent: QWidget | None = None, *,
+                 read_only: bool = False) -> None:
         super().__init__(parent)
         self.db_path = db_path
         self.reviewer = reviewer
         self.language = language
-        self.db: sqlite_utils.Database = open_database(db_path)
-        checklists.install_builtins(self.db)
+        # Read-only: another instance holds the workspace (ui/app.claim_workspace); this window
+        # may look but never write, and SQLite would refuse if it tried.
+        self.read_only = read_only
+        self.db: sqlite_utils.Database = open_database(db_path, read_only=read_only)
+        if not read_only:
+            checklists.install_builtins(self.db)
         self.tasks = TaskRunner(self)
         self.last_import: ImportResult | None = None
-        self.setWindowTitle(f"{APP_NAME} — {db_path.name}")
+        self.setWindowTitle(f"{APP_NAME} — {db_path.name}" if not read_only else
+                            self.tr("%1 — %2 (read-only)").replace("%1", APP_NAME).replace("%2", db_path.name))
         self.resize(1400, 860)
         self._build()
         self._update_status()
@@ -63,7 +69,7 @@ class MainWindow(QMainWindow):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
 
-        self.panel = ReviewPanel(self.db, self.reviewer, self.language)
+        self.panel = ReviewPanel(self.db, self.reviewer, self.language, read_only=self.read_only)
         self.panel.review_changed.connect(self._on_review_changed)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -98,6 +104,9 @@ class MainWindow(QMainWindow):
         review_menu = self.menuBar().addMenu(self.tr("&Review"))
         review_menu.addAction(self.next_action)
         review_menu.addAction(self.complete_action)
+        self.new_round_action = QAction(self.tr("&New review round..."), self)
+        self.new_round_action.triggered.connect(self.new_round)
+        self.menuBar().addMenu(self.tr("R&ounds")).addAction(self.new_round_action)
 
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
@@ -108,6 +117,14 @@ class MainWindow(QMainWindow):
 
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
+
+        # Every action that changes the workspace; a read-only window disables them all.
+        self.write_actions = [self.import_action, self.complete_action]
+        if self.read_only:
+            for action in self.write_actions:
+                action.setEnabled(False)
+            self.read_only_label = QLabel(self.tr("Read-only: another window is using this workspace"))
+            self.statusBar().addPermanentWidget(self.read_only_label)
 
     # -- queue -----------------------------------------------------------------------------
     def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -159,7 +176,7 @@ class MainWindow(QMainWindow):
         return self.db.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 0
 
     def offer_demo(self) -> None:
-        if self.is_empty() and dialogs.confirm(
+        if not self.read_only and self.is_empty() and dialogs.confirm(
                 self, self.tr("Empty workspace"),
                 self.tr("This workspace has no cases yet. Load the bundled demo samples "
                         "(300 examination cases) to try the workbench?")):
@@ -214,10 +231,10 @@ class MainWindow(QMainWindow):
         return self.start_export(Path(path))
 
     def start_export(self, path: Path) -> Task:
-        db_path, language = self.db_path, self.language
+        db_path, language, read_only = self.db_path, self.language, self.read_only
 
         def job(progress: Progress, cancel: CancelToken) -> Any:
-            db = open_database(db_path)
+            db = open_database(db_path, read_only=read_only)
             try:
                 return write_workbook(db, path, language=language, progress=progress, cancel=cancel)
             finally:
@@ -232,6 +249,22 @@ class MainWindow(QMainWindow):
         task.cancelled.connect(lambda: self.statusBar().showMessage(
             self.tr("Export cancelled; no file was written."), 8000))
         return task
+
+    def new_round(self) -> Any:
+        """Open the round wizard (non-modal); once the round is drawn the queue shows its open reviews."""
+        from ui.round_wizard import RoundWizard
+        self.round_wizard = RoundWizard(self.db, self.db_path, self.tasks, self.reviewer, self,
+                                        language=self.language)
+        self.round_wizard.round_created.connect(self._round_created)
+        self.round_wizard.open()
+        return self.round_wizard
+
+    def _round_created(self, result: Any) -> None:
+        self.model.reload()
+        self._update_status()
+        self.data_changed.emit()
+        self.statusBar().showMessage(self.tr("Round %1: %2 cases drawn (seed %3).").replace("%1", result.name)
+                                     .replace("%2", str(len(result.cases))).replace("%3", str(result.seed)), 15000)
 
     def _job_failed(self, title: str, exc: BaseException) -> None:
         if isinstance(exc, WorkbenchError):
