@@ -36,20 +36,21 @@ def test_cases_and_findings_sheets(db, tmp_path):
     result = write_workbook(db, out)
     assert (result.cases, result.findings) == (3, 1)
     workbook = load_workbook(out)
-    assert workbook.sheetnames[:2] == ["Cases", "Findings"]
+    assert workbook.sheetnames == ["Summary", "By department", "By examiner", "By IP type", "By checklist item",
+                                   "Findings", "Cases", "About"]
     cases = list(workbook["Cases"].iter_rows(values_only=True))
     assert cases[0][0] == "Application number" and len(cases) == 4
     by_number = {row[0]: row for row in cases[1:]}
     reviewed = by_number["202210123456.1"]
     header = cases[0]
-    assert reviewed[header.index("Review status")] == "in_progress"
-    assert reviewed[header.index("Verdict")] == "error"
-    assert by_number["201710601862.3"][header.index("Review status")] == "not_reviewed"
+    assert reviewed[header.index("Review status")] == "In progress"
+    assert reviewed[header.index("Verdict")] == "Error"
+    assert by_number["201710601862.3"][header.index("Review status")] == "Not reviewed"
     assert isinstance(reviewed[header.index("Filing date")], datetime)
     findings = list(workbook["Findings"].iter_rows(values_only=True))
     assert len(findings) == 2
     finding = dict(zip(findings[0], findings[1]))
-    assert finding["Item"] == "search" and finding["Severity"] == "major"
+    assert finding["Item"] == "search" and finding["Severity"] == "Major"
     assert finding["Item text"] == "Search adequate?" and finding["Category"] == "Objection omitted"
     assert finding["Reviewer"] == "alice"
 
@@ -57,7 +58,7 @@ def test_cases_and_findings_sheets(db, tmp_path):
 def test_chinese_sheet_names(db, tmp_path):
     write_workbook(db, tmp_path / "zh.xlsx", language="zh")
     workbook = load_workbook(tmp_path / "zh.xlsx")
-    assert workbook.sheetnames[:2] == ["案件", "差错"]
+    assert workbook.sheetnames == ["汇总", "按部门", "按审查员", "按类型", "按评查项", "差错", "案件", "说明"]
     assert workbook["差错"]["H2"].value == "检索是否充分？"
 
 
