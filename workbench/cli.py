@@ -58,6 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("export", help="write the quality-and-efficiency workbook")
     p.add_argument("out", metavar="OUT.xlsx")
+    p.add_argument("--round", metavar="NAME", help="only the cases of this review round (default: every case)")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="only cases decided on or after DATE (2022-04-01)")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="only cases decided on or before DATE (2022-06-30)")
+    p.add_argument("--target", metavar="PERCENT", default="90",
+                   help="target compliance rate; rows whose interval lies wholly below it are highlighted (default 90)")
     p.add_argument("--language", choices=("en", "zh"), default="en", help="sheet and column names")
     _add_db(p)
 
@@ -207,9 +212,14 @@ def _read_mapping(path: Path) -> dict[str, str]:
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from workbench.excel_report import write_workbook
+    from workbench.report_data import ReportFilter, parse_filter_date, parse_target
+    report_filter = ReportFilter(round_name=args.round, date_from=parse_filter_date(args.date_from, "--from"),
+                                 date_to=parse_filter_date(args.date_to, "--to"))
+    target = parse_target(args.target)
     db = _open(args)
-    result = write_workbook(db, args.out, language=args.language)
-    print(f"Wrote {result.path}: {result.cases} cases, {result.findings} findings.", file=out)
+    result = write_workbook(db, args.out, language=args.language, report_filter=report_filter, target=target)
+    print(f"Wrote {result.path}: {result.cases} cases ({result.reviewed} reviewed), {result.findings} findings.",
+          file=out)
     return 0
 
 
