@@ -131,3 +131,53 @@ def test_target_is_a_directory(db, tmp_path):
 def test_not_xlsx(db, tmp_path):
     with pytest.raises(WorkbenchError):
         write_workbook(db, tmp_path / "report.csv")
+
+
+# -- the command line: python main.py export OUT.xlsx [--round NAME] [--from DATE --to DATE] ---------------
+
+def run_cli(*args):
+    import io
+
+    from workbench.cli import main
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(args), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def round_db(tmp_path):
+    from tests.workbench.test_report_data import build_workspace
+    db = workspace(tmp_path)
+    build_workspace(db, cases=40, seed=3)
+    db.close()
+    return str(tmp_path / "w.sqlite3")
+
+
+def test_cli_export_of_a_round_within_a_period(round_db, tmp_path):
+    out = tmp_path / "q1.xlsx"
+    code, stdout, stderr = run_cli("export", str(out), "--round", "2023 Q1", "--from", "2020-01-01",
+                                   "--to", "2022-12-31", "--target", "85", "--language", "zh", "--db", round_db)
+    assert code == 0, stderr
+    assert stdout.startswith(f"Wrote {out}:")
+    book = load_workbook(out)
+    about = {r[0]: r[1] for r in book["说明"].iter_rows(values_only=True) if r[0]}
+    assert about["评查轮次"] == "2023 Q1" and about["目标合格率"] == 0.85
+    assert about["结案日起"] == datetime(2020, 1, 1) and about["结案日止"] == datetime(2022, 12, 31)
+    decided = [r[0] for r in book["案件"].iter_rows(min_row=2, min_col=11, max_col=11, values_only=True)]
+    assert decided and all(datetime(2020, 1, 1) <= d <= datetime(2022, 12, 31) for d in decided)
+
+
+@pytest.mark.parametrize("args, words", [
+    (("--round", "2099 Q9"), ["2099 Q9", "2023 Q1"]),
+    (("--from", "2022-02-30"), ["--from", "2022-02-30"]),
+    (("--to", "soon"), ["--to", "soon"]),
+    (("--from", "2023-01-01", "--to", "2022-01-01"), ["2023-01-01", "2022-01-01"]),
+    (("--target", "0"), ["target"]),
+])
+def test_cli_bad_filters_exit_2_with_one_line_and_no_file(round_db, tmp_path, args, words):
+    out = tmp_path / "bad.xlsx"
+    code, stdout, stderr = run_cli("export", str(out), *args, "--db", round_db)
+    assert code == 2
+    assert len(stderr.strip().splitlines()) == 1 and "Traceback" not in stderr
+    assert all(word in stderr for word in words), stderr
+    assert not out.exists()
