@@ -551,12 +551,41 @@ def store(db: sqlite_utils.Database, checklist: Checklist) -> int:
         return cursor.lastrowid
 
 
+_PARSED: dict[str, Checklist] = {}   # stored definition text -> parsed checklist
+_PARSED_LIMIT = 64
+
+
 def load_stored(db: sqlite_utils.Database, checklist_id: int) -> Checklist:
+    """A stored version, parsed. Versions are frozen, so a parse is kept and reused (keyed by
+    the stored text itself, so even a definition edited outside the application is re-read)."""
     row = db.execute("SELECT definition, template_id, version FROM checklists WHERE id = ?",
                      [checklist_id]).fetchone()
     if row is None:
         raise WorkbenchError("checklist.unknown", template_id=f"#{checklist_id}", version="?")
-    return parse_template(json.loads(row[0]), source=f"{row[1]} v{row[2]}")
+    cached = _PARSED.get(row[0])
+    if cached is not None:
+        return cached
+    checklist = parse_template(json.loads(row[0]), source=f"{row[1]} v{row[2]}")
+    if len(_PARSED) >= _PARSED_LIMIT:
+        _PARSED.clear()
+    _PARSED[row[0]] = checklist
+    return checklist
+
+
+def stored_templates(db: sqlite_utils.Database) -> list[tuple[int, str, int, Text]]:
+    """Every stored version, newest first within a template: (row id, template id, version, name)."""
+    return [(row[0], row[1], row[2], Text(row[3], row[4])) for row in db.execute(
+        "SELECT id, template_id, version, name_en, name_zh FROM checklists ORDER BY template_id, version DESC")]
+
+
+def is_used(db: sqlite_utils.Database, checklist_id: int) -> bool:
+    """Has any review used this version (then it is frozen for good)?"""
+    return db.execute("SELECT 1 FROM reviews WHERE checklist_id = ? LIMIT 1", [checklist_id]).fetchone() is not None
+
+
+def next_version(db: sqlite_utils.Database, template_id: str) -> int:
+    row = db.execute("SELECT MAX(version) FROM checklists WHERE template_id = ?", [template_id]).fetchone()
+    return (row[0] or 0) + 1
 
 
 def install_builtins(db: sqlite_utils.Database) -> dict[str, int]:

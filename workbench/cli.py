@@ -119,6 +119,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     _add_db(p)
 
+    p = commands.add_parser("demo", help="fill an empty workspace with generated cases and realistic reviews")
+    p.add_argument("--cases", type=int, default=1000, metavar="N", help="how many cases (default 1000)")
+    p.add_argument("--reviewed", type=float, default=0.2, metavar="FRACTION",
+                   help="the share of cases reviewed, 0 to 1 (default 0.2)")
+    p.add_argument("--seed", type=int, default=2022, metavar="S", help="the same seed gives the same workspace")
+    _add_db(p)
+
     p = commands.add_parser("self-test", help="import, review and export the demo samples in a temporary workspace")
     return parser
 
@@ -244,6 +251,22 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
+    import time
+
+    from db.connection import open_database
+    from workbench.demo import build_demo
+    from workbench.paths import workspace_path
+    path = workspace_path(getattr(args, "db", None))
+    started = time.perf_counter()
+    result = build_demo(open_database(path), cases=args.cases, reviewed=args.reviewed, seed=args.seed,
+                        path=str(path))
+    print(f"{path}: {result.cases} cases, {result.reviews} reviews, {result.answers} answers, "
+          f"{result.findings} findings, {result.audit_entries} audit entries "
+          f"({time.perf_counter() - started:.1f} s).", file=out)
+    return 0
+
+
 def cmd_self_test(args: argparse.Namespace, out: TextIO) -> int:
     from workbench.selftest import run_self_test
     run_self_test(out)
@@ -337,6 +360,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "checklist": cmd_checklist,
     "verify": cmd_verify,
     "self-test": cmd_self_test,
+    "demo": cmd_demo,
     "sample": cmd_sample,
     "sample-size": cmd_sample_size,
     "round-status": cmd_round_status,

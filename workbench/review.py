@@ -27,6 +27,9 @@ register({
     "review.bad_category": "Error category {category!r} is not allowed for item {item_id} ({allowed}).",
     "review.locked": "The review is signed off and locked; reopen it with a reason to change it.",
     "review.incomplete": "The review cannot be completed yet:\n{missing}",
+    "review.not_completed": "Only a completed review can be signed off; complete it first (Ctrl+Enter).",
+    "review.not_signed_off": "The review is not signed off, so there is nothing to reopen.",
+    "review.reason_required": "Reopening a signed-off review needs a reason; it is kept in the audit log.",
 })
 
 
@@ -61,6 +64,28 @@ class Review:
     verdict: str | None
     score: float | None
     active_seconds: float
+    completed_at: str | None = None
+    signed_off_at: str | None = None
+    signed_off_by: str | None = None
+
+    @property
+    def locked(self) -> bool:
+        return self.status == "signed_off"
+
+
+@dataclass(frozen=True)
+class AnswerChange:
+    """One committed change of one answer: what it was, what it is, and the new assessment."""
+
+    review_id: int
+    item_id: str
+    old: Answer | None
+    new: Answer | None
+    assessment: Assessment
+
+    @property
+    def changed(self) -> bool:
+        return self.old != self.new
 
 
 def assess(checklist: Checklist, answers: Mapping[str, Answer]) -> Assessment:
@@ -117,8 +142,8 @@ def missing_for_completion(checklist: Checklist, answers: Mapping[str, Answer]) 
 # -- the workspace side -----------------------------------------------------------------------
 
 def _review_row(db: sqlite_utils.Database, review_id: int) -> Review:
-    row = db.execute("SELECT id, case_id, checklist_id, reviewer, status, verdict, score, active_seconds"
-                     " FROM reviews WHERE id = ?", [review_id]).fetchone()
+    row = db.execute("SELECT id, case_id, checklist_id, reviewer, status, verdict, score, active_seconds,"
+                     " completed_at, signed_off_at, signed_off_by FROM reviews WHERE id = ?", [review_id]).fetchone()
     if row is None:
         raise WorkbenchError("review.unknown_review", review_id=review_id)
     return Review(*row)
@@ -131,6 +156,48 @@ def get_review(db: sqlite_utils.Database, review_id: int) -> Review:
 def latest_review_for_case(db: sqlite_utils.Database, case_id: int) -> Review | None:
     row = db.execute("SELECT id FROM reviews WHERE case_id = ? ORDER BY id DESC LIMIT 1", [case_id]).fetchone()
     return _review_row(db, row[0]) if row else None
+
+
+def review_for_case(db: sqlite_utils.Database, case_id: int, reviewer: str) -> Review | None:
+    """The review a reviewer opening the case works on: their own, else the latest anyone made."""
+    row = db.execute("SELECT id FROM reviews WHERE case_id = ? AND reviewer = ? ORDER BY id DESC LIMIT 1",
+                     [case_id, reviewer]).fetchone()
+    if row is not None:
+        return _review_row(db, row[0])
+    return latest_review_for_case(db, case_id)
+
+
+@dataclass(frozen=True)
+class CaseReview:
+    """What the review screen shows for a case: its facts, the review (if any), the checklist."""
+
+    case: Mapping[str, object]
+    review: Review | None
+    checklist_id: int | None
+    checklist: Checklist | None
+    answers: Mapping[str, Answer]
+
+
+def load_case_review(db: sqlite_utils.Database, case_id: int, *, reviewer: str) -> CaseReview | None:
+    """Everything needed to show a case for review; None when there is no such case.
+
+    The checklist is the review's own frozen version, or for a case not reviewed yet the
+    one that would be used (nothing is written until the first answer).
+    """
+    cursor = db.execute("SELECT * FROM cases WHERE id = ?", [case_id])
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    case = dict(zip([d[0] for d in cursor.description], row))
+    existing = review_for_case(db, case_id, reviewer)
+    if existing is not None:
+        checklist_id: int | None = existing.checklist_id
+        answers = get_answers(db, existing.id)
+    else:
+        checklist_id = checklist_for(db, str(case["ip_type"]))
+        answers = {}
+    checklist = load_stored(db, checklist_id) if checklist_id is not None else None
+    return CaseReview(case, existing, checklist_id, checklist, answers)
 
 
 def open_review(db: sqlite_utils.Database, case_id: int, *, reviewer: str,
@@ -176,8 +243,18 @@ def set_answer(db: sqlite_utils.Database, review_id: int, item_id: str, answer: 
     """Give, change or (answer=None) clear one answer; committed at once with its audit entry.
 
     `comment=None` keeps the comment already written. Severity and category only apply to a
-    failing answer; a scale option that implies a severity supplies it when none is given.
+    failing answer; a scale option that implies a severity supplies it when none is given,
+    and so does an item that allows only one severity (or only one category).
     """
+    return change_answer(db, review_id, item_id, answer, actor=actor, severity=severity, category=category,
+                         comment=comment, checklist=checklist).assessment
+
+
+def change_answer(db: sqlite_utils.Database, review_id: int, item_id: str, answer: str | None, *, actor: str,
+                  severity: str | None = None, category: str | None = None, comment: str | None = None,
+                  checklist: Checklist | None = None, action: str | None = None) -> AnswerChange:
+    """set_answer, returning the change made (for undo). `action` names it in the audit log
+    ('undo', 'redo'); by default 'answer', or 'clear' when the answer is removed."""
     review = _review_row(db, review_id)
     if review.status == "signed_off":
         raise WorkbenchError("review.locked")
@@ -197,6 +274,11 @@ def set_answer(db: sqlite_utils.Database, review_id: int, item_id: str, answer: 
                                      allowed=", ".join(item.answers))
             if option.outcome == "fail":
                 severity = severity or option.severity
+                # Only one choice allowed: it is the answer, no key press needed.
+                if severity is None and len(item.severities) == 1:
+                    severity = item.severities[0]
+                if category is None and len(item.categories) == 1:
+                    category = item.categories[0]
                 if severity is not None and severity not in item.severities:
                     raise WorkbenchError("review.bad_severity", severity=severity, item_id=item_id,
                                          allowed=", ".join(item.severities))
@@ -209,7 +291,7 @@ def set_answer(db: sqlite_utils.Database, review_id: int, item_id: str, answer: 
             new = Answer(item_id, answer, option.outcome, severity, category,
                          keep_comment if comment is None else comment)
         if new == old:
-            return assess(checklist, answers)
+            return AnswerChange(review_id, item_id, old, new, assess(checklist, answers))
         now = audit.now_iso()
         if new is None:
             db.execute("DELETE FROM answers WHERE review_id = ? AND item_id = ?", [review_id, item_id])
@@ -228,9 +310,9 @@ def set_answer(db: sqlite_utils.Database, review_id: int, item_id: str, answer: 
                    " completed_at = CASE WHEN ? = 'completed' THEN completed_at END WHERE id = ?",
                    [result.verdict if answers else None, result.score, status, now, status, review_id])
         audit.record(db, actor=actor, entity="answer", entity_id=f"{review_id}/{item_id}",
-                     action="answer" if new is not None else "clear",
+                     action=action or ("answer" if new is not None else "clear"),
                      old=_answer_dict(old), new=_answer_dict(new), case_id=review.case_id)
-    return result
+    return AnswerChange(review_id, item_id, old, new, result)
 
 
 def complete(db: sqlite_utils.Database, review_id: int, *, actor: str) -> Assessment:
@@ -253,6 +335,41 @@ def complete(db: sqlite_utils.Database, review_id: int, *, actor: str) -> Assess
                      old={"status": review.status}, new={"status": "completed", "verdict": result.verdict},
                      case_id=review.case_id)
     return result
+
+
+def sign_off(db: sqlite_utils.Database, review_id: int, *, actor: str) -> Review:
+    """Lock a completed review: no answer can change until it is reopened with a reason."""
+    with db.atomic():
+        review = _review_row(db, review_id)
+        if review.status == "signed_off":
+            raise WorkbenchError("review.locked")
+        if review.status != "completed":
+            raise WorkbenchError("review.not_completed")
+        now = audit.now_iso()
+        db.execute("UPDATE reviews SET status = 'signed_off', signed_off_at = ?, signed_off_by = ?, updated_at = ?"
+                   " WHERE id = ?", [now, actor, now, review_id])
+        audit.record(db, actor=actor, entity="review", entity_id=review_id, action="sign_off",
+                     old={"status": review.status}, new={"status": "signed_off", "verdict": review.verdict},
+                     case_id=review.case_id)
+    return _review_row(db, review_id)
+
+
+def reopen(db: sqlite_utils.Database, review_id: int, *, actor: str, reason: str) -> Review:
+    """Unlock a signed-off review. It stays completed until an answer changes; the reason is audited."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise WorkbenchError("review.reason_required")
+    with db.atomic():
+        review = _review_row(db, review_id)
+        if review.status != "signed_off":
+            raise WorkbenchError("review.not_signed_off")
+        now = audit.now_iso()
+        db.execute("UPDATE reviews SET status = 'completed', signed_off_at = NULL, signed_off_by = NULL,"
+                   " updated_at = ? WHERE id = ?", [now, review_id])
+        audit.record(db, actor=actor, entity="review", entity_id=review_id, action="reopen",
+                     old={"status": "signed_off", "signed_off_by": review.signed_off_by},
+                     new={"status": "completed", "reason": reason}, case_id=review.case_id)
+    return _review_row(db, review_id)
 
 
 def add_active_time(db: sqlite_utils.Database, review_id: int, seconds: float) -> None:

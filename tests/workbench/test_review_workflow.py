@@ -1,0 +1,152 @@
+"""Sign-off and reopen, undo and redo of answers, and the single-choice shortcut."""
+from __future__ import annotations
+
+import pytest
+
+from tests.workbench.test_review import setup  # noqa: F401 (fixture)
+from workbench import audit, review
+from workbench.errors import WorkbenchError
+from workbench.integrity import check_workspace
+from workbench.undo import UndoStack
+
+
+def complete_all(db, opened):
+    for item in ("search", "novelty", "decision"):
+        review.set_answer(db, opened.id, item, "pass", actor="alice")
+    review.complete(db, opened.id, actor="alice")
+
+
+def test_sign_off_locks_and_is_audited(setup):
+    db, opened = setup
+    complete_all(db, opened)
+    signed = review.sign_off(db, opened.id, actor="mgr")
+    assert signed.status == "signed_off" and signed.locked and signed.signed_off_by == "mgr"
+    assert signed.signed_off_at
+    last = audit.history(db, opened.case_id)[-1]
+    assert (last.action, last.actor, last.new_value["status"]) == ("sign_off", "mgr", "signed_off")
+    for attempt in (lambda: review.set_answer(db, opened.id, "search", "na", actor="alice"),
+                    lambda: review.complete(db, opened.id, actor="alice"),
+                    lambda: review.sign_off(db, opened.id, actor="mgr")):
+        with pytest.raises(WorkbenchError) as err:
+            attempt()
+        assert err.value.code == "review.locked"
+    assert check_workspace(db) == []
+
+
+def test_only_a_completed_review_can_be_signed_off(setup):
+    db, opened = setup
+    review.set_answer(db, opened.id, "search", "pass", actor="alice")
+    with pytest.raises(WorkbenchError) as err:
+        review.sign_off(db, opened.id, actor="mgr")
+    assert err.value.code == "review.not_completed"
+
+
+@pytest.mark.parametrize("reason", ["", "   ", None])
+def test_reopen_needs_a_reason(setup, reason):
+    db, opened = setup
+    complete_all(db, opened)
+    review.sign_off(db, opened.id, actor="mgr")
+    with pytest.raises(WorkbenchError) as err:
+        review.reopen(db, opened.id, actor="mgr", reason=reason)
+    assert err.value.code == "review.reason_required"
+    assert review.get_review(db, opened.id).locked
+
+
+def test_reopen_unlocks_with_the_reason_in_the_audit_log(setup):
+    db, opened = setup
+    complete_all(db, opened)
+    review.sign_off(db, opened.id, actor="mgr")
+    reopened = review.reopen(db, opened.id, actor="mgr", reason="  Examiner disputed the search finding ")
+    assert reopened.status == "completed" and not reopened.locked and reopened.signed_off_by is None
+    last = audit.history(db, opened.case_id)[-1]
+    assert last.action == "reopen" and last.new_value["reason"] == "Examiner disputed the search finding"
+    assert last.old_value["signed_off_by"] == "mgr"
+    review.set_answer(db, opened.id, "search", "fail", severity="minor", actor="alice")
+    assert review.get_review(db, opened.id).status == "in_progress"   # changed: complete it again
+    with pytest.raises(WorkbenchError) as err:
+        review.reopen(db, opened.id, actor="mgr", reason="again")
+    assert err.value.code == "review.not_signed_off"
+
+
+def test_a_single_allowed_severity_or_category_is_filled_in(setup):
+    db, opened = setup
+    # 'search' allows one category; 'decision' one severity and one category.
+    review.set_answer(db, opened.id, "search", "fail", actor="alice")
+    review.set_answer(db, opened.id, "decision", "fail", actor="alice")
+    answers = review.get_answers(db, opened.id)
+    assert answers["search"].category == "omitted_objection" and answers["search"].severity is None
+    assert (answers["decision"].severity, answers["decision"].category) == ("minor", "improper_objection")
+
+
+def change(db, stack, review_id, item, answer, **kw):
+    stack.push(review.change_answer(db, review_id, item, answer, actor="alice", **kw))
+
+
+def test_undo_and_redo_are_audited_answer_changes(setup):
+    db, opened = setup
+    stack = UndoStack(opened.id)
+    assert not stack.can_undo and stack.undo(db, actor="alice") is None
+    change(db, stack, opened.id, "search", "pass")
+    change(db, stack, opened.id, "novelty", "fail", severity="major", category="omitted_objection")
+    change(db, stack, opened.id, "novelty", "fail", severity="minor", category="omitted_objection")
+    step = stack.undo(db, actor="alice")
+    assert step.item_id == "novelty"
+    assert review.get_answers(db, opened.id)["novelty"].severity == "major"
+    stack.undo(db, actor="alice")
+    assert "novelty" not in review.get_answers(db, opened.id)
+    assert stack.can_redo
+    stack.redo(db, actor="alice")
+    assert review.get_answers(db, opened.id)["novelty"].severity == "major"
+    actions = [e.action for e in audit.history(db, opened.case_id)]
+    assert actions[-3:] == ["undo", "undo", "redo"]
+    assert review.get_review(db, opened.id).verdict == "error"      # the verdict follows the undo
+    assert check_workspace(db) == []                                # answers still match the audit replay
+
+
+def test_a_new_change_forgets_the_redo_steps(setup):
+    db, opened = setup
+    stack = UndoStack(opened.id)
+    change(db, stack, opened.id, "search", "pass")
+    stack.undo(db, actor="alice")
+    change(db, stack, opened.id, "search", "na")
+    assert not stack.can_redo and stack.next_undo().after.answer == "na"
+
+
+def test_comment_edits_of_one_item_undo_in_one_step(setup):
+    db, opened = setup
+    stack = UndoStack(opened.id)
+    change(db, stack, opened.id, "novelty", "fail", severity="major", category="omitted_objection")
+    for text in ("mis", "missed D1", "missed D1 entirely"):
+        change(db, stack, opened.id, "novelty", "fail", severity="major", category="omitted_objection",
+               comment=text)
+    stack.undo(db, actor="alice")
+    assert review.get_answers(db, opened.id)["novelty"].comment == ""
+    stack.undo(db, actor="alice")
+    assert "novelty" not in review.get_answers(db, opened.id)
+
+
+def test_undo_refuses_when_the_answer_changed_elsewhere(setup):
+    db, opened = setup
+    stack = UndoStack(opened.id)
+    change(db, stack, opened.id, "search", "pass")
+    review.set_answer(db, opened.id, "search", "na", actor="bob")      # another window
+    with pytest.raises(WorkbenchError) as err:
+        stack.undo(db, actor="alice")
+    assert err.value.code == "undo.stale"
+    assert review.get_answers(db, opened.id)["search"].answer == "na" and not stack.can_undo
+
+
+def test_undo_is_refused_on_a_signed_off_review(setup):
+    db, opened = setup
+    stack = UndoStack(opened.id)
+    for item in ("search", "novelty", "decision"):
+        change(db, stack, opened.id, item, "pass")
+    review.complete(db, opened.id, actor="alice")
+    review.sign_off(db, opened.id, actor="alice")
+    with pytest.raises(WorkbenchError) as err:
+        stack.undo(db, actor="alice")
+    assert err.value.code == "review.locked"
+    assert stack.can_undo       # nothing was lost: it can be undone after reopening
+    review.reopen(db, opened.id, actor="alice", reason="typo")
+    stack.undo(db, actor="alice")
+    assert "decision" not in review.get_answers(db, opened.id)
