@@ -103,6 +103,29 @@ def detect_month_first(values: Iterable[object]) -> bool:
     return month_first
 
 
+def month_first_evidence(values: Iterable[object]) -> bool | None:
+    """What a column's year-last dates say about their order: True when some value can only
+    be month first (06/21/2022) and none only day first, False when some value can only be
+    day first (21/06/2022) -- as detect_month_first, a mixed column stays day first -- and None
+    when every value is ambiguous or there is none.
+
+    The importer combines the columns of a file: one clearly month-first column makes the
+    file month first, so that its ambiguous columns are read the same way.
+    """
+    evidence: bool | None = None
+    for value in values:
+        if not isinstance(value, str):
+            continue
+        match = _RE_YEAR_LAST.fullmatch(unicodedata.normalize("NFKC", value).strip())
+        if match is None:
+            continue
+        if int(match.group(1)) > 12:
+            return False
+        if int(match.group(3)) > 12:
+            evidence = True
+    return evidence
+
+
 def _from_number(value: int | float | Decimal) -> datetime.date | None:
     # NaN is how some readers write an empty numeric cell.
     if isinstance(value, Decimal) and value.is_nan():

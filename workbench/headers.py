@@ -17,25 +17,39 @@ DATE_FIELDS = ("filing_date", "decision_date")
 
 ALIASES: Mapping[str, tuple[str, ...]] = {
     "application_number": ("申请号", "申请号码", "专利申请号", "申请编号", "注册号", "商标注册号", "商标申请号",
+                           "申请号专利号", "专利号", "申请专利号", "案件申请号", "国家申请号", "申请注册号",
                            "application number", "application no", "appl no", "application", "app no",
-                           "app number", "appln no", "serial number", "registration number"),
-    "ip_type": ("专利类型", "类型", "申请类型", "案件类型", "知识产权类型", "ip type", "type",
-                "patent type", "application type", "case type"),
-    "title": ("发明创造名称", "发明名称", "实用新型名称", "外观设计名称", "商标名称", "名称", "商标",
-              "title", "title of invention", "invention title", "mark", "trademark"),
-    "applicant": ("申请人", "申请人名称", "专利申请人", "申请（专利权）人", "applicant", "applicant name", "applicants"),
-    "examiner": ("审查员", "主审员", "主审", "审查员姓名", "examiner", "primary examiner", "examiner name"),
-    "department": ("审查部门", "部门", "处室", "审查处室", "所属部门", "审查部", "art unit", "department",
-                   "division", "unit", "examination department"),
+                           "app number", "appln no", "appl number", "application serial number", "serial number",
+                           "serial no", "registration number", "registration no", "reg no", "patent number",
+                           "patent application number", "application id"),
+    "ip_type": ("专利类型", "类型", "申请类型", "案件类型", "知识产权类型", "专利种类", "申请种类", "案件种类",
+                "ip type", "type", "patent type", "application type", "case type", "kind", "right type",
+                "type of ip", "type of right"),
+    "title": ("发明创造名称", "发明名称", "实用新型名称", "外观设计名称", "商标名称", "名称", "商标", "专利名称",
+              "案件名称", "发明创造名称商标名称", "商标图样", "title", "title of invention", "invention title",
+              "mark", "trademark", "title of the invention", "design title", "mark name"),
+    "applicant": ("申请人", "申请人名称", "专利申请人", "申请（专利权）人", "第一申请人", "申请人姓名", "专利权人",
+                  "申请人专利权人", "注册人", "applicant", "applicant name", "applicants", "first applicant",
+                  "owner", "proprietor", "holder"),
+    "examiner": ("审查员", "主审员", "主审", "审查员姓名", "主审审查员", "承办审查员", "经办审查员", "审查人",
+                 "examiner", "primary examiner", "examiner name", "responsible examiner"),
+    "department": ("审查部门", "部门", "处室", "审查处室", "所属部门", "审查部", "部门名称", "处室名称", "审查处",
+                   "审查单位", "科室", "art unit", "department", "division", "unit", "examination department",
+                   "group art unit", "gau", "examining division"),
     "classification": ("主分类号", "分类号", "ipc", "ipc分类号", "国际分类", "国际分类号", "主分类", "洛迦诺分类",
-                       "locarno class", "尼斯分类", "nice class", "class", "classification", "ipc class"),
-    "procedure": ("审查程序", "程序", "审查阶段", "procedure", "examination procedure", "stage"),
-    "decision": ("结案方式", "审查结论", "结论", "结案类型", "审查结果", "disposal type", "decision", "disposal",
-                 "outcome", "result"),
-    "filing_date": ("申请日", "申请日期", "提交日", "filing date", "application date", "date of filing",
-                    "filed"),
-    "decision_date": ("结案日", "结案日期", "审结日", "决定日", "发文日", "disposal date", "decision date",
-                      "date of decision", "closing date", "closed"),
+                       "洛迦诺分类号", "外观分类号", "ipc主分类号", "ipc主分类", "主ipc", "尼斯分类", "尼斯分类号",
+                       "类别", "商品类别", "国际分类类别", "locarno class", "nice class", "class", "classification",
+                       "ipc class", "main ipc", "ipc main class", "primary classification", "main classification"),
+    "procedure": ("审查程序", "程序", "审查阶段", "审查类型", "程序类型", "审查种类", "procedure",
+                  "examination procedure", "stage", "examination stage", "proceeding", "procedure type"),
+    "decision": ("结案方式", "审查结论", "结论", "结案类型", "审查结果", "结案结论", "结案状态", "结案原因",
+                 "审查决定", "决定类型", "处理结果", "disposal type", "decision", "disposal", "outcome", "result",
+                 "disposition", "decision type", "final decision"),
+    "filing_date": ("申请日", "申请日期", "提交日", "提交日期", "受理日", "受理日期", "申请提交日", "filing date",
+                    "application date", "date of filing", "filed", "filing", "date filed", "submission date"),
+    "decision_date": ("结案日", "结案日期", "审结日", "审结日期", "决定日", "决定日期", "发文日", "发文日期", "结案时间",
+                      "disposal date", "decision date", "date of decision", "closing date", "closed",
+                      "close date", "closed date", "date of disposal", "date closed", "disposition date"),
 }
 
 _STRIP = re.compile(r"[\s\W_]+", re.UNICODE)
@@ -54,9 +68,29 @@ for _field, _names in ALIASES.items():
         _LOOKUP.setdefault(normalise_header(_name), _field)
 
 
+# Notes in brackets ("申请日（yyyy-mm-dd）", "Application No. (with check digit)") and
+# alternatives ("申请号/专利号") are common in hand-made templates.
+_BRACKETED = re.compile(r"[(（\[【〔<《][^)）\]】〕>》]*[)）\]】〕>》]")
+_ALTERNATIVES = re.compile(r"[/／|｜、]")
+
+
 def match_header(text: object) -> str | None:
     """The case field a header names, or None."""
-    return _LOOKUP.get(normalise_header(text))
+    if text is None:
+        return None
+    found = _LOOKUP.get(normalise_header(text))
+    if found is not None:
+        return found
+    plain = unicodedata.normalize("NFKC", str(text))
+    without_notes = _BRACKETED.sub("", plain)
+    found = _LOOKUP.get(normalise_header(without_notes))
+    if found is not None:
+        return found
+    for part in _ALTERNATIVES.split(without_notes):
+        found = _LOOKUP.get(normalise_header(part))
+        if found is not None:
+            return found
+    return None
 
 
 def guess_mapping(headers: Sequence[object]) -> dict[int, str]:
@@ -74,17 +108,3 @@ def guess_mapping(headers: Sequence[object]) -> dict[int, str]:
 def header_score(cells: Sequence[object]) -> int:
     """How many distinct case fields a row names: the header is the row that names most."""
     return len(set(guess_mapping(cells).values()))
-
-
-def mapping_from_names(headers: Sequence[object], names: Mapping[str, str]) -> dict[int, str]:
-    """Apply a saved mapping (header text -> field) to a file's headers.
-
-    Header texts are matched after normalisation; a field mapped to "" or "extra" is kept in extra.
-    """
-    wanted = {normalise_header(k): v for k, v in names.items()}
-    mapping: dict[int, str] = {}
-    for index, header in enumerate(headers):
-        field = wanted.get(normalise_header(header))
-        if field in CASE_FIELDS and field not in mapping.values():
-            mapping[index] = field
-    return mapping

@@ -47,6 +47,7 @@ class TableReader:
     delimiter: str | None = None
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
+    visible_sheets: list[str] = field(default_factory=list)
     close: Callable[[], None] = lambda: None
 
 
@@ -84,12 +85,31 @@ def detect_encoding(path: Path, head: bytes) -> str:
     if head.startswith(codecs.BOM_UTF16_LE) or head.startswith(codecs.BOM_UTF16_BE):
         return "utf-16"
     if b"\x00" in head:
+        # UTF-16 without a BOM (some systems' "Unicode" export): the zero bytes of ASCII
+        # characters sit all at odd offsets (little-endian) or all at even ones (big-endian).
+        bom_less = _utf16_without_bom(head)
+        if bom_less is not None and _decodes_whole_file(path, bom_less):
+            return bom_less
         raise WorkbenchError("import.not_text", path=str(path), detail="it contains binary data")
     for candidate in ("utf-8", "gb18030"):
         if _decodes_whole_file(path, candidate):
             return candidate
     raise WorkbenchError("import.not_text", path=str(path),
                          detail="it is neither UTF-8 nor GB18030 text")
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    even = head[0::2].count(0)
+    odd = head[1::2].count(0)
+    zeros = even + odd
+    # Text has line breaks and delimiters: a few percent of its characters at least are ASCII.
+    if zeros < max(4, len(head) // 100):
+        return None
+    if odd >= 0.95 * zeros:
+        return "utf-16-le"
+    if even >= 0.95 * zeros:
+        return "utf-16-be"
+    return None
 
 
 def _decodes_whole_file(path: Path, encoding: str) -> bool:
@@ -208,6 +228,9 @@ def _open_spreadsheet(path: Path, sheet: str | None) -> TableReader:
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
         names = list(workbook.sheet_names)
+        visible = [m.name for m in workbook.sheets_metadata
+                   if str(m.visible).rsplit(".", 1)[-1].lower() == "visible"
+                   and str(m.typ).rsplit(".", 1)[-1].lower() == "worksheet"]
     except Exception as exc:  # calamine raises several of its own types, and OSError/ValueError
         raise WorkbenchError("import.bad_spreadsheet", path=str(path), detail=_short(exc)) from exc
     try:
@@ -216,14 +239,17 @@ def _open_spreadsheet(path: Path, sheet: str | None) -> TableReader:
                 raise WorkbenchError("import.no_sheet", path=str(path), sheet=sheet, sheets=", ".join(names))
             chosen = workbook.get_sheet_by_name(sheet)
         else:
+            # The first visible sheet with data: a hidden sheet of lookup lists is not the export.
             chosen = None
-            for name in names:
+            for name in visible or names:
                 candidate = workbook.get_sheet_by_name(name)
                 if candidate.height > 0 and candidate.width > 0:
                     chosen = candidate
                     break
             if chosen is None:
                 raise WorkbenchError("import.no_data_sheet", path=str(path))
+        merged = list(chosen.merged_cell_ranges or ())
+        start_column = chosen.start[1] if chosen.start else 0
     except WorkbenchError:
         raise
     except Exception as exc:
@@ -232,17 +258,48 @@ def _open_spreadsheet(path: Path, sheet: str | None) -> TableReader:
     done = [0]
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
+        fill = _MergedFill(merged, start_column)
         try:
             for index, cells in enumerate(chosen.iter_rows()):
                 done[0] = index + 1
-                yield index + 1, list(cells)   # calamine yields absolute rows from the first
+                cells = list(cells)
+                if fill.active(index):
+                    fill.apply(index, cells)
+                yield index + 1, cells   # calamine yields rows from the sheet's first row
         except WorkbenchError:
             raise
         except Exception as exc:
             raise WorkbenchError("import.bad_spreadsheet", path=str(path), detail=_short(exc)) from exc
 
     return TableReader(path=path, kind="spreadsheet", rows=rows, total=total, position=lambda: done[0],
-                       sheet=chosen.name, sheets=names, close=workbook.close)
+                       sheet=chosen.name, sheets=names, visible_sheets=visible or names, close=workbook.close)
+
+
+class _MergedFill:
+    """Cells merged down several rows hold their value in the top cell only; a report that
+    merges one department over a group of cases means it for every one of them, so the
+    value is repeated down the merged rows. Merges within a single row are left alone."""
+
+    def __init__(self, ranges: list[Any], start_column: int) -> None:
+        self.starts: dict[int, list[tuple[int, int, int]]] = {}
+        for (top, left), (bottom, right) in ranges:
+            if bottom > top:
+                self.starts.setdefault(top, []).append((bottom, left - start_column, right - start_column))
+        self.running: list[tuple[int, int, list[Any]]] = []   # (last row, first column, values)
+
+    def active(self, row: int) -> bool:
+        return bool(self.running) or row in self.starts
+
+    def apply(self, row: int, cells: list[Any]) -> None:
+        self.running = [r for r in self.running if r[0] >= row]
+        for first, values in ((r[1], r[2]) for r in self.running):
+            for offset, value in enumerate(values):
+                column = first + offset
+                if 0 <= column < len(cells) and cells[column] in ("", None):
+                    cells[column] = value
+        for bottom, left, right in self.starts.pop(row, ()):
+            values = [cells[c] if 0 <= c < len(cells) else "" for c in range(max(left, 0), right + 1)]
+            self.running.append((bottom, max(left, 0), values))
 
 
 def _short(exc: BaseException) -> str:

@@ -109,7 +109,9 @@ def test_decision_before_filing_is_flagged_not_lost(db, tmp_path):
     assert [i.code for i in result.issues if i.outcome == "warning"] == ["import.decision_before_filing"]
 
 
-def test_cancel_leaves_workspace_unchanged(db, tmp_path):
+def test_cancel_leaves_workspace_unchanged(db, tmp_path, monkeypatch):
+    from workbench import importing
+    monkeypatch.setattr(importing, "BATCH", 500)
     import_file(db, write_csv(tmp_path / "first.csv", ROWS[:1]))
     before = table_state(db)
     many = [[f"2022101{n:05d}", "发明", f"t{n}", "", "", "", "", ""] for n in range(1200)]
@@ -126,6 +128,7 @@ def test_failure_midway_leaves_workspace_unchanged(db, tmp_path, monkeypatch):
     before = table_state(db)
     many = [[f"2022101{n:05d}", "发明", f"t{n}", "", "", "", "", ""] for n in range(1200)]
     from workbench import importing
+    monkeypatch.setattr(importing, "BATCH", 500)
     calls = {"n": 0}
     original = importing._store_batch
 
