@@ -119,6 +119,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     _add_db(p)
 
+    p = commands.add_parser("package", help="write one reviewer's work package of a round, for offline review")
+    p.add_argument("--round", required=True, metavar="NAME")
+    p.add_argument("--reviewer", required=True, metavar="NAME")
+    p.add_argument("out", metavar="OUT", help="the package file to write (e.g. li-na.qrpkg)")
+    p.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    _add_db(p)
+
+    p = commands.add_parser("open", help="check a work package and open it as the workspace in the application")
+    p.add_argument("package", metavar="PACKAGE")
+    p.add_argument("--check", action="store_true", help="only check the package and print its summary")
+    _add_db(p)   # accepted for uniformity; the package itself is the workspace opened
+
+    p = commands.add_parser("merge", help="merge reviewers' work packages into the workspace")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--prefer", choices=("master", "package"),
+                   help="for items changed both here and in a package: keep this workspace's or take the package's "
+                        "(default: refuse the file and list the conflicts)")
+    p.add_argument("--dry-run", action="store_true", help="show what would change; change nothing")
+    _add_db(p)
+
     p = commands.add_parser("demo", help="fill an empty workspace with generated cases and realistic reviews")
     p.add_argument("--cases", type=int, default=1000, metavar="N", help="how many cases (default 1000)")
     p.add_argument("--reviewed", type=float, default=0.2, metavar="FRACTION",
@@ -149,6 +169,7 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
                 print("main.py: no command given (see --help)", file=err)
                 return 2
             return gui(args)
+        args.gui, args.err = gui, err   # `open` starts the window; `merge` reports each refused file
         return COMMANDS[args.command](args, out)
     except WorkbenchError as exc:
         print(f"error: {exc.message()}", file=err)
@@ -354,6 +375,49 @@ def cmd_round_status(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _actor() -> str:
+    import getpass
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in this environment
+        return "cli"
+
+
+def cmd_package(args: argparse.Namespace, out: TextIO) -> int:
+    from workbench.packages import export_package
+    result = export_package(_open(args), round_name=args.round, reviewer=args.reviewer, out=Path(args.out),
+                            actor=_actor(), overwrite=args.force)
+    print(result.line(), file=out)
+    return 0
+
+
+def cmd_open(args: argparse.Namespace, out: TextIO) -> int:
+    from workbench.packages import check_package
+    summary = check_package(args.package)
+    print("\n".join(summary.lines()), file=out)
+    if args.check or args.gui is None:
+        print("The package is intact.", file=out)
+        return 0
+    out.flush()
+    args.db = str(Path(args.package).resolve())
+    return args.gui(args)
+
+
+def cmd_merge(args: argparse.Namespace, out: TextIO) -> int:
+    from workbench.merge import Resolutions, describe, merge_packages
+    report = merge_packages(_open(args), args.files, actor=_actor(), resolutions=Resolutions(prefer=args.prefer),
+                            dry_run=args.dry_run)
+    if args.dry_run:
+        print("Dry run: nothing was changed. Merging would do this:", file=out)
+    for result in report.files:
+        lines = describe(result)[1:] if result.refused else describe(result)   # refusals go to stderr
+        if lines:
+            print("\n".join(lines), file=out)
+    for result in report.refused:
+        print(f"error: {result.line()}", file=args.err)
+    return 2 if report.refused else 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "import": cmd_import,
     "export": cmd_export,
@@ -364,6 +428,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "sample": cmd_sample,
     "sample-size": cmd_sample_size,
     "round-status": cmd_round_status,
+    "package": cmd_package,
+    "open": cmd_open,
+    "merge": cmd_merge,
 }
 
 from workbench.errors import register  # noqa: E402  (templates sit beside the commands that raise them)
