@@ -8,6 +8,41 @@ ALTER TABLE reviews ADD COLUMN signed_off_by TEXT;
 -- The queue filters by reviewer.
 CREATE INDEX reviews_reviewer ON reviews(reviewer, case_id);
 
+-- The latest review of each case, kept by triggers: the queue filters, sorts and counts
+-- 100,000 cases by the status and verdict of their latest review, and looking that up
+-- among all reviews for every case is too slow to feel instant.
+CREATE TABLE latest_reviews (
+    case_id    INTEGER PRIMARY KEY REFERENCES cases(id),
+    review_id  INTEGER NOT NULL,
+    status     TEXT NOT NULL,
+    verdict    TEXT
+);
+CREATE INDEX latest_reviews_status ON latest_reviews(status, case_id);
+CREATE INDEX latest_reviews_verdict ON latest_reviews(verdict, case_id);
+
+CREATE TRIGGER latest_reviews_insert AFTER INSERT ON reviews BEGIN
+    INSERT INTO latest_reviews (case_id, review_id, status, verdict)
+    VALUES (new.case_id, new.id, new.status, new.verdict)
+    ON CONFLICT (case_id) DO UPDATE SET review_id = excluded.review_id, status = excluded.status,
+        verdict = excluded.verdict
+    WHERE excluded.review_id >= latest_reviews.review_id;
+END;
+
+CREATE TRIGGER latest_reviews_update AFTER UPDATE OF status, verdict ON reviews BEGIN
+    UPDATE latest_reviews SET status = new.status, verdict = new.verdict
+    WHERE case_id = new.case_id AND review_id = new.id;
+END;
+
+CREATE TRIGGER latest_reviews_delete AFTER DELETE ON reviews BEGIN
+    DELETE FROM latest_reviews WHERE case_id = old.case_id AND review_id = old.id;
+    INSERT OR IGNORE INTO latest_reviews (case_id, review_id, status, verdict)
+    SELECT case_id, id, status, verdict FROM reviews WHERE case_id = old.case_id ORDER BY id DESC LIMIT 1;
+END;
+
+INSERT INTO latest_reviews (case_id, review_id, status, verdict)
+SELECT r.case_id, r.id, r.status, r.verdict FROM reviews r
+WHERE r.id = (SELECT MAX(x.id) FROM reviews x WHERE x.case_id = r.case_id);
+
 -- Search by application number, title or applicant. The trigram tokenizer matches any
 -- substring of three or more characters, which suits Chinese titles and applicants (no
 -- word boundaries) and parts of application numbers alike; shorter searches fall back

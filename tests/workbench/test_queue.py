@@ -130,3 +130,32 @@ def test_reviewed_case_ids(db):
                                        " AND r.status IN ('completed', 'signed_off'))")
     opened = review.open_review(db, queue.case_ids(db, CaseFilter(status="not_reviewed"))[0], reviewer="zed")
     assert opened.case_id not in queue.reviewed_case_ids(db)
+
+
+def test_latest_reviews_follow_every_change_of_reviews(tmp_path):
+    db = open_database(tmp_path / "l.sqlite3")
+    build_demo(db, cases=30, reviewed=0.5, seed=2)
+
+    def consistent():
+        expected = db.execute("SELECT r.case_id, r.id, r.status, r.verdict FROM reviews r WHERE r.id ="
+                              " (SELECT MAX(id) FROM reviews x WHERE x.case_id = r.case_id) ORDER BY 1").fetchall()
+        return db.execute("SELECT case_id, review_id, status, verdict FROM latest_reviews ORDER BY 1"
+                          ).fetchall() == expected
+
+    assert consistent()
+    reviewed = queue.case_ids(db, CaseFilter(status="signed_off"))[0]
+    second = review.open_review(db, reviewed, reviewer="second opinion")
+    assert consistent() and queue.case_ids(db, CaseFilter(status="in_progress", search="")) != []
+    item = review.load_case_review(db, reviewed, reviewer="second opinion").checklist.items[0]
+    review.set_answer(db, second.id, item.id, "pass", actor="second opinion")
+    assert consistent()
+    with db.atomic():
+        db.execute("DELETE FROM answers WHERE review_id = ?", [second.id])
+        db.execute("DELETE FROM reviews WHERE id = ?", [second.id])
+    assert consistent()
+    assert reviewed in queue.case_ids(db, CaseFilter(status="signed_off"))
+
+
+def test_counts_for_ids_agree_with_status_counts(db):
+    for case_filter in (CaseFilter(), CaseFilter(ip_type="design"), CaseFilter(search="有限公司")):
+        assert queue.counts_for_ids(db, queue.case_ids(db, case_filter)) == queue.status_counts(db, case_filter)
