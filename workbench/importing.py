@@ -558,7 +558,7 @@ class _Validator:
             try:
                 record, remark = parse(cells)
             except _RowRejected as rejected:
-                _reject(result, line, cells, rejected, header_keys)
+                _reject(result, line, cells, rejected, header_keys, parser)
                 continue
             number = record[0]
             first = seen.get(number)
@@ -590,11 +590,15 @@ def _skip_blank(result: ImportResult, lines: list[int]) -> None:
 
 
 def _reject(result: ImportResult, line: int, cells: list[Any], rejected: _RowRejected,
-            header_keys: list[str]) -> None:
+            header_keys: list[str], parser: _RowParser) -> None:
     """A row that is no case: a totals, note or repeated header row is skipped; else rejected."""
-    number_unusable = rejected.code in ("import.missing_number", "id.unrecognised", "id.empty",
-                                        "import.scientific_number")
-    if number_unusable:
+    raw_number = cells[parser.i_number] if parser.i_number < len(cells) else None
+    try:
+        parse_application_number(_text(raw_number))
+        no_number = False
+    except WorkbenchError:
+        no_number = True
+    if no_number:
         shown = " | ".join(t for t in (_text(c) for c in cells) if t)[:500]
         code = None
         if [_text(c) for c in cells[:len(header_keys)]] == header_keys or header_score(cells) >= 2:

@@ -206,7 +206,8 @@ def _open_csv(path: Path, size: int, head: bytes, encoding: str | None, delimite
                     return
                 except UnicodeDecodeError as exc:
                     raise WorkbenchError("import.bad_encoding", path=str(path), encoding=encoding,
-                                         line=reader.line_num + 1, detail=exc.reason) from exc
+                                         line=_first_bad_line(path, encoding) or reader.line_num + 1,
+                                         detail=exc.reason) from exc
                 except csv.Error as exc:
                     raise WorkbenchError("import.bad_csv", path=str(path), line=reader.line_num,
                                          detail=str(exc)) from exc
@@ -218,6 +219,21 @@ def _open_csv(path: Path, size: int, head: bytes, encoding: str | None, delimite
     return TableReader(path=path, kind="csv", rows=rows, total=size,
                        position=lambda: counter_box[-1].count if counter_box else 0,
                        encoding=encoding, delimiter=delimiter)
+
+
+def _first_bad_line(path: Path, encoding: str) -> int | None:
+    """The line that cannot be decoded (the decoder reads ahead, so its own position is not it).
+    None for encodings whose line ends are not the byte 0x0A (UTF-16)."""
+    if codecs.lookup(encoding).name.startswith("utf-16"):
+        return None
+    decoder = codecs.getincrementaldecoder(encoding)()
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                decoder.decode(raw)
+            except UnicodeDecodeError:
+                return number
+    return None
 
 
 # -- spreadsheets --------------------------------------------------------------------------------
