@@ -150,3 +150,21 @@ def test_undo_is_refused_on_a_signed_off_review(setup):
     review.reopen(db, opened.id, actor="alice", reason="typo")
     stack.undo(db, actor="alice")
     assert "decision" not in review.get_answers(db, opened.id)
+
+
+def test_active_timer_taken_often_still_stops_after_the_idle_limit():
+    from workbench.timing import ActiveTimer
+    now = [0.0]
+    timer = ActiveTimer(clock=lambda: now[0], idle_after=120)
+    timer.touch()
+    total = 0.0
+    for _ in range(600):          # the window takes the time every second for ten minutes
+        now[0] += 1
+        total += timer.take()
+    assert total == pytest.approx(120)
+    timer.touch()                 # back at work
+    now[0] += 30
+    timer.pause()                 # the window lost focus
+    now[0] += 300
+    total += timer.take()
+    assert total == pytest.approx(150)
