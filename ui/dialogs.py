@@ -14,6 +14,16 @@ def save_file(parent: QWidget | None, title: str, name_filter: str, suggested: s
     return path or None
 
 
+def open_files(parent: QWidget | None, title: str, name_filter: str) -> list[str]:
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, "", name_filter)
+    return list(paths)
+
+
+def choose_folder(parent: QWidget | None, title: str, start: str = "") -> str | None:
+    path = QFileDialog.getExistingDirectory(parent, title, start)
+    return path or None
+
+
 def error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     if details:

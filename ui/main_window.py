@@ -22,6 +22,7 @@ from workbench.errors import WorkbenchError
 from workbench.excel_report import write_workbook
 from workbench.importing import ImportResult, import_file
 from workbench.jobs import CancelToken, Progress
+from workbench.packages import package_reviewer
 from workbench.paths import resource_dir
 
 log = logging.getLogger("workbench.ui")
@@ -42,6 +43,8 @@ class MainWindow(QMainWindow):
         # may look but never write, and SQLite would refuse if it tried.
         self.read_only = read_only
         self.db: sqlite_utils.Database = open_database(db_path, read_only=read_only)
+        # A work package is worked under the name of the reviewer it was made for.
+        self.reviewer = package_reviewer(self.db) or reviewer
         if not read_only:
             checklists.install_builtins(self.db)
         self.tasks = TaskRunner(self)
@@ -96,9 +99,14 @@ class MainWindow(QMainWindow):
         self.complete_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         self.complete_action.triggered.connect(self.panel.complete)
 
+        from ui.package_dialogs import PackageActions
+        self.packages = PackageActions(self)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.packages.open_action)
+        file_menu.addAction(self.packages.merge_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         review_menu = self.menuBar().addMenu(self.tr("&Review"))
@@ -106,7 +114,9 @@ class MainWindow(QMainWindow):
         review_menu.addAction(self.complete_action)
         self.new_round_action = QAction(self.tr("&New review round..."), self)
         self.new_round_action.triggered.connect(self.new_round)
-        self.menuBar().addMenu(self.tr("R&ounds")).addAction(self.new_round_action)
+        rounds_menu = self.menuBar().addMenu(self.tr("R&ounds"))
+        rounds_menu.addAction(self.new_round_action)
+        rounds_menu.addAction(self.packages.export_action)
 
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")

@@ -170,7 +170,7 @@ class FileResult:
             return f"{self.name}: nothing new; this workspace already holds all of it. Nothing was changed."
         decided = len(self.conflicts)
         return (f"{self.name}: merged the package of {self.reviewer} (round {self.round_name!r}): "
-                f"{self.count('added')} review(s) added, {self.count('updated', 'merged', 'time')} updated, "
+                f"{self.count('added')} review(s) added, {self.count('updated', 'merged', 'time', 'conflict')} updated, "
                 f"{self.count('kept')} kept as they are here"
                 + (f", {decided} conflicting item(s) decided" if decided else "")
                 + f"; {self.audit_entries} audit entries added; review time +{duration(self.active_seconds)}.")
@@ -490,7 +490,7 @@ class _Merger:
             " reviews_added, reviews_updated, reviews_kept, conflicts, audit_entries, active_seconds, summary)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [self.info.package_id, self.name, self.sha, audit.now_iso(), self.actor, round_id, self.info.reviewer,
-             result.count("added"), result.count("updated", "merged", "time"), result.count("kept"),
+             result.count("added"), result.count("updated", "merged", "time", "conflict"), result.count("kept"),
              len(result.conflicts), appended, result.active_seconds,
              canonical({"reviews": [{"case": r.application_number, "uid": r.review_uid, "action": r.action,
                                      "parts": {p.part: p.side for p in r.parts}} for r in reviews],
