@@ -54,8 +54,8 @@ SIDES = ("master", "package")
 REVIEW_PART = "@review"             # the review's own row; item ids cannot start with "@"
 #: Review columns that follow from the answers or only measure: never a conflict.
 DERIVED = frozenset({"active_seconds", "verdict", "score"})
-#: Audit entries about the round itself: the round is managed in the master, not in a package.
-ROUND_ENTITIES = frozenset({"round", "round_case"})
+#: Audit entries about what is managed in the manager's workspace, not in a package: never merged.
+MANAGED_HERE = frozenset({"round", "round_case", "import"})
 ANSWER_FIELDS = ("answer", "severity", "category", "comment")   # what integrity replays from the log
 
 register({
@@ -332,7 +332,9 @@ class _Merger:
                                      detail="the audit entries it left with were changed")
 
     def _check_cases(self) -> None:
-        for (number,) in self.pkg.execute("SELECT application_number FROM cases ORDER BY id"):
+        """Every case reviewed in the package must be here (other cases it holds are not merged)."""
+        for (number,) in self.pkg.execute("SELECT application_number FROM cases WHERE id IN"
+                                          " (SELECT case_id FROM reviews) ORDER BY id"):
             if self.ids.case_id(number) is None:
                 raise WorkbenchError("merge.unknown_case", name=self.name, case=number)
 
@@ -434,7 +436,7 @@ class _Merger:
         self._check_export_record(round_id)
         self._check_cases()
         plans = self._plan()
-        entries, skipped_round_entries = self._new_entries()
+        entries, not_merged = self._new_entries()
         by_package_id = {p.package_id: p for p in plans}
         for entry in entries:
             review_id = _entry_review(entry)
@@ -494,13 +496,14 @@ class _Merger:
              len(result.conflicts), appended, result.active_seconds,
              canonical({"reviews": [{"case": r.application_number, "uid": r.review_uid, "action": r.action,
                                      "parts": {p.part: p.side for p in r.parts}} for r in reviews],
-                        "round_entries_not_merged": skipped_round_entries})])
+                        "audit_entries_not_merged": not_merged})])
         self.progress(1, 1, "merged")
         return result
 
     # -- audit entries ------------------------------------------------------------------------
     def _new_entries(self) -> tuple[list[dict[str, Any]], int]:
-        """The package's entries this workspace does not hold yet, in order (round entries aside)."""
+        """The package's entries this workspace does not hold yet, in order: those about the reviews
+        and the cases reviewed (not those about the round, imports or other cases: not merged)."""
         entries = list(rows(self.pkg, ENTRY_SELECT + " ORDER BY a.id"))
         known: set[str] = set()
         origins = [e["origin"] for e in entries]
@@ -512,7 +515,9 @@ class _Merger:
                 "SELECT origin_hash FROM audit_origins WHERE origin_hash IN (SELECT value FROM json_each(?))",
                 [chunk]))
         new = [e for e in entries if e["origin"] not in known]
-        kept = [e for e in new if e["entity"] not in ROUND_ENTITIES]
+        reviewed = {r[0] for r in self.pkg.execute("SELECT DISTINCT case_id FROM reviews")}
+        kept = [e for e in new if e["entity"] in ("review", "answer")
+                or (e["entity"] not in MANAGED_HERE and e["case_id"] in reviewed)]
         return kept, len(new) - len(kept)
 
     def _translate(self, entry: Mapping[str, Any], master_of: Mapping[int, int | None],

@@ -432,3 +432,22 @@ def test_audit_entries_keep_their_time_and_actor_and_are_never_copied_twice(revi
     assert copied == native and audit.verify_chain(db) == []
     origins = [r[0] for r in db.execute("SELECT origin_hash FROM audit_origins")]
     assert len(origins) == len(set(origins))
+
+
+def test_cases_imported_offline_stay_out_and_the_reviews_merge(master_template, tmp_path):  # noqa: F811
+    from tests.workbench.helpers import ROWS, write_csv
+    from workbench.importing import import_file
+    master = copy_master(master_template, tmp_path)
+    path = export(master, tmp_path, ["Bob"])["Bob"]
+    work(path, "Bob")
+    pkg, _ = packages.open_package(path)
+    import_file(pkg, write_csv(tmp_path / "extra.csv", ROWS))      # the reviewer loads other cases too
+    pkg.close()
+    cases_before = open_database(master).execute("SELECT COUNT(*) FROM cases").fetchone()[0]
+    result = merge(master, path).files[0]
+    assert result.outcome == "merged" and result.count("updated") == 4
+    db = open_database(master)
+    assert db.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == cases_before
+    assert db.execute("SELECT COUNT(*) FROM audit_log a JOIN audit_origins o ON o.audit_id = a.id"
+                      " WHERE a.entity = 'import'").fetchone()[0] == 0
+    assert check_workspace(db) == []
