@@ -1,33 +1,24 @@
-"""Cells and tables for the streamed (write-only) workbook: safe text, number formats, data sheets.
+"""Cells of the streamed (write-only) workbook: safe text, number and date formats, styles, printing.
 
-A data sheet is an Excel table (autofilter, banded rows) with a frozen header, widths fitted
-to its content, real number and date formats, and landscape printing fitted to the page
-width with the header repeated on every page.
-
-Speed matters (100,000 findings): plain values go to openpyxl as they are, which is what bare
-openpyxl costs; only cells that need a number format become styled cells.
+Every text that came from an imported file or a reviewer is written as text that can never
+run as a formula (`safe_text`, `text_value`). `Column` says how a data-sheet column shows its
+stored values; `converter` gives those values as openpyxl cell values (used to fit widths,
+and by the benchmark's bare-openpyxl baseline), workbench.excel_rows writes them as markup.
 """
 from __future__ import annotations
 
 import re
-import warnings
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from itertools import chain, islice
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Mapping
 
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ERROR_CODES, Cell
-from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.properties import PageSetupProperties
-from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.checklists import Text
-from workbench.jobs import CancelToken, Progress
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # Characters XML 1.0 forbids; openpyxl refuses them, and exports do contain them.
@@ -175,7 +166,10 @@ def converter(sheet: Worksheet, column: Column, language: str) -> Callable[[Any]
     if kind == "date":
         return iso_date
     if kind == "datetime":
-        return local_datetime
+        def moment(value: Any) -> Any:
+            shown = local_datetime(value)
+            return styled(sheet, shown, DATETIME_FORMAT) if isinstance(shown, datetime) else shown
+        return moment
     number_format = FORMATS[kind]
     if kind == "minutes":
         def minutes(value: Any) -> Any:
@@ -185,21 +179,6 @@ def converter(sheet: Worksheet, column: Column, language: str) -> Callable[[Any]
     def number(value: Any) -> Any:
         return None if value is None else styled(sheet, value, number_format)
     return number
-
-
-def fit_widths(columns: Sequence[Column], header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[float]:
-    widths = []
-    for index, column in enumerate(columns):
-        # The header also holds the autofilter button: about three characters.
-        widest = max([display_width(header[index]) + 3] + [display_width(row[index]) for row in rows])
-        if column.kind in ("percent", "decimal", "minutes"):
-            widest = max(widest, 8)
-        elif column.kind == "datetime":
-            widest = max(widest, 16)
-        elif column.kind == "date":
-            widest = max(widest, 10)
-        widths.append(min(column.max_width, max(column.min_width, widest + 1)))
-    return widths
 
 
 def prepare_print(sheet: Worksheet, *, title_rows: str | None = "1:1") -> None:
@@ -212,57 +191,3 @@ def prepare_print(sheet: Worksheet, *, title_rows: str | None = "1:1") -> None:
     sheet.print_options.gridLines = False
     if title_rows:
         sheet.print_title_rows = title_rows
-
-
-@dataclass(frozen=True)
-class Highlight:
-    """Conditional formatting of the rows whose `column` holds a number below `threshold`."""
-
-    column: str
-    threshold: float
-
-
-def write_table(sheet: Worksheet, *, columns: Sequence[Column], rows: Iterable[Sequence[Any]], language: str,
-                table_name: str, progress: Progress, cancel: CancelToken, label: str = "", total: int = 0,
-                highlight: Highlight | None = None) -> int:
-    """Write a data sheet as an Excel table; returns the number of data rows.
-
-    Rows are the stored values in column order; the first WIDTH_SAMPLE of them are looked at
-    to fit the column widths (a write-only sheet needs its widths before its first row).
-    """
-    convert = [converter(sheet, column, language) for column in columns]
-    header = [column.title(language) for column in columns]
-    source = iter(rows)
-    first = [[c(v) for c, v in zip(convert, row)] for row in islice(source, WIDTH_SAMPLE)]
-    for index, width in enumerate(fit_widths(columns, header, first)):
-        sheet.column_dimensions[get_column_letter(index + 1)].width = width
-    sheet.freeze_panes = "A2"
-    prepare_print(sheet)
-    sheet.append([styled(sheet, title, font=HEADER_FONT) for title in header])
-    count = 0
-    append = sheet.append
-    for values in chain(first, ([c(v) for c, v in zip(convert, row)] for row in source)):
-        append(values)
-        count += 1
-        if count % PROGRESS_EVERY == 0:
-            cancel.check()
-            progress(count, total, label)
-    last_column = get_column_letter(len(columns))
-    last_row = count + 1
-    if count == 0:
-        sheet.append([None] * len(columns))    # a table needs a data row; Excel shows it empty
-        last_row = 2
-    table = Table(displayName=table_name, ref=f"A1:{last_column}{last_row}")
-    table.tableColumns = [TableColumn(id=i + 1, name=title) for i, title in enumerate(header)]
-    table.tableStyleInfo = TableStyleInfo(name=TABLE_STYLE, showRowStripes=True)
-    table.autoFilter = AutoFilter(ref=table.ref)
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", "In write-only mode you must add table columns manually")
-        sheet.add_table(table)       # ...which they are, above
-    if highlight is not None and count:
-        column = highlight.column
-        sheet.conditional_formatting.add(
-            f"A2:{last_column}{last_row}",
-            FormulaRule(formula=[f"AND(ISNUMBER(${column}2),${column}2<{highlight.threshold!r})"],
-                        fill=BELOW_TARGET_FILL, font=BELOW_TARGET_FONT, stopIfTrue=False))
-    return count

@@ -25,7 +25,8 @@ from openpyxl import Workbook
 
 from workbench import excel_sheets as sheets
 from workbench.errors import WorkbenchError, register
-from workbench.excel_cells import FORMULA_TRIGGERS, safe_text, write_table  # noqa: F401  (safe_text: public)
+from workbench.excel_cells import FORMULA_TRIGGERS, safe_text  # noqa: F401  (public here: others import them)
+from workbench.excel_tables import write_table
 from workbench.jobs import CancelToken, Progress, no_progress
 from workbench.report_data import (
     DEFAULT_TARGET,

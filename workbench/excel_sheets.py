@@ -30,13 +30,12 @@ from workbench.excel_cells import (
     TITLE_FONT,
     WRAP,
     Column,
-    Highlight,
     prepare_print,
     styled,
     text_value,
-    write_table,
 )
 from workbench.excel_charts import compliance_bar_chart, pareto_chart
+from workbench.excel_tables import Highlight, write_table
 from workbench.jobs import CancelToken, Progress
 from workbench.report_data import (
     DEFINITIONS,

@@ -181,3 +181,63 @@ def test_cli_bad_filters_exit_2_with_one_line_and_no_file(round_db, tmp_path, ar
     assert len(stderr.strip().splitlines()) == 1 and "Traceback" not in stderr
     assert all(word in stderr for word in words), stderr
     assert not out.exists()
+
+
+# -- data rows written as markup (workbench.excel_rows) read back exactly like openpyxl's own cells ------
+
+TRICKY = ["<b>bold</b> & co", "  leading and trailing  ", "line\nbreak", "ctrl\x01\x1fchars", "😀 emoji 汉字",
+          "#N/A", "#DIV/0!", "=SUM(A1)", "-1", "@x", "'quoted", '"double" \'single\'', "tab\tinside", "x" * 40000,
+          "", None, "]]>", "&amp; already"]
+
+
+def _markup_and_cells(tmp_path, columns, rows):
+    from openpyxl import Workbook
+
+    from workbench.excel_cells import converter
+    from workbench.excel_tables import write_table
+    ours = Workbook(write_only=True)
+    write_table(ours.create_sheet("t"), columns=columns, rows=rows, language="en", table_name="T",
+                progress=lambda *a: None, cancel=CancelToken())
+    ours.save(tmp_path / "ours.xlsx")
+    plain = Workbook(write_only=True)
+    sheet = plain.create_sheet("t")
+    sheet.append([c.title("en") for c in columns])
+    convert = [converter(sheet, c, "en") for c in columns]
+    for row in rows:
+        sheet.append([f(v) for f, v in zip(convert, row)])
+    plain.save(tmp_path / "plain.xlsx")
+    return load_workbook(tmp_path / "ours.xlsx")["t"], load_workbook(tmp_path / "plain.xlsx")["t"]
+
+
+def test_markup_rows_read_back_like_openpyxl_cells(tmp_path):
+    from workbench.checklists import Text
+    from workbench.excel_cells import Column
+    from workbench.report_data import STATUS_LABELS
+    columns = (Column("t", Text("Text", "文本")), Column("l", Text("Label", "标签"), "label", STATUS_LABELS),
+               Column("d", Text("Date", "日期"), "date"), Column("dt", Text("When", "时间"), "datetime"),
+               Column("i", Text("Count", "数"), "integer"), Column("x", Text("Score", "分"), "decimal"),
+               Column("p", Text("Rate", "率"), "percent"), Column("m", Text("Minutes", "分钟"), "minutes"))
+    rows = [(text, status, day, moment, count, score, rate, seconds) for text, status, day, moment, count, score, rate,
+            seconds in zip(
+                TRICKY, ["completed", "in_progress", "unknown_code", None, "=code"] * 4,
+                ["2022-06-21", "1999-12-31", None, "not a date", "2022-02-28T10:00:00"] * 4,
+                ["2023-03-01T08:05:00.123456+00:00", None, "2023-12-31T23:59:59+08:00", "garbage"] * 5,
+                [0, 1, 12345678, None, -3] * 4, [99.5, None, 0.1, 100.0] * 5,
+                [0.95, 1.0, 0.0, None, 1e-9] * 4, [90.0, 0, None, 12345.6] * 5)]
+    ours, plain = _markup_and_cells(tmp_path, columns, rows)
+    assert ours.max_row == plain.max_row == len(rows) + 1
+    for mine, theirs in zip(ours.iter_rows(min_row=2), plain.iter_rows(min_row=2)):
+        for a, b in zip(mine, theirs):
+            assert (a.value, a.data_type, a.number_format) == (b.value, b.data_type, b.number_format), a.coordinate
+    texts = [c.value for c in ours["A"][1:]]
+    assert texts[:3] == ["<b>bold</b> & co", "  leading and trailing  ", "line\nbreak"]
+    assert texts[3] == "ctrl\ufffd\ufffdchars" and texts[5] == "#N/A" and ours["A7"].data_type == "s"
+    assert texts[7] == "'=SUM(A1)" and texts[8] == "'-1" and texts[9] == "'@x"
+    assert len(texts[13]) == 32_767 and texts[15] is None
+
+
+def test_a_carriage_return_survives(tmp_path):
+    from workbench.checklists import Text
+    from workbench.excel_cells import Column
+    ours, _ = _markup_and_cells(tmp_path, (Column("t", Text("Text", "文本")),), [("\r\nstarts with CR",), ("a\rb",)])
+    assert [ours["A2"].value, ours["A3"].value] == ["'\r\nstarts with CR", "a\rb"]
