@@ -86,6 +86,11 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(self.tr("&Import cases..."), self)
         self.import_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
         self.import_action.triggered.connect(self.import_cases)
+        self.import_mapped_action = QAction(self.tr("Import with column &mapping..."), self)
+        self.import_mapped_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.import_mapped_action.triggered.connect(self.import_cases_mapped)
+        self.imports_action = QAction(self.tr("Im&ports..."), self)
+        self.imports_action.triggered.connect(self.show_imports)
         self.export_action = QAction(self.tr("&Export workbook..."), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_workbook)
@@ -103,6 +108,8 @@ class MainWindow(QMainWindow):
         self.packages = PackageActions(self)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.import_action)
+        file_menu.addAction(self.import_mapped_action)
+        file_menu.addAction(self.imports_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.packages.open_action)
@@ -129,7 +136,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
 
         # Every action that changes the workspace; a read-only window disables them all.
-        self.write_actions = [self.import_action, self.complete_action]
+        self.write_actions = [self.import_action, self.import_mapped_action, self.complete_action]
         if self.read_only:
             for action in self.write_actions:
                 action.setEnabled(False)
@@ -194,42 +201,107 @@ class MainWindow(QMainWindow):
 
     def import_cases(self) -> None:
         path = dialogs.open_file(self, self.tr("Import cases"), IMPORT_FILTER)
-        if path:
+        if not path:
+            return
+        from workbench.readers import visible_sheets
+        try:
+            sheets = visible_sheets(Path(path))
+        except WorkbenchError as exc:
+            self._job_failed(self.tr("Import failed"), exc)
+            return
+        if len(sheets) > 1:      # a workbook of several sheets: the person picks one, seeing its columns
+            self.import_with_mapping(Path(path))
+        else:
             self.start_import(Path(path))
 
-    def start_import(self, path: Path) -> Task:
+    def import_cases_mapped(self) -> None:
+        path = dialogs.open_file(self, self.tr("Import cases"), IMPORT_FILTER)
+        if path:
+            self.import_with_mapping(Path(path))
+
+    def import_with_mapping(self, path: Path) -> Task | None:
+        """Show the file's columns (and sheets) with the guessed mapping; import what is chosen."""
+        from PySide6.QtWidgets import QApplication
+
+        from ui import mapping_dialog
+        from workbench.importing import FilePreview, preview_file
+
+        def load(sheet: str | None, header_line: int | None) -> FilePreview:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                return preview_file(self.db, path, sheet=sheet, header_line=header_line)
+            finally:
+                QApplication.restoreOverrideCursor()
+        try:
+            preview = load(None, None)
+        except WorkbenchError as exc:
+            self._job_failed(self.tr("Import failed"), exc)
+            return None
+        choice = mapping_dialog.ask_mapping(self, preview, load)
+        if choice is None:
+            return None
+        return self.start_import(path, mapping=choice.mapping, sheet=choice.sheet, header_line=choice.header_line,
+                                 remember=choice.remember)
+
+    def start_import(self, path: Path, *, mapping: dict[str, str] | None = None, sheet: str | None = None,
+                     header_line: int | None = None, remember: bool = False) -> Task:
         db_path = self.db_path
 
         def job(progress: Progress, cancel: CancelToken) -> ImportResult:
             db = open_database(db_path)     # each thread its own connection
             try:
-                return import_file(db, path, progress=progress, cancel=cancel)
+                return import_file(db, path, mapping=mapping, sheet=sheet, header_line=header_line,
+                                   remember_mapping=remember, progress=progress, cancel=cancel)
             finally:
                 db.close()
 
         task = self.tasks.start(self, self.tr("Importing %1").replace("%1", path.name), job)
         task.finished.connect(self._import_done)
-        task.failed.connect(lambda exc: self._job_failed(self.tr("Import failed"), exc))
+        task.failed.connect(lambda exc: self._import_failed(path, exc, mapping is not None))
         task.cancelled.connect(lambda: self.statusBar().showMessage(
             self.tr("Import cancelled; nothing was changed."), 8000))
         return task
 
+    def _import_failed(self, path: Path, exc: BaseException, mapped: bool) -> None:
+        if isinstance(exc, WorkbenchError) and exc.code == "import.no_header" and not mapped:
+            # The columns were not recognised: let the person say which is which.
+            self.statusBar().showMessage(self.tr("The columns of %1 were not recognised; choose them.")
+                                         .replace("%1", path.name), 15000)
+            self.import_with_mapping(path)
+            return
+        self._job_failed(self.tr("Import failed"), exc)
+
     def _import_done(self, result: ImportResult) -> None:
+        from ui.import_report_dialog import ImportReportDialog, summary_text
         self.last_import = result
         self.model.reload()
         self._update_status()
         self.data_changed.emit()
         if self.panel.case_id is None:
             self.select_first()
-        summary = (self.tr("Read %1 rows: %2 accepted, %3 unchanged, %4 rejected, %5 skipped.")
-                   .replace("%1", str(result.read)).replace("%2", str(result.accepted))
-                   .replace("%3", str(result.unchanged)).replace("%4", str(result.rejected))
-                   .replace("%5", str(result.skipped)))
+        summary = summary_text(result.read, result.accepted, result.unchanged, result.updated, result.rejected,
+                               result.skipped, len(result.warnings))
+        if not result.changed:
+            summary += " " + self.tr("Nothing was changed in the workspace.")
         self.statusBar().showMessage(summary, 15000)
-        if result.rejected:
-            lines = [self.tr("Line %1, %2: %3").replace("%1", str(i.line)).replace("%2", i.column or "-")
-                     .replace("%3", i.reason) for i in result.rejected_rows[:200]]
-            dialogs.error(self, self.tr("Some rows were not imported"), summary, "\n".join(lines))
+        if result.rejected or result.warnings:
+            self.report_dialog = ImportReportDialog(self, file_name=Path(result.path).name, summary=summary,
+                                                    issues=result.issues)
+            self.report_dialog.show()
+
+    def show_imports(self) -> None:
+        from ui.imports_dialog import ImportsDialog
+        self.imports_dialog = ImportsDialog(self, db_path=self.db_path, actor=self.reviewer, tasks=self.tasks,
+                                            read_only=self.read_only)
+        self.imports_dialog.imports_changed.connect(self._imports_changed)
+        self.imports_dialog.show()
+
+    def _imports_changed(self) -> None:
+        self.model.reload()
+        if self.panel.case_id is not None and self.model.row_of(self.panel.case_id) is None:
+            self.panel.show_case(None)      # its case went with the import
+        self._update_status()
+        self.data_changed.emit()
 
     def export_workbook(self) -> Task | None:
         path = dialogs.save_file(self, self.tr("Export workbook"), "Excel workbook (*.xlsx)",

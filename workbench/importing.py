@@ -86,6 +86,7 @@ class RowIssue:
     code: str
     reason: str
     outcome: str        # rejected, skipped, warning
+    params: dict[str, Any] | None = None     # the reason's parameters, so a window can translate it
 
     def as_dict(self) -> dict[str, Any]:
         return {"line": self.line, "column": self.column, "value": self.value, "reason": self.reason,
@@ -142,8 +143,9 @@ class ImportResult:
 
 
 class _RowRejected(Exception):
-    def __init__(self, column: str | None, value: Any, code: str, reason: str) -> None:
-        self.column, self.value, self.code, self.reason = column, value, code, reason
+    def __init__(self, column: str | None, value: Any, error: WorkbenchError) -> None:
+        self.column, self.value, self.code, self.reason = column, value, error.code, error.message()
+        self.params = error.params
 
 
 def file_sha256(path: Path) -> str:
@@ -329,7 +331,7 @@ class _RowParser:
                 found = exc
             self._types[key] = found
         if isinstance(found, WorkbenchError):
-            raise _RowRejected(self.names[self.i_type], _text(raw), found.code, found.message())
+            raise _RowRejected(self.names[self.i_type], _text(raw), found)
         return found
 
     def _date(self, raw: Any, index: int) -> str | None:
@@ -351,7 +353,7 @@ class _RowParser:
             if key is not None and len(self._dates) < 100_000:
                 self._dates[key] = found
         if isinstance(found, WorkbenchError):
-            raise _RowRejected(self.names[index], _text(raw), found.code, found.message())
+            raise _RowRejected(self.names[index], _text(raw), found)
         return found or None
 
     def parse(self, cells: list[Any]) -> tuple[tuple[Any, ...], str | None]:
@@ -363,7 +365,7 @@ class _RowParser:
             raw_number = _text(raw_number)
         if raw_number is None or raw_number == "" or raw_number != raw_number:
             error = WorkbenchError("import.missing_number")
-            raise _RowRejected(self.names[self.i_number], "", error.code, error.message())
+            raise _RowRejected(self.names[self.i_number], "", error)
         declared = self._ip_type(cells[self.i_type]) if self.i_type is not None else None
         try:
             number = parse_application_number(raw_number, declared_ip_type=declared)
@@ -371,15 +373,15 @@ class _RowParser:
             shown = _text(raw_number)
             if exc.code == "id.unrecognised" and _SCIENTIFIC.fullmatch(shown):
                 exc = WorkbenchError("import.scientific_number", value=shown)
-            raise _RowRejected(self.names[self.i_number], shown, exc.code, exc.message()) from None
+            raise _RowRejected(self.names[self.i_number], shown, exc) from None
         implied = number.ip_type
         if implied is None and declared is None:
             error = WorkbenchError("import.ip_type_unknown", value=number.normalized)
-            raise _RowRejected(self.names[self.i_number], _text(raw_number), error.code, error.message())
+            raise _RowRejected(self.names[self.i_number], _text(raw_number), error)
         if declared is not None and implied is not None and declared != implied:
             error = WorkbenchError("import.ip_type_mismatch", value=number.normalized,
                                    implied=implied.replace("_", " "), declared=declared.replace("_", " "))
-            raise _RowRejected(self.names[self.i_type], _text(cells[self.i_type]), error.code, error.message())
+            raise _RowRejected(self.names[self.i_type], _text(cells[self.i_type]), error)
         filing_index, decision_index = self.date_indexes
         filing = self._date(cells[filing_index], filing_index) if filing_index is not None else None
         decision = self._date(cells[decision_index], decision_index) if decision_index is not None else None
@@ -566,13 +568,14 @@ class _Validator:
                 result.rejected += 1
                 result.duplicates += 1
                 error = WorkbenchError("import.duplicate_in_file", value=number, first=first, line=line)
-                issues.append(RowIssue(line, number_header, number, error.code, error.message(), "rejected"))
+                issues.append(RowIssue(line, number_header, number, error.code, error.message(), "rejected",
+                                       error.params))
                 continue
             seen[number] = line
             if remark is not None:
                 error = WorkbenchError("import.decision_before_filing", decision=record[-2], filing=record[-3])
                 issues.append(RowIssue(line, parser.decision_header, record[-2], error.code, error.message(),
-                                       "warning"))
+                                       "warning", error.params))
             batch.append((line, record))
             if len(batch) >= BATCH:
                 yield batch
@@ -611,7 +614,7 @@ def _reject(result: ImportResult, line: int, cells: list[Any], rejected: _RowRej
             return
     result.rejected += 1
     result.issues.append(RowIssue(line, rejected.column, _text(rejected.value), rejected.code, rejected.reason,
-                                  "rejected"))
+                                  "rejected", rejected.params))
 
 
 def _month_first(lookahead: list[tuple[int, list[Any]]], columns: Mapping[int, str]) -> bool:
@@ -656,7 +659,7 @@ def _store_batch(db: sqlite_utils.Database, batch: list[tuple[int, tuple[Any, ..
                 names = ", ".join(parser.header(f) if f != "extra" else "other columns" for f in differing)
                 error = WorkbenchError("import.conflict", value=record[0], fields=names)
                 result.issues.append(RowIssue(line, parser.header("application_number"), record[0],
-                                              error.code, error.message(), "rejected"))
+                                              error.code, error.message(), "rejected", error.params))
     if inserts:
         _insert_cases(db, inserts)
         result.accepted += len(inserts)
@@ -687,9 +690,10 @@ def _record_counts(db: sqlite_utils.Database, result: ImportResult) -> None:
                [result.read, result.accepted, result.unchanged, result.updated, result.rejected, result.skipped,
                 result.duplicates, result.import_id])
     db.conn.executemany(
-        "INSERT INTO import_issues (import_id, line, column_name, value, outcome, code, reason)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        ((result.import_id, i.line, i.column, i.value, i.outcome, i.code, i.reason) for i in result.issues))
+        "INSERT INTO import_issues (import_id, line, column_name, value, outcome, code, reason, params)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        ((result.import_id, i.line, i.column, i.value, i.outcome, i.code, i.reason,
+          json.dumps(i.params, ensure_ascii=False, default=str) if i.params else None) for i in result.issues))
 
 
 # -- looking at a file before importing it ----------------------------------------------------------

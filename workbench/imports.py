@@ -76,9 +76,18 @@ def _record(row: tuple[Any, ...]) -> ImportRecord:
 
 def import_issues(db: sqlite_utils.Database, import_id: int) -> list[RowIssue]:
     """The rows of an import that were rejected, skipped or flagged, in line order."""
-    return [RowIssue(line, column, value, code, reason, outcome) for line, column, value, outcome, code, reason
-            in db.execute("SELECT line, column_name, value, outcome, code, reason FROM import_issues"
+    return [RowIssue(line, column, value, code, reason, outcome, _params(params))
+            for line, column, value, outcome, code, reason, params
+            in db.execute("SELECT line, column_name, value, outcome, code, reason, params FROM import_issues"
                           " WHERE import_id = ? ORDER BY line, id", [import_id])]
+
+
+def _params(text: str | None) -> dict[str, Any] | None:
+    try:
+        value = json.loads(text) if text else None
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
 
 
 def _case_references(db: sqlite_utils.Database) -> list[tuple[str, str]]:

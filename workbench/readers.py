@@ -69,6 +69,33 @@ def open_table(path: str | Path, *, encoding: str | None = None, delimiter: str 
     return _open_csv(path, size, head, encoding, delimiter)
 
 
+def visible_sheets(path: str | Path) -> list[str]:
+    """The sheets a person sees in a workbook (without reading them); [] for a text file."""
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(16)
+    except OSError as exc:
+        raise WorkbenchError("import.unreadable", path=str(path), detail=exc.strerror or str(exc)) from exc
+    if not _looks_like_spreadsheet(path, head):
+        return []
+    import python_calamine
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+        try:
+            return _visible(workbook) or list(workbook.sheet_names)
+        finally:
+            workbook.close()
+    except Exception as exc:
+        raise WorkbenchError("import.bad_spreadsheet", path=str(path), detail=_short(exc)) from exc
+
+
+def _visible(workbook: Any) -> list[str]:
+    return [m.name for m in workbook.sheets_metadata
+            if str(m.visible).rsplit(".", 1)[-1].lower() == "visible"
+            and str(m.typ).rsplit(".", 1)[-1].lower() == "worksheet"]
+
+
 def _looks_like_spreadsheet(path: Path, head: bytes) -> bool:
     # Zip (xlsx, ods) or OLE2 (xls) signatures, whatever the file is called.
     if head.startswith(b"PK\x03\x04") or head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
@@ -244,9 +271,7 @@ def _open_spreadsheet(path: Path, sheet: str | None) -> TableReader:
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
         names = list(workbook.sheet_names)
-        visible = [m.name for m in workbook.sheets_metadata
-                   if str(m.visible).rsplit(".", 1)[-1].lower() == "visible"
-                   and str(m.typ).rsplit(".", 1)[-1].lower() == "worksheet"]
+        visible = _visible(workbook)
     except Exception as exc:  # calamine raises several of its own types, and OSError/ValueError
         raise WorkbenchError("import.bad_spreadsheet", path=str(path), detail=_short(exc)) from exc
     try:

@@ -9,3 +9,7 @@ CREATE TABLE import_mappings (
     saved_at   TEXT NOT NULL,
     used_at    TEXT                 -- last import that used it
 );
+
+-- The parameters of each row issue's reason (JSON), so the window can show the reason in
+-- the user's language; the English text stays in reason.
+ALTER TABLE import_issues ADD COLUMN params TEXT;
