@@ -8,6 +8,7 @@ from typing import Any
 import sqlite_utils
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QTabWidget
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMainWindow, QSplitter, QTableView,
                                QWidget)
 
@@ -15,6 +16,7 @@ from db.connection import open_database
 from ui import dialogs
 from ui.case_model import CaseTableModel, value_label
 from ui.messages import error_text
+from ui.dashboard import DashboardView
 from ui.review_panel import ReviewPanel
 from ui.tasks import Task, TaskRunner
 from workbench import APP_NAME, checklists
@@ -81,7 +83,15 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([520, 880])
-        self.setCentralWidget(splitter)
+        # The dashboard is a tab beside the review work; File > Export writes what it shows.
+        self.dashboard = DashboardView(self.db, self.language)
+        self.dashboard.export_requested.connect(self.export_workbook)
+        self.data_changed.connect(self.dashboard.mark_changed)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(splitter, self.tr("Review"))
+        self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
+        self.setCentralWidget(self.tabs)
 
         self.import_action = QAction(self.tr("&Import cases..."), self)
         self.import_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
@@ -304,8 +314,16 @@ class MainWindow(QMainWindow):
         self.data_changed.emit()
 
     def export_workbook(self) -> Task | None:
-        path = dialogs.save_file(self, self.tr("Export workbook"), "Excel workbook (*.xlsx)",
-                                 "quality-review.xlsx")
+        try:
+            report_filter = self.dashboard.report_filter()    # the Dashboard's round and period
+        except WorkbenchError as exc:
+            dialogs.error(self, self.tr("Export failed"), error_text(exc))
+            return None
+        suggested = "quality-review.xlsx"
+        if report_filter.round_name:
+            suggested = "quality-review-%s.xlsx" % "".join(
+                c if c.isalnum() or c in "-_ " else "-" for c in report_filter.round_name).strip()
+        path = dialogs.save_file(self, self.tr("Export workbook"), "Excel workbook (*.xlsx)", suggested)
         if not path:
             return None
         if not path.lower().endswith(".xlsx"):
@@ -314,11 +332,13 @@ class MainWindow(QMainWindow):
 
     def start_export(self, path: Path) -> Task:
         db_path, language, read_only = self.db_path, self.language, self.read_only
+        report_filter, target = self.dashboard.report_filter(), self.dashboard.target()
 
         def job(progress: Progress, cancel: CancelToken) -> Any:
             db = open_database(db_path, read_only=read_only)
             try:
-                return write_workbook(db, path, language=language, progress=progress, cancel=cancel)
+                return write_workbook(db, path, language=language, report_filter=report_filter, target=target,
+                                      progress=progress, cancel=cancel)
             finally:
                 db.close()
 

@@ -1,0 +1,315 @@
+"""The Dashboard: the report's headline figures as tiles and two charts, for the chosen round and period.
+
+Every figure comes from `workbench.report_data.compute_report`, the same call the workbook
+makes, and the filter chosen here (round, decision-date period, target) is the one File >
+Export uses, so what is on screen is what goes into the file. The view recomputes when
+reviews change, but only while it is visible (otherwise when it is next shown), and at most
+once per short burst of changes, so answering by keyboard never waits for it.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import sqlite_utils
+from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QLabel,
+                               QPushButton, QScrollArea, QSizePolicy, QSpinBox, QSplitter, QVBoxLayout, QWidget)
+
+from ui.case_model import value_label
+from ui.charts import ComplianceChart, CountBar, ParetoChart, RateBar, percent
+from ui.messages import error_text
+from workbench.errors import WorkbenchError
+from workbench.paths import data_dir
+from workbench.report_data import DEFAULT_TARGET, Report, ReportFilter, compute_report, list_round_names
+from workbench.statistics import Proportion
+
+log = logging.getLogger("workbench.ui.dashboard")
+
+REFRESH_DELAY_MS = 250
+TARGET_KEY = "report/target_percent"
+
+
+def settings() -> QSettings:
+    """The user's settings, in the data folder beside the workspace and the log."""
+    return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+class Tile(QFrame):
+    """One headline figure: a caption, the value, a line of detail."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.caption = QLabel(caption)
+        self.value = QLabel("–")
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 1.9)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.detail = QLabel("")
+        self.detail.setWordWrap(True)
+        for label in (self.caption, self.detail):
+            label.setForegroundRole(label.foregroundRole())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(2)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.value)
+        layout.addWidget(self.detail)
+        self.setMinimumHeight(96)
+
+    def show_figure(self, value: str, detail: str, *, alarm: bool = False) -> None:
+        self.value.setText(value)
+        self.detail.setText(detail)
+        self.value.setStyleSheet("color: #C0504D;" if alarm else "")
+
+
+class DashboardView(QWidget):
+    """Tiles and charts over the workspace open in the window (its UI-thread connection)."""
+
+    export_requested = Signal()
+    refreshed = Signal()
+
+    def __init__(self, db: sqlite_utils.Database, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.language = language
+        self.report: Report | None = None
+        self.dirty = True
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._build()
+        self.reload_rounds()
+
+    # -- layout ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.round_box = QComboBox()
+        self.round_box.setMinimumContentsLength(18)
+        self.round_box.setToolTip(self.tr("Only the cases drawn into this review round"))
+        self.from_check = QCheckBox(self.tr("Decided from"))
+        self.to_check = QCheckBox(self.tr("to"))
+        today = QDate.currentDate()
+        self.from_date = QDateEdit(QDate(today.year(), 1, 1))
+        self.to_date = QDateEdit(today)
+        for edit in (self.from_date, self.to_date):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+        self.from_check.toggled.connect(self.from_date.setEnabled)
+        self.to_check.toggled.connect(self.to_date.setEnabled)
+        self.target_box = QSpinBox()
+        self.target_box.setRange(1, 100)
+        self.target_box.setSuffix("%")
+        self.target_box.setToolTip(self.tr("Groups whose whole 95% interval lies below the target are marked"))
+        stored = settings().value(TARGET_KEY, round(DEFAULT_TARGET * 100))
+        try:
+            self.target_box.setValue(int(stored))
+        except (TypeError, ValueError):
+            self.target_box.setValue(round(DEFAULT_TARGET * 100))
+        self.export_button = QPushButton(self.tr("Export workbook..."))
+        self.export_button.setToolTip(self.tr("Write these figures, with the cases and findings, to an Excel workbook"))
+        self.export_button.clicked.connect(self.export_requested)
+        for signal in (self.round_box.currentIndexChanged, self.from_check.toggled, self.to_check.toggled,
+                       self.from_date.dateChanged, self.to_date.dateChanged):
+            signal.connect(self._filters_changed)
+        self.target_box.valueChanged.connect(self._target_changed)
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Round:")))
+        bar.addWidget(self.round_box)
+        bar.addSpacing(12)
+        bar.addWidget(self.from_check)
+        bar.addWidget(self.from_date)
+        bar.addWidget(self.to_check)
+        bar.addWidget(self.to_date)
+        bar.addSpacing(12)
+        bar.addWidget(QLabel(self.tr("Target:")))
+        bar.addWidget(self.target_box)
+        bar.addStretch(1)
+        bar.addWidget(self.export_button)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.scope_label = QLabel()
+        self.scope_label.setWordWrap(True)
+
+        self.compliance_tile = Tile(self.tr("Compliance rate"))
+        self.reviewed_tile = Tile(self.tr("Cases reviewed"))
+        self.defect_tile = Tile(self.tr("Defect rate"))
+        self.error_tile = Tile(self.tr("Error rate"))
+        self.findings_tile = Tile(self.tr("Findings"))
+        self.minutes_tile = Tile(self.tr("Review time per case"))
+        self.pendency_tile = Tile(self.tr("Examination pendency"))
+        tiles = QGridLayout()
+        tiles.setSpacing(8)
+        for index, tile in enumerate((self.compliance_tile, self.reviewed_tile, self.defect_tile, self.error_tile,
+                                      self.findings_tile, self.minutes_tile, self.pendency_tile)):
+            tiles.addWidget(tile, index // 4, index % 4)
+
+        self.compliance_chart = ComplianceChart(self.tr("Compliance rate by department (95% interval)"))
+        self.compliance_chart.tip_format = self.tr("{label}: {rate} (95% interval {low}–{high}), {count} reviewed")
+        self.compliance_chart.empty_text = self.tr("No reviewed cases yet.")
+        self.compliance_chart.target_tip = self.tr("Target %1")
+        self.pareto_chart = ParetoChart(self.tr("Findings by error category (Pareto)"))
+        self.pareto_chart.tip_format = self.tr("{label}: {count} findings ({share}; cumulative {cumulative})")
+        self.pareto_chart.empty_text = self.tr("No findings.")
+        charts = QSplitter(Qt.Orientation.Horizontal)
+        charts.addWidget(self.compliance_chart)
+        charts.addWidget(self.pareto_chart)
+        charts.setChildrenCollapsible(False)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addLayout(bar)
+        layout.addWidget(self.message)
+        layout.addWidget(self.scope_label)
+        layout.addLayout(tiles)
+        layout.addWidget(charts, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    # -- the filter ----------------------------------------------------------------------------
+    def reload_rounds(self) -> None:
+        """Refill the round list (rounds are created elsewhere), keeping the choice if it still exists."""
+        current = self.round_box.currentData()
+        self.round_box.blockSignals(True)
+        self.round_box.clear()
+        self.round_box.addItem(self.tr("All cases"), None)
+        for name in list_round_names(self.db):
+            self.round_box.addItem(name, name)
+        index = self.round_box.findData(current) if current is not None else 0
+        self.round_box.setCurrentIndex(max(index, 0))
+        self.round_box.blockSignals(False)
+
+    def report_filter(self) -> ReportFilter:
+        """The filter on screen; raises WorkbenchError for a period that ends before it starts."""
+        return ReportFilter(
+            round_name=self.round_box.currentData(),
+            date_from=self.from_date.date().toPython() if self.from_check.isChecked() else None,
+            date_to=self.to_date.date().toPython() if self.to_check.isChecked() else None)
+
+    def target(self) -> float:
+        return self.target_box.value() / 100.0
+
+    def set_filter(self, report_filter: ReportFilter) -> None:
+        """Show this filter (and recompute)."""
+        index = self.round_box.findData(report_filter.round_name) if report_filter.round_name else 0
+        self.round_box.setCurrentIndex(max(index, 0))
+        for check, edit, value in ((self.from_check, self.from_date, report_filter.date_from),
+                                   (self.to_check, self.to_date, report_filter.date_to)):
+            if value is not None:
+                edit.setDate(QDate(value.year, value.month, value.day))
+            check.setChecked(value is not None)
+        self.refresh()
+
+    def _filters_changed(self, *_args: Any) -> None:
+        self.mark_changed()
+
+    def _target_changed(self, value: int) -> None:
+        settings().setValue(TARGET_KEY, value)
+        self.mark_changed()
+
+    # -- refreshing ------------------------------------------------------------------------------
+    def mark_changed(self) -> None:
+        """Reviews, imports, rounds or the filter changed: recompute soon if shown, else when next shown."""
+        self.dirty = True
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self.dirty:
+            self._timer.start(0)
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        self.dirty = False
+        self.reload_rounds()
+        try:
+            report = compute_report(self.db, self.report_filter(), target=self.target())
+        except WorkbenchError as exc:       # e.g. a period that ends before it starts
+            self.message.setText(error_text(exc))
+            self.message.show()
+            return
+        self.message.hide()
+        self.report = report
+        self._show(report)
+        self.refreshed.emit()
+
+    # -- showing a report ----------------------------------------------------------------------------
+    def _interval(self, p: Proportion) -> str:
+        if p.rate is None:
+            return self.tr("no reviewed cases")
+        return self.tr("95% interval %1–%2 · %3 of %4").replace("%1", percent(p.low)).replace(
+            "%2", percent(p.high)).replace("%3", str(p.successes)).replace("%4", str(p.n))
+
+    def _show(self, report: Report) -> None:
+        rnd = report.scope.round
+        where = rnd.name if rnd is not None else self.tr("all cases")
+        flt = report.scope.filter
+        period = ""
+        if flt.date_from or flt.date_to:
+            period = self.tr(", decided %1 to %2").replace(
+                "%1", flt.date_from.isoformat() if flt.date_from else "…").replace(
+                "%2", flt.date_to.isoformat() if flt.date_to else "…")
+        population = (self.tr("; population %1, %2 drawn").replace("%1", str(report.population))
+                      .replace("%2", str(report.drawn)) if report.drawn is not None else "")
+        self.scope_label.setText(self.tr("Figures for %1%2%3.").replace("%1", where).replace("%2", period)
+                                 .replace("%3", population))
+
+        rate, low, high = report.compliance
+        overall = report.overall
+        if report.stratified is not None and rate is not None:
+            detail = self.tr("Stratified estimate; 95% interval %1–%2 · %3 reviewed").replace(
+                "%1", percent(low)).replace("%2", percent(high)).replace("%3", str(report.reviewed))
+            alarm = high is not None and high < report.target
+        else:
+            detail = self._interval(overall.compliance)
+            alarm = overall.below_target
+        self.compliance_tile.show_figure(percent(rate), detail + "\n" + self.tr("Target %1").replace(
+            "%1", percent(report.target, 0)), alarm=alarm)
+        self.reviewed_tile.show_figure(
+            str(report.reviewed),
+            self.tr("of %1 cases · %2 in progress · %3 not reviewed").replace("%1", str(report.cases)).replace(
+                "%2", str(report.in_progress)).replace("%3", str(report.not_reviewed)))
+        self.defect_tile.show_figure(percent(report.defect_rate.rate), self._interval(report.defect_rate))
+        self.error_tile.show_figure(percent(report.error_rate.rate), self._interval(report.error_rate))
+        severities = {"critical": self.tr("critical"), "major": self.tr("major"), "minor": self.tr("minor"),
+                      "advisory": self.tr("advisory")}
+        self.findings_tile.show_figure(str(overall.findings_total), " · ".join(
+            f"{overall.findings[key]} {name}" for key, name in severities.items()))
+        if overall.median_minutes is None:
+            self.minutes_tile.show_figure("–", self.tr("no review time recorded"))
+        else:
+            self.minutes_tile.show_figure(
+                self.tr("%1 min").replace("%1", f"{overall.median_minutes:.1f}"),
+                self.tr("median; 90th percentile %1 min · %2 cases").replace(
+                    "%1", f"{overall.p90_minutes:.1f}").replace("%2", str(overall.timed)))
+        if report.pendency:
+            # The largest IP type in the big figure, every type in the detail.
+            first = max(report.pendency, key=lambda p: p.cases)
+            lines = [self.tr("%1: %2 days (%3 cases)").replace("%1", value_label("ip_type", p.ip_type))
+                     .replace("%2", f"{p.median_days:.0f}").replace("%3", str(p.cases)) for p in report.pendency]
+            self.pendency_tile.show_figure(
+                self.tr("%1 days").replace("%1", f"{first.median_days:.0f}"),
+                self.tr("median from filing to decision, %1").replace("%1", value_label("ip_type", first.ip_type))
+                + "\n" + "\n".join(lines))
+        else:
+            self.pendency_tile.show_figure("–", self.tr("no cases with both dates"))
+
+        self.compliance_chart.set_data(
+            [RateBar(g.key[0] or self.tr("(no department)"), g.compliance.rate, g.compliance.low,
+                     g.compliance.high, g.reviewed, g.below_target)
+             for g in report.by_department if g.reviewed], report.target)
+        self.pareto_chart.set_data([CountBar(c.label.get(self.language), c.findings) for c in report.categories])
