@@ -89,8 +89,9 @@ class _OutcomeFilter(QSortFilterProxyModel):
         self.setSortRole(Qt.ItemDataRole.UserRole)
 
     def set_outcome(self, outcome: str | None) -> None:
+        self.beginFilterChange()
         self.outcome = outcome
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: _Index) -> bool:  # noqa: N802 (Qt name)
         model = self.sourceModel()

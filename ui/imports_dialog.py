@@ -32,7 +32,7 @@ class _NumberItem(QTableWidgetItem):
     def __init__(self, value: int) -> None:
         super().__init__(str(value))
         self.setData(Qt.ItemDataRole.UserRole, value)
-        self.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+        self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def __lt__(self, other: QTableWidgetItem) -> bool:
         return (self.data(Qt.ItemDataRole.UserRole) or 0) < (other.data(Qt.ItemDataRole.UserRole) or 0)

@@ -114,6 +114,7 @@ class ImportResult:
     sheet: str | None = None
     month_first: bool = False
     issues: list[RowIssue] = field(default_factory=list)
+    workspace_had_cases: bool = True     # False: no case can conflict, so none is looked up
 
     @property
     def rejected_rows(self) -> list[RowIssue]:
@@ -467,16 +468,25 @@ def _run(db: sqlite_utils.Database, reader: TableReader, result: ImportResult, m
     parser = _RowParser(names, columns, result.month_first)
     header_keys = [mappings.cell_text(c) for c in header.cells]
 
+    result.workspace_had_cases = db.execute("SELECT EXISTS (SELECT 1 FROM cases)").fetchone()[0] == 1
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     result.import_id = db.execute(
         "INSERT INTO imports (file_name, sha256, imported_at, mapping) VALUES (?, ?, ?, ?)",
         [reader.path.name, result.sha256, now, json.dumps(result.mapping, ensure_ascii=False)]).lastrowid
     label = reader.path.name
-    validating = _Validator(parser, itertools.chain(lookahead, rows), result, header_keys)
+    # Into a workspace without cases nothing can conflict: the validating thread then also
+    # prepares the INSERT statements, leaving this thread only SQLite's own work.
+    statements = _Statements(db, result.import_id) if not result.workspace_had_cases else None
+    validating = _Validator(parser, itertools.chain(lookahead, rows), result, header_keys, statements)
     with validating:
-        for batch in validating.batches():
+        for batch, prepared in validating.batches():
             cancel.check()
-            _store_batch(db, batch, result, on_conflict, parser)
+            if prepared is not None:
+                for sql, values in prepared:
+                    db.conn.execute(sql, values)
+                result.accepted += len(batch)
+            else:
+                _store_batch(db, batch, result, on_conflict, parser)
             progress(reader.position(), reader.total, label)
     cancel.check()
     result.rejected += result.conflicts
@@ -494,8 +504,9 @@ class _Validator:
     _END = object()
 
     def __init__(self, parser: _RowParser, rows: Iterator[tuple[int, list[Any]]], result: ImportResult,
-                 header_keys: list[str]) -> None:
+                 header_keys: list[str], statements: _Statements | None) -> None:
         self.parser, self.rows, self.result, self.header_keys = parser, rows, result, header_keys
+        self.statements = statements
         self.queue: queue.Queue[Any] = queue.Queue(maxsize=4)
         self.stopping = threading.Event()
         self.thread = threading.Thread(target=self._work, name="import-validator", daemon=True)
@@ -533,7 +544,8 @@ class _Validator:
     def _work(self) -> None:
         try:
             for batch in self._validate():
-                if not self._put(batch):
+                prepared = self.statements.prepare(batch) if self.statements is not None else None
+                if not self._put((batch, prepared)):
                     return
             self._put(self._END)
         except BaseException as exc:    # handed to the caller's thread, which raises it
@@ -631,13 +643,13 @@ def _store_batch(db: sqlite_utils.Database, batch: list[tuple[int, tuple[Any, ..
                  on_conflict: str, parser: _RowParser) -> None:
     if not batch:
         return
-    numbers = [record[0] for _, record in batch]
     existing: dict[str, tuple[Any, ...]] = {}
-    for start in range(0, len(numbers), 500):     # SQLite's parameter limit is 999 on old builds
-        chunk = numbers[start:start + 500]
+    if result.workspace_had_cases:
+        # One query per batch, the numbers passed as one JSON parameter.
+        numbers = json.dumps([record[0] for _, record in batch], ensure_ascii=False)
         existing.update((row[0], row) for row in db.execute(
             f"SELECT {', '.join(STORED_FIELDS)} FROM cases WHERE application_number IN"
-            f" ({','.join('?' * len(chunk))})", chunk))
+            f" (SELECT value FROM json_each(?))", [numbers]))
     if not existing:
         inserts = [record + (result.import_id,) for _, record in batch]
     else:
@@ -668,19 +680,39 @@ def _store_batch(db: sqlite_utils.Database, batch: list[tuple[int, tuple[Any, ..
 _ROW_PLACEHOLDERS = "(" + ",".join("?" * (len(STORED_FIELDS) + 1)) + ")"
 
 
-def _insert_cases(db: sqlite_utils.Database, rows: list[tuple[Any, ...]]) -> None:
-    """Many rows per INSERT statement, not one statement per row: triggers on cases (the
+class _Statements:
+    """INSERT statements of many rows each, not one statement per row: triggers on cases (the
     full-text index) then work per statement, which makes a 100,000-row import of a
     workspace with a trigram index 3x faster than executemany."""
-    try:
-        limit = db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
-    except (AttributeError, sqlite3.Error):
-        limit = 999
-    per_statement = max(1, min(len(rows), limit // (len(STORED_FIELDS) + 1)))
-    sql = f"INSERT INTO cases ({', '.join(STORED_FIELDS)}, import_id) VALUES "
-    for start in range(0, len(rows), per_statement):
-        chunk = rows[start:start + per_statement]
-        db.conn.execute(sql + ",".join([_ROW_PLACEHOLDERS] * len(chunk)),
+
+    def __init__(self, db: sqlite_utils.Database, import_id: int | None) -> None:
+        try:
+            limit = db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+        except (AttributeError, sqlite3.Error):
+            limit = 999
+        self.per_statement = max(1, limit // (len(STORED_FIELDS) + 1))
+        self.import_id = import_id
+        self.sql = f"INSERT INTO cases ({', '.join(STORED_FIELDS)}, import_id) VALUES "
+
+    def prepare(self, batch: list[tuple[int, tuple[Any, ...]]]) -> list[tuple[str, list[Any]]]:
+        statements = []
+        import_id = self.import_id
+        for start in range(0, len(batch), self.per_statement):
+            chunk = batch[start:start + self.per_statement]
+            values: list[Any] = []
+            for _line, record in chunk:
+                values.extend(record)
+                values.append(import_id)
+            statements.append((self.sql + ",".join([_ROW_PLACEHOLDERS] * len(chunk)), values))
+        return statements
+
+
+def _insert_cases(db: sqlite_utils.Database, rows: list[tuple[Any, ...]]) -> None:
+    """`rows` with their import id already appended."""
+    statements = _Statements(db, None)
+    for start in range(0, len(rows), statements.per_statement):
+        chunk = rows[start:start + statements.per_statement]
+        db.conn.execute(statements.sql + ",".join([_ROW_PLACEHOLDERS] * len(chunk)),
                         [value for row in chunk for value in row])
 
 

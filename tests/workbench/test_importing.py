@@ -125,6 +125,7 @@ def test_cancel_leaves_workspace_unchanged(db, tmp_path, monkeypatch):
 
 
 def test_failure_midway_leaves_workspace_unchanged(db, tmp_path, monkeypatch):
+    import_file(db, write_csv(tmp_path / "first.csv", ROWS[:1]))     # so rows are checked for conflicts
     before = table_state(db)
     many = [[f"2022101{n:05d}", "发明", f"t{n}", "", "", "", "", ""] for n in range(1200)]
     from workbench import importing
@@ -140,7 +141,26 @@ def test_failure_midway_leaves_workspace_unchanged(db, tmp_path, monkeypatch):
     monkeypatch.setattr(importing, "_store_batch", failing)
     with pytest.raises(RuntimeError):
         import_file(db, write_csv(tmp_path / "many.csv", many))
+    assert calls["n"] == 2
     assert table_state(db) == before
+
+
+def test_failure_while_reading_leaves_an_empty_workspace_empty(db, tmp_path, monkeypatch):
+    many = [[f"2022101{n:05d}", "发明", f"t{n}", "", "", "", "", ""] for n in range(1200)]
+    from workbench import importing
+    monkeypatch.setattr(importing, "BATCH", 500)
+    original = importing._RowParser.parse
+    calls = {"n": 0}
+
+    def failing(self, cells):
+        calls["n"] += 1
+        if calls["n"] == 1100:       # on the validating thread, after two batches were stored
+            raise MemoryError("out of memory")
+        return original(self, cells)
+    monkeypatch.setattr(importing._RowParser, "parse", failing)
+    with pytest.raises(MemoryError):
+        import_file(db, write_csv(tmp_path / "many.csv", many))
+    assert table_state(db) == [[], [], []]
 
 
 @pytest.mark.parametrize("content, code", [
