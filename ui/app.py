@@ -16,6 +16,7 @@ from ui import dialogs
 from ui.messages import error_text
 from workbench import APP_ID, APP_NAME, __version__
 from workbench.errors import WorkbenchError
+from workbench.instance_lock import LockHolder, WorkspaceLock
 from workbench.logs import setup_logging
 from workbench.paths import log_path, resource_dir, workspace_path
 
@@ -76,6 +77,48 @@ def reviewer_name() -> str:
         return "reviewer"
 
 
+def in_use_text(path: Path, holder: LockHolder) -> str:
+    if holder.known:
+        since = holder.since.replace("T", " ")[:16]
+        who = (QCoreApplication.translate("App", "The workspace %1 is in use by %2 on %3 (process %4) since %5.")
+               .replace("%1", str(path)).replace("%2", holder.user or "?").replace("%3", holder.host or "?")
+               .replace("%4", str(holder.pid)).replace("%5", since or "?"))
+    else:
+        who = QCoreApplication.translate("App", "The workspace %1 is in use by another window of the workbench.") \
+            .replace("%1", str(path))
+    return who + "\n\n" + QCoreApplication.translate(
+        "App", "Only one window at a time can change a workspace. Open it read-only to look at the cases "
+               "and reviews, or close the other window and try again.")
+
+
+def claim_workspace(path: Path, parent: QWidget | None = None) -> tuple[WorkspaceLock | None, bool] | None:
+    """Lock the workspace for this instance: (the lock, read-only?), or None to quit.
+
+    When another instance holds it, the user chooses: open read-only, try again, or quit.
+    """
+    if str(path) == ":memory:":
+        return None, False
+    lock = WorkspaceLock(path)
+    while True:
+        try:
+            holder = lock.acquire()
+        except OSError as exc:   # e.g. a read-only folder: SQLite will say what it can and cannot do
+            log.warning("cannot lock the workspace at %s: %s", lock.path, exc)
+            return None, False
+        if holder is None:
+            return lock, False
+        log.info("workspace %s is held by %s", path, holder)
+        choice = dialogs.choose(parent, QCoreApplication.translate("App", "Workspace in use"),
+                                in_use_text(path, holder),
+                                [QCoreApplication.translate("App", "Open read-only"),
+                                 QCoreApplication.translate("App", "Try again"),
+                                 QCoreApplication.translate("App", "Quit")], default=0, escape=2)
+        if choice == 0:
+            return None, True
+        if choice != 1:
+            return None
+
+
 def run(db: str | None = None, language: str | None = None) -> int:
     setup_logging()
     app = QApplication.instance() or QApplication(sys.argv)
@@ -90,13 +133,21 @@ def run(db: str | None = None, language: str | None = None) -> int:
     sys.excepthook = _excepthook
     from ui.main_window import MainWindow
 
-    path = workspace_path(db)
+    path = Path(workspace_path(db))
+    claim = claim_workspace(path)
+    if claim is None:
+        return 0
+    lock, read_only = claim
     try:
-        window = MainWindow(Path(path), reviewer_name(), language)
-    except WorkbenchError as exc:
-        dialogs.error(None, QCoreApplication.translate("App", "Cannot open the workspace"), error_text(exc))
-        return 2
-    window.show()
-    QTimer.singleShot(0, window.offer_demo)
-    QTimer.singleShot(0, window.select_first)
-    return app.exec()
+        try:
+            window = MainWindow(path, reviewer_name(), language, read_only=read_only)
+        except WorkbenchError as exc:
+            dialogs.error(None, QCoreApplication.translate("App", "Cannot open the workspace"), error_text(exc))
+            return 2
+        window.show()
+        QTimer.singleShot(0, window.offer_demo)
+        QTimer.singleShot(0, window.select_first)
+        return app.exec()
+    finally:
+        if lock is not None:
+            lock.release()

@@ -1,6 +1,8 @@
 """Every question to the user goes through here, so tests can replace it (no modal exec() in tests)."""
 from __future__ import annotations
 
+from typing import Sequence
+
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
@@ -40,3 +42,17 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.Yes)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def choose(parent: QWidget | None, title: str, text: str, choices: Sequence[str], *, default: int = 0,
+           escape: int | None = None) -> int | None:
+    """One button per choice; returns the index of the one pressed (Escape presses `escape`),
+    or None when the box was closed without a choice."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    buttons = [box.addButton(label, QMessageBox.ButtonRole.ActionRole) for label in choices]
+    box.setDefaultButton(buttons[default])
+    if escape is not None:
+        box.setEscapeButton(buttons[escape])
+    box.exec()
+    clicked = box.clickedButton()
+    return buttons.index(clicked) if clicked in buttons else None

@@ -63,11 +63,13 @@ class ChecklistView(QTreeWidget):
 class ReviewPanel(QWidget):
     review_changed = Signal(int)   # case id
 
-    def __init__(self, db: sqlite_utils.Database, reviewer: str, language: str, parent: QWidget | None = None) -> None:
+    def __init__(self, db: sqlite_utils.Database, reviewer: str, language: str, parent: QWidget | None = None, *,
+                 read_only: bool = False) -> None:
         super().__init__(parent)
         self.db = db
         self.reviewer = reviewer
         self.language = language
+        self.read_only = read_only      # show answers, never write them (another instance holds the workspace)
         self.case_id: int | None = None
         self.review_id: int | None = None
         self.checklist: Checklist | None = None
@@ -179,6 +181,10 @@ class ReviewPanel(QWidget):
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.view, self.severity_combo, self.category_combo, self.comment, self.complete_button):
             widget.setEnabled(enabled)
+        if self.read_only:   # the checklist and comments stay readable; nothing can be changed
+            for widget in (self.severity_combo, self.category_combo, self.complete_button):
+                widget.setEnabled(False)
+            self.comment.setReadOnly(True)
 
     # -- loading a case --------------------------------------------------------------------
     def show_case(self, case_id: int | None) -> None:
@@ -320,8 +326,8 @@ class ReviewPanel(QWidget):
             if given is not None:
                 self.severity_combo.setCurrentIndex(max(0, self.severity_combo.findData(given.severity)))
                 self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(given.category)))
-            self.severity_combo.setEnabled(failing)
-            self.category_combo.setEnabled(failing)
+            self.severity_combo.setEnabled(failing and not self.read_only)
+            self.category_combo.setEnabled(failing and not self.read_only)
             if self.comment.toPlainText() != (given.comment if given else ""):
                 self.comment.setPlainText(given.comment if given else "")
         finally:
@@ -409,6 +415,8 @@ class ReviewPanel(QWidget):
         return self.review_id
 
     def _write(self, item: Item, answer: str | None, **details: Any) -> bool:
+        if self.read_only:
+            return False
         try:
             review_id = self._ensure_review()
             review.set_answer(self.db, review_id, item.id, answer, actor=self.reviewer,
@@ -431,7 +439,7 @@ class ReviewPanel(QWidget):
     def _commit_comment(self) -> None:
         self._comment_timer.stop()
         item = self.current_item()
-        if item is None:
+        if item is None or self.read_only:
             return
         text = self.comment.toPlainText()
         given = self.answers.get(item.id)
@@ -452,7 +460,7 @@ class ReviewPanel(QWidget):
     # -- completing --------------------------------------------------------------------------
     def complete(self) -> None:
         self._commit_comment()
-        if self.checklist is None or self.case_id is None:
+        if self.checklist is None or self.case_id is None or self.read_only:
             return
         try:
             review_id = self._ensure_review()
@@ -467,5 +475,5 @@ class ReviewPanel(QWidget):
         """Store pending comment text and active time (on leaving a case or closing)."""
         self._commit_comment()
         seconds = self.timer.take()
-        if self.review_id is not None and seconds > 0:
+        if self.review_id is not None and seconds > 0 and not self.read_only:
             review.add_active_time(self.db, self.review_id, seconds)
