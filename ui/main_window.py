@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
 
         # Every action that changes the workspace; a read-only window disables them all.
         self.write_actions = [self.import_action, self.import_mapped_action, self.complete_action]
+        self.write_actions.append(self.new_round_action)
         if self.read_only:
             for action in self.write_actions:
                 action.setEnabled(False)
