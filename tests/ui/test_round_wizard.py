@@ -231,3 +231,15 @@ def test_main_window_rounds_menu_opens_the_wizard_and_refreshes_the_queue(qtbot,
     assert statuses.count("Open") == 7
     assert "from the menu" in window.statusBar().currentMessage()
     window.close()
+
+
+def test_a_read_only_window_cannot_draw_a_round(qtbot, tmp_path, cases_csv, no_dialogs) -> None:
+    from ui.main_window import MainWindow
+    path = tmp_path / "held.sqlite3"
+    db = open_database(path)
+    import_file(db, cases_csv)
+    db.close()
+    window = MainWindow(path, "someone else", "en", read_only=True)
+    qtbot.addWidget(window)
+    assert not window.new_round_action.isEnabled()
+    window.close()
