@@ -219,3 +219,19 @@ def test_the_real_entry_point_exits_2_with_one_line(tmp_path, csv_pair) -> None:
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.strip().splitlines() == [
         "error: Filter 'decision_date>=soon': 'soon' is not a date (use YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY)."]
+
+
+def test_reassign_keeps_the_trail(db) -> None:
+    code, out, _ = run("sample", "--db", db, "--round", "R", "--size", "6", "--seed", "2", "--reviewers", "A,B", "--json")
+    case = json.loads(out)["cases"][0]
+    new = "B" if case["reviewer"] == "A" else "A"
+    code, out, err = run("reassign", "--db", db, "--round", "R", "--case", "CN" + case["application_number"],
+                         "--to", new, "--reason", "on leave")
+    assert (code, err) == (0, "") and new in out
+    with sqlite3.connect(db) as conn:
+        logged = conn.execute("SELECT old_value, new_value FROM audit_log WHERE entity = 'round_case'"
+                              " AND action = 'reassign'").fetchall()
+    assert [(json.loads(o), json.loads(n)) for o, n in logged] == [
+        ({"reviewer": case["reviewer"]}, {"reviewer": new, "reason": "on leave"})]
+    code, _, err = run("reassign", "--db", db, "--round", "R", "--case", "999", "--to", new)
+    assert code == 2 and err.strip() == "error: There is no case with application number 999."

@@ -114,6 +114,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     _add_db(p)
 
+    p = commands.add_parser("reassign", help="give a case of a round to another reviewer (kept in the audit log)")
+    p.add_argument("--round", required=True, metavar="NAME")
+    p.add_argument("--case", required=True, metavar="APPLICATION_NUMBER")
+    p.add_argument("--to", required=True, metavar="REVIEWER")
+    p.add_argument("--reason", default="", help="why, for the audit log")
+    _add_db(p)
+
     p = commands.add_parser("round-status", help="a round's plan, progress per reviewer and verdict per lot")
     p.add_argument("--round", required=True, metavar="NAME")
     p.add_argument("--json", action="store_true")
@@ -364,6 +371,21 @@ def cmd_sample_size(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_reassign(args: argparse.Namespace, out: TextIO) -> int:
+    import getpass
+
+    from workbench import rounds
+    db = _open(args)
+    case_id = rounds.case_by_number(db, args.case)
+    try:
+        actor = getpass.getuser()
+    except Exception:  # no user name in this environment
+        actor = "cli"
+    rounds.reassign(db, args.round, case_id, args.to, actor=actor, reason=args.reason)
+    print(f"Case {args.case} of round {args.round!r} is now assigned to {args.to.strip()}.", file=out)
+    return 0
+
+
 def cmd_round_status(args: argparse.Namespace, out: TextIO) -> int:
     from workbench import rounds
     status = rounds.status_json(_open(args), args.round)
@@ -428,6 +450,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "sample": cmd_sample,
     "sample-size": cmd_sample_size,
     "round-status": cmd_round_status,
+    "reassign": cmd_reassign,
     "package": cmd_package,
     "open": cmd_open,
     "merge": cmd_merge,

@@ -30,7 +30,7 @@ import sqlite_utils
 
 from workbench import audit, checklists
 from workbench.errors import WorkbenchError, register
-from workbench.identifiers import IP_TYPES, parse_ip_type
+from workbench.identifiers import IP_TYPES, parse_application_number, parse_ip_type
 from workbench.jobs import CancelToken, Progress, no_progress
 from workbench.sample_size import acceptance_plan, lot_verdict, sample_size
 from workbench.sampling import allocate, assign, draw_random, draw_stratified, draw_systematic, same_person
@@ -79,6 +79,7 @@ register({
     "rounds.review_done": "The review of case {case} is {status}; reopen it before reassigning the case.",
     "rounds.not_acceptance": "Round {name!r} is not an acceptance round, so it has no lots.",
     "rounds.unassigned": "Round {name!r} has no unassigned cases.",
+    "rounds.unknown_case": "There is no case with application number {case}.",
     "rounds.unassignable": (
         "No reviewer can take case {case}, examined by {examiner}: among {reviewers}, the others are its "
         "examiner or have reached their cap. Add a reviewer or raise a cap."
@@ -1035,6 +1036,20 @@ def reassign(db: sqlite_utils.Database, name: str | int, case_id: int, reviewer:
         if not any(same_person(r.name, new) for r in stored.reviewers):
             db.execute("UPDATE rounds SET reviewers = ? WHERE id = ?",
                        [_json([r.as_json() for r in (*stored.reviewers, Reviewer(new))]), stored.id])
+
+
+def case_by_number(db: sqlite_utils.Database, text: str) -> int:
+    """The id of the case with an application number, written as stored or in any form the import reads."""
+    row = db.execute("SELECT id FROM cases WHERE application_number = ?", [text.strip()]).fetchone()
+    if row is None:
+        try:
+            number = parse_application_number(text).normalized
+        except WorkbenchError:
+            number = None
+        row = db.execute("SELECT id FROM cases WHERE application_number = ?", [number]).fetchone() if number else None
+    if row is None:
+        raise WorkbenchError("rounds.unknown_case", case=text)
+    return row[0]
 
 
 def _check_name_of_reviewer(reviewer: str) -> str:
