@@ -133,6 +133,9 @@ class MainWindow(QMainWindow):
         self.new_round_action.triggered.connect(self.new_round)
         rounds_menu = self.menuBar().addMenu(self.tr("R&ounds"))
         rounds_menu.addAction(self.new_round_action)
+        self.lot_verdicts_action = QAction(self.tr("&Lot verdicts..."), self)
+        self.lot_verdicts_action.triggered.connect(self.show_lot_verdicts)
+        rounds_menu.addAction(self.lot_verdicts_action)
         rounds_menu.addAction(self.packages.export_action)
 
         toolbar = self.addToolBar(self.tr("Main"))
@@ -361,6 +364,15 @@ class MainWindow(QMainWindow):
         self.round_wizard.round_created.connect(self._round_created)
         self.round_wizard.open()
         return self.round_wizard
+
+    def show_lot_verdicts(self) -> Any:
+        """Acceptance rounds: the verdict per lot (non-modal, refreshed each time it is shown)."""
+        from ui.round_wizard import LotVerdictsDialog
+        if getattr(self, "lot_verdicts", None) is None:
+            self.lot_verdicts = LotVerdictsDialog(self.db, self)
+        self.lot_verdicts.show()
+        self.lot_verdicts.raise_()
+        return self.lot_verdicts
 
     def _round_created(self, result: Any) -> None:
         self.model.reload()

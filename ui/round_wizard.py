@@ -1,5 +1,6 @@
 """The "New review round" wizard: filters with the live population count, the plan with the
-sample size per stratum, the assignment to reviewers, then confirm and draw.
+sample size per stratum, the assignment to reviewers, then confirm and draw. Also the lot
+verdicts of acceptance rounds drawn with it.
 
 Every number shown comes from workbench.rounds (count_population, design, draw,
 plan_assignment), so the preview is exactly what the draw will do. The draw itself runs as a
@@ -12,11 +13,11 @@ from typing import Any, Sequence
 
 import sqlite_utils
 from PySide6.QtCore import QCoreApplication, QDate, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDoubleSpinBox,
-                               QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPushButton, QRadioButton, QSpinBox, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage)
+from PySide6.QtGui import QColor, QRegularExpressionValidator
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDialog,
+                               QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QRadioButton,
+                               QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
 from db.connection import open_database
 from ui import dialogs
@@ -775,3 +776,85 @@ class RoundWizard(QWizard):
     def _cancelled(self) -> None:
         self._set_busy(False)
         self.confirm_page.status.setText(self.tr("Cancelled; nothing was changed."))
+
+
+class LotVerdictsDialog(QDialog):
+    """Acceptance rounds: each lot's ISO 2859-1 plan and, once its reviews are done, its verdict.
+
+    Kept beside the wizard that creates these rounds; read-only, refreshed when shown or when
+    another round is picked.
+    """
+
+    COLUMNS = ("lot", "lot_size", "code_letter", "sample_size", "accept", "reject", "reviewed", "nonconforming",
+               "verdict")
+
+    def __init__(self, db: sqlite_utils.Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle(self.tr("Lot verdicts"))
+        self.round_box = QComboBox()
+        self.round_box.currentIndexChanged.connect(self.refresh)
+        self.plan_label = QLabel()
+        self.plan_label.setWordWrap(True)
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Lot"), self.tr("Lot size"), self.tr("Code letter"), self.tr("Sample"), self.tr("Ac"),
+            self.tr("Re"), self.tr("Reviewed"), self.tr("Nonconforming"), self.tr("Verdict")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Acceptance round:")))
+        top.addWidget(self.round_box, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.plan_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(close)
+        self.resize(900, 520)
+        self.reload_rounds()
+
+    def reload_rounds(self) -> None:
+        current = self.round_box.currentData()
+        self.round_box.blockSignals(True)
+        self.round_box.clear()
+        for round_id, name, _created, _count in rounds.list_rounds(self.db):
+            if rounds.get_round(self.db, round_id).plan.method == "acceptance":
+                self.round_box.addItem(name, round_id)
+        index = self.round_box.findData(current)
+        self.round_box.setCurrentIndex(index if index >= 0 else 0)
+        self.round_box.blockSignals(False)
+        self.refresh()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        self.reload_rounds()
+        super().showEvent(event)
+
+    def refresh(self, *_: Any) -> None:
+        round_id = self.round_box.currentData()
+        if round_id is None:
+            self.plan_label.setText(self.tr("No acceptance round yet: draw one with Rounds > New review round, "
+                                            "method Acceptance per lot."))
+            self.table.setRowCount(0)
+            return
+        stored = rounds.get_round(self.db, round_id)
+        self.plan_label.setText(describe_plan(stored.plan) + " · " + (
+            self.tr("nonconforming: error or defect verdicts") if stored.plan.count_defects
+            else self.tr("nonconforming: error verdicts")))
+        lots = rounds.lot_verdicts(self.db, round_id)
+        self.table.setRowCount(len(lots))
+        for row, lot in enumerate(lots):
+            verdict = {"accept": self.tr("Accept"), "reject": self.tr("Reject")}.get(
+                lot.verdict or "", self.tr("Pending: %n to review", "", lot.sample_size - lot.reviewed))
+            values = (stratum_label(lot.lot, stored.plan.strata), lot.lot_size, lot.code_letter, lot.sample_size,
+                      lot.accept, lot.reject, lot.reviewed, lot.nonconforming, verdict)
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(str(value))
+                if 0 < column < len(values) - 1:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if column == len(values) - 1 and lot.verdict:
+                    item.setForeground(QColor("#1b7f3b" if lot.verdict == "accept" else "#b00020"))
+                self.table.setItem(row, column, item)

@@ -243,3 +243,35 @@ def test_a_read_only_window_cannot_draw_a_round(qtbot, tmp_path, cases_csv, no_d
     qtbot.addWidget(window)
     assert not window.new_round_action.isEnabled()
     window.close()
+
+
+def test_lot_verdicts_show_once_a_lot_is_reviewed(qtbot, tmp_path, cases_csv, no_dialogs) -> None:
+    from ui.main_window import MainWindow
+    path = tmp_path / "lots.sqlite3"
+    db = open_database(path)
+    import_file(db, cases_csv)
+    result = rounds.create_round(db, name="lots", filters=rounds.Filters(), seed=3, actor="qa",
+                                 reviewers=[rounds.Reviewer("Q A")],
+                                 plan=rounds.Plan(method="acceptance", strata=("department",), aql=2.5))
+    rounds.create_round(db, name="plain", filters=rounds.Filters(), plan=rounds.Plan(size=3), seed=1, actor="qa")
+    lot = "外观设计审查部"
+    members = [c.case_id for c in result.cases if c.stratum == lot]
+    for verdict, case_ids in (("compliant", members[1:]), ("error", members[:1])):
+        db.conn.executemany("UPDATE reviews SET status = 'completed', verdict = ? WHERE round_id = ? AND case_id = ?",
+                       [(verdict, result.id, case_id) for case_id in case_ids])
+    db.conn.commit()
+    db.close()
+    window = MainWindow(path, "qa", "en")
+    qtbot.addWidget(window)
+    dialog = window.show_lot_verdicts()
+    assert [dialog.round_box.itemText(i) for i in range(dialog.round_box.count())] == ["lots"]   # not "plain"
+    rows = {dialog.table.item(r, 0).text(): [dialog.table.item(r, c).text() for c in range(9)]
+            for r in range(dialog.table.rowCount())}
+    assert len(rows) == 11
+    lot_size, letter, sample, accept, reject, reviewed, nonconforming, verdict = rows[lot][1:]
+    # 48 cases: letter D, whose cell at AQL 2.5 points up to C's plan: 5 drawn, Ac 0, Re 1.
+    assert (lot_size, letter, sample, accept, reject) == ("48", "D", "5", "0", "1")
+    assert (reviewed, nonconforming, verdict) == ("5", "1", "Reject")
+    assert all(r[8].startswith("Pending") for name, r in rows.items() if name != lot)
+    shot(dialog, "lot_verdicts")
+    window.close()
