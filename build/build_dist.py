@@ -4,14 +4,21 @@
     .venv/bin/python build/build_dist.py --check    # build, then run the checks CI runs (make dist-check)
     .venv/bin/python build/build_dist.py --check --no-build   # check the bundle already in dist/
 
-The checks run the frozen executable headless (QT_QPA_PLATFORM=offscreen): `--version`,
-`self-test` (import, review, export and verify on the bundled samples), and a start of the
-window on a throwaway workspace that must still be running after a few seconds.
+The checks run the frozen executable headless (QT_QPA_PLATFORM=offscreen), each in a
+throwaway data folder: `--version`; `self-test` (import, review, export and verify on the
+bundled samples); `verify` on a copy of the oldest fixture workspace (tests/data), which
+must be upgraded with a backup; `verify` in a copy of the bundle marked `portable`, whose
+data must stay beside the executable; and the window: it must take the workspace lock and
+keep running, a second window on the same workspace must be told it is in use, and killing
+the first must free the lock.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -21,11 +28,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from db.migrate import latest_version  # noqa: E402
 from workbench import APP_ID, APP_NAME, __version__  # noqa: E402
 
 SPEC = ROOT / "build" / "workbench.spec"
 DIST = ROOT / "dist"
 WORK = ROOT / "build" / "work"
+FIXTURES = ROOT / "tests" / "data"      # schema_vN.sqlite3: workspaces of earlier versions
 SIZE_BUDGET_MB = 100
 GUI_ALIVE_SECONDS = 4.0
 
@@ -100,41 +109,121 @@ def check(bundle: Path) -> list[str]:
         if result.returncode != 0 or result.stdout.strip().splitlines()[-1:] != ["OK"]:
             problems.append(f"self-test exited {result.returncode}: {result.stderr.strip()}")
 
+        problems.extend(check_upgrade(bundle, home))
+        problems.extend(check_portable(bundle, home))
         problems.extend(check_window_starts(bundle, home))
     return problems
 
 
+def check_upgrade(bundle: Path, home: Path) -> list[str]:
+    """The oldest fixture workspace, opened by the frozen executable: upgraded, backed up, intact."""
+    fixtures = sorted(FIXTURES.glob("schema_v*.sqlite3"), key=lambda p: int(re.findall(r"\d+", p.name)[0]))
+    if not fixtures:
+        return [f"no fixture workspaces in {FIXTURES}"]
+    oldest = fixtures[0]
+    old_version = int(re.findall(r"\d+", oldest.name)[0])
+    workspace = home / "upgrade" / "workspace.sqlite3"
+    workspace.parent.mkdir(parents=True)
+    shutil.copyfile(oldest, workspace)
+    result, seconds = run_frozen(bundle, "verify", "--db", str(workspace), home=home)
+    backups = list(workspace.parent.glob(f"workspace.backup-v{old_version}-*.sqlite3"))
+    conn = sqlite3.connect(workspace)
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    conn.close()
+    print(f"frozen upgrade of {oldest.name}: exit {result.returncode}, schema {old_version} -> {version}, "
+          f"{len(backups)} backup ({seconds:.2f} s)")
+    problems = []
+    if result.returncode != 0 or "intact" not in result.stdout:
+        problems.append(f"verify on the upgraded {oldest.name} exited {result.returncode}: {result.stderr.strip()}")
+    if version != latest_version() or len(backups) != 1:
+        problems.append(f"{oldest.name} reached schema {version} (expected {latest_version()}) "
+                        f"with {len(backups)} backup(s) (expected 1)")
+    return problems
+
+
+def check_portable(bundle: Path, home: Path) -> list[str]:
+    """A copy of the bundle with a `portable` file keeps its workspace and log beside itself."""
+    copy = home / "portable" / bundle.name
+    shutil.copytree(bundle, copy, symlinks=True)
+    (copy / "portable").write_text("", encoding="utf-8")
+    profile = home / "profile"       # where the data would go without the marker
+    env = headless_env(home)
+    del env["WORKBENCH_HOME"]
+    env.update(HOME=str(profile), XDG_DATA_HOME=str(profile / ".local" / "share"), APPDATA=str(profile))
+    result = subprocess.run([str(executable(copy)), "verify"], env=env, capture_output=True, text=True,
+                            encoding="utf-8", errors="replace", timeout=120)
+    beside = [copy / "data" / "workspace.sqlite3", copy / "data" / "logs" / "workbench.log"]
+    print(f"frozen portable copy: exit {result.returncode}, "
+          f"{', '.join(str(p.relative_to(copy)) for p in beside if p.exists())} beside the executable")
+    problems = []
+    if result.returncode != 0:
+        problems.append(f"verify in the portable copy exited {result.returncode}: {result.stderr.strip()}")
+    problems.extend(f"portable copy: no {p.relative_to(copy)}" for p in beside if not p.exists())
+    if profile.exists():
+        problems.append(f"portable copy wrote to the user's profile: {sorted(map(str, profile.rglob('*')))[:3]}")
+    shutil.rmtree(copy.parent, ignore_errors=True)
+    return problems
+
+
+def _start_window(bundle: Path, workspace: Path, home: Path) -> subprocess.Popen:
+    return subprocess.Popen([str(executable(bundle)), "--db", str(workspace)], env=headless_env(home),
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            encoding="utf-8", errors="replace")
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.kill()
+    process.wait(timeout=10)
+    if process.stdout:
+        process.stdout.close()
+
+
 def check_window_starts(bundle: Path, home: Path) -> list[str]:
-    """Start the window offscreen; it must take the workspace lock and keep running.
+    """Start the window offscreen; it must take the workspace lock and keep running. Then a
+    second window on the same workspace must find it in use and wait on the question.
 
     A missing platform plugin or resource makes Qt or the application stop at once, so a
     process still alive after a few seconds, holding the lock, is a window that came up.
     """
+    from workbench.instance_lock import WorkspaceLock, lock_path, read_holder
+
     workspace = home / "gui" / "workspace.sqlite3"
-    lock = workspace.with_name(workspace.name + ".lock")
-    process = subprocess.Popen([str(executable(bundle)), "--db", str(workspace)], env=headless_env(home),
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               encoding="utf-8", errors="replace")
+    lock = lock_path(workspace)
+    first = _start_window(bundle, workspace, home)
+    second = None
     started = time.monotonic()
     try:
         locked_after = None
         while time.monotonic() - started < GUI_ALIVE_SECONDS:
-            if process.poll() is not None:
-                output = process.stdout.read() if process.stdout else ""
-                return [f"the window exited at once with status {process.returncode}: {output.strip()}"]
-            if locked_after is None and lock.is_file() and str(process.pid) in lock.read_text(errors="replace"):
+            if first.poll() is not None:
+                output = first.stdout.read() if first.stdout else ""
+                return [f"the window exited at once with status {first.returncode}: {output.strip()}"]
+            if locked_after is None and read_holder(lock).pid == first.pid:
                 locked_after = time.monotonic() - started
             time.sleep(0.05)
         if locked_after is None:
             return [f"the window did not take the workspace lock {lock} within {GUI_ALIVE_SECONDS} s"]
         print(f"frozen window: workspace locked after {locked_after:.2f} s, "
               f"still running after {GUI_ALIVE_SECONDS:.0f} s")
-        return []
+
+        second = _start_window(bundle, workspace, home)
+        time.sleep(GUI_ALIVE_SECONDS / 2)
+        log = home / "logs" / "workbench.log"
+        told = log.is_file() and f"workspace {workspace} is held by" in log.read_text(encoding="utf-8", errors="replace")
+        if second.poll() is not None or not told or read_holder(lock).pid != first.pid:
+            return [f"a second window on the same workspace was not told it is in use "
+                    f"(exit {second.poll()}, logged: {told}, lock held by pid {read_holder(lock).pid})"]
+        print("frozen second window: told the workspace is in use, waiting on the question")
     finally:
-        process.kill()
-        process.wait(timeout=10)
-        if process.stdout:
-            process.stdout.close()
+        _stop(first)
+        if second is not None:
+            _stop(second)
+    after_kill = WorkspaceLock(workspace)
+    if after_kill.acquire() is not None:
+        return ["the workspace lock outlived the killed window"]
+    after_kill.release()
+    print("frozen window killed: its lock went with it")
+    return []
 
 
 def main(argv: list[str] | None = None) -> int:
