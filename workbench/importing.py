@@ -53,7 +53,7 @@ _SCIENTIFIC = re.compile(r"\d(\.\d+)?[eE]\+?\d+")
 
 register({
     "import.no_header": "{path}: no column of application numbers was found in the first {rows} rows "
-                        "(columns seen: {headers}). Map the columns by hand.",
+                        "(columns seen: {headers}). Say which column holds what: in the window, or with --mapping FILE.json.",
     "import.bad_mapping": "{path}: the mapping does not name a column for {field}.",
     "import.mapping_column_missing": "{path}: the mapping's column {column!r} for the application number "
                                      "is not in the first {rows} rows of the file.",
@@ -559,12 +559,13 @@ class _Validator:
         seen: dict[str, int] = {}
         batch: list[tuple[int, tuple[Any, ...]]] = []
         blank_lines: list[int] = []          # counted only if a non-blank row follows
+        stopping = self.stopping
         for line, cells in self.rows:
+            if stopping.is_set():
+                return
             if _is_blank(cells):
                 blank_lines.append(line)
                 continue
-            if self.stopping.is_set():
-                return
             if blank_lines:
                 _skip_blank(result, blank_lines)
                 blank_lines = []
