@@ -47,4 +47,5 @@ CREATE TABLE round_strata (
 );
 
 ALTER TABLE reviews ADD COLUMN round_id INTEGER REFERENCES rounds(id);
-CREATE INDEX reviews_round ON reviews(round_id);
+-- A round's review of a case is looked up by both (lot verdicts, progress per reviewer).
+CREATE INDEX reviews_round ON reviews(round_id, case_id);
