@@ -1117,13 +1117,16 @@ def lot_verdicts(db: sqlite_utils.Database, name: str | int) -> list[LotVerdict]
     if stored.plan.method != "acceptance":
         raise WorkbenchError("rounds.not_acceptance", name=stored.name)
     bad = ("error", "defect") if stored.plan.count_defects else ("error",)
-    latest = ("(SELECT id FROM reviews r WHERE r.round_id = rc.round_id AND r.case_id = rc.case_id"
-              " ORDER BY r.id DESC LIMIT 1)")
+    # The latest review of each case in the round, found in one grouped pass (a correlated
+    # subquery per case took a minute on a 20,000-case round).
     tallies = {row[0]: row[1:] for row in db.execute(
         f"SELECT rc.stratum, COUNT(*), SUM(rv.status IN ('completed', 'signed_off')),"
         f" SUM(rv.status IN ('completed', 'signed_off') AND rv.verdict IN ({', '.join('?' * len(bad))}))"
-        f" FROM round_cases rc LEFT JOIN reviews rv ON rv.id = {latest} WHERE rc.round_id = ? GROUP BY rc.stratum",
-        [*bad, stored.id])}
+        " FROM round_cases rc"
+        " LEFT JOIN (SELECT case_id, MAX(id) AS id FROM reviews WHERE round_id = ? GROUP BY case_id) latest"
+        " ON latest.case_id = rc.case_id LEFT JOIN reviews rv ON rv.id = latest.id"
+        " WHERE rc.round_id = ? GROUP BY rc.stratum",
+        [*bad, stored.id, stored.id])}
     result = []
     for lot, population, sample, letter, accept, reject in db.execute(
             "SELECT stratum, population, sample, code_letter, accept, reject FROM round_strata"
@@ -1142,9 +1145,10 @@ def reviewer_progress(db: sqlite_utils.Database, name: str | int) -> list[tuple[
     """(reviewer, cases assigned, reviews completed or signed off) for a round; unassigned as ''."""
     stored = get_round(db, name)
     return [(r[0] or "", r[1], int(r[2] or 0)) for r in db.execute(
-        "SELECT rc.reviewer, COUNT(*), SUM(EXISTS (SELECT 1 FROM reviews rv WHERE rv.round_id = rc.round_id"
-        " AND rv.case_id = rc.case_id AND rv.status IN ('completed', 'signed_off')))"
-        " FROM round_cases rc WHERE rc.round_id = ? GROUP BY 1 ORDER BY 1", [stored.id])]
+        "SELECT rc.reviewer, COUNT(*), SUM(done.case_id IS NOT NULL) FROM round_cases rc"
+        " LEFT JOIN (SELECT DISTINCT case_id FROM reviews WHERE round_id = ?"
+        " AND status IN ('completed', 'signed_off')) done ON done.case_id = rc.case_id"
+        " WHERE rc.round_id = ? GROUP BY 1 ORDER BY 1", [stored.id, stored.id])]
 
 
 # --- text for the command line ------------------------------------------------------------------

@@ -47,5 +47,4 @@ CREATE TABLE round_strata (
 );
 
 ALTER TABLE reviews ADD COLUMN round_id INTEGER REFERENCES rounds(id);
--- A round's review of a case is looked up by both (lot verdicts, progress per reviewer).
-CREATE INDEX reviews_round ON reviews(round_id, case_id);
+CREATE INDEX reviews_round ON reviews(round_id);
