@@ -111,16 +111,19 @@ def serialise(data: CommonData) -> bytes:
     """The package again: offsets relative to the table of contents, items 16-byte aligned."""
     items = sorted(data.items)          # ICU looks names up by binary search
     toc_size = 4 + 8 * len(items)
-    names = b""
-    name_offsets = []
+    name_offsets, encoded, length = [], [], 0
     for name, _ in items:
-        name_offsets.append(toc_size + len(names))
-        names += name.encode("ascii") + b"\0"
+        name_offsets.append(toc_size + length)
+        encoded.append(name.encode("ascii") + b"\0")
+        length += len(encoded[-1])
+    names = b"".join(encoded)
     cursor = _pad16(len(data.header) + toc_size + len(names)) - len(data.header)
-    body, data_offsets = b"", []
+    chunks, data_offsets, length = [], [], 0
     for _, item in items:
-        data_offsets.append(cursor + len(body))
-        body += item + PAD * (_pad16(len(item)) - len(item))
+        data_offsets.append(cursor + length)
+        chunks.append(item + PAD * (_pad16(len(item)) - len(item)))
+        length += len(chunks[-1])
+    body = b"".join(chunks)
     toc = struct.pack("<I", len(items)) + b"".join(
         struct.pack("<II", n, d) for n, d in zip(name_offsets, data_offsets))
     gap = PAD * (cursor - toc_size - len(names))
