@@ -19,6 +19,7 @@ is exactly what the merge will do.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import sqlite3
@@ -237,6 +238,9 @@ def _merge_file(db: sqlite_utils.Database, path: Path, actor: str, resolutions: 
     try:
         check_file(path)
         sha = file_sha256(path)
+        wal = Path(f"{path}-wal")
+        if wal.is_file() and wal.stat().st_size:   # its last changes are in the log beside it: they count too
+            sha = hashlib.sha256((sha + file_sha256(wal)).encode("ascii")).hexdigest()
     except WorkbenchError as exc:
         return FileResult(str(path), "refused", exc)
     before = db.execute("SELECT merged_at, package_id, reviewer, (SELECT name FROM rounds WHERE id = round_id)"
@@ -248,7 +252,6 @@ def _merge_file(db: sqlite_utils.Database, path: Path, actor: str, resolutions: 
         # Work on a copy: the file as received is never touched (nor upgraded, nor checkpointed).
         copy = Path(folder) / "package.sqlite3"
         shutil.copyfile(path, copy)
-        wal = Path(f"{path}-wal")
         if wal.is_file():   # sent while the application still had it open: its last changes are here
             shutil.copyfile(wal, Path(f"{copy}-wal"))
         try:

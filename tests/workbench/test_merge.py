@@ -451,3 +451,20 @@ def test_cases_imported_offline_stay_out_and_the_reviews_merge(master_template, 
     assert db.execute("SELECT COUNT(*) FROM audit_log a JOIN audit_origins o ON o.audit_id = a.id"
                       " WHERE a.entity = 'import'").fetchone()[0] == 0
     assert check_workspace(db) == []
+
+
+def test_a_package_copied_while_still_open_brings_its_last_changes(master_template, tmp_path):  # noqa: F811
+    master = copy_master(master_template, tmp_path)
+    path = export(master, tmp_path, ["Alice"])["Alice"]
+    pkg, _ = packages.open_package(path)        # the application still has it open: changes sit in the -wal
+    first = review_ids(pkg, "Alice")[0]
+    answer_review(pkg, first, "Alice")
+    assert Path(f"{path}-wal").stat().st_size > 0
+    result = merge(master, path).files[0]
+    assert result.outcome == "merged" and result.count("updated") == 1
+    review.add_active_time(pkg, first, 60)      # more work, still not closed: a new state, not "already merged"
+    again = merge(master, path).files[0]
+    pkg.close()
+    assert again.outcome == "merged" and again.count("time") == 1
+    db = open_database(master)
+    assert review.get_review(db, first).status == "completed" and check_workspace(db) == []
