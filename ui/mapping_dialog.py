@@ -112,6 +112,9 @@ class MappingDialog(QDialog):
     def _describe(self, preview: FilePreview) -> str:
         if preview.kind == "spreadsheet":
             return self.tr("%1: sheet %2").replace("%1", Path(preview.path).name).replace("%2", preview.sheet or "")
+        if preview.kind == "html":
+            return (self.tr("%1: a web page table in %2 (saved as a spreadsheet)")
+                    .replace("%1", Path(preview.path).name).replace("%2", preview.encoding or ""))
         delimiter = {",": self.tr("comma"), ";": self.tr("semicolon"), "\t": self.tr("tab")}.get(
             preview.delimiter or ",", preview.delimiter or "")
         return (self.tr("%1: text in %2, separated by %3").replace("%1", Path(preview.path).name)

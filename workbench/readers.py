@@ -10,7 +10,9 @@ import codecs
 import csv
 import io
 import os
+import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -27,7 +29,12 @@ register({
     "import.no_sheet": "{path}: there is no sheet named {sheet!r} (sheets: {sheets}).",
     "import.no_data_sheet": "{path}: every sheet is empty.",
     "import.bad_csv": "{path}, line {line}: {detail}.",
+    "import.unclosed_quote": "{path}, line {line}: a quoted cell starts here and is never closed "
+                             "(a stray \" at the start of a cell?); nothing was imported.",
+    "import.bad_delimiter": "The delimiter {delimiter!r} cannot be used: give one character, or 'tab'.",
 })
+
+MAX_ROW_LINES = 200      # a row spanning more lines than this is a quote that was never closed
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 SNIFF_BYTES = 64 * 1024
@@ -66,6 +73,8 @@ def open_table(path: str | Path, *, encoding: str | None = None, delimiter: str 
         raise WorkbenchError("import.empty", path=str(path))
     if _looks_like_spreadsheet(path, head):
         return _open_spreadsheet(path, sheet)
+    if _looks_like_html(head):
+        return _open_html(path, size, head, encoding)
     return _open_csv(path, size, head, encoding, delimiter)
 
 
@@ -212,10 +221,13 @@ def _open_csv(path: Path, size: int, head: bytes, encoding: str | None, delimite
     else:
         encoding = detect_encoding(path, head)
     if delimiter is None:
-        sample = head.decode(encoding, errors="ignore")
-        delimiter = detect_delimiter(sample)
-    elif delimiter in ("\\t", "tab", "TAB"):
-        delimiter = "\t"
+        sample = head.decode(encoding, errors="ignore").lstrip("\ufeff")
+        hint = _SEP_HINT.match(sample)      # Excel's "sep=;" first line
+        delimiter = hint.group(1) if hint else detect_delimiter(sample)
+    else:
+        delimiter = {"\\t": "\t", "tab": "\t", "comma": ",", "semicolon": ";"}.get(delimiter.lower(), delimiter)
+        if len(delimiter) != 1 or delimiter in "\r\n\"":
+            raise WorkbenchError("import.bad_delimiter", delimiter=delimiter)
     counter_box: list[_CountingReader] = []
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
@@ -238,6 +250,8 @@ def _open_csv(path: Path, size: int, head: bytes, encoding: str | None, delimite
                 except csv.Error as exc:
                     raise WorkbenchError("import.bad_csv", path=str(path), line=reader.line_num,
                                          detail=str(exc)) from exc
+                if reader.line_num - line > MAX_ROW_LINES:
+                    raise WorkbenchError("import.unclosed_quote", path=str(path), line=line)
                 yield line, [cell.replace("\x00", "") for cell in cells]
                 line = reader.line_num + 1
         finally:
@@ -246,6 +260,148 @@ def _open_csv(path: Path, size: int, head: bytes, encoding: str | None, delimite
     return TableReader(path=path, kind="csv", rows=rows, total=size,
                        position=lambda: counter_box[-1].count if counter_box else 0,
                        encoding=encoding, delimiter=delimiter)
+
+
+_SEP_HINT = re.compile(r"sep=([^\r\n])\r?\n")
+
+
+# -- HTML tables ("Excel" exports of web systems) ---------------------------------------------------
+
+def _looks_like_html(head: bytes) -> bool:
+    """Many web systems' "Export to Excel" writes an HTML table and names it .xls."""
+    start = head.lstrip(codecs.BOM_UTF8).lstrip()[:1024].lower()
+    if start.startswith(codecs.BOM_UTF16_LE) or start.startswith(codecs.BOM_UTF16_BE):
+        return False
+    return start.startswith(b"<") and b"<table" in head.lower()
+
+
+_BREAK = "\u2028"
+
+
+class _TableParser(HTMLParser):
+    """Rows of the tables of an HTML page; cells merged down (rowspan) repeat their value."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[str]] = []
+        self.row: list[str] | None = None
+        self.cell: list[str] | None = None
+        self.span = 1
+        self.down: dict[int, tuple[int, str]] = {}     # column -> (rows still covered, value)
+        self.depth = 0
+        self.skip = 0                                  # inside <script>/<style>
+        self.pending_down = 1
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self.skip += 1
+        elif tag == "table":
+            self.depth += 1
+        elif self.depth > 1:
+            return                                     # a table inside a cell: its text joins the cell
+        elif tag == "tr":
+            self._end_row()
+            self.row = []
+        elif tag in ("td", "th"):
+            if self.row is None:
+                self.row = []
+            self._end_cell()
+            values = dict(attrs)
+            self.span = max(1, min(_int(values.get("colspan")), 1000))
+            rows_down = max(1, min(_int(values.get("rowspan")), 100_000))
+            self._fill_down()
+            self.cell = []
+            self.pending_down = rows_down
+        elif tag == "br" and self.cell is not None:
+            self.cell.append(_BREAK)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self.skip = max(0, self.skip - 1)
+        elif tag == "table":
+            if self.depth == 1:
+                self._end_row()
+            self.depth = max(0, self.depth - 1)
+        elif self.depth > 1:
+            return
+        elif tag in ("td", "th"):
+            self._end_cell()
+        elif tag == "tr":
+            self._end_row()
+
+    def handle_data(self, data: str) -> None:
+        if self.cell is not None and not self.skip:
+            self.cell.append(data)
+
+    def _fill_down(self) -> None:
+        assert self.row is not None
+        while len(self.row) in self.down:
+            column = len(self.row)
+            left, value = self.down[column]
+            self.row.append(value)
+            if left <= 1:
+                del self.down[column]
+            else:
+                self.down[column] = (left - 1, value)
+
+    def _end_cell(self) -> None:
+        if self.cell is None or self.row is None:
+            return
+        # Source line breaks are spaces in HTML; <br> is a line break in the cell.
+        text = "\n".join(" ".join(part.split()) for part in "".join(self.cell).split(_BREAK)).strip()
+        for offset in range(self.span):
+            column = len(self.row)
+            self.row.append(text if offset == 0 else "")
+            if self.pending_down > 1:
+                self.down[column] = (self.pending_down - 1, text if offset == 0 else "")
+        self.cell = None
+
+    def _end_row(self) -> None:
+        self._end_cell()
+        if self.row is not None:
+            self._fill_down()
+            self.rows.append(self.row)
+            self.row = None
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return 1
+
+
+def _open_html(path: Path, size: int, head: bytes, encoding: str | None) -> TableReader:
+    encoding = encoding or detect_encoding(path, head)
+    counter_box: list[_CountingReader] = []
+
+    def rows() -> Iterator[tuple[int, list[Any]]]:
+        raw = _CountingReader(path.open("rb"))
+        counter_box.append(raw)
+        text = io.TextIOWrapper(io.BufferedReader(raw), encoding=encoding, errors="replace")
+        parser = _TableParser()
+        line = 0
+        try:
+            while chunk := text.read(256 * 1024):
+                parser.feed(chunk)
+                ready, parser.rows = parser.rows, []
+                for cells in ready:
+                    line += 1
+                    yield line, cells
+            parser.close()
+            parser._end_row()
+            for cells in parser.rows:
+                line += 1
+                yield line, cells
+        except WorkbenchError:
+            raise
+        except Exception as exc:      # html.parser is lenient; this is a last resort
+            raise WorkbenchError("import.not_text", path=str(path), detail=_short(exc)) from exc
+        finally:
+            text.close()
+
+    return TableReader(path=path, kind="html", rows=rows, total=size,
+                       position=lambda: counter_box[-1].count if counter_box else 0, encoding=encoding)
 
 
 def _first_bad_line(path: Path, encoding: str) -> int | None:

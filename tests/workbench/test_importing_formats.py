@@ -142,3 +142,14 @@ def test_reimporting_each_fixture_changes_nothing(db, name):
     again = import_file(db, FIXTURES / name)
     assert again.accepted == 0 and again.unchanged == first.accepted and not again.changed
     assert table_state(db) == before
+
+
+def test_web_export_html_table_named_xls(db):
+    result = import_file(db, FIXTURES / "web_export.xls")
+    assert result.encoding == "gb18030" and result.header_line == 2
+    assert counts(result) == (5, 2, 1, 2)
+    assert outcome_lines(result, "skipped") == [(1, "import.title_row"), (6, "import.totals_row")]
+    assert outcome_lines(result, "rejected") == [(5, "id.bad_check")]
+    first = case(db, "202210123456.1")
+    assert first["title"] == "一种 图像\n识别方法" and first["decision_date"] == "2023-06-21"
+    assert case(db, "202220123450.X")["department"] == "电学发明审查部"     # rowspan repeated

@@ -215,3 +215,55 @@ def test_random_cells_in_a_workbook_never_crash_the_import(tmp_path_factory, row
     except WorkbenchError:
         return
     assert result.read == result.accepted + result.unchanged + result.updated + result.rejected + result.skipped
+
+
+def test_excel_sep_hint_line_sets_the_delimiter(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_bytes(b"sep=;\r\na;b,c\r\n1;2,3\r\n")
+    reader, rows = read_all(path)
+    assert reader.delimiter == ";" and rows[1:] == [(2, ["a", "b,c"]), (3, ["1", "2,3"])]
+
+
+def test_a_quote_never_closed_is_refused_naming_its_line(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_bytes(("申请号,名称\r\n1,\"open\r\n" + "2,x\r\n" * 300).encode())
+    with pytest.raises(WorkbenchError) as err:
+        read_all(path)
+    assert err.value.code == "import.unclosed_quote" and "line 2" in err.value.message()
+
+
+@pytest.mark.parametrize("given, used", [("tab", "\t"), ("\\t", "\t"), ("semicolon", ";"), ("|", "|")])
+def test_delimiter_names(tmp_path, given, used):
+    path = tmp_path / "f.csv"
+    path.write_bytes(b"a,b\r\n")
+    assert open_table(path, delimiter=given).delimiter == used
+
+
+@pytest.mark.parametrize("given", ["::", "", '"'])
+def test_unusable_delimiters_are_refused(tmp_path, given):
+    path = tmp_path / "f.csv"
+    path.write_bytes(b"a,b\r\n")
+    with pytest.raises(WorkbenchError) as err:
+        open_table(path, delimiter=given)
+    assert err.value.code == "import.bad_delimiter"
+
+
+def test_html_tables_spans_and_nesting(tmp_path):
+    path = tmp_path / "page.xls"
+    path.write_text("<table><tr><th colspan=2>A</th><th rowspan=3>B</th></tr>"
+                    "<tr><td>1<td>2</tr><tr><td><table><tr><td>inner</td></tr></table></td><td>3</td></tr>"
+                    "</table>", encoding="utf-8")
+    reader, rows = read_all(path)
+    assert reader.kind == "html"
+    assert rows == [(1, ["A", "", "B"]), (2, ["1", "2", "B"]), (3, ["inner", "3", "B"])]
+
+
+@FUZZ
+@given(body=st.text(alphabet=st.sampled_from(list("<>/=\"' abtdrhcolspanwy12&;#\n")), max_size=300))
+def test_random_html_only_raises_workbench_errors(tmp_path_factory, body):
+    path = tmp_path_factory.mktemp("h") / "f.xls"
+    path.write_text("<html><table>" + body, encoding="utf-8")
+    try:
+        read_all(path)
+    except WorkbenchError:
+        pass

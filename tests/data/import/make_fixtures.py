@@ -156,6 +156,23 @@ def write_xlsx() -> None:
     book.save(HERE / "report_title_merged.xlsx")
 
 
+# A web system's "Export to Excel": an HTML table in GB18030 named .xls, with a caption row
+# spanning the columns, a department spanning two rows, a line break in a title and totals.
+WEB_EXPORT = """<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">
+<head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<style>td {{ mso-number-format:"\\@"; }}</style><script>var x = "<td>not a cell</td>";</script></head>
+<body><table border="1">
+<tr><td colspan="5" align="center"><b>结案案件清单</b></td></tr>
+<tr><th>申请号</th><th>专利类型</th><th>发明名称</th><th>审查部门</th><th>结案日</th></tr>
+<tr><td>{first}</td><td>发明</td><td>一种&nbsp;图像<br>识别方法</td><td rowspan="2">电学发明审查部</td>
+<td>2023-06-21</td></tr>
+<tr><td>{second}</td><td>实用新型</td><td>一种折叠梯</td><td>2022/9/9</td></tr>
+<tr><td>{bad}</td><td>发明</td><td>坏校验位</td><td>电学发明审查部</td><td>2022-01-01</td></tr>
+<tr><td>合计</td><td colspan="4">3件</td></tr>
+</table></body></html>
+"""
+
+
 def main() -> int:
     write_text("gb18030_title_rows.csv", GB_ROWS, encoding="gb18030", delimiter=",")
     write_text("excel_unicode_text.txt", US_DATES_ROWS, encoding="utf-16-le", delimiter="\t",
@@ -163,10 +180,12 @@ def main() -> int:
     write_text("utf8_bom_semicolon.csv", SEMICOLON_ROWS, encoding="utf-8", delimiter=";", bom=codecs.BOM_UTF8)
     write_text("utf16_be_no_bom.csv", BE_ROWS, encoding="utf-16-be", delimiter=",")
     write_xlsx()
+    (HERE / "web_export.xls").write_bytes(WEB_EXPORT.format(
+        first=cn("202210123456"), second=cn("202220123450"), bad=wrong_check("202110765432")).encode("gb18030"))
     (HERE / "image_renamed.csv").write_bytes(
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00\x1f\xf3\xffa"
         + bytes(range(256)) * 8)
-    print("wrote", ", ".join(sorted(p.name for p in HERE.iterdir() if p.suffix in (".csv", ".txt", ".xlsx"))))
+    print("wrote", ", ".join(sorted(p.name for p in HERE.iterdir() if p.suffix in (".csv", ".txt", ".xlsx", ".xls"))))
     return 0
 
 
