@@ -170,8 +170,9 @@ class FileResult:
         if self.outcome == "unchanged":
             return f"{self.name}: nothing new; this workspace already holds all of it. Nothing was changed."
         decided = len(self.conflicts)
+        updated = self.count("updated", "merged", "time", "conflict")
         return (f"{self.name}: merged the package of {self.reviewer} (round {self.round_name!r}): "
-                f"{self.count('added')} review(s) added, {self.count('updated', 'merged', 'time', 'conflict')} updated, "
+                f"{self.count('added')} review(s) added, {updated} updated, "
                 f"{self.count('kept')} kept as they are here"
                 + (f", {decided} conflicting item(s) decided" if decided else "")
                 + f"; {self.audit_entries} audit entries added; review time +{duration(self.active_seconds)}.")

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from db.connection import open_database
-from tests.workbench.test_merge import conflicting, reviewed, work  # noqa: F401  (fixtures)
+from tests.workbench.test_merge import conflicting, reviewed  # noqa: F401  (fixtures)
 from tests.workbench.test_packages import (REVIEWERS, ROUND, copy_master, dump, export, figures,  # noqa: F401
                                            master_template)
 from ui import dialogs

@@ -12,7 +12,6 @@ import pytest
 from db.connection import open_database
 from tests.workbench.test_packages import (
     REVIEWERS,
-    ROUND,
     answer_review,
     copy_master,
     dump,
