@@ -19,7 +19,7 @@ from ui.messages import error_text
 from ui.dashboard import DashboardView
 from ui.review_panel import ReviewPanel
 from ui.tasks import Task, TaskRunner
-from workbench import APP_NAME, checklists
+from workbench import checklists
 from workbench.errors import WorkbenchError
 from workbench.excel_report import write_workbook
 from workbench.importing import ImportResult, import_file
@@ -51,8 +51,9 @@ class MainWindow(QMainWindow):
             checklists.install_builtins(self.db)
         self.tasks = TaskRunner(self)
         self.last_import: ImportResult | None = None
-        self.setWindowTitle(f"{APP_NAME} — {db_path.name}" if not read_only else
-                            self.tr("%1 — %2 (read-only)").replace("%1", APP_NAME).replace("%2", db_path.name))
+        # Qt appends the application's display name ("— Quality Review Workbench") itself.
+        self.setWindowTitle(db_path.name if not read_only else
+                            self.tr("%1 (read-only)").replace("%1", db_path.name))
         self.resize(1400, 860)
         self._build()
         self._update_status()
