@@ -73,7 +73,7 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
     cancel = cancel or CancelToken()
     language = "zh" if language.startswith("zh") else "en"
     with atomic_target(out_path) as temp_name:
-        progress(0, 0, "Computing the figures")
+        progress(0, 0, sheets.S["computing"].get(language))
         report = compute_report(db, report_filter, target=target)
         cancel.check()
         total_findings = count_findings(db, report.scope)
@@ -101,12 +101,12 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
             sheets.write_about(created["about"], report, language, database_file=database_file(db),
                                exported_at=datetime.now().replace(microsecond=0))
             cancel.check()
-            progress(0, 0, "Saving")
+            progress(0, 0, sheets.S["saving"].get(language))
         except BaseException:
             _discard(workbook)
             raise
         workbook.save(temp_name)
-    progress(1, 1, "Saved")
+    progress(1, 1, sheets.S["saved"].get(language))
     return result
 
 

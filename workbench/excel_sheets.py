@@ -175,6 +175,9 @@ S = {   # Summary and About texts
     "plan": T("Sampling plan", "抽样方案"),
     "round_column": T("Round: {name}", "轮次：{name}"),
     "definitions": T("Definitions", "定义"),
+    "computing": T("Computing the figures", "正在计算指标"),   # progress messages of the export
+    "saving": T("Saving the workbook", "正在保存工作簿"),
+    "saved": T("Saved", "已保存"),
     "reproduce": T("Every figure can be recomputed from the Cases and Findings sheets with these definitions.",
                    "按以上定义，可由“案件”和“差错”两表重新计算全部指标。"),
 }

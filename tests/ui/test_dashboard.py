@@ -108,7 +108,8 @@ def test_a_reversed_period_is_explained_and_export_refuses(window_factory, fille
     assert dashboard.message.isVisible() and "period is empty" in dashboard.message.text()
     fake_dialogs.save_path = "/never/written.xlsx"
     assert window.export_workbook() is None
-    assert fake_dialogs.errors and "period is empty" in fake_dialogs.errors[-1][1]
+    # (the workspace check may warn too: these test workspaces are filled without an audit trail)
+    assert any("period is empty" in text for _, text in fake_dialogs.errors)
 
 
 def test_refreshes_when_a_review_changes(window_factory, filled, qtbot):
@@ -181,3 +182,15 @@ def test_chinese_labels_in_the_charts(window_factory, filled, qtbot):
     window = window_factory(language="zh")
     dashboard = show_dashboard(qtbot, window)
     assert {b.label for b in dashboard.pareto_chart.bars} <= {"应指出而未指出", "指出不当"}
+
+
+def test_export_onto_an_unwritable_place_says_why_and_leaves_nothing(window_factory, filled, fake_dialogs, qtbot,
+                                                                      tmp_path):
+    window = window_factory()
+    target = tmp_path / "no" / "such" / "folder" / "report.xlsx"
+    fake_dialogs.save_path = str(target)
+    task = window.export_workbook()
+    with qtbot.waitSignal(task.failed, timeout=10_000):
+        pass
+    assert any("Cannot write" in text and "report.xlsx" in text for _, text in fake_dialogs.errors)
+    assert not (tmp_path / "no").exists()
