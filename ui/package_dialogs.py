@@ -165,8 +165,23 @@ class PackageActions(QObject):
         if Path(path).resolve() == Path(self.window.db_path).resolve():
             self.window.activateWindow()
             return self.window
+        from ui.app import claim_workspace
         from ui.main_window import MainWindow
-        other = MainWindow(Path(path), self.window.reviewer, self.window.language)
+        claim = claim_workspace(Path(path), self.window)   # one writing window per workspace, as at start-up
+        if claim is None:
+            return None
+        lock, read_only = claim
+        try:
+            other = MainWindow(Path(path), self.window.reviewer, self.window.language, read_only=read_only)
+        except WorkbenchError as exc:
+            if lock is not None:
+                lock.release()
+            dialogs.error(self.window, self.tr("Cannot open the package"), error_text(exc))
+            return None
+        # The window goes when closed, and with it the lock and our reference to it.
+        other.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        other.destroyed.connect(lambda *_: lock.release() if lock is not None else None)
+        other.destroyed.connect(lambda *_: self.windows.remove(other) if other in self.windows else None)
         other.show()
         other.select_first()
         other.statusBar().showMessage(

@@ -16,6 +16,7 @@ from ui import dialogs
 from ui.merge_dialog import ConflictDialog, MergeDialog
 from ui.package_dialogs import ExportPackagesDialog
 from workbench import review
+from workbench.instance_lock import WorkspaceLock
 from workbench.integrity import check_workspace
 
 SHOTS = Path("/tmp/shots")
@@ -70,13 +71,16 @@ def test_opening_a_package_gives_a_window_on_the_reviewers_cases(qtbot, manager_
     files = export(manager_window.db_path, tmp_path, ["Bob"])
     fake_dialogs.open_path = str(files["Bob"])
     other = manager_window.packages.open_package()
-    qtbot.addWidget(other)
     assert other is not manager_window and other.reviewer == "Bob"     # works under the package's reviewer
-    assert other.model.rowCount() == 6 and other.db_path == files["Bob"]
+    assert other.model.rowCount() == 6 and other.db_path == files["Bob"] and not other.read_only
     assert not other.packages.merge_action.isEnabled() and not other.packages.export_action.isEnabled()
     assert other.panel.reviewer == "Bob"
-    other.tasks.shutdown()
+    assert WorkspaceLock(files["Bob"]).acquire() is not None           # the new window holds the package
     other.close()
+    qtbot.waitUntil(lambda: not manager_window.packages.windows, timeout=5000)   # deleted on close
+    lock = WorkspaceLock(files["Bob"])
+    assert lock.acquire() is None                                        # and the package released
+    lock.release()
     broken = tmp_path / "broken.qrpkg"
     broken.write_bytes(files["Bob"].read_bytes()[:10000])
     fake_dialogs.open_path = str(broken)
