@@ -127,11 +127,34 @@ def detect_encoding(path: Path, head: bytes) -> str:
         if bom_less is not None and _decodes_whole_file(path, bom_less):
             return bom_less
         raise WorkbenchError("import.not_text", path=str(path), detail="it contains binary data")
-    for candidate in ("utf-8", "gb18030"):
-        if _decodes_whole_file(path, candidate):
-            return candidate
+    if _decodes_whole_file(path, "utf-8"):
+        return "utf-8"
+    if _damaged_utf8(path):
+        # UTF-8 with a few broken bytes would "decode" as GB18030 into nonsense: read it as
+        # UTF-8, which stops at the broken line and names it.
+        return "utf-8"
+    if _decodes_whole_file(path, "gb18030"):
+        return "gb18030"
     raise WorkbenchError("import.not_text", path=str(path),
                          detail="it is neither UTF-8 nor GB18030 text")
+
+
+def _damaged_utf8(path: Path) -> bool:
+    """Mostly well-formed UTF-8 multi-byte text with a few broken sequences (a truncated
+    download, one bad sector, a stray byte typed in another encoding)."""
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    good = bad = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(256 * 1024):
+            text = decoder.decode(chunk)
+            replaced = text.count("\ufffd")
+            bad += replaced
+            good += len(text) - len(text.encode("ascii", "ignore")) - replaced
+            if bad and good < 20 * bad:
+                return False          # text in another encoding fails at once
+        tail = decoder.decode(b"", final=True)
+        bad += tail.count("\ufffd")
+    return bad > 0 and good >= 20 * bad
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -165,8 +188,10 @@ def _decodes_whole_file(path: Path, encoding: str) -> bool:
 def _control_ratio(text: str) -> float:
     if not text:
         return 0.0
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t")
-    return controls / len(text)
+    return len(_CONTROLS.findall(text)) / len(text)
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def detect_delimiter(sample: str) -> str:

@@ -267,3 +267,13 @@ def test_random_html_only_raises_workbench_errors(tmp_path_factory, body):
         read_all(path)
     except WorkbenchError:
         pass
+
+
+def test_utf8_with_a_broken_byte_is_not_read_as_gb18030_nonsense(tmp_path):
+    text = ("申请号,名称\r\n" + "202210123456.1,一种图像识别方法\r\n" * 50).encode()
+    path = tmp_path / "damaged.csv"
+    path.write_bytes(text[:300] + b"\xff" + text[300:])
+    with pytest.raises(WorkbenchError) as err:
+        read_all(path)
+    assert err.value.code == "import.bad_encoding" and "utf-8" in err.value.message()
+    assert "line 8" in err.value.message()
