@@ -476,19 +476,27 @@ def compute_report(db: sqlite_utils.Database, report_filter: ReportFilter | Scop
             pendency[ip_type].append(days)
             pendency_cases[ip_type] += 1
 
-    for department, examiner, ip_type, severity, count in db.execute(
-            f"{cte} SELECT c.department, c.examiner, c.ip_type, a.severity, COUNT(*)"
+    checklists = ChecklistCache(db)
+    category_counts: dict[str | None, int] = defaultdict(int)
+    category_labels: dict[str | None, tuple[int, Text]] = {}     # code -> (checklist id, label)
+    # One pass over the findings for the severities of every group and the categories.
+    for department, examiner, ip_type, severity, checklist_id, category, count in db.execute(
+            f"{cte} SELECT c.department, c.examiner, c.ip_type, a.severity, r.checklist_id, a.category, COUNT(*)"
             " FROM scope s JOIN cases c ON c.id = s.case_id"
             f" JOIN reviews r ON r.id = s.review_id AND r.status IN ({reviewed_list})"
             " JOIN answers a ON a.review_id = r.id AND a.outcome = 'fail'"
-            " GROUP BY c.department, c.examiner, c.ip_type, a.severity", params):
+            " GROUP BY c.department, c.examiner, c.ip_type, a.severity, r.checklist_id, a.category", params):
         for group in (overall, departments[(department,)], examiners[(department, examiner)],
                       ip_types[(ip_type,)]):
             group.add_findings(severity, count)
+        category = category or None
+        category_counts[category] += count
+        if category not in category_labels or checklist_id > category_labels[category][0]:
+            # The newest checklist version names the category.
+            category_labels[category] = (checklist_id, checklists.category_label(checklist_id, category))
 
-    checklists = ChecklistCache(db)
     items = _item_figures(db, cte, params, reviewed_list, checklists, confidence)
-    categories = _category_figures(db, cte, params, reviewed_list, checklists)
+    categories = _category_figures(category_counts, {c: label for c, (_, label) in category_labels.items()})
 
     overall_figures = overall.figures((), target, confidence)
     stratified, note, strata = _stratified(db, scope, strata_counts, confidence)
@@ -571,18 +579,9 @@ def _item_figures(db: sqlite_utils.Database, cte: str, params: dict[str, Any], r
     return tuple(result)
 
 
-def _category_figures(db: sqlite_utils.Database, cte: str, params: dict[str, Any], reviewed_list: str,
-                      checklists: ChecklistCache) -> tuple[CategoryFigures, ...]:
-    counts: dict[str | None, int] = {}
-    labels: dict[str | None, Text] = {}
-    for checklist_id, code, count in db.execute(
-            f"{cte} SELECT r.checklist_id, a.category, COUNT(*)"
-            f" FROM scope s JOIN reviews r ON r.id = s.review_id AND r.status IN ({reviewed_list})"
-            " JOIN answers a ON a.review_id = r.id AND a.outcome = 'fail'"
-            " GROUP BY r.checklist_id, a.category ORDER BY r.checklist_id DESC", params):
-        code = code or None
-        counts[code] = counts.get(code, 0) + count
-        labels.setdefault(code, checklists.category_label(checklist_id, code))   # the newest checklist's label
+def _category_figures(counts: Mapping[str | None, int],
+                      labels: Mapping[str | None, Text]) -> tuple[CategoryFigures, ...]:
+    """Findings per error category, largest first (the Pareto order), with shares."""
     total = sum(counts.values())
     ordered = sorted(counts, key=lambda c: (-counts[c], c is None, labels[c].en))
     result = []
