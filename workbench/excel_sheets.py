@@ -10,7 +10,6 @@ import json
 from datetime import datetime
 from typing import Any, Iterable, Sequence
 
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Border, PatternFill, Side
 from openpyxl.utils import get_column_letter

@@ -35,6 +35,7 @@ from workbench.jobs import CancelToken, Progress
 
 
 def fit_widths(columns: Sequence[Column], header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[float]:
+    """Column widths that fit the header and the sampled values, within each column's limits."""
     widths = []
     for index, column in enumerate(columns):
         # The header also holds the autofilter button: about three characters.
@@ -47,7 +48,6 @@ def fit_widths(columns: Sequence[Column], header: Sequence[str], rows: Sequence[
             widest = max(widest, 10)
         widths.append(min(column.max_width, max(column.min_width, widest + 1)))
     return widths
-
 
 
 @dataclass(frozen=True)
