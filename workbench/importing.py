@@ -15,6 +15,7 @@ import datetime as _dt
 import hashlib
 import itertools
 import json
+import operator
 import queue
 import re
 import sqlite3
@@ -310,6 +311,9 @@ class _RowParser:
         self.i_number = index_of["application_number"]
         self.i_type = index_of.get("ip_type")
         self.text_indexes = [index_of.get(f) for f in _TEXT_FIELDS]
+        # All text fields in one C-level call; a field without a column reads a blank column.
+        blank = self.width
+        self.text_cells = operator.itemgetter(*[blank if i is None else i for i in self.text_indexes])
         self.date_indexes = [index_of.get(f) for f in DATE_FIELDS]
         self.extra_columns = [(i, n) for i, n in enumerate(names) if i not in self.columns]
         self.month_first = month_first
@@ -359,8 +363,10 @@ class _RowParser:
 
     def parse(self, cells: list[Any]) -> tuple[tuple[Any, ...], str | None]:
         """The stored values and, when the row is accepted with a remark, the remark."""
-        if len(cells) < self.width:
-            cells = cells + [""] * (self.width - len(cells))
+        if len(cells) <= self.width:
+            cells = cells + [""] * (self.width + 1 - len(cells))      # and one blank column
+        else:
+            cells = cells + [""]
         raw_number = cells[self.i_number]
         if type(raw_number) is str:
             raw_number = _text(raw_number)
@@ -386,7 +392,8 @@ class _RowParser:
         filing_index, decision_index = self.date_indexes
         filing = self._date(cells[filing_index], filing_index) if filing_index is not None else None
         decision = self._date(cells[decision_index], decision_index) if decision_index is not None else None
-        texts = [_text(cells[i]) if i is not None else "" for i in self.text_indexes]
+        texts = [value.strip() if type(value) is str and not value.startswith(("=", "'")) else _text(value)
+                 for value in self.text_cells(cells)]
         extra: dict[str, str] = {}
         for index, name in self.extra_columns:
             value = cells[index]
@@ -394,8 +401,8 @@ class _RowParser:
                 text = _text(value)
                 if text:
                     extra[name] = text
-        if len(cells) > self.width:      # cells beyond the header: kept, never dropped
-            for index in range(self.width, len(cells)):
+        if len(cells) > self.width + 1:      # cells beyond the header: kept, never dropped
+            for index in range(self.width, len(cells) - 1):
                 text = _text(cells[index])
                 if text:
                     extra[f"column {index + 1}"] = text
