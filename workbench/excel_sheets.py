@@ -30,6 +30,7 @@ from workbench.excel_cells import (
     WRAP,
     Column,
     prepare_print,
+    safe_text,
     styled,
     text_value,
 )
@@ -174,6 +175,8 @@ S = {   # Summary and About texts
     "plan": T("Sampling plan", "抽样方案"),
     "round_column": T("Round: {name}", "轮次：{name}"),
     "definitions": T("Definitions", "定义"),
+    "no_department": T("(no department)", "（无部门）"),
+    "labelled": T("{name}: {value}", "{name}：{value}"),
     "computing": T("Computing the figures", "正在计算指标"),   # progress messages of the export
     "saving": T("Saving the workbook", "正在保存工作簿"),
     "saved": T("Saved", "已保存"),
@@ -357,7 +360,7 @@ def write_summary(sheet: Worksheet, report: Report, language: str) -> dict[str, 
     s.section(S["reviewed_what"], "")
     s.add([s.t(S["round"]), text_value(sheet, rnd.name) if rnd else s.t(S["no_round"])])
     if rnd is not None:
-        s.add([s.t(S["method"]), text_value(sheet, rnd.method)])
+        s.add([s.t(S["method"]), method_label(rnd.method, language)])
         s.add([s.t(S["seed"]), rnd.seed])
         if rnd.filters:
             s.add([s.t(S["round_filters"]), text_value(sheet, _compact_json(rnd.filters))])
@@ -388,10 +391,10 @@ def write_summary(sheet: Worksheet, report: Report, language: str) -> dict[str, 
     s.add([s.t(S["defect_rate"]), *_interval(s, report.defect_rate), s.count(overall.defects),
            s.count(overall.reviewed)])
     s.add([s.t(S["error_rate"]), *_interval(s, report.error_rate), s.count(overall.errors), s.count(overall.reviewed)])
-    s.note(f"{s.t(S['estimator'])}: {s.t(S['wilson'])}")
+    s.note(s.t(S["labelled"], name=s.t(S["estimator"]), value=s.t(S["wilson"])))
     if report.stratified is not None:
-        s.note(f"{s.t(S['estimator'])} ({s.t(S['compliance_stratified'])}): {STRATIFIED_ESTIMATOR}. "
-               f"{s.t(STRATIFIED_DEFINITION)}")
+        s.note(s.t(S["labelled"], name=f"{s.t(S['estimator'])} ({s.t(S['compliance_stratified'])})",
+                   value=f"{STRATIFIED_ESTIMATOR}. {s.t(STRATIFIED_DEFINITION)}"))
         if report.stratified.unsampled_strata:
             s.note(f"{', '.join(report.stratified.unsampled_strata)}: 0 "
                    f"{s.t(H['reviewed'])} ({s.t(H['population'])} {report.stratified.unsampled_population})")
@@ -423,7 +426,7 @@ def write_summary(sheet: Worksheet, report: Report, language: str) -> dict[str, 
     charted = [g for g in report.by_department if g.reviewed]
     for g in charted:
         c = g.compliance
-        s.add([text_value(sheet, g.key[0]) or "", s.count(g.reviewed), s.count(g.compliant), *_interval(s, c),
+        s.add([text_value(sheet, g.key[0]) or s.t(S["no_department"]), s.count(g.reviewed), s.count(g.compliant), *_interval(s, c),
                s.pct(c.rate - c.low), s.pct(c.high - c.rate)])
     blocks["department_last"] = s.row
     if not charted:
@@ -499,7 +502,7 @@ def write_about(sheet: Worksheet, report: Report, language: str, *, database_fil
     row(S["target"], styled(sheet, report.target, PERCENT_FORMAT))
     row(S["confidence"], styled(sheet, report.confidence, "0%"))
     if rnd is not None:
-        row(S["method"], rnd.method)
+        row(S["method"], method_label(rnd.method, language))
         row(S["plan"], _compact_json(rnd.plan))
         row(S["seed"], rnd.seed)
         row(S["round_filters"], _compact_json(rnd.filters))
@@ -518,6 +521,20 @@ def write_about(sheet: Worksheet, report: Report, language: str, *, database_fil
         row(S["compliance_stratified"], f"{STRATIFIED_ESTIMATOR}. {s.t(STRATIFIED_DEFINITION)}")
     s.blank()
     s.note(s.t(S["reproduce"]))
+
+
+METHODS = {
+    "random": T("Simple random sample", "简单随机抽样"),
+    "systematic": T("Systematic sample", "系统抽样"),
+    "stratified": T("Stratified sample", "分层抽样"),
+    "acceptance": T("Acceptance sampling per lot (ISO 2859-1)", "按批验收抽样（ISO 2859-1）"),
+}
+
+
+def method_label(method: str, language: str) -> str:
+    """The sampling method in words, with the code the plan stores."""
+    label = METHODS.get(method)
+    return f"{label.get(language)} ({method})" if label is not None else safe_text(method)
 
 
 def _compact_json(value: Any) -> str:

@@ -169,7 +169,7 @@ def test_stratified_round_summary(exported):
     summary = summary_rows(book["Summary"])
     assert len(cases) == len(info["drawn"]) == summary["Sample (cases drawn)"][0]
     assert summary["Round"][0] == "2023 Q1" and summary["Seed"][0] == 4242
-    assert summary["Sampling method"][0] == "stratified"
+    assert summary["Sampling method"][0] == "Stratified sample (stratified)"
     populations = dict(db.execute("SELECT stratum, population FROM round_strata"))
     strata = defaultdict(lambda: [0, 0])
     for c in cases:
