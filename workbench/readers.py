@@ -73,6 +73,8 @@ def open_table(path: str | Path, *, encoding: str | None = None, delimiter: str 
         raise WorkbenchError("import.empty", path=str(path))
     if _looks_like_spreadsheet(path, head):
         return _open_spreadsheet(path, sheet)
+    if _looks_like_spreadsheet_xml(head):
+        return _open_spreadsheet_xml(path, size, sheet)
     if _looks_like_html(head):
         return _open_html(path, size, head, encoding)
     return _open_csv(path, size, head, encoding, delimiter)
@@ -83,9 +85,11 @@ def visible_sheets(path: str | Path) -> list[str]:
     path = Path(path)
     try:
         with path.open("rb") as handle:
-            head = handle.read(16)
+            head = handle.read(SNIFF_BYTES)
     except OSError as exc:
         raise WorkbenchError("import.unreadable", path=str(path), detail=exc.strerror or str(exc)) from exc
+    if _looks_like_spreadsheet_xml(head):
+        return _open_spreadsheet_xml(path, len(head), None).visible_sheets
     if not _looks_like_spreadsheet(path, head):
         return []
     import python_calamine
@@ -298,6 +302,121 @@ def _looks_like_html(head: bytes) -> bool:
     if start.startswith(codecs.BOM_UTF16_LE) or start.startswith(codecs.BOM_UTF16_BE):
         return False
     return start.startswith(b"<") and b"<table" in head.lower()
+
+
+# -- XML Spreadsheet 2003 (older Java/.NET systems' "Excel" export) ------------------------------------
+
+_SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
+
+
+def _looks_like_spreadsheet_xml(head: bytes) -> bool:
+    start = head.lstrip(codecs.BOM_UTF8).lstrip()[:5].lower()
+    return start == b"<?xml" and b"urn:schemas-microsoft-com:office:spreadsheet" in head
+
+
+def _xml_cell(data: Any) -> Any:
+    if data is None:
+        return ""
+    text = "".join(data.itertext())
+    kind = data.get(f"{_SS}Type", "String")
+    if kind == "Number":
+        try:
+            number = float(text)
+            return number
+        except ValueError:
+            return text
+    if kind == "DateTime":
+        return text[:10] if text[10:] in ("", "T00:00:00", "T00:00:00.000") else text.replace("T", " ")
+    return text
+
+
+def _open_spreadsheet_xml(path: Path, size: int, sheet: str | None) -> TableReader:
+    import xml.etree.ElementTree as ElementTree
+
+    names: list[str] = []
+    with_data: set[str] = set()
+    try:
+        for event, element in ElementTree.iterparse(str(path), events=("start", "end")):
+            if event == "start" and element.tag == f"{_SS}Worksheet":
+                names.append(element.get(f"{_SS}Name") or f"Sheet{len(names) + 1}")
+            elif event == "end" and element.tag == f"{_SS}Data" and names and (element.text or "").strip():
+                with_data.add(names[-1])
+            elif event == "end" and element.tag == f"{_SS}Row":
+                element.clear()
+    except (ElementTree.ParseError, OSError, ValueError) as exc:
+        raise WorkbenchError("import.bad_spreadsheet", path=str(path), detail=_short(exc)) from exc
+    if sheet is not None:
+        if sheet not in names:
+            raise WorkbenchError("import.no_sheet", path=str(path), sheet=sheet, sheets=", ".join(names))
+        chosen = sheet
+    else:
+        chosen = next((n for n in names if n in with_data), None)
+        if chosen is None:
+            raise WorkbenchError("import.no_data_sheet", path=str(path))
+    position = names.index(chosen)
+    counter_box: list[_CountingReader] = []
+
+    def rows() -> Iterator[tuple[int, list[Any]]]:
+        raw = _CountingReader(path.open("rb"))
+        counter_box.append(raw)
+        down: dict[int, tuple[int, Any]] = {}
+        sheet_number = -1
+        line = 0
+        try:
+            for event, element in ElementTree.iterparse(io.BufferedReader(raw), events=("start", "end")):
+                tag = element.tag
+                if tag == f"{_SS}Worksheet":
+                    if event == "start":
+                        sheet_number += 1
+                    elif sheet_number == position:
+                        return
+                    continue
+                if event != "end" or tag != f"{_SS}Row":
+                    continue
+                if sheet_number != position:
+                    element.clear()
+                    continue
+                index = element.get(f"{_SS}Index")
+                line = int(index) if index and index.isdigit() else line + 1
+                cells: list[Any] = []
+                for cell in element.findall(f"{_SS}Cell"):
+                    at = cell.get(f"{_SS}Index")
+                    if at and at.isdigit():
+                        while len(cells) < min(int(at) - 1, 16384):
+                            cells.append(_take_down(down, len(cells)))
+                    else:
+                        while len(cells) in down:        # covered by a cell merged down from above
+                            cells.append(_take_down(down, len(cells)))
+                    value = _xml_cell(cell.find(f"{_SS}Data"))
+                    column = len(cells)
+                    cells.append(value)
+                    cells.extend([""] * max(0, min(_int(cell.get(f"{_SS}MergeAcross") or "0"), 16384)))
+                    below = _int(cell.get(f"{_SS}MergeDown") or "0")
+                    if below > 0:
+                        down[column] = (min(below, 1_000_000), value)
+                while len(cells) in down:
+                    cells.append(_take_down(down, len(cells)))
+                element.clear()
+                yield line, cells
+        except ElementTree.ParseError as exc:
+            raise WorkbenchError("import.bad_spreadsheet", path=str(path), detail=_short(exc)) from exc
+        finally:
+            raw.close()
+
+    return TableReader(path=path, kind="spreadsheet", rows=rows, total=size,
+                       position=lambda: counter_box[-1].count if counter_box else 0,
+                       sheet=chosen, sheets=names, visible_sheets=names)
+
+
+def _take_down(down: dict[int, tuple[int, Any]], column: int) -> Any:
+    if column not in down:
+        return ""
+    left, value = down[column]
+    if left <= 1:
+        del down[column]
+    else:
+        down[column] = (left - 1, value)
+    return value
 
 
 _BREAK = "\u2028"

@@ -153,3 +153,19 @@ def test_web_export_html_table_named_xls(db):
     first = case(db, "202210123456.1")
     assert first["title"] == "一种 图像\n识别方法" and first["decision_date"] == "2023-06-21"
     assert case(db, "202220123450.X")["department"] == "电学发明审查部"     # rowspan repeated
+
+
+def test_xml_spreadsheet_2003(db):
+    from workbench.readers import visible_sheets
+    assert visible_sheets(FIXTURES / "xml_spreadsheet_2003.xls") == ["封面", "案件"]
+    result = import_file(db, FIXTURES / "xml_spreadsheet_2003.xls")
+    assert result.sheet == "案件" and result.header_line == 3      # the empty cover sheet is passed over
+    assert counts(result) == (4, 1, 1, 2)
+    assert outcome_lines(result, "skipped") == [(1, "import.title_row"), (6, "import.totals_row")]
+    assert outcome_lines(result, "rejected") == [(5, "date.impossible")]
+    first = case(db, "202210123456.1")               # a Number cell
+    assert (first["department"], first["filing_date"], first["decision_date"]) == \
+        ("电学发明审查部", "2022-01-05", "2023-06-21")
+    with pytest.raises(WorkbenchError) as err:
+        import_file(db, FIXTURES / "xml_spreadsheet_2003.xls", sheet="封面")
+    assert err.value.code == "import.no_header"

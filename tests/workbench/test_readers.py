@@ -277,3 +277,16 @@ def test_utf8_with_a_broken_byte_is_not_read_as_gb18030_nonsense(tmp_path):
         read_all(path)
     assert err.value.code == "import.bad_encoding" and "utf-8" in err.value.message()
     assert "line 8" in err.value.message()
+
+
+@FUZZ
+@given(body=st.text(alphabet=st.sampled_from(list("<>/=\"' RowCelDatss:IndexMergeDownAcross12\n")), max_size=300))
+def test_random_xml_spreadsheets_only_raise_workbench_errors(tmp_path_factory, body):
+    path = tmp_path_factory.mktemp("x") / "f.xls"
+    path.write_text('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+                    'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="A"><Table>'
+                    + body, encoding="utf-8")
+    try:
+        read_all(path)
+    except WorkbenchError:
+        pass

@@ -173,6 +173,36 @@ WEB_EXPORT = """<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x=
 """
 
 
+# "XML Spreadsheet 2003", as older Java and .NET systems export it (named .xls or .xml): an
+# empty first sheet, a merged title, a skipped row index, numbers, DateTime cells, a merge down.
+XML_2003 = """<?xml version="1.0" encoding="UTF-8"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"
+ xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+ <Worksheet ss:Name="封面"><Table></Table></Worksheet>
+ <Worksheet ss:Name="案件">
+  <Table>
+   <Row><Cell ss:MergeAcross="4"><Data ss:Type="String">结案案件（XML 表格）</Data></Cell></Row>
+   <Row ss:Index="3">
+    <Cell><Data ss:Type="String">申请号</Data></Cell><Cell><Data ss:Type="String">专利类型</Data></Cell>
+    <Cell><Data ss:Type="String">审查部门</Data></Cell><Cell><Data ss:Type="String">申请日</Data></Cell>
+    <Cell><Data ss:Type="String">结案日</Data></Cell></Row>
+   <Row>
+    <Cell><Data ss:Type="Number">202210123456</Data></Cell><Cell><Data ss:Type="String">发明</Data></Cell>
+    <Cell ss:MergeDown="1"><Data ss:Type="String">电学发明审查部</Data></Cell>
+    <Cell><Data ss:Type="DateTime">2022-01-05T00:00:00.000</Data></Cell>
+    <Cell><Data ss:Type="DateTime">2023-06-21T00:00:00.000</Data></Cell></Row>
+   <Row>
+    <Cell><Data ss:Type="String">{second}</Data></Cell><Cell><Data ss:Type="String">发明</Data></Cell>
+    <Cell ss:Index="4"><Data ss:Type="DateTime">2017-03-01T00:00:00.000</Data></Cell>
+    <Cell><Data ss:Type="String">2020-02-30</Data></Cell></Row>
+   <Row><Cell><Data ss:Type="String">合计</Data></Cell><Cell ss:Index="5"><Data ss:Type="Number">2</Data></Cell></Row>
+  </Table>
+ </Worksheet>
+</Workbook>
+"""
+
+
 def main() -> int:
     write_text("gb18030_title_rows.csv", GB_ROWS, encoding="gb18030", delimiter=",")
     write_text("excel_unicode_text.txt", US_DATES_ROWS, encoding="utf-16-le", delimiter="\t",
@@ -180,6 +210,7 @@ def main() -> int:
     write_text("utf8_bom_semicolon.csv", SEMICOLON_ROWS, encoding="utf-8", delimiter=";", bom=codecs.BOM_UTF8)
     write_text("utf16_be_no_bom.csv", BE_ROWS, encoding="utf-16-be", delimiter=",")
     write_xlsx()
+    (HERE / "xml_spreadsheet_2003.xls").write_text(XML_2003.format(second=cn("201710601862")), encoding="utf-8")
     (HERE / "web_export.xls").write_bytes(WEB_EXPORT.format(
         first=cn("202210123456"), second=cn("202220123450"), bad=wrong_check("202110765432")).encode("gb18030"))
     (HERE / "image_renamed.csv").write_bytes(
