@@ -29,7 +29,7 @@ from workbench.paths import resource_dir
 
 log = logging.getLogger("workbench.ui")
 
-IMPORT_FILTER = "Case lists (*.csv *.txt *.tsv *.xlsx *.xls);;All files (*)"
+IMPORT_FILTER = "Case lists (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.xml *.htm *.html);;All files (*)"
 
 
 class MainWindow(QMainWindow):
