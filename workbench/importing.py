@@ -279,16 +279,6 @@ def _recognised(scanned: list[tuple[int, list[Any]]]) -> int | None:
     return alone
 
 
-def find_header(rows: Iterator[tuple[int, list[Any]]]) -> tuple[int, list[Any], list[tuple[int, list[Any]]]]:
-    """The recognised header row and the rows before it (rows after it stay in the iterator).
-    Raises LookupError with the first row's texts when there is none."""
-    scanned = list(itertools.islice(rows, HEADER_SCAN_ROWS))
-    found = _recognised(scanned)
-    if found is None:
-        raise LookupError([_text(c) for c in (scanned[0][1] if scanned else [])])
-    return scanned[found][0], scanned[found][1], scanned[:found]
-
-
 # -- one row -----------------------------------------------------------------------------------
 
 STORED_FIELDS = CASE_FIELDS + ("extra",)
@@ -792,18 +782,5 @@ def preview_file(db: sqlite_utils.Database | None, path: str | Path, *, encoding
         return FilePreview(str(path), reader.kind, reader.encoding, reader.delimiter, reader.sheet,
                            reader.visible_sheets, header.line, names, mappings.as_names(names, columns),
                            header.source if columns else "", shown, lines)
-    finally:
-        reader.close()
-
-
-def imports(db: sqlite_utils.Database) -> list[dict[str, Any]]:
-    return list(db.query("SELECT * FROM imports ORDER BY id DESC"))
-
-
-def sample_rows(path: str | Path, count: int = 20, **options: Any) -> Iterable[tuple[int, list[Any]]]:
-    """The first rows of a file, for previews."""
-    reader = open_table(path, **options)
-    try:
-        return [(line, [_text(c) for c in cells]) for line, cells in itertools.islice(reader.rows(), count)]
     finally:
         reader.close()
