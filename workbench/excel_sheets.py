@@ -148,7 +148,13 @@ S = {   # Summary and About texts
     "error_rate": T("Error rate", "差错率"),
     "estimator": T("Estimator", "估计方法"),
     "wilson": T("Share of reviewed cases; 95% Wilson score interval.", "已评查案件中的比例；95% Wilson 得分区间。"),
-    "no_stratified": T("No stratified estimate: {reason}.", "未做分层估计：{reason}。"),
+    "no_stratified_period": T("No stratified estimate: a period narrows the round, so the stratum weights "
+                              "(shares of the whole round's population) do not apply.",
+                              "未做分层估计：所选期间只覆盖轮次的一部分，各层权重（占整轮总体的比重）不再适用。"),
+    "no_stratified_no_strata": T("No stratified estimate: the round stores no strata.",
+                                 "未做分层估计：该轮次没有记录分层。"),
+    "unsampled": T("Strata without reviewed cases are not covered by the estimate: {names} (population {population}).",
+                   "无已评查案件的层未纳入估计：{names}（总体 {population}）。"),
     "severity_block": T("Findings by severity", "按严重程度统计的问题"),
     "severity": T("Severity", "严重程度"),
     "findings": T("Findings", "问题数"),
@@ -396,10 +402,10 @@ def write_summary(sheet: Worksheet, report: Report, language: str) -> dict[str, 
         s.note(s.t(S["labelled"], name=f"{s.t(S['estimator'])} ({s.t(S['compliance_stratified'])})",
                    value=f"{STRATIFIED_ESTIMATOR}. {s.t(STRATIFIED_DEFINITION)}"))
         if report.stratified.unsampled_strata:
-            s.note(f"{', '.join(report.stratified.unsampled_strata)}: 0 "
-                   f"{s.t(H['reviewed'])} ({s.t(H['population'])} {report.stratified.unsampled_population})")
+            s.note(s.t(S["unsampled"], names=", ".join(report.stratified.unsampled_strata),
+                       population=report.stratified.unsampled_population))
     elif report.stratified_note:
-        s.note(s.t(S["no_stratified"], reason=report.stratified_note))
+        s.note(s.t(S["no_stratified_" + report.stratified_note]))
     if report.reviewed == 0:
         s.note(s.t(S["nothing_reviewed"]))
     s.blank()

@@ -330,7 +330,7 @@ class Report:
     defect_rate: Proportion
     error_rate: Proportion
     stratified: StratifiedEstimate | None
-    stratified_note: str             # why there is no stratified estimate for a stratified round
+    stratified_note: str             # why a stratified round has no stratified estimate: "no_strata", "period"
     strata: tuple[StratumFigures, ...]
     pendency: tuple[PendencyFigures, ...]
     by_department: tuple[GroupFigures, ...]
@@ -599,7 +599,7 @@ def _stratified(db: sqlite_utils.Database, scope: Scope, counts: Mapping[str, li
     stored = db.execute("SELECT stratum, population, sample FROM round_strata WHERE round_id = ?"
                         " ORDER BY stratum", [scope.round.id]).fetchall()
     if not stored:
-        return None, "the round stores no strata", ()
+        return None, "no_strata", ()
     total_population = sum(row[1] for row in stored)
     strata = []
     for name, population, _sample in stored:
@@ -611,7 +611,7 @@ def _stratified(db: sqlite_utils.Database, scope: Scope, counts: Mapping[str, li
             compliance=wilson_interval(compliant, reviewed, confidence)))
     if scope.filter.date_from is not None or scope.filter.date_to is not None:
         # The stored stratum populations describe the whole round, not a period within it.
-        return None, "a period narrows the round, so the stratum weights do not apply", tuple(strata)
+        return None, "period", tuple(strata)
     estimate = stratified_proportion(
         [Stratum(s.name, s.population, min(s.reviewed, s.population), min(s.compliant, s.population))
          for s in strata], confidence)

@@ -191,6 +191,15 @@ def test_stratified_round_summary(exported):
     assert about["Round"] == "2023 Q1"
 
 
+def test_a_period_within_a_stratified_round_says_why_there_is_no_stratified_estimate(exported, tmp_path):
+    from datetime import date
+    out = tmp_path / "part.xlsx"
+    write_workbook(exported["db"], out, report_filter=ReportFilter(round_name="2023 Q1", date_from=date(2021, 1, 1)))
+    summary = summary_rows(load_workbook(out)["Summary"])
+    assert "Compliance rate" in summary and "Compliance rate (stratified estimate)" not in summary
+    assert any(k.startswith("No stratified estimate: a period narrows the round") for k in summary)
+
+
 def test_charts_are_in_the_file(exported):
     sheet = exported["book"]["Summary"]
     assert len(sheet._charts) == 2
