@@ -188,7 +188,7 @@ def test_spec_bundles_resources_and_migrations_and_filters_qt(monkeypatch, tmp_p
     assert "ssl" in analysis.excludes and "tkinter" in analysis.excludes
     [collect] = calls["COLLECT"]
     assert collect.name == APP_ID and collect.upx is False
-    assert all(exe.upx is False and exe.exclude_binaries for exe in calls["EXE"])
+    assert all(exe.upx is False and exe.exclude_binaries and exe.disable_windowed_traceback for exe in calls["EXE"])
 
 
 def test_spec_on_windows_embeds_icon_and_version_and_adds_a_console_twin(monkeypatch, tmp_path):
