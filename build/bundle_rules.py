@@ -33,6 +33,10 @@ DROP_QT_LIBRARIES = {
     "EglFsKmsGbmSupport", "PrintSupport",
 }
 
+# Windows: Qt's software OpenGL renderer (20 MB), a fallback for OpenGL and Qt Quick content;
+# widgets paint with the raster engine and never load it. Not built: Windows only.
+DROP_FILES = {"opengl32sw.dll"}
+
 # Qt's own translations: only the standard buttons and dialogs in Chinese (ui/app.py loads it).
 KEEP_QT_TRANSLATIONS = {"qtbase_zh_CN.qm"}
 
@@ -70,6 +74,8 @@ def keep_binary(dest: str) -> bool:
         stem = match.group("stem") if match else name
         return stem in KEEP_PLUGINS.get(folder, set())
     name = parts[-1]
+    if name.lower() in DROP_FILES:
+        return False
     # macOS bundles Qt as frameworks: QtNetwork.framework/Versions/A/QtNetwork
     for part in parts:
         if part.endswith(".framework") and part[:-len(".framework")].removeprefix("Qt") in DROP_QT_LIBRARIES:

@@ -63,6 +63,8 @@ icu_data = load("icu_data")
     ("PySide6/Qt/lib/QtSvg.framework/Versions/A/QtSvg", False),
     ("PySide6/Qt/lib/QtGui.framework/Versions/A/QtGui", True),
     ("libpython3.11.so.1.0", True),
+    ("PySide6\\opengl32sw.dll", False),
+    ("PySide6\\Qt6Widgets.dll", True),
 ])
 def test_binaries_kept_and_dropped(dest, kept):
     assert bundle_rules.keep_binary(dest) is kept
