@@ -8,8 +8,8 @@ The checks run the frozen executable headless (QT_QPA_PLATFORM=offscreen), each 
 throwaway data folder: `--version`; `self-test` (import, review, export and verify on the
 bundled samples); `verify` on a copy of the oldest fixture workspace (tests/data), which
 must be upgraded with a backup; `verify` in a copy of the bundle marked `portable`, whose
-data must stay beside the executable; and the window: it must take the workspace lock and
-keep running, a second window on the same workspace must be told it is in use, and killing
+data must stay beside the executable; and the window, on another copy of that oldest
+workspace: it must upgrade it (one backup), take the workspace lock and keep running, a second window on the same workspace must be told it is in use, and killing
 the first must free the lock.
 """
 from __future__ import annotations
@@ -115,12 +115,16 @@ def check(bundle: Path) -> list[str]:
     return problems
 
 
-def check_upgrade(bundle: Path, home: Path) -> list[str]:
-    """The oldest fixture workspace, opened by the frozen executable: upgraded, backed up, intact."""
+def _oldest_fixture() -> Path:
     fixtures = sorted(FIXTURES.glob("schema_v*.sqlite3"), key=lambda p: int(re.findall(r"\d+", p.name)[0]))
     if not fixtures:
-        return [f"no fixture workspaces in {FIXTURES}"]
-    oldest = fixtures[0]
+        raise SystemExit(f"no fixture workspaces (schema_vN.sqlite3) in {FIXTURES}")
+    return fixtures[0]
+
+
+def check_upgrade(bundle: Path, home: Path) -> list[str]:
+    """The oldest fixture workspace, opened by the frozen executable: upgraded, backed up, intact."""
+    oldest = _oldest_fixture()
     old_version = int(re.findall(r"\d+", oldest.name)[0])
     workspace = home / "upgrade" / "workspace.sqlite3"
     workspace.parent.mkdir(parents=True)
@@ -187,7 +191,11 @@ def check_window_starts(bundle: Path, home: Path) -> list[str]:
     """
     from workbench.instance_lock import WorkspaceLock, lock_path, read_holder
 
+    # The window opens a workspace of the oldest schema version, as after an upgrade.
+    oldest = _oldest_fixture()
     workspace = home / "gui" / "workspace.sqlite3"
+    workspace.parent.mkdir(parents=True)
+    shutil.copyfile(oldest, workspace)
     lock = lock_path(workspace)
     first = _start_window(bundle, workspace, home)
     second = None
@@ -203,8 +211,11 @@ def check_window_starts(bundle: Path, home: Path) -> list[str]:
             time.sleep(0.05)
         if locked_after is None:
             return [f"the window did not take the workspace lock {lock} within {GUI_ALIVE_SECONDS} s"]
-        print(f"frozen window: workspace locked after {locked_after:.2f} s, "
-              f"still running after {GUI_ALIVE_SECONDS:.0f} s")
+        backups = list(workspace.parent.glob("workspace.backup-v*.sqlite3"))
+        if len(backups) != 1:
+            return [f"the window opened {oldest.name} but left {len(backups)} backups (expected 1)"]
+        print(f"frozen window on a copy of {oldest.name}: workspace locked after {locked_after:.2f} s, "
+              f"upgraded with a backup, still running after {GUI_ALIVE_SECONDS:.0f} s")
 
         second = _start_window(bundle, workspace, home)
         time.sleep(GUI_ALIVE_SECONDS / 2)
