@@ -331,8 +331,8 @@ def test_qt_answers_the_same_with_the_trimmed_icu_data(tmp_path):
 
     full = probe({})
     trimmed = probe({"LD_LIBRARY_PATH": str(library.parent)})   # found before Qt's $ORIGIN runpath
-    assert full.pop("library") == str(icu_library())
-    assert trimmed.pop("library") == str(library)
+    assert Path(full.pop("library")).resolve() == icu_library().resolve()
+    assert Path(trimmed.pop("library")).resolve() == library.resolve()
     assert trimmed == full
     assert full["sort zh_CN"][:5] == ["阿", "李四", "王五", "张三", "赵六"]     # pinyin order, so collation ran
     assert all(v for k, v in full.items() if k.startswith("codec "))
