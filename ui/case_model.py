@@ -1,29 +1,26 @@
 """The case queue as a table model over the workspace.
 
-It loads only the sorted list of case ids, then fetches row contents a page at a time
-into a cache, so 100,000 cases open instantly. Sorting changes the SQL ORDER BY.
+It loads only the sorted list of case ids the filter selects (workbench.queue), then
+fetches row contents a page at a time into a cache, so 100,000 cases open instantly.
+Sorting changes the SQL ORDER BY; filtering and searching change the WHERE.
 """
 from __future__ import annotations
 
 from typing import Any
 
 import sqlite_utils
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from workbench import queue
+from workbench.queue import CaseFilter
 
 PAGE_SIZE = 200
 
 # (key, SQL expression for ORDER BY and SELECT)
-LATEST_REVIEW = "(SELECT id FROM reviews WHERE case_id = c.id ORDER BY id DESC LIMIT 1)"
-COLUMNS: tuple[tuple[str, str], ...] = (
-    ("application_number", "c.application_number"),
-    ("ip_type", "c.ip_type"),
-    ("title", "c.title"),
-    ("examiner", "c.examiner"),
-    ("department", "c.department"),
-    ("decision_date", "c.decision_date"),
-    ("status", f"COALESCE((SELECT status FROM reviews WHERE id = {LATEST_REVIEW}), 'not_reviewed')"),
-    ("verdict", f"(SELECT verdict FROM reviews WHERE id = {LATEST_REVIEW})"),
-)
+COLUMNS: tuple[tuple[str, str], ...] = tuple((key, queue.COLUMNS[key]) for key in (
+    "application_number", "ip_type", "title", "examiner", "department", "decision_date", "status", "verdict"))
+VERDICT_COLOURS = {"error": QColor("#b3261e"), "defect": QColor("#9a6700"), "compliant": QColor("#1b7a3a")}
 
 
 def column_title(key: str) -> str:
@@ -61,34 +58,78 @@ def value_label(key: str, value: Any) -> str:
 
 
 class CaseTableModel(QAbstractTableModel):
+    counts_changed = Signal()   # the cases shown or their statuses changed: status bar counts
+
     def __init__(self, db: sqlite_utils.Database, parent: Any = None) -> None:
         super().__init__(parent)
         self.db = db
         self._ids: list[int] = []
+        self._rows: dict[int, int] = {}          # case id -> row, for refresh_case and row_of
         self._pages: dict[int, list[tuple[Any, ...]]] = {}
         self._sort_column = 0
         self._sort_order = Qt.SortOrder.AscendingOrder
+        self.case_filter = CaseFilter()
+        self.counts: dict[str, int] = dict.fromkeys(queue.STATUSES, 0)
+        self.total = 0
+        self._statuses: dict[int, str] = {}      # reviewed case id -> status of its latest review
         self.reload()
 
     # -- loading ---------------------------------------------------------------------------
     def reload(self) -> None:
-        """Re-read the sorted ids (after an import or a change of sort); rows load lazily."""
+        """Re-read the sorted, filtered ids (after an import, a change of sort or filter); rows load lazily."""
         self.beginResetModel()
-        direction = "DESC" if self._sort_order == Qt.SortOrder.DescendingOrder else "ASC"
-        expression = COLUMNS[self._sort_column][1]
-        self._ids = [row[0] for row in self.db.execute(
-            f"SELECT c.id FROM cases c ORDER BY {expression} {direction}, c.application_number {direction}")]
+        self._ids = queue.case_ids(self.db, self.case_filter, sort=COLUMNS[self._sort_column][0],
+                                   descending=self._sort_order == Qt.SortOrder.DescendingOrder)
+        self._rows = {case_id: row for row, case_id in enumerate(self._ids)}
         self._pages.clear()
+        self._statuses = dict(self.db.execute("SELECT case_id, status FROM latest_reviews").fetchall())
         self.endResetModel()
+        self._recount()
+
+    def set_filter(self, case_filter: CaseFilter) -> None:
+        if case_filter != self.case_filter:
+            self.case_filter = case_filter
+            self.reload()
+
+    def _status_key(self, case_id: int) -> str:
+        status = self._statuses.get(case_id, "not_reviewed")
+        return "in_progress" if status == "open" else status
+
+    def _recount(self) -> None:
+        counts = dict.fromkeys(queue.STATUSES, 0)
+        for case_id in self._ids:
+            counts[self._status_key(case_id)] += 1
+        self.counts = counts
+        self.total = self.db.execute("SELECT COUNT(*) FROM cases").fetchone()[0] if self.case_filter.active \
+            else len(self._ids)
+        self.counts_changed.emit()
 
     def refresh_case(self, case_id: int) -> None:
-        """A case's review changed: drop its page from the cache and repaint its row."""
-        try:
-            row = self._ids.index(case_id)
-        except ValueError:
+        """A case's review changed: drop its page from the cache and repaint its row.
+
+        The case stays in the list even if it no longer matches the filter (a reviewer who
+        filters on 'not reviewed' keeps the case they are working on in view)."""
+        old = self._status_key(case_id)
+        status = self.db.execute("SELECT status FROM latest_reviews WHERE case_id = ?", [case_id]).fetchone()
+        if status is None:
+            self._statuses.pop(case_id, None)
+        else:
+            self._statuses[case_id] = status[0]
+        row = self._rows.get(case_id)
+        if row is None:
             return
+        new = self._status_key(case_id)
+        if new != old:
+            self.counts[old] -= 1
+            self.counts[new] += 1
+            self.counts_changed.emit()
         self._pages.pop(row // PAGE_SIZE, None)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def next_unreviewed(self, current: int | None) -> int | None:
+        """The next case in the queue's order not yet completed or signed off, wrapping round."""
+        reviewed = {case_id for case_id, status in self._statuses.items() if status in ("completed", "signed_off")}
+        return queue.next_unreviewed(self._ids, reviewed, current)
 
     def _page(self, page: int) -> list[tuple[Any, ...]]:
         cached = self._pages.get(page)
@@ -109,10 +150,7 @@ class CaseTableModel(QAbstractTableModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, case_id: int) -> int | None:
-        try:
-            return self._ids.index(case_id)
-        except ValueError:
-            return None
+        return self._rows.get(case_id)
 
     # -- Qt model interface ----------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
@@ -128,6 +166,10 @@ class CaseTableModel(QAbstractTableModel):
             row = self._page(index.row() // PAGE_SIZE)[index.row() % PAGE_SIZE]
             key = COLUMNS[index.column()][0]
             return value_label(key, row[index.column()])
+        if role == Qt.ItemDataRole.ForegroundRole and COLUMNS[index.column()][0] == "verdict":
+            verdict = self._page(index.row() // PAGE_SIZE)[index.row() % PAGE_SIZE][index.column()]
+            colour = VERDICT_COLOURS.get(verdict)
+            return QBrush(colour) if colour else None
         if role == Qt.ItemDataRole.UserRole:
             return self._ids[index.row()]
         return None

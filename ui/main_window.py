@@ -9,12 +9,15 @@ import sqlite_utils
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QTabWidget
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMainWindow, QSplitter, QTableView,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHeaderView, QLabel, QMainWindow, QSplitter,
+                               QTableView, QVBoxLayout, QWidget)
 
 from db.connection import open_database
 from ui import dialogs
 from ui.case_model import CaseTableModel, value_label
+from ui.history_panel import HistoryPanel
+from ui.queue_filters import QueueFilterBar
+from ui.workspace_check import WorkspaceCheck
 from ui.messages import error_text
 from ui.dashboard import DashboardView
 from ui.review_panel import ReviewPanel
@@ -57,6 +60,12 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
         self._build()
         self._update_status()
+        # Is the workspace intact (audit chain, SQLite, answers against the log)? Checked in the
+        # background so a big workspace opens at once; a warning lists anything broken.
+        self.workspace_check = WorkspaceCheck(self)
+        self.workspace_check.finished.connect(self._workspace_checked)
+        self._report_check = False
+        self.workspace_check.start(db_path)
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -77,9 +86,31 @@ class MainWindow(QMainWindow):
 
         self.panel = ReviewPanel(self.db, self.reviewer, self.language, read_only=self.read_only)
         self.panel.review_changed.connect(self._on_review_changed)
+        self.panel.undo_changed.connect(self._update_review_actions)
+        self.panel.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.model.counts_changed.connect(self._update_status)
+
+        self.filter_bar = QueueFilterBar(self.db)
+        self.filter_bar.changed.connect(self.apply_filter)
+        self.filter_bar.search.returnPressed.connect(self._search_entered)
+        self._choices_signature = self._data_signature()
+        self.model.modelReset.connect(self._reload_choices_if_needed)
+        queue_side = QWidget()
+        queue_layout = QVBoxLayout(queue_side)
+        queue_layout.setContentsMargins(4, 4, 0, 0)
+        queue_layout.addWidget(self.filter_bar)
+        queue_layout.addWidget(self.table)
+
+        self.history = HistoryPanel(self.db, self.language)
+        self.history_dock = QDockWidget(self.tr("History"), self)
+        self.history_dock.setObjectName("history-dock")
+        self.history_dock.setWidget(self.history)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.history_dock)
+        self.history_dock.hide()
+        self.history_dock.visibilityChanged.connect(self._history_shown)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
+        splitter.addWidget(queue_side)
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
@@ -114,6 +145,31 @@ class MainWindow(QMainWindow):
         self.complete_action = QAction(self.tr("&Complete review"), self)
         self.complete_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         self.complete_action.triggered.connect(self.panel.complete)
+        self.undo_action = QAction(self.tr("&Undo answer"), self)
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.undo_action.triggered.connect(self.panel.undo)
+        self.redo_action = QAction(self.tr("&Redo answer"), self)
+        redo_keys = [QKeySequence("Ctrl+Shift+Z")]
+        redo_keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k not in redo_keys]
+        self.redo_action.setShortcuts(redo_keys)
+        self.redo_action.triggered.connect(self.panel.redo)
+        self.sign_off_action = QAction(self.tr("&Sign off review"), self)
+        self.sign_off_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.sign_off_action.triggered.connect(self.panel.sign_off)
+        self.reopen_action = QAction(self.tr("Re&open signed-off review..."), self)
+        self.reopen_action.triggered.connect(self.panel.reopen)
+        self.find_action = QAction(self.tr("&Find cases"), self)
+        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.find_action.triggered.connect(self.filter_bar.focus_search)
+        self.history_action = self.history_dock.toggleViewAction()
+        self.history_action.setText(self.tr("&History of the case"))
+        self.history_action.setShortcut(QKeySequence("Ctrl+H"))
+        self.verify_action = QAction(self.tr("&Verify workspace integrity"), self)
+        self.verify_action.triggered.connect(self.verify_workspace)
+        self.new_checklist_action = QAction(self.tr("&New checklist..."), self)
+        self.new_checklist_action.triggered.connect(lambda: self.edit_checklists(new=True))
+        self.edit_checklist_action = QAction(self.tr("&Edit checklists..."), self)
+        self.edit_checklist_action.triggered.connect(lambda: self.edit_checklists(new=False))
 
         from ui.package_dialogs import PackageActions
         self.packages = PackageActions(self)
@@ -129,7 +185,20 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         review_menu = self.menuBar().addMenu(self.tr("&Review"))
         review_menu.addAction(self.next_action)
+        review_menu.addAction(self.find_action)
+        review_menu.addSeparator()
+        review_menu.addAction(self.undo_action)
+        review_menu.addAction(self.redo_action)
+        review_menu.addSeparator()
         review_menu.addAction(self.complete_action)
+        review_menu.addAction(self.sign_off_action)
+        review_menu.addAction(self.reopen_action)
+        review_menu.addSeparator()
+        review_menu.addAction(self.history_action)
+        review_menu.addAction(self.verify_action)
+        checklists_menu = self.menuBar().addMenu(self.tr("&Checklists"))
+        checklists_menu.addAction(self.new_checklist_action)
+        checklists_menu.addAction(self.edit_checklist_action)
         self.new_round_action = QAction(self.tr("&New review round..."), self)
         self.new_round_action.triggered.connect(self.new_round)
         rounds_menu = self.menuBar().addMenu(self.tr("R&ounds"))
@@ -152,6 +221,8 @@ class MainWindow(QMainWindow):
         # Every action that changes the workspace; a read-only window disables them all.
         self.write_actions = [self.import_action, self.import_mapped_action, self.complete_action]
         self.write_actions.append(self.new_round_action)
+        self.write_actions += [self.undo_action, self.redo_action, self.sign_off_action, self.reopen_action,
+                               self.new_checklist_action, self.edit_checklist_action]
         if self.read_only:
             for action in self.write_actions:
                 action.setEnabled(False)
@@ -161,6 +232,11 @@ class MainWindow(QMainWindow):
     # -- queue -----------------------------------------------------------------------------
     def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.panel.show_case(self.model.case_id(current.row()) if current.isValid() else None)
+        if self.history_dock.isVisible():
+            self.history.show_case(self.panel.case_id)
+        else:
+            self.history.case_id = self.panel.case_id      # read when the panel is shown
+        self._update_review_actions()
 
     def select_case(self, case_id: int) -> None:
         row = self.model.row_of(case_id)
@@ -177,31 +253,116 @@ class MainWindow(QMainWindow):
             self.select_case(first)
 
     def next_unreviewed(self) -> None:
-        current = self.panel.case_id
-        row = self.db.execute(
-            "SELECT c.id FROM cases c WHERE c.id != ? AND NOT EXISTS ("
-            " SELECT 1 FROM reviews r WHERE r.case_id = c.id AND r.status IN ('completed', 'signed_off'))"
-            " ORDER BY c.application_number LIMIT 1", [current or -1]).fetchone()
-        if row is None:
-            self.statusBar().showMessage(self.tr("Every case is reviewed."), 5000)
+        """The next case of the queue (in its order and filter) not completed or signed off."""
+        found = self.model.next_unreviewed(self.panel.case_id)
+        if found is None:
+            self.statusBar().showMessage(self.tr("Every case in the queue is reviewed."), 5000)
             return
-        self.select_case(row[0])
+        self.select_case(found)
+        self.panel.view.setFocus()
+
+    def apply_filter(self, case_filter: Any) -> None:
+        current = self.panel.case_id
+        self.model.set_filter(case_filter)
+        if current is not None and self.model.row_of(current) is not None:
+            self.select_case(current)       # the case being reviewed stays selected
+
+    def _search_entered(self) -> None:
+        """Enter in the search box opens the first case found, ready for answering."""
+        if self.model.rowCount() and (self.panel.case_id is None or self.model.row_of(self.panel.case_id) != 0):
+            self.select_first()
+        self.panel.view.setFocus()
+
+    def _data_signature(self) -> tuple:
+        return tuple(self.db.execute("SELECT (SELECT COUNT(*) FROM cases), (SELECT MAX(id) FROM cases),"
+                                     " (SELECT MAX(id) FROM reviews)").fetchone())
+
+    def _reload_choices_if_needed(self) -> None:
+        """New cases or reviews may bring new departments, examiners and reviewers to filter by."""
+        signature = self._data_signature()
+        if signature != self._choices_signature:
+            self._choices_signature = signature
+            self.filter_bar.reload_choices()
 
     def _on_review_changed(self, case_id: int) -> None:
         self.model.refresh_case(case_id)
-        self._update_status()
+        if self.history_dock.isVisible():
+            self.history.refresh()
+        self._update_review_actions()
         self.data_changed.emit()
 
+    def _history_shown(self, shown: bool) -> None:
+        if shown:
+            if not getattr(self, "_history_sized", False):     # a strip, not half the window
+                self._history_sized = True
+                self.resizeDocks([self.history_dock], [190], Qt.Orientation.Vertical)
+            self.history.refresh()
+
+    def _update_review_actions(self) -> None:
+        panel = self.panel
+        writable = not self.read_only and panel.checklist is not None
+        self.undo_action.setEnabled(writable and panel.can_undo())
+        self.undo_action.setText(panel.undo_text() or self.tr("&Undo answer"))
+        self.redo_action.setEnabled(writable and panel.can_redo())
+        self.redo_action.setText(panel.redo_text() or self.tr("&Redo answer"))
+        self.sign_off_action.setEnabled(writable and not panel.locked)
+        self.reopen_action.setEnabled(writable and panel.locked)
+        self.complete_action.setEnabled(writable and not panel.locked)
+
     def _update_status(self) -> None:
-        counts = dict(self.db.execute(
-            "SELECT COALESCE(r.status, 'not_reviewed'), COUNT(*) FROM cases c LEFT JOIN reviews r ON r.id = ("
-            " SELECT id FROM reviews WHERE case_id = c.id ORDER BY id DESC LIMIT 1) GROUP BY 1").fetchall())
-        total = sum(counts.values())
-        parts = [self.tr("%n case(s)", "", total)]
+        counts, shown = self.model.counts, self.model.rowCount()
+        if self.model.case_filter.active:
+            parts = [self.tr("%1 of %2 cases shown").replace("%1", f"{shown:,}").replace("%2", f"{self.model.total:,}")]
+        else:
+            parts = [self.tr("1 case") if shown == 1 else self.tr("%1 cases").replace("%1", f"{shown:,}")]
         for status in ("not_reviewed", "in_progress", "completed", "signed_off"):
             if counts.get(status):
-                parts.append(f"{value_label('status', status)} {counts[status]}")
+                parts.append(f"{value_label('status', status)} {counts[status]:,}")
         self.counts_label.setText(" · ".join(parts))
+
+    # -- workspace integrity -----------------------------------------------------------------
+    def checking_workspace(self) -> bool:
+        return self.workspace_check.running
+
+    def verify_workspace(self) -> None:
+        """Check again now and say the result either way."""
+        self._report_check = True
+        self.statusBar().showMessage(self.tr("Checking the workspace..."))
+        self.workspace_check.start(self.db_path)
+
+    def _workspace_checked(self, problems: list) -> None:
+        report, self._report_check = self._report_check, False
+        if not problems:
+            self.statusBar().showMessage(self.tr("Workspace verified: the audit chain and the database are intact."),
+                                         8000)
+            if report:
+                dialogs.info(self, self.tr("Workspace intact"),
+                             self.tr("The audit chain, the answers and the database are intact."))
+            return
+        log.warning("workspace %s is not intact: %s", self.db_path, problems)
+        if not hasattr(self, "integrity_label"):
+            self.integrity_label = QLabel()
+            self.integrity_label.setStyleSheet("color:#b3261e; font-weight:bold;")
+            self.statusBar().addPermanentWidget(self.integrity_label)
+        self.integrity_label.setText(self.tr("Workspace NOT intact (%n problem(s))", "", len(problems)))
+        shown = problems[:30]
+        more = len(problems) - len(shown)
+        text = self.tr("This workspace was changed outside the application, or is damaged. The audit trail "
+                       "can no longer be trusted for what is listed below. Keep a copy of the file and tell "
+                       "your quality manager or IT.") + "\n\n" + "\n".join(f"• {p}" for p in shown)
+        if more:
+            text += "\n" + self.tr("... and %n more (see the log file, or run: main.py verify)", "", more)
+        dialogs.error(self, self.tr("The workspace is not intact"), text, "\n".join(problems))
+
+    # -- checklists --------------------------------------------------------------------------
+    def edit_checklists(self, *, new: bool = False) -> Any:
+        """The checklist editor (non-modal): create, clone or edit a template; saving stores a new version."""
+        from ui.checklist_editor import ChecklistEditor
+        self.checklist_editor = ChecklistEditor(self.db, self.language, self)
+        if new:
+            self.checklist_editor.new_template()
+        self.checklist_editor.show()
+        return self.checklist_editor
 
     # -- import and export -------------------------------------------------------------------
     def is_empty(self) -> bool:
@@ -392,6 +553,7 @@ class MainWindow(QMainWindow):
     # -- closing -----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         self.panel.flush()    # answers are already stored; this keeps the comment and the time
+        self.workspace_check.stop()
         self.tasks.shutdown()
         self.db.close()
         super().closeEvent(event)
@@ -399,8 +561,5 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
         from PySide6.QtCore import QEvent
         if event.type() == QEvent.Type.ActivationChange:
-            if self.isActiveWindow():
-                self.panel.timer.touch()
-            else:
-                self.panel.timer.pause()
+            self.panel.set_window_active(self.isActiveWindow())
         super().changeEvent(event)

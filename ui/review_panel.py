@@ -1,35 +1,62 @@
 """One case: its facts beside the checklist, answered by keyboard.
 
-P pass, F fail, N n/a, 1-4 severity, K category, C comment, Enter or Down next item,
-Up previous, Ctrl+Enter complete. Every answer is committed at once through workbench.review;
-the panel only turns keys into calls and shows what the workbench computed.
+P pass, F fail, N n/a, 1-4 severity, K category, C comment (Esc back), Enter or Down next
+item, Up previous, Delete clears, Ctrl+Enter complete; the window adds Ctrl+Z / Ctrl+Shift+Z
+(undo, redo), Ctrl+N (next case) and sign-off. Every answer is committed at once through
+workbench.review; the panel only turns keys into calls and shows what the workbench computed.
 """
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import Any
 
 import sqlite_utils
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QFormLayout, QFrame, QGridLayout,
-                               QGroupBox, QApplication, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton,
-                               QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QCompleter, QFormLayout, QFrame,
+                               QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
+                               QPushButton, QSplitter, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ui import dialogs
 from ui.case_model import value_label
 from ui.messages import error_text
-from workbench import checklists, review
+from workbench import review
 from workbench.checklists import Checklist, Item
 from workbench.errors import WorkbenchError
 from workbench.timing import ActiveTimer
+from workbench.undo import Step, UndoHistory
 
 log = logging.getLogger("workbench.ui.review")
 
 SEVERITY_KEYS = {Qt.Key.Key_1: "critical", Qt.Key.Key_2: "major", Qt.Key.Key_3: "minor", Qt.Key.Key_4: "advisory"}
 OUTCOME_KEYS = {Qt.Key.Key_P: "pass", Qt.Key.Key_F: "fail", Qt.Key.Key_N: "na"}
-COMMENT_DELAY_MS = 800
+COMMENT_DELAY_MS = 800          # a comment is committed this long after typing stops
+TICK_MS = 1000                  # the active-time display
+STORE_TIME_MS = 30_000          # active time is written at least this often
 ITEM_ROLE = Qt.ItemDataRole.UserRole
+NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
+INPUT_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel)
+
+OUTCOME_COLOURS = {"pass": QColor("#1b7a3a"), "fail": QColor("#b3261e"), "na": QColor("#6b6b6b")}
+MISSING_COLOUR = QColor("#b3261e")
+VERDICT_STYLES = {
+    "error": "background:#fde7e6; color:#8c1d18; border:1px solid #e6a9a4; padding:4px;",
+    "defect": "background:#fff4dc; color:#7a4f00; border:1px solid #e8c87a; padding:4px;",
+    "compliant": "background:#e6f4ea; color:#135c2b; border:1px solid #9fd3ae; padding:4px;",
+    None: "padding:4px;",
+}
+
+
+class NumberedDelegate(QStyledItemDelegate):
+    """Shows '2.3' before an item's text without making the number part of the text."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Any) -> None:  # noqa: N802 (Qt name)
+        super().initStyleOption(option, index)
+        number = index.data(NUMBER_ROLE) if index.column() == 0 else None
+        if number:
+            option.text = f"{number}   {option.text}"
 
 
 class ChecklistView(QTreeWidget):
@@ -39,6 +66,7 @@ class ChecklistView(QTreeWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
         key, mods = event.key(), event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
         plain = not (mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier))
         if plain and key in OUTCOME_KEYS:
             self.key_command.emit("outcome", OUTCOME_KEYS[Qt.Key(key)])
@@ -54,14 +82,19 @@ class ChecklistView(QTreeWidget):
             self.key_command.emit("category", None)
         elif plain and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.key_command.emit("clear", None)
-        elif mods & Qt.KeyboardModifier.ControlModifier and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.key_command.emit("complete", None)   # when the window's shortcut did not take it
+        # The window's shortcuts normally take these; a panel on its own still answers them.
+        elif ctrl and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.key_command.emit("complete", None)
+        elif ctrl and key == Qt.Key.Key_Z:
+            self.key_command.emit("redo" if mods & Qt.KeyboardModifier.ShiftModifier else "undo", None)
         else:
             super().keyPressEvent(event)
 
 
 class ReviewPanel(QWidget):
-    review_changed = Signal(int)   # case id
+    review_changed = Signal(int)   # case id: an answer, the status or the verdict changed
+    undo_changed = Signal()        # what Undo and Redo would do changed
+    message = Signal(str)          # a short note for the status bar
 
     def __init__(self, db: sqlite_utils.Database, reviewer: str, language: str, parent: QWidget | None = None, *,
                  read_only: bool = False) -> None:
@@ -72,12 +105,27 @@ class ReviewPanel(QWidget):
         self.read_only = read_only      # show answers, never write them (another instance holds the workspace)
         self.case_id: int | None = None
         self.review_id: int | None = None
+        self.review: review.Review | None = None
         self.checklist: Checklist | None = None
         self.checklist_id: int | None = None
         self.answers: dict[str, review.Answer] = {}
+        self.undo_history = UndoHistory()
         self.timer = ActiveTimer()
+        self._unsaved_seconds = 0.0     # active time measured, not yet written
+        self._numbers: dict[str, str] = {}
         self._loading = False
         self._build()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)    # any input in this window counts as activity
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self._on_tick)
+        self._tick.start()
+        self._store_timer = QTimer(self)
+        self._store_timer.setInterval(STORE_TIME_MS)
+        self._store_timer.timeout.connect(self.store_time)
+        self._store_timer.start()
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -96,6 +144,28 @@ class ReviewPanel(QWidget):
             self.fact_labels[key] = label
             self.facts.addRow(title, label)
 
+        self.review_box = QGroupBox(self.tr("Review"))
+        review_form = QFormLayout(self.review_box)
+        self.review_labels: dict[str, QLabel] = {}
+        for key, title in (("checklist", self.tr("Checklist")), ("reviewer", self.tr("Reviewer")),
+                           ("status", self.tr("Status")), ("time", self.tr("Active time"))):
+            label = QLabel()
+            label.setWordWrap(True)
+            self.review_labels[key] = label
+            review_form.addRow(title, label)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.facts_box)
+        left_layout.addWidget(self.review_box)
+        left_layout.addStretch(1)
+
+        self.lock_banner = QLabel()
+        self.lock_banner.setWordWrap(True)
+        self.lock_banner.setStyleSheet("background:#eef1f8; border:1px solid #b8c2dc; padding:6px;")
+        self.lock_banner.hide()
+
         self.view = ChecklistView()
         self.view.setColumnCount(4)
         self.view.setHeaderLabels([self.tr("Checklist item"), self.tr("Answer"), self.tr("Severity"),
@@ -104,6 +174,8 @@ class ReviewPanel(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setUniformRowHeights(False)
         self.view.setWordWrap(True)
+        self.view.setRootIsDecorated(False)
+        self.view.setItemDelegateForColumn(0, NumberedDelegate(self.view))
         header = self.view.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
@@ -111,16 +183,24 @@ class ReviewPanel(QWidget):
         header.setStretchLastSection(False)
         self.view.key_command.connect(self._on_key)
         self.view.currentItemChanged.connect(self._on_current_changed)
-        self.view.installEventFilter(self)
 
+        self.item_title = QLabel()
+        self.item_title.setWordWrap(True)
+        bold = QFont(self.item_title.font())
+        bold.setBold(True)
+        self.item_title.setFont(bold)
         self.guidance = QLabel()
         self.guidance.setWordWrap(True)
         self.guidance.setTextFormat(Qt.TextFormat.PlainText)
+        self.guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reference = QLabel()
         self.reference.setWordWrap(True)
         italic = QFont(self.reference.font())
         italic.setItalic(True)
         self.reference.setFont(italic)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color:#555;")
         self.severity_combo = QComboBox()
         self.severity_combo.activated.connect(self._on_severity_chosen)
         self.category_combo = QComboBox()
@@ -129,9 +209,12 @@ class ReviewPanel(QWidget):
         self.category_combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.category_combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.category_combo.activated.connect(self._on_category_chosen)
+        self.category_combo.completer().activated[str].connect(self._on_category_typed)
+        self.category_combo.lineEdit().installEventFilter(self)
+        self.category_combo.installEventFilter(self)
         self.comment = QPlainTextEdit()
-        self.comment.setPlaceholderText(self.tr("Comment (C)"))
-        self.comment.setMaximumHeight(80)
+        self.comment.setPlaceholderText(self.tr("Comment (C to write, Esc to return to the list)"))
+        self.comment.setMaximumHeight(64)
         self.comment.installEventFilter(self)
         self.comment.textChanged.connect(self._on_comment_typed)
         self._comment_timer = QTimer(self)
@@ -141,109 +224,140 @@ class ReviewPanel(QWidget):
 
         detail = QGroupBox(self.tr("Current item"))
         grid = QGridLayout(detail)
-        grid.addWidget(self.guidance, 0, 0, 1, 4)
-        grid.addWidget(self.reference, 1, 0, 1, 4)
-        grid.addWidget(QLabel(self.tr("Severity (1-4)")), 2, 0)
-        grid.addWidget(self.severity_combo, 2, 1)
-        grid.addWidget(QLabel(self.tr("Category (K)")), 2, 2)
-        grid.addWidget(self.category_combo, 2, 3)
-        grid.addWidget(self.comment, 3, 0, 1, 4)
+        grid.addWidget(self.item_title, 0, 0, 1, 4)
+        grid.addWidget(self.guidance, 1, 0, 1, 4)
+        grid.addWidget(self.reference, 2, 0, 1, 4)
+        grid.addWidget(QLabel(self.tr("Severity (1-4)")), 3, 0)
+        grid.addWidget(self.severity_combo, 3, 1)
+        grid.addWidget(QLabel(self.tr("Category (K)")), 3, 2)
+        grid.addWidget(self.category_combo, 3, 3)
+        grid.addWidget(self.comment, 4, 0, 1, 4)
+        grid.addWidget(self.hint, 5, 0, 1, 4)
         grid.setColumnStretch(3, 1)
 
         self.verdict_label = QLabel()
         self.verdict_label.setFrameShape(QFrame.Shape.StyledPanel)
-        bold = QFont(self.verdict_label.font())
-        bold.setBold(True)
-        self.verdict_label.setFont(bold)
+        self.verdict_label.setWordWrap(True)
+        verdict_font = QFont(self.verdict_label.font())
+        verdict_font.setBold(True)
+        self.verdict_label.setFont(verdict_font)
         self.complete_button = QPushButton(self.tr("Complete (Ctrl+Enter)"))
         self.complete_button.clicked.connect(self.complete)
+        self.sign_off_button = QPushButton(self.tr("Sign off"))
+        self.sign_off_button.clicked.connect(self.sign_off)
         bottom = QHBoxLayout()
         bottom.addWidget(self.verdict_label, 1)
         bottom.addWidget(self.complete_button)
+        bottom.addWidget(self.sign_off_button)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.view, 3)
-        right_layout.addWidget(detail, 1)
+        right_layout.addWidget(self.lock_banner)
+        right_layout.addWidget(self.view, 1)
+        right_layout.addWidget(detail, 0)
         right_layout.addLayout(bottom)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.facts_box)
+        splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        splitter.setSizes([260, 650])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self._set_enabled(False)
 
     def _set_enabled(self, enabled: bool) -> None:
-        for widget in (self.view, self.severity_combo, self.category_combo, self.comment, self.complete_button):
+        for widget in (self.view, self.severity_combo, self.category_combo, self.comment, self.complete_button,
+                       self.sign_off_button):
             widget.setEnabled(enabled)
         if self.read_only:   # the checklist and comments stay readable; nothing can be changed
-            for widget in (self.severity_combo, self.category_combo, self.complete_button):
+            for widget in (self.severity_combo, self.category_combo, self.complete_button, self.sign_off_button):
                 widget.setEnabled(False)
             self.comment.setReadOnly(True)
+
+    @property
+    def locked(self) -> bool:
+        return self.review is not None and self.review.locked
+
+    @property
+    def editable(self) -> bool:
+        return self.checklist is not None and not self.read_only and not self.locked
 
     # -- loading a case --------------------------------------------------------------------
     def show_case(self, case_id: int | None) -> None:
         self.flush()
+        if self.review_id is None:
+            self._unsaved_seconds = 0.0     # a case only glanced at: no review, no time
+            self.timer.take()
         self.case_id = case_id
         self.review_id = None
+        self.review = None
         self.answers = {}
         self.checklist = None
+        self.checklist_id = None
         self.view.clear()
-        if case_id is None:
-            for label in self.fact_labels.values():
+        loaded = review.load_case_review(self.db, case_id, reviewer=self.reviewer) if case_id is not None else None
+        if loaded is None:
+            for label in (*self.fact_labels.values(), *self.review_labels.values()):
                 label.clear()
             self._set_enabled(False)
             self.verdict_label.clear()
-            return
-        case = next(iter(self.db.query("SELECT * FROM cases WHERE id = ?", [case_id])), None)
-        if case is None:
-            self._set_enabled(False)
+            self.verdict_label.setStyleSheet(VERDICT_STYLES[None])
+            self.lock_banner.hide()
+            self._show_detail()
+            self.undo_changed.emit()
             return
         for key, label in self.fact_labels.items():
-            label.setText(value_label(key, case.get(key)))
-        existing = review.latest_review_for_case(self.db, case_id)
-        if existing is not None:
-            self.review_id = existing.id
-            self.checklist_id = existing.checklist_id
-            self.answers = review.get_answers(self.db, existing.id)
-        else:
-            self.checklist_id = checklists.checklist_for(self.db, case["ip_type"])
-        if self.checklist_id is None:
+            label.setText(value_label(key, loaded.case.get(key)))
+        self.review = loaded.review
+        self.review_id = loaded.review.id if loaded.review else None
+        self.checklist_id = loaded.checklist_id
+        self.answers = dict(loaded.answers)
+        self.checklist = loaded.checklist
+        if self.checklist is None:
             self.verdict_label.setText(self.tr("No checklist applies to this kind of case."))
+            self.verdict_label.setStyleSheet(VERDICT_STYLES[None])
             self._set_enabled(False)
+            self.undo_changed.emit()
             return
-        self.checklist = checklists.load_stored(self.db, self.checklist_id)
+        self._set_enabled(True)      # before populating: a disabled list cannot take the focus
         self._populate()
-        self._set_enabled(True)
         self.timer.touch()
+        self.undo_changed.emit()
 
     def _populate(self) -> None:
         assert self.checklist is not None
         self._loading = True
         self.view.clear()
-        for section in self.checklist.sections:
+        self._numbers = {}
+        for s, section in enumerate(self.checklist.sections, start=1):
             top = QTreeWidgetItem([section.title.get(self.language)])
+            top.setData(0, NUMBER_ROLE, str(s))
             font = QFont(top.font(0))
             font.setBold(True)
             top.setFont(0, font)
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            top.setFirstColumnSpanned(False)
             self.view.addTopLevelItem(top)
-            for item in section.items:
+            for i, item in enumerate(section.items, start=1):
+                number = f"{s}.{i}"
+                self._numbers[item.id] = number
                 row = QTreeWidgetItem([item.text.get(self.language)])
                 row.setData(0, ITEM_ROLE, item.id)
+                row.setData(0, NUMBER_ROLE, number)
                 row.setToolTip(0, item.guidance.get(self.language))
                 top.addChild(row)
             top.setExpanded(True)
         self._loading = False
         self._refresh_rows()
-        first = self._visible_rows()
-        if first:
-            self.view.setCurrentItem(first[0])
+        rows = self._visible_rows()
+        if rows:
+            # Resume where the reviewer left off: the first item still to answer.
+            pending = [r for r in rows if r.data(0, ITEM_ROLE) not in self.answers]
+            self.view.setCurrentItem(pending[0] if pending else rows[0])
         self.view.setFocus()
 
     def _rows(self) -> list[QTreeWidgetItem]:
@@ -255,6 +369,9 @@ class ReviewPanel(QWidget):
 
     def _visible_rows(self) -> list[QTreeWidgetItem]:
         return [row for row in self._rows() if not row.isHidden()]
+
+    def _row_of(self, item_id: str) -> QTreeWidgetItem | None:
+        return next((row for row in self._rows() if row.data(0, ITEM_ROLE) == item_id), None)
 
     def _refresh_rows(self) -> None:
         """Answers, hidden items and the verdict, from the workbench's view of the answers."""
@@ -268,26 +385,84 @@ class ReviewPanel(QWidget):
             given = self.answers.get(item_id)
             option = item.option(given.answer) if given else None
             row.setText(1, option.label.get(self.language) if option else "")
-            row.setText(2, self._severity_label(given.severity) if given and given.severity else "")
+            colour = OUTCOME_COLOURS.get(given.outcome) if given else None
+            row.setForeground(1, QBrush(colour) if colour else QBrush())
+            failing = given is not None and given.outcome == "fail"
+            if failing and not given.severity:
+                row.setText(2, self.tr("needed"))
+                row.setForeground(2, QBrush(MISSING_COLOUR))
+            else:
+                row.setText(2, self._severity_label(given.severity) if given and given.severity else "")
+                row.setForeground(2, QBrush())
             category = self.checklist.categories.get(given.category) if given and given.category else None
-            row.setText(3, category.get(self.language) if category else "")
+            if failing and category is None:
+                row.setText(3, self.tr("needed"))
+                row.setForeground(3, QBrush(MISSING_COLOUR))
+            else:
+                row.setText(3, category.get(self.language) if category else "")
+                row.setForeground(3, QBrush())
+            row.setToolTip(1, given.comment if given and given.comment else "")
         for i in range(self.view.topLevelItemCount()):
             top = self.view.topLevelItem(i)
             top.setHidden(all(top.child(j).isHidden() for j in range(top.childCount())))
-        assessment = review.assess(self.checklist, self.answers)
-        status = review.get_review(self.db, self.review_id).status if self.review_id else "open"
-        score = "" if assessment.score is None else self.tr(", score %1").replace("%1", f"{assessment.score:g}")
-        self.verdict_label.setText(
-            self.tr("%1: %2 of %3 answered, verdict %4%5")
-            .replace("%1", value_label("status", status))
-            .replace("%2", str(assessment.answered)).replace("%3", str(assessment.shown))
-            .replace("%4", value_label("verdict", assessment.verdict) if self.answers else self.tr("none yet"))
-            .replace("%5", score))
+        self._refresh_summary()
         self._show_detail()
+
+    def _refresh_summary(self) -> None:
+        assert self.checklist is not None
+        assessment = review.assess(self.checklist, self.answers)
+        status = self.review.status if self.review else "open"
+        parts = [value_label("status", status),
+                 self.tr("%1 of %2 answered").replace("%1", str(assessment.answered))
+                 .replace("%2", str(assessment.shown))]
+        verdict = assessment.verdict if self.answers else None
+        parts.append(self.tr("verdict %1").replace("%1", value_label("verdict", verdict) if verdict
+                                                     else self.tr("none yet")))
+        if assessment.score is not None:
+            parts.append(self.tr("score %1").replace("%1", f"{assessment.score:g}"))
+        findings = [f"{assessment.findings[s]} {self._severity_label(s).lower()}"
+                    for s in ("critical", "major", "minor", "advisory") if assessment.findings.get(s)]
+        if findings:
+            parts.append(self.tr("findings: %1").replace("%1", ", ".join(findings)))
+        self.verdict_label.setText(" · ".join(parts))
+        self.verdict_label.setStyleSheet(VERDICT_STYLES.get(verdict, VERDICT_STYLES[None]))
+
+        name = self.checklist.name.get(self.language)
+        self.review_labels["checklist"].setText(
+            self.tr("%1 (version %2)").replace("%1", name).replace("%2", str(self.checklist.version)))
+        self.review_labels["reviewer"].setText(self.review.reviewer if self.review else self.reviewer)
+        self.review_labels["status"].setText(value_label("status", status))
+        self._show_time()
+        if self.locked and self.review is not None:
+            self.lock_banner.setText(
+                self.tr("Signed off by %1 on %2: this review is locked. To change it, reopen it with a reason "
+                        "(Review menu).").replace("%1", self.review.signed_off_by or "?")
+                .replace("%2", local_time(self.review.signed_off_at)))
+            self.lock_banner.show()
+        elif self.read_only:
+            self.lock_banner.setText(self.tr("Read-only: another window is using this workspace."))
+            self.lock_banner.show()
+        else:
+            self.lock_banner.hide()
+        writable = not self.read_only and not self.locked
+        self.complete_button.setEnabled(writable)
+        self.sign_off_button.setEnabled(writable and status == "completed")
 
     def _severity_label(self, severity: str) -> str:
         return {"critical": self.tr("Critical"), "major": self.tr("Major"), "minor": self.tr("Minor"),
                 "advisory": self.tr("Advisory")}.get(severity, severity)
+
+    def item_label(self, item_id: str) -> str:
+        """'1.3 Novelty judged correctly?' for messages and the undo menu."""
+        if self.checklist is None:
+            return item_id
+        try:
+            text = self.checklist.item(item_id).text.get(self.language)
+        except KeyError:
+            return item_id
+        if len(text) > 48:
+            text = text[:47] + "…"
+        return f"{self._numbers.get(item_id, '')} {text}".strip()
 
     # -- the current item --------------------------------------------------------------------
     def current_item(self) -> Item | None:
@@ -297,10 +472,12 @@ class ReviewPanel(QWidget):
         item_id = row.data(0, ITEM_ROLE)
         return self.checklist.item(item_id) if item_id else None
 
-    def _on_current_changed(self, *_: Any) -> None:
-        if not self._loading:
-            self._commit_comment()
-            self._show_detail()
+    def _on_current_changed(self, current: QTreeWidgetItem | None, previous: QTreeWidgetItem | None) -> None:
+        if self._loading:
+            return
+        if previous is not None and previous.data(0, ITEM_ROLE):
+            self._commit_comment(previous.data(0, ITEM_ROLE))
+        self._show_detail()
 
     def _show_detail(self) -> None:
         item = self.current_item()
@@ -308,54 +485,118 @@ class ReviewPanel(QWidget):
         try:
             self.severity_combo.clear()
             self.category_combo.clear()
-            if item is None:
-                self.guidance.clear()
-                self.reference.clear()
+            if item is None or self.checklist is None:
+                for label in (self.item_title, self.guidance, self.reference, self.hint):
+                    label.clear()
                 self.comment.setPlainText("")
+                self.severity_combo.setEnabled(False)
+                self.category_combo.setEnabled(False)
                 return
+            self.item_title.setText(self.item_label(item.id) if len(item.text.get(self.language)) <= 48 else
+                                    f"{self._numbers.get(item.id, '')} {item.text.get(self.language)}")
             self.guidance.setText(item.guidance.get(self.language))
-            self.reference.setText(self.tr("Reference: %1").replace("%1", item.reference))
+            reference = self.tr("Reference: %1").replace("%1", item.reference) if item.reference else ""
+            if item.condition is not None:
+                reference += ("\n" if reference else "") + self.tr("Shown because %1 was answered %2.").replace(
+                    "%1", self._numbers.get(item.condition.item, item.condition.item)).replace(
+                    "%2", " / ".join(self._option_label(item.condition.item, code) for code in item.condition.answers))
+            self.reference.setText(reference)
             given = self.answers.get(item.id)
             failing = given is not None and given.outcome == "fail"
             self.severity_combo.addItem("", None)
             for severity in item.severities:
-                self.severity_combo.addItem(self._severity_label(severity), severity)
-            self.category_combo.addItem("", None)
+                key = {"critical": 1, "major": 2, "minor": 3, "advisory": 4}[severity]
+                self.severity_combo.addItem(f"{key}  {self._severity_label(severity)}", severity)
             for code in item.categories:
                 self.category_combo.addItem(self.checklist.categories[code].get(self.language), code)
+            self.category_combo.setCurrentIndex(-1)
             if given is not None:
                 self.severity_combo.setCurrentIndex(max(0, self.severity_combo.findData(given.severity)))
-                self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(given.category)))
-            self.severity_combo.setEnabled(failing and not self.read_only)
-            self.category_combo.setEnabled(failing and not self.read_only)
+                self.category_combo.setCurrentIndex(self.category_combo.findData(given.category))
+            self.severity_combo.setEnabled(failing and self.editable)
+            self.category_combo.setEnabled(failing and self.editable)
+            self.comment.setReadOnly(not self.editable)
             if self.comment.toPlainText() != (given.comment if given else ""):
                 self.comment.setPlainText(given.comment if given else "")
+            self.hint.setText(self._hint(item, given))
         finally:
             self._loading = False
+
+    def _option_label(self, item_id: str, code: str) -> str:
+        assert self.checklist is not None
+        option = self.checklist.item(item_id).option(code)
+        return option.label.get(self.language) if option else code
+
+    def _hint(self, item: Item, given: review.Answer | None) -> str:
+        if self.locked or self.read_only:
+            return ""
+        keys = []
+        for outcome, key in (("pass", "P"), ("fail", "F"), ("na", "N")):
+            option = item.option_for_outcome(outcome)
+            if option is not None:
+                keys.append(f"{key} {option.label.get(self.language)}")
+        if given is not None and given.outcome == "fail":
+            missing = []
+            if not given.severity:
+                missing.append(self.tr("a severity (1-4)"))
+            if not given.category:
+                missing.append(self.tr("a category (K)"))
+            if missing:
+                return self.tr("This fail still needs %1. C adds a comment.").replace("%1", self.tr(" and ").join(missing))
+            return self.tr("Finding recorded. C adds a comment; Enter goes on to the next item.")
+        return " · ".join(keys) + " · " + self.tr("Enter next · Ctrl+Enter complete")
 
     # -- answering -------------------------------------------------------------------------
     def _on_key(self, command: str, value: Any) -> None:
         self.timer.touch()
-        if command == "outcome":
-            self.answer_current(value)
-        elif command == "severity":
-            self.set_severity(value)
-        elif command == "next":
+        if command == "next":
             self.move(1)
         elif command == "prev":
             self.move(-1)
-        elif command == "comment":
-            self.comment.setFocus()
-        elif command == "category":
-            if self.category_combo.isEnabled():
-                self.category_combo.setFocus()
-                self.category_combo.lineEdit().selectAll()
+        elif command == "undo":
+            self.undo()
+        elif command == "redo":
+            self.redo()
         elif command == "complete":
             self.complete()
+        elif not self._can_write():
+            return
+        elif command == "outcome":
+            self.answer_current(value)
+        elif command == "severity":
+            self.set_severity(value)
+        elif command == "comment":
+            if self.current_item() is not None and self.current_item().id in self.answers:
+                self.comment.setFocus()
+            else:
+                self._refuse(self.tr("Answer the item first, then comment on it."))
+        elif command == "category":
+            if self.category_combo.isEnabled():
+                # Type to filter (any part of the label), Enter takes the first match.
+                self.category_combo.setFocus()
+                self.category_combo.lineEdit().clear()
+                completer = self.category_combo.completer()
+                completer.setCompletionPrefix("")
+                completer.complete()
+            else:
+                self._refuse(self.tr("A category is chosen for a fail."))
         elif command == "clear":
             item = self.current_item()
             if item is not None and item.id in self.answers:
                 self._write(item, None)
+
+    def _can_write(self) -> bool:
+        if self.read_only:
+            self._refuse(self.tr("Read-only: another window is using this workspace."))
+            return False
+        if self.locked:
+            self._refuse(self.tr("This review is signed off. Reopen it (Review menu) to change it."))
+            return False
+        return self.checklist is not None
+
+    def _refuse(self, text: str) -> None:
+        QApplication.beep()
+        self.message.emit(text)
 
     def move(self, step: int) -> None:
         rows = self._visible_rows()
@@ -372,7 +613,7 @@ class ReviewPanel(QWidget):
             return
         option = item.option_for_outcome(outcome)
         if option is None:
-            QApplication.beep()     # this item does not allow that answer
+            self._refuse(self.tr("Item %1 does not allow that answer.").replace("%1", self.item_label(item.id)))
             return
         given = self.answers.get(item.id)
         if given is not None and given.answer == option.code:
@@ -385,7 +626,12 @@ class ReviewPanel(QWidget):
     def set_severity(self, severity: str) -> None:
         item = self.current_item()
         given = self.answers.get(item.id) if item else None
-        if item is None or given is None or given.outcome != "fail" or severity not in item.severities:
+        if item is None or given is None or given.outcome != "fail":
+            self._refuse(self.tr("A severity is given to a fail (F)."))
+            return
+        if severity not in item.severities:
+            self._refuse(self.tr("Item %1 allows %2.").replace("%1", self.item_label(item.id))
+                         .replace("%2", ", ".join(self._severity_label(s) for s in item.severities)))
             return
         self._write(item, given.answer, severity=severity, category=given.category)
 
@@ -398,7 +644,9 @@ class ReviewPanel(QWidget):
 
     def _on_severity_chosen(self, index: int) -> None:
         if not self._loading:
-            self.set_severity(self.severity_combo.itemData(index))
+            data = self.severity_combo.itemData(index)
+            if data:
+                self.set_severity(data)
             self.view.setFocus()
 
     def _on_category_chosen(self, index: int) -> None:
@@ -406,12 +654,24 @@ class ReviewPanel(QWidget):
             self.set_category(self.category_combo.itemData(index))
             self.view.setFocus()
 
+    def _on_category_typed(self, label: str) -> None:
+        """A category picked from the filtered list (or the first match on Enter)."""
+        if self._loading:
+            return
+        index = self.category_combo.findText(label, Qt.MatchFlag.MatchExactly)
+        if index >= 0:
+            self.set_category(self.category_combo.itemData(index))
+        self.category_combo.completer().popup().hide()
+        self._show_detail()
+        self.view.setFocus()
+
     def _ensure_review(self) -> int:
         if self.review_id is None:
             assert self.case_id is not None
             opened = review.open_review(self.db, self.case_id, reviewer=self.reviewer,
                                         checklist_id=self.checklist_id)
             self.review_id = opened.id
+            self.review = opened
         return self.review_id
 
     def _write(self, item: Item, answer: str | None, **details: Any) -> bool:
@@ -419,61 +679,250 @@ class ReviewPanel(QWidget):
             return False
         try:
             review_id = self._ensure_review()
-            review.set_answer(self.db, review_id, item.id, answer, actor=self.reviewer,
-                              checklist=self.checklist, **details)
+            change = review.change_answer(self.db, review_id, item.id, answer, actor=self.reviewer,
+                                          checklist=self.checklist, **details)
         except WorkbenchError as exc:
             dialogs.error(self, self.tr("Answer not saved"), error_text(exc))
+            self._reload_answers()
             return False
-        self.answers = review.get_answers(self.db, review_id)
+        self.undo_history.stack(review_id).push(change)
+        self._after_change()
+        return True
+
+    def _reload_answers(self) -> None:
+        if self.review_id is not None:
+            self.answers = review.get_answers(self.db, self.review_id)
+            self.review = review.get_review(self.db, self.review_id)
         self._refresh_rows()
+
+    def _after_change(self) -> None:
+        self._reload_answers()
+        self.undo_changed.emit()
         if self.case_id is not None:
             self.review_changed.emit(self.case_id)
-        return True
+
+    # -- undo and redo -------------------------------------------------------------------------
+    def _stack(self):
+        return self.undo_history.stack(self.review_id) if self.review_id is not None else None
+
+    def can_undo(self) -> bool:
+        stack = self._stack()
+        return bool(stack and stack.can_undo and not self.read_only)
+
+    def can_redo(self) -> bool:
+        stack = self._stack()
+        return bool(stack and stack.can_redo and not self.read_only)
+
+    def undo_text(self) -> str:
+        stack = self._stack()
+        step = stack.next_undo() if stack else None
+        return self.tr("Undo answer to %1").replace("%1", self.item_label(step.item_id)) if step else ""
+
+    def redo_text(self) -> str:
+        stack = self._stack()
+        step = stack.next_redo() if stack else None
+        return self.tr("Redo answer to %1").replace("%1", self.item_label(step.item_id)) if step else ""
+
+    def undo(self) -> None:
+        self._undo_or_redo(redo=False)
+
+    def redo(self) -> None:
+        self._undo_or_redo(redo=True)
+
+    def _undo_or_redo(self, *, redo: bool) -> None:
+        stack = self._stack()
+        if stack is None or self.read_only or not (stack.can_redo if redo else stack.can_undo):
+            QApplication.beep()
+            return
+        self._commit_comment()
+        try:
+            step: Step | None = (stack.redo if redo else stack.undo)(self.db, actor=self.reviewer,
+                                                                       checklist=self.checklist)
+        except WorkbenchError as exc:
+            dialogs.error(self, self.tr("Redo not possible") if redo else self.tr("Undo not possible"),
+                          error_text(exc))
+            self._after_change()
+            return
+        self._after_change()
+        if step is not None:
+            row = self._row_of(step.item_id)
+            if row is not None and not row.isHidden():
+                self.view.setCurrentItem(row)
+            self.view.setFocus()
+            self.message.emit((self.tr("Redone: %1") if redo else self.tr("Undone: %1"))
+                              .replace("%1", self.item_label(step.item_id)))
 
     # -- comments --------------------------------------------------------------------------
     def _on_comment_typed(self) -> None:
-        if not self._loading:
+        if not self._loading and not self.comment.isReadOnly():
             self.timer.touch()
             self._comment_timer.start()
 
-    def _commit_comment(self) -> None:
+    def _commit_comment(self, item_id: str | None = None) -> None:
+        """Store the comment box's text as the comment of the item it belongs to."""
         self._comment_timer.stop()
-        item = self.current_item()
-        if item is None or self.read_only:
+        if self.read_only or self.locked or self.checklist is None:
+            return
+        if item_id is None:
+            item = self.current_item()
+            item_id = item.id if item else None
+        if item_id is None:
             return
         text = self.comment.toPlainText()
-        given = self.answers.get(item.id)
+        given = self.answers.get(item_id)
         if given is None or given.comment == text:
             return
-        self._write(item, given.answer, severity=given.severity, category=given.category, comment=text)
+        self._write(self.checklist.item(item_id), given.answer, severity=given.severity,
+                    category=given.category, comment=text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        kind = event.type()
+        if kind in INPUT_EVENTS and isinstance(watched, QWidget) and watched.window() is self.window():
+            self.timer.touch()
         if watched is self.comment:
-            if event.type() == QEvent.Type.FocusOut:
+            if kind == QEvent.Type.FocusOut:
                 self._commit_comment()
-            elif event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            elif kind == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
                 self._commit_comment()
                 self.view.setFocus()
                 return True
+        elif watched in (self.category_combo, self.category_combo.lineEdit()) and kind == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Escape:
+                self._show_detail()      # forget what was typed
+                self.view.setFocus()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                completer = self.category_combo.completer()
+                completer.setCompletionPrefix(self.category_combo.lineEdit().text())
+                if completer.completionCount() > 0:
+                    self._on_category_typed(completer.currentCompletion())
+                else:
+                    QApplication.beep()
+                return True
         return super().eventFilter(watched, event)
 
-    # -- completing --------------------------------------------------------------------------
-    def complete(self) -> None:
+    # -- completing and signing off -------------------------------------------------------------
+    def complete(self) -> bool:
         self._commit_comment()
         if self.checklist is None or self.case_id is None or self.read_only:
-            return
+            return False
+        if self.locked:
+            self._refuse(self.tr("This review is already signed off."))
+            return False
         try:
             review_id = self._ensure_review()
-            review.complete(self.db, review_id, actor=self.reviewer)
+            result = review.complete(self.db, review_id, actor=self.reviewer)
         except WorkbenchError as exc:
-            dialogs.error(self, self.tr("Review not complete"), error_text(exc))
+            dialogs.error(self, self.tr("Review not complete"), self._missing_text(exc))
+            self._reload_answers()
+            return False
+        self.store_time()
+        self._after_change()
+        self.message.emit(self.tr("Review completed: %1. Ctrl+N opens the next case.")
+                          .replace("%1", value_label("verdict", result.verdict)))
+        return True
+
+    def _missing_text(self, exc: WorkbenchError) -> str:
+        """The items still missing, by their number and text rather than their id."""
+        items = exc.params.get("items") if exc.code == "review.incomplete" else None
+        if not items or self.checklist is None:
+            return error_text(exc)
+        lines = []
+        for entry in items:
+            item_id, _, what = entry.partition(": ")
+            reason = {"not answered": self.tr("not answered"),
+                      "a fail needs a severity": self.tr("a fail needs a severity"),
+                      "a fail needs an error category": self.tr("a fail needs an error category")}.get(what, what)
+            lines.append(f"  - {self.item_label(item_id)}: {reason}")
+        return self.tr("The review cannot be completed yet:") + "\n" + "\n".join(lines)
+
+    def sign_off(self) -> bool:
+        """Complete if need be, then sign off (lock) the review."""
+        if self.checklist is None or self.read_only or self.case_id is None:
+            return False
+        if self.locked:
+            self._refuse(self.tr("This review is already signed off."))
+            return False
+        if (self.review is None or self.review.status != "completed") and not self.complete():
+            return False
+        try:
+            self.review = review.sign_off(self.db, self._ensure_review(), actor=self.reviewer)
+        except WorkbenchError as exc:
+            dialogs.error(self, self.tr("Not signed off"), error_text(exc))
+            return False
+        self.store_time()
+        self._after_change()
+        self.message.emit(self.tr("Signed off and locked."))
+        return True
+
+    def reopen(self) -> bool:
+        """Reopen a signed-off review; asks for the reason, which goes into the audit log."""
+        if not self.locked or self.read_only or self.review_id is None:
+            self._refuse(self.tr("Only a signed-off review can be reopened."))
+            return False
+        reason = dialogs.ask_text(self, self.tr("Reopen review"),
+                                  self.tr("Why is this signed-off review reopened? The reason is kept in the "
+                                          "audit log."))
+        if reason is None:
+            return False
+        try:
+            self.review = review.reopen(self.db, self.review_id, actor=self.reviewer, reason=reason)
+        except WorkbenchError as exc:
+            dialogs.error(self, self.tr("Not reopened"), error_text(exc))
+            return False
+        self._after_change()
+        self.view.setFocus()
+        self.message.emit(self.tr("Reopened; answers can be changed again."))
+        return True
+
+    # -- active time ---------------------------------------------------------------------------
+    def set_window_active(self, active: bool) -> None:
+        if active:
+            self.timer.touch()
+        else:
+            self.timer.pause()
+
+    def _on_tick(self) -> None:
+        self._unsaved_seconds += self.timer.take()
+        self._show_time()
+
+    def _show_time(self) -> None:
+        stored = self.review.active_seconds if self.review else 0.0
+        if self.checklist is None:
+            self.review_labels["time"].clear()
             return
-        self._refresh_rows()
-        self.review_changed.emit(self.case_id)
+        self.review_labels["time"].setText(format_duration(stored + self._unsaved_seconds))
+
+    def store_time(self) -> None:
+        """Write the active time measured so far (every 30 s, and on leaving the case)."""
+        self._unsaved_seconds += self.timer.take()
+        if self.review_id is None or self.read_only or self._unsaved_seconds < 0.5:
+            return
+        seconds, self._unsaved_seconds = self._unsaved_seconds, 0.0
+        try:
+            review.add_active_time(self.db, self.review_id, seconds)
+            self.review = review.get_review(self.db, self.review_id)
+        except WorkbenchError:
+            log.exception("active time not stored")
 
     def flush(self) -> None:
         """Store pending comment text and active time (on leaving a case or closing)."""
         self._commit_comment()
-        seconds = self.timer.take()
-        if self.review_id is not None and seconds > 0 and not self.read_only:
-            review.add_active_time(self.db, self.review_id, seconds)
+        self.store_time()
+
+
+def format_duration(seconds: float) -> str:
+    seconds = int(round(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def local_time(iso: str | None) -> str:
+    """A stored UTC time as the reviewer's local date and time."""
+    if not iso:
+        return ""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
