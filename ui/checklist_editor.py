@@ -76,7 +76,9 @@ class BilingualEdit(QWidget):
             if multiline:
                 edit = QPlainTextEdit()
                 edit.setTabChangesFocus(True)
-                edit.setMaximumHeight(70)
+                edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+                edit.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+                edit.setMaximumHeight(84)
                 edit.textChanged.connect(self.edited.emit)
             else:
                 edit = QLineEdit()
@@ -210,7 +212,7 @@ class ChecklistEditor(QDialog):
         splitter.setStretchFactor(1, 2)
 
         self.problem_list = QListWidget()
-        self.problem_list.setMaximumHeight(120)
+        self.problem_list.setMaximumHeight(110)
         self.problem_list.itemActivated.connect(self._go_to_problem)
         self.problem_list.itemClicked.connect(self._go_to_problem)
         self.status = QLabel()
