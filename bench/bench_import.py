@@ -132,6 +132,13 @@ def bench_readers(xlsx_path: Path) -> None:
         print(f"read  {which:9s} {int(rows):,} rows in {float(seconds):.2f} s, peak {float(peak):.0f} MB")
 
 
+def _load() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rows", type=int, default=100_000)
@@ -150,9 +157,12 @@ def main(argv: list[str] | None = None) -> int:
             demo_data.write_csv(csv_path, demo_data.generate_cases(args.rows, seed=SEED))
         if not xlsx_path.exists():
             demo_data.write_xlsx(xlsx_path, demo_data.generate_cases(args.rows, seed=SEED))
-        print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+        print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {_load()}")
         ok = bench_csv(folder, csv_path, args.rows, args.repeat)
         ok = bench_xlsx(folder, xlsx_path, args.rows, args.repeat) and ok
+        # Other work on the machine shows in the figures: the import overlaps reading and
+        # storing on two threads, so a busy second core costs it most.
+        print(f"load average after: {_load()}")
         if args.readers:
             bench_readers(xlsx_path)
     return 0 if ok else 1
