@@ -648,6 +648,7 @@ def _store_batch(db: sqlite_utils.Database, batch: list[tuple[int, tuple[Any, ..
         existing.update((row[0], row) for row in db.execute(
             f"SELECT {', '.join(STORED_FIELDS)} FROM cases WHERE application_number IN"
             f" (SELECT value FROM json_each(?))", [numbers]))
+    updates: list[tuple[Any, ...]] = []
     if not existing:
         inserts = [record + (result.import_id,) for _, record in batch]
     else:
@@ -661,18 +662,37 @@ def _store_batch(db: sqlite_utils.Database, batch: list[tuple[int, tuple[Any, ..
             if not differing:
                 result.unchanged += 1
             elif on_conflict == "update":
-                db.execute(f"UPDATE cases SET {', '.join(f + ' = ?' for f in STORED_FIELDS)}, import_id = ?"
-                           " WHERE application_number = ?", list(record) + [result.import_id, record[0]])
-                result.updated += 1
+                updates.append(record + (result.import_id,))
             else:
                 result.conflicts += 1        # counted as rejected at the end (one thread per counter)
                 names = ", ".join(parser.header(f) if f != "extra" else "other columns" for f in differing)
                 error = WorkbenchError("import.conflict", value=record[0], fields=names)
                 result.issues.append(RowIssue(line, parser.header("application_number"), record[0],
                                               error.code, error.message(), "rejected", error.params))
+    if updates:
+        _update_cases(db, updates)
+        result.updated += len(updates)
     if inserts:
         _insert_cases(db, inserts)
         result.accepted += len(inserts)
+
+
+_ASSIGNED = STORED_FIELDS + ("import_id",)
+# One UPDATE for a whole batch, the rows passed as one JSON parameter (UPDATE ... FROM needs
+# SQLite 3.33): like the INSERTs, triggers on cases then work per statement, not per row.
+_UPDATE_MANY = (
+    f"UPDATE cases SET ({', '.join(_ASSIGNED)}) = ({', '.join(f'v.c{i}' for i in range(len(_ASSIGNED)))})"
+    f" FROM (SELECT {', '.join(f'value ->> {i} AS c{i}' for i in range(len(_ASSIGNED)))} FROM json_each(?)) AS v"
+    f" WHERE cases.application_number = v.c0")
+_UPDATE_ONE = (f"UPDATE cases SET {', '.join(f + ' = ?' for f in _ASSIGNED)} WHERE application_number = ?")
+
+
+def _update_cases(db: sqlite_utils.Database, rows: list[tuple[Any, ...]]) -> None:
+    if sqlite3.sqlite_version_info >= (3, 38, 0):          # ->> and UPDATE FROM
+        db.execute(_UPDATE_MANY, [json.dumps(rows, ensure_ascii=False)])
+    else:
+        for row in rows:
+            db.execute(_UPDATE_ONE, list(row) + [row[0]])
 
 
 _ROW_PLACEHOLDERS = "(" + ",".join("?" * (len(STORED_FIELDS) + 1)) + ")"

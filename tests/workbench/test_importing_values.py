@@ -210,3 +210,21 @@ def test_fast_path_agrees_with_the_general_path(digits, check):
         except WorkbenchError as exc:
             return exc.code, exc.params
     assert outcome(text) == outcome(" " + text)      # the leading space takes the general path
+
+
+def test_update_replaces_every_field_and_records_the_import(db, tmp_path):
+    first = import_file(db, write_csv(tmp_path / "a.csv", ROWS))
+    changed = [list(r) for r in ROWS]
+    changed[0][2], changed[0][7] = "新名称", ""            # title changed, decision date emptied
+    changed[1][5] = "新部门"
+    path = write_csv(tmp_path / "b.csv", changed, header=HEADER)
+    path.write_text(path.read_text(encoding="utf-8").replace("结案日", "结案日,备注", 1)
+                    .replace("2019-02-20", "2019-02-20,加急"), encoding="utf-8")
+    second = import_file(db, path, on_conflict="update")
+    assert (second.updated, second.unchanged, second.accepted) == (2, 1, 0)
+    rows = {r["application_number"]: r for r in db.query("SELECT * FROM cases")}
+    a, b, c = rows["202210123456.1"], rows["201710601862.3"], rows["95115608.X"]
+    assert (a["title"], a["decision_date"], a["filing_date"], a["import_id"]) == \
+        ("新名称", None, "2022-01-05", second.import_id)
+    assert (b["department"], json.loads(b["extra"]), b["import_id"]) == ("新部门", {"备注": "加急"}, second.import_id)
+    assert c["import_id"] == first.import_id
