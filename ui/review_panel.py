@@ -39,6 +39,7 @@ TICK_MS = 1000                  # the active-time display
 STORE_TIME_MS = 30_000          # active time is written at least this often
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2     # what the category picker matches: both labels and the code
 INPUT_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel)
 
 OUTCOME_COLOURS = {"pass": QColor("#1b7a3a"), "fail": QColor("#b3261e"), "na": QColor("#6b6b6b")}
@@ -210,6 +211,7 @@ class ReviewPanel(QWidget):
         self.category_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.category_combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.category_combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.category_combo.completer().setCompletionRole(SEARCH_ROLE)
         self.category_combo.activated.connect(self._on_category_chosen)
         self.category_combo.completer().activated[str].connect(self._on_category_typed)
         self.category_combo.lineEdit().installEventFilter(self)
@@ -510,7 +512,12 @@ class ReviewPanel(QWidget):
                 key = {"critical": 1, "major": 2, "minor": 3, "advisory": 4}[severity]
                 self.severity_combo.addItem(f"{key}  {self._severity_label(severity)}", severity)
             for code in item.categories:
-                self.category_combo.addItem(self.checklist.categories[code].get(self.language), code)
+                label = self.checklist.categories[code]
+                self.category_combo.addItem(label.get(self.language), code)
+                # Typing 'omit' finds 应指出而未指出 too: the picker matches either language and the code.
+                self.category_combo.setItemData(self.category_combo.count() - 1,
+                                                f"{label.get(self.language)} · {label.en} · {label.zh} · {code}",
+                                                SEARCH_ROLE)
             self.category_combo.setCurrentIndex(-1)
             if given is not None:
                 self.severity_combo.setCurrentIndex(max(0, self.severity_combo.findData(given.severity)))
@@ -660,7 +667,9 @@ class ReviewPanel(QWidget):
         """A category picked from the filtered list (or the first match on Enter)."""
         if self._loading:
             return
-        index = self.category_combo.findText(label, Qt.MatchFlag.MatchExactly)
+        index = self.category_combo.findData(label, SEARCH_ROLE)
+        if index < 0:
+            index = self.category_combo.findText(label, Qt.MatchFlag.MatchExactly)
         if index >= 0:
             self.set_category(self.category_combo.itemData(index))
         self.category_combo.completer().popup().hide()

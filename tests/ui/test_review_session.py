@@ -308,3 +308,22 @@ def test_screenshots_in_english_and_chinese(tmp_path, window_factory, qtbot):
     finally:
         install_translations(QApplication.instance(), "en")
     assert (SHOTS / "review_zh.png").stat().st_size > 10_000
+
+
+def test_the_category_picker_matches_either_language_and_the_code(tmp_path, window_factory, qtbot):
+    db = open_database(tmp_path / "w.sqlite3")
+    build_demo(db, cases=10, reviewed=0.0, seed=8)
+    db.close()
+    window = window_factory(language="zh")
+    checklists.store(window.db, checklists.parse_template(twelve_item_template()))
+    window.show()
+    window.select_first()
+    panel = window.panel
+    press(qtbot, panel.view, Qt.Key.Key_F)
+    press(qtbot, panel.view, Qt.Key.Key_K)
+    qtbot.keyClicks(QApplication.focusWidget(), "omit")        # English, in the Chinese interface
+    popup = panel.category_combo.completer().popup()
+    assert popup.isVisible() and popup.model().rowCount() == 1
+    assert popup.model().index(0, 0).data() == "应指出而未指出"   # shown in the interface language
+    press(qtbot, QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert panel.answers[panel.current_item().id].category == "omitted_objection"
