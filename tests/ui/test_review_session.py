@@ -50,6 +50,7 @@ def demo_window(tmp_path, window_factory, qtbot):
 
 
 def press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier, counter=None):
+    assert widget is not None, "nothing has the keyboard focus"   # QTest would abort the process
     qtbot.keyClick(widget, key, modifier)
     if counter is not None:
         counter.append(key)
@@ -317,10 +318,13 @@ def test_the_category_picker_matches_either_language_and_the_code(tmp_path, wind
     window = window_factory(language="zh")
     checklists.store(window.db, checklists.parse_template(twelve_item_template()))
     window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
     window.select_first()
     panel = window.panel
     press(qtbot, panel.view, Qt.Key.Key_F)
     press(qtbot, panel.view, Qt.Key.Key_K)
+    assert QApplication.focusWidget() in (panel.category_combo, panel.category_combo.lineEdit())
     qtbot.keyClicks(QApplication.focusWidget(), "omit")        # English, in the Chinese interface
     popup = panel.category_combo.completer().popup()
     assert popup.isVisible() and popup.model().rowCount() == 1
