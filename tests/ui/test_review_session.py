@@ -43,6 +43,7 @@ def demo_window(tmp_path, window_factory, qtbot):
     checklists.store(window.db, checklists.parse_template(twelve_item_template()))
     window.show()
     window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
     qtbot.waitUntil(lambda: not window.checking_workspace(), timeout=10_000)
     window.filter_bar.set_filter(CaseFilter(status="not_reviewed"))
     window.select_first()
