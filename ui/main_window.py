@@ -332,19 +332,23 @@ class MainWindow(QMainWindow):
 
     def _workspace_checked(self, problems: list) -> None:
         report, self._report_check = self._report_check, False
+        if not hasattr(self, "integrity_label"):     # a permanent note: messages of other work stay readable
+            self.integrity_label = QLabel()
+            self.statusBar().insertPermanentWidget(0, self.integrity_label)
         if not problems:
-            self.statusBar().showMessage(self.tr("Workspace verified: the audit chain and the database are intact."),
-                                         8000)
+            self.integrity_label.setStyleSheet("color:#1b7a3a;")
+            self.integrity_label.setText(self.tr("Verified intact"))
+            self.integrity_label.setToolTip(self.tr("On opening, the audit chain, the answers and the database were "
+                                                    "checked and found intact."))
             if report:
+                self.statusBar().clearMessage()
                 dialogs.info(self, self.tr("Workspace intact"),
                              self.tr("The audit chain, the answers and the database are intact."))
             return
         log.warning("workspace %s is not intact: %s", self.db_path, problems)
-        if not hasattr(self, "integrity_label"):
-            self.integrity_label = QLabel()
-            self.integrity_label.setStyleSheet("color:#b3261e; font-weight:bold;")
-            self.statusBar().addPermanentWidget(self.integrity_label)
+        self.integrity_label.setStyleSheet("color:#b3261e; font-weight:bold;")
         self.integrity_label.setText(self.tr("Workspace NOT intact (%n problem(s))", "", len(problems)))
+        self.integrity_label.setToolTip("\n".join(problems[:30]))
         shown = problems[:30]
         more = len(problems) - len(shown)
         text = self.tr("This workspace was changed outside the application, or is damaged. The audit trail "

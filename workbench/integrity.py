@@ -8,6 +8,7 @@ import json
 import sqlite_utils
 
 from workbench.audit import verify_chain
+from workbench.review import review_integrity
 
 
 def check_workspace(db: sqlite_utils.Database) -> list[str]:
@@ -19,6 +20,7 @@ def check_workspace(db: sqlite_utils.Database) -> list[str]:
         problems.append(f"database: {table} row {rowid} refers to a missing {parent} row")
     problems.extend(verify_chain(db))
     problems.extend(answers_match_audit(db))
+    problems.extend(review_integrity(db))     # verdicts, statuses and frozen checklists
     return problems
 
 

@@ -372,6 +372,53 @@ def reopen(db: sqlite_utils.Database, review_id: int, *, actor: str, reason: str
     return _review_row(db, review_id)
 
 
+def review_integrity(db: sqlite_utils.Database) -> list[str]:
+    """What a direct edit of the database would leave inconsistent in reviews, one line each:
+    a frozen checklist whose definition no longer matches its digest, a verdict or score the
+    answers do not give, a review marked completed or signed off that the audit log never saw
+    completed or signed off."""
+    import hashlib
+
+    problems: list[str] = []
+    parsed: dict[int, Checklist | None] = {}
+    for row_id, template_id, version, definition, digest in db.execute(
+            "SELECT id, template_id, version, definition, sha256 FROM checklists ORDER BY id"):
+        if hashlib.sha256(definition.encode("utf-8")).hexdigest() != digest:
+            problems.append(f"checklist {template_id} version {version}: its definition was changed outside "
+                            "the application")
+            parsed[row_id] = None
+            continue
+        try:
+            parsed[row_id] = load_stored(db, row_id)
+        except WorkbenchError:
+            parsed[row_id] = None
+    answers: dict[int, dict[str, Answer]] = {}
+    for row in db.execute("SELECT review_id, item_id, answer, outcome, severity, category, comment FROM answers"):
+        answers.setdefault(row[0], {})[row[1]] = Answer(*row[1:])
+    lifecycle: dict[str, set[str]] = {}
+    for entity_id, action in db.execute("SELECT entity_id, action FROM audit_log WHERE entity = 'review'"):
+        lifecycle.setdefault(entity_id, set()).add(action)
+    for review_id, case_id, checklist_id, status, verdict, score in db.execute(
+            "SELECT id, case_id, checklist_id, status, verdict, score FROM reviews ORDER BY id"):
+        given = answers.get(review_id, {})
+        checklist = parsed.get(checklist_id)
+        if checklist is not None and given:
+            result = assess(checklist, given)
+            if verdict != result.verdict or (score is None) != (result.score is None) or \
+                    (score is not None and abs(score - result.score) > 0.05):
+                problems.append(f"review {review_id} (case {case_id}): verdict {verdict} and score {score} are not "
+                                f"what its answers give ({result.verdict}, {result.score}); changed outside the "
+                                "application")
+        seen = lifecycle.get(str(review_id), set())
+        if status == "signed_off" and not seen & {"sign_off", "merge"}:
+            problems.append(f"review {review_id} (case {case_id}): marked signed off, but the audit log never "
+                            "saw it signed off")
+        elif status == "completed" and not seen & {"complete", "reopen", "merge"}:
+            problems.append(f"review {review_id} (case {case_id}): marked completed, but the audit log never "
+                            "saw it completed")
+    return problems
+
+
 def add_active_time(db: sqlite_utils.Database, review_id: int, seconds: float) -> None:
     """Add measured active review time (not audited: it is a measurement, not a finding)."""
     if seconds <= 0:

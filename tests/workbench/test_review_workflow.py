@@ -168,3 +168,29 @@ def test_active_timer_taken_often_still_stops_after_the_idle_limit():
     now[0] += 300
     total += timer.take()
     assert total == pytest.approx(150)
+
+
+@pytest.mark.parametrize("tamper, fragment", [
+    ("UPDATE reviews SET verdict = 'compliant'", "are not what its answers give (error"),
+    ("UPDATE reviews SET score = 100", "are not what its answers give"),
+    ("UPDATE reviews SET status = 'signed_off'", "marked signed off, but the audit log never saw it signed off"),
+    ("UPDATE checklists SET definition = replace(definition, '\"weight\":3', '\"weight\":1')",
+     "its definition was changed outside the application"),
+])
+def test_reviews_edited_behind_the_applications_back_are_reported(setup, tamper, fragment, tmp_path):
+    db, opened = setup
+    review.set_answer(db, opened.id, "search", "pass", actor="alice")
+    review.set_answer(db, opened.id, "novelty", "fail", severity="major", category="omitted_objection",
+                      actor="alice")
+    review.set_answer(db, opened.id, "decision", "pass", actor="alice")
+    assert check_workspace(db) == []
+    db.execute(tamper)
+    db.conn.commit()
+    problems = check_workspace(db)
+    assert any(fragment in p for p in problems), problems
+
+    import io
+    from workbench.cli import main
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["verify", "--db", str(tmp_path / "w.sqlite3")], out=out, err=err) == 2
+    assert fragment in err.getvalue()
