@@ -228,3 +228,13 @@ def test_update_replaces_every_field_and_records_the_import(db, tmp_path):
         ("新名称", None, "2022-01-05", second.import_id)
     assert (b["department"], json.loads(b["extra"]), b["import_id"]) == ("新部门", {"备注": "加急"}, second.import_id)
     assert c["import_id"] == first.import_id
+
+
+@pytest.mark.parametrize("values, expected", [
+    (["06/21/2022", "03/04/2021"], True), (["21/06/2022", "03/04/2021"], False), (["03/04/2021"], None),
+    ([], None), (["06/21/2022", "21/06/2022"], False), ([44733, None, "2022-06-21"], None),
+    (["０６/２１/２０２２"], True),
+])
+def test_month_first_evidence(values, expected):
+    from workbench.dates import month_first_evidence
+    assert month_first_evidence(values) is expected
