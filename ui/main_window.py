@@ -562,6 +562,16 @@ class MainWindow(QMainWindow):
         self.db.close()
         super().closeEvent(event)
 
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        # Ask for the keyboard focus when first shown: without a window manager (a kiosk, a
+        # virtual display) the window otherwise gets keys but is never "active", and every
+        # Ctrl shortcut (Ctrl+N, Ctrl+Z...) would be dead.
+        if not getattr(self, "_activated_once", False):
+            self._activated_once = True
+            from PySide6.QtCore import QTimer
+            QTimer.singleShot(0, self.activateWindow)
+
     def changeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
         from PySide6.QtCore import QEvent
         if event.type() == QEvent.Type.ActivationChange:

@@ -399,7 +399,8 @@ def review_integrity(db: sqlite_utils.Database) -> list[str]:
     for entity_id, action in db.execute("SELECT entity_id, action FROM audit_log WHERE entity = 'review'"):
         lifecycle.setdefault(entity_id, set()).add(action)
     for review_id, case_id, checklist_id, status, verdict, score in db.execute(
-            "SELECT id, case_id, checklist_id, status, verdict, score FROM reviews ORDER BY id"):
+            "SELECT r.id, c.application_number, r.checklist_id, r.status, r.verdict, r.score"
+            " FROM reviews r LEFT JOIN cases c ON c.id = r.case_id ORDER BY r.id"):
         given = answers.get(review_id, {})
         checklist = parsed.get(checklist_id)
         if checklist is not None and given:
