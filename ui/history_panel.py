@@ -87,7 +87,8 @@ class HistoryPanel(QWidget):
         actions = {
             "open": self.tr("Review opened"), "complete": self.tr("Completed"), "sign_off": self.tr("Signed off"),
             "reopen": self.tr("Reopened"), "answer": self.tr("Answer"), "clear": self.tr("Answer cleared"),
-            "undo": self.tr("Undo"), "redo": self.tr("Redo"),
+            "undo": self.tr("Undo"), "redo": self.tr("Redo"), "hide": self.tr("Cleared: no longer applies"),
+            "merge": self.tr("Merged"),
         }
         what = actions.get(entry.action, entry.action)
         if entry.entity == "answer":

@@ -82,6 +82,7 @@ class AnswerChange:
     old: Answer | None
     new: Answer | None
     assessment: Assessment
+    hidden: tuple[Answer, ...] = ()   # answers of items this change hid (removed with it)
 
     @property
     def changed(self) -> bool:
@@ -254,7 +255,12 @@ def change_answer(db: sqlite_utils.Database, review_id: int, item_id: str, answe
                   severity: str | None = None, category: str | None = None, comment: str | None = None,
                   checklist: Checklist | None = None, action: str | None = None) -> AnswerChange:
     """set_answer, returning the change made (for undo). `action` names it in the audit log
-    ('undo', 'redo'); by default 'answer', or 'clear' when the answer is removed."""
+    ('undo', 'redo'); by default 'answer', or 'clear' when the answer is removed.
+
+    An answer that hides other items (their condition no longer holds) removes their
+    answers in the same transaction, each audited as 'hide': what is stored is what counts,
+    so a finding on an item that no longer applies never reaches the figures.
+    """
     review = _review_row(db, review_id)
     if review.status == "signed_off":
         raise WorkbenchError("review.locked")
@@ -304,15 +310,22 @@ def change_answer(db: sqlite_utils.Database, review_id: int, item_id: str, answe
                 " category = excluded.category, comment = excluded.comment, answered_at = excluded.answered_at",
                 [review_id, item_id, new.answer, new.outcome, new.severity, new.category, new.comment, now])
             answers[item_id] = new
+        audit.record(db, actor=actor, entity="answer", entity_id=f"{review_id}/{item_id}",
+                     action=action or ("answer" if new is not None else "clear"),
+                     old=_answer_dict(old), new=_answer_dict(new), case_id=review.case_id)
+        shown = {i.id for i in checklist.visible_items({k: a.answer for k, a in answers.items()})}
+        hidden = tuple(answers[k] for k in list(answers) if k not in shown)
+        for gone in hidden:
+            db.execute("DELETE FROM answers WHERE review_id = ? AND item_id = ?", [review_id, gone.item_id])
+            answers.pop(gone.item_id)
+            audit.record(db, actor=actor, entity="answer", entity_id=f"{review_id}/{gone.item_id}", action="hide",
+                         old=_answer_dict(gone), new=None, case_id=review.case_id)
         result = assess(checklist, answers)
         status = "in_progress" if review.status in ("open", "completed") and answers else review.status
         db.execute("UPDATE reviews SET verdict = ?, score = ?, status = ?, updated_at = ?,"
                    " completed_at = CASE WHEN ? = 'completed' THEN completed_at END WHERE id = ?",
                    [result.verdict if answers else None, result.score, status, now, status, review_id])
-        audit.record(db, actor=actor, entity="answer", entity_id=f"{review_id}/{item_id}",
-                     action=action or ("answer" if new is not None else "clear"),
-                     old=_answer_dict(old), new=_answer_dict(new), case_id=review.case_id)
-    return AnswerChange(review_id, item_id, old, new, result)
+    return AnswerChange(review_id, item_id, old, new, result, hidden)
 
 
 def complete(db: sqlite_utils.Database, review_id: int, *, actor: str) -> Assessment:

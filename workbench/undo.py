@@ -29,6 +29,7 @@ class Step:
     item_id: str
     before: Answer | None
     after: Answer | None
+    hidden: tuple[Answer, ...] = ()   # answers the change removed from items it hid; undo brings them back
 
     @property
     def comment_only(self) -> bool:
@@ -64,7 +65,7 @@ class UndoStack:
         """Remember a change just made (a new change forgets what could be redone)."""
         if not change.changed:
             return
-        step = Step(change.review_id, change.item_id, change.old, change.new)
+        step = Step(change.review_id, change.item_id, change.old, change.new, change.hidden)
         top = self.next_undo()
         if top is not None and step.comment_only and top.comment_only and top.item_id == step.item_id:
             self._undo.pop()
@@ -104,13 +105,22 @@ class UndoStack:
             # Changed by someone else (another window, a merge): undoing blindly would lose it.
             self.clear()
             raise WorkbenchError("undo.stale", item_id=step.item_id)
+        with db.atomic():
+            self._set(db, step.review_id, step.item_id, target, actor=actor, checklist=checklist, action=action)
+            if action == "undo":       # the answers the change had hidden are shown again: put them back
+                for answer in step.hidden:
+                    self._set(db, step.review_id, answer.item_id, answer, actor=actor, checklist=checklist,
+                              action=action)
+
+    @staticmethod
+    def _set(db: sqlite_utils.Database, review_id: int, item_id: str, target: Answer | None, *, actor: str,
+             checklist: Checklist | None, action: str) -> None:
         if target is None:
-            review.change_answer(db, step.review_id, step.item_id, None, actor=actor, checklist=checklist,
-                                 action=action)
+            review.change_answer(db, review_id, item_id, None, actor=actor, checklist=checklist, action=action)
         else:
-            review.change_answer(db, step.review_id, step.item_id, target.answer, actor=actor,
-                                 severity=target.severity, category=target.category, comment=target.comment,
-                                 checklist=checklist, action=action)
+            review.change_answer(db, review_id, item_id, target.answer, actor=actor, severity=target.severity,
+                                 category=target.category, comment=target.comment, checklist=checklist,
+                                 action=action)
 
 
 class UndoHistory:

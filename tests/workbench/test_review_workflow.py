@@ -194,3 +194,23 @@ def test_reviews_edited_behind_the_applications_back_are_reported(setup, tamper,
     out, err = io.StringIO(), io.StringIO()
     assert main(["verify", "--db", str(tmp_path / "w.sqlite3")], out=out, err=err) == 2
     assert fragment in err.getvalue()
+
+
+def test_an_answer_that_hides_items_removes_their_answers_and_undo_restores_them(setup):
+    db, opened = setup
+    stack = UndoStack(opened.id)
+    change(db, stack, opened.id, "novelty", "fail", severity="major", category="omitted_objection")
+    change(db, stack, opened.id, "novelty-reasoning", "fail", severity="minor", category="improper_objection",
+           comment="no reasons given")
+    assert {f[1] for f in db.execute("SELECT * FROM findings")} == {"novelty", "novelty-reasoning"}
+    change(db, stack, opened.id, "novelty", "pass")        # the reasoning item no longer applies
+    assert "novelty-reasoning" not in review.get_answers(db, opened.id)
+    assert [f[1] for f in db.execute("SELECT * FROM findings")] == []     # nothing left to count
+    last = audit.history(db, opened.case_id)[-1]
+    assert (last.action, last.entity_id.split("/")[1], last.new_value) == ("hide", "novelty-reasoning", None)
+    stack.undo(db, actor="alice")
+    restored = review.get_answers(db, opened.id)
+    assert restored["novelty"].outcome == "fail" and restored["novelty-reasoning"].comment == "no reasons given"
+    stack.redo(db, actor="alice")
+    assert "novelty-reasoning" not in review.get_answers(db, opened.id)
+    assert check_workspace(db) == []
