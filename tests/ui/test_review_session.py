@@ -332,3 +332,16 @@ def test_the_category_picker_matches_either_language_and_the_code(tmp_path, wind
     assert popup.model().index(0, 0).data() == "应指出而未指出"   # shown in the interface language
     press(qtbot, QApplication.focusWidget(), Qt.Key.Key_Return)
     assert panel.answers[panel.current_item().id].category == "omitted_objection"
+
+
+def test_closing_the_window_keeps_a_comment_being_typed_and_asks_nothing(demo_window, qtbot, fake_dialogs,
+                                                                         tmp_path):
+    window, panel = demo_window, demo_window.panel
+    press(qtbot, panel.view, Qt.Key.Key_F)
+    item, review_id = panel.current_item().id, panel.review_id
+    press(qtbot, panel.view, Qt.Key.Key_C)
+    qtbot.keyClicks(panel.comment, "half a thought")        # no pause: the timer has not fired yet
+    window.close()
+    assert fake_dialogs.confirms == [] and fake_dialogs.errors == []
+    db = open_database(tmp_path / "w.sqlite3")
+    assert review.get_answers(db, review_id)[item].comment == "half a thought"
