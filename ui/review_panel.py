@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QComp
 from ui import dialogs
 from ui.case_model import value_label
 from ui.messages import error_text
-from ui.qt_workarounds import protect_none
 from workbench import review
 from workbench.checklists import Checklist, Item
 from workbench.errors import WorkbenchError
@@ -30,7 +29,6 @@ from workbench.timing import ActiveTimer
 from workbench.undo import Step, UndoHistory
 
 log = logging.getLogger("workbench.ui.review")
-protect_none()     # the review screen makes thousands of Qt calls an hour; see ui/qt_workarounds.py
 
 SEVERITY_KEYS = {Qt.Key.Key_1: "critical", Qt.Key.Key_2: "major", Qt.Key.Key_3: "minor", Qt.Key.Key_4: "advisory"}
 OUTCOME_KEYS = {Qt.Key.Key_P: "pass", Qt.Key.Key_F: "fail", Qt.Key.Key_N: "na"}
