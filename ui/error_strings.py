@@ -6,12 +6,18 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'No checklist template {template_id} version {version} in this workspace.'),  # checklist.unknown
     QT_TRANSLATE_NOOP('WorkbenchError', '{source}: cannot read the checklist template ({detail}).'),  # checklist.unreadable
     QT_TRANSLATE_NOOP('WorkbenchError', 'The mapping file {path} cannot be used: {detail}.'),  # cli.bad_mapping_file
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Give --confidence and --margin (with --expected and --population if known), or --lot with --aql; not both.'),  # cli.sample_size_args
     QT_TRANSLATE_NOOP('WorkbenchError', '“{value}” is not a real date: that day does not exist.'),  # date.impossible
     QT_TRANSLATE_NOOP('WorkbenchError', '“{value}” is not a date; write dates like 2022-06-21.'),  # date.invalid
     QT_TRANSLATE_NOOP('WorkbenchError', 'The date “{value}” is outside the years {first} to {last}.'),  # date.out_of_range
     QT_TRANSLATE_NOOP('WorkbenchError', 'Upgrading the workspace {path} to schema version {version} failed ({detail}). The workspace was left at version {previous}; a backup is at {backup}.'),  # db.migration_failed
     QT_TRANSLATE_NOOP('WorkbenchError', '{path} is not a workbench database ({detail}).'),  # db.not_a_database
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace {path} does not exist, so it cannot be opened read-only.'),  # db.read_only_missing
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace {path} needs upgrading from schema version {found} to {supported} before this version can show it, and a read-only window cannot upgrade it. Close the other instance and open it normally.'),  # db.read_only_outdated
     QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace {path} was written by a newer version of the workbench (schema version {found}; this version understands up to {supported}). Install the newer version to open it.'),  # db.too_new
+    QT_TRANSLATE_NOOP('WorkbenchError', '--cases must be between 1 and {limit}, not {value}.'),  # demo.bad_count
+    QT_TRANSLATE_NOOP('WorkbenchError', '--reviewed must be a fraction between 0 and 1 (e.g. 0.2), not {value}.'),  # demo.bad_fraction
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace {path} already holds {count} cases; build the demo in a new workspace (--db NEW.sqlite3).'),  # demo.not_empty
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the workbook must be an .xlsx file.'),  # export.bad_suffix
     QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot write {path}: {detail}. Close it if it is open in another program, or choose another folder.'),  # export.unwritable
     QT_TRANSLATE_NOOP('WorkbenchError', 'The check character of {value} should be {expected}, found {found}.'),  # id.bad_check
@@ -22,6 +28,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', '“{value}” is not an application number in a known form (Chinese patent or trademark, PCT, EP or US).'),  # id.unrecognised
     QT_TRANSLATE_NOOP('WorkbenchError', 'Unknown conflict policy {policy!r} (use skip or update).'),  # import.bad_conflict_policy
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}, line {line}: {detail}.'),  # import.bad_csv
+    QT_TRANSLATE_NOOP('WorkbenchError', "The delimiter {delimiter!r} cannot be used: give one character, or 'tab'."),  # import.bad_delimiter
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the file cannot be read as {encoding} (line {line}: {detail}).'),  # import.bad_encoding
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the mapping does not name a column for {field}.'),  # import.bad_mapping
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the spreadsheet cannot be read ({detail}).'),  # import.bad_spreadsheet
@@ -30,18 +37,49 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'The decision date {decision} is before the filing date {filing}.'),  # import.decision_before_filing
     QT_TRANSLATE_NOOP('WorkbenchError', 'The case {value} appears twice in the file: lines {first} and {line}.'),  # import.duplicate_in_file
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the file is empty.'),  # import.empty
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Another header row, not a case.'),  # import.header_row
     QT_TRANSLATE_NOOP('WorkbenchError', 'The number {value} is a {implied} number but the row says {declared}.'),  # import.ip_type_mismatch
     QT_TRANSLATE_NOOP('WorkbenchError', 'The IP type cannot be told from {value}; add an IP type column.'),  # import.ip_type_unknown
+    QT_TRANSLATE_NOOP('WorkbenchError', "{path}: the mapping's column {column!r} for the application number is not in the first {rows} rows of the file."),  # import.mapping_column_missing
     QT_TRANSLATE_NOOP('WorkbenchError', 'The application number is missing.'),  # import.missing_number
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: every sheet is empty.'),  # import.no_data_sheet
-    QT_TRANSLATE_NOOP('WorkbenchError', '{path}: no column of application numbers was found in the first {rows} rows (columns seen: {headers}). Map the columns by hand.'),  # import.no_header
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path}: no column of application numbers was found in the first {rows} rows (columns seen: {headers}). Say which column holds what: in the window, or with --mapping FILE.json.'),  # import.no_header
+    QT_TRANSLATE_NOOP('WorkbenchError', "{path}: line {line} cannot be the header: the first {rows} rows hold the table's header."),  # import.no_header_line
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: there is no sheet named {sheet!r} (sheets: {sheets}).'),  # import.no_sheet
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the file does not exist.'),  # import.not_found
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: this is not a text or spreadsheet file that can be imported ({detail}).'),  # import.not_text
+    QT_TRANSLATE_NOOP('WorkbenchError', '“{value}” is an application number that a spreadsheet shortened to scientific notation, so its digits are lost; export the column as text.'),  # import.scientific_number
     QT_TRANSLATE_NOOP('WorkbenchError', 'Title or note above the header.'),  # import.title_row
     QT_TRANSLATE_NOOP('WorkbenchError', 'Totals or notes row, not a case.'),  # import.totals_row
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path}, line {line}: a quoted cell starts here and is never closed (a stray " at the start of a cell?); nothing was imported.'),  # import.unclosed_quote
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: unknown encoding {encoding!r}.'),  # import.unknown_encoding
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the file cannot be read ({detail}).'),  # import.unreadable
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The import of {file} cannot be removed: {count} of its {total} cases are used by review work ({uses}), for example {examples}. Nothing was removed.'),  # imports.in_use
+    QT_TRANSLATE_NOOP('WorkbenchError', 'There is no import number {import_id} in this workspace.'),  # imports.not_found
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The mapping names an unknown case field {field!r} for the column {column!r} (known: {known}).'),  # mapping.unknown_field
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Unknown side {side!r}: use master or package.'),  # merge.bad_side
+    QT_TRANSLATE_NOOP('WorkbenchError', '{name}: {count} item(s) in {reviews} review(s) were changed both here and in the package since it was exported; nothing of it was merged. Choose with --prefer master or --prefer package, or merge it in the application.'),  # merge.conflicts
+    QT_TRANSLATE_NOOP('WorkbenchError', '{name} does not match the package exported here under its id ({detail}); it is refused.'),  # merge.mismatch
+    QT_TRANSLATE_NOOP('WorkbenchError', '{name}: audit entry {entry} is about review {review}, which is not in the package; the package is refused.'),  # merge.orphan_entry
+    QT_TRANSLATE_NOOP('WorkbenchError', '{name} was written by a newer version of the workbench (schema version {found}; this version reads up to {supported}). Install the newer version to merge it.'),  # merge.too_new
+    QT_TRANSLATE_NOOP('WorkbenchError', '{name} holds case {case}, which this workspace does not have.'),  # merge.unknown_case
+    QT_TRANSLATE_NOOP('WorkbenchError', '{name} is from round {round!r}, which this workspace does not have (the package was exported from another workspace).'),  # merge.unknown_round
+    QT_TRANSLATE_NOOP('WorkbenchError', '{name} is damaged ({detail}). Ask for the file again.'),  # package.damaged
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path} already exists; choose another name, or replace it (--force).'),  # package.exists
+    QT_TRANSLATE_NOOP('WorkbenchError', '{name} is a work package of format {found}, which this version does not know (it reads format {known}). Install the newer version of the workbench.'),  # package.format
+    QT_TRANSLATE_NOOP('WorkbenchError', "This workspace is itself a work package. Packages are exported from, and merged into, the manager's workspace."),  # package.is_package
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Reviewer {reviewer!r} has no cases in round {round!r} (its reviewers: {reviewers}).'),  # package.no_reviewer
+    QT_TRANSLATE_NOOP('WorkbenchError', '{name} is a workspace, not a work package.'),  # package.not_package
+    QT_TRANSLATE_NOOP('WorkbenchError', '{name} is not a work package: it is not a workbench file.'),  # package.not_sqlite
+    QT_TRANSLATE_NOOP('WorkbenchError', '{name} was changed outside the application, so it is refused: {problem}.'),  # package.tampered
+    QT_TRANSLATE_NOOP('WorkbenchError', '{name} is truncated ({found} of {expected} bytes); it was cut off when it was copied or sent. Ask for the file again.'),  # package.truncated
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot read {name}: {detail}.'),  # package.unreadable
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot write the package {path}: {detail}.'),  # package.unwritable
+    QT_TRANSLATE_NOOP('WorkbenchError', "The workspace is not intact, so no package was made ({problem}). Run 'verify' to see every problem."),  # package.workspace_broken
+    QT_TRANSLATE_NOOP('WorkbenchError', '{what}: {value!r} is not a date; write it like 2022-06-30.'),  # report.bad_date
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The period is empty: it starts on {start}, after it ends on {end}.'),  # report.date_order
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The target must be a percentage above 0 and at most 100 (got {value!r}).'),  # report.target
+    QT_TRANSLATE_NOOP('WorkbenchError', 'There is no round named {name!r}{known}.'),  # report.unknown_round
     QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot write the report {path}: {detail}.'),  # report.unwritable
     QT_TRANSLATE_NOOP('WorkbenchError', '{answer!r} is not an answer item {item_id} allows ({allowed}).'),  # review.bad_answer
     QT_TRANSLATE_NOOP('WorkbenchError', 'Error category {category!r} is not allowed for item {item_id} ({allowed}).'),  # review.bad_category
@@ -49,9 +87,51 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'The review cannot be completed yet:\n{missing}'),  # review.incomplete
     QT_TRANSLATE_NOOP('WorkbenchError', 'The review is signed off and locked; reopen it with a reason to change it.'),  # review.locked
     QT_TRANSLATE_NOOP('WorkbenchError', 'No checklist applies to {ip_type} cases; add a template for it first.'),  # review.no_checklist
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Only a completed review can be signed off; complete it first (Ctrl+Enter).'),  # review.not_completed
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The review is not signed off, so there is nothing to reopen.'),  # review.not_signed_off
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Reopening a signed-off review needs a reason; it is kept in the audit log.'),  # review.reason_required
     QT_TRANSLATE_NOOP('WorkbenchError', 'There is no case with id {case_id}.'),  # review.unknown_case
     QT_TRANSLATE_NOOP('WorkbenchError', 'The checklist has no item {item_id}.'),  # review.unknown_item
     QT_TRANSLATE_NOOP('WorkbenchError', 'There is no review with id {review_id}.'),  # review.unknown_review
+    QT_TRANSLATE_NOOP('WorkbenchError', "An acceptance round takes each lot's sample size from ISO 2859-1; do not give a size or a precision."),  # rounds.acceptance_size
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Unknown allocation {value!r}: use proportional, equal or neyman.'),  # rounds.allocation
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Reviewer {reviewer} already has {count} cases, their cap in round {name!r}.'),  # rounds.cap_reached
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The decision-date range is empty: {start} is after {end}.'),  # rounds.date_range
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The effort for {ip_type} must be a number of zero or more (got {value!r}).'),  # rounds.effort
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Effort is given for {value!r}, which is not an IP type (use {allowed}).'),  # rounds.effort_type
+    QT_TRANSLATE_NOOP('WorkbenchError', 'No cases match the filters, so there is nothing to sample.'),  # rounds.empty_population
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Filter {clause!r}: {value!r} is not a date (use YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY).'),  # rounds.filter_date
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Filter {clause!r}: the value is empty.'),  # rounds.filter_empty
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Filter {clause!r}: unknown field {field!r} (use {allowed}).'),  # rounds.filter_field
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Filter {clause!r}: there is no import {value!r} (give its number or file name).'),  # rounds.filter_import
+    QT_TRANSLATE_NOOP('WorkbenchError', "Filter {clause!r}: {field} can only be compared with '='."),  # rounds.filter_operator
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Filter {clause!r}: expected FIELD=VALUE, or decision_date with =, >=, <=, > or < and a date.'),  # rounds.filter_syntax
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Unknown sampling method {value!r}: use random, systematic, stratified or acceptance.'),  # rounds.method
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The minimum per stratum must be a whole number of zero or more (got {value!r}).'),  # rounds.minimum
+    QT_TRANSLATE_NOOP('WorkbenchError', 'A round needs a name of 1 to {limit} characters.'),  # rounds.name
+    QT_TRANSLATE_NOOP('WorkbenchError', 'There is already a round named {name!r}; choose another name.'),  # rounds.name_taken
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Round {name!r} is not an acceptance round, so it has no lots.'),  # rounds.not_acceptance
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Case {case} is not in round {name!r}.'),  # rounds.not_in_round
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Case {case} was examined by {examiner}, so {reviewer} cannot review it.'),  # rounds.own_case
+    QT_TRANSLATE_NOOP('WorkbenchError', 'A precision needs both a confidence level and a margin of error.'),  # rounds.precision_incomplete
+    QT_TRANSLATE_NOOP('WorkbenchError', '{what} must be a number between 0 and 1, or a percentage (got {value!r}).'),  # rounds.rate
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The review of case {case} is {status}; reopen it before reassigning the case.'),  # rounds.review_done
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Reviewer {reviewer!r}: the cap must be a whole number of zero or more (got {value!r}).'),  # rounds.reviewer_cap
+    QT_TRANSLATE_NOOP('WorkbenchError', 'A reviewer needs a name (got {value!r}).'),  # rounds.reviewer_name
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The seed must be a whole number from 0 to {limit} (got {value!r}).'),  # rounds.seed
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The sample size must be a whole number of at least 1 (got {value!r}).'),  # rounds.size
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Give a sample size, or a confidence level and a margin of error.'),  # rounds.size_missing
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Give either a sample size or a precision (confidence, margin of error and expected rate), not both.'),  # rounds.size_or_precision
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot stratify by {value!r}: use {allowed}.'),  # rounds.strata_field
+    QT_TRANSLATE_NOOP('WorkbenchError', 'A stratified sample needs a field to stratify by (e.g. department).'),  # rounds.strata_missing
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Strata only apply to the stratified and acceptance methods (got method {method}).'),  # rounds.strata_unused
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Stratum {stratum!r}: the expected rate must be between 0 and 1 (got {value!r}).'),  # rounds.stratum_rate
+    QT_TRANSLATE_NOOP('WorkbenchError', 'An expected rate is given for stratum {stratum!r}, which has no cases.'),  # rounds.stratum_rate_unknown
+    QT_TRANSLATE_NOOP('WorkbenchError', 'No reviewer can take case {case}, examined by {examiner}: among {reviewers}, the others are its examiner or have reached their cap. Add a reviewer or raise a cap.'),  # rounds.unassignable
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Round {name!r} has no unassigned cases.'),  # rounds.unassigned
+    QT_TRANSLATE_NOOP('WorkbenchError', 'There is no round named {name!r}.'),  # rounds.unknown
+    QT_TRANSLATE_NOOP('WorkbenchError', 'There is no case with application number {case}.'),  # rounds.unknown_case
+    QT_TRANSLATE_NOOP('WorkbenchError', 'There is no checklist with id {checklist_id} (given for {ip_type}).'),  # rounds.unknown_checklist
     QT_TRANSLATE_NOOP('WorkbenchError', 'The AQL must be one of {allowed} (got {value}).'),  # sample_size.aql
     QT_TRANSLATE_NOOP('WorkbenchError', 'The confidence level must be strictly between 0 and 1 (got {value}).'),  # sample_size.confidence
     QT_TRANSLATE_NOOP('WorkbenchError', 'The expected rate must be between 0 and 1 (got {value}).'),  # sample_size.expected
@@ -86,5 +166,6 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'Stratum {name!r}: {problem}.'),  # statistics.stratum
     QT_TRANSLATE_NOOP('WorkbenchError', 'The number of successes must be between 0 and {n} (got {value}).'),  # statistics.successes
     QT_TRANSLATE_NOOP('WorkbenchError', 'Every value must be a finite number (got {value}).'),  # statistics.value
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The answer to item {item_id} was changed elsewhere since; nothing was undone or redone.'),  # undo.stale
     QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace is not intact ({count} problem(s)):\n{problems}'),  # verify.broken
 )
