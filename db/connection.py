@@ -5,7 +5,9 @@ Each thread opens its own connection (sqlite3 connections are not shared across 
 from __future__ import annotations
 
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import sqlite_utils
 
@@ -32,7 +34,7 @@ def open_database(path: str | Path | None, *, migrate_schema: bool = True,
         db_path = Path(path)
         db_path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000)
-    try:
+    with _closed_on_failure(conn, path):
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         if db_path is not None:
@@ -42,13 +44,20 @@ def open_database(path: str | Path | None, *, migrate_schema: bool = True,
             conn.execute("PRAGMA synchronous = NORMAL")
         if migrate_schema:
             migrate(conn, db_path)
+    return sqlite_utils.Database(conn)
+
+
+@contextmanager
+def _closed_on_failure(conn: sqlite3.Connection, path: object) -> Iterator[None]:
+    """Close the connection if setting it up fails; SQLite's "not a database" becomes ours."""
+    try:
+        yield
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise WorkbenchError("db.not_a_database", path=str(path), detail=str(exc)) from exc
     except BaseException:
         conn.close()
         raise
-    return sqlite_utils.Database(conn)
 
 
 def _open_read_only(db_path: Path | None) -> sqlite_utils.Database:
@@ -57,7 +66,7 @@ def _open_read_only(db_path: Path | None) -> sqlite_utils.Database:
     # mode=ro: SQLite opens the file read-only; query_only also refuses writes to temp tables.
     conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True,
                            timeout=BUSY_TIMEOUT_MS / 1000)
-    try:
+    with _closed_on_failure(conn, db_path):
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA query_only = ON")
         found, supported = schema_version(conn), latest_version()
@@ -65,12 +74,6 @@ def _open_read_only(db_path: Path | None) -> sqlite_utils.Database:
             raise WorkbenchError("db.too_new", path=str(db_path), found=found, supported=supported)
         if found < supported:
             raise WorkbenchError("db.read_only_outdated", path=str(db_path), found=found, supported=supported)
-    except sqlite3.DatabaseError as exc:
-        conn.close()
-        raise WorkbenchError("db.not_a_database", path=str(db_path), detail=str(exc)) from exc
-    except BaseException:
-        conn.close()
-        raise
     return sqlite_utils.Database(conn)
 
 

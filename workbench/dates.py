@@ -89,24 +89,13 @@ def detect_month_first(values: Iterable[object]) -> bool:
     True when some value has a second part above 12 and no value has a first part
     above 12; a column of only ambiguous values stays day first.
     """
-    month_first = False
-    for value in values:
-        if not isinstance(value, str):
-            continue
-        match = _RE_YEAR_LAST.fullmatch(unicodedata.normalize("NFKC", value).strip())
-        if match is None:
-            continue
-        if int(match.group(1)) > 12:
-            return False
-        if int(match.group(3)) > 12:
-            month_first = True
-    return month_first
+    return month_first_evidence(values) is True
 
 
 def month_first_evidence(values: Iterable[object]) -> bool | None:
     """What a column's year-last dates say about their order: True when some value can only
     be month first (06/21/2022) and none only day first, False when some value can only be
-    day first (21/06/2022) -- as detect_month_first, a mixed column stays day first -- and None
+    day first (21/06/2022) -- a mixed column stays day first -- and None
     when every value is ambiguous or there is none.
 
     The importer combines the columns of a file: one clearly month-first column makes the
