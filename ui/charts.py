@@ -62,6 +62,7 @@ class _Chart(QWidget):
         super().__init__(parent)
         self.title = title
         self.empty_text = ""
+        self.bars: list = []
         self._tips: list[tuple[QRectF, str]] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
@@ -90,6 +91,23 @@ class _Chart(QWidget):
             if area.contains(QPointF(x, y)):
                 return text
         return None
+
+    def paintEvent(self, _event: QEvent) -> None:  # noqa: N802 (Qt name)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        area = self._frame(painter)
+        self._tips = []
+        if not self.bars:
+            self._empty(painter, area)
+            return
+        palette = self.palette()
+        self._plot(painter, area, palette.color(QPalette.ColorRole.WindowText),
+                   palette.color(QPalette.ColorRole.Mid), QFontMetrics(painter.font()))
+
+    def _plot(self, painter: QPainter, area: QRectF, text: QColor, grid: QColor,
+              metrics: QFontMetrics) -> None:
+        """Draw the chart's own content inside `area` (there is at least one bar)."""
+        raise NotImplementedError
 
     def _frame(self, painter: QPainter) -> QRectF:
         """Paints the title; returns the rectangle left for the plot."""
@@ -125,18 +143,8 @@ class ComplianceChart(_Chart):
         self.target = target
         self.update()
 
-    def paintEvent(self, _event: QEvent) -> None:  # noqa: N802 (Qt name)
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        area = self._frame(painter)
-        self._tips = []
-        if not self.bars:
-            self._empty(painter, area)
-            return
-        palette = self.palette()
-        text = palette.color(QPalette.ColorRole.WindowText)
-        grid = palette.color(QPalette.ColorRole.Mid)
-        metrics = QFontMetrics(painter.font())
+    def _plot(self, painter: QPainter, area: QRectF, text: QColor, grid: QColor,
+              metrics: QFontMetrics) -> None:
         label_width = min(max(metrics.horizontalAdvance(b.label) for b in self.bars) + 8, area.width() * 0.35)
         value_width = metrics.horizontalAdvance("100.0%") + 6
         axis_height = metrics.height() + 4
@@ -202,18 +210,8 @@ class ParetoChart(_Chart):
             result.append(running / total if total else 0.0)
         return result
 
-    def paintEvent(self, _event: QEvent) -> None:  # noqa: N802 (Qt name)
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        area = self._frame(painter)
-        self._tips = []
-        if not self.bars:
-            self._empty(painter, area)
-            return
-        palette = self.palette()
-        text = palette.color(QPalette.ColorRole.WindowText)
-        grid = palette.color(QPalette.ColorRole.Mid)
-        metrics = QFontMetrics(painter.font())
+    def _plot(self, painter: QPainter, area: QRectF, text: QColor, grid: QColor,
+              metrics: QFontMetrics) -> None:
         step = nice_step(max(b.count for b in self.bars))
         top_count = step * 4 if max(b.count for b in self.bars) > step * 3 else step * 3
         left = metrics.horizontalAdvance(str(top_count)) + 8
