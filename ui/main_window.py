@@ -228,6 +228,10 @@ class MainWindow(QMainWindow):
                 action.setEnabled(False)
             self.read_only_label = QLabel(self.tr("Read-only: another window is using this workspace"))
             self.statusBar().addPermanentWidget(self.read_only_label)
+        if self.packages.info is not None:
+            # A work package holds the manager's sample: cases and rounds are made in the master.
+            for action in (self.import_action, self.import_mapped_action, self.new_round_action):
+                action.setEnabled(False)
 
     # -- queue -----------------------------------------------------------------------------
     def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

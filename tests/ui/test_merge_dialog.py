@@ -74,6 +74,9 @@ def test_opening_a_package_gives_a_window_on_the_reviewers_cases(qtbot, manager_
     assert other is not manager_window and other.reviewer == "Bob"     # works under the package's reviewer
     assert other.model.rowCount() == 6 and other.db_path == files["Bob"] and not other.read_only
     assert not other.packages.merge_action.isEnabled() and not other.packages.export_action.isEnabled()
+    # cases and rounds come from the manager's workspace, not from the reviewer's package
+    assert not other.import_action.isEnabled() and not other.new_round_action.isEnabled()
+    assert other.complete_action.isEnabled()
     assert other.panel.reviewer == "Bob"
     assert WorkspaceLock(files["Bob"]).acquire() is not None           # the new window holds the package
     other.close()
