@@ -1,11 +1,22 @@
 """Workbench errors in the user's language: the English template is the translation source."""
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 
 from workbench.errors import WorkbenchError
+from workbench.identifiers import IP_TYPES
 
 CONTEXT = "WorkbenchError"
+
+
+def _localised(value: Any) -> Any:
+    """IP type names inside a translated message follow the message's language."""
+    if isinstance(value, str) and value.replace(" ", "_") in IP_TYPES:
+        from ui.case_model import value_label
+        return value_label("ip_type", value.replace(" ", "_"))
+    return value
 
 
 def error_text(exc: BaseException) -> str:
@@ -13,8 +24,9 @@ def error_text(exc: BaseException) -> str:
         template = WorkbenchError.templates.get(exc.code)
         if template is not None:
             translated = QCoreApplication.translate(CONTEXT, template)
+            params = exc.params if translated == template else {k: _localised(v) for k, v in exc.params.items()}
             try:
-                return translated.format(**exc.params)
+                return translated.format(**params)
             except (KeyError, IndexError, ValueError):
                 return exc.message()
         return exc.message()
