@@ -6,72 +6,72 @@
     <message>
         <source>ImportReport</source>
         <comment>Read %1 rows: %2 accepted, %3 unchanged, %4 updated, %5 rejected, %6 skipped.</comment>
-        <translation type="unfinished" />
+        <translation>共读取 %1 行：已接受 %2 行，未变化 %3 行，已更新 %4 行，已拒绝 %5 行，已跳过 %6 行。</translation>
     </message>
     <message>
         <source>ImportReport</source>
         <comment>%1 accepted row(s) flagged.</comment>
-        <translation type="unfinished" />
+        <translation>已接受的行中有 %1 行被标记。</translation>
     </message>
     <message>
         <source>MappingDialog</source>
         <comment>Application number</comment>
-        <translation type="unfinished" />
+        <translation>申请号</translation>
     </message>
     <message>
         <source>MappingDialog</source>
         <comment>IP type</comment>
-        <translation type="unfinished" />
+        <translation>知识产权类型</translation>
     </message>
     <message>
         <source>MappingDialog</source>
         <comment>Title</comment>
-        <translation type="unfinished" />
+        <translation>名称</translation>
     </message>
     <message>
         <source>MappingDialog</source>
         <comment>Applicant</comment>
-        <translation type="unfinished" />
+        <translation>申请人</translation>
     </message>
     <message>
         <source>MappingDialog</source>
         <comment>Examiner</comment>
-        <translation type="unfinished" />
+        <translation>审查员</translation>
     </message>
     <message>
         <source>MappingDialog</source>
         <comment>Department</comment>
-        <translation type="unfinished" />
+        <translation>审查部门</translation>
     </message>
     <message>
         <source>MappingDialog</source>
         <comment>Classification</comment>
-        <translation type="unfinished" />
+        <translation>分类号</translation>
     </message>
     <message>
         <source>MappingDialog</source>
         <comment>Procedure</comment>
-        <translation type="unfinished" />
+        <translation>审查程序</translation>
     </message>
     <message>
         <source>MappingDialog</source>
         <comment>Decision</comment>
-        <translation type="unfinished" />
+        <translation>结案方式</translation>
     </message>
     <message>
         <source>MappingDialog</source>
         <comment>Filing date</comment>
-        <translation type="unfinished" />
+        <translation>申请日</translation>
     </message>
     <message>
         <source>MappingDialog</source>
         <comment>Decision date</comment>
-        <translation type="unfinished" />
+        <translation>结案日</translation>
     </message>
     <message>
         <source>MappingDialog</source>
         <comment>(keep as other data)</comment>
-        <translation type="unfinished" />
+        <translation>（作为其他数据保留）</translation>
     </message>
 </context>
 <context>
@@ -96,31 +96,31 @@ Details were written to the log file:
     </message>
     <message>
         <source>The workspace %1 is in use by %2 on %3 (process %4) since %5.</source>
-        <translation type="unfinished" />
+        <translation>工作区 %1 自 %5 起正由 %3 上的 %2 使用（进程 %4）。</translation>
     </message>
     <message>
         <source>The workspace %1 is in use by another window of the workbench.</source>
-        <translation type="unfinished" />
+        <translation>工作区 %1 正被本工作台的另一个窗口使用。</translation>
     </message>
     <message>
         <source>Only one window at a time can change a workspace. Open it read-only to look at the cases and reviews, or close the other window and try again.</source>
-        <translation type="unfinished" />
+        <translation>同一时间只能有一个窗口修改工作区。可以只读方式打开以查看案件和评查记录，或关闭另一个窗口后重试。</translation>
     </message>
     <message>
         <source>Workspace in use</source>
-        <translation type="unfinished" />
+        <translation>工作区正在使用中</translation>
     </message>
     <message>
         <source>Open read-only</source>
-        <translation type="unfinished" />
+        <translation>以只读方式打开</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished" />
+        <translation>重试</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished" />
+        <translation>退出</translation>
     </message>
     <message>
         <source>Cannot open the workspace</source>
@@ -131,56 +131,54 @@ Details were written to the log file:
     <name>AssignmentPage</name>
     <message>
         <source>Reviewers</source>
-        <translation type="unfinished" />
+        <translation>评查人</translation>
     </message>
     <message>
         <source>Share the cases among reviewers. No one is given a case they examined. Leave the list empty to assign the cases later.</source>
-        <translation type="unfinished" />
+        <translation>在评查人之间分配案件，不会将评查人本人审查过的案件分给本人。列表留空则稍后再分配。</translation>
     </message>
     <message>
         <source>Reviewer</source>
-        <translation type="unfinished" />
+        <translation>评查人</translation>
     </message>
     <message>
         <source>Cap (blank: none)</source>
-        <translation type="unfinished" />
+        <translation>分配上限（留空表示不限）</translation>
     </message>
     <message>
         <source>Assigned</source>
-        <translation type="unfinished" />
+        <translation>已分配</translation>
     </message>
     <message>
         <source>Add reviewer</source>
-        <translation type="unfinished" />
+        <translation>添加评查人</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished" />
+        <translation>移除</translation>
     </message>
     <message>
         <source>Balance the number of cases</source>
-        <translation type="unfinished" />
+        <translation>均衡案件数量</translation>
     </message>
     <message>
         <source>Balance the expected effort (hours per case):</source>
-        <translation type="unfinished" />
+        <translation>均衡预计工作量（每件小时数）：</translation>
     </message>
     <message numerus="yes">
         <source>The %n case(s) will stay unassigned.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>这 %n 件案件将暂不分配。</numerusform></translation>
     </message>
 </context>
 <context>
     <name>BilingualEdit</name>
     <message>
         <source>English</source>
-        <translation type="unfinished" />
+        <translation>英文</translation>
     </message>
     <message>
         <source>Chinese</source>
-        <translation type="unfinished" />
+        <translation>中文</translation>
     </message>
 </context>
 <context>
@@ -222,321 +220,319 @@ Details were written to the log file:
     <name>ChecklistEditor</name>
     <message>
         <source>Checklist editor</source>
-        <translation type="unfinished" />
+        <translation>检查表编辑器</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished" />
+        <translation>新建</translation>
     </message>
     <message>
         <source>Clone</source>
-        <translation type="unfinished" />
+        <translation>复制</translation>
     </message>
     <message>
         <source>A copy under a new id, to adapt into another checklist</source>
-        <translation type="unfinished" />
+        <translation>以新 ID 创建副本，用于改编为另一张检查表</translation>
     </message>
     <message>
         <source>Open file...</source>
-        <translation type="unfinished" />
+        <translation>打开文件...</translation>
     </message>
     <message>
         <source>Save to file...</source>
-        <translation type="unfinished" />
+        <translation>保存到文件...</translation>
     </message>
     <message>
         <source>Template:</source>
-        <translation type="unfinished" />
+        <translation>模板：</translation>
     </message>
     <message>
         <source>Sections and items</source>
-        <translation type="unfinished" />
+        <translation>分组与检查项</translation>
     </message>
     <message>
         <source>Add section</source>
-        <translation type="unfinished" />
+        <translation>添加分组</translation>
     </message>
     <message>
         <source>Add item</source>
-        <translation type="unfinished" />
+        <translation>添加检查项</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished" />
+        <translation>删除</translation>
     </message>
     <message>
         <source>Up (Alt+Up)</source>
-        <translation type="unfinished" />
+        <translation>上移 (Alt+Up)</translation>
     </message>
     <message>
         <source>Down (Alt+Down)</source>
-        <translation type="unfinished" />
+        <translation>下移 (Alt+Down)</translation>
     </message>
     <message>
         <source>Template details (name, types, categories)</source>
-        <translation type="unfinished" />
+        <translation>模板详情（名称、类型、差错类别）</translation>
     </message>
     <message>
         <source>Checklist item</source>
-        <translation type="unfinished">检查项</translation>
+        <translation>检查项</translation>
     </message>
     <message>
         <source>Answers</source>
-        <translation type="unfinished" />
+        <translation>检查结果选项</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished" />
+        <translation>依据</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished" />
+        <translation>英文</translation>
     </message>
     <message>
         <source>Chinese</source>
-        <translation type="unfinished" />
+        <translation>中文</translation>
     </message>
     <message>
         <source>As the reviewer sees it, in</source>
-        <translation type="unfinished" />
+        <translation>按评查人所见预览，语言：</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished" />
+        <translation>编辑</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished" />
+        <translation>预览</translation>
     </message>
     <message>
         <source>JSON</source>
-        <translation type="unfinished" />
+        <translation>JSON</translation>
     </message>
     <message>
         <source>Save as new version</source>
-        <translation type="unfinished" />
+        <translation>另存为新版本</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished" />
+        <translation>校验问题</translation>
     </message>
     <message>
         <source>e.g. substantive_examination, screening</source>
-        <translation type="unfinished" />
+        <translation>例如：substantive_examination, screening</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished" />
+        <translation>代码</translation>
     </message>
     <message>
         <source>Add category</source>
-        <translation type="unfinished" />
+        <translation>添加类别</translation>
     </message>
     <message>
         <source>Remove category</source>
-        <translation type="unfinished" />
+        <translation>删除类别</translation>
     </message>
     <message>
         <source>Template id</source>
-        <translation type="unfinished" />
+        <translation>模板 ID</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished" />
+        <translation>版本</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>名称</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished" />
+        <translation>说明</translation>
     </message>
     <message>
         <source>Applies to</source>
-        <translation type="unfinished" />
+        <translation>适用类型</translation>
     </message>
     <message>
         <source>Procedures</source>
-        <translation type="unfinished" />
+        <translation>审查程序</translation>
     </message>
     <message>
         <source>Error categories</source>
-        <translation type="unfinished" />
+        <translation>差错类别</translation>
     </message>
     <message>
         <source>Section id</source>
-        <translation type="unfinished" />
+        <translation>分组 ID</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished">名称</translation>
+        <translation>标题</translation>
     </message>
     <message>
         <source>e.g. PL 22.3; Guidelines Part II Ch. 4</source>
-        <translation type="unfinished" />
+        <translation>例如：专利法第22条第3款；专利审查指南第二部分第四章</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished">严重</translation>
+        <translation>严重</translation>
     </message>
     <message>
         <source>Major</source>
-        <translation type="unfinished">重大</translation>
+        <translation>重大</translation>
     </message>
     <message>
         <source>Minor</source>
-        <translation type="unfinished">一般</translation>
+        <translation>一般</translation>
     </message>
     <message>
         <source>Advisory</source>
-        <translation type="unfinished">提示</translation>
+        <translation>提示</translation>
     </message>
     <message>
         <source>A fail makes the whole case an error</source>
-        <translation type="unfinished" />
+        <translation>此项不合格即判定整件案件为差错</translation>
     </message>
     <message>
         <source>Shown only when</source>
-        <translation type="unfinished" />
+        <translation>仅在以下情况显示</translation>
     </message>
     <message>
         <source>this earlier item</source>
-        <translation type="unfinished" />
+        <translation>前面的检查项</translation>
     </message>
     <message>
         <source>was answered</source>
-        <translation type="unfinished" />
+        <translation>的检查结果为</translation>
     </message>
     <message>
         <source>Item id</source>
-        <translation type="unfinished" />
+        <translation>检查项 ID</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished" />
+        <translation>检查内容</translation>
     </message>
     <message>
         <source>Guidance</source>
-        <translation type="unfinished" />
+        <translation>评查指引</translation>
     </message>
     <message>
         <source>Answer scale</source>
-        <translation type="unfinished" />
+        <translation>结果量表</translation>
     </message>
     <message>
         <source>Answers allowed</source>
-        <translation type="unfinished" />
+        <translation>允许的检查结果</translation>
     </message>
     <message>
         <source>Severities on a fail</source>
-        <translation type="unfinished" />
+        <translation>不合格时可选的严重程度</translation>
     </message>
     <message>
         <source>Weight</source>
-        <translation type="unfinished" />
+        <translation>权重</translation>
     </message>
     <message>
         <source>(choose a stored template to edit)</source>
-        <translation type="unfinished" />
+        <translation>（选择要编辑的已存储模板）</translation>
     </message>
     <message>
         <source>%1 — version %2 (%3 reviews)</source>
-        <translation type="unfinished" />
+        <translation>%1 — 版本 %2（已用于 %3 次评查）</translation>
     </message>
     <message>
         <source>A copy: give it its own id and name, then save.</source>
-        <translation type="unfinished" />
+        <translation>这是副本：请为其设置新的 ID 和名称，然后保存。</translation>
     </message>
     <message>
         <source>Open checklist template</source>
-        <translation type="unfinished" />
+        <translation>打开检查表模板</translation>
     </message>
     <message>
         <source>Cannot open the template</source>
-        <translation type="unfinished" />
+        <translation>无法打开模板</translation>
     </message>
     <message>
         <source>Save checklist template</source>
-        <translation type="unfinished" />
+        <translation>保存检查表模板</translation>
     </message>
     <message>
         <source>Written to %1.</source>
-        <translation type="unfinished" />
+        <translation>已写入 %1。</translation>
     </message>
     <message>
         <source>(untitled section)</source>
-        <translation type="unfinished" />
+        <translation>（未命名分组）</translation>
     </message>
     <message>
         <source>(no question yet)</source>
-        <translation type="unfinished" />
+        <translation>（尚未填写检查内容）</translation>
     </message>
     <message>
         <source>stored up to version %1; saving a change stores version %2</source>
-        <translation type="unfinished" />
+        <translation>已存储至版本 %1；保存修改将存为版本 %2</translation>
     </message>
     <message>
         <source>new template; saved as version %1</source>
-        <translation type="unfinished" />
+        <translation>新模板；将保存为版本 %1</translation>
     </message>
     <message>
         <source>Pass / fail / n/a</source>
-        <translation type="unfinished" />
+        <translation>合格 / 不合格 / 不适用</translation>
     </message>
     <message>
         <source>(always shown)</source>
-        <translation type="unfinished" />
+        <translation>（始终显示）</translation>
     </message>
     <message>
         <source>Delete section</source>
-        <translation type="unfinished" />
+        <translation>删除分组</translation>
     </message>
     <message>
         <source>Delete the section “%1” and its items?</source>
-        <translation type="unfinished" />
+        <translation>删除分组“%1”及其所有检查项？</translation>
     </message>
     <message>
         <source>item %1: </source>
-        <translation type="unfinished" />
+        <translation>检查项 %1：</translation>
     </message>
     <message>
         <source>No problems: the template is valid.</source>
-        <translation type="unfinished" />
+        <translation>没有问题：模板有效。</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s) to fix before saving</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>保存前需修正 %n 处问题</numerusform></translation>
     </message>
     <message>
         <source>Valid; ready to save.</source>
-        <translation type="unfinished" />
+        <translation>校验通过，可以保存。</translation>
     </message>
     <message>
         <source>[only when %1 is %2]</source>
-        <translation type="unfinished" />
+        <translation>（仅当 %1 为 %2 时显示）</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished" />
+        <translation>未保存</translation>
     </message>
     <message>
         <source>Fix the problems listed first.</source>
-        <translation type="unfinished" />
+        <translation>请先修正所列问题。</translation>
     </message>
     <message>
         <source>Saved as version %1 of %2. New reviews use it; reviews already made keep the version they used.</source>
-        <translation type="unfinished" />
+        <translation>已保存为 %2 的版本 %1。新的评查将使用此版本；已有评查仍沿用原来的版本。</translation>
     </message>
     <message>
         <source>Nothing changed: version %1 is already stored.</source>
-        <translation type="unfinished" />
+        <translation>没有改动：版本 %1 已存储。</translation>
     </message>
 </context>
 <context>
@@ -594,112 +590,110 @@ Details were written to the log file:
     <name>ConfirmPage</name>
     <message>
         <source>Confirm</source>
-        <translation type="unfinished" />
+        <translation>确认</translation>
     </message>
     <message>
         <source>Drawing stores the round, its cases and their reviews in one step; it is recorded in the audit log.</source>
-        <translation type="unfinished" />
+        <translation>抽样将一次性保存评查轮次、所抽案件及其评查，并记入审计记录。</translation>
     </message>
     <message>
         <source>Draw sample</source>
-        <translation type="unfinished" />
+        <translation>抽取样本</translation>
     </message>
     <message>
         <source>the built-in checklist</source>
-        <translation type="unfinished" />
+        <translation>内置检查表</translation>
     </message>
     <message>
         <source>Round</source>
-        <translation type="unfinished" />
+        <translation>评查轮次</translation>
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished" />
+        <translation>案件范围</translation>
     </message>
     <message>
         <source>Population</source>
-        <translation type="unfinished" />
+        <translation>总体</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished" />
+        <translation>抽样方案</translation>
     </message>
     <message>
         <source>Sample size</source>
-        <translation type="unfinished" />
+        <translation>样本量</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished" />
+        <translation>随机种子</translation>
     </message>
     <message>
         <source>Reviewers</source>
-        <translation type="unfinished" />
+        <translation>评查人</translation>
     </message>
     <message>
         <source>not assigned yet</source>
-        <translation type="unfinished" />
+        <translation>尚未分配</translation>
     </message>
     <message>
         <source>Checklists</source>
-        <translation type="unfinished" />
+        <translation>检查表</translation>
     </message>
 </context>
 <context>
     <name>ConflictDialog</name>
     <message>
         <source>Conflicts: changed here and in the package</source>
-        <translation type="unfinished" />
+        <translation>冲突：本地与工作包中均有修改</translation>
     </message>
     <message>
         <source>These items were changed here and in a package since it was exported. Nothing is overwritten until you choose, for each item, the answer to keep.</source>
-        <translation type="unfinished" />
+        <translation>工作包导出后，以下检查项在本地和工作包中都被修改过。在您为每个检查项选定要保留的检查结果之前，不会覆盖任何内容。</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished">案件</translation>
+        <translation>案件</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished" />
+        <translation>检查项</translation>
     </message>
     <message>
         <source>When exported</source>
-        <translation type="unfinished" />
+        <translation>导出时</translation>
     </message>
     <message>
         <source>Here</source>
-        <translation type="unfinished" />
+        <translation>本地</translation>
     </message>
     <message>
         <source>In the package</source>
-        <translation type="unfinished" />
+        <translation>工作包中</translation>
     </message>
     <message>
         <source>Keep</source>
-        <translation type="unfinished" />
+        <translation>保留</translation>
     </message>
     <message>
         <source>Choose...</source>
-        <translation type="unfinished" />
+        <translation>请选择...</translation>
     </message>
     <message>
         <source>The package</source>
-        <translation type="unfinished" />
+        <translation>工作包</translation>
     </message>
     <message>
         <source>Keep all here</source>
-        <translation type="unfinished" />
+        <translation>全部保留本地</translation>
     </message>
     <message>
         <source>Take all from the packages</source>
-        <translation type="unfinished" />
+        <translation>全部采用工作包</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) still to decide</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>还有 %n 个检查项待决定</numerusform></translation>
     </message>
 </context>
 <context>
@@ -746,7 +740,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>Defect rate</source>
-        <translation>瑕疵率</translation>
+        <translation>缺陷率</translation>
     </message>
     <message>
         <source>Error rate</source>
@@ -881,467 +875,458 @@ Details were written to the log file:
     <name>ExportPackagesDialog</name>
     <message>
         <source>Export work packages</source>
-        <translation type="unfinished" />
+        <translation>导出工作包</translation>
     </message>
     <message>
         <source>%1 (%2 cases)</source>
-        <translation type="unfinished" />
+        <translation>%1（%2 件）</translation>
     </message>
     <message>
         <source>Reviewer</source>
-        <translation type="unfinished" />
+        <translation>评查人</translation>
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished" />
+        <translation>案件数</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished" />
+        <translation>文件</translation>
     </message>
     <message>
         <source>Choose...</source>
-        <translation type="unfinished" />
+        <translation>选择...</translation>
     </message>
     <message>
         <source>Round:</source>
-        <translation type="unfinished" />
+        <translation>评查轮次：</translation>
     </message>
     <message>
         <source>Folder:</source>
-        <translation type="unfinished" />
+        <translation>文件夹：</translation>
     </message>
     <message>
         <source>One file per reviewer, holding their cases of the round. Each reviewer opens theirs with File &gt; Open package, works offline, and sends it back to be merged.</source>
-        <translation type="unfinished" />
+        <translation>每位评查人一个文件，包含其在本轮次中的案件。评查人通过“文件 &gt; 打开工作包”打开各自的文件，离线评查后发回以便合并。</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished" />
+        <translation>导出</translation>
     </message>
     <message>
         <source>Folder for the work packages</source>
-        <translation type="unfinished" />
+        <translation>工作包保存文件夹</translation>
     </message>
     <message>
         <source>Replace the packages?</source>
-        <translation type="unfinished" />
+        <translation>替换工作包？</translation>
     </message>
     <message>
         <source>These files exist already and will be replaced:
 %1</source>
-        <translation type="unfinished" />
+        <translation>以下文件已存在，将被替换：
+%1</translation>
     </message>
 </context>
 <context>
     <name>FiltersPage</name>
     <message>
         <source>Which cases</source>
-        <translation type="unfinished" />
+        <translation>案件范围</translation>
     </message>
     <message>
         <source>Name the round and choose the cases to sample from. Nothing ticked in a list means any value.</source>
-        <translation type="unfinished" />
+        <translation>为评查轮次命名，并选择抽样的案件范围。列表中未勾选任何项表示不限。</translation>
     </message>
     <message>
         <source>e.g. 2022 Q2 invention patents</source>
-        <translation type="unfinished" />
+        <translation>例如：2022年第二季度发明专利</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished">审查部门</translation>
+        <translation>审查部门</translation>
     </message>
     <message>
         <source>Examiner</source>
-        <translation type="unfinished">审查员</translation>
+        <translation>审查员</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished">结案方式</translation>
+        <translation>结案方式</translation>
     </message>
     <message>
         <source>Procedure</source>
-        <translation type="unfinished">审查程序</translation>
+        <translation>审查程序</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished" />
+        <translation>导入记录</translation>
     </message>
     <message>
         <source>Decided from</source>
-        <translation type="unfinished" />
+        <translation>结案日自</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished" />
+        <translation>至</translation>
     </message>
     <message>
         <source>Leave out cases already drawn in another round</source>
-        <translation type="unfinished" />
+        <translation>排除已在其他评查轮次中抽取的案件</translation>
     </message>
     <message>
         <source>Round name:</source>
-        <translation type="unfinished" />
+        <translation>评查轮次名称：</translation>
     </message>
     <message>
         <source>IP type:</source>
-        <translation type="unfinished" />
+        <translation>知识产权类型：</translation>
     </message>
     <message>
         <source>#%1 %2 (%3)</source>
-        <translation type="unfinished" />
+        <translation>#%1 %2（%3 件）</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) match the filters</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>符合筛选条件的案件 %n 件</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n already drawn in another round left out</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>已排除在其他评查轮次中抽取过的 %n 件</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>population: %n case(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>总体：%n 件</numerusform></translation>
     </message>
     <message>
         <source>There is already a round with this name.</source>
-        <translation type="unfinished" />
+        <translation>已存在同名的评查轮次。</translation>
     </message>
 </context>
 <context>
     <name>HistoryPanel</name>
     <message>
         <source>When</source>
-        <translation type="unfinished" />
+        <translation>时间</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished" />
+        <translation>操作人</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished" />
+        <translation>操作</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished" />
+        <translation>检查项</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished" />
+        <translation>原值</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished" />
+        <translation>新值</translation>
     </message>
     <message>
         <source>No case selected.</source>
-        <translation type="unfinished" />
+        <translation>未选择案件。</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n change(s), newest first</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%1：共 %n 项变更，最新的在前</numerusform></translation>
     </message>
     <message>
         <source>Review opened</source>
-        <translation type="unfinished" />
+        <translation>开始评查</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished">已完成</translation>
+        <translation>完成评查</translation>
     </message>
     <message>
         <source>Signed off</source>
-        <translation type="unfinished">已确认</translation>
+        <translation>确认评查</translation>
     </message>
     <message>
         <source>Reopened</source>
-        <translation type="unfinished" />
+        <translation>重新打开</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished">检查结果</translation>
+        <translation>作答</translation>
     </message>
     <message>
         <source>Answer cleared</source>
-        <translation type="unfinished" />
+        <translation>清除作答</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished" />
+        <translation>撤销</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished" />
+        <translation>重做</translation>
     </message>
     <message>
         <source>Cleared: no longer applies</source>
-        <translation type="unfinished" />
+        <translation>自动清除：不再适用</translation>
     </message>
     <message>
         <source>Merged</source>
-        <translation type="unfinished" />
+        <translation>合并</translation>
     </message>
     <message>
         <source>%1 (version %2)</source>
-        <translation type="unfinished" />
+        <translation>%1（版本 %2）</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished" />
+        <translation>理由：%1</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished">严重</translation>
+        <translation>严重</translation>
     </message>
     <message>
         <source>Major</source>
-        <translation type="unfinished">重大</translation>
+        <translation>重大</translation>
     </message>
     <message>
         <source>Minor</source>
-        <translation type="unfinished">一般</translation>
+        <translation>一般</translation>
     </message>
     <message>
         <source>Advisory</source>
-        <translation type="unfinished">提示</translation>
+        <translation>提示</translation>
     </message>
 </context>
 <context>
     <name>ImportReport</name>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished" />
+        <translation>已拒绝</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished" />
+        <translation>已跳过</translation>
     </message>
     <message>
         <source>Flagged</source>
-        <translation type="unfinished" />
+        <translation>已标记</translation>
     </message>
 </context>
 <context>
     <name>ImportReportDialog</name>
     <message>
         <source>Import report: %1</source>
-        <translation type="unfinished" />
+        <translation>导入报告：%1</translation>
     </message>
     <message>
         <source>All rows (%1)</source>
-        <translation type="unfinished" />
+        <translation>全部行（%1）</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished" />
+        <translation>复制(&amp;C)</translation>
     </message>
     <message>
         <source>Copy the selected rows, or all rows shown, for Excel</source>
-        <translation type="unfinished" />
+        <translation>复制所选行（未选择时复制当前显示的全部行），可直接粘贴到 Excel</translation>
     </message>
     <message>
         <source>&amp;Save as CSV...</source>
-        <translation type="unfinished" />
+        <translation>另存为 CSV(&amp;S)...</translation>
     </message>
     <message>
         <source>Show:</source>
-        <translation type="unfinished" />
+        <translation>显示：</translation>
     </message>
     <message>
         <source>Save the import report</source>
-        <translation type="unfinished" />
+        <translation>保存导入报告</translation>
     </message>
     <message>
         <source>CSV file (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>Cannot save the report</source>
-        <translation type="unfinished" />
+        <translation>无法保存报告</translation>
     </message>
 </context>
 <context>
     <name>ImportsDialog</name>
     <message>
         <source>Imports</source>
-        <translation type="unfinished" />
+        <translation>导入记录</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished" />
+        <translation>文件</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished" />
+        <translation>导入时间</translation>
     </message>
     <message>
         <source>SHA-256</source>
-        <translation type="unfinished" />
+        <translation>SHA-256</translation>
     </message>
     <message>
         <source>Rows read</source>
-        <translation type="unfinished" />
+        <translation>读取行数</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished" />
+        <translation>已接受</translation>
     </message>
     <message>
         <source>Unchanged</source>
-        <translation type="unfinished" />
+        <translation>未变化</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished" />
+        <translation>已更新</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished" />
+        <translation>已拒绝</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished" />
+        <translation>已跳过</translation>
     </message>
     <message>
         <source>Cases now</source>
-        <translation type="unfinished" />
+        <translation>当前案件数</translation>
     </message>
     <message>
         <source>Nothing has been imported into this workspace yet.</source>
-        <translation type="unfinished" />
+        <translation>此工作区尚未导入任何数据。</translation>
     </message>
     <message>
         <source>Show &amp;report...</source>
-        <translation type="unfinished" />
+        <translation>查看报告(&amp;R)...</translation>
     </message>
     <message>
         <source>&amp;Remove import...</source>
-        <translation type="unfinished" />
+        <translation>删除导入(&amp;R)...</translation>
     </message>
     <message>
         <source>Delete the import and its cases; refused when a review or round uses any of them</source>
-        <translation type="unfinished" />
+        <translation>删除该次导入及其案件；如有任何案件已被评查或评查轮次使用，则不予删除</translation>
     </message>
     <message>
         <source>Remove the import of %1 (%2) and its %3 case(s)? Cases that a later import updated belong to that import and stay; cases this import updated are removed.</source>
-        <translation type="unfinished" />
+        <translation>删除 %1（%2）的导入及其 %3 件案件？被之后的导入更新过的案件归属于那次导入，将予保留；本次导入更新过的案件将被删除。</translation>
     </message>
     <message>
         <source>Remove import</source>
-        <translation type="unfinished" />
+        <translation>删除导入</translation>
     </message>
     <message>
         <source>Removing %1</source>
-        <translation type="unfinished" />
+        <translation>正在删除 %1</translation>
     </message>
     <message>
         <source>The import was not removed</source>
-        <translation type="unfinished" />
+        <translation>导入未删除</translation>
     </message>
 </context>
 <context>
     <name>IssueTableModel</name>
     <message>
         <source>Line</source>
-        <translation type="unfinished" />
+        <translation>行号</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished" />
+        <translation>处理结果</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished" />
+        <translation>列</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished" />
+        <translation>值</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>原因</translation>
     </message>
 </context>
 <context>
     <name>LotVerdictsDialog</name>
     <message>
         <source>Lot verdicts</source>
-        <translation type="unfinished" />
+        <translation>批判定结果</translation>
     </message>
     <message>
         <source>Lot</source>
-        <translation type="unfinished" />
+        <translation>批</translation>
     </message>
     <message>
         <source>Lot size</source>
-        <translation type="unfinished" />
+        <translation>批量</translation>
     </message>
     <message>
         <source>Code letter</source>
-        <translation type="unfinished" />
+        <translation>样本量字码</translation>
     </message>
     <message>
         <source>Sample</source>
-        <translation type="unfinished" />
+        <translation>样本量</translation>
     </message>
     <message>
         <source>Ac</source>
-        <translation type="unfinished" />
+        <translation>Ac</translation>
     </message>
     <message>
         <source>Re</source>
-        <translation type="unfinished" />
+        <translation>Re</translation>
     </message>
     <message>
         <source>Reviewed</source>
-        <translation type="unfinished" />
+        <translation>已评查</translation>
     </message>
     <message>
         <source>Nonconforming</source>
-        <translation type="unfinished" />
+        <translation>不合格数</translation>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished">评查结论</translation>
+        <translation>判定</translation>
     </message>
     <message>
         <source>Acceptance round:</source>
-        <translation type="unfinished" />
+        <translation>验收评查轮次：</translation>
     </message>
     <message>
         <source>No acceptance round yet: draw one with Rounds &gt; New review round, method Acceptance per lot.</source>
-        <translation type="unfinished" />
+        <translation>尚无验收评查轮次：请通过“评查轮次 &gt; 新建评查轮次”抽取，抽样方法选择“逐批验收”。</translation>
     </message>
     <message>
         <source>nonconforming: error or defect verdicts</source>
-        <translation type="unfinished" />
+        <translation>不合格：评查结论为差错或缺陷</translation>
     </message>
     <message>
         <source>nonconforming: error verdicts</source>
-        <translation type="unfinished" />
+        <translation>不合格：评查结论为差错</translation>
     </message>
     <message>
         <source>Accept</source>
-        <translation type="unfinished" />
+        <translation>接收</translation>
     </message>
     <message>
         <source>Reject</source>
-        <translation type="unfinished" />
+        <translation>拒收</translation>
     </message>
     <message numerus="yes">
         <source>Pending: %n to review</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>待定：尚有 %n 件待评查</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1352,11 +1337,11 @@ Details were written to the log file:
     </message>
     <message>
         <source>Import with column &amp;mapping...</source>
-        <translation type="unfinished" />
+        <translation>按列映射导入(&amp;M)...</translation>
     </message>
     <message>
         <source>Im&amp;ports...</source>
-        <translation type="unfinished" />
+        <translation>导入记录(&amp;P)...</translation>
     </message>
     <message>
         <source>&amp;Export workbook...</source>
@@ -1376,39 +1361,39 @@ Details were written to the log file:
     </message>
     <message>
         <source>&amp;Undo answer</source>
-        <translation type="unfinished" />
+        <translation>撤销作答(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo answer</source>
-        <translation type="unfinished" />
+        <translation>重做作答(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Sign off review</source>
-        <translation type="unfinished" />
+        <translation>确认评查(&amp;S)</translation>
     </message>
     <message>
         <source>Re&amp;open signed-off review...</source>
-        <translation type="unfinished" />
+        <translation>重新打开已确认的评查(&amp;O)...</translation>
     </message>
     <message>
         <source>&amp;Find cases</source>
-        <translation type="unfinished" />
+        <translation>查找案件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;History of the case</source>
-        <translation type="unfinished" />
+        <translation>案件历史(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Verify workspace integrity</source>
-        <translation type="unfinished" />
+        <translation>校验工作区完整性(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;New checklist...</source>
-        <translation type="unfinished" />
+        <translation>新建检查表(&amp;N)...</translation>
     </message>
     <message>
         <source>&amp;Edit checklists...</source>
-        <translation type="unfinished" />
+        <translation>编辑检查表(&amp;E)...</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1420,19 +1405,19 @@ Details were written to the log file:
     </message>
     <message>
         <source>&amp;Checklists</source>
-        <translation type="unfinished" />
+        <translation>检查表(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;New review round...</source>
-        <translation type="unfinished" />
+        <translation>新建评查轮次(&amp;N)...</translation>
     </message>
     <message>
         <source>R&amp;ounds</source>
-        <translation type="unfinished" />
+        <translation>评查轮次(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Lot verdicts...</source>
-        <translation type="unfinished" />
+        <translation>批判定结果(&amp;L)...</translation>
     </message>
     <message>
         <source>Main</source>
@@ -1440,7 +1425,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>Round %1: %2 cases drawn (seed %3).</source>
-        <translation type="unfinished" />
+        <translation>评查轮次 %1：已抽取 %2 件案件（随机种子 %3）。</translation>
     </message>
     <message>
         <source>Empty workspace</source>
@@ -1464,11 +1449,11 @@ Details were written to the log file:
     </message>
     <message>
         <source>%1 (read-only)</source>
-        <translation type="unfinished" />
+        <translation>%1（只读）</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished" />
+        <translation>历史记录</translation>
     </message>
     <message>
         <source>Review</source>
@@ -1480,63 +1465,59 @@ Details were written to the log file:
     </message>
     <message>
         <source>Read-only: another window is using this workspace</source>
-        <translation type="unfinished" />
+        <translation>只读：另一个窗口正在使用此工作区</translation>
     </message>
     <message>
         <source>Every case in the queue is reviewed.</source>
-        <translation type="unfinished" />
+        <translation>队列中的案件均已评查。</translation>
     </message>
     <message>
         <source>%1 of %2 cases shown</source>
-        <translation type="unfinished" />
+        <translation>显示 %1 件，共 %2 件</translation>
     </message>
     <message>
         <source>1 case</source>
-        <translation type="unfinished" />
+        <translation>1 件案件</translation>
     </message>
     <message>
         <source>%1 cases</source>
-        <translation type="unfinished" />
+        <translation>%1 件案件</translation>
     </message>
     <message>
         <source>Checking the workspace...</source>
-        <translation type="unfinished" />
+        <translation>正在检查工作区……</translation>
     </message>
     <message>
         <source>Verified intact</source>
-        <translation type="unfinished" />
+        <translation>完整性已验证</translation>
     </message>
     <message>
         <source>On opening, the audit chain, the answers and the database were checked and found intact.</source>
-        <translation type="unfinished" />
+        <translation>打开时已检查审计链、检查结果和数据库，均完整无损。</translation>
     </message>
     <message>
         <source>Workspace intact</source>
-        <translation type="unfinished" />
+        <translation>工作区完整</translation>
     </message>
     <message>
         <source>The audit chain, the answers and the database are intact.</source>
-        <translation type="unfinished" />
+        <translation>审计链、检查结果和数据库均完整无损。</translation>
     </message>
     <message numerus="yes">
         <source>Workspace NOT intact (%n problem(s))</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>工作区不完整（%n 处问题）</numerusform></translation>
     </message>
     <message>
         <source>This workspace was changed outside the application, or is damaged. The audit trail can no longer be trusted for what is listed below. Keep a copy of the file and tell your quality manager or IT.</source>
-        <translation type="unfinished" />
+        <translation>此工作区曾在本程序之外被修改，或已损坏。下列内容的审计记录已不可信。请保留该文件的副本，并告知质量管理人员或信息技术部门。</translation>
     </message>
     <message numerus="yes">
         <source>... and %n more (see the log file, or run: main.py verify)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>……另有 %n 处（详见日志文件，或运行：main.py verify）</numerusform></translation>
     </message>
     <message>
         <source>The workspace is not intact</source>
-        <translation type="unfinished" />
+        <translation>工作区不完整</translation>
     </message>
     <message>
         <source>Import cancelled; nothing was changed.</source>
@@ -1560,11 +1541,11 @@ Details were written to the log file:
     </message>
     <message>
         <source>The columns of %1 were not recognised; choose them.</source>
-        <translation type="unfinished" />
+        <translation>无法识别 %1 的列，请手动指定。</translation>
     </message>
     <message>
         <source>Nothing was changed in the workspace.</source>
-        <translation type="unfinished" />
+        <translation>工作区未做任何更改。</translation>
     </message>
     <message>
         <source>Export cancelled; no file was written.</source>
@@ -1575,445 +1556,427 @@ Details were written to the log file:
     <name>MappingDialog</name>
     <message>
         <source>Columns of %1</source>
-        <translation type="unfinished" />
+        <translation>%1 的列</translation>
     </message>
     <message>
         <source>&amp;Sheet:</source>
-        <translation type="unfinished" />
+        <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Header row:</source>
-        <translation type="unfinished" />
+        <translation>表头行(&amp;H)：</translation>
     </message>
     <message>
         <source>&amp;Remember these columns for files with the same headers</source>
-        <translation type="unfinished" />
+        <translation>对表头相同的文件记住此列设置(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation type="unfinished" />
+        <translation>导入(&amp;I)</translation>
     </message>
     <message>
         <source>For each column, choose the case field it holds. Columns kept as other data are stored with the case, never dropped.</source>
-        <translation type="unfinished" />
+        <translation>请为每一列选择对应的案件字段。设为“其他数据”的列会随案件一并保存，不会丢弃。</translation>
     </message>
     <message>
         <source>%1: sheet %2</source>
-        <translation type="unfinished" />
+        <translation>%1：工作表 %2</translation>
     </message>
     <message>
         <source>%1: a web page table in %2 (saved as a spreadsheet)</source>
-        <translation type="unfinished" />
+        <translation>%1：以电子表格形式保存的网页表格（%2 编码）</translation>
     </message>
     <message>
         <source>comma</source>
-        <translation type="unfinished" />
+        <translation>逗号</translation>
     </message>
     <message>
         <source>semicolon</source>
-        <translation type="unfinished" />
+        <translation>分号</translation>
     </message>
     <message>
         <source>tab</source>
-        <translation type="unfinished" />
+        <translation>制表符</translation>
     </message>
     <message>
         <source>%1: text in %2, separated by %3</source>
-        <translation type="unfinished" />
+        <translation>%1：%2 编码的文本，以%3分隔</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished" />
+        <translation>字段</translation>
     </message>
     <message>
         <source>This sheet has no rows.</source>
-        <translation type="unfinished" />
+        <translation>此工作表没有数据行。</translation>
     </message>
     <message>
         <source>Rows without a valid application number will be reported, not imported.</source>
-        <translation type="unfinished" />
+        <translation>没有有效申请号的行将列入报告，不予导入。</translation>
     </message>
     <message>
         <source>Choose the column that holds the application number.</source>
-        <translation type="unfinished" />
+        <translation>请选择包含申请号的列。</translation>
     </message>
 </context>
 <context>
     <name>MergeDialog</name>
     <message>
         <source>Merge work packages</source>
-        <translation type="unfinished" />
+        <translation>合并工作包</translation>
     </message>
     <message>
         <source>This is what merging will change in this workspace. Nothing has been changed yet.</source>
-        <translation type="unfinished" />
+        <translation>以下是合并将对本工作区做出的更改。目前尚未做任何更改。</translation>
     </message>
     <message>
         <source>Package / case</source>
-        <translation type="unfinished" />
+        <translation>工作包 / 案件</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished" />
+        <translation>变更</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished" />
+        <translation>详情</translation>
     </message>
     <message>
         <source>Resolve conflicts...</source>
-        <translation type="unfinished" />
+        <translation>解决冲突...</translation>
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished" />
+        <translation>合并</translation>
     </message>
     <message>
         <source>Nothing will change.</source>
-        <translation type="unfinished" />
+        <translation>不会有任何更改。</translation>
     </message>
     <message>
         <source>%1, round %2</source>
-        <translation type="unfinished" />
+        <translation>%1，评查轮次 %2</translation>
     </message>
     <message numerus="yes">
         <source>%n review(s) added</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>新增评查 %n 件</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n updated</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>更新 %n 件</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n kept as they are here</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 件保留本地现状</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n audit entries</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>审计记录 %n 条</numerusform></translation>
     </message>
     <message>
         <source>%1 of %2 package(s) will be merged</source>
-        <translation type="unfinished" />
+        <translation>将合并 %2 个工作包中的 %1 个</translation>
     </message>
     <message numerus="yes">
         <source>; %n refused</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>；%n 个被拒绝</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s) to decide</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 处冲突待决定</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>all %n conflict(s) decided</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 处冲突均已决定</numerusform></translation>
     </message>
     <message>
         <source>Decide the conflicts first.</source>
-        <translation type="unfinished" />
+        <translation>请先决定如何处理冲突。</translation>
     </message>
 </context>
 <context>
     <name>PackageActions</name>
     <message>
         <source>Open &amp;package...</source>
-        <translation type="unfinished" />
+        <translation>打开工作包(&amp;P)...</translation>
     </message>
     <message>
         <source>Export &amp;work packages...</source>
-        <translation type="unfinished" />
+        <translation>导出工作包(&amp;W)...</translation>
     </message>
     <message>
         <source>&amp;Merge packages...</source>
-        <translation type="unfinished" />
+        <translation>合并工作包(&amp;M)...</translation>
     </message>
     <message>
         <source>This workspace is a work package.</source>
-        <translation type="unfinished" />
+        <translation>此工作区本身是一个工作包。</translation>
     </message>
     <message>
         <source>Work package: %1 · %2</source>
-        <translation type="unfinished" />
+        <translation>工作包：%1 · %2</translation>
     </message>
     <message>
         <source>Open work package</source>
-        <translation type="unfinished" />
+        <translation>打开工作包</translation>
     </message>
     <message>
         <source>Cannot open the package</source>
-        <translation type="unfinished" />
+        <translation>无法打开工作包</translation>
     </message>
     <message>
         <source>Work package for %1 in round %2: %3 cases.</source>
-        <translation type="unfinished" />
+        <translation>%1 在评查轮次 %2 中的工作包：%3 件案件。</translation>
     </message>
     <message>
         <source>Export work packages</source>
-        <translation type="unfinished" />
+        <translation>导出工作包</translation>
     </message>
     <message>
         <source>There is no review round yet. Draw one with Rounds &gt; New review round.</source>
-        <translation type="unfinished" />
+        <translation>尚无评查轮次。请通过“评查轮次 &gt; 新建评查轮次”抽取。</translation>
     </message>
     <message>
         <source>Exporting work packages</source>
-        <translation type="unfinished" />
+        <translation>正在导出工作包</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished">导出失败</translation>
+        <translation>导出失败</translation>
     </message>
     <message>
         <source>Export cancelled; no package was written.</source>
-        <translation type="unfinished" />
+        <translation>已取消导出，未写入任何工作包。</translation>
     </message>
     <message>
         <source>%1: %2 cases → %3</source>
-        <translation type="unfinished" />
+        <translation>%1：%2 件案件 → %3</translation>
     </message>
     <message numerus="yes">
         <source>%n work package(s) written.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>已写入 %n 个工作包。</numerusform></translation>
     </message>
     <message>
         <source>Work packages written</source>
-        <translation type="unfinished" />
+        <translation>工作包已写入</translation>
     </message>
     <message>
         <source>Merge work packages</source>
-        <translation type="unfinished" />
+        <translation>合并工作包</translation>
     </message>
     <message>
         <source>Reading the packages</source>
-        <translation type="unfinished" />
+        <translation>正在读取工作包</translation>
     </message>
     <message>
         <source>Merging the packages</source>
-        <translation type="unfinished" />
+        <translation>正在合并工作包</translation>
     </message>
     <message>
         <source>Merge failed</source>
-        <translation type="unfinished" />
+        <translation>合并失败</translation>
     </message>
     <message>
         <source>Merge cancelled; nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>已取消合并，未做任何更改。</translation>
     </message>
     <message numerus="yes">
         <source>%n package(s) merged.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>已合并 %n 个工作包。</numerusform></translation>
     </message>
     <message>
         <source>Some packages were not merged</source>
-        <translation type="unfinished" />
+        <translation>部分工作包未合并</translation>
     </message>
     <message>
         <source>Packages merged</source>
-        <translation type="unfinished" />
+        <translation>工作包已合并</translation>
     </message>
     <message>
         <source>%1: already merged; nothing changed.</source>
-        <translation type="unfinished" />
+        <translation>%1：此前已合并，未做任何更改。</translation>
     </message>
     <message>
         <source>%1: nothing new; nothing changed.</source>
-        <translation type="unfinished" />
+        <translation>%1：没有新内容，未做任何更改。</translation>
     </message>
     <message>
         <source>%1: %2 added, %3 updated, %4 kept; %5 audit entries.</source>
-        <translation type="unfinished" />
+        <translation>%1：新增 %2 件，更新 %3 件，保留 %4 件；审计记录 %5 条。</translation>
     </message>
 </context>
 <context>
     <name>PlanPage</name>
     <message>
         <source>Sampling plan</source>
-        <translation type="unfinished" />
+        <translation>抽样方案</translation>
     </message>
     <message>
         <source>How many cases to draw and how. The same population, plan and seed always draw the same cases.</source>
-        <translation type="unfinished" />
+        <translation>确定抽取多少案件以及如何抽取。总体、方案和随机种子相同时，抽取的案件总是相同。</translation>
     </message>
     <message>
         <source>Fixed size:</source>
-        <translation type="unfinished" />
+        <translation>固定样本量：</translation>
     </message>
     <message>
         <source>For a precision:</source>
-        <translation type="unfinished" />
+        <translation>按精度要求：</translation>
     </message>
     <message>
         <source>confidence</source>
-        <translation type="unfinished" />
+        <translation>置信水平</translation>
     </message>
     <message>
         <source>margin ±</source>
-        <translation type="unfinished" />
+        <translation>允许误差 ±</translation>
     </message>
     <message>
         <source>expected compliance</source>
-        <translation type="unfinished" />
+        <translation>预期合格率</translation>
     </message>
     <message>
         <source>(nothing)</source>
-        <translation type="unfinished" />
+        <translation>（无）</translation>
     </message>
     <message>
         <source>Count defects as nonconforming, not only errors</source>
-        <translation type="unfinished" />
+        <translation>缺陷也计为不合格（不仅限于差错）</translation>
     </message>
     <message>
         <source>by</source>
-        <translation type="unfinished" />
+        <translation>按</translation>
     </message>
     <message>
         <source>then by</source>
-        <translation type="unfinished" />
+        <translation>再按</translation>
     </message>
     <message>
         <source>allocation</source>
-        <translation type="unfinished" />
+        <translation>分配方式</translation>
     </message>
     <message>
         <source>at least</source>
-        <translation type="unfinished" />
+        <translation>每层至少</translation>
     </message>
     <message>
         <source>per stratum</source>
-        <translation type="unfinished" />
+        <translation>件</translation>
     </message>
     <message>
         <source>Strata</source>
-        <translation type="unfinished" />
+        <translation>分层</translation>
     </message>
     <message>
         <source>AQL</source>
-        <translation type="unfinished" />
+        <translation>AQL</translation>
     </message>
     <message>
         <source>Acceptance (general inspection level II, normal inspection)</source>
-        <translation type="unfinished" />
+        <translation>验收抽样（一般检验水平 II，正常检验）</translation>
     </message>
     <message>
         <source>New seed</source>
-        <translation type="unfinished" />
+        <translation>生成新种子</translation>
     </message>
     <message>
         <source>Stratum</source>
-        <translation type="unfinished" />
+        <translation>层</translation>
     </message>
     <message>
         <source>Population</source>
-        <translation type="unfinished" />
+        <translation>总体</translation>
     </message>
     <message>
         <source>Expected %</source>
-        <translation type="unfinished" />
+        <translation>预期合格率 %</translation>
     </message>
     <message>
         <source>Sample</source>
-        <translation type="unfinished" />
+        <translation>样本量</translation>
     </message>
     <message>
         <source>Code letter</source>
-        <translation type="unfinished" />
+        <translation>样本量字码</translation>
     </message>
     <message>
         <source>Ac</source>
-        <translation type="unfinished" />
+        <translation>Ac</translation>
     </message>
     <message>
         <source>Re</source>
-        <translation type="unfinished" />
+        <translation>Re</translation>
     </message>
     <message>
         <source>Method:</source>
-        <translation type="unfinished" />
+        <translation>抽样方法：</translation>
     </message>
     <message>
         <source>Size:</source>
-        <translation type="unfinished" />
+        <translation>样本量：</translation>
     </message>
     <message>
         <source>Seed:</source>
-        <translation type="unfinished" />
+        <translation>随机种子：</translation>
     </message>
     <message>
         <source>Lots</source>
-        <translation type="unfinished" />
+        <translation>批</translation>
     </message>
     <message>
         <source>Sample: %1 of %2 cases.</source>
-        <translation type="unfinished" />
+        <translation>样本量：%2 件中抽取 %1 件。</translation>
     </message>
     <message>
         <source>%1 before the finite population correction.</source>
-        <translation type="unfinished" />
+        <translation>有限总体校正前为 %1 件。</translation>
     </message>
     <message>
         <source>Raised so that every stratum gets its minimum.</source>
-        <translation type="unfinished" />
+        <translation>已调高，以保证每层达到最小样本量。</translation>
     </message>
     <message>
         <source>Expected rate</source>
-        <translation type="unfinished" />
+        <translation>预期合格率</translation>
     </message>
 </context>
 <context>
     <name>QueueFilterBar</name>
     <message>
         <source>Search application no., title or applicant (Ctrl+F)</source>
-        <translation type="unfinished" />
+        <translation>搜索申请号、名称或申请人 (Ctrl+F)</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished" />
+        <translation>全部状态</translation>
     </message>
     <message>
         <source>Any type</source>
-        <translation type="unfinished" />
+        <translation>全部类型</translation>
     </message>
     <message>
         <source>Any verdict</source>
-        <translation type="unfinished" />
+        <translation>全部结论</translation>
     </message>
     <message>
         <source>Any department</source>
-        <translation type="unfinished" />
+        <translation>全部部门</translation>
     </message>
     <message>
         <source>Any examiner</source>
-        <translation type="unfinished" />
+        <translation>全部审查员</translation>
     </message>
     <message>
         <source>Any reviewer</source>
-        <translation type="unfinished" />
+        <translation>全部评查人</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished" />
+        <translation>清除</translation>
     </message>
     <message>
         <source>Show every case</source>
-        <translation type="unfinished" />
+        <translation>显示全部案件</translation>
     </message>
 </context>
 <context>
@@ -2068,23 +2031,23 @@ Details were written to the log file:
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished" />
+        <translation>评查</translation>
     </message>
     <message>
         <source>Checklist</source>
-        <translation type="unfinished" />
+        <translation>检查表</translation>
     </message>
     <message>
         <source>Reviewer</source>
-        <translation type="unfinished" />
+        <translation>评查人</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">评查状态</translation>
+        <translation>评查状态</translation>
     </message>
     <message>
         <source>Active time</source>
-        <translation type="unfinished" />
+        <translation>有效用时</translation>
     </message>
     <message>
         <source>Checklist item</source>
@@ -2104,19 +2067,19 @@ Details were written to the log file:
     </message>
     <message>
         <source>Comment (C to write, Esc to return to the list)</source>
-        <translation type="unfinished" />
+        <translation>意见（按 C 填写，按 Esc 返回列表）</translation>
     </message>
     <message>
         <source>needed</source>
-        <translation type="unfinished" />
+        <translation>待填</translation>
     </message>
     <message>
         <source>%1 of %2 answered</source>
-        <translation type="unfinished" />
+        <translation>已作答 %1 / %2</translation>
     </message>
     <message>
         <source>verdict %1</source>
-        <translation type="unfinished" />
+        <translation>评查结论：%1</translation>
     </message>
     <message>
         <source>Current item</source>
@@ -2136,7 +2099,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>Sign off</source>
-        <translation type="unfinished" />
+        <translation>确认评查</translation>
     </message>
     <message>
         <source>No checklist applies to this kind of case.</source>
@@ -2148,23 +2111,23 @@ Details were written to the log file:
     </message>
     <message>
         <source>score %1</source>
-        <translation type="unfinished" />
+        <translation>得分：%1</translation>
     </message>
     <message>
         <source>findings: %1</source>
-        <translation type="unfinished" />
+        <translation>问题：%1</translation>
     </message>
     <message>
         <source>%1 (version %2)</source>
-        <translation type="unfinished" />
+        <translation>%1（版本 %2）</translation>
     </message>
     <message>
         <source>Signed off by %1 on %2: this review is locked. To change it, reopen it with a reason (Review menu).</source>
-        <translation type="unfinished" />
+        <translation>已由 %1 于 %2 确认：此评查已锁定。如需修改，请说明理由后重新打开（评查菜单）。</translation>
     </message>
     <message>
         <source>Read-only: another window is using this workspace.</source>
-        <translation type="unfinished" />
+        <translation>只读：另一个窗口正在使用此工作区。</translation>
     </message>
     <message>
         <source>Critical</source>
@@ -2188,55 +2151,55 @@ Details were written to the log file:
     </message>
     <message>
         <source>Shown because %1 was answered %2.</source>
-        <translation type="unfinished" />
+        <translation>因 %1 的检查结果为 %2 而显示。</translation>
     </message>
     <message>
         <source>a severity (1-4)</source>
-        <translation type="unfinished" />
+        <translation>严重程度 (1-4)</translation>
     </message>
     <message>
         <source>a category (K)</source>
-        <translation type="unfinished" />
+        <translation>差错类别 (K)</translation>
     </message>
     <message>
         <source>This fail still needs %1. C adds a comment.</source>
-        <translation type="unfinished" />
+        <translation>此不合格项还需填写%1。按 C 可添加意见。</translation>
     </message>
     <message>
         <source> and </source>
-        <translation type="unfinished" />
+        <translation>和</translation>
     </message>
     <message>
         <source>Finding recorded. C adds a comment; Enter goes on to the next item.</source>
-        <translation type="unfinished" />
+        <translation>已记录问题。按 C 可添加意见；按 Enter 进入下一检查项。</translation>
     </message>
     <message>
         <source>Enter next · Ctrl+Enter complete</source>
-        <translation type="unfinished" />
+        <translation>Enter 下一项 · Ctrl+Enter 完成</translation>
     </message>
     <message>
         <source>Answer the item first, then comment on it.</source>
-        <translation type="unfinished" />
+        <translation>请先对检查项作答，再填写意见。</translation>
     </message>
     <message>
         <source>A category is chosen for a fail.</source>
-        <translation type="unfinished" />
+        <translation>只有不合格项才需选择差错类别。</translation>
     </message>
     <message>
         <source>This review is signed off. Reopen it (Review menu) to change it.</source>
-        <translation type="unfinished" />
+        <translation>此评查已确认。如需修改，请重新打开（评查菜单）。</translation>
     </message>
     <message>
         <source>Item %1 does not allow that answer.</source>
-        <translation type="unfinished" />
+        <translation>检查项 %1 不接受该检查结果。</translation>
     </message>
     <message>
         <source>A severity is given to a fail (F).</source>
-        <translation type="unfinished" />
+        <translation>只有不合格项 (F) 才需指定严重程度。</translation>
     </message>
     <message>
         <source>Item %1 allows %2.</source>
-        <translation type="unfinished" />
+        <translation>检查项 %1 可选：%2。</translation>
     </message>
     <message>
         <source>Answer not saved</source>
@@ -2244,31 +2207,31 @@ Details were written to the log file:
     </message>
     <message>
         <source>Undo answer to %1</source>
-        <translation type="unfinished" />
+        <translation>撤销对 %1 的作答</translation>
     </message>
     <message>
         <source>Redo answer to %1</source>
-        <translation type="unfinished" />
+        <translation>重做对 %1 的作答</translation>
     </message>
     <message>
         <source>Redo not possible</source>
-        <translation type="unfinished" />
+        <translation>无法重做</translation>
     </message>
     <message>
         <source>Undo not possible</source>
-        <translation type="unfinished" />
+        <translation>无法撤销</translation>
     </message>
     <message>
         <source>Redone: %1</source>
-        <translation type="unfinished" />
+        <translation>已重做：%1</translation>
     </message>
     <message>
         <source>Undone: %1</source>
-        <translation type="unfinished" />
+        <translation>已撤销：%1</translation>
     </message>
     <message>
         <source>This review is already signed off.</source>
-        <translation type="unfinished" />
+        <translation>此评查已确认。</translation>
     </message>
     <message>
         <source>Review not complete</source>
@@ -2276,70 +2239,70 @@ Details were written to the log file:
     </message>
     <message>
         <source>Review completed: %1. Ctrl+N opens the next case.</source>
-        <translation type="unfinished" />
+        <translation>评查已完成：%1。按 Ctrl+N 打开下一件案件。</translation>
     </message>
     <message>
         <source>not answered</source>
-        <translation type="unfinished" />
+        <translation>未作答</translation>
     </message>
     <message>
         <source>a fail needs a severity</source>
-        <translation type="unfinished" />
+        <translation>不合格项需指定严重程度</translation>
     </message>
     <message>
         <source>a fail needs an error category</source>
-        <translation type="unfinished" />
+        <translation>不合格项需选择差错类别</translation>
     </message>
     <message>
         <source>The review cannot be completed yet:</source>
-        <translation type="unfinished" />
+        <translation>评查暂不能完成：</translation>
     </message>
     <message>
         <source>Not signed off</source>
-        <translation type="unfinished" />
+        <translation>未确认</translation>
     </message>
     <message>
         <source>Signed off and locked.</source>
-        <translation type="unfinished" />
+        <translation>已确认并锁定。</translation>
     </message>
     <message>
         <source>Only a signed-off review can be reopened.</source>
-        <translation type="unfinished" />
+        <translation>只有已确认的评查才能重新打开。</translation>
     </message>
     <message>
         <source>Reopen review</source>
-        <translation type="unfinished" />
+        <translation>重新打开评查</translation>
     </message>
     <message>
         <source>Why is this signed-off review reopened? The reason is kept in the audit log.</source>
-        <translation type="unfinished" />
+        <translation>为什么要重新打开这项已确认的评查？理由将记入审计记录。</translation>
     </message>
     <message>
         <source>Not reopened</source>
-        <translation type="unfinished" />
+        <translation>未重新打开</translation>
     </message>
     <message>
         <source>Reopened; answers can be changed again.</source>
-        <translation type="unfinished" />
+        <translation>已重新打开，可以再次修改检查结果。</translation>
     </message>
 </context>
 <context>
     <name>RoundWizard</name>
     <message>
         <source>New review round</source>
-        <translation type="unfinished" />
+        <translation>新建评查轮次</translation>
     </message>
     <message>
         <source>Drawing %1</source>
-        <translation type="unfinished" />
+        <translation>正在抽取 %1</translation>
     </message>
     <message>
         <source>Cannot draw the round</source>
-        <translation type="unfinished" />
+        <translation>无法抽取评查轮次</translation>
     </message>
     <message>
         <source>Cancelled; nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>已取消，未做任何更改。</translation>
     </message>
 </context>
 <context>
@@ -2375,7 +2338,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>Give --confidence and --margin (with --expected and --population if known), or --lot with --aql; not both.</source>
-        <translation type="unfinished" />
+        <translation>请给出 --confidence 和 --margin（如已知，再加上 --expected 和 --population），或给出 --lot 和 --aql；二者不可同时给出。</translation>
     </message>
     <message>
         <source>“{value}” is not a real date: that day does not exist.</source>
@@ -2399,11 +2362,11 @@ Details were written to the log file:
     </message>
     <message>
         <source>The workspace {path} does not exist, so it cannot be opened read-only.</source>
-        <translation type="unfinished" />
+        <translation>工作区 {path} 不存在，无法以只读方式打开。</translation>
     </message>
     <message>
         <source>The workspace {path} needs upgrading from schema version {found} to {supported} before this version can show it, and a read-only window cannot upgrade it. Close the other instance and open it normally.</source>
-        <translation type="unfinished" />
+        <translation>工作区 {path} 需要从数据结构版本 {found} 升级到 {supported} 后本版本才能显示，而只读窗口无法升级。请关闭另一个实例后以正常方式打开。</translation>
     </message>
     <message>
         <source>The workspace {path} was written by a newer version of the workbench (schema version {found}; this version understands up to {supported}). Install the newer version to open it.</source>
@@ -2411,15 +2374,15 @@ Details were written to the log file:
     </message>
     <message>
         <source>--cases must be between 1 and {limit}, not {value}.</source>
-        <translation type="unfinished" />
+        <translation>--cases 必须在 1 到 {limit} 之间，不能为 {value}。</translation>
     </message>
     <message>
         <source>--reviewed must be a fraction between 0 and 1 (e.g. 0.2), not {value}.</source>
-        <translation type="unfinished" />
+        <translation>--reviewed 必须是 0 到 1 之间的小数（如 0.2），不能为 {value}。</translation>
     </message>
     <message>
         <source>The workspace {path} already holds {count} cases; build the demo in a new workspace (--db NEW.sqlite3).</source>
-        <translation type="unfinished" />
+        <translation>工作区 {path} 中已有 {count} 件案件，请在新工作区中生成演示数据（--db NEW.sqlite3）。</translation>
     </message>
     <message>
         <source>{path}: the workbook must be an .xlsx file.</source>
@@ -2463,7 +2426,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>The delimiter {delimiter!r} cannot be used: give one character, or 'tab'.</source>
-        <translation type="unfinished" />
+        <translation>无法使用分隔符 {delimiter!r}：请给出单个字符，或 'tab'（制表符）。</translation>
     </message>
     <message>
         <source>{path}: the file cannot be read as {encoding} (line {line}: {detail}).</source>
@@ -2499,7 +2462,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>Another header row, not a case.</source>
-        <translation type="unfinished" />
+        <translation>重复的表头行，不是案件。</translation>
     </message>
     <message>
         <source>The number {value} is a {implied} number but the row says {declared}.</source>
@@ -2511,7 +2474,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>{path}: the mapping's column {column!r} for the application number is not in the first {rows} rows of the file.</source>
-        <translation type="unfinished" />
+        <translation>{path}：映射中申请号对应的列 {column!r} 不在文件的前 {rows} 行中。</translation>
     </message>
     <message>
         <source>The application number is missing.</source>
@@ -2523,11 +2486,11 @@ Details were written to the log file:
     </message>
     <message>
         <source>{path}: no column of application numbers was found in the first {rows} rows (columns seen: {headers}). Say which column holds what: in the window, or with --mapping FILE.json.</source>
-        <translation type="unfinished" />
+        <translation>{path}：在前 {rows} 行中未找到申请号列（已识别的列：{headers}）。请指定各列的内容：在窗口中指定，或使用 --mapping FILE.json。</translation>
     </message>
     <message>
         <source>{path}: line {line} cannot be the header: the first {rows} rows hold the table's header.</source>
-        <translation type="unfinished" />
+        <translation>{path}：第 {line} 行不能作为表头：表头须位于前 {rows} 行内。</translation>
     </message>
     <message>
         <source>{path}: there is no sheet named {sheet!r} (sheets: {sheets}).</source>
@@ -2543,7 +2506,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>“{value}” is an application number that a spreadsheet shortened to scientific notation, so its digits are lost; export the column as text.</source>
-        <translation type="unfinished" />
+        <translation>“{value}”是被电子表格缩写为科学计数法的申请号，部分数字已丢失；请将该列以文本格式导出。</translation>
     </message>
     <message>
         <source>Title or note above the header.</source>
@@ -2555,7 +2518,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>{path}, line {line}: a quoted cell starts here and is never closed (a stray " at the start of a cell?); nothing was imported.</source>
-        <translation type="unfinished" />
+        <translation>{path}，第 {line} 行：从此处开始的带引号单元格没有结束引号（单元格开头是否多了一个 "？）；未导入任何数据。</translation>
     </message>
     <message>
         <source>{path}: unknown encoding {encoding!r}.</source>
@@ -2567,107 +2530,107 @@ Details were written to the log file:
     </message>
     <message>
         <source>The import of {file} cannot be removed: {count} of its {total} cases are used by review work ({uses}), for example {examples}. Nothing was removed.</source>
-        <translation type="unfinished" />
+        <translation>无法删除 {file} 的导入：其 {total} 件案件中有 {count} 件已用于评查工作（{uses}），例如 {examples}。未删除任何内容。</translation>
     </message>
     <message>
         <source>There is no import number {import_id} in this workspace.</source>
-        <translation type="unfinished" />
+        <translation>本工作区中没有编号为 {import_id} 的导入记录。</translation>
     </message>
     <message>
         <source>The mapping names an unknown case field {field!r} for the column {column!r} (known: {known}).</source>
-        <translation type="unfinished" />
+        <translation>映射为列 {column!r} 指定了未知的案件字段 {field!r}（可用字段：{known}）。</translation>
     </message>
     <message>
         <source>Unknown side {side!r}: use master or package.</source>
-        <translation type="unfinished" />
+        <translation>未知的一方 {side!r}：请使用 master（本地工作区）或 package（工作包）。</translation>
     </message>
     <message>
         <source>{name}: {count} item(s) in {reviews} review(s) were changed both here and in the package since it was exported; nothing of it was merged. Choose with --prefer master or --prefer package, or merge it in the application.</source>
-        <translation type="unfinished" />
+        <translation>{name}：自导出以来，{reviews} 件评查中的 {count} 个检查项在本地和工作包中都被修改过；该工作包的内容均未合并。请用 --prefer master 或 --prefer package 指定保留哪一方，或在应用程序中合并。</translation>
     </message>
     <message>
         <source>{name} does not match the package exported here under its id ({detail}); it is refused.</source>
-        <translation type="unfinished" />
+        <translation>{name} 与本地以同一 ID 导出的工作包不一致（{detail}），已拒绝。</translation>
     </message>
     <message>
         <source>{name}: audit entry {entry} is about review {review}, which is not in the package; the package is refused.</source>
-        <translation type="unfinished" />
+        <translation>{name}：审计记录 {entry} 涉及的评查 {review} 不在该工作包中，已拒绝该工作包。</translation>
     </message>
     <message>
         <source>{name} was written by a newer version of the workbench (schema version {found}; this version reads up to {supported}). Install the newer version to merge it.</source>
-        <translation type="unfinished" />
+        <translation>{name} 由更高版本的工作台写入（数据结构版本 {found}，本版本最高可读取 {supported}）。请安装新版本后再合并。</translation>
     </message>
     <message>
         <source>{name} holds case {case}, which this workspace does not have.</source>
-        <translation type="unfinished" />
+        <translation>{name} 中包含本工作区没有的案件 {case}。</translation>
     </message>
     <message>
         <source>{name} is from round {round!r}, which this workspace does not have (the package was exported from another workspace).</source>
-        <translation type="unfinished" />
+        <translation>{name} 属于评查轮次 {round!r}，而本工作区没有该轮次（该工作包是从其他工作区导出的）。</translation>
     </message>
     <message>
         <source>{name} is damaged ({detail}). Ask for the file again.</source>
-        <translation type="unfinished" />
+        <translation>{name} 已损坏（{detail}）。请重新索取该文件。</translation>
     </message>
     <message>
         <source>{path} already exists; choose another name, or replace it (--force).</source>
-        <translation type="unfinished" />
+        <translation>{path} 已存在；请另选名称，或替换该文件（--force）。</translation>
     </message>
     <message>
         <source>{name} is a work package of format {found}, which this version does not know (it reads format {known}). Install the newer version of the workbench.</source>
-        <translation type="unfinished" />
+        <translation>{name} 是格式 {found} 的工作包，本版本无法识别（本版本读取格式 {known}）。请安装新版本的工作台。</translation>
     </message>
     <message>
         <source>This workspace is itself a work package. Packages are exported from, and merged into, the manager's workspace.</source>
-        <translation type="unfinished" />
+        <translation>此工作区本身是一个工作包。工作包须从质量管理人员的工作区导出，并合并回该工作区。</translation>
     </message>
     <message>
         <source>Reviewer {reviewer!r} has no cases in round {round!r} (its reviewers: {reviewers}).</source>
-        <translation type="unfinished" />
+        <translation>评查人 {reviewer!r} 在评查轮次 {round!r} 中没有案件（该轮次的评查人：{reviewers}）。</translation>
     </message>
     <message>
         <source>{name} is a workspace, not a work package.</source>
-        <translation type="unfinished" />
+        <translation>{name} 是工作区，不是工作包。</translation>
     </message>
     <message>
         <source>{name} is not a work package: it is not a workbench file.</source>
-        <translation type="unfinished" />
+        <translation>{name} 不是工作包：它不是本工作台的文件。</translation>
     </message>
     <message>
         <source>{name} was changed outside the application, so it is refused: {problem}.</source>
-        <translation type="unfinished" />
+        <translation>{name} 曾在本程序之外被修改，已拒绝：{problem}。</translation>
     </message>
     <message>
         <source>{name} is truncated ({found} of {expected} bytes); it was cut off when it was copied or sent. Ask for the file again.</source>
-        <translation type="unfinished" />
+        <translation>{name} 不完整（应为 {expected} 字节，实为 {found} 字节），可能在复制或发送时被截断。请重新索取该文件。</translation>
     </message>
     <message>
         <source>Cannot read {name}: {detail}.</source>
-        <translation type="unfinished" />
+        <translation>无法读取 {name}：{detail}。</translation>
     </message>
     <message>
         <source>Cannot write the package {path}: {detail}.</source>
-        <translation type="unfinished" />
+        <translation>无法写入工作包 {path}：{detail}。</translation>
     </message>
     <message>
         <source>The workspace is not intact, so no package was made ({problem}). Run 'verify' to see every problem.</source>
-        <translation type="unfinished" />
+        <translation>工作区不完整，未生成工作包（{problem}）。运行 'verify' 可查看全部问题。</translation>
     </message>
     <message>
         <source>{what}: {value!r} is not a date; write it like 2022-06-30.</source>
-        <translation type="unfinished" />
+        <translation>{what}：{value!r} 不是日期，请按 2022-06-30 的格式填写。</translation>
     </message>
     <message>
         <source>The period is empty: it starts on {start}, after it ends on {end}.</source>
-        <translation type="unfinished" />
+        <translation>时间段为空：开始日期 {start} 晚于结束日期 {end}。</translation>
     </message>
     <message>
         <source>The target must be a percentage above 0 and at most 100 (got {value!r}).</source>
-        <translation type="unfinished" />
+        <translation>目标值必须是大于 0 且不超过 100 的百分数（当前为 {value!r}）。</translation>
     </message>
     <message>
         <source>There is no round named {name!r}{known}.</source>
-        <translation type="unfinished" />
+        <translation>没有名为 {name!r} 的评查轮次{known}。</translation>
     </message>
     <message>
         <source>Cannot write the report {path}: {detail}.</source>
@@ -2701,15 +2664,15 @@ Details were written to the log file:
     </message>
     <message>
         <source>Only a completed review can be signed off; complete it first (Ctrl+Enter).</source>
-        <translation type="unfinished" />
+        <translation>只有已完成的评查才能确认；请先完成评查（Ctrl+Enter）。</translation>
     </message>
     <message>
         <source>The review is not signed off, so there is nothing to reopen.</source>
-        <translation type="unfinished" />
+        <translation>该评查尚未确认，无需重新打开。</translation>
     </message>
     <message>
         <source>Reopening a signed-off review needs a reason; it is kept in the audit log.</source>
-        <translation type="unfinished" />
+        <translation>重新打开已确认的评查须说明理由，理由将记入审计记录。</translation>
     </message>
     <message>
         <source>There is no case with id {case_id}.</source>
@@ -2725,159 +2688,159 @@ Details were written to the log file:
     </message>
     <message>
         <source>An acceptance round takes each lot's sample size from ISO 2859-1; do not give a size or a precision.</source>
-        <translation type="unfinished" />
+        <translation>验收评查轮次按 ISO 2859-1 确定每批的样本量，请勿指定样本量或精度要求。</translation>
     </message>
     <message>
         <source>Unknown allocation {value!r}: use proportional, equal or neyman.</source>
-        <translation type="unfinished" />
+        <translation>未知的分配方法 {value!r}：请使用 proportional（按比例）、equal（等量）或 neyman（奈曼分配）。</translation>
     </message>
     <message>
         <source>Reviewer {reviewer} already has {count} cases, their cap in round {name!r}.</source>
-        <translation type="unfinished" />
+        <translation>评查人 {reviewer} 已有 {count} 件案件，已达到其在评查轮次 {name!r} 中的分配上限。</translation>
     </message>
     <message>
         <source>The decision-date range is empty: {start} is after {end}.</source>
-        <translation type="unfinished" />
+        <translation>结案日期范围为空：{start} 晚于 {end}。</translation>
     </message>
     <message>
         <source>The effort for {ip_type} must be a number of zero or more (got {value!r}).</source>
-        <translation type="unfinished" />
+        <translation>{ip_type} 的工作量必须是不小于 0 的数值（当前为 {value!r}）。</translation>
     </message>
     <message>
         <source>Effort is given for {value!r}, which is not an IP type (use {allowed}).</source>
-        <translation type="unfinished" />
+        <translation>为 {value!r} 指定了工作量，但它不是知识产权类型（请使用 {allowed}）。</translation>
     </message>
     <message>
         <source>No cases match the filters, so there is nothing to sample.</source>
-        <translation type="unfinished" />
+        <translation>没有符合筛选条件的案件，无法抽样。</translation>
     </message>
     <message>
         <source>Filter {clause!r}: {value!r} is not a date (use YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY).</source>
-        <translation type="unfinished" />
+        <translation>筛选条件 {clause!r}：{value!r} 不是日期（请使用 YYYY-MM-DD、YYYY-MM、YYYY-Qn 或 YYYY 格式）。</translation>
     </message>
     <message>
         <source>Filter {clause!r}: the value is empty.</source>
-        <translation type="unfinished" />
+        <translation>筛选条件 {clause!r}：值为空。</translation>
     </message>
     <message>
         <source>Filter {clause!r}: unknown field {field!r} (use {allowed}).</source>
-        <translation type="unfinished" />
+        <translation>筛选条件 {clause!r}：未知字段 {field!r}（请使用 {allowed}）。</translation>
     </message>
     <message>
         <source>Filter {clause!r}: there is no import {value!r} (give its number or file name).</source>
-        <translation type="unfinished" />
+        <translation>筛选条件 {clause!r}：没有导入记录 {value!r}（请给出其编号或文件名）。</translation>
     </message>
     <message>
         <source>Filter {clause!r}: {field} can only be compared with '='.</source>
-        <translation type="unfinished" />
+        <translation>筛选条件 {clause!r}：{field} 只能用 '=' 比较。</translation>
     </message>
     <message>
         <source>Filter {clause!r}: expected FIELD=VALUE, or decision_date with =, &gt;=, &lt;=, &gt; or &lt; and a date.</source>
-        <translation type="unfinished" />
+        <translation>筛选条件 {clause!r}：应为 FIELD=VALUE 形式，或 decision_date 加 =、&gt;=、&lt;=、&gt; 或 &lt; 及一个日期。</translation>
     </message>
     <message>
         <source>Unknown sampling method {value!r}: use random, systematic, stratified or acceptance.</source>
-        <translation type="unfinished" />
+        <translation>未知的抽样方法 {value!r}：请使用 random（简单随机抽样）、systematic（系统抽样）、stratified（分层抽样）或 acceptance（逐批验收）。</translation>
     </message>
     <message>
         <source>The minimum per stratum must be a whole number of zero or more (got {value!r}).</source>
-        <translation type="unfinished" />
+        <translation>每层最小样本量必须是不小于 0 的整数（当前为 {value!r}）。</translation>
     </message>
     <message>
         <source>A round needs a name of 1 to {limit} characters.</source>
-        <translation type="unfinished" />
+        <translation>评查轮次名称须为 1 至 {limit} 个字符。</translation>
     </message>
     <message>
         <source>There is already a round named {name!r}; choose another name.</source>
-        <translation type="unfinished" />
+        <translation>已存在名为 {name!r} 的评查轮次，请另选名称。</translation>
     </message>
     <message>
         <source>Round {name!r} is not an acceptance round, so it has no lots.</source>
-        <translation type="unfinished" />
+        <translation>评查轮次 {name!r} 不是验收评查轮次，因此没有批。</translation>
     </message>
     <message>
         <source>Case {case} is not in round {name!r}.</source>
-        <translation type="unfinished" />
+        <translation>案件 {case} 不在评查轮次 {name!r} 中。</translation>
     </message>
     <message>
         <source>Case {case} was examined by {examiner}, so {reviewer} cannot review it.</source>
-        <translation type="unfinished" />
+        <translation>案件 {case} 由 {examiner} 审查，因此 {reviewer} 不能评查该案件。</translation>
     </message>
     <message>
         <source>A precision needs both a confidence level and a margin of error.</source>
-        <translation type="unfinished" />
+        <translation>按精度确定样本量须同时给出置信水平和允许误差。</translation>
     </message>
     <message>
         <source>{what} must be a number between 0 and 1, or a percentage (got {value!r}).</source>
-        <translation type="unfinished" />
+        <translation>{what} 必须是 0 到 1 之间的数，或百分数（当前为 {value!r}）。</translation>
     </message>
     <message>
         <source>The review of case {case} is {status}; reopen it before reassigning the case.</source>
-        <translation type="unfinished" />
+        <translation>案件 {case} 的评查状态为 {status}；请先重新打开评查，再重新分配该案件。</translation>
     </message>
     <message>
         <source>Reviewer {reviewer!r}: the cap must be a whole number of zero or more (got {value!r}).</source>
-        <translation type="unfinished" />
+        <translation>评查人 {reviewer!r}：分配上限必须是不小于 0 的整数（当前为 {value!r}）。</translation>
     </message>
     <message>
         <source>A reviewer needs a name (got {value!r}).</source>
-        <translation type="unfinished" />
+        <translation>评查人须有姓名（当前为 {value!r}）。</translation>
     </message>
     <message>
         <source>The seed must be a whole number from 0 to {limit} (got {value!r}).</source>
-        <translation type="unfinished" />
+        <translation>随机种子必须是 0 到 {limit} 之间的整数（当前为 {value!r}）。</translation>
     </message>
     <message>
         <source>The sample size must be a whole number of at least 1 (got {value!r}).</source>
-        <translation type="unfinished" />
+        <translation>样本量必须是不小于 1 的整数（当前为 {value!r}）。</translation>
     </message>
     <message>
         <source>Give a sample size, or a confidence level and a margin of error.</source>
-        <translation type="unfinished" />
+        <translation>请给出样本量，或给出置信水平和允许误差。</translation>
     </message>
     <message>
         <source>Give either a sample size or a precision (confidence, margin of error and expected rate), not both.</source>
-        <translation type="unfinished" />
+        <translation>请给出样本量或精度要求（置信水平、允许误差和预期合格率）二者之一，不能同时给出。</translation>
     </message>
     <message>
         <source>Cannot stratify by {value!r}: use {allowed}.</source>
-        <translation type="unfinished" />
+        <translation>不能按 {value!r} 分层：请使用 {allowed}。</translation>
     </message>
     <message>
         <source>A stratified sample needs a field to stratify by (e.g. department).</source>
-        <translation type="unfinished" />
+        <translation>分层抽样需要指定分层字段（如 department）。</translation>
     </message>
     <message>
         <source>Strata only apply to the stratified and acceptance methods (got method {method}).</source>
-        <translation type="unfinished" />
+        <translation>分层仅适用于 stratified（分层抽样）和 acceptance（逐批验收）方法（当前方法为 {method}）。</translation>
     </message>
     <message>
         <source>Stratum {stratum!r}: the expected rate must be between 0 and 1 (got {value!r}).</source>
-        <translation type="unfinished" />
+        <translation>层 {stratum!r}：预期合格率必须在 0 到 1 之间（当前为 {value!r}）。</translation>
     </message>
     <message>
         <source>An expected rate is given for stratum {stratum!r}, which has no cases.</source>
-        <translation type="unfinished" />
+        <translation>为层 {stratum!r} 指定了预期合格率，但该层没有案件。</translation>
     </message>
     <message>
         <source>No reviewer can take case {case}, examined by {examiner}: among {reviewers}, the others are its examiner or have reached their cap. Add a reviewer or raise a cap.</source>
-        <translation type="unfinished" />
+        <translation>没有评查人可以承接由 {examiner} 审查的案件 {case}：{reviewers} 中的评查人或为该案审查员，或已达到分配上限。请添加评查人或提高分配上限。</translation>
     </message>
     <message>
         <source>Round {name!r} has no unassigned cases.</source>
-        <translation type="unfinished" />
+        <translation>评查轮次 {name!r} 中没有未分配的案件。</translation>
     </message>
     <message>
         <source>There is no round named {name!r}.</source>
-        <translation type="unfinished" />
+        <translation>没有名为 {name!r} 的评查轮次。</translation>
     </message>
     <message>
         <source>There is no case with application number {case}.</source>
-        <translation type="unfinished" />
+        <translation>没有申请号为 {case} 的案件。</translation>
     </message>
     <message>
         <source>There is no checklist with id {checklist_id} (given for {ip_type}).</source>
-        <translation type="unfinished" />
+        <translation>没有 ID 为 {checklist_id} 的检查表（为 {ip_type} 指定）。</translation>
     </message>
     <message>
         <source>The AQL must be one of {allowed} (got {value}).</source>
@@ -3013,7 +2976,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>The answer to item {item_id} was changed elsewhere since; nothing was undone or redone.</source>
-        <translation type="unfinished" />
+        <translation>检查项 {item_id} 的检查结果此后已在别处被修改；未执行撤销或重做。</translation>
     </message>
     <message>
         <source>The workspace is not intact ({count} problem(s)):
