@@ -55,7 +55,7 @@ def apply(ts: Path, entries: list[dict]) -> int:
             for form in value if isinstance(value, list) else [value]:
                 ET.SubElement(translation, "numerusform").text = form
         else:
-            translation.text = value
+            translation.text = value[0] if isinstance(value, list) else value
         translation.attrib.pop("type", None)
         filled += 1
     body = ET.tostring(tree.getroot(), encoding="unicode")

@@ -198,10 +198,9 @@ class ImportReportDialog(QDialog):
 
 def summary_text(read: int, accepted: int, unchanged: int, updated: int, rejected: int, skipped: int,
                  flagged: int = 0) -> str:
-    tr = QCoreApplication.translate
-    text = (tr("ImportReport", "Read %1 rows: %2 accepted, %3 unchanged, %4 updated, %5 rejected, %6 skipped.")
+    text = (QCoreApplication.translate("ImportReport", "Read %1 rows: %2 accepted, %3 unchanged, %4 updated, %5 rejected, %6 skipped.")
             .replace("%1", str(read)).replace("%2", str(accepted)).replace("%3", str(unchanged))
             .replace("%4", str(updated)).replace("%5", str(rejected)).replace("%6", str(skipped)))
     if flagged:
-        text += " " + tr("ImportReport", "%1 accepted row(s) flagged.").replace("%1", str(flagged))
+        text += " " + QCoreApplication.translate("ImportReport", "%1 accepted row(s) flagged.").replace("%1", str(flagged))
     return text

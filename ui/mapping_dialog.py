@@ -31,20 +31,19 @@ class MappingChoice:
 
 
 def field_label(target: str) -> str:
-    tr = QCoreApplication.translate
     labels = {
-        "application_number": tr("MappingDialog", "Application number"),
-        "ip_type": tr("MappingDialog", "IP type"),
-        "title": tr("MappingDialog", "Title"),
-        "applicant": tr("MappingDialog", "Applicant"),
-        "examiner": tr("MappingDialog", "Examiner"),
-        "department": tr("MappingDialog", "Department"),
-        "classification": tr("MappingDialog", "Classification"),
-        "procedure": tr("MappingDialog", "Procedure"),
-        "decision": tr("MappingDialog", "Decision"),
-        "filing_date": tr("MappingDialog", "Filing date"),
-        "decision_date": tr("MappingDialog", "Decision date"),
-        EXTRA: tr("MappingDialog", "(keep as other data)"),
+        "application_number": QCoreApplication.translate("MappingDialog", "Application number"),
+        "ip_type": QCoreApplication.translate("MappingDialog", "IP type"),
+        "title": QCoreApplication.translate("MappingDialog", "Title"),
+        "applicant": QCoreApplication.translate("MappingDialog", "Applicant"),
+        "examiner": QCoreApplication.translate("MappingDialog", "Examiner"),
+        "department": QCoreApplication.translate("MappingDialog", "Department"),
+        "classification": QCoreApplication.translate("MappingDialog", "Classification"),
+        "procedure": QCoreApplication.translate("MappingDialog", "Procedure"),
+        "decision": QCoreApplication.translate("MappingDialog", "Decision"),
+        "filing_date": QCoreApplication.translate("MappingDialog", "Filing date"),
+        "decision_date": QCoreApplication.translate("MappingDialog", "Decision date"),
+        EXTRA: QCoreApplication.translate("MappingDialog", "(keep as other data)"),
     }
     return labels.get(target, target)
 

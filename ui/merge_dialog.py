@@ -21,7 +21,6 @@ from ui.messages import error_text
 from workbench import checklists
 from workbench.merge import REVIEW_PART, FileResult, MergeReport, PartChange, Resolutions, ReviewChange
 
-_tr = QCoreApplication.translate
 CHOSEN = QBrush(QColor("#dff0d8"))
 LEFT_OUT = QBrush(QColor("#9e9e9e"))
 
@@ -29,12 +28,12 @@ Key = tuple[str, str, str]     # (package id, review uid, part)
 
 
 def outcome_label(outcome: str) -> str:
-    return {"pass": _tr("Merge", "Pass"), "fail": _tr("Merge", "Fail"), "na": _tr("Merge", "N/A")}.get(outcome, outcome)
+    return {"pass": QCoreApplication.translate("Merge", "Pass"), "fail": QCoreApplication.translate("Merge", "Fail"), "na": QCoreApplication.translate("Merge", "N/A")}.get(outcome, outcome)
 
 
 def severity_label(severity: str) -> str:
-    return {"critical": _tr("Merge", "Critical"), "major": _tr("Merge", "Major"), "minor": _tr("Merge", "Minor"),
-            "advisory": _tr("Merge", "Advisory")}.get(severity, severity)
+    return {"critical": QCoreApplication.translate("Merge", "Critical"), "major": QCoreApplication.translate("Merge", "Major"), "minor": QCoreApplication.translate("Merge", "Minor"),
+            "advisory": QCoreApplication.translate("Merge", "Advisory")}.get(severity, severity)
 
 
 class ItemTexts:
@@ -54,7 +53,7 @@ class ItemTexts:
 
     def item(self, review_id: int | None, item_id: str) -> str:
         if item_id == REVIEW_PART:
-            return _tr("Merge", "The review (status, reviewer, sign-off)")
+            return QCoreApplication.translate("Merge", "The review (status, reviewer, sign-off)")
         checklist = self.checklist(review_id)
         try:
             return f"{item_id} · {checklist.item(item_id).text.get(self.language)}" if checklist else item_id
@@ -63,13 +62,13 @@ class ItemTexts:
 
     def value(self, review_id: int | None, part: str, value: Mapping[str, Any] | None) -> str:
         if value is None:
-            return _tr("Merge", "(not answered)") if part != REVIEW_PART else _tr("Merge", "(no review)")
+            return QCoreApplication.translate("Merge", "(not answered)") if part != REVIEW_PART else QCoreApplication.translate("Merge", "(no review)")
         if part == REVIEW_PART:
             text = value_label("status", value.get("status"))
             if value.get("reviewer"):
                 text += " · " + value["reviewer"]
             if value.get("signed_off_by"):
-                text += " · " + _tr("Merge", "signed off by %1").replace("%1", value["signed_off_by"])
+                text += " · " + QCoreApplication.translate("Merge", "signed off by %1").replace("%1", value["signed_off_by"])
             return text
         bits = [outcome_label(value.get("outcome", ""))]
         if value.get("answer") not in ("pass", "fail", "na", None):
@@ -86,23 +85,23 @@ class ItemTexts:
 
 def file_status(result: FileResult) -> str:
     if result.outcome == "merged":
-        return _tr("Merge", "Will be merged")
+        return QCoreApplication.translate("Merge", "Will be merged")
     if result.outcome == "unchanged":
-        return _tr("Merge", "Nothing new")
+        return QCoreApplication.translate("Merge", "Nothing new")
     if result.outcome == "already_merged":
-        return _tr("Merge", "Already merged on %1").replace("%1", result.merged_at[:16].replace("T", " "))
+        return QCoreApplication.translate("Merge", "Already merged on %1").replace("%1", result.merged_at[:16].replace("T", " "))
     if result.outcome == "conflicts":
-        return _tr("Merge", "Conflicts to decide")
-    return _tr("Merge", "Refused")
+        return QCoreApplication.translate("Merge", "Conflicts to decide")
+    return QCoreApplication.translate("Merge", "Refused")
 
 
 def review_action(change: ReviewChange) -> str:
-    return {"added": _tr("Merge", "Added from the package"),
-            "updated": _tr("Merge", "Updated from the package"),
-            "kept": _tr("Merge", "Kept as it is here"),
-            "merged": _tr("Merge", "Merged: different items changed on each side"),
-            "conflict": _tr("Merge", "Changed here and in the package"),
-            "time": _tr("Merge", "Review time added")}.get(change.action, change.action)
+    return {"added": QCoreApplication.translate("Merge", "Added from the package"),
+            "updated": QCoreApplication.translate("Merge", "Updated from the package"),
+            "kept": QCoreApplication.translate("Merge", "Kept as it is here"),
+            "merged": QCoreApplication.translate("Merge", "Merged: different items changed on each side"),
+            "conflict": QCoreApplication.translate("Merge", "Changed here and in the package"),
+            "time": QCoreApplication.translate("Merge", "Review time added")}.get(change.action, change.action)
 
 
 def review_details(change: ReviewChange) -> str:
@@ -110,16 +109,16 @@ def review_details(change: ReviewChange) -> str:
     kept = sum(1 for p in change.parts if p.part != REVIEW_PART and p.side == "master")
     bits = []
     if taken:
-        bits.append(_tr("Merge", "%n answer(s) from the package", "", taken))
+        bits.append(QCoreApplication.translate("Merge", "%n answer(s) from the package", "", taken))
     if kept and change.action != "kept":
-        bits.append(_tr("Merge", "%n kept from here", "", kept))
+        bits.append(QCoreApplication.translate("Merge", "%n kept from here", "", kept))
     status = next((p for p in change.parts if p.part == REVIEW_PART and p.side == "package" and p.package), None)
     if status is not None:
-        bits.append(_tr("Merge", "status %1").replace("%1", value_label("status", status.package.get("status"))))
+        bits.append(QCoreApplication.translate("Merge", "status %1").replace("%1", value_label("status", status.package.get("status"))))
     if change.undecided:
-        bits.append(_tr("Merge", "%n conflict(s) to decide", "", len(change.undecided)))
+        bits.append(QCoreApplication.translate("Merge", "%n conflict(s) to decide", "", len(change.undecided)))
     if change.active_seconds >= 30:
-        bits.append(_tr("Merge", "+%1 min review time").replace("%1", str(round(change.active_seconds / 60))))
+        bits.append(QCoreApplication.translate("Merge", "+%1 min review time").replace("%1", str(round(change.active_seconds / 60))))
     return "; ".join(bits)
 
 

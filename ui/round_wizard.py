@@ -30,22 +30,21 @@ from workbench.identifiers import IP_TYPES
 from workbench.jobs import CancelToken, Progress
 from workbench.sample_size import AQLS
 
-_tr = QCoreApplication.translate
 ERROR_STYLE = "color: #b00020;"
 
 
 def field_label(name: str) -> str:
     return {
-        "ip_type": _tr("RoundWizard", "IP type"),
-        "department": _tr("RoundWizard", "Department"),
-        "examiner": _tr("RoundWizard", "Examiner"),
-        "decision": _tr("RoundWizard", "Decision"),
-        "procedure": _tr("RoundWizard", "Procedure"),
-        "classification": _tr("RoundWizard", "Classification"),
-        "import": _tr("RoundWizard", "Import"),
-        "decision_year": _tr("RoundWizard", "Decision year"),
-        "decision_quarter": _tr("RoundWizard", "Decision quarter"),
-        "decision_month": _tr("RoundWizard", "Decision month"),
+        "ip_type": QCoreApplication.translate("RoundWizard", "IP type"),
+        "department": QCoreApplication.translate("RoundWizard", "Department"),
+        "examiner": QCoreApplication.translate("RoundWizard", "Examiner"),
+        "decision": QCoreApplication.translate("RoundWizard", "Decision"),
+        "procedure": QCoreApplication.translate("RoundWizard", "Procedure"),
+        "classification": QCoreApplication.translate("RoundWizard", "Classification"),
+        "import": QCoreApplication.translate("RoundWizard", "Import"),
+        "decision_year": QCoreApplication.translate("RoundWizard", "Decision year"),
+        "decision_quarter": QCoreApplication.translate("RoundWizard", "Decision quarter"),
+        "decision_month": QCoreApplication.translate("RoundWizard", "Decision month"),
     }.get(name, name)
 
 
@@ -59,18 +58,18 @@ def stratum_label(name: str, fields: Sequence[str]) -> str:
 
 def method_label(method: str) -> str:
     return {
-        "random": _tr("RoundWizard", "Simple random"),
-        "systematic": _tr("RoundWizard", "Systematic (random start)"),
-        "stratified": _tr("RoundWizard", "Stratified"),
-        "acceptance": _tr("RoundWizard", "Acceptance per lot (ISO 2859-1)"),
+        "random": QCoreApplication.translate("RoundWizard", "Simple random"),
+        "systematic": QCoreApplication.translate("RoundWizard", "Systematic (random start)"),
+        "stratified": QCoreApplication.translate("RoundWizard", "Stratified"),
+        "acceptance": QCoreApplication.translate("RoundWizard", "Acceptance per lot (ISO 2859-1)"),
     }[method]
 
 
 def allocation_label(allocation: str) -> str:
     return {
-        "proportional": _tr("RoundWizard", "Proportional"),
-        "equal": _tr("RoundWizard", "Equal"),
-        "neyman": _tr("RoundWizard", "Neyman (expected rate per stratum)"),
+        "proportional": QCoreApplication.translate("RoundWizard", "Proportional"),
+        "equal": QCoreApplication.translate("RoundWizard", "Equal"),
+        "neyman": QCoreApplication.translate("RoundWizard", "Neyman (expected rate per stratum)"),
     }[allocation]
 
 
@@ -84,30 +83,30 @@ def describe_filters(filters: rounds.Filters) -> str:
     if filters.imports:
         parts.append(f"{field_label('import')}: " + ", ".join(f"#{i}" for i in filters.imports))
     if filters.decided_from and filters.decided_to:
-        parts.append(_tr("RoundWizard", "decided %1 to %2").replace("%1", filters.decided_from)
+        parts.append(QCoreApplication.translate("RoundWizard", "decided %1 to %2").replace("%1", filters.decided_from)
                      .replace("%2", filters.decided_to))
     elif filters.decided_from:
-        parts.append(_tr("RoundWizard", "decided on or after %1").replace("%1", filters.decided_from))
+        parts.append(QCoreApplication.translate("RoundWizard", "decided on or after %1").replace("%1", filters.decided_from))
     elif filters.decided_to:
-        parts.append(_tr("RoundWizard", "decided on or before %1").replace("%1", filters.decided_to))
-    return "; ".join(parts) if parts else _tr("RoundWizard", "all cases")
+        parts.append(QCoreApplication.translate("RoundWizard", "decided on or before %1").replace("%1", filters.decided_to))
+    return "; ".join(parts) if parts else QCoreApplication.translate("RoundWizard", "all cases")
 
 
 def describe_plan(plan: rounds.Plan) -> str:
     fields = " + ".join(field_label(f) for f in plan.strata)
     if plan.method == "acceptance":
-        return (_tr("RoundWizard", "%1: lots by %2, AQL %3").replace("%1", method_label(plan.method))
+        return (QCoreApplication.translate("RoundWizard", "%1: lots by %2, AQL %3").replace("%1", method_label(plan.method))
                 .replace("%2", fields).replace("%3", f"{plan.aql:g}"))
     if plan.size is not None:
-        size = _tr("RoundWizard", "%1 cases").replace("%1", str(plan.size))
+        size = QCoreApplication.translate("RoundWizard", "%1 cases").replace("%1", str(plan.size))
     else:
         expected = 0.5 if plan.expected is None else plan.expected
-        size = (_tr("RoundWizard", "confidence %1, margin ±%2, expected compliance %3")
+        size = (QCoreApplication.translate("RoundWizard", "confidence %1, margin ±%2, expected compliance %3")
                 .replace("%1", f"{100 * plan.confidence:g}%").replace("%2", f"{100 * plan.margin:g}%")
                 .replace("%3", f"{100 * expected:g}%"))
     text = f"{method_label(plan.method)}; {size}"
     if plan.method == "stratified":
-        text += "; " + (_tr("RoundWizard", "by %1, %2 allocation, at least %3 per stratum")
+        text += "; " + (QCoreApplication.translate("RoundWizard", "by %1, %2 allocation, at least %3 per stratum")
                         .replace("%1", fields).replace("%2", allocation_label(plan.allocation))
                         .replace("%3", str(plan.min_per_stratum)))
     return text

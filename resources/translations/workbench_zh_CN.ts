@@ -2,79 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <source>ImportReport</source>
-        <comment>Read %1 rows: %2 accepted, %3 unchanged, %4 updated, %5 rejected, %6 skipped.</comment>
-        <translation>共读取 %1 行：已接受 %2 行，未变化 %3 行，已更新 %4 行，已拒绝 %5 行，已跳过 %6 行。</translation>
-    </message>
-    <message>
-        <source>ImportReport</source>
-        <comment>%1 accepted row(s) flagged.</comment>
-        <translation>已接受的行中有 %1 行被标记。</translation>
-    </message>
-    <message>
-        <source>MappingDialog</source>
-        <comment>Application number</comment>
-        <translation>申请号</translation>
-    </message>
-    <message>
-        <source>MappingDialog</source>
-        <comment>IP type</comment>
-        <translation>知识产权类型</translation>
-    </message>
-    <message>
-        <source>MappingDialog</source>
-        <comment>Title</comment>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>MappingDialog</source>
-        <comment>Applicant</comment>
-        <translation>申请人</translation>
-    </message>
-    <message>
-        <source>MappingDialog</source>
-        <comment>Examiner</comment>
-        <translation>审查员</translation>
-    </message>
-    <message>
-        <source>MappingDialog</source>
-        <comment>Department</comment>
-        <translation>审查部门</translation>
-    </message>
-    <message>
-        <source>MappingDialog</source>
-        <comment>Classification</comment>
-        <translation>分类号</translation>
-    </message>
-    <message>
-        <source>MappingDialog</source>
-        <comment>Procedure</comment>
-        <translation>审查程序</translation>
-    </message>
-    <message>
-        <source>MappingDialog</source>
-        <comment>Decision</comment>
-        <translation>结案方式</translation>
-    </message>
-    <message>
-        <source>MappingDialog</source>
-        <comment>Filing date</comment>
-        <translation>申请日</translation>
-    </message>
-    <message>
-        <source>MappingDialog</source>
-        <comment>Decision date</comment>
-        <translation>结案日</translation>
-    </message>
-    <message>
-        <source>MappingDialog</source>
-        <comment>(keep as other data)</comment>
-        <translation>（作为其他数据保留）</translation>
-    </message>
-</context>
-<context>
     <name>App</name>
     <message>
         <source>Unexpected error</source>
@@ -167,7 +94,9 @@ Details were written to the log file:
     </message>
     <message numerus="yes">
         <source>The %n case(s) will stay unassigned.</source>
-        <translation><numerusform>这 %n 件案件将暂不分配。</numerusform></translation>
+        <translation>
+            <numerusform>这 %n 件案件将暂不分配。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -508,7 +437,9 @@ Details were written to the log file:
     </message>
     <message numerus="yes">
         <source>%n problem(s) to fix before saving</source>
-        <translation><numerusform>保存前需修正 %n 处问题</numerusform></translation>
+        <translation>
+            <numerusform>保存前需修正 %n 处问题</numerusform>
+        </translation>
     </message>
     <message>
         <source>Valid; ready to save.</source>
@@ -693,7 +624,9 @@ Details were written to the log file:
     </message>
     <message numerus="yes">
         <source>%n item(s) still to decide</source>
-        <translation><numerusform>还有 %n 个检查项待决定</numerusform></translation>
+        <translation>
+            <numerusform>还有 %n 个检查项待决定</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -988,15 +921,21 @@ Details were written to the log file:
     </message>
     <message numerus="yes">
         <source>%n case(s) match the filters</source>
-        <translation><numerusform>符合筛选条件的案件 %n 件</numerusform></translation>
+        <translation>
+            <numerusform>符合筛选条件的案件 %n 件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n already drawn in another round left out</source>
-        <translation><numerusform>已排除在其他评查轮次中抽取过的 %n 件</numerusform></translation>
+        <translation>
+            <numerusform>已排除在其他评查轮次中抽取过的 %n 件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>population: %n case(s)</source>
-        <translation><numerusform>总体：%n 件</numerusform></translation>
+        <translation>
+            <numerusform>总体：%n 件</numerusform>
+        </translation>
     </message>
     <message>
         <source>There is already a round with this name.</source>
@@ -1035,7 +974,9 @@ Details were written to the log file:
     </message>
     <message numerus="yes">
         <source>%1: %n change(s), newest first</source>
-        <translation><numerusform>%1：共 %n 项变更，最新的在前</numerusform></translation>
+        <translation>
+            <numerusform>%1：共 %n 项变更，最新的在前</numerusform>
+        </translation>
     </message>
     <message>
         <source>Review opened</source>
@@ -1115,6 +1056,14 @@ Details were written to the log file:
     <message>
         <source>Flagged</source>
         <translation>已标记</translation>
+    </message>
+    <message>
+        <source>Read %1 rows: %2 accepted, %3 unchanged, %4 updated, %5 rejected, %6 skipped.</source>
+        <translation>共读取 %1 行：已接受 %2 行，未变化 %3 行，已更新 %4 行，已拒绝 %5 行，已跳过 %6 行。</translation>
+    </message>
+    <message>
+        <source>%1 accepted row(s) flagged.</source>
+        <translation>已接受的行中有 %1 行被标记。</translation>
     </message>
 </context>
 <context>
@@ -1326,7 +1275,9 @@ Details were written to the log file:
     </message>
     <message numerus="yes">
         <source>Pending: %n to review</source>
-        <translation><numerusform>待定：尚有 %n 件待评查</numerusform></translation>
+        <translation>
+            <numerusform>待定：尚有 %n 件待评查</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1505,7 +1456,9 @@ Details were written to the log file:
     </message>
     <message numerus="yes">
         <source>Workspace NOT intact (%n problem(s))</source>
-        <translation><numerusform>工作区不完整（%n 处问题）</numerusform></translation>
+        <translation>
+            <numerusform>工作区不完整（%n 处问题）</numerusform>
+        </translation>
     </message>
     <message>
         <source>This workspace was changed outside the application, or is damaged. The audit trail can no longer be trusted for what is listed below. Keep a copy of the file and tell your quality manager or IT.</source>
@@ -1513,7 +1466,9 @@ Details were written to the log file:
     </message>
     <message numerus="yes">
         <source>... and %n more (see the log file, or run: main.py verify)</source>
-        <translation><numerusform>……另有 %n 处（详见日志文件，或运行：main.py verify）</numerusform></translation>
+        <translation>
+            <numerusform>……另有 %n 处（详见日志文件，或运行：main.py verify）</numerusform>
+        </translation>
     </message>
     <message>
         <source>The workspace is not intact</source>
@@ -1554,6 +1509,54 @@ Details were written to the log file:
 </context>
 <context>
     <name>MappingDialog</name>
+    <message>
+        <source>Application number</source>
+        <translation>申请号</translation>
+    </message>
+    <message>
+        <source>IP type</source>
+        <translation>知识产权类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Examiner</source>
+        <translation>审查员</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>审查部门</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>分类号</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>审查程序</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>结案方式</translation>
+    </message>
+    <message>
+        <source>Filing date</source>
+        <translation>申请日</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>结案日</translation>
+    </message>
+    <message>
+        <source>(keep as other data)</source>
+        <translation>（作为其他数据保留）</translation>
+    </message>
     <message>
         <source>Columns of %1</source>
         <translation>%1 的列</translation>
@@ -1620,6 +1623,113 @@ Details were written to the log file:
     </message>
 </context>
 <context>
+    <name>Merge</name>
+    <message>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Advisory</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>The review (status, reviewer, sign-off)</source>
+        <translation>评查本身（状态、评查人、确认）</translation>
+    </message>
+    <message>
+        <source>(not answered)</source>
+        <translation>（未作答）</translation>
+    </message>
+    <message>
+        <source>(no review)</source>
+        <translation>（无评查）</translation>
+    </message>
+    <message>
+        <source>signed off by %1</source>
+        <translation>由 %1 确认</translation>
+    </message>
+    <message>
+        <source>Will be merged</source>
+        <translation>将合并</translation>
+    </message>
+    <message>
+        <source>Nothing new</source>
+        <translation>无新内容</translation>
+    </message>
+    <message>
+        <source>Already merged on %1</source>
+        <translation>已于 %1 合并</translation>
+    </message>
+    <message>
+        <source>Conflicts to decide</source>
+        <translation>有待决定的冲突</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Added from the package</source>
+        <translation>从工作包新增</translation>
+    </message>
+    <message>
+        <source>Updated from the package</source>
+        <translation>按工作包更新</translation>
+    </message>
+    <message>
+        <source>Kept as it is here</source>
+        <translation>保留本地现状</translation>
+    </message>
+    <message>
+        <source>Merged: different items changed on each side</source>
+        <translation>已合并：双方修改的是不同检查项</translation>
+    </message>
+    <message>
+        <source>Changed here and in the package</source>
+        <translation>本地与工作包中均有修改</translation>
+    </message>
+    <message>
+        <source>Review time added</source>
+        <translation>已累加评查用时</translation>
+    </message>
+    <message>
+        <source>%n answer(s) from the package</source>
+        <translation>采用工作包的检查结果 %n 项</translation>
+    </message>
+    <message>
+        <source>%n kept from here</source>
+        <translation>保留本地 %n 项</translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>+%1 min review time</source>
+        <translation>评查用时 +%1 分钟</translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message>
         <source>Merge work packages</source>
@@ -1659,19 +1769,27 @@ Details were written to the log file:
     </message>
     <message numerus="yes">
         <source>%n review(s) added</source>
-        <translation><numerusform>新增评查 %n 件</numerusform></translation>
+        <translation>
+            <numerusform>新增评查 %n 件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n updated</source>
-        <translation><numerusform>更新 %n 件</numerusform></translation>
+        <translation>
+            <numerusform>更新 %n 件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n kept as they are here</source>
-        <translation><numerusform>%n 件保留本地现状</numerusform></translation>
+        <translation>
+            <numerusform>%n 件保留本地现状</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n audit entries</source>
-        <translation><numerusform>审计记录 %n 条</numerusform></translation>
+        <translation>
+            <numerusform>审计记录 %n 条</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 package(s) will be merged</source>
@@ -1679,15 +1797,21 @@ Details were written to the log file:
     </message>
     <message numerus="yes">
         <source>; %n refused</source>
-        <translation><numerusform>；%n 个被拒绝</numerusform></translation>
+        <translation>
+            <numerusform>；%n 个被拒绝</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n conflict(s) to decide</source>
-        <translation><numerusform>%n 处冲突待决定</numerusform></translation>
+        <translation>
+            <numerusform>%n 处冲突待决定</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>all %n conflict(s) decided</source>
-        <translation><numerusform>%n 处冲突均已决定</numerusform></translation>
+        <translation>
+            <numerusform>%n 处冲突均已决定</numerusform>
+        </translation>
     </message>
     <message>
         <source>Decide the conflicts first.</source>
@@ -1754,7 +1878,9 @@ Details were written to the log file:
     </message>
     <message numerus="yes">
         <source>%n work package(s) written.</source>
-        <translation><numerusform>已写入 %n 个工作包。</numerusform></translation>
+        <translation>
+            <numerusform>已写入 %n 个工作包。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Work packages written</source>
@@ -1782,7 +1908,9 @@ Details were written to the log file:
     </message>
     <message numerus="yes">
         <source>%n package(s) merged.</source>
-        <translation><numerusform>已合并 %n 个工作包。</numerusform></translation>
+        <translation>
+            <numerusform>已合并 %n 个工作包。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Some packages were not merged</source>
@@ -2288,6 +2416,106 @@ Details were written to the log file:
 </context>
 <context>
     <name>RoundWizard</name>
+    <message>
+        <source>IP type</source>
+        <translation>知识产权类型</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>审查部门</translation>
+    </message>
+    <message>
+        <source>Examiner</source>
+        <translation>审查员</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>结案方式</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>审查程序</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>分类号</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <source>Decision year</source>
+        <translation>结案年度</translation>
+    </message>
+    <message>
+        <source>Decision quarter</source>
+        <translation>结案季度</translation>
+    </message>
+    <message>
+        <source>Decision month</source>
+        <translation>结案月份</translation>
+    </message>
+    <message>
+        <source>Simple random</source>
+        <translation>简单随机抽样</translation>
+    </message>
+    <message>
+        <source>Systematic (random start)</source>
+        <translation>系统抽样（随机起点）</translation>
+    </message>
+    <message>
+        <source>Stratified</source>
+        <translation>分层抽样</translation>
+    </message>
+    <message>
+        <source>Acceptance per lot (ISO 2859-1)</source>
+        <translation>逐批验收（ISO 2859-1）</translation>
+    </message>
+    <message>
+        <source>Proportional</source>
+        <translation>按比例分配</translation>
+    </message>
+    <message>
+        <source>Equal</source>
+        <translation>等量分配</translation>
+    </message>
+    <message>
+        <source>Neyman (expected rate per stratum)</source>
+        <translation>奈曼分配（按各层预期合格率）</translation>
+    </message>
+    <message>
+        <source>decided %1 to %2</source>
+        <translation>结案日 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>decided on or after %1</source>
+        <translation>结案日不早于 %1</translation>
+    </message>
+    <message>
+        <source>decided on or before %1</source>
+        <translation>结案日不晚于 %1</translation>
+    </message>
+    <message>
+        <source>all cases</source>
+        <translation>全部案件</translation>
+    </message>
+    <message>
+        <source>%1: lots by %2, AQL %3</source>
+        <translation>%1：按%2分批，AQL %3</translation>
+    </message>
+    <message>
+        <source>%1 cases</source>
+        <translation>%1 件</translation>
+    </message>
+    <message>
+        <source>confidence %1, margin ±%2, expected compliance %3</source>
+        <translation>置信水平 %1，允许误差 ±%2，预期合格率 %3</translation>
+    </message>
+    <message>
+        <source>by %1, %2 allocation, at least %3 per stratum</source>
+        <translation>按%1分层，%2，每层至少 %3 件</translation>
+    </message>
     <message>
         <source>New review round</source>
         <translation>新建评查轮次</translation>
