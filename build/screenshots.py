@@ -3,7 +3,8 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python build/screenshots.py [OUT_DIR]
 
 Builds a throwaway workspace from the bundled demo samples, answers a few items of the
-first invention case by keyboard, and saves main-window-en.png and main-window-zh.png.
+first invention case by keyboard, and saves main-window-en.png and main-window-zh.png;
+then a generated demo workspace (2,000 cases, 40% reviewed) for dashboard-en/zh.png.
 """
 from __future__ import annotations
 
@@ -52,11 +53,40 @@ def shoot(language: str, out_dir: Path) -> Path:
     return out
 
 
+def shoot_dashboard(language: str, out_dir: Path) -> Path:
+    from PySide6.QtWidgets import QApplication
+
+    from db.connection import open_database
+    from ui.app import install_translations
+    from ui.main_window import MainWindow
+    from workbench.demo import build_demo
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    install_translations(app, language)
+    folder = Path(tempfile.mkdtemp(prefix="workbench-shots-"))
+    os.environ["WORKBENCH_HOME"] = str(folder)
+    db_path = folder / "demo.sqlite3"
+    db = open_database(db_path)
+    build_demo(db, cases=2000, reviewed=0.4, seed=7)
+    db.close()
+    window = MainWindow(db_path, "demo", language)
+    window.resize(1440, 860)
+    window.show()
+    window.tabs.setCurrentWidget(window.dashboard)
+    window.dashboard.refresh()
+    app.processEvents()
+    out = out_dir / f"dashboard-{language}.png"
+    window.grab().save(str(out))
+    window.close()
+    return out
+
+
 def main() -> None:
     out_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs"
     out_dir.mkdir(parents=True, exist_ok=True)
     for language in ("en", "zh"):
         print(shoot(language, out_dir))
+        print(shoot_dashboard(language, out_dir))
 
 
 if __name__ == "__main__":
