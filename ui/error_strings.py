@@ -38,6 +38,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'The case {value} appears twice in the file: lines {first} and {line}.'),  # import.duplicate_in_file
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the file is empty.'),  # import.empty
     QT_TRANSLATE_NOOP('WorkbenchError', 'Another header row, not a case.'),  # import.header_row
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path}, line {line}: a cell is longer than {limit} characters; the file is probably damaged.'),  # import.huge_cell
     QT_TRANSLATE_NOOP('WorkbenchError', 'The number {value} is a {implied} number but the row says {declared}.'),  # import.ip_type_mismatch
     QT_TRANSLATE_NOOP('WorkbenchError', 'The IP type cannot be told from {value}; add an IP type column.'),  # import.ip_type_unknown
     QT_TRANSLATE_NOOP('WorkbenchError', "{path}: the mapping's column {column!r} for the application number is not in the first {rows} rows of the file."),  # import.mapping_column_missing
@@ -46,6 +47,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: no column of application numbers was found in the first {rows} rows (columns seen: {headers}). Say which column holds what: in the window, or with --mapping FILE.json.'),  # import.no_header
     QT_TRANSLATE_NOOP('WorkbenchError', "{path}: line {line} cannot be the header: the first {rows} rows hold the table's header."),  # import.no_header_line
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: there is no sheet named {sheet!r} (sheets: {sheets}).'),  # import.no_sheet
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path}: this is a folder, not a file.'),  # import.not_a_file
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the file does not exist.'),  # import.not_found
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: this is not a text or spreadsheet file that can be imported ({detail}).'),  # import.not_text
     QT_TRANSLATE_NOOP('WorkbenchError', '“{value}” is an application number that a spreadsheet shortened to scientific notation, so its digits are lost; export the column as text.'),  # import.scientific_number

@@ -19,6 +19,8 @@ from workbench.errors import WorkbenchError, register
 
 register({
     "import.not_found": "{path}: the file does not exist.",
+    "import.not_a_file": "{path}: this is a folder, not a file.",
+    "import.huge_cell": "{path}, line {line}: a cell is longer than {limit} characters; the file is probably damaged.",
     "import.unreadable": "{path}: the file cannot be read ({detail}).",
     "import.empty": "{path}: the file is empty.",
     "import.not_text": "{path}: this is not a text or spreadsheet file that can be imported ({detail}).",
@@ -60,6 +62,8 @@ class TableReader:
 def open_table(path: str | Path, *, encoding: str | None = None, delimiter: str | None = None,
                sheet: str | None = None) -> TableReader:
     path = Path(path)
+    if path.is_dir():
+        raise WorkbenchError("import.not_a_file", path=str(path))
     if not path.is_file():
         raise WorkbenchError("import.not_found", path=str(path))
     try:
@@ -276,6 +280,9 @@ def _open_csv(path: Path, size: int, head: bytes, encoding: str | None, delimite
                                          line=_first_bad_line(path, encoding) or reader.line_num + 1,
                                          detail=exc.reason) from exc
                 except csv.Error as exc:
+                    if "field larger than field limit" in str(exc):
+                        raise WorkbenchError("import.huge_cell", path=str(path), line=line,
+                                             limit=f"{CSV_FIELD_LIMIT:,}") from exc
                     raise WorkbenchError("import.bad_csv", path=str(path), line=reader.line_num,
                                          detail=str(exc)) from exc
                 if reader.line_num - line > MAX_ROW_LINES:

@@ -2693,6 +2693,10 @@ Details were written to the log file:
         <translation>重复的表头行，不是案件。</translation>
     </message>
     <message>
+        <source>{path}, line {line}: a cell is longer than {limit} characters; the file is probably damaged.</source>
+        <translation>{path}，第 {line} 行：有一个单元格超过 {limit} 个字符，文件可能已损坏。</translation>
+    </message>
+    <message>
         <source>The number {value} is a {implied} number but the row says {declared}.</source>
         <translation>申请号 {value} 属于 {implied} 类型，但该行填写的类型为 {declared}。</translation>
     </message>
@@ -2723,6 +2727,10 @@ Details were written to the log file:
     <message>
         <source>{path}: there is no sheet named {sheet!r} (sheets: {sheets}).</source>
         <translation>{path}：没有名为 {sheet!r} 的工作表（现有工作表：{sheets}）。</translation>
+    </message>
+    <message>
+        <source>{path}: this is a folder, not a file.</source>
+        <translation>{path}：这是一个文件夹，不是文件。</translation>
     </message>
     <message>
         <source>{path}: the file does not exist.</source>

@@ -290,3 +290,24 @@ def test_random_xml_spreadsheets_only_raise_workbench_errors(tmp_path_factory, b
         read_all(path)
     except WorkbenchError:
         pass
+
+
+def test_a_folder_is_not_a_file(tmp_path):
+    from workbench.errors import WorkbenchError
+    from workbench.readers import open_table
+    folder = tmp_path / "cases.csv"
+    folder.mkdir()
+    with pytest.raises(WorkbenchError) as err:
+        open_table(folder)
+    assert err.value.code == "import.not_a_file" and "cases.csv" in err.value.message()
+
+
+def test_a_cell_past_the_limit_is_named_with_its_line(tmp_path):
+    from workbench.errors import WorkbenchError
+    from workbench.readers import CSV_FIELD_LIMIT, open_table
+    path = tmp_path / "long.csv"
+    path.write_text("申请号,名称\n202210123456.1,short\n202210123457,x" + "x" * (CSV_FIELD_LIMIT + 10) + "\n",
+                    encoding="utf-8")
+    with pytest.raises(WorkbenchError) as err:
+        list(open_table(path).rows())
+    assert err.value.code == "import.huge_cell" and "line 3" in err.value.message()
