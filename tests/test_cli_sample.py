@@ -235,3 +235,8 @@ def test_reassign_keeps_the_trail(db) -> None:
         ({"reviewer": case["reviewer"]}, {"reviewer": new, "reason": "on leave"})]
     code, _, err = run("reassign", "--db", db, "--round", "R", "--case", "999", "--to", new)
     assert code == 2 and err.strip() == "error: There is no case with application number 999."
+
+
+def test_a_confidence_that_is_a_typing_slip_is_refused():
+    code, _, err = run("sample-size", "--confidence", "2", "--margin", "0.05", "--expected", "0.9")
+    assert code == 2 and "confidence level" in err and len(err.strip().splitlines()) == 1

@@ -135,7 +135,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'There is no case with application number {case}.'),  # rounds.unknown_case
     QT_TRANSLATE_NOOP('WorkbenchError', 'There is no checklist with id {checklist_id} (given for {ip_type}).'),  # rounds.unknown_checklist
     QT_TRANSLATE_NOOP('WorkbenchError', 'The AQL must be one of {allowed} (got {value}).'),  # sample_size.aql
-    QT_TRANSLATE_NOOP('WorkbenchError', 'The confidence level must be strictly between 0 and 1 (got {value}).'),  # sample_size.confidence
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The confidence level must be at least 50% and below 100%, e.g. 0.95 (got {value}).'),  # sample_size.confidence
     QT_TRANSLATE_NOOP('WorkbenchError', 'The expected rate must be between 0 and 1 (got {value}).'),  # sample_size.expected
     QT_TRANSLATE_NOOP('WorkbenchError', 'Unknown sample size code letter {value!r}.'),  # sample_size.letter
     QT_TRANSLATE_NOOP('WorkbenchError', 'The inspection level must be I, II or III (got {value!r}).'),  # sample_size.level

@@ -15,7 +15,8 @@ from workbench.errors import WorkbenchError, register
 from workbench.statistics import z_value
 
 register({
-    "sample_size.confidence": "The confidence level must be strictly between 0 and 1 (got {value}).",
+    "sample_size.confidence": "The confidence level must be at least 50% and below 100%, e.g. 0.95 "
+                              "(got {value}).",
     "sample_size.margin": "The margin of error must be greater than 0 and at most 0.5 (got {value}).",
     "sample_size.expected": "The expected rate must be between 0 and 1 (got {value}).",
     "sample_size.population": "The population must be at least 1 case (got {value}).",
@@ -42,7 +43,8 @@ def sample_size(
     n0 = z^2 p (1-p) / e^2, then the finite population correction
     n = n0 / (1 + (n0 - 1) / N), rounded up. At least 1 and never more than N.
     """
-    if not _is_number(confidence) or not 0.0 < confidence < 1.0:
+    # Below 50% a "confidence level" is a typing slip (2 meant as 0.2? as 92%?), not a plan.
+    if not _is_number(confidence) or not 0.5 <= confidence < 1.0:
         raise WorkbenchError("sample_size.confidence", value=confidence)
     if not _is_number(margin) or not 0.0 < margin <= 0.5:
         raise WorkbenchError("sample_size.margin", value=margin)

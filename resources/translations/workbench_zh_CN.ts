@@ -3083,6 +3083,10 @@ Details were written to the log file:
         <translation>AQL 必须为 {allowed} 之一（当前为 {value}）。</translation>
     </message>
     <message>
+        <source>The confidence level must be at least 50% and below 100%, e.g. 0.95 (got {value}).</source>
+        <translation>置信水平应不低于 50% 且低于 100%，例如 0.95（输入为 {value}）。</translation>
+    </message>
+    <message>
         <source>The confidence level must be strictly between 0 and 1 (got {value}).</source>
         <translation>置信水平必须大于 0 且小于 1（当前为 {value}）。</translation>
     </message>

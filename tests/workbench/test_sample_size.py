@@ -58,6 +58,7 @@ def test_sample_size_never_more_than_population(population: int, expected: float
     [
         (dict(confidence=1.0, margin=0.05, expected=0.5), "sample_size.confidence"),
         (dict(confidence=0.0, margin=0.05, expected=0.5), "sample_size.confidence"),
+        (dict(confidence=0.02, margin=0.05, expected=0.5), "sample_size.confidence"),
         (dict(confidence=95, margin=0.05, expected=0.5), "sample_size.confidence"),
         (dict(confidence=0.95, margin=0.0, expected=0.5), "sample_size.margin"),
         (dict(confidence=0.95, margin=0.6, expected=0.5), "sample_size.margin"),
