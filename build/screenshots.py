@@ -12,22 +12,20 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any, Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def shoot(language: str, out_dir: Path) -> Path:
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
+def open_window(language: str, fill: Callable[[Any], object]) -> Any:
+    """A 1440x860 main window in `language` on a throwaway workspace that `fill` gives cases."""
     from PySide6.QtWidgets import QApplication
 
     from db.connection import open_database
     from ui.app import install_translations
     from ui.main_window import MainWindow
-    from workbench.importing import import_file
-    from workbench.paths import resource_dir
 
     app = QApplication.instance() or QApplication(sys.argv)
     install_translations(app, language)
@@ -35,50 +33,45 @@ def shoot(language: str, out_dir: Path) -> Path:
     os.environ["WORKBENCH_HOME"] = str(folder)
     db_path = folder / "demo.sqlite3"
     db = open_database(db_path)
-    import_file(db, resource_dir() / "samples" / "demo_cases.csv")
+    fill(db)
     db.close()
     window = MainWindow(db_path, "demo", language)
     window.resize(1440, 860)
     window.show()
+    return window
+
+
+def save(window: Any, out: Path) -> Path:
+    from PySide6.QtWidgets import QApplication
+    QApplication.processEvents()
+    window.grab().save(str(out))
+    window.close()
+    return out
+
+
+def shoot(language: str, out_dir: Path) -> Path:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from workbench.importing import import_file
+    from workbench.paths import resource_dir
+
+    window = open_window(language, lambda db: import_file(db, resource_dir() / "samples" / "demo_cases.csv"))
     window.select_first()
-    app.processEvents()
     view = window.panel.view
     view.setFocus()
     for key in (Qt.Key.Key_P, Qt.Key.Key_P, Qt.Key.Key_P, Qt.Key.Key_F, Qt.Key.Key_2):
         QTest.keyClick(view, key)
-    app.processEvents()
-    out = out_dir / f"main-window-{language}.png"
-    window.grab().save(str(out))
-    window.close()
-    return out
+    return save(window, out_dir / f"main-window-{language}.png")
 
 
 def shoot_dashboard(language: str, out_dir: Path) -> Path:
-    from PySide6.QtWidgets import QApplication
-
-    from db.connection import open_database
-    from ui.app import install_translations
-    from ui.main_window import MainWindow
     from workbench.demo import build_demo
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    install_translations(app, language)
-    folder = Path(tempfile.mkdtemp(prefix="workbench-shots-"))
-    os.environ["WORKBENCH_HOME"] = str(folder)
-    db_path = folder / "demo.sqlite3"
-    db = open_database(db_path)
-    build_demo(db, cases=2000, reviewed=0.4, seed=7)
-    db.close()
-    window = MainWindow(db_path, "demo", language)
-    window.resize(1440, 860)
-    window.show()
+    window = open_window(language, lambda db: build_demo(db, cases=2000, reviewed=0.4, seed=7))
     window.tabs.setCurrentWidget(window.dashboard)
     window.dashboard.refresh()
-    app.processEvents()
-    out = out_dir / f"dashboard-{language}.png"
-    window.grab().save(str(out))
-    window.close()
-    return out
+    return save(window, out_dir / f"dashboard-{language}.png")
 
 
 def main() -> None:
