@@ -162,3 +162,11 @@ def test_unexpected_failure_exits_1_and_is_logged(tmp_path, home, monkeypatch):
     assert "unexpected error" in err.getvalue() and "Traceback" not in err.getvalue()
     log = (home / "logs" / "workbench.log").read_text(encoding="utf-8")
     assert "ZeroDivisionError: boom" in log and "Traceback" in log
+
+
+def test_import_summary_lists_flagged_rows(tmp_path, home):
+    row = list(ROWS[0])
+    row[6], row[7] = "2023-06-21", "2022-01-05"          # decided before it was filed
+    out = run("import", str(write_csv(tmp_path / "c.csv", [row])), "--db", str(tmp_path / "w.sqlite3"), home=home)
+    assert out.returncode == 0
+    assert "1 accepted row(s) flagged" in out.stdout and "line 2" in out.stdout and "before the filing date" in out.stdout

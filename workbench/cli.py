@@ -10,7 +10,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Callable, NoReturn, Sequence, TextIO
+from typing import Any, Callable, NoReturn, Sequence, TextIO
 
 from workbench import APP_NAME, __version__
 from workbench.errors import Cancelled, WorkbenchError
@@ -221,12 +221,20 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
           file=out)
     if not result.changed:
         print("Nothing was changed in the workspace.", file=out)
-    for issue in result.rejected_rows[:20]:
+    _print_rows(result.rejected_rows, out)
+    if result.warnings:
+        print(f"{len(result.warnings)} accepted row(s) flagged for checking:", file=out)
+        _print_rows(result.warnings, out)
+    return 0
+
+
+def _print_rows(issues: Sequence[Any], out: TextIO, shown: int = 20) -> None:
+    """The first rows of an import report, one line each with line, column and reason."""
+    for issue in issues[:shown]:
         column = f", column {issue.column}" if issue.column else ""
         print(f"  line {issue.line}{column}: {issue.reason}", file=out)
-    if len(result.rejected_rows) > 20:
-        print(f"  ... and {len(result.rejected_rows) - 20} more rejected rows (use --report or --json)", file=out)
-    return 0
+    if len(issues) > shown:
+        print(f"  ... and {len(issues) - shown} more (use --report or --json)", file=out)
 
 
 def _read_mapping(path: Path) -> dict[str, str]:
