@@ -12,7 +12,7 @@ import logging
 from typing import Any
 
 import sqlite_utils
-from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QLabel,
                                QPushButton, QScrollArea, QSizePolicy, QSpinBox, QSplitter, QVBoxLayout, QWidget)
@@ -22,7 +22,11 @@ from ui.charts import ComplianceChart, CountBar, ParetoChart, RateBar, percent
 from ui.messages import error_text
 from workbench.errors import WorkbenchError
 from workbench.paths import data_dir
-from workbench.report_data import DEFAULT_TARGET, Report, ReportFilter, compute_report, list_round_names
+from db.connection import open_database
+from ui.tasks import QuietTask
+from workbench.jobs import CancelToken, Progress
+from workbench.report_data import (DEFAULT_TARGET, Report, ReportFilter, compute_report, list_round_names,
+                                   resolve_scope)
 from workbench.statistics import Proportion
 
 log = logging.getLogger("workbench.ui.dashboard")
@@ -83,6 +87,11 @@ class DashboardView(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
+        # Figures are computed on a thread of their own (seconds on a big workspace); only the
+        # newest request's result is shown.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._generation = 0
         self._build()
         self.reload_rounds()
 
@@ -236,16 +245,53 @@ class DashboardView(QWidget):
         self._timer.stop()
         self.dirty = False
         self.reload_rounds()
+        self._generation += 1
+        generation = self._generation
         try:
-            report = compute_report(self.db, self.report_filter(), target=self.target())
+            scope = resolve_scope(self.db, self.report_filter())
         except WorkbenchError as exc:       # e.g. a period that ends before it starts
-            self.message.setText(error_text(exc))
-            self.message.show()
+            self._failed(generation, exc)
             return
+        target = self.target()
+        path = self._database_file()
+        if path is None:                    # a private in-memory workspace has no second connection
+            self._computed(generation, compute_report(self.db, scope, target=target))
+            return
+
+        def job(_progress: Progress, _cancel: CancelToken) -> Report:
+            db = open_database(path, read_only=True)     # reads only; each thread its own connection
+            try:
+                return compute_report(db, scope, target=target)
+            finally:
+                db.close()
+
+        task = QuietTask(self, job, self._pool)
+        task.finished.connect(lambda report: self._computed(generation, report))
+        task.failed.connect(lambda exc: self._failed(generation, exc))
+
+    def _database_file(self) -> str | None:
+        files = [row[2] for row in self.db.execute("PRAGMA database_list") if row[1] == "main"]
+        return files[0] if files and files[0] else None
+
+    def _computed(self, generation: int, report: Report) -> None:
+        if generation != self._generation:
+            return                          # a newer refresh is on its way
         self.message.hide()
         self.report = report
         self._show(report)
         self.refreshed.emit()
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        if not isinstance(exc, WorkbenchError):
+            log.error("dashboard figures failed", exc_info=(type(exc), exc, exc.__traceback__))
+        self.message.setText(error_text(exc))
+        self.message.show()
+
+    def shutdown(self) -> None:
+        """Wait for a computation still running (the window is closing)."""
+        self._pool.waitForDone(10_000)
 
     # -- showing a report ----------------------------------------------------------------------------
     def _interval(self, p: Proportion) -> str:

@@ -563,6 +563,7 @@ class MainWindow(QMainWindow):
         self.panel.flush()    # answers are already stored; this keeps the comment and the time
         self.workspace_check.stop()
         self.tasks.shutdown()
+        self.dashboard.shutdown()
         self.db.close()
         super().closeEvent(event)
 

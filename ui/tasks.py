@@ -128,6 +128,21 @@ class Task(QObject):
         self.cancelled.emit()
 
 
+class QuietTask(QObject):
+    """A job with no progress dialog, for a view that refreshes itself in the background;
+    emits finished(result) or failed(exception) on the UI thread."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, parent: QObject, job: Job, pool: QThreadPool) -> None:
+        super().__init__(parent)
+        self._signals = _Signals()
+        self._signals.finished.connect(self.finished, Qt.ConnectionType.QueuedConnection)
+        self._signals.failed.connect(self.failed, Qt.ConnectionType.QueuedConnection)
+        pool.start(_Runnable(job, CancelToken(), _Latest(), threading.Lock(), self._signals))
+
+
 class TaskRunner(QObject):
     """Starts tasks on a private pool; the pool is waited for on shutdown."""
 

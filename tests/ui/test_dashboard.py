@@ -194,3 +194,32 @@ def test_export_onto_an_unwritable_place_says_why_and_leaves_nothing(window_fact
         pass
     assert any("Cannot write" in text and "report.xlsx" in text for _, text in fake_dialogs.errors)
     assert not (tmp_path / "no").exists()
+
+
+def test_figures_are_computed_off_the_ui_thread(window_factory, filled, qtbot, monkeypatch):
+    import threading
+
+    from ui import dashboard as dashboard_module
+    threads = []
+    real = dashboard_module.compute_report
+
+    def spy(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+    monkeypatch.setattr(dashboard_module, "compute_report", spy)
+    window = window_factory()
+    dashboard = show_dashboard(qtbot, window)
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    assert dashboard.report is not None
+
+
+def test_only_the_newest_refresh_is_shown(window_factory, filled, qtbot):
+    window = window_factory()
+    dashboard = show_dashboard(qtbot, window)
+    dashboard.target_box.setValue(50)
+    dashboard.refresh()
+    dashboard.target_box.setValue(99)
+    with qtbot.waitSignal(dashboard.refreshed, timeout=5000):
+        dashboard.refresh()
+    qtbot.wait(200)                       # the older result, if it arrives late, is dropped
+    assert dashboard.report.target == 0.99
