@@ -37,6 +37,13 @@ def info(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
 
+def choose_item(parent: QWidget | None, title: str, label: str, items: Sequence[str]) -> str | None:
+    """One of `items`, or a name typed in; None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+    value, ok = QInputDialog.getItem(parent, title, label, list(items), 0, True)
+    return value.strip() if ok and value.strip() else None
+
+
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
     """A few lines of text from the user (a reason, a note); None when cancelled."""
     from PySide6.QtWidgets import QInputDialog

@@ -206,6 +206,9 @@ class MainWindow(QMainWindow):
         self.lot_verdicts_action = QAction(self.tr("&Lot verdicts..."), self)
         self.lot_verdicts_action.triggered.connect(self.show_lot_verdicts)
         rounds_menu.addAction(self.lot_verdicts_action)
+        self.reassign_action = QAction(self.tr("&Reassign this case..."), self)
+        self.reassign_action.triggered.connect(self.reassign_case)
+        rounds_menu.addAction(self.reassign_action)
         rounds_menu.addAction(self.packages.export_action)
 
         toolbar = self.addToolBar(self.tr("Main"))
@@ -220,7 +223,7 @@ class MainWindow(QMainWindow):
 
         # Every action that changes the workspace; a read-only window disables them all.
         self.write_actions = [self.import_action, self.import_mapped_action, self.complete_action]
-        self.write_actions.append(self.new_round_action)
+        self.write_actions += [self.new_round_action, self.reassign_action]
         self.write_actions += [self.undo_action, self.redo_action, self.sign_off_action, self.reopen_action,
                                self.new_checklist_action, self.edit_checklist_action]
         if self.read_only:
@@ -230,7 +233,8 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(self.read_only_label)
         if self.packages.info is not None:
             # A work package holds the manager's sample: cases and rounds are made in the master.
-            for action in (self.import_action, self.import_mapped_action, self.new_round_action):
+            for action in (self.import_action, self.import_mapped_action, self.new_round_action,
+                           self.reassign_action):
                 action.setEnabled(False)
 
     # -- queue -----------------------------------------------------------------------------
@@ -543,6 +547,37 @@ class MainWindow(QMainWindow):
         self.lot_verdicts.show()
         self.lot_verdicts.raise_()
         return self.lot_verdicts
+
+    def reassign_case(self) -> bool:
+        """Give the current case of its latest round to another reviewer, with a reason (audited)."""
+        from workbench import rounds
+        case_id = self.panel.case_id
+        row = self.db.execute(
+            "SELECT r.name, rc.reviewer FROM round_cases rc JOIN rounds r ON r.id = rc.round_id"
+            " WHERE rc.case_id = ? ORDER BY r.id DESC LIMIT 1", [case_id or -1]).fetchone()
+        if row is None:
+            dialogs.error(self, self.tr("Reassign case"), self.tr("This case is not in a review round."))
+            return False
+        round_name, current = row
+        names = [r.name for r in rounds.get_round(self.db, round_name).reviewers if r.name != current]
+        reviewer = dialogs.choose_item(
+            self, self.tr("Reassign case"),
+            self.tr("Round %1, now with %2. Give the case to:").replace("%1", round_name)
+            .replace("%2", current or self.tr("nobody")), names)
+        if reviewer is None:
+            return False
+        reason = dialogs.ask_text(self, self.tr("Reassign case"), self.tr("Why does the case move?"))
+        if reason is None:
+            return False
+        try:
+            rounds.reassign(self.db, round_name, case_id, reviewer, actor=self.reviewer, reason=reason)
+        except WorkbenchError as exc:
+            dialogs.error(self, self.tr("Reassign case"), error_text(exc))
+            return False
+        self.model.refresh_case(case_id)
+        self.data_changed.emit()
+        self.statusBar().showMessage(self.tr("The case now belongs to %1.").replace("%1", reviewer), 8000)
+        return True
 
     def _round_created(self, result: Any) -> None:
         self.model.reload()

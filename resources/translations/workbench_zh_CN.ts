@@ -1371,8 +1371,36 @@ Details were written to the log file:
         <translation>批判定结果(&amp;L)...</translation>
     </message>
     <message>
+        <source>&amp;Reassign this case...</source>
+        <translation>改派本案件(&amp;R)...</translation>
+    </message>
+    <message>
         <source>Main</source>
         <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Reassign case</source>
+        <translation>改派案件</translation>
+    </message>
+    <message>
+        <source>This case is not in a review round.</source>
+        <translation>本案件不在任何评查轮次中。</translation>
+    </message>
+    <message>
+        <source>Round %1, now with %2. Give the case to:</source>
+        <translation>评查轮次 %1，当前评查人为 %2。改派给：</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <source>Why does the case move?</source>
+        <translation>改派原因：</translation>
+    </message>
+    <message>
+        <source>The case now belongs to %1.</source>
+        <translation>本案件已改派给 %1。</translation>
     </message>
     <message>
         <source>Round %1: %2 cases drawn (seed %3).</source>

@@ -18,6 +18,9 @@ class FakeDialogs:
         self.confirm_answer = False
         self.open_path: str | None = None
         self.save_path: str | None = None
+        self.item_answer: str | None = None     # what choose_item returns
+        self.text_answer: str | None = None     # what ask_text returns
+        self.questions: list[tuple[str, list[str]]] = []
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
         from ui import dialogs
@@ -26,10 +29,20 @@ class FakeDialogs:
         monkeypatch.setattr(dialogs, "error", lambda parent, title, text, details="": self.errors.append((title, text)))
         monkeypatch.setattr(dialogs, "info", lambda parent, title, text: self.infos.append((title, text)))
         monkeypatch.setattr(dialogs, "confirm", self._confirm)
+        monkeypatch.setattr(dialogs, "choose_item", self._choose_item)
+        monkeypatch.setattr(dialogs, "ask_text", self._ask_text)
 
     def _confirm(self, parent, title, text) -> bool:
         self.confirms.append(text)
         return self.confirm_answer
+
+    def _choose_item(self, parent, title, label, items) -> str | None:
+        self.questions.append((label, list(items)))
+        return self.item_answer
+
+    def _ask_text(self, parent, title, label, text="") -> str | None:
+        self.questions.append((label, []))
+        return self.text_answer
 
 
 @pytest.fixture
