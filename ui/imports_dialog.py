@@ -69,7 +69,7 @@ class ImportsDialog(QDialog):
         self.table.doubleClicked.connect(lambda _i: self.show_report())
 
         self.empty_label = QLabel(self.tr("Nothing has been imported into this workspace yet."))
-        self.report_button = QPushButton(self.tr("Show &report..."))
+        self.report_button = QPushButton(self.tr("Show re&port..."))
         self.report_button.clicked.connect(self.show_report)
         self.remove_button = QPushButton(self.tr("&Remove import..."))
         self.remove_button.setToolTip(self.tr("Delete the import and its cases; "

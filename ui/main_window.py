@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(self.tr("&Import cases..."), self)
         self.import_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
         self.import_action.triggered.connect(self.import_cases)
-        self.import_mapped_action = QAction(self.tr("Import with column &mapping..."), self)
+        self.import_mapped_action = QAction(self.tr("Import with &column mapping..."), self)
         self.import_mapped_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.import_mapped_action.triggered.connect(self.import_cases_mapped)
         self.imports_action = QAction(self.tr("Im&ports..."), self)

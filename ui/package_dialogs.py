@@ -130,7 +130,7 @@ class PackageActions(QObject):
         super().__init__(window)
         self.window = window
         self.info = packages.package_info(window.db)
-        self.open_action = QAction(self.tr("Open &package..."), window)
+        self.open_action = QAction(self.tr("Open pac&kage..."), window)
         self.open_action.triggered.connect(lambda: self.open_package())
         self.export_action = QAction(self.tr("Export &work packages..."), window)
         self.export_action.triggered.connect(lambda: self.export_packages())

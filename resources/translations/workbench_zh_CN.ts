@@ -1156,8 +1156,8 @@ Details were written to the log file:
         <translation>此工作区尚未导入任何数据。</translation>
     </message>
     <message>
-        <source>Show &amp;report...</source>
-        <translation>查看报告(&amp;R)...</translation>
+        <source>Show re&amp;port...</source>
+        <translation>查看报告(&amp;P)...</translation>
     </message>
     <message>
         <source>&amp;Remove import...</source>
@@ -1285,10 +1285,6 @@ Details were written to the log file:
     <message>
         <source>&amp;Import cases...</source>
         <translation>导入案件(&amp;I)...</translation>
-    </message>
-    <message>
-        <source>Import with column &amp;mapping...</source>
-        <translation>按列映射导入(&amp;M)...</translation>
     </message>
     <message>
         <source>Im&amp;ports...</source>
@@ -1441,6 +1437,10 @@ Details were written to the log file:
     <message>
         <source>Dashboard</source>
         <translation>仪表板</translation>
+    </message>
+    <message>
+        <source>Import with &amp;column mapping...</source>
+        <translation>按列映射导入(&amp;C)...</translation>
     </message>
     <message>
         <source>Read-only: another window is using this workspace</source>
@@ -1849,8 +1849,8 @@ Details were written to the log file:
 <context>
     <name>PackageActions</name>
     <message>
-        <source>Open &amp;package...</source>
-        <translation>打开工作包(&amp;P)...</translation>
+        <source>Open pac&amp;kage...</source>
+        <translation>打开工作包(&amp;K)...</translation>
     </message>
     <message>
         <source>Export &amp;work packages...</source>

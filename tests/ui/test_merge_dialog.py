@@ -43,7 +43,7 @@ def manager_window(master_template, tmp_path, window_factory):  # noqa: F811
 def test_the_menus_offer_the_package_actions(manager_window):
     menus = {m.title(): [a.text() for a in m.actions()] for m in
              (a.menu() for a in manager_window.menuBar().actions()) if m is not None}
-    assert "Open &package..." in menus["&File"] and "&Merge packages..." in menus["&File"]
+    assert "Open pac&kage..." in menus["&File"] and "&Merge packages..." in menus["&File"]
     assert "Export &work packages..." in menus["R&ounds"]
 
 
