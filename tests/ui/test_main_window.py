@@ -167,3 +167,29 @@ def test_chinese_interface(window_factory, fake_dialogs, cases_csv, qtbot):
             window.panel.view.topLevelItem(0).child(0).text(0)]
     finally:
         install_translations(QApplication.instance(), "en")
+
+
+def accelerators(texts):
+    keys = []
+    for text in texts:
+        index = text.replace("&&", "").find("&")
+        if index >= 0:
+            keys.append(text.replace("&&", "")[index + 1].lower())
+    return keys
+
+
+def test_each_menu_gives_each_item_its_own_accelerator(window_factory):
+    from PySide6.QtWidgets import QApplication
+    from ui.app import install_translations
+    for language in ("en", "zh"):
+        install_translations(QApplication.instance(), language)
+        try:
+            window = window_factory(language=language, db_name=f"{language}.sqlite3")
+            menus = [m.menu() for m in window.menuBar().actions()]
+            bar = accelerators(m.text() for m in window.menuBar().actions())
+            assert len(bar) == len(set(bar)), bar
+            for menu in menus:
+                keys = accelerators(a.text() for a in menu.actions() if a.text())
+                assert len(keys) == len(set(keys)), (language, menu.title(), keys)
+        finally:
+            install_translations(QApplication.instance(), "en")
