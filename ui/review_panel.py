@@ -213,6 +213,9 @@ class ReviewPanel(QWidget):
         self.category_combo.activated.connect(self._on_category_chosen)
         self.category_combo.completer().activated[str].connect(self._on_category_typed)
         self.category_combo.lineEdit().installEventFilter(self)
+        # In a real window the completer's popup takes the keys and hands Return straight to
+        # the line edit (past the event filter): returnPressed is where that Enter arrives.
+        self.category_combo.lineEdit().returnPressed.connect(self._take_first_category)
         self.category_combo.installEventFilter(self)
         self.comment = QPlainTextEdit()
         self.comment.setPlaceholderText(self.tr("Comment (C to write, Esc to return to the list)"))
@@ -674,6 +677,17 @@ class ReviewPanel(QWidget):
         self._show_detail()
         self.view.setFocus()
 
+    def _take_first_category(self) -> None:
+        """Enter in the category field: the first category matching what was typed."""
+        if self._loading or not self.category_combo.isEnabled():
+            return
+        completer = self.category_combo.completer()
+        completer.setCompletionPrefix(self.category_combo.lineEdit().text())
+        if completer.completionCount() > 0:
+            self._on_category_typed(completer.currentCompletion())
+        else:
+            QApplication.beep()
+
     def _ensure_review(self) -> int:
         if self.review_id is None:
             assert self.case_id is not None
@@ -801,12 +815,7 @@ class ReviewPanel(QWidget):
                 self.view.setFocus()
                 return True
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                completer = self.category_combo.completer()
-                completer.setCompletionPrefix(self.category_combo.lineEdit().text())
-                if completer.completionCount() > 0:
-                    self._on_category_typed(completer.currentCompletion())
-                else:
-                    QApplication.beep()
+                self._take_first_category()
                 return True
         return super().eventFilter(watched, event)
 
