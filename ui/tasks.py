@@ -113,6 +113,11 @@ class Task(QObject):
         self.dialog.reset()
         self.dialog.hide()
         self.dialog.deleteLater()
+        # Give the keyboard back to the window: without a window manager to do it (a kiosk,
+        # a virtual display) its shortcuts stayed dead after the modal dialog went away.
+        owner = self.dialog.parentWidget()
+        if owner is not None and owner.isVisible():
+            owner.window().activateWindow()
         self.ended.emit()
 
     def _on_finished(self, result: object) -> None:
