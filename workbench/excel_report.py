@@ -111,24 +111,25 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
 
 
 @contextmanager
-def atomic_target(out_path: Path) -> Iterator[str]:
+def atomic_target(out_path: Path, error_code: str = "export.unwritable") -> Iterator[str]:
     """A temporary file beside the target, renamed over it when the block succeeds.
 
     The temporary file is made first, so an unwritable folder is reported before any work;
-    on any failure no partial file remains and the previous target is untouched.
+    on any failure no partial file remains and the previous target is untouched. An OSError
+    becomes WorkbenchError(error_code) with the path and the system's reason.
     """
     folder = out_path.parent if str(out_path.parent) else Path(".")
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{out_path.stem}-", suffix=".tmp", dir=folder)
         os.close(handle)
     except OSError as exc:
-        raise WorkbenchError("export.unwritable", path=str(out_path), detail=exc.strerror or str(exc)) from exc
+        raise WorkbenchError(error_code, path=str(out_path), detail=exc.strerror or str(exc)) from exc
     try:
         yield temp_name
         os.replace(temp_name, out_path)
     except OSError as exc:
         _remove_quietly(temp_name)
-        raise WorkbenchError("export.unwritable", path=str(out_path), detail=exc.strerror or str(exc)) from exc
+        raise WorkbenchError(error_code, path=str(out_path), detail=exc.strerror or str(exc)) from exc
     except BaseException:
         _remove_quietly(temp_name)
         raise

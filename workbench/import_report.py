@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
 
-from workbench.errors import WorkbenchError, register
+from workbench.errors import register
 from workbench.importing import ImportResult, RowIssue
 
 register({"report.unwritable": "Cannot write the report {path}: {detail}."})
@@ -23,17 +21,12 @@ def write_report_csv(result: ImportResult, path: Path) -> None:
 def write_issues_csv(issues: Iterable[RowIssue], path: Path,
                      reasons: Callable[[RowIssue], str] | None = None) -> None:
     """The rows of an import report; `reasons` gives each reason as shown (e.g. translated)."""
-    from workbench.excel_report import safe_text
-    path = Path(path)
-    try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".csv.tmp", dir=path.parent or Path("."))
-        with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as stream:
+    from workbench.excel_report import atomic_target, safe_text
+    with atomic_target(Path(path), "report.unwritable") as temp:
+        with open(temp, "w", encoding="utf-8-sig", newline="") as stream:
             writer = csv.writer(stream)
             writer.writerow(REPORT_COLUMNS)
             for issue in issues:
                 reason = reasons(issue) if reasons is not None else issue.reason
                 writer.writerow([issue.line, issue.outcome, safe_text(issue.column or ""),
                                  safe_text(issue.value or ""), safe_text(reason), issue.code])
-        os.replace(temp, path)
-    except OSError as exc:
-        raise WorkbenchError("report.unwritable", path=str(path), detail=exc.strerror or str(exc)) from exc
