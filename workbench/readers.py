@@ -10,12 +10,17 @@ import codecs
 import csv
 import io
 import re
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
+from workbench import read_limits
 from workbench.errors import WorkbenchError, register
+from workbench.read_limits import CellBudget
+from workbench.readers_markup import looks_like_html, looks_like_spreadsheet_xml, open_html, open_spreadsheet_xml
+from workbench.table_reader import CountingReader, TableReader, short
+from workbench.zip_limits import check_zip_workbook
+
+__all__ = ["TableReader", "detect_delimiter", "detect_encoding", "open_table", "visible_sheets"]
 
 register({
     "import.not_found": "{path}: the file does not exist.",
@@ -42,23 +47,6 @@ SNIFF_BYTES = 64 * 1024
 CSV_FIELD_LIMIT = 1024 * 1024  # a 1 MB cell is corrupt, not data
 
 
-@dataclass
-class TableReader:
-    """Rows of one table. `rows` yields (line, cells); `position`/`total` measure progress."""
-
-    path: Path
-    kind: str                         # csv or spreadsheet
-    rows: Callable[[], Iterator[tuple[int, list[Any]]]]
-    total: int                        # bytes for CSV, rows for spreadsheets
-    position: Callable[[], int]
-    encoding: str | None = None
-    delimiter: str | None = None
-    sheet: str | None = None
-    sheets: list[str] = field(default_factory=list)
-    visible_sheets: list[str] = field(default_factory=list)
-    close: Callable[[], None] = lambda: None
-
-
 def open_table(path: str | Path, *, encoding: str | None = None, delimiter: str | None = None,
                sheet: str | None = None) -> TableReader:
     path = Path(path)
@@ -76,10 +64,10 @@ def open_table(path: str | Path, *, encoding: str | None = None, delimiter: str 
         raise WorkbenchError("import.empty", path=str(path))
     if _looks_like_spreadsheet(path, head):
         return _open_spreadsheet(path, sheet)
-    if _looks_like_spreadsheet_xml(head):
-        return _open_spreadsheet_xml(path, size, sheet)
-    if _looks_like_html(head):
-        return _open_html(path, size, head, encoding)
+    if looks_like_spreadsheet_xml(head):
+        return open_spreadsheet_xml(path, size, sheet)
+    if looks_like_html(head):
+        return open_html(path, size, _encoding(path, head, encoding))
     return _open_csv(path, size, head, encoding, delimiter)
 
 
@@ -91,11 +79,12 @@ def visible_sheets(path: str | Path) -> list[str]:
             head = handle.read(SNIFF_BYTES)
     except OSError as exc:
         raise WorkbenchError("import.unreadable", path=str(path), detail=exc.strerror or str(exc)) from exc
-    if _looks_like_spreadsheet_xml(head):
-        return _open_spreadsheet_xml(path, len(head), None).visible_sheets
+    if looks_like_spreadsheet_xml(head):
+        return open_spreadsheet_xml(path, len(head), None).visible_sheets
     if not _looks_like_spreadsheet(path, head):
         return []
     import python_calamine
+    check_zip_workbook(path)
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
         try:
@@ -103,7 +92,7 @@ def visible_sheets(path: str | Path) -> list[str]:
         finally:
             workbook.close()
     except Exception as exc:
-        raise WorkbenchError("import.bad_spreadsheet", path=str(path), detail=_short(exc)) from exc
+        raise WorkbenchError("import.bad_spreadsheet", path=str(path), detail=short(exc)) from exc
 
 
 def _visible(workbook: Any) -> list[str]:
@@ -222,27 +211,8 @@ def detect_delimiter(sample: str) -> str:
     return best
 
 
-class _CountingReader(io.RawIOBase):
-    """Counts the bytes handed to the text decoder, for progress."""
-
-    def __init__(self, raw: io.BufferedReader) -> None:
-        self.raw = raw
-        self.count = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        n = self.raw.readinto(buffer)
-        self.count += n or 0
-        return n
-
-    def close(self) -> None:
-        self.raw.close()
-        super().close()
-
-
-def _open_csv(path: Path, size: int, head: bytes, encoding: str | None, delimiter: str | None) -> TableReader:
+def _encoding(path: Path, head: bytes, encoding: str | None) -> str:
+    """The encoding the user named (checked), or the one detected."""
     if encoding:
         try:
             codecs.lookup(encoding)
@@ -250,8 +220,12 @@ def _open_csv(path: Path, size: int, head: bytes, encoding: str | None, delimite
             raise WorkbenchError("import.unknown_encoding", path=str(path), encoding=encoding) from None
         if encoding.lower().replace("-", "").replace("_", "") in ("utf8",):
             encoding = "utf-8-sig"  # tolerate a BOM even when the user names plain UTF-8
-    else:
-        encoding = detect_encoding(path, head)
+        return encoding
+    return detect_encoding(path, head)
+
+
+def _open_csv(path: Path, size: int, head: bytes, encoding: str | None, delimiter: str | None) -> TableReader:
+    encoding = _encoding(path, head, encoding)
     if delimiter is None:
         sample = head.decode(encoding, errors="ignore").lstrip("\ufeff")
         hint = _SEP_HINT.match(sample)      # Excel's "sep=;" first line
@@ -260,14 +234,15 @@ def _open_csv(path: Path, size: int, head: bytes, encoding: str | None, delimite
         delimiter = {"\\t": "\t", "tab": "\t", "comma": ",", "semicolon": ";"}.get(delimiter.lower(), delimiter)
         if len(delimiter) != 1 or delimiter in "\r\n\"":
             raise WorkbenchError("import.bad_delimiter", delimiter=delimiter)
-    counter_box: list[_CountingReader] = []
+    counter_box: list[CountingReader] = []
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
-        raw = _CountingReader(path.open("rb"))
+        raw = CountingReader(path.open("rb"))
         counter_box.append(raw)
         text = io.TextIOWrapper(io.BufferedReader(raw), encoding=encoding, newline="")
         csv.field_size_limit(CSV_FIELD_LIMIT)
         reader = csv.reader(text, delimiter=delimiter)
+        budget = CellBudget(path)
         try:
             line = 1
             while True:
@@ -287,6 +262,7 @@ def _open_csv(path: Path, size: int, head: bytes, encoding: str | None, delimite
                                          detail=str(exc)) from exc
                 if reader.line_num - line > MAX_ROW_LINES:
                     raise WorkbenchError("import.unclosed_quote", path=str(path), line=line)
+                budget.row(line, len(cells))
                 yield line, [cell.replace("\x00", "") for cell in cells]
                 line = reader.line_num + 1
         finally:
@@ -298,260 +274,6 @@ def _open_csv(path: Path, size: int, head: bytes, encoding: str | None, delimite
 
 
 _SEP_HINT = re.compile(r"sep=([^\r\n])\r?\n")
-
-
-# -- HTML tables ("Excel" exports of web systems) ---------------------------------------------------
-
-def _looks_like_html(head: bytes) -> bool:
-    """Many web systems' "Export to Excel" writes an HTML table and names it .xls."""
-    start = head.lstrip(codecs.BOM_UTF8).lstrip()[:1024].lower()
-    if start.startswith(codecs.BOM_UTF16_LE) or start.startswith(codecs.BOM_UTF16_BE):
-        return False
-    return start.startswith(b"<") and b"<table" in head.lower()
-
-
-# -- XML Spreadsheet 2003 (older Java/.NET systems' "Excel" export) ------------------------------------
-
-_SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
-
-
-def _looks_like_spreadsheet_xml(head: bytes) -> bool:
-    start = head.lstrip(codecs.BOM_UTF8).lstrip()[:5].lower()
-    return start == b"<?xml" and b"urn:schemas-microsoft-com:office:spreadsheet" in head
-
-
-def _xml_cell(data: Any) -> Any:
-    if data is None:
-        return ""
-    text = "".join(data.itertext())
-    kind = data.get(f"{_SS}Type", "String")
-    if kind == "Number":
-        try:
-            number = float(text)
-            return number
-        except ValueError:
-            return text
-    if kind == "DateTime":
-        return text[:10] if text[10:] in ("", "T00:00:00", "T00:00:00.000") else text.replace("T", " ")
-    return text
-
-
-def _open_spreadsheet_xml(path: Path, size: int, sheet: str | None) -> TableReader:
-    import xml.etree.ElementTree as ElementTree
-
-    names: list[str] = []
-    with_data: set[str] = set()
-    try:
-        for event, element in ElementTree.iterparse(str(path), events=("start", "end")):
-            if event == "start" and element.tag == f"{_SS}Worksheet":
-                names.append(element.get(f"{_SS}Name") or f"Sheet{len(names) + 1}")
-            elif event == "end" and element.tag == f"{_SS}Data" and names and (element.text or "").strip():
-                with_data.add(names[-1])
-            elif event == "end" and element.tag == f"{_SS}Row":
-                element.clear()
-    except (ElementTree.ParseError, OSError, ValueError) as exc:
-        raise WorkbenchError("import.bad_spreadsheet", path=str(path), detail=_short(exc)) from exc
-    if sheet is not None:
-        if sheet not in names:
-            raise WorkbenchError("import.no_sheet", path=str(path), sheet=sheet, sheets=", ".join(names))
-        chosen = sheet
-    else:
-        chosen = next((n for n in names if n in with_data), None)
-        if chosen is None:
-            raise WorkbenchError("import.no_data_sheet", path=str(path))
-    position = names.index(chosen)
-    counter_box: list[_CountingReader] = []
-
-    def rows() -> Iterator[tuple[int, list[Any]]]:
-        raw = _CountingReader(path.open("rb"))
-        counter_box.append(raw)
-        down: dict[int, tuple[int, Any]] = {}
-        sheet_number = -1
-        line = 0
-        try:
-            for event, element in ElementTree.iterparse(io.BufferedReader(raw), events=("start", "end")):
-                tag = element.tag
-                if tag == f"{_SS}Worksheet":
-                    if event == "start":
-                        sheet_number += 1
-                    elif sheet_number == position:
-                        return
-                    continue
-                if event != "end" or tag != f"{_SS}Row":
-                    continue
-                if sheet_number != position:
-                    element.clear()
-                    continue
-                index = element.get(f"{_SS}Index")
-                line = int(index) if index and index.isdigit() else line + 1
-                cells: list[Any] = []
-                for cell in element.findall(f"{_SS}Cell"):
-                    at = cell.get(f"{_SS}Index")
-                    if at and at.isdigit():
-                        while len(cells) < min(int(at) - 1, 16384):
-                            cells.append(_take_down(down, len(cells)))
-                    else:
-                        while len(cells) in down:        # covered by a cell merged down from above
-                            cells.append(_take_down(down, len(cells)))
-                    value = _xml_cell(cell.find(f"{_SS}Data"))
-                    column = len(cells)
-                    cells.append(value)
-                    cells.extend([""] * max(0, min(_int(cell.get(f"{_SS}MergeAcross") or "0"), 16384)))
-                    below = _int(cell.get(f"{_SS}MergeDown") or "0")
-                    if below > 0:
-                        down[column] = (min(below, 1_000_000), value)
-                while len(cells) in down:
-                    cells.append(_take_down(down, len(cells)))
-                element.clear()
-                yield line, cells
-        except ElementTree.ParseError as exc:
-            raise WorkbenchError("import.bad_spreadsheet", path=str(path), detail=_short(exc)) from exc
-        finally:
-            raw.close()
-
-    return TableReader(path=path, kind="spreadsheet", rows=rows, total=size,
-                       position=lambda: counter_box[-1].count if counter_box else 0,
-                       sheet=chosen, sheets=names, visible_sheets=names)
-
-
-def _take_down(down: dict[int, tuple[int, Any]], column: int) -> Any:
-    if column not in down:
-        return ""
-    left, value = down[column]
-    if left <= 1:
-        del down[column]
-    else:
-        down[column] = (left - 1, value)
-    return value
-
-
-_BREAK = "\u2028"
-
-
-class _TableParser(HTMLParser):
-    """Rows of the tables of an HTML page; cells merged down (rowspan) repeat their value."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.rows: list[list[str]] = []
-        self.row: list[str] | None = None
-        self.cell: list[str] | None = None
-        self.span = 1
-        self.down: dict[int, tuple[int, str]] = {}     # column -> (rows still covered, value)
-        self.depth = 0
-        self.skip = 0                                  # inside <script>/<style>
-        self.pending_down = 1
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
-            self.skip += 1
-        elif tag == "table":
-            self.depth += 1
-        elif self.depth > 1:
-            return                                     # a table inside a cell: its text joins the cell
-        elif tag == "tr":
-            self._end_row()
-            self.row = []
-        elif tag in ("td", "th"):
-            if self.row is None:
-                self.row = []
-            self._end_cell()
-            values = dict(attrs)
-            self.span = max(1, min(_int(values.get("colspan")), 1000))
-            rows_down = max(1, min(_int(values.get("rowspan")), 100_000))
-            self._fill_down()
-            self.cell = []
-            self.pending_down = rows_down
-        elif tag == "br" and self.cell is not None:
-            self.cell.append(_BREAK)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self.skip = max(0, self.skip - 1)
-        elif tag == "table":
-            if self.depth == 1:
-                self._end_row()
-            self.depth = max(0, self.depth - 1)
-        elif self.depth > 1:
-            return
-        elif tag in ("td", "th"):
-            self._end_cell()
-        elif tag == "tr":
-            self._end_row()
-
-    def handle_data(self, data: str) -> None:
-        if self.cell is not None and not self.skip:
-            self.cell.append(data)
-
-    def _fill_down(self) -> None:
-        assert self.row is not None
-        while len(self.row) in self.down:
-            column = len(self.row)
-            left, value = self.down[column]
-            self.row.append(value)
-            if left <= 1:
-                del self.down[column]
-            else:
-                self.down[column] = (left - 1, value)
-
-    def _end_cell(self) -> None:
-        if self.cell is None or self.row is None:
-            return
-        # Source line breaks are spaces in HTML; <br> is a line break in the cell.
-        text = "\n".join(" ".join(part.split()) for part in "".join(self.cell).split(_BREAK)).strip()
-        for offset in range(self.span):
-            column = len(self.row)
-            self.row.append(text if offset == 0 else "")
-            if self.pending_down > 1:
-                self.down[column] = (self.pending_down - 1, text if offset == 0 else "")
-        self.cell = None
-
-    def _end_row(self) -> None:
-        self._end_cell()
-        if self.row is not None:
-            self._fill_down()
-            self.rows.append(self.row)
-            self.row = None
-
-
-def _int(value: str | None) -> int:
-    try:
-        return int(str(value).strip())
-    except (TypeError, ValueError):
-        return 1
-
-
-def _open_html(path: Path, size: int, head: bytes, encoding: str | None) -> TableReader:
-    encoding = encoding or detect_encoding(path, head)
-    counter_box: list[_CountingReader] = []
-
-    def rows() -> Iterator[tuple[int, list[Any]]]:
-        raw = _CountingReader(path.open("rb"))
-        counter_box.append(raw)
-        text = io.TextIOWrapper(io.BufferedReader(raw), encoding=encoding, errors="replace")
-        parser = _TableParser()
-        line = 0
-        try:
-            while chunk := text.read(256 * 1024):
-                parser.feed(chunk)
-                ready, parser.rows = parser.rows, []
-                for cells in ready:
-                    line += 1
-                    yield line, cells
-            parser.close()
-            parser._end_row()
-            for cells in parser.rows:
-                line += 1
-                yield line, cells
-        except WorkbenchError:
-            raise
-        except Exception as exc:      # html.parser is lenient; this is a last resort
-            raise WorkbenchError("import.not_text", path=str(path), detail=_short(exc)) from exc
-        finally:
-            text.close()
-
-    return TableReader(path=path, kind="html", rows=rows, total=size,
-                       position=lambda: counter_box[-1].count if counter_box else 0, encoding=encoding)
 
 
 def _first_bad_line(path: Path, encoding: str) -> int | None:
@@ -574,12 +296,13 @@ def _first_bad_line(path: Path, encoding: str) -> int | None:
 def _open_spreadsheet(path: Path, sheet: str | None) -> TableReader:
     import python_calamine
 
+    check_zip_workbook(path)
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
         names = list(workbook.sheet_names)
         visible = _visible(workbook)
     except Exception as exc:  # calamine raises several of its own types, and OSError/ValueError
-        raise WorkbenchError("import.bad_spreadsheet", path=str(path), detail=_short(exc)) from exc
+        raise WorkbenchError("import.bad_spreadsheet", path=str(path), detail=short(exc)) from exc
     try:
         if sheet is not None:
             if sheet not in names:
@@ -600,23 +323,25 @@ def _open_spreadsheet(path: Path, sheet: str | None) -> TableReader:
     except WorkbenchError:
         raise
     except Exception as exc:
-        raise WorkbenchError("import.bad_spreadsheet", path=str(path), detail=_short(exc)) from exc
+        raise WorkbenchError("import.bad_spreadsheet", path=str(path), detail=short(exc)) from exc
     total = (chosen.end[0] + 1) if chosen.end else 0
     done = [0]
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
-        fill = _MergedFill(merged, start_column)
+        budget = CellBudget(path)
+        fill = _MergedFill(merged, start_column, budget)
         try:
             for index, cells in enumerate(chosen.iter_rows()):
                 done[0] = index + 1
                 cells = list(cells)
+                budget.row(index + 1, len(cells))
                 if fill.active(index):
                     fill.apply(index, cells)
                 yield index + 1, cells   # calamine yields rows from the sheet's first row
         except WorkbenchError:
             raise
         except Exception as exc:
-            raise WorkbenchError("import.bad_spreadsheet", path=str(path), detail=_short(exc)) from exc
+            raise WorkbenchError("import.bad_spreadsheet", path=str(path), detail=short(exc)) from exc
 
     return TableReader(path=path, kind="spreadsheet", rows=rows, total=total, position=lambda: done[0],
                        sheet=chosen.name, sheets=names, visible_sheets=visible or names, close=workbook.close)
@@ -627,7 +352,8 @@ class _MergedFill:
     merges one department over a group of cases means it for every one of them, so the
     value is repeated down the merged rows. Merges within a single row are left alone."""
 
-    def __init__(self, ranges: list[Any], start_column: int) -> None:
+    def __init__(self, ranges: list[Any], start_column: int, budget: CellBudget) -> None:
+        self.budget = budget
         self.starts: dict[int, list[tuple[int, int, int]]] = {}
         for (top, left), (bottom, right) in ranges:
             if bottom > top:
@@ -640,17 +366,15 @@ class _MergedFill:
     def apply(self, row: int, cells: list[Any]) -> None:
         self.running = [r for r in self.running if r[0] >= row]
         for first, values in ((r[1], r[2]) for r in self.running):
+            # Each merge running over this row costs its width (at least one), so thousands of
+            # merges spanning a whole sheet stop at the limit instead of running for hours.
+            self.budget.fill(row + 1, max(1, len(values)), len(cells))
             for offset, value in enumerate(values):
                 column = first + offset
                 if 0 <= column < len(cells) and cells[column] in ("", None):
                     cells[column] = value
         for bottom, left, right in self.starts.pop(row, ()):
-            values = [cells[c] if 0 <= c < len(cells) else "" for c in range(max(left, 0), right + 1)]
+            # Columns beyond the row hold nothing to repeat.
+            right = min(right, len(cells) - 1)
+            values = [cells[c] for c in range(max(left, 0), right + 1)]
             self.running.append((bottom, max(left, 0), values))
-
-
-def _short(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:200]
-
-
