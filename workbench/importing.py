@@ -28,7 +28,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import sqlite_utils
 
-from workbench import mappings
+from workbench import mappings, read_limits
 from workbench.dates import FIRST_YEAR, LAST_YEAR, month_first_evidence, parse_date
 from workbench.errors import WorkbenchError, register
 from workbench.headers import CASE_FIELDS, DATE_FIELDS, guess_mapping, header_score
@@ -38,6 +38,7 @@ from workbench.readers import TableReader, open_table
 
 HEADER_SCAN_ROWS = 30        # the header may sit below a title block this deep
 MONTH_FIRST_SAMPLE = 1000    # data rows looked at to decide how slash dates are written
+HEADER_SCORE_CELLS = 200     # cells of a rejected row looked at for a repeated header
 BATCH = 2000                 # rows stored (and Cancel checked, progress shown) at a time
 CONFLICT_POLICIES = ("skip", "update")
 
@@ -557,9 +558,13 @@ class _Validator:
         batch: list[tuple[int, tuple[Any, ...]]] = []
         blank_lines: list[int] = []          # counted only if a non-blank row follows
         stopping = self.stopping
+        most = read_limits.MAX_ROW_ISSUES
         for line, cells in self.rows:
             if stopping.is_set():
                 return
+            if len(issues) + len(blank_lines) >= most:
+                # Each row that is no case keeps its issue: millions of them took gigabytes.
+                raise WorkbenchError("import.limit_issues", path=result.path, line=line, limit=f"{most:,}")
             if _is_blank(cells):
                 blank_lines.append(line)
                 continue
@@ -614,7 +619,10 @@ def _reject(result: ImportResult, line: int, cells: list[Any], rejected: _RowRej
     if no_number:
         shown = " | ".join(t for t in (_text(c) for c in cells) if t)[:500]
         code = None
-        if [_text(c) for c in cells[:len(header_keys)]] == header_keys or header_score(cells) >= 2:
+        # A repeated header names its fields within the header's columns (scoring a hostile
+        # file's 16,384 cells per rejected row took seconds a row).
+        scored = cells[:min(len(header_keys), HEADER_SCORE_CELLS)]
+        if [_text(c) for c in cells[:len(header_keys)]] == header_keys or header_score(scored) >= 2:
             code = "import.header_row"
         elif _totals_or_note(cells):
             code = "import.totals_row"

@@ -23,6 +23,8 @@ register({
                          "import it in parts.",
     "import.limit_span_cells": "{path}, line {line}: merged or spanned cells fill in more than {limit} "
                               "cells; the file is not imported.",
+    "import.limit_issues": "{path}, line {line}: more than {limit} rows are blank or cannot be imported; "
+                          "nothing was imported (is it the right file, and the right header row?).",
     "import.limit_zip_entries": "{path}: the workbook holds more than {limit} parts; it is not imported.",
     "import.limit_unpacked": "{path}: the workbook unpacks to more than {limit} MB (at {part}); "
                             "it is not imported.",
@@ -35,6 +37,7 @@ register({
 MAX_COLUMNS = 16_384             # Excel's own sheet width: a wider row came from no spreadsheet
 MAX_CELLS = 50_000_000           # cells one file may produce (a very large export holds ~20 million)
 MAX_SPAN_CELLS = 5_000_000       # cells filled in by merges, spans and ss:Index jumps, in all
+MAX_ROW_ISSUES = 100_000         # rows of one file that are blank, skipped or rejected
 # Zip workbooks (xlsx, xlsm, xlsb, ods), looked at before python-calamine opens them.
 MAX_ZIP_ENTRIES = 10_000
 MAX_UNPACKED_MB = 1024           # all parts together, as declared and as actually read
