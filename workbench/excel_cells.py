@@ -21,8 +21,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from workbench.checklists import Text
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-# Characters XML 1.0 forbids; openpyxl refuses them, and exports do contain them.
-ILLEGAL_CHARACTERS = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+# Characters XML 1.0 cannot hold: C0 controls but tab, LF and CR (openpyxl refuses them),
+# lone surrogates, U+FFFE and U+FFFF (openpyxl writes them, and the workbook is corrupt).
+ILLEGAL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+REPLACEMENT = "\ufffd"
 EXCEL_TEXT_LIMIT = 32_767
 
 DATE_FORMAT = "yyyy-mm-dd"
@@ -55,6 +57,13 @@ def safe_text(value: str) -> str:
     return value
 
 
+def xml_text(value: str) -> str:
+    """The text with every character XML 1.0 cannot hold replaced by U+FFFD."""
+    if ILLEGAL_CHARACTERS.search(value):
+        return ILLEGAL_CHARACTERS.sub(REPLACEMENT, value)
+    return value
+
+
 def text_value(sheet: Worksheet, value: Any) -> Any:
     """A cell value for imported or typed text: escaped, cleaned, never a formula or an error code."""
     if value is None or value == "":
@@ -63,8 +72,7 @@ def text_value(sheet: Worksheet, value: Any) -> Any:
         return value
     if value.startswith(FORMULA_TRIGGERS):
         value = "'" + value
-    if ILLEGAL_CHARACTERS.search(value):
-        value = ILLEGAL_CHARACTERS.sub("\ufffd", value)
+    value = xml_text(value)
     if len(value) > EXCEL_TEXT_LIMIT:
         value = value[:EXCEL_TEXT_LIMIT - 1] + "…"
     if value in ERROR_CODES:          # "#N/A" typed in a title must stay text
@@ -76,6 +84,8 @@ def text_value(sheet: Worksheet, value: Any) -> Any:
 
 def styled(sheet: Worksheet, value: Any, number_format: str | None = None, font: Font | None = None,
            alignment: Alignment | None = None) -> Cell:
+    if isinstance(value, str):
+        value = xml_text(value)
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str):
         cell.data_type = "s"
@@ -97,7 +107,7 @@ def iso_date(value: Any) -> Any:
     try:
         return date.fromisoformat(str(value)[:10])
     except ValueError:
-        return safe_text(str(value))
+        return xml_text(safe_text(str(value)))
 
 
 def local_datetime(value: Any) -> Any:
@@ -107,7 +117,7 @@ def local_datetime(value: Any) -> Any:
     try:
         moment = datetime.fromisoformat(str(value))
     except ValueError:
-        return safe_text(str(value))
+        return xml_text(safe_text(str(value)))
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     return moment.astimezone().replace(tzinfo=None, microsecond=0)

@@ -31,6 +31,7 @@ from workbench.excel_cells import (
     FORMATS,
     FORMULA_TRIGGERS,
     ILLEGAL_CHARACTERS,
+    REPLACEMENT,
     Column,
 )
 
@@ -60,7 +61,7 @@ def text_markup(value: str) -> str:
     if value[0] in TRIGGER_CHARACTERS:
         value = "'" + value
     if ILLEGAL_CHARACTERS.search(value):
-        value = ILLEGAL_CHARACTERS.sub("\ufffd", value)
+        value = ILLEGAL_CHARACTERS.sub(REPLACEMENT, value)
     if len(value) > EXCEL_TEXT_LIMIT:
         value = value[:EXCEL_TEXT_LIMIT - 1] + "…"
     space = ' xml:space="preserve"' if value != value.strip() else ""

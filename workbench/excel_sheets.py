@@ -33,6 +33,7 @@ from workbench.excel_cells import (
     safe_text,
     styled,
     text_value,
+    xml_text,
 )
 from workbench.excel_charts import compliance_bar_chart, pareto_chart
 from workbench.excel_tables import Highlight, write_table
@@ -312,7 +313,7 @@ class _Sheet:
 
     def t(self, text: Text, **params: Any) -> str:
         value = text.get(self.language)
-        return value.format(**params) if params else value
+        return xml_text(value.format(**params)) if params else value     # params come from the data
 
     def add(self, values: Sequence[Any]) -> int:
         self.sheet.append(list(values))
@@ -492,7 +493,12 @@ def write_about(sheet: Worksheet, report: Report, language: str, *, database_fil
 
     def row(label: Text | str, value: Any) -> None:
         if isinstance(value, str):
-            value = styled(sheet, text_value(sheet, value), alignment=WRAP) if value else None
+            shown = text_value(sheet, value)
+            if isinstance(shown, Cell):        # an error code's text ("#N/A"), already a text cell
+                shown.alignment = WRAP
+                value = shown
+            else:
+                value = styled(sheet, shown, alignment=WRAP) if shown else None
         s.add([s.label(label), value])
 
     s.section(S["about_item"], S["about_value"])
@@ -540,7 +546,7 @@ METHODS = {
 def method_label(method: str, language: str) -> str:
     """The sampling method in words, with the code the plan stores."""
     label = METHODS.get(method)
-    return f"{label.get(language)} ({method})" if label is not None else safe_text(method)
+    return f"{label.get(language)} ({method})" if label is not None else xml_text(safe_text(method))
 
 
 def _compact_json(value: Any) -> str:

@@ -29,6 +29,7 @@ from workbench.excel_cells import (
     display_width,
     prepare_print,
     styled,
+    xml_text,
 )
 from workbench.excel_rows import stream_rows
 from workbench.jobs import CancelToken, Progress
@@ -67,7 +68,7 @@ def write_table(sheet: Worksheet, *, columns: Sequence[Column], rows: Iterable[S
     to fit the column widths (a write-only sheet needs its widths before its first row).
     """
     convert = [converter(sheet, column, language) for column in columns]
-    header = [column.title(language) for column in columns]
+    header = [xml_text(column.title(language)) for column in columns]
     source = iter(rows)
     sample = list(islice(source, WIDTH_SAMPLE))
     shown = [[c(v) for c, v in zip(convert, row)] for row in sample]
