@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, NoReturn, Sequence, TextIO
 
 from workbench import APP_NAME, __version__
+from workbench.display import error_text, visible
 from workbench.errors import Cancelled, WorkbenchError
 
 log = logging.getLogger("workbench.cli")
@@ -179,7 +180,7 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
         args.gui, args.err = gui, err   # `open` starts the window; `merge` reports each refused file
         return COMMANDS[args.command](args, out)
     except WorkbenchError as exc:
-        print(f"error: {exc.message()}", file=err)
+        print(f"error: {error_text(exc)}", file=err)     # may quote a file: escaped, one line
         return 2
     except Cancelled:
         print("cancelled: nothing was changed", file=err)
@@ -231,8 +232,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 def _print_rows(issues: Sequence[Any], out: TextIO, shown: int = 20) -> None:
     """The first rows of an import report, one line each with line, column and reason."""
     for issue in issues[:shown]:
-        column = f", column {issue.column}" if issue.column else ""
-        print(f"  line {issue.line}{column}: {issue.reason}", file=out)
+        column = f", column {visible(issue.column)}" if issue.column else ""
+        print(f"  line {issue.line}{column}: {visible(issue.reason)}", file=out)
     if len(issues) > shown:
         print(f"  ... and {len(issues) - shown} more (use --report or --json)", file=out)
 

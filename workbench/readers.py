@@ -131,6 +131,10 @@ def detect_encoding(path: Path, head: bytes) -> str:
         return "utf-8"
     if _decodes_whole_file(path, "gb18030"):
         return "gb18030"
+    if _decodes_whole_file(path, "utf-8", controls=1.0):
+        # Valid UTF-8, refused for its control characters: say so, not "not UTF-8".
+        raise WorkbenchError("import.not_text", path=str(path),
+                             detail="more than 1% of its characters are control characters, as in a binary file")
     raise WorkbenchError("import.not_text", path=str(path),
                          detail="it is neither UTF-8 nor GB18030 text")
 
@@ -167,13 +171,13 @@ def _utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
-def _decodes_whole_file(path: Path, encoding: str) -> bool:
+def _decodes_whole_file(path: Path, encoding: str, controls: float = 0.01) -> bool:
     decoder = codecs.getincrementaldecoder(encoding)()
     with path.open("rb") as handle:
         try:
             while chunk := handle.read(1024 * 1024):
                 text = decoder.decode(chunk)
-                if _control_ratio(text) > 0.01:
+                if _control_ratio(text) > controls:
                     return False
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
