@@ -18,6 +18,7 @@ from workbench.errors import WorkbenchError, register
 from workbench.read_limits import CellBudget
 from workbench.readers_markup import looks_like_html, looks_like_spreadsheet_xml, open_html, open_spreadsheet_xml
 from workbench.table_reader import CountingReader, TableReader, short
+from workbench.xls_limits import check_xls_workbook
 from workbench.zip_limits import check_zip_workbook
 
 __all__ = ["TableReader", "detect_delimiter", "detect_encoding", "open_table", "visible_sheets"]
@@ -85,6 +86,7 @@ def visible_sheets(path: str | Path) -> list[str]:
         return []
     import python_calamine
     check_zip_workbook(path)
+    check_xls_workbook(path)
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
         try:
@@ -301,6 +303,7 @@ def _open_spreadsheet(path: Path, sheet: str | None) -> TableReader:
     import python_calamine
 
     check_zip_workbook(path)
+    check_xls_workbook(path)
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
         names = list(workbook.sheet_names)

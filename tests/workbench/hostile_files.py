@@ -160,3 +160,13 @@ def xlsx_lying_size(path: Path, megabytes: int) -> Path:
     data[local + 22:local + 26] = (1000).to_bytes(4, "little")
     path.write_bytes(bytes(data))
     return path
+
+
+def xls_far_cell(path: Path, row: int = 65_535, column: int = 255) -> Path:
+    """The committed BIFF8 fixture with its first shared-string cell moved to (row, column): a
+    10 KB .xls that calamine spreads over the whole sheet."""
+    data = bytearray((Path(__file__).resolve().parent.parent / "data" / "import" / "legacy_template.xls").read_bytes())
+    at = data.find(b"\xfd\x00\x0a\x00")                       # LABELSST, 10 bytes: row, column, ...
+    data[at + 4:at + 8] = row.to_bytes(2, "little") + column.to_bytes(2, "little")
+    path.write_bytes(bytes(data))
+    return path

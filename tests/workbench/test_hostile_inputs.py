@@ -77,6 +77,10 @@ BOMBS = [
      "import.limit_sheet_cells", ["1,001 rows by 3 columns"]),
     ("xlsx many cells", lambda p: hostile.xlsx_many_cells(p / "m.xlsx", rows=100, columns=30),
      "import.limit_sheet_cells", ["101 rows by 30 columns"]),
+    ("xls far cell", lambda p: hostile.xls_far_cell(p / "f.xls"),
+     "import.limit_sheet_cells", ["65,536 rows by 256 columns", "2,000 cells"]),
+    ("xls far row", lambda p: hostile.xls_far_cell(p / "f.xls", row=999, column=1),
+     "import.limit_sheet_cells", ["1,000 rows by 11 columns"]),
     ("xlsx inflating sheet", lambda p: hostile.xlsx_inflating_sheet(p / "s.xlsx", megabytes=2),
      "import.limit_unpacked", ["1 MB", "xl/worksheets/sheet1.xml"]),
     ("xlsx inflating strings", lambda p: hostile.xlsx_inflating_strings(p / "t.xlsx", megabytes=2),
@@ -148,6 +152,8 @@ def test_limits_leave_ordinary_files_alone(db, tmp_path):
     """With the real limits, a merged report and an ordinary CSV and workbook import as before."""
     assert import_file(db, write_csv(tmp_path / "c.csv", ROWS)).accepted == len(ROWS)
     assert import_file(db, write_xlsx(tmp_path / "c.xlsx", ROWS), on_conflict="update").read == len(ROWS)
+    legacy = hostile.xls_far_cell(tmp_path / "legacy.xls", row=6, column=10)     # where it is anyway
+    assert len(list(open_table(legacy).rows())) == 7
     path = hostile.html_rowspan(tmp_path / "r.xls", rows=3, cells=2, span=4)
     rows = list(open_table(path).rows())
     assert [cells for _, cells in rows[1:]] == [["x", "x"]] * 4
