@@ -41,6 +41,14 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}, line {line}: a cell is longer than {limit} characters; the file is probably damaged.'),  # import.huge_cell
     QT_TRANSLATE_NOOP('WorkbenchError', 'The number {value} is a {implied} number but the row says {declared}.'),  # import.ip_type_mismatch
     QT_TRANSLATE_NOOP('WorkbenchError', 'The IP type cannot be told from {value}; add an IP type column.'),  # import.ip_type_unknown
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path}, line {line}: the file holds more than {limit} cells; import it in parts.'),  # import.limit_cells
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path}, line {line}: a row has more than {limit} columns (a cell merged or spanned too far?); the file is not imported.'),  # import.limit_columns
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path}, line {line}: more than {limit} rows are blank or cannot be imported; nothing was imported (is it the right file, and the right header row?).'),  # import.limit_issues
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the part {part} is compressed more than {limit} times (a zip bomb?); the workbook is not imported.'),  # import.limit_ratio
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the sheet {part} spans {rows} rows by {columns} columns, more than {limit} cells; the workbook is not imported.'),  # import.limit_sheet_cells
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path}, line {line}: merged or spanned cells fill in more than {limit} cells; the file is not imported.'),  # import.limit_span_cells
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the workbook unpacks to more than {limit} MB (at {part}); it is not imported.'),  # import.limit_unpacked
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the workbook holds more than {limit} parts; it is not imported.'),  # import.limit_zip_entries
     QT_TRANSLATE_NOOP('WorkbenchError', "{path}: the mapping's column {column!r} for the application number is not in the first {rows} rows of the file."),  # import.mapping_column_missing
     QT_TRANSLATE_NOOP('WorkbenchError', 'The application number is missing.'),  # import.missing_number
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: every sheet is empty.'),  # import.no_data_sheet

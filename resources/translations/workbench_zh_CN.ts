@@ -2733,6 +2733,38 @@ Details were written to the log file:
         <translation>无法根据 {value} 判断知识产权类型，请添加知识产权类型列。</translation>
     </message>
     <message>
+        <source>{path}, line {line}: the file holds more than {limit} cells; import it in parts.</source>
+        <translation>{path}，第 {line} 行：文件的单元格超过 {limit} 个，请分成几部分导入。</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: a row has more than {limit} columns (a cell merged or spanned too far?); the file is not imported.</source>
+        <translation>{path}，第 {line} 行：一行超过 {limit} 列（单元格合并或跨列过远？），文件未导入。</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: more than {limit} rows are blank or cannot be imported; nothing was imported (is it the right file, and the right header row?).</source>
+        <translation>{path}，第 {line} 行：超过 {limit} 行为空行或无法导入，未导入任何内容（文件和表头行是否选对？）。</translation>
+    </message>
+    <message>
+        <source>{path}: the part {part} is compressed more than {limit} times (a zip bomb?); the workbook is not imported.</source>
+        <translation>{path}：其中的部件 {part} 压缩比超过 {limit} 倍（压缩炸弹？），工作簿未导入。</translation>
+    </message>
+    <message>
+        <source>{path}: the sheet {part} spans {rows} rows by {columns} columns, more than {limit} cells; the workbook is not imported.</source>
+        <translation>{path}：工作表 {part} 跨 {rows} 行 × {columns} 列，超过 {limit} 个单元格，工作簿未导入。</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: merged or spanned cells fill in more than {limit} cells; the file is not imported.</source>
+        <translation>{path}，第 {line} 行：合并或跨行跨列的单元格填充超过 {limit} 个单元格，文件未导入。</translation>
+    </message>
+    <message>
+        <source>{path}: the workbook unpacks to more than {limit} MB (at {part}); it is not imported.</source>
+        <translation>{path}：工作簿解压后超过 {limit} MB（在 {part} 处），未导入。</translation>
+    </message>
+    <message>
+        <source>{path}: the workbook holds more than {limit} parts; it is not imported.</source>
+        <translation>{path}：工作簿包含超过 {limit} 个部件，未导入。</translation>
+    </message>
+    <message>
         <source>{path}: the mapping's column {column!r} for the application number is not in the first {rows} rows of the file.</source>
         <translation>{path}：映射中申请号对应的列 {column!r} 不在文件的前 {rows} 行中。</translation>
     </message>
