@@ -39,6 +39,7 @@ BOMBS: dict[str, tuple[str, Callable[[Path], Path]]] = {
     "csv-rejected-rows": ("rejected.csv", lambda p: hostile.csv_lines(p, "x\n", 4_500_000)),
     "xlsx-far-cell": ("far-cell.xlsx", lambda p: hostile.xlsx_far_cell(p)),
     "xls-far-cell": ("far-cell.xls", lambda p: hostile.xls_far_cell(p)),
+    "ods-repeated": ("repeated.ods", lambda p: hostile.ods_repeated(p, rows=1_000_000, columns=16_384)),
     "xlsx-many-cells": ("many-cells.xlsx", lambda p: hostile.xlsx_many_cells(p, rows=5_000)),
     "xlsx-inflating-sheet": ("sheet-bomb.xlsx", lambda p: hostile.xlsx_inflating_sheet(p, megabytes=5_000)),
     "xlsx-inflating-strings": ("strings-bomb.xlsx", lambda p: hostile.xlsx_inflating_strings(p, megabytes=2_000)),

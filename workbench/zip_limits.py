@@ -101,6 +101,53 @@ class _Extent:
         return self.rows + self.loose_rows, self.columns + self.loose_width
 
 
+_ODS_TAG = re.compile(rb'<(/?)table:(table-row|table-cell|covered-table-cell|table)\b([^>]*)>')
+_ROWS_REPEATED = re.compile(rb'number-rows-repeated="([0-9]{1,10})"')
+_COLUMNS_REPEATED = re.compile(rb'number-columns-repeated="([0-9]{1,10})"')
+
+
+class _OdsExtent:
+    """The rectangle calamine fills for an OpenDocument table: a cell with a value repeated
+    (number-columns-repeated) in a row repeated (number-rows-repeated) is copied into every
+    position; empty repeated cells (LibreOffice ends every sheet with a million) are not."""
+
+    def __init__(self) -> None:
+        self.rows = self.columns = 0           # of the largest table so far
+        self.row = self.column = 0             # where the table being read has got to
+        self.repeat = 1                        # the open row's repeat
+        self.has_data = False
+        self.table_rows = self.table_columns = 0
+
+    def scan(self, data: bytes) -> None:
+        for closing, tag, attributes in _ODS_TAG.findall(data):
+            if tag == b"table":
+                if closing:
+                    self.rows = max(self.rows, self.table_rows)
+                    self.columns = max(self.columns, self.table_columns)
+                self.row = self.column = self.table_rows = self.table_columns = 0
+            elif tag == b"table-row":
+                if closing:
+                    self.row += self.repeat
+                    if self.has_data:
+                        self.table_rows = max(self.table_rows, self.row)
+                    continue
+                found = _ROWS_REPEATED.search(attributes)
+                self.repeat = int(found.group(1)) if found else 1
+                self.column, self.has_data = 0, False
+                if attributes.endswith(b"/"):           # <table:table-row/>: an empty row
+                    self.row += self.repeat
+            elif not closing:
+                found = _COLUMNS_REPEATED.search(attributes)
+                width = int(found.group(1)) if found else 1
+                self.column += width
+                if b"value-type" in attributes or not attributes.endswith(b"/"):
+                    self.has_data = True
+                    self.table_columns = max(self.table_columns, self.column)
+
+    def size(self) -> tuple[int, int]:
+        return max(self.rows, self.table_rows), max(self.columns, self.table_columns)
+
+
 def _column(letters: bytes) -> int:
     number = 0
     for letter in letters.upper():
@@ -111,7 +158,7 @@ def _column(letters: bytes) -> int:
 def _read_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     name = info.filename
     sheet = name.lower().startswith("xl/worksheets/") and name.lower().endswith(".xml")
-    extent = _Extent() if sheet else None
+    extent: _Extent | _OdsExtent | None = _Extent() if sheet else _OdsExtent() if name == "content.xml" else None
     tail = b""
     read = 0
     with archive.open(info) as part:

@@ -170,3 +170,32 @@ def xls_far_cell(path: Path, row: int = 65_535, column: int = 255) -> Path:
     data[at + 4:at + 8] = row.to_bytes(2, "little") + column.to_bytes(2, "little")
     path.write_bytes(bytes(data))
     return path
+
+
+def ods_repeated(path: Path, rows: int, columns: int, trailer: bool = True) -> Path:
+    """An OpenDocument sheet: one cell with a value repeated `columns` times in a row repeated
+    `rows` times (calamine copies it into every position), then LibreOffice's usual trailer
+    of a million empty rows, which must not count."""
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:'
+        'opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body>'
+        '<office:spreadsheet><table:table table:name="Cases"><table:table-row>'
+        '<table:table-cell office:value-type="string"><text:p>申请号</text:p></table:table-cell>'
+        '<table:table-cell office:value-type="string"><text:p>专利类型</text:p></table:table-cell>'
+        '<table:table-cell table:number-columns-repeated="1022"/></table:table-row>'
+        f'<table:table-row table:number-rows-repeated="{rows}"><table:table-cell table:number-columns-repeated='
+        f'"{columns}" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>'
+        + ('<table:table-row table:number-rows-repeated="1048000"><table:table-cell '
+           'table:number-columns-repeated="1024"/></table:table-row>' if trailer else "")
+        + "</table:table></office:spreadsheet></office:body></office:document-content>")
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
+                'opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path='
+                '"/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
+                'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
+                         compress_type=zipfile.ZIP_STORED)
+        archive.writestr("content.xml", content)
+        archive.writestr("META-INF/manifest.xml", manifest)
+    return path

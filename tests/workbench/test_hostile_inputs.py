@@ -81,6 +81,8 @@ BOMBS = [
      "import.limit_sheet_cells", ["65,536 rows by 256 columns", "2,000 cells"]),
     ("xls far row", lambda p: hostile.xls_far_cell(p / "f.xls", row=999, column=1),
      "import.limit_sheet_cells", ["1,000 rows by 11 columns"]),
+    ("ods repeated cells", lambda p: hostile.ods_repeated(p / "r.ods", rows=100, columns=30),
+     "import.limit_sheet_cells", ["101 rows by 30 columns"]),
     ("xlsx inflating sheet", lambda p: hostile.xlsx_inflating_sheet(p / "s.xlsx", megabytes=2),
      "import.limit_unpacked", ["1 MB", "xl/worksheets/sheet1.xml"]),
     ("xlsx inflating strings", lambda p: hostile.xlsx_inflating_strings(p / "t.xlsx", megabytes=2),
@@ -152,6 +154,8 @@ def test_limits_leave_ordinary_files_alone(db, tmp_path):
     """With the real limits, a merged report and an ordinary CSV and workbook import as before."""
     assert import_file(db, write_csv(tmp_path / "c.csv", ROWS)).accepted == len(ROWS)
     assert import_file(db, write_xlsx(tmp_path / "c.xlsx", ROWS), on_conflict="update").read == len(ROWS)
+    ods = list(open_table(hostile.ods_repeated(tmp_path / "r.ods", rows=3, columns=2)).rows())
+    assert [cells for _, cells in ods] == [["申请号", "专利类型"]] + [["x", "x"]] * 3
     legacy = hostile.xls_far_cell(tmp_path / "legacy.xls", row=6, column=10)     # where it is anyway
     assert len(list(open_table(legacy).rows())) == 7
     path = hostile.html_rowspan(tmp_path / "r.xls", rows=3, cells=2, span=4)
