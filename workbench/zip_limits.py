@@ -5,8 +5,10 @@ from its first to its last cell, 32 bytes a cell: a 2 MB zip bomb named .xlsx to
 and a 1 KB sheet with cells at A1 and XFD1048576 aborts the process. So first the central
 directory (how many parts, their declared sizes, how much each inflates), then every part is
 inflated as a stream (declared sizes can lie; Python's zipfile stops at the declared size and
-checks the CRC) while the cell references of each worksheet give its rectangle. Reading is
-about 0.2 s for a 100,000-row workbook; nothing is kept in memory but one megabyte at a time.
+checks the CRC) while the cell references of each worksheet (xl/worksheets/*.xml) or the
+repeated cells of an OpenDocument content.xml give the rectangle calamine will fill. The binary
+sheets of an .xlsb are checked for size and inflation only. Reading adds about half a second
+to a 100,000-row workbook; nothing is kept in memory but one megabyte at a time.
 """
 from __future__ import annotations
 
