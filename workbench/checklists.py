@@ -208,6 +208,8 @@ def _read_json(path: str | Path) -> tuple[dict[str, Any], list[str]]:
     except json.JSONDecodeError as exc:
         raise WorkbenchError("checklist.unreadable", source=str(path),
                              detail=f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+    except RecursionError as exc:         # "[[[[..." a hundred thousand deep: no template
+        raise WorkbenchError("checklist.unreadable", source=str(path), detail="the JSON is nested too deeply") from exc
     if not isinstance(data, dict):
         raise WorkbenchError("checklist.unreadable", source=str(path), detail="the top level is not an object")
     return data, duplicates

@@ -244,6 +244,8 @@ def _read_mapping(path: Path) -> dict[str, str]:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise WorkbenchError("cli.bad_mapping_file", path=str(path), detail=str(exc)) from exc
+    except RecursionError as exc:
+        raise WorkbenchError("cli.bad_mapping_file", path=str(path), detail="the JSON is nested too deeply") from exc
     if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
         raise WorkbenchError("cli.bad_mapping_file", path=str(path),
                              detail="expected a JSON object of column header -> case field")

@@ -176,3 +176,19 @@ def test_cli_refuses_a_bomb_with_one_line_and_exit_2(tmp_path):
     assert out.returncode == 2
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 1 and "16,384 columns" in lines[0] and "line 2" in lines[0]
+
+
+@pytest.mark.parametrize("command", [["checklist", "validate"], ["import", "--mapping"]])
+def test_json_nested_too_deeply_is_bad_input(tmp_path, command):
+    import io
+
+    from workbench import cli
+
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 200_000, encoding="utf-8")
+    data = write_csv(tmp_path / "c.csv", ROWS)
+    argv = (["checklist", "validate", str(deep)] if command[0] == "checklist"
+            else ["--db", str(tmp_path / "w.sqlite3"), "import", str(data), "--mapping", str(deep)])
+    err = io.StringIO()
+    assert cli.main(argv, out=io.StringIO(), err=err) == 2
+    assert "nested too deeply" in err.getvalue() and "Traceback" not in err.getvalue()
