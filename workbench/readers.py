@@ -2,7 +2,9 @@
 
 A reader streams (line number, cells) pairs and knows how far it has got, so the import
 can show progress and never holds the whole file in memory. Anything that is not a table
-we can read raises WorkbenchError naming the file.
+we can read raises WorkbenchError naming the file. Every reader counts the cells it makes
+against workbench.read_limits, and a workbook is checked (zip_limits, xls_limits) before
+python-calamine allocates its sheets. HTML and XML Spreadsheet 2003 are in readers_markup.
 """
 from __future__ import annotations
 
@@ -13,7 +15,6 @@ import re
 from pathlib import Path
 from typing import Any, Iterator
 
-from workbench import read_limits
 from workbench.errors import WorkbenchError, register
 from workbench.read_limits import CellBudget
 from workbench.readers_markup import looks_like_html, looks_like_spreadsheet_xml, open_html, open_spreadsheet_xml
