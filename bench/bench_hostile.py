@@ -44,6 +44,7 @@ BOMBS: dict[str, tuple[str, Callable[[Path], Path]]] = {
     "xlsx-inflating-sheet": ("sheet-bomb.xlsx", lambda p: hostile.xlsx_inflating_sheet(p, megabytes=5_000)),
     "xlsx-inflating-strings": ("strings-bomb.xlsx", lambda p: hostile.xlsx_inflating_strings(p, megabytes=2_000)),
     "xlsx-lying-size": ("lying.xlsx", lambda p: hostile.xlsx_lying_size(p, megabytes=3_000)),
+    "xlsx-repeated-string": ("repeated-string.xlsx", lambda p: hostile.xlsx_repeated_string(p, cells=300_000)),
     "xlsx-many-parts": ("parts.xlsx", lambda p: hostile.xlsx_many_parts(p, parts=60_000)),
 }
 

@@ -30,6 +30,8 @@ register({
                             "it is not imported.",
     "import.limit_ratio": "{path}: the part {part} is compressed more than {limit} times "
                          "(a zip bomb?); the workbook is not imported.",
+    "import.limit_text": "{path}: the sheet {part} repeats its shared text into more than {limit} MB; "
+                        "the workbook is not imported.",
     "import.limit_sheet_cells": "{path}: the sheet {part} spans {rows} rows by {columns} columns, more than "
                                "{limit} cells; the workbook is not imported.",
 })
@@ -40,10 +42,11 @@ MAX_SPAN_CELLS = 5_000_000       # cells filled in by merges, spans and ss:Index
 MAX_ROW_ISSUES = 100_000         # rows of one file that are blank, skipped or rejected
 # Zip workbooks (xlsx, xlsm, xlsb, ods), looked at before python-calamine opens them.
 MAX_ZIP_ENTRIES = 10_000
-MAX_UNPACKED_MB = 1024           # all parts together, as declared and as actually read
+MAX_UNPACKED_MB = 512            # all parts together, as declared and as read (100,000 rows: ~70)
 MAX_RATIO = 200                  # inflation of one part (real sheets: 5-20; zip bombs: ~1000)
 RATIO_FLOOR = 1 << 20            # parts smaller than this unpack to too little to matter
 MAX_SHEET_CELLS = 8_000_000      # rows x columns of one sheet (calamine: 32 bytes each)
+MAX_TEXT_MB = 256                # shared strings as copied into one sheet's cells (a copy per cell)
 
 
 class CellBudget:

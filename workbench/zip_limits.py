@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import re
 import zipfile
+from array import array
+from collections import Counter
 from pathlib import Path
+from typing import Iterator
 
 from workbench import read_limits as limits
 from workbench.errors import WorkbenchError
@@ -41,9 +44,12 @@ def check_zip_workbook(path: Path) -> None:
         if not zipfile.is_zipfile(path):
             return
         with zipfile.ZipFile(path) as archive:
-            _check_directory(path, archive.infolist())
-            for info in archive.infolist():
-                _read_part(path, archive, info)
+            infos = archive.infolist()
+            _check_directory(path, infos)
+            strings = _SharedStrings()
+            # The shared strings first: a sheet's text is counted with their lengths.
+            for info in sorted(infos, key=lambda i: not i.filename.lower().endswith("sharedstrings.xml")):
+                _read_part(path, archive, info, strings)
     except WorkbenchError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError,
@@ -77,8 +83,10 @@ class _Extent:
         self.loose_rows = self.loose_width = 0
         self.carry = 0                  # cells without a reference in the row still open
         self.prefixed = False           # <x:row>, <x:c>: some .NET writers
+        self.string_cells = 0           # cells holding a shared string (t="s")
 
     def scan(self, data: bytes) -> None:
+        self.string_cells += data.count(b' t="s"') + data.count(b" t='s'")
         refs = _REF_ROW.findall(data)
         if refs:
             self.rows = max(self.rows, max(map(int, set(refs))))     # about one value per row
@@ -157,10 +165,10 @@ def _column(letters: bytes) -> int:
     return number
 
 
-def _read_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+def _chunks(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, whole_tags: bool) -> Iterator[bytes]:
+    """The part inflated a megabyte at a time, counted against the limits as it is read; with
+    whole_tags, each piece ends after a complete tag (a tag cut in two waits for its end)."""
     name = info.filename
-    sheet = name.lower().startswith("xl/worksheets/") and name.lower().endswith(".xml")
-    extent: _Extent | _OdsExtent | None = _Extent() if sheet else _OdsExtent() if name == "content.xml" else None
     tail = b""
     read = 0
     with archive.open(info) as part:
@@ -169,7 +177,8 @@ def _read_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> N
             if read > info.file_size or read > limits.MAX_UNPACKED_MB << 20:
                 raise WorkbenchError("import.limit_unpacked", path=str(path), part=name,
                                      limit=f"{limits.MAX_UNPACKED_MB:,}")
-            if extent is None:
+            if not whole_tags:
+                yield chunk
                 continue
             data = tail + chunk
             cut = data.rfind(b"<")
@@ -180,10 +189,69 @@ def _read_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> N
                 if len(tail) > LONGEST_TAG:
                     raise WorkbenchError("import.bad_spreadsheet", path=str(path),
                                          detail=f"{name} has a tag longer than {LONGEST_TAG:,} bytes")
+            yield data
+    if tail:
+        yield tail
+
+
+def _read_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, strings: _SharedStrings) -> None:
+    name = info.filename
+    lower = name.lower()
+    if lower.endswith("sharedstrings.xml"):
+        for data in _chunks(path, archive, info, whole_tags=True):
+            strings.scan(data)
+        strings.close()
+        return
+    sheet = lower.startswith("xl/worksheets/") and lower.endswith(".xml")
+    extent: _Extent | _OdsExtent | None = _Extent() if sheet else _OdsExtent() if name == "content.xml" else None
+    for data in _chunks(path, archive, info, whole_tags=extent is not None):
+        if extent is not None:
             extent.scan(data)
-    if extent is not None:
-        extent.scan(tail)
-        rows, columns = extent.size()
-        if rows * columns > limits.MAX_SHEET_CELLS or columns > limits.MAX_COLUMNS:
-            raise WorkbenchError("import.limit_sheet_cells", path=str(path), part=name, rows=f"{rows:,}",
-                                 columns=f"{columns:,}", limit=f"{limits.MAX_SHEET_CELLS:,}")
+    if extent is None:
+        return
+    rows, columns = extent.size()
+    if rows * columns > limits.MAX_SHEET_CELLS or columns > limits.MAX_COLUMNS:
+        raise WorkbenchError("import.limit_sheet_cells", path=str(path), part=name, rows=f"{rows:,}",
+                             columns=f"{columns:,}", limit=f"{limits.MAX_SHEET_CELLS:,}")
+    if isinstance(extent, _Extent) and extent.string_cells * strings.longest > limits.MAX_TEXT_MB << 20:
+        # Each cell gets its own copy of its shared string: add up exactly what they would take.
+        counts: Counter[bytes] = Counter()
+        for data in _chunks(path, archive, info, whole_tags=True):
+            counts.update(_STRING_CELL.findall(data))
+        if strings.total(counts) > limits.MAX_TEXT_MB << 20:
+            raise WorkbenchError("import.limit_text", path=str(path), part=name, limit=f"{limits.MAX_TEXT_MB:,}")
+
+
+_SI = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
+_STRING_CELL = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\st=["']s["'][^>]*>\s*<(?:[A-Za-z_][\w.-]*:)?v>([0-9]{1,10})<""")
+
+
+class _SharedStrings:
+    """How long each shared string is (as markup: an upper bound on its text), in order."""
+
+    def __init__(self) -> None:
+        self.lengths = array("q")
+        self.offset = 0                 # of the piece being read, in the part
+        self.last = -1                  # where the open <si> started
+        self.longest = 0
+
+    def scan(self, data: bytes) -> None:
+        for found in _SI.finditer(data):
+            start = self.offset + found.start()
+            if self.last >= 0:
+                self._add(start - self.last)
+            self.last = start
+        self.offset += len(data)
+
+    def close(self) -> None:
+        if self.last >= 0:
+            self._add(self.offset - self.last)
+            self.last = -1
+
+    def _add(self, length: int) -> None:
+        self.lengths.append(length)
+        self.longest = max(self.longest, length)
+
+    def total(self, counts: Counter[bytes]) -> int:
+        lengths = self.lengths
+        return sum(lengths[int(index)] * count for index, count in counts.items() if int(index) < len(lengths))

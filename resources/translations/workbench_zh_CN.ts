@@ -2757,6 +2757,10 @@ Details were written to the log file:
         <translation>{path}，第 {line} 行：合并或跨行跨列的单元格填充超过 {limit} 个单元格，文件未导入。</translation>
     </message>
     <message>
+        <source>{path}: the sheet {part} repeats its shared text into more than {limit} MB; the workbook is not imported.</source>
+        <translation>{path}：工作表 {part} 把共享文本重复到超过 {limit} MB，工作簿未导入。</translation>
+    </message>
+    <message>
         <source>{path}: the workbook unpacks to more than {limit} MB (at {part}); it is not imported.</source>
         <translation>{path}：工作簿解压后超过 {limit} MB（在 {part} 处），未导入。</translation>
     </message>

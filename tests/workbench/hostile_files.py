@@ -130,6 +130,14 @@ def xlsx_inflating_strings(path: Path, megabytes: int) -> Path:
     return _xlsx(path, sheet, text)
 
 
+def xlsx_repeated_string(path: Path, cells: int, length: int = 32_000) -> Path:
+    """One long shared string, referenced by `cells` cells: calamine copies it into each one
+    (a 250 KB file took 500 MB)."""
+    strings = "<sst><si><t>" + "y" * length + "</t></si></sst>"
+    rows = "".join(f'<row r="{r}"><c r="A{r}" t="s"><v>0</v></c></row>' for r in range(2, cells + 2))
+    return _xlsx(path, _SHEET_HEAD + _HEADER_CELLS + rows + _SHEET_TAIL, strings)
+
+
 def xlsx_many_cells(path: Path, rows: int, columns: int = 700) -> Path:
     """Real cells, each `<c r=".."/>` a few bytes compressed: rows x columns of them."""
     from openpyxl.utils import get_column_letter

@@ -22,7 +22,7 @@ def small_limits(monkeypatch):
     """Limits a thousand times lower: the same code paths, on files of a few kilobytes."""
     for name, value in {"MAX_COLUMNS": 50, "MAX_CELLS": 20_000, "MAX_SPAN_CELLS": 500, "MAX_ROW_ISSUES": 100,
                         "MAX_ZIP_ENTRIES": 20, "MAX_UNPACKED_MB": 1, "MAX_RATIO": 50, "RATIO_FLOOR": 64 * 1024,
-                        "MAX_SHEET_CELLS": 2_000}.items():
+                        "MAX_SHEET_CELLS": 2_000, "MAX_TEXT_MB": 1}.items():
         monkeypatch.setattr(read_limits, name, value)
 
 
@@ -83,6 +83,8 @@ BOMBS = [
      "import.limit_sheet_cells", ["1,000 rows by 11 columns"]),
     ("ods repeated cells", lambda p: hostile.ods_repeated(p / "r.ods", rows=100, columns=30),
      "import.limit_sheet_cells", ["101 rows by 30 columns"]),
+    ("xlsx repeated shared string", lambda p: hostile.xlsx_repeated_string(p / "s.xlsx", cells=200, length=10_000),
+     "import.limit_text", ["xl/worksheets/sheet1.xml", "1 MB"]),
     ("xlsx inflating sheet", lambda p: hostile.xlsx_inflating_sheet(p / "s.xlsx", megabytes=2),
      "import.limit_unpacked", ["1 MB", "xl/worksheets/sheet1.xml"]),
     ("xlsx inflating strings", lambda p: hostile.xlsx_inflating_strings(p / "t.xlsx", megabytes=2),
@@ -154,6 +156,8 @@ def test_limits_leave_ordinary_files_alone(db, tmp_path):
     """With the real limits, a merged report and an ordinary CSV and workbook import as before."""
     assert import_file(db, write_csv(tmp_path / "c.csv", ROWS)).accepted == len(ROWS)
     assert import_file(db, write_xlsx(tmp_path / "c.xlsx", ROWS), on_conflict="update").read == len(ROWS)
+    shared = hostile.xlsx_repeated_string(tmp_path / "s.xlsx", cells=50, length=1_000)
+    assert len(list(open_table(shared).rows())) == 51
     ods = list(open_table(hostile.ods_repeated(tmp_path / "r.ods", rows=3, columns=2)).rows())
     assert [cells for _, cells in ods] == [["申请号", "专利类型"]] + [["x", "x"]] * 3
     legacy = hostile.xls_far_cell(tmp_path / "legacy.xls", row=6, column=10)     # where it is anyway
