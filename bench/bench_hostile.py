@@ -32,6 +32,7 @@ BOMBS: dict[str, tuple[str, Callable[[Path], Path]]] = {
     "xml-merge-across": ("merge-across.xls", lambda p: hostile.spreadsheet_xml_merge_across(p, rows=2_000)),
     "xml-merge-down": ("merge-down.xls", lambda p: hostile.spreadsheet_xml_merge_down(p, rows=1_500_000)),
     "xml-index-jump": ("index-jump.xls", lambda p: hostile.spreadsheet_xml_index_jump(p, rows=120_000)),
+    "xml-entities": ("entities.xls", lambda p: hostile.spreadsheet_xml_entities(p)),
     "html-colspan": ("colspan.xls", lambda p: hostile.html_colspan(p, rows=3_000)),
     "html-rowspan": ("rowspan.xls", lambda p: hostile.html_rowspan(p, rows=90_000)),
     "csv-wide": ("wide.csv", lambda p: hostile.csv_wide(p, columns=9_000_000)),

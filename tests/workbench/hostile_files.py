@@ -39,6 +39,17 @@ def spreadsheet_xml_index_jump(path: Path, rows: int, index: int = 16_000) -> Pa
     return path
 
 
+def spreadsheet_xml_entities(path: Path, levels: int = 9) -> Path:
+    """SpreadsheetML 2003 with nested entities ("billion laughs"): a few hundred bytes naming
+    10**levels copies of a word."""
+    entities = '<!ENTITY e0 "lol">' + "".join(f'<!ENTITY e{n} "{f"&e{n - 1};" * 10}">' for n in range(1, levels + 1))
+    path.write_text(f'<?xml version="1.0"?>\n<!DOCTYPE Workbook [{entities}]>\n'
+                    + _SS_HEAD.split("\n", 1)[1] + _HEADER_ROW
+                    + f'<Row><Cell><Data ss:Type="String">&e{levels};</Data></Cell></Row>' + _SS_TAIL,
+                    encoding="utf-8")
+    return path
+
+
 def html_colspan(path: Path, rows: int, cells: int = 100, span: int = 1_000) -> Path:
     """An HTML table saved as .xls, each cell spanning `span` columns (7.5 MB at 3,000 rows)."""
     row = "<tr>" + f'<td colspan="{span}">x</td>' * cells + "</tr>\n"

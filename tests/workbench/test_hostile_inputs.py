@@ -57,6 +57,8 @@ BOMBS = [
      "import.limit_columns", ["line 2"]),
     ("xml index jumps, many rows", lambda p: hostile.spreadsheet_xml_index_jump(p / "i.xls", rows=40, index=40),
      "import.limit_span_cells", ["line 14", "500 cells"]),
+    ("xml entity expansion", lambda p: hostile.spreadsheet_xml_entities(p / "e.xls"),
+     "import.bad_spreadsheet", ["amplification"]),
     ("html colspan", lambda p: hostile.html_colspan(p / "c.xls", rows=3, cells=2, span=30),
      "import.limit_columns", ["line 2", "50 columns"]),
     ("html colspan, many rows", lambda p: hostile.html_colspan(p / "c.xls", rows=40, cells=2, span=20),
