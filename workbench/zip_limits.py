@@ -223,7 +223,8 @@ def _read_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, stri
 
 
 _SI = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
-_STRING_CELL = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\st=["']s["'][^>]*>\s*<(?:[A-Za-z_][\w.-]*:)?v>([0-9]{1,10})<""")
+_STRING_CELL = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?c\b[^>]*?\st=["']s["'][^>]*>\s*"""
+                          rb"""<(?:[A-Za-z_][\w.-]*:)?v>([0-9]{1,10})<""")
 
 
 class _SharedStrings:

@@ -66,6 +66,21 @@ def html_rowspan(path: Path, rows: int, cells: int = 1_000, span: int = 100_000)
     return path
 
 
+def html_unclosed(path: Path, megabytes: int, opening: str = "<!--") -> Path:
+    """An HTML table followed by something never closed (a comment, a tag) `megabytes` long:
+    the parser keeps it buffered and searches it again at every piece fed."""
+    path.write_text("<html><body><table><tr><td>申请号</td><td>专利类型</td></tr>\n" + opening
+                    + "a " * (megabytes << 19), encoding="utf-8")
+    return path
+
+
+def html_nested(path: Path, depth: int) -> Path:
+    """Tables inside cells inside tables, `depth` deep."""
+    path.write_text("<html><body><table><tr><td>申请号</td><td>专利类型</td></tr>" + "<tr><td><table>" * depth
+                    + "</table></td></tr>" * depth + "</table></body></html>", encoding="utf-8")
+    return path
+
+
 def csv_wide(path: Path, columns: int) -> Path:
     """A CSV whose second line has `columns` cells."""
     path.write_text(HEADER + "," * (columns - 1) + "\n", encoding="utf-8")

@@ -84,7 +84,8 @@ def test_cli_error_is_one_escaped_line(tmp_path):
 
 def test_utf8_full_of_control_characters_is_not_called_another_encoding(db, tmp_path):
     path = tmp_path / "c.csv"
-    path.write_text("申请号,专利类型,发明创造名称\n201710601862.3,发明,a\x01\x02\x03\x04b\n", encoding="utf-8")
+    path.write_text("申请号,专利类型,发明创造名称\n201710601862.3,发明,a\x01\x02\x03\x04b\n",
+                    encoding="utf-8")
     with pytest.raises(WorkbenchError) as caught:
         import_file(db, path)
     assert "control characters" in caught.value.message() and "UTF-8" not in caught.value.message()
