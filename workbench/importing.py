@@ -562,7 +562,7 @@ class _Validator:
         for line, cells in self.rows:
             if stopping.is_set():
                 return
-            if len(issues) + len(blank_lines) >= most:
+            if result.rejected + result.skipped + len(blank_lines) >= most:
                 # Each row that is no case keeps its issue: millions of them took gigabytes.
                 raise WorkbenchError("import.limit_issues", path=result.path, line=line, limit=f"{most:,}")
             if _is_blank(cells):
