@@ -47,7 +47,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the part {part} is compressed more than {limit} times (a zip bomb?); the workbook is not imported.'),  # import.limit_ratio
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the sheet {part} spans {rows} rows by {columns} columns, more than {limit} cells; the workbook is not imported.'),  # import.limit_sheet_cells
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}, line {line}: merged or spanned cells fill in more than {limit} cells; the file is not imported.'),  # import.limit_span_cells
-    QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the sheet {part} repeats its shared text into more than {limit} MB; the workbook is not imported.'),  # import.limit_text
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the sheet {part} holds more than {limit} MB of text, with the shared text its cells repeat; the workbook is not imported.'),  # import.limit_text
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the workbook unpacks to more than {limit} MB (at {part}); it is not imported.'),  # import.limit_unpacked
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the workbook holds more than {limit} parts; it is not imported.'),  # import.limit_zip_entries
     QT_TRANSLATE_NOOP('WorkbenchError', "{path}: the mapping's column {column!r} for the application number is not in the first {rows} rows of the file."),  # import.mapping_column_missing

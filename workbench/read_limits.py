@@ -30,8 +30,8 @@ register({
                             "it is not imported.",
     "import.limit_ratio": "{path}: the part {part} is compressed more than {limit} times "
                          "(a zip bomb?); the workbook is not imported.",
-    "import.limit_text": "{path}: the sheet {part} repeats its shared text into more than {limit} MB; "
-                        "the workbook is not imported.",
+    "import.limit_text": "{path}: the sheet {part} holds more than {limit} MB of text, with the shared "
+                        "text its cells repeat; the workbook is not imported.",
     "import.limit_sheet_cells": "{path}: the sheet {part} spans {rows} rows by {columns} columns, more than "
                                "{limit} cells; the workbook is not imported.",
 })
@@ -45,8 +45,10 @@ MAX_ZIP_ENTRIES = 10_000
 MAX_UNPACKED_MB = 512            # all parts together, as declared and as read (100,000 rows: ~70)
 MAX_RATIO = 200                  # inflation of one part (real sheets: 5-20; zip bombs: ~1000)
 RATIO_FLOOR = 1 << 20            # parts smaller than this unpack to too little to matter
-MAX_SHEET_CELLS = 8_000_000      # rows x columns of one sheet (calamine: 32 bytes each)
-MAX_TEXT_MB = 256                # shared strings as copied into one sheet's cells (a copy per cell)
+# calamine's memory for a sheet: 32 bytes a cell of its rectangle, plus its text; these two keep
+# it near 400 MB at most (a 100,000-row export: 1.1 million cells, 70 MB of markup).
+MAX_SHEET_CELLS = 5_000_000      # rows x columns of one sheet
+MAX_TEXT_MB = 256                # a sheet's markup + the shared strings + their copies in its cells
 
 
 class CellBudget:

@@ -119,7 +119,8 @@ _COLUMNS_REPEATED = re.compile(rb'number-columns-repeated="([0-9]{1,10})"')
 class _OdsExtent:
     """The rectangle calamine fills for an OpenDocument table: a cell with a value repeated
     (number-columns-repeated) in a row repeated (number-rows-repeated) is copied into every
-    position; empty repeated cells (LibreOffice ends every sheet with a million) are not."""
+    position, its text with it; empty repeated cells (LibreOffice ends every sheet with a
+    million) are not."""
 
     def __init__(self) -> None:
         self.rows = self.columns = 0           # of the largest table so far
@@ -127,9 +128,17 @@ class _OdsExtent:
         self.repeat = 1                        # the open row's repeat
         self.has_data = False
         self.table_rows = self.table_columns = 0
+        self.copied = 0                        # bytes of cell content copied by repeats
+        self.offset = 0                        # of the piece being read, in the part
+        self.pending: tuple[int, int] | None = None   # (copies, where its content starts)
 
     def scan(self, data: bytes) -> None:
-        for closing, tag, attributes in _ODS_TAG.findall(data):
+        for found in _ODS_TAG.finditer(data):
+            closing, tag, attributes = found.groups()
+            if self.pending is not None:       # a repeated cell's content ends at the next tag
+                copies, start = self.pending
+                self.copied += copies * max(0, self.offset + found.start() - start)
+                self.pending = None
             if tag == b"table":
                 if closing:
                     self.rows = max(self.rows, self.table_rows)
@@ -141,18 +150,21 @@ class _OdsExtent:
                     if self.has_data:
                         self.table_rows = max(self.table_rows, self.row)
                     continue
-                found = _ROWS_REPEATED.search(attributes)
-                self.repeat = int(found.group(1)) if found else 1
+                repeated = _ROWS_REPEATED.search(attributes)
+                self.repeat = int(repeated.group(1)) if repeated else 1
                 self.column, self.has_data = 0, False
                 if attributes.endswith(b"/"):           # <table:table-row/>: an empty row
                     self.row += self.repeat
             elif not closing:
-                found = _COLUMNS_REPEATED.search(attributes)
-                width = int(found.group(1)) if found else 1
+                repeated = _COLUMNS_REPEATED.search(attributes)
+                width = int(repeated.group(1)) if repeated else 1
                 self.column += width
                 if b"value-type" in attributes or not attributes.endswith(b"/"):
                     self.has_data = True
                     self.table_columns = max(self.table_columns, self.column)
+                    if width * self.repeat > 1:
+                        self.pending = (width * self.repeat - 1, self.offset + found.end())
+        self.offset += len(data)
 
     def size(self) -> tuple[int, int]:
         return max(self.rows, self.table_rows), max(self.columns, self.table_columns)
@@ -213,13 +225,19 @@ def _read_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, stri
     if rows * columns > limits.MAX_SHEET_CELLS or columns > limits.MAX_COLUMNS:
         raise WorkbenchError("import.limit_sheet_cells", path=str(path), part=name, rows=f"{rows:,}",
                              columns=f"{columns:,}", limit=f"{limits.MAX_SHEET_CELLS:,}")
-    if isinstance(extent, _Extent) and extent.string_cells * strings.longest > limits.MAX_TEXT_MB << 20:
-        # Each cell gets its own copy of its shared string: add up exactly what they would take.
-        counts: Counter[bytes] = Counter()
+    # calamine holds the text of the sheet's cells (at most its markup), the shared strings, and a
+    # copy of a shared string (of an OpenDocument repeated cell) in every cell that shows it.
+    most = limits.MAX_TEXT_MB << 20
+    text = info.file_size + strings.offset
+    if isinstance(extent, _OdsExtent):
+        text += extent.copied
+    elif text + extent.string_cells * strings.longest > most:
+        counts: Counter[bytes] = Counter()            # the estimate is too high: count exactly
         for data in _chunks(path, archive, info, whole_tags=True):
             counts.update(_STRING_CELL.findall(data))
-        if strings.total(counts) > limits.MAX_TEXT_MB << 20:
-            raise WorkbenchError("import.limit_text", path=str(path), part=name, limit=f"{limits.MAX_TEXT_MB:,}")
+        text += strings.total(counts)
+    if text > most:
+        raise WorkbenchError("import.limit_text", path=str(path), part=name, limit=f"{limits.MAX_TEXT_MB:,}")
 
 
 _SI = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")

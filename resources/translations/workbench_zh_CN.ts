@@ -2757,10 +2757,6 @@ Details were written to the log file:
         <translation>{path}，第 {line} 行：合并或跨行跨列的单元格填充超过 {limit} 个单元格，文件未导入。</translation>
     </message>
     <message>
-        <source>{path}: the sheet {part} repeats its shared text into more than {limit} MB; the workbook is not imported.</source>
-        <translation>{path}：工作表 {part} 把共享文本重复到超过 {limit} MB，工作簿未导入。</translation>
-    </message>
-    <message>
         <source>{path}: the workbook unpacks to more than {limit} MB (at {part}); it is not imported.</source>
         <translation>{path}：工作簿解压后超过 {limit} MB（在 {part} 处），未导入。</translation>
     </message>
@@ -3157,6 +3153,10 @@ Details were written to the log file:
     <message>
         <source>The expected rate must be between 0 and 1 (got {value}).</source>
         <translation>预期差错率必须在 0 到 1 之间（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <source>{path}: the sheet {part} holds more than {limit} MB of text, with the shared text its cells repeat; the workbook is not imported.</source>
+        <translation>{path}：工作表 {part} 的文本（连同其单元格重复引用的共享文本）超过 {limit} MB，工作簿未导入。</translation>
     </message>
     <message>
         <source>Unknown sample size code letter {value!r}.</source>

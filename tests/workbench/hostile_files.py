@@ -164,6 +164,17 @@ def xlsx_repeated_string(path: Path, cells: int, length: int = 32_000) -> Path:
     return _xlsx(path, _SHEET_HEAD + _HEADER_CELLS + rows + _SHEET_TAIL, strings)
 
 
+def xlsx_inline_text(path: Path, cells: int, length: int) -> Path:
+    """Cells of inline text that does not compress (calamine holds all of it)."""
+    import hashlib
+
+    def text(row: int) -> str:
+        return "".join(hashlib.sha256(f"{row}.{n}".encode()).hexdigest() for n in range(length // 64 + 1))[:length]
+    rows = "".join(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>{text(r)}</t></is></c></row>'
+                   for r in range(2, cells + 2))
+    return _xlsx(path, _SHEET_HEAD + _HEADER_CELLS + rows + _SHEET_TAIL)
+
+
 def xlsx_many_cells(path: Path, rows: int, columns: int = 700) -> Path:
     """Real cells, each `<c r=".."/>` a few bytes compressed: rows x columns of them."""
     from openpyxl.utils import get_column_letter
@@ -206,7 +217,7 @@ def xls_far_cell(path: Path, row: int = 65_535, column: int = 255) -> Path:
     return path
 
 
-def ods_repeated(path: Path, rows: int, columns: int, trailer: bool = True) -> Path:
+def ods_repeated(path: Path, rows: int, columns: int, trailer: bool = True, text: str = "x") -> Path:
     """An OpenDocument sheet: one cell with a value repeated `columns` times in a row repeated
     `rows` times (calamine copies it into every position), then LibreOffice's usual trailer
     of a million empty rows, which must not count."""
@@ -219,7 +230,7 @@ def ods_repeated(path: Path, rows: int, columns: int, trailer: bool = True) -> P
         '<table:table-cell office:value-type="string"><text:p>专利类型</text:p></table:table-cell>'
         '<table:table-cell table:number-columns-repeated="1022"/></table:table-row>'
         f'<table:table-row table:number-rows-repeated="{rows}"><table:table-cell table:number-columns-repeated='
-        f'"{columns}" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>'
+        f'"{columns}" office:value-type="string"><text:p>{text}</text:p></table:table-cell></table:table-row>'
         + ('<table:table-row table:number-rows-repeated="1048000"><table:table-cell '
            'table:number-columns-repeated="1024"/></table:table-row>' if trailer else "")
         + "</table:table></office:spreadsheet></office:body></office:document-content>")

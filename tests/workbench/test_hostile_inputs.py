@@ -87,6 +87,8 @@ BOMBS = [
      "import.limit_sheet_cells", ["101 rows by 30 columns"]),
     ("xlsx repeated shared string", lambda p: hostile.xlsx_repeated_string(p / "s.xlsx", cells=200, length=10_000),
      "import.limit_text", ["xl/worksheets/sheet1.xml", "1 MB"]),
+    ("ods repeated text", lambda p: hostile.ods_repeated(p / "t.ods", rows=10, columns=10, text="y" * 20_000),
+     "import.limit_text", ["content.xml", "1 MB"]),
     ("xlsx inflating sheet", lambda p: hostile.xlsx_inflating_sheet(p / "s.xlsx", megabytes=2),
      "import.limit_unpacked", ["1 MB", "xl/worksheets/sheet1.xml"]),
     ("xlsx inflating strings", lambda p: hostile.xlsx_inflating_strings(p / "t.xlsx", megabytes=2),
@@ -107,6 +109,12 @@ def test_part_inflating_too_much_is_refused_under_the_size_limit(small_limits, d
     monkeypatch.setattr(read_limits, "MAX_UNPACKED_MB", 100)
     message = refused(db, hostile.xlsx_inflating_sheet(tmp_path / "s.xlsx", megabytes=2), "import.limit_ratio")
     assert "xl/worksheets/sheet1.xml" in message and "50 times" in message
+
+
+def test_inline_text_counts_with_the_sheet(small_limits, db, tmp_path, monkeypatch):
+    monkeypatch.setattr(read_limits, "MAX_UNPACKED_MB", 100)
+    message = refused(db, hostile.xlsx_inline_text(tmp_path / "t.xlsx", cells=200, length=6_000), "import.limit_text")
+    assert "xl/worksheets/sheet1.xml" in message and "1 MB" in message
 
 
 def test_size_that_lies_is_found_while_reading(small_limits, db, tmp_path, monkeypatch):
