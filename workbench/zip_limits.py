@@ -29,6 +29,7 @@ LONGEST_TAG = 1 << 20          # a start tag longer than this is no spreadsheet'
 # giving one value each are faster than one giving pairs.
 _REF_ROW = re.compile(rb' r="[A-Za-z]{0,4}([0-9]{1,10})"')
 _REF_COLUMN = re.compile(rb' r="([A-Za-z]{1,4})[0-9]')
+_REF_WIDE = re.compile(rb' r="([A-Za-z]{2,4})[0-9]')        # column AA and beyond: few sheets have any
 _CELL = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c[\s/>]')
 _ROW = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?row[\s/>]')
 _CELL_REF = re.compile(rb' r="[A-Za-z]{1,4}[0-9]')
@@ -78,19 +79,27 @@ class _Extent:
     to the height, and the most cells without one in any row to the width.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, count_strings: bool) -> None:
         self.rows = self.columns = 0
+        self.narrow = False             # cells in columns A to Z may be there: counted as 26 until looked at
         self.loose_rows = self.loose_width = 0
         self.carry = 0                  # cells without a reference in the row still open
         self.prefixed = False           # <x:row>, <x:c>: some .NET writers
+        self.count_strings = count_strings
         self.string_cells = 0           # cells holding a shared string (t="s")
 
     def scan(self, data: bytes) -> None:
-        self.string_cells += data.count(b' t="s"') + data.count(b" t='s'")
+        # Per reference, only its row number is taken (one regex, values made unique per chunk):
+        # looking at every cell's letters as well cost a third more for nothing in most sheets.
+        if self.count_strings:
+            self.string_cells += data.count(b' t="s"') + data.count(b" t='s'")
         refs = _REF_ROW.findall(data)
         if refs:
             self.rows = max(self.rows, max(map(int, set(refs))))     # about one value per row
-            self.columns = max(self.columns, max(map(_column, set(_REF_COLUMN.findall(data))), default=0))
+            self.narrow = True
+            wide = _REF_WIDE.findall(data)
+            if wide:
+                self.columns = max(self.columns, max(map(_column, set(wide))))
         # Elements without a reference: cheap counts first (<c and <row also start <col and
         # <rowBreaks, which only sends a chunk down the slow path); a namespace prefix needs the regex.
         if b":sheetData" in data or b":row" in data:
@@ -107,8 +116,15 @@ class _Extent:
         elif b"<row" in data:
             self.carry = 0
 
+    def narrow_columns(self, data: bytes) -> None:
+        """The exact columns A to Z, when counting them as 26 was not good enough (a second pass)."""
+        letters = _REF_COLUMN.findall(data)
+        if letters:
+            self.columns = max(self.columns, max(map(_column, set(letters))))
+
     def size(self) -> tuple[int, int]:
-        return self.rows + self.loose_rows, self.columns + self.loose_width
+        columns = max(self.columns, 26) if self.narrow else self.columns
+        return self.rows + self.loose_rows, columns + self.loose_width
 
 
 _ODS_TAG = re.compile(rb'<(/?)table:(table-row|table-cell|covered-table-cell|table)\b([^>]*)>')
@@ -215,13 +231,20 @@ def _read_part(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, stri
         strings.close()
         return
     sheet = lower.startswith("xl/worksheets/") and lower.endswith(".xml")
-    extent: _Extent | _OdsExtent | None = _Extent() if sheet else _OdsExtent() if name == "content.xml" else None
+    extent: _Extent | _OdsExtent | None = (_Extent(count_strings=strings.offset > 0) if sheet
+                                           else _OdsExtent() if name == "content.xml" else None)
     for data in _chunks(path, archive, info, whole_tags=extent is not None):
         if extent is not None:
             extent.scan(data)
     if extent is None:
         return
     rows, columns = extent.size()
+    if isinstance(extent, _Extent) and extent.narrow and (rows * columns > limits.MAX_SHEET_CELLS
+                                                          or columns > limits.MAX_COLUMNS):
+        extent.narrow = False
+        for data in _chunks(path, archive, info, whole_tags=True):
+            extent.narrow_columns(data)
+        rows, columns = extent.size()
     if rows * columns > limits.MAX_SHEET_CELLS or columns > limits.MAX_COLUMNS:
         raise WorkbenchError("import.limit_sheet_cells", path=str(path), part=name, rows=f"{rows:,}",
                              columns=f"{columns:,}", limit=f"{limits.MAX_SHEET_CELLS:,}")

@@ -146,6 +146,12 @@ def test_cells_without_references_count_row_by_row(small_limits, tmp_path):
     assert len(list(reader.rows())) == 41
 
 
+def test_a_long_narrow_sheet_is_measured_exactly(small_limits, tmp_path):
+    """Columns A to Z are first counted as 26; a sheet that would fail so is looked at again."""
+    path = hostile.xlsx_far_cell(tmp_path / "n.xlsx", row=500, column="C")      # 500 x 26 > 2,000 > 500 x 3
+    assert len(list(open_table(path).rows())) == 500
+
+
 def test_merged_ranges_of_a_workbook_count_as_filled_cells(small_limits, db, tmp_path, monkeypatch):
     from openpyxl import Workbook
 
