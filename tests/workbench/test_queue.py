@@ -127,7 +127,9 @@ def test_next_unreviewed_follows_the_queue_order_and_wraps():
     assert queue.next_unreviewed(ids, set(), current=42) == 5         # current filtered out
 
 
-def test_reviewed_case_ids(db):
+def test_reviewed_case_ids(tmp_path):
+    db = open_database(tmp_path / "r.sqlite3")       # it writes: not the module's shared workspace
+    build_demo(db, cases=60, reviewed=0.5, seed=4)
     reviewed = queue.reviewed_case_ids(db)
     assert reviewed == cases_where(db, "EXISTS (SELECT 1 FROM reviews r WHERE r.case_id = c.id"
                                        " AND r.status IN ('completed', 'signed_off'))")
