@@ -41,8 +41,8 @@ class Bounds:
         return math.isfinite(value) and above and below
 
     def describe(self) -> str:
-        low = f"at least {_percent(self.low)}" if self.low_included else f"above {_percent(self.low)}"
-        high = f"at most {_percent(self.high)}" if self.high_included else f"below {_percent(self.high)}"
+        low = f"at least {percent_text(self.low)}" if self.low_included else f"above {percent_text(self.low)}"
+        high = f"at most {percent_text(self.high)}" if self.high_included else f"below {percent_text(self.high)}"
         return f"{low} and {high}"
 
 
@@ -53,8 +53,13 @@ RATE = Bounds(0.0, 1.0)
 TARGET = Bounds(0.0, 1.0, low_included=False)
 
 
-def _percent(value: float) -> str:
-    return f"{100 * value:.15g}%"
+def percent_text(value: float) -> str:
+    """A fraction as a percentage for output: 0.05 -> "5%", without float noise (7.000000000000001)
+    yet never rounding a confidence below 100% up to "100%"."""
+    text = f"{100 * value:.15g}"
+    if value < 1.0 and float(text) >= 100.0:
+        text = repr(100 * value)
+    return f"{text}%"
 
 
 def read_rate(text: str) -> float | None:
@@ -82,5 +87,5 @@ def parse_rate(text: str | float, what: str, bounds: Bounds = RATE) -> float:
         raise WorkbenchError("rates.number", what=what, value=str(text), rule=RULE)
     if not bounds.contains(value):
         raise WorkbenchError("rates.range", what=what, value=str(text), bounds=bounds.describe(),
-                             percent=_percent(value))
+                             percent=percent_text(value))
     return value
