@@ -22,7 +22,7 @@ _PRECISION_ONLY = ("confidence", "margin", "expected", "population")
 
 def _given(args: argparse.Namespace, name: str) -> bool:
     value = getattr(args, name, None)
-    return value not in (None, False, [], ())
+    return value is not None and value is not False and value != []   # 0 is given (--population 0)
 
 
 def _option(name: str) -> str:
