@@ -2028,8 +2028,12 @@ Details were written to the log file:
         <translation>AQL</translation>
     </message>
     <message>
-        <source>Acceptance (general inspection level II, normal inspection)</source>
-        <translation>验收抽样（一般检验水平 II，正常检验）</translation>
+        <source>inspection level</source>
+        <translation>检验水平</translation>
+    </message>
+    <message>
+        <source>Acceptance (ISO 2859-1, single sampling, normal inspection)</source>
+        <translation>验收抽样（ISO 2859-1，一次抽样，正常检验）</translation>
     </message>
     <message>
         <source>New seed</source>
@@ -2090,6 +2094,14 @@ Details were written to the log file:
     <message>
         <source>Raised so that every stratum gets its minimum.</source>
         <translation>已调高，以保证每层达到最小样本量。</translation>
+    </message>
+    <message>
+        <source>%1 (%2% of the population)</source>
+        <translation>%1（占总体 %2%）</translation>
+    </message>
+    <message>
+        <source>Warning: no case is drawn from %1, so the estimate will not cover %2% of the population. Raise the minimum per stratum to include them.</source>
+        <translation>警告：%1 未抽到任何案件，估计值将不覆盖总体的 %2%。请提高每层最少案件数以包含这些层。</translation>
     </message>
     <message>
         <source>Expected rate</source>
@@ -2593,10 +2605,6 @@ Details were written to the log file:
         <translation>无法使用列映射文件 {path}：{detail}。</translation>
     </message>
     <message>
-        <source>Give --confidence and --margin (with --expected and --population if known), or --lot with --aql; not both.</source>
-        <translation>请给出 --confidence 和 --margin（如已知，再加上 --expected 和 --population），或给出 --lot 和 --aql；二者不可同时给出。</translation>
-    </message>
-    <message>
         <source>“{value}” is not a real date: that day does not exist.</source>
         <translation>“{value}”不是有效日期：该日期不存在。</translation>
     </message>
@@ -2881,16 +2889,20 @@ Details were written to the log file:
         <translation>工作区不完整，未生成工作包（{problem}）。运行 'verify' 可查看全部问题。</translation>
     </message>
     <message>
+        <source>{what}: {value!r} is not a number. Give a fraction or a percentage: {rule}.</source>
+        <translation>{what}：{value!r} 不是数字。请输入小数或百分数：{rule}。</translation>
+    </message>
+    <message>
+        <source>{what} must be {bounds} (got {value!r}, read as {percent}).</source>
+        <translation>{what}必须{bounds}（输入为 {value!r}，按 {percent} 理解）。</translation>
+    </message>
+    <message>
         <source>{what}: {value!r} is not a date; write it like 2022-06-30.</source>
         <translation>{what}：{value!r} 不是日期，请按 2022-06-30 的格式填写。</translation>
     </message>
     <message>
         <source>The period is empty: it starts on {start}, after it ends on {end}.</source>
         <translation>时间段为空：开始日期 {start} 晚于结束日期 {end}。</translation>
-    </message>
-    <message>
-        <source>The target must be a percentage above 0 and at most 100 (got {value!r}).</source>
-        <translation>目标值必须是大于 0 且不超过 100 的百分数（当前为 {value!r}）。</translation>
     </message>
     <message>
         <source>There is no round named {name!r}{known}.</source>
@@ -3011,6 +3023,10 @@ Details were written to the log file:
         <translation>每层最小样本量必须是不小于 0 的整数（当前为 {value!r}）。</translation>
     </message>
     <message>
+        <source>At least {minimum} cases in each of {strata} strata makes {needed}, more than the sample of {n}: give a larger size, or a minimum of 0 per stratum (a stratum without a case is then left out of the estimate).</source>
+        <translation>{strata} 个层每层至少 {minimum} 件，共需 {needed} 件，超过样本量 {n}：请增大样本量，或将每层最少案件数设为 0（没有案件的层将不计入估计）。</translation>
+    </message>
+    <message>
         <source>A round needs a name of 1 to {limit} characters.</source>
         <translation>评查轮次名称须为 1 至 {limit} 个字符。</translation>
     </message>
@@ -3033,10 +3049,6 @@ Details were written to the log file:
     <message>
         <source>A precision needs both a confidence level and a margin of error.</source>
         <translation>按精度确定样本量须同时给出置信水平和允许误差。</translation>
-    </message>
-    <message>
-        <source>{what} must be a number between 0 and 1, or a percentage (got {value!r}).</source>
-        <translation>{what} 必须是 0 到 1 之间的数，或百分数（当前为 {value!r}）。</translation>
     </message>
     <message>
         <source>The review of case {case} is {status}; reopen it before reassigning the case.</source>
@@ -3111,8 +3123,16 @@ Details were written to the log file:
         <translation>AQL 必须为 {allowed} 之一（当前为 {value}）。</translation>
     </message>
     <message>
+        <source>AQL {value} counts nonconformities per 100 units: ISO 2859-1 offers AQLs above 10 only for a count of findings per 100 cases, and this plan counts nonconforming cases. Use an AQL from 0.010 to 10.</source>
+        <translation>AQL {value} 按每百单位不合格数计：ISO 2859-1 中大于 10 的 AQL 只适用于每百件案件的问题数，而本方案统计的是不合格案件数。请使用 0.010 至 10 之间的 AQL。</translation>
+    </message>
+    <message>
         <source>The confidence level must be at least 50% and below 100%, e.g. 0.95 (got {value}).</source>
         <translation>置信水平应不低于 50% 且低于 100%，例如 0.95（输入为 {value}）。</translation>
+    </message>
+    <message>
+        <source>The inspection level must be S-1, S-2, S-3, S-4, I, II or III (got {value!r}).</source>
+        <translation>检验水平必须为 S-1、S-2、S-3、S-4、I、II 或 III（输入为 {value!r}）。</translation>
     </message>
     <message>
         <source>The confidence level must be strictly between 0 and 1 (got {value}).</source>
@@ -3123,12 +3143,16 @@ Details were written to the log file:
         <translation>预期差错率必须在 0 到 1 之间（当前为 {value}）。</translation>
     </message>
     <message>
-        <source>Unknown sample size code letter {value!r}.</source>
-        <translation>未知的样本量字码 {value!r}。</translation>
+        <source>Give --confidence and --margin (with --expected and --population if known), or --lot (with --aql and --level).</source>
+        <translation>请给出 --confidence 和 --margin（已知时再加 --expected 和 --population），或给出 --lot（可加 --aql 和 --level）。</translation>
     </message>
     <message>
-        <source>The inspection level must be I, II or III (got {value!r}).</source>
-        <translation>检验水平必须为 I、II 或 III（当前为 {value!r}）。</translation>
+        <source>{option} is not used {context}; leave it out.</source>
+        <translation>{option} 在此不适用（{context}），请删去。</translation>
+    </message>
+    <message>
+        <source>Unknown sample size code letter {value!r}.</source>
+        <translation>未知的样本量字码 {value!r}。</translation>
     </message>
     <message>
         <source>The lot size must be at least 1 case (got {value}).</source>
