@@ -112,6 +112,10 @@ def build_parser() -> argparse.ArgumentParser:
                         "decision_date with =, >=, <=, >, < and YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY")
     p.add_argument("--include-sampled", action="store_true",
                    help="keep cases drawn in earlier rounds in the population (default: left out)")
+    p.add_argument("--include-reviewed", action="store_true",
+                   help="keep cases that already have a completed or signed-off review in the population "
+                        "(default: left out; their earlier review keeps counting in the all-cases figures "
+                        "until the round's own review is completed)")
     p.add_argument("--reviewers", metavar="NAME[:CAP],...", help="share the cases among these reviewers")
     p.add_argument("--effort", metavar="TYPE=N,...", help="balance by expected effort per IP type, not by count")
     p.add_argument("--json", action="store_true", help="print one JSON object: plan, strata and the cases drawn")
@@ -347,13 +351,16 @@ def cmd_sample(args: argparse.Namespace, out: TextIO) -> int:
     except Exception:  # no user name in this environment (e.g. a service account without one)
         actor = "cli"
     plan = rounds.Plan(
-        method=method, size=args.size, confidence=_rate(args.confidence, "The confidence level (--confidence)", CONFIDENCE),
-        margin=_rate(args.margin, "The margin of error (--margin)", MARGIN), expected=_rate(args.expected, "The expected rate (--expected)", RATE),
+        method=method, size=args.size,
+        confidence=_rate(args.confidence, "The confidence level (--confidence)", CONFIDENCE),
+        margin=_rate(args.margin, "The margin of error (--margin)", MARGIN),
+        expected=_rate(args.expected, "The expected rate (--expected)", RATE),
         strata=strata, allocation=args.allocation or "proportional", min_per_stratum=args.min_per_stratum,
         stratum_expected=rounds.parse_stratum_rates(args.stratum_expected), aql=args.aql,
         level=args.level or "II", count_defects=args.count_defects)
     db = _open(args)
-    filters = rounds.parse_where(db, args.where, rounds.Filters(exclude_sampled=not args.include_sampled))
+    filters = rounds.parse_where(db, args.where, rounds.Filters(exclude_sampled=not args.include_sampled,
+                                                                   exclude_reviewed=not args.include_reviewed))
     result = rounds.create_round(
         db, name=args.round, filters=filters, plan=plan, seed=args.seed, actor=actor,
         reviewers=rounds.parse_reviewers(args.reviewers) if args.reviewers else (),
