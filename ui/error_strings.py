@@ -6,7 +6,8 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'No checklist template {template_id} version {version} in this workspace.'),  # checklist.unknown
     QT_TRANSLATE_NOOP('WorkbenchError', '{source}: cannot read the checklist template ({detail}).'),  # checklist.unreadable
     QT_TRANSLATE_NOOP('WorkbenchError', 'The mapping file {path} cannot be used: {detail}.'),  # cli.bad_mapping_file
-    QT_TRANSLATE_NOOP('WorkbenchError', 'Give --confidence and --margin (with --expected and --population if known), or --lot with --aql; not both.'),  # cli.sample_size_args
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Give --confidence and --margin (with --expected and --population if known), or --lot (with --aql and --level).'),  # cli.sample_size_args
+    QT_TRANSLATE_NOOP('WorkbenchError', '{option} is not used {context}; leave it out.'),  # cli.unused_option
     QT_TRANSLATE_NOOP('WorkbenchError', '“{value}” is not a real date: that day does not exist.'),  # date.impossible
     QT_TRANSLATE_NOOP('WorkbenchError', '“{value}” is not a date; write dates like 2022-06-21.'),  # date.invalid
     QT_TRANSLATE_NOOP('WorkbenchError', 'The date “{value}” is outside the years {first} to {last}.'),  # date.out_of_range
@@ -78,9 +79,10 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot read {name}: {detail}.'),  # package.unreadable
     QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot write the package {path}: {detail}.'),  # package.unwritable
     QT_TRANSLATE_NOOP('WorkbenchError', "The workspace is not intact, so no package was made ({problem}). Run 'verify' to see every problem."),  # package.workspace_broken
+    QT_TRANSLATE_NOOP('WorkbenchError', '{what}: {value!r} is not a number. Give a fraction or a percentage: {rule}.'),  # rates.number
+    QT_TRANSLATE_NOOP('WorkbenchError', '{what} must be {bounds} (got {value!r}, read as {percent}).'),  # rates.range
     QT_TRANSLATE_NOOP('WorkbenchError', '{what}: {value!r} is not a date; write it like 2022-06-30.'),  # report.bad_date
     QT_TRANSLATE_NOOP('WorkbenchError', 'The period is empty: it starts on {start}, after it ends on {end}.'),  # report.date_order
-    QT_TRANSLATE_NOOP('WorkbenchError', 'The target must be a percentage above 0 and at most 100 (got {value!r}).'),  # report.target
     QT_TRANSLATE_NOOP('WorkbenchError', 'There is no round named {name!r}{known}.'),  # report.unknown_round
     QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot write the report {path}: {detail}.'),  # report.unwritable
     QT_TRANSLATE_NOOP('WorkbenchError', '{answer!r} is not an answer item {item_id} allows ({allowed}).'),  # review.bad_answer
@@ -112,13 +114,13 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'Filter {clause!r}: expected FIELD=VALUE, or decision_date with =, >=, <=, > or < and a date.'),  # rounds.filter_syntax
     QT_TRANSLATE_NOOP('WorkbenchError', 'Unknown sampling method {value!r}: use random, systematic, stratified or acceptance.'),  # rounds.method
     QT_TRANSLATE_NOOP('WorkbenchError', 'The minimum per stratum must be a whole number of zero or more (got {value!r}).'),  # rounds.minimum
+    QT_TRANSLATE_NOOP('WorkbenchError', 'At least {minimum} cases in each of {strata} strata makes {needed}, more than the sample of {n}: give a larger size, or a minimum of 0 per stratum (a stratum without a case is then left out of the estimate).'),  # rounds.minimum_exceeds_size
     QT_TRANSLATE_NOOP('WorkbenchError', 'A round needs a name of 1 to {limit} characters.'),  # rounds.name
     QT_TRANSLATE_NOOP('WorkbenchError', 'There is already a round named {name!r}; choose another name.'),  # rounds.name_taken
     QT_TRANSLATE_NOOP('WorkbenchError', 'Round {name!r} is not an acceptance round, so it has no lots.'),  # rounds.not_acceptance
     QT_TRANSLATE_NOOP('WorkbenchError', 'Case {case} is not in round {name!r}.'),  # rounds.not_in_round
     QT_TRANSLATE_NOOP('WorkbenchError', 'Case {case} was examined by {examiner}, so {reviewer} cannot review it.'),  # rounds.own_case
     QT_TRANSLATE_NOOP('WorkbenchError', 'A precision needs both a confidence level and a margin of error.'),  # rounds.precision_incomplete
-    QT_TRANSLATE_NOOP('WorkbenchError', '{what} must be a number between 0 and 1, or a percentage (got {value!r}).'),  # rounds.rate
     QT_TRANSLATE_NOOP('WorkbenchError', 'The review of case {case} is {status}; reopen it before reassigning the case.'),  # rounds.review_done
     QT_TRANSLATE_NOOP('WorkbenchError', 'Reviewer {reviewer!r}: the cap must be a whole number of zero or more (got {value!r}).'),  # rounds.reviewer_cap
     QT_TRANSLATE_NOOP('WorkbenchError', 'A reviewer needs a name (got {value!r}).'),  # rounds.reviewer_name
@@ -137,10 +139,11 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'There is no case with application number {case}.'),  # rounds.unknown_case
     QT_TRANSLATE_NOOP('WorkbenchError', 'There is no checklist with id {checklist_id} (given for {ip_type}).'),  # rounds.unknown_checklist
     QT_TRANSLATE_NOOP('WorkbenchError', 'The AQL must be one of {allowed} (got {value}).'),  # sample_size.aql
+    QT_TRANSLATE_NOOP('WorkbenchError', 'AQL {value} counts nonconformities per 100 units: ISO 2859-1 offers AQLs above 10 only for a count of findings per 100 cases, and this plan counts nonconforming cases. Use an AQL from 0.010 to 10.'),  # sample_size.aql_per_hundred
     QT_TRANSLATE_NOOP('WorkbenchError', 'The confidence level must be at least 50% and below 100%, e.g. 0.95 (got {value}).'),  # sample_size.confidence
     QT_TRANSLATE_NOOP('WorkbenchError', 'The expected rate must be between 0 and 1 (got {value}).'),  # sample_size.expected
     QT_TRANSLATE_NOOP('WorkbenchError', 'Unknown sample size code letter {value!r}.'),  # sample_size.letter
-    QT_TRANSLATE_NOOP('WorkbenchError', 'The inspection level must be I, II or III (got {value!r}).'),  # sample_size.level
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The inspection level must be S-1, S-2, S-3, S-4, I, II or III (got {value!r}).'),  # sample_size.level
     QT_TRANSLATE_NOOP('WorkbenchError', 'The lot size must be at least 1 case (got {value}).'),  # sample_size.lot_size
     QT_TRANSLATE_NOOP('WorkbenchError', 'The margin of error must be greater than 0 and at most 0.5 (got {value}).'),  # sample_size.margin
     QT_TRANSLATE_NOOP('WorkbenchError', 'The number of nonconforming cases must be between 0 and {sample_size} (got {value}).'),  # sample_size.nonconforming

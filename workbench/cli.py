@@ -36,6 +36,11 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
                         help="the workspace file (default: WORKBENCH_DB, else the user's data folder)")
 
 
+#: The one rule for rates (workbench.rates.RULE), escaped for argparse's %-formatting.
+_RULE = "a number with %% or above 1 is a percentage, otherwise a fraction"
+_LEVELS = ("S-1", "S-2", "S-3", "S-4", "I", "II", "III")   # workbench.acceptance.LEVELS, without importing it
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="main.py", description=f"{APP_NAME}: quality review of examination cases. "
                                                 "Without a command, opens the application window.")
@@ -62,7 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", metavar="DATE", help="only cases decided on or after DATE (2022-04-01)")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="only cases decided on or before DATE (2022-06-30)")
     p.add_argument("--target", metavar="PERCENT", default="90",
-                   help="target compliance rate; rows whose interval lies wholly below it are highlighted (default 90)")
+                   help=f"target compliance rate, e.g. 90 or 0.9 ({_RULE}); rows whose interval lies wholly below "
+                        "it are highlighted (default 90)")
     p.add_argument("--language", choices=("en", "zh"), default="en", help="sheet and column names")
     _add_db(p)
 
@@ -77,19 +83,27 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("sample", help="draw a review round: filters, sampling plan, seed and reviewers")
     p.add_argument("--round", required=True, metavar="NAME", help="the new round's name")
     p.add_argument("--size", type=int, metavar="N", help="draw N cases (or give a precision instead)")
-    p.add_argument("--confidence", metavar="C", help="size for a precision: confidence level, e.g. 0.95 or 95%%")
-    p.add_argument("--margin", metavar="E", help="margin of error, e.g. 0.05 or 5%%")
-    p.add_argument("--expected", metavar="P", help="expected compliance rate, e.g. 0.9 (default 0.5)")
+    p.add_argument("--confidence", metavar="C", help=f"size for a precision: confidence level, e.g. 95 ({_RULE})")
+    p.add_argument("--margin", metavar="E", help=f"margin of error, e.g. 5 or 0.05 ({_RULE})")
+    p.add_argument("--expected", metavar="P", help="expected compliance rate, e.g. 90 or 0.9 (default 50%%); "
+                                                   "with --allocation neyman, every stratum's default rate")
     p.add_argument("--method", choices=("random", "systematic", "stratified", "acceptance"),
                    help="default: stratified when --strata is given, else random")
     p.add_argument("--strata", metavar="FIELD[,FIELD]", help="stratify by these fields (ip_type, department, "
                    "examiner, decision, procedure, classification, import, decision_year, decision_quarter, "
                    "decision_month); with --method acceptance the lot fields (default examiner,decision_month)")
-    p.add_argument("--allocation", choices=("proportional", "equal", "neyman"), default="proportional")
-    p.add_argument("--min-per-stratum", type=int, default=0, metavar="K")
+    p.add_argument("--allocation", choices=("proportional", "equal", "neyman"),
+                   help="stratified: how the sample is shared among strata (default proportional)")
+    p.add_argument("--min-per-stratum", type=int, metavar="K",
+                   help="stratified: at least K cases per stratum (default 2 with --allocation neyman, so each "
+                        "stratum's variance can be estimated; else 0)")
     p.add_argument("--stratum-expected", action="append", default=[], metavar="STRATUM=P",
-                   help="Neyman allocation: a stratum's expected rate (repeat; the others use --expected)")
-    p.add_argument("--aql", type=float, help="acceptance: the AQL in percent nonconforming (default 2.5)")
+                   help="Neyman allocation: a stratum's expected rate, e.g. 'Examiner A=95' (repeat; the others "
+                        "use --expected)")
+    p.add_argument("--aql", type=float, help="acceptance: the AQL in percent nonconforming, 0.010 to 10 "
+                                             "(default 2.5)")
+    p.add_argument("--level", choices=_LEVELS,
+                   help="acceptance: the ISO 2859-1 inspection level (default II)")
     p.add_argument("--count-defects", action="store_true",
                    help="acceptance: count defect verdicts as nonconforming, not only errors")
     p.add_argument("--seed", type=int, metavar="S", help="the seed (default: a random one, printed and stored)")
@@ -108,13 +122,17 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p)
 
     p = commands.add_parser("sample-size", help="cases to review for a precision, or an ISO 2859-1 lot plan")
-    p.add_argument("--confidence", metavar="C", help="confidence level, e.g. 0.95 or 95%%")
-    p.add_argument("--margin", metavar="E", help="margin of error, e.g. 0.05 or 5%%")
-    p.add_argument("--expected", metavar="P", default="0.5", help="expected rate (default 0.5)")
+    p.add_argument("--confidence", metavar="C", help=f"confidence level, e.g. 95 or 0.95 ({_RULE})")
+    p.add_argument("--margin", metavar="E", help=f"margin of error, e.g. 5 or 0.05 ({_RULE})")
+    p.add_argument("--expected", metavar="P", help="expected rate, e.g. 90 or 0.9 (default 50%%)")
     p.add_argument("--population", type=int, metavar="N", help="the population, for the finite population correction")
     p.add_argument("--lot", type=int, metavar="N", help="instead: ISO 2859-1 plan for a lot of N cases")
-    p.add_argument("--aql", type=float, default=2.5, help="with --lot: the AQL (default 2.5)")
-    p.add_argument("--level", choices=("I", "II", "III"), default="II", help="with --lot: inspection level")
+    p.add_argument("--aql", type=float, help="with --lot: the AQL, 0.010 to 10 percent nonconforming (default 2.5); "
+                                             "15 to 1000 only with --per-hundred")
+    p.add_argument("--level", choices=_LEVELS, help="with --lot: the inspection level (default II)")
+    p.add_argument("--per-hundred", action="store_true",
+                   help="with --lot: judge the lot by its findings per 100 cases (nonconformities per 100 units), "
+                        "not by nonconforming cases")
     p.add_argument("--json", action="store_true")
     _add_db(p)
 
@@ -314,30 +332,35 @@ def cmd_self_test(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _rate(text: str | None, what: str, *, percent_above_one: bool = False) -> float | None:
-    from workbench.rounds import parse_fraction
-    return None if text is None else parse_fraction(text, what, percent_above_one=percent_above_one)
+def _rate(text: str | None, option: str, bounds: Any) -> float | None:
+    from workbench.rates import parse_rate
+    return None if text is None else parse_rate(text, option, bounds)
 
 
 def cmd_sample(args: argparse.Namespace, out: TextIO) -> int:
     import getpass
 
     from workbench import rounds
+    from workbench.rates import CONFIDENCE, MARGIN, RATE
+    from workbench.sample_args import check_sample_args
+    strata = tuple(f.strip() for f in (args.strata or "").split(",") if f.strip())
+    method = args.method or ("stratified" if strata else "random")
+    check_sample_args(args, method)
     try:
         actor = getpass.getuser()
     except Exception:  # no user name in this environment (e.g. a service account without one)
         actor = "cli"
+    plan = rounds.Plan(
+        method=method, size=args.size,
+        confidence=_rate(args.confidence, "The confidence level (--confidence)", CONFIDENCE),
+        margin=_rate(args.margin, "The margin of error (--margin)", MARGIN),
+        expected=_rate(args.expected, "The expected rate (--expected)", RATE),
+        strata=strata, allocation=args.allocation or "proportional", min_per_stratum=args.min_per_stratum,
+        stratum_expected=rounds.parse_stratum_rates(args.stratum_expected), aql=args.aql,
+        level=args.level or "II", count_defects=args.count_defects)
     db = _open(args)
     filters = rounds.parse_where(db, args.where, rounds.Filters(exclude_sampled=not args.include_sampled,
                                                                    exclude_reviewed=not args.include_reviewed))
-    strata = tuple(f.strip() for f in (args.strata or "").split(",") if f.strip())
-    plan = rounds.Plan(
-        method=args.method or ("stratified" if strata else "random"), size=args.size,
-        confidence=_rate(args.confidence, "The confidence level", percent_above_one=True),
-        margin=_rate(args.margin, "The margin of error"), expected=_rate(args.expected, "The expected rate"),
-        strata=strata, allocation=args.allocation, min_per_stratum=args.min_per_stratum,
-        stratum_expected=rounds.parse_stratum_rates(args.stratum_expected), aql=args.aql,
-        count_defects=args.count_defects)
     result = rounds.create_round(
         db, name=args.round, filters=filters, plan=plan, seed=args.seed, actor=actor,
         reviewers=rounds.parse_reviewers(args.reviewers) if args.reviewers else (),
@@ -351,29 +374,36 @@ def cmd_sample(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_sample_size(args: argparse.Namespace, out: TextIO) -> int:
-    from workbench.sample_size import acceptance_plan, sample_size
+    from workbench.acceptance import acceptance_plan
+    from workbench.rates import CONFIDENCE, MARGIN, RATE, percent_text
+    from workbench.sample_args import check_sample_size_args
+    from workbench.sample_size import sample_size
+    check_sample_size_args(args)
     if args.lot is not None:
-        if args.confidence or args.margin or args.population:
-            raise WorkbenchError("cli.sample_size_args")
-        lot = acceptance_plan(args.lot, args.aql, args.level)
-        data = {"lot_size": args.lot, "aql": args.aql, "level": args.level, "code_letter": lot.letter,
-                "plan_letter": lot.plan_letter, "sample_size": lot.sample_size, "accept": lot.accept,
-                "reject": lot.reject, "full_inspection": lot.full_inspection}
-        text = (f"{lot.sample_size} cases from a lot of {args.lot}: code letter {lot.letter}"
-                + (f" (plan of letter {lot.plan_letter})" if lot.plan_letter != lot.letter else "")
-                + f"; accept the lot with at most {lot.accept} nonconforming, reject it with {lot.reject} or more"
-                f" (ISO 2859-1, general inspection level {args.level}, normal inspection, AQL {args.aql:g}).")
+        aql = 2.5 if args.aql is None else args.aql
+        level = args.level or "II"
+        lot = acceptance_plan(args.lot, aql, level, per_hundred_units=args.per_hundred)
+        counted = "findings" if args.per_hundred else "nonconforming cases"
+        data = {"lot_size": args.lot, "aql": aql, "level": level, "per_hundred": args.per_hundred,
+                "code_letter": lot.letter, "plan_letter": lot.plan_letter, "sample_size": lot.sample_size,
+                "accept": lot.accept, "reject": lot.reject, "full_inspection": lot.full_inspection,
+                "plan": lot.describe()}
+        text = (f"{lot.sample_size} cases from a lot of {args.lot}: {lot.describe()}; accept the lot with at most "
+                f"{lot.accept} {counted} in the sample, reject it with {lot.reject} or more (ISO 2859-1, "
+                f"inspection level {level}, normal inspection, AQL {aql:g}"
+                + (" nonconformities per 100 units)." if args.per_hundred else ")."))
     else:
         if args.confidence is None or args.margin is None:
             raise WorkbenchError("cli.sample_size_args")
-        confidence = _rate(args.confidence, "The confidence level", percent_above_one=True)
-        margin, expected = _rate(args.margin, "The margin of error"), _rate(args.expected, "The expected rate")
+        confidence = _rate(args.confidence, "The confidence level (--confidence)", CONFIDENCE)
+        margin = _rate(args.margin, "The margin of error (--margin)", MARGIN)
+        expected = 0.5 if args.expected is None else _rate(args.expected, "The expected rate (--expected)", RATE)
         size = sample_size(confidence=confidence, margin=margin, expected=expected, population=args.population)
         unlimited = sample_size(confidence=confidence, margin=margin, expected=expected)
         data = {"sample_size": size, "unadjusted_size": unlimited, "confidence": confidence, "margin": margin,
                 "expected": expected, "population": args.population}
-        text = (f"{size} cases ({100 * confidence:g}% confidence, margin ±{100 * margin:g}%, "
-                f"expected rate {100 * expected:g}%, "
+        text = (f"{size} cases ({percent_text(confidence)} confidence, margin ±{percent_text(margin)}, "
+                f"expected rate {percent_text(expected)}, "
                 + (f"population {args.population}: {unlimited} before the finite population correction)."
                    if args.population is not None else "population unlimited)."))
     if args.json:
@@ -475,5 +505,5 @@ register({
     "cli.bad_mapping_file": "The mapping file {path} cannot be used: {detail}.",
     "verify.broken": "The workspace is not intact ({count} problem(s)):\n{problems}",
     "cli.sample_size_args": "Give --confidence and --margin (with --expected and --population if known), "
-                            "or --lot with --aql; not both.",
+                            "or --lot (with --aql and --level).",
 })

@@ -47,7 +47,6 @@ register({
     "report.unknown_round": "There is no round named {name!r}{known}.",
     "report.bad_date": "{what}: {value!r} is not a date; write it like 2022-06-30.",
     "report.date_order": "The period is empty: it starts on {start}, after it ends on {end}.",
-    "report.target": "The target must be a percentage above 0 and at most 100 (got {value!r}).",
 })
 
 DEFAULT_TARGET = 0.90
@@ -158,16 +157,10 @@ def parse_filter_date(value: str | None, what: str) -> date | None:
 
 
 def parse_target(value: float | str) -> float:
-    """A target given as a percentage (90) or a fraction (0.9) -> a fraction in (0, 1]."""
-    try:
-        number = float(str(value).strip().rstrip("%"))
-    except ValueError:
-        raise WorkbenchError("report.target", value=value) from None
-    if number > 1.0:
-        number /= 100.0
-    if not math.isfinite(number) or not 0.0 < number <= 1.0:
-        raise WorkbenchError("report.target", value=value)
-    return number
+    """A target compliance rate as typed, by the one rule of workbench.rates: 90, 90% and 0.9
+    are the same; a fraction above 0 and at most 1."""
+    from workbench.rates import TARGET, parse_rate
+    return parse_rate(value, "The target (--target)", TARGET)
 
 
 @dataclass(frozen=True)

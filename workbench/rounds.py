@@ -35,6 +35,7 @@ from workbench import audit, checklists
 from workbench.errors import WorkbenchError, register
 from workbench.identifiers import IP_TYPES, parse_application_number, parse_ip_type
 from workbench.jobs import CancelToken, Progress, no_progress
+from workbench.rates import RATE, parse_rate
 from workbench.sample_size import acceptance_plan, lot_verdict, sample_size
 from workbench.sampling import allocate, assign, draw_random, draw_stratified, draw_systematic, same_person
 
@@ -60,6 +61,10 @@ register({
     "rounds.stratum_rate": "Stratum {stratum!r}: the expected rate must be between 0 and 1 (got {value!r}).",
     "rounds.stratum_rate_unknown": "An expected rate is given for stratum {stratum!r}, which has no cases.",
     "rounds.minimum": "The minimum per stratum must be a whole number of zero or more (got {value!r}).",
+    "rounds.minimum_exceeds_size": (
+        "At least {minimum} cases in each of {strata} strata makes {needed}, more than the sample of {n}: give a "
+        "larger size, or a minimum of 0 per stratum (a stratum without a case is then left out of the estimate)."
+    ),
     "rounds.empty_population": "No cases match the filters, so there is nothing to sample.",
     "rounds.filter_syntax": (
         "Filter {clause!r}: expected FIELD=VALUE, or decision_date with =, >=, <=, > or < and a date."
@@ -74,7 +79,6 @@ register({
     "rounds.reviewer_cap": "Reviewer {reviewer!r}: the cap must be a whole number of zero or more (got {value!r}).",
     "rounds.effort_type": "Effort is given for {value!r}, which is not an IP type (use {allowed}).",
     "rounds.effort": "The effort for {ip_type} must be a number of zero or more (got {value!r}).",
-    "rounds.rate": "{what} must be a number between 0 and 1, or a percentage (got {value!r}).",
     "rounds.unknown_checklist": "There is no checklist with id {checklist_id} (given for {ip_type}).",
     "rounds.not_in_round": "Case {case} is not in round {name!r}.",
     "rounds.own_case": "Case {case} was examined by {examiner}, so {reviewer} cannot review it.",
@@ -102,6 +106,9 @@ STRATUM_FIELDS = ("ip_type", "department", "examiner", "decision", "procedure", 
                   "decision_year", "decision_quarter", "decision_month")
 DEFAULT_LOT_FIELDS = ("examiner", "decision_month")   # "one examiner's decisions in one month"
 DEFAULT_AQL = 2.5
+#: Neyman allocation's default minimum per stratum: two cases, so every stratum's variance can be
+#: estimated (a stratum expected at 0% or 100% would otherwise get none and drop out of the estimate).
+NEYMAN_MINIMUM = 2
 BLANK = "(blank)"
 STRATUM_JOIN = " / "
 DONE_STATUSES = ("completed", "signed_off")
@@ -446,7 +453,7 @@ class Plan:
     expected: float | None = None
     strata: tuple[str, ...] = ()
     allocation: str = "proportional"
-    min_per_stratum: int = 0
+    min_per_stratum: int | None = None   # None: NEYMAN_MINIMUM for Neyman allocation, else 0
     stratum_expected: tuple[tuple[str, float], ...] = ()
     aql: float | None = None
     level: str = "II"
@@ -485,6 +492,9 @@ class Plan:
                 raise WorkbenchError("rounds.strata_field", value=name, allowed=", ".join(STRATUM_FIELDS))
         if plan.allocation not in ALLOCATIONS:
             raise WorkbenchError("rounds.allocation", value=plan.allocation)
+        if plan.min_per_stratum is None:
+            neyman = plan.method == "stratified" and plan.allocation == "neyman"
+            plan = replace(plan, min_per_stratum=NEYMAN_MINIMUM if neyman else 0)
         if not _is_int(plan.min_per_stratum) or plan.min_per_stratum < 0:
             raise WorkbenchError("rounds.minimum", value=plan.min_per_stratum)
         for stratum, rate in plan.stratum_expected:
@@ -550,13 +560,23 @@ class StratumPlan:
     code_letter: str | None = None     # acceptance: ISO 2859-1 lot plan
     accept: int | None = None
     reject: int | None = None
+    plan_letter: str | None = None     # acceptance: the letter whose plan Table 2-A's arrows chose
+
+    @property
+    def letters(self) -> str:
+        """"G" or "G -> H" (code letter G, plan of letter H)."""
+        if self.code_letter is None:
+            return ""
+        return self.code_letter + (f" -> {self.plan_letter}" if self.plan_letter not in (None, self.code_letter)
+                                   else "")
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"stratum": self.name, "population": self.population, "sample": self.sample}
         if self.expected is not None:
             data["expected"] = self.expected
         if self.code_letter is not None:
-            data.update(code_letter=self.code_letter, accept=self.accept, reject=self.reject)
+            data.update(code_letter=self.code_letter, plan_letter=self.plan_letter or self.code_letter,
+                        accept=self.accept, reject=self.reject)
         return data
 
 
@@ -569,6 +589,14 @@ class Design:
     strata: tuple[StratumPlan, ...] = ()
     unadjusted_size: int | None = None    # precision plans: n0 before the finite-population correction
     raised_for_minimum: bool = False      # precision plans: size raised so every stratum gets its minimum
+
+    def uncovered(self) -> tuple[StratumPlan, ...]:
+        """Strata (not lots) with cases but none drawn: an estimate from the sample cannot cover them."""
+        return tuple(s for s in self.strata if s.code_letter is None and s.population > 0 and s.sample == 0)
+
+    def uncovered_share(self) -> float:
+        """The share of the population in strata that get no case."""
+        return sum(s.population for s in self.uncovered()) / self.population if self.population else 0.0
 
 
 def design(cases: Sequence[PopulationCase], plan: Plan) -> Design:
@@ -587,7 +615,7 @@ def design(cases: Sequence[PopulationCase], plan: Plan) -> Design:
         for name in sorted(groups):
             lot = acceptance_plan(len(groups[name]), plan.aql, plan.level)
             lots.append(StratumPlan(name, len(groups[name]), lot.sample_size, None, lot.letter, lot.accept,
-                                    lot.reject))
+                                    lot.reject, lot.plan_letter))
         return Design(population, sum(s.sample for s in lots), tuple(lots))
 
     unadjusted = None
@@ -616,6 +644,9 @@ def design(cases: Sequence[PopulationCase], plan: Plan) -> Design:
     needed = sum(min(plan.min_per_stratum, n) for n in counts.values())
     if plan.size is None and needed > size:
         size, raised = needed, True
+    if needed > size:
+        raise WorkbenchError("rounds.minimum_exceeds_size", minimum=plan.min_per_stratum, needed=needed,
+                             strata=len(counts), n=size)
     allocation = allocate(counts, size, plan.allocation, expected=expected_by,
                           min_per_stratum=plan.min_per_stratum)
     strata = tuple(StratumPlan(h, counts[h], allocation[h], (expected_by or {}).get(h)) for h in sorted(counts))
@@ -720,21 +751,9 @@ def plan_assignment(cases: Sequence[PopulationCase], reviewers: Sequence[Reviewe
 
 # --- parsing what people type (CLI and wizard) ------------------------------------------------
 
-def parse_fraction(text: str, what: str, *, percent_above_one: bool = False) -> float:
-    """0.95, 95% (and, when percent_above_one, 95) -> 0.95."""
-    raw = text.strip()
-    try:
-        if raw.endswith("%"):
-            value = float(raw[:-1]) / 100.0
-        else:
-            value = float(raw)
-            if percent_above_one and 1.0 < value < 100.0:
-                value /= 100.0
-    except ValueError:
-        raise WorkbenchError("rounds.rate", what=what, value=text) from None
-    if not math.isfinite(value) or not 0.0 <= value <= 1.0:
-        raise WorkbenchError("rounds.rate", what=what, value=text)
-    return value
+def parse_fraction(text: str, what: str) -> float:
+    """A rate as typed, read by the one rule of workbench.rates (5, 5% and 0.05 are the same), 0 to 1."""
+    return parse_rate(text, what, RATE)
 
 
 def parse_reviewers(text: str) -> tuple[Reviewer, ...]:
@@ -780,7 +799,7 @@ def parse_stratum_rates(items: Iterable[str]) -> tuple[tuple[str, float], ...]:
         name, sep, value = item.rpartition("=")
         if not sep or not name.strip():
             raise WorkbenchError("rounds.stratum_rate", stratum=item, value="")
-        rates[name.strip()] = parse_fraction(value, f"The expected rate of {name.strip()}")
+        rates[name.strip()] = parse_fraction(value, f"The expected rate of {name.strip()} (--stratum-expected)")
     return tuple(sorted(rates.items()))
 
 
@@ -845,6 +864,9 @@ class RoundResult:
                      "unadjusted_size": self.design.unadjusted_size,
                      "raised_for_minimum": self.design.raised_for_minimum},
             "strata": [s.as_json() for s in self.design.strata],
+            "uncovered_strata": [{"stratum": s.name, "population": s.population,
+                                  "share": s.population / self.design.population} for s in self.design.uncovered()],
+            "warnings": [w for w in (coverage_warning(self.design),) if w],
             "reviewers": [{**r.as_json(), "assigned": loads.get(r.name, 0)} for r in self.reviewers],
             "checklists": {k: {"id": v.id, "template_id": v.template_id, "version": v.version}
                            for k, v in sorted(self.checklists.items())},
@@ -1216,6 +1238,17 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - _width(text))
 
 
+def coverage_warning(design: Design) -> str | None:
+    """"Warning: ..." naming every stratum that gets no case and its share of the population, or None."""
+    empty = design.uncovered()
+    if not empty:
+        return None
+    names = ", ".join(f"{s.name} ({100 * s.population / design.population:.1f}% of the population)" for s in empty)
+    return (f"Warning: {len(empty)} stratum(s) get no case, so the estimate will not cover them "
+            f"({100 * design.uncovered_share():.1f}% of the population): {names}. "
+            "Give a minimum per stratum (--min-per-stratum) to include them.")
+
+
 def describe_round(result: RoundResult) -> list[str]:
     """The plan, the allocation, the assignment and every drawn case, as lines of English text."""
     d = result.design
@@ -1237,15 +1270,18 @@ def describe_round(result: RoundResult) -> list[str]:
         acceptance = result.plan.method == "acceptance"
         width = max(len("Stratum"), *(_width(s.name) for s in d.strata))
         head = f"  {_pad('Lot' if acceptance else 'Stratum', width)}  Population  Sample"
-        lines.append(head + ("  Letter  Ac  Re" if acceptance else "  Expected" if any(
+        lines.append(head + ("  Letter (plan)  Ac  Re" if acceptance else "  Expected" if any(
             s.expected is not None for s in d.strata) else ""))
         for s in d.strata:
             line = f"  {_pad(s.name, width)}  {s.population:>10}  {s.sample:>6}"
             if acceptance:
-                line += f"  {s.code_letter:>6}  {s.accept:>2}  {s.reject:>2}"
+                line += f"  {s.letters:>13}  {s.accept:>2}  {s.reject:>2}"
             elif s.expected is not None:
                 line += f"  {_percent(s.expected):>8}"
             lines.append(line)
+    warning = coverage_warning(d)
+    if warning:
+        lines.append(warning)
     if result.reviewers:
         lines.append("Assigned: " + ", ".join(f"{name} {count}" for name, count in result.loads().items()) + ".")
     else:
@@ -1278,9 +1314,16 @@ def status_json(db: sqlite_utils.Database, name: str | int) -> dict[str, Any]:
         "population": stored.population, "strata": strata,
         "reviewers": [{"reviewer": r or None, "assigned": n, "done": done}
                       for r, n, done in reviewer_progress(db, stored.id)],
-        "lots": [lot.as_json() for lot in lot_verdicts(db, stored.id)] if stored.plan.method == "acceptance" else [],
+        "lots": [with_plan_letter(lot.as_json(), stored.plan)
+                 for lot in lot_verdicts(db, stored.id)] if stored.plan.method == "acceptance" else [],
         "redraw_problems": redraw_matches(db, stored.id),
     }
+
+
+def with_plan_letter(lot: dict[str, Any], plan: Plan) -> dict[str, Any]:
+    """A lot of round-status with the letter whose plan Table 2-A's arrows chose (and the plan in words)."""
+    chosen = acceptance_plan(lot["lot_size"], plan.aql, plan.level)
+    return {**lot, "plan_letter": chosen.plan_letter, "plan": chosen.describe()}
 
 
 def describe_status(status: Mapping[str, Any]) -> list[str]:
@@ -1294,10 +1337,12 @@ def describe_status(status: Mapping[str, Any]) -> list[str]:
         lines.append(f"  {_pad(who, 12)}  {row['done']:>4} of {row['assigned']:>4} reviewed")
     if status["lots"]:
         width = max(3, *(_width(lot["lot"]) for lot in status["lots"]))
-        lines.append(f"  {_pad('Lot', width)}  Size  Letter  Sample  Ac  Re  Reviewed  Nonconforming  Verdict")
+        lines.append(f"  {_pad('Lot', width)}  Size  Letter (plan)  Sample  Ac  Re  Reviewed  Nonconforming  Verdict")
         for lot in status["lots"]:
             verdict = lot["verdict"] or f"pending ({lot['sample_size'] - lot['reviewed']} to review)"
-            lines.append(f"  {_pad(lot['lot'], width)}  {lot['lot_size']:>4}  {lot['code_letter']:>6}"
+            plan_letter = lot.get("plan_letter", lot["code_letter"])
+            letters = lot["code_letter"] + (f" -> {plan_letter}" if plan_letter != lot["code_letter"] else "")
+            lines.append(f"  {_pad(lot['lot'], width)}  {lot['lot_size']:>4}  {letters:>13}"
                          f"  {lot['sample_size']:>6}  {lot['accept']:>2}  {lot['reject']:>2}  {lot['reviewed']:>8}"
                          f"  {lot['nonconforming']:>13}  {verdict}")
     problems = status["redraw_problems"]

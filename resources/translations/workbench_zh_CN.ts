@@ -912,7 +912,7 @@ Details were written to the log file:
         <translation>包括已有完成评查的案件</translation>
     </message>
     <message>
-        <source>Their earlier review keeps counting in the all-cases figures until this round's review is completed; the round's own figures count only the round's reviews.</source>
+        <source>Their earlier review keeps counting in the all-cases figures until this round&apos;s review is completed; the round&apos;s own figures count only the round&apos;s reviews.</source>
         <translation>在本轮次的评查完成之前，其早先的评查仍计入全部案件的指标；本轮次自身的指标只统计本轮次的评查。</translation>
     </message>
     <message>
@@ -941,7 +941,9 @@ Details were written to the log file:
     </message>
     <message numerus="yes">
         <source>%n already reviewed left out</source>
-        <translation><numerusform>已排除已评查的 %n 件</numerusform></translation>
+        <translation>
+            <numerusform>已排除已评查的 %n 件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>population: %n case(s)</source>
@@ -2040,8 +2042,12 @@ Details were written to the log file:
         <translation>AQL</translation>
     </message>
     <message>
-        <source>Acceptance (general inspection level II, normal inspection)</source>
-        <translation>验收抽样（一般检验水平 II，正常检验）</translation>
+        <source>inspection level</source>
+        <translation>检验水平</translation>
+    </message>
+    <message>
+        <source>Acceptance (ISO 2859-1, single sampling, normal inspection)</source>
+        <translation>验收抽样（ISO 2859-1，一次抽样，正常检验）</translation>
     </message>
     <message>
         <source>New seed</source>
@@ -2102,6 +2108,14 @@ Details were written to the log file:
     <message>
         <source>Raised so that every stratum gets its minimum.</source>
         <translation>已调高，以保证每层达到最小样本量。</translation>
+    </message>
+    <message>
+        <source>%1 (%2% of the population)</source>
+        <translation>%1（占总体 %2%）</translation>
+    </message>
+    <message>
+        <source>Warning: no case is drawn from %1, so the estimate will not cover %2% of the population. Raise the minimum per stratum to include them.</source>
+        <translation>警告：%1 未抽到任何案件，估计值将不覆盖总体的 %2%。请提高每层最少案件数以包含这些层。</translation>
     </message>
     <message>
         <source>Expected rate</source>
@@ -2605,10 +2619,6 @@ Details were written to the log file:
         <translation>无法使用列映射文件 {path}：{detail}。</translation>
     </message>
     <message>
-        <source>Give --confidence and --margin (with --expected and --population if known), or --lot with --aql; not both.</source>
-        <translation>请给出 --confidence 和 --margin（如已知，再加上 --expected 和 --population），或给出 --lot 和 --aql；二者不可同时给出。</translation>
-    </message>
-    <message>
         <source>“{value}” is not a real date: that day does not exist.</source>
         <translation>“{value}”不是有效日期：该日期不存在。</translation>
     </message>
@@ -2693,8 +2703,8 @@ Details were written to the log file:
         <translation>{path}，第 {line} 行：{detail}。</translation>
     </message>
     <message>
-        <source>The delimiter {delimiter!r} cannot be used: give one character, or 'tab'.</source>
-        <translation>无法使用分隔符 {delimiter!r}：请给出单个字符，或 'tab'（制表符）。</translation>
+        <source>The delimiter {delimiter!r} cannot be used: give one character, or &apos;tab&apos;.</source>
+        <translation>无法使用分隔符 {delimiter!r}：请给出单个字符，或 &apos;tab&apos;（制表符）。</translation>
     </message>
     <message>
         <source>{path}: the file cannot be read as {encoding} (line {line}: {detail}).</source>
@@ -2713,8 +2723,8 @@ Details were written to the log file:
         <translation>空行。</translation>
     </message>
     <message>
-        <source>The case {value} is already in the workspace with different details ({fields}); it was kept as it was. Import with 'update' to replace it.</source>
-        <translation>案件 {value} 已在工作区中，但信息不同（{fields}），已保留原有信息。如需替换，请以 'update' 方式导入。</translation>
+        <source>The case {value} is already in the workspace with different details ({fields}); it was kept as it was. Import with &apos;update&apos; to replace it.</source>
+        <translation>案件 {value} 已在工作区中，但信息不同（{fields}），已保留原有信息。如需替换，请以 &apos;update&apos; 方式导入。</translation>
     </message>
     <message>
         <source>The decision date {decision} is before the filing date {filing}.</source>
@@ -2745,7 +2755,7 @@ Details were written to the log file:
         <translation>无法根据 {value} 判断知识产权类型，请添加知识产权类型列。</translation>
     </message>
     <message>
-        <source>{path}: the mapping's column {column!r} for the application number is not in the first {rows} rows of the file.</source>
+        <source>{path}: the mapping&apos;s column {column!r} for the application number is not in the first {rows} rows of the file.</source>
         <translation>{path}：映射中申请号对应的列 {column!r} 不在文件的前 {rows} 行中。</translation>
     </message>
     <message>
@@ -2761,7 +2771,7 @@ Details were written to the log file:
         <translation>{path}：在前 {rows} 行中未找到申请号列（已识别的列：{headers}）。请指定各列的内容：在窗口中指定，或使用 --mapping FILE.json。</translation>
     </message>
     <message>
-        <source>{path}: line {line} cannot be the header: the first {rows} rows hold the table's header.</source>
+        <source>{path}: line {line} cannot be the header: the first {rows} rows hold the table&apos;s header.</source>
         <translation>{path}：第 {line} 行不能作为表头：表头须位于前 {rows} 行内。</translation>
     </message>
     <message>
@@ -2793,8 +2803,8 @@ Details were written to the log file:
         <translation>合计行或说明行，不是案件。</translation>
     </message>
     <message>
-        <source>{path}, line {line}: a quoted cell starts here and is never closed (a stray " at the start of a cell?); nothing was imported.</source>
-        <translation>{path}，第 {line} 行：从此处开始的带引号单元格没有结束引号（单元格开头是否多了一个 "？）；未导入任何数据。</translation>
+        <source>{path}, line {line}: a quoted cell starts here and is never closed (a stray &quot; at the start of a cell?); nothing was imported.</source>
+        <translation>{path}，第 {line} 行：从此处开始的带引号单元格没有结束引号（单元格开头是否多了一个 &quot;？）；未导入任何数据。</translation>
     </message>
     <message>
         <source>{path}: unknown encoding {encoding!r}.</source>
@@ -2857,7 +2867,7 @@ Details were written to the log file:
         <translation>{name} 是格式 {found} 的工作包，本版本无法识别（本版本读取格式 {known}）。请安装新版本的工作台。</translation>
     </message>
     <message>
-        <source>This workspace is itself a work package. Packages are exported from, and merged into, the manager's workspace.</source>
+        <source>This workspace is itself a work package. Packages are exported from, and merged into, the manager&apos;s workspace.</source>
         <translation>此工作区本身是一个工作包。工作包须从质量管理人员的工作区导出，并合并回该工作区。</translation>
     </message>
     <message>
@@ -2889,8 +2899,16 @@ Details were written to the log file:
         <translation>无法写入工作包 {path}：{detail}。</translation>
     </message>
     <message>
-        <source>The workspace is not intact, so no package was made ({problem}). Run 'verify' to see every problem.</source>
-        <translation>工作区不完整，未生成工作包（{problem}）。运行 'verify' 可查看全部问题。</translation>
+        <source>The workspace is not intact, so no package was made ({problem}). Run &apos;verify&apos; to see every problem.</source>
+        <translation>工作区不完整，未生成工作包（{problem}）。运行 &apos;verify&apos; 可查看全部问题。</translation>
+    </message>
+    <message>
+        <source>{what}: {value!r} is not a number. Give a fraction or a percentage: {rule}.</source>
+        <translation>{what}：{value!r} 不是数字。请输入小数或百分数：{rule}。</translation>
+    </message>
+    <message>
+        <source>{what} must be {bounds} (got {value!r}, read as {percent}).</source>
+        <translation>{what}必须{bounds}（输入为 {value!r}，按 {percent} 理解）。</translation>
     </message>
     <message>
         <source>{what}: {value!r} is not a date; write it like 2022-06-30.</source>
@@ -2899,10 +2917,6 @@ Details were written to the log file:
     <message>
         <source>The period is empty: it starts on {start}, after it ends on {end}.</source>
         <translation>时间段为空：开始日期 {start} 晚于结束日期 {end}。</translation>
-    </message>
-    <message>
-        <source>The target must be a percentage above 0 and at most 100 (got {value!r}).</source>
-        <translation>目标值必须是大于 0 且不超过 100 的百分数（当前为 {value!r}）。</translation>
     </message>
     <message>
         <source>There is no round named {name!r}{known}.</source>
@@ -2971,7 +2985,7 @@ Details were written to the log file:
         <translation>不存在 ID 为 {review_id} 的评查记录。</translation>
     </message>
     <message>
-        <source>An acceptance round takes each lot's sample size from ISO 2859-1; do not give a size or a precision.</source>
+        <source>An acceptance round takes each lot&apos;s sample size from ISO 2859-1; do not give a size or a precision.</source>
         <translation>验收评查轮次按 ISO 2859-1 确定每批的样本量，请勿指定样本量或精度要求。</translation>
     </message>
     <message>
@@ -3015,8 +3029,8 @@ Details were written to the log file:
         <translation>筛选条件 {clause!r}：没有导入记录 {value!r}（请给出其编号或文件名）。</translation>
     </message>
     <message>
-        <source>Filter {clause!r}: {field} can only be compared with '='.</source>
-        <translation>筛选条件 {clause!r}：{field} 只能用 '=' 比较。</translation>
+        <source>Filter {clause!r}: {field} can only be compared with &apos;=&apos;.</source>
+        <translation>筛选条件 {clause!r}：{field} 只能用 &apos;=&apos; 比较。</translation>
     </message>
     <message>
         <source>Filter {clause!r}: expected FIELD=VALUE, or decision_date with =, &gt;=, &lt;=, &gt; or &lt; and a date.</source>
@@ -3029,6 +3043,10 @@ Details were written to the log file:
     <message>
         <source>The minimum per stratum must be a whole number of zero or more (got {value!r}).</source>
         <translation>每层最小样本量必须是不小于 0 的整数（当前为 {value!r}）。</translation>
+    </message>
+    <message>
+        <source>At least {minimum} cases in each of {strata} strata makes {needed}, more than the sample of {n}: give a larger size, or a minimum of 0 per stratum (a stratum without a case is then left out of the estimate).</source>
+        <translation>{strata} 个层每层至少 {minimum} 件，共需 {needed} 件，超过样本量 {n}：请增大样本量，或将每层最少案件数设为 0（没有案件的层将不计入估计）。</translation>
     </message>
     <message>
         <source>A round needs a name of 1 to {limit} characters.</source>
@@ -3053,10 +3071,6 @@ Details were written to the log file:
     <message>
         <source>A precision needs both a confidence level and a margin of error.</source>
         <translation>按精度确定样本量须同时给出置信水平和允许误差。</translation>
-    </message>
-    <message>
-        <source>{what} must be a number between 0 and 1, or a percentage (got {value!r}).</source>
-        <translation>{what} 必须是 0 到 1 之间的数，或百分数（当前为 {value!r}）。</translation>
     </message>
     <message>
         <source>The review of case {case} is {status}; reopen it before reassigning the case.</source>
@@ -3131,8 +3145,16 @@ Details were written to the log file:
         <translation>AQL 必须为 {allowed} 之一（当前为 {value}）。</translation>
     </message>
     <message>
+        <source>AQL {value} counts nonconformities per 100 units: ISO 2859-1 offers AQLs above 10 only for a count of findings per 100 cases, and this plan counts nonconforming cases. Use an AQL from 0.010 to 10.</source>
+        <translation>AQL {value} 按每百单位不合格数计：ISO 2859-1 中大于 10 的 AQL 只适用于每百件案件的问题数，而本方案统计的是不合格案件数。请使用 0.010 至 10 之间的 AQL。</translation>
+    </message>
+    <message>
         <source>The confidence level must be at least 50% and below 100%, e.g. 0.95 (got {value}).</source>
         <translation>置信水平应不低于 50% 且低于 100%，例如 0.95（输入为 {value}）。</translation>
+    </message>
+    <message>
+        <source>The inspection level must be S-1, S-2, S-3, S-4, I, II or III (got {value!r}).</source>
+        <translation>检验水平必须为 S-1、S-2、S-3、S-4、I、II 或 III（输入为 {value!r}）。</translation>
     </message>
     <message>
         <source>The confidence level must be strictly between 0 and 1 (got {value}).</source>
@@ -3143,12 +3165,16 @@ Details were written to the log file:
         <translation>预期差错率必须在 0 到 1 之间（当前为 {value}）。</translation>
     </message>
     <message>
-        <source>Unknown sample size code letter {value!r}.</source>
-        <translation>未知的样本量字码 {value!r}。</translation>
+        <source>Give --confidence and --margin (with --expected and --population if known), or --lot (with --aql and --level).</source>
+        <translation>请给出 --confidence 和 --margin（已知时再加 --expected 和 --population），或给出 --lot（可加 --aql 和 --level）。</translation>
     </message>
     <message>
-        <source>The inspection level must be I, II or III (got {value!r}).</source>
-        <translation>检验水平必须为 I、II 或 III（当前为 {value!r}）。</translation>
+        <source>{option} is not used {context}; leave it out.</source>
+        <translation>{option} 在此不适用（{context}），请删去。</translation>
+    </message>
+    <message>
+        <source>Unknown sample size code letter {value!r}.</source>
+        <translation>未知的样本量字码 {value!r}。</translation>
     </message>
     <message>
         <source>The lot size must be at least 1 case (got {value}).</source>

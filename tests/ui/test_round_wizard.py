@@ -132,6 +132,38 @@ def test_neyman_rates_are_edited_in_the_table(wizard) -> None:
     assert after["trademark"] > before["trademark"] and sum(after.values()) == 40
 
 
+def test_neyman_gives_two_per_stratum_and_warns_about_a_stratum_left_out(wizard) -> None:
+    wizard.filters_page.name.setText("R")
+    wizard.next()
+    page = wizard.plan_page
+    page.method.setCurrentIndex(page.method.findData("stratified"))
+    page.strata.setCurrentIndex(page.strata.findData("ip_type"))
+    page.allocation.setCurrentIndex(page.allocation.findData("neyman"))
+    page.fixed.setChecked(True)
+    page.size.setValue(40)
+    assert page.minimum.value() == rounds.NEYMAN_MINIMUM
+    row = next(r for r in range(4) if page.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == "design")
+    page.table.item(row, 2).setText("100")          # designs expected all compliant
+    assert {s.name: s.sample for s in page.design.strata}["design"] == 2 and "Warning" not in page.summary.text()
+    page.minimum.setValue(0)
+    design = next(s for s in page.design.strata if s.name == "design")
+    assert design.sample == 0 and page.isComplete()
+    share = f"{100 * design.population / page.design.population:.1f}%"
+    assert "Warning" in page.summary.text() and share in page.summary.text()
+
+
+def test_acceptance_level_and_both_letters_in_the_table(wizard) -> None:
+    wizard.filters_page.name.setText("R")
+    wizard.next()
+    page = wizard.plan_page
+    page.method.setCurrentIndex(page.method.findData("acceptance"))
+    page.aql.setCurrentIndex(page.aql.findData(0.65))
+    page.level.setCurrentIndex(page.level.findData("S-2"))
+    assert page.plan().level == "S-2"
+    letters = [page.table.item(r, 4).text() for r in range(page.table.rowCount())]
+    assert letters and all(" -> " in text for text in letters)   # S-2 letters at 0.65: arrows down to F
+
+
 def test_assignment_preview_never_gives_reviewers_their_own_cases(wizard, workspace) -> None:
     db, _ = workspace
     wizard.filters_page.name.setText("R")

@@ -183,7 +183,7 @@ def test_allocation_with_tiny_strata_sums_to_the_size(allocation, minimum, size)
         planned = design(population, plan)
     except WorkbenchError as err:
         # Only a minimum that cannot fit in the size given is refused.
-        assert err.code == "sampling.minimum_exceeds_n"
+        assert err.code == "rounds.minimum_exceeds_size"
         assert sum(min(minimum, n) for n in TINY.values()) > size
         return
     by_name = {s.name: s for s in planned.strata}
@@ -250,7 +250,9 @@ def test_neyman_uses_the_expected_rate_of_each_stratum() -> None:
     (Plan(method="acceptance", aql=3.0), "sample_size.aql"),
     (Plan(confidence=1.5, margin=0.05), "sample_size.confidence"),
     (Plan(size=301), "sampling.n_exceeds_population"),
-    (Plan(method="stratified", size=5, strata=("department",), min_per_stratum=1), "sampling.minimum_exceeds_n"),
+    (Plan(method="stratified", size=5, strata=("department",), min_per_stratum=1), "rounds.minimum_exceeds_size"),
+    (Plan(method="acceptance", aql=15.0), "sample_size.aql_per_hundred"),
+    (Plan(method="acceptance", level="S-5"), "sample_size.level"),
 ])
 def test_impossible_plans_are_refused(db, plan, code) -> None:
     with pytest.raises(WorkbenchError) as err:
@@ -514,13 +516,16 @@ def test_parsing_reviewers_effort_rates() -> None:
     assert parse_reviewers("Li Wei, 王芳：40,") == (Reviewer("Li Wei"), Reviewer("王芳", 40))
     assert parse_effort("发明=3, trademark=1") == {"invention": 3.0, "trademark": 1.0}
     assert parse_stratum_rates(["电学=0.9", "a=b=95%"]) == (("a=b", 0.95), ("电学", 0.9))
-    assert parse_fraction("95", "C", percent_above_one=True) == 0.95
-    assert parse_fraction("5%", "E") == 0.05
+    # One rule for every rate: % or above 1 is a percentage, otherwise a fraction.
+    assert parse_fraction("95", "C") == parse_fraction("95%", "C") == parse_fraction("0.95", "C") == 0.95
+    assert parse_fraction("5%", "E") == parse_fraction("5", "E") == 0.05
+    assert parse_fraction("1", "E") == 1.0 and parse_fraction("1%", "E") == 0.01
     for call, code in ((lambda: parse_reviewers("a:x"), "rounds.reviewer_cap"),
                        (lambda: parse_reviewers(" , "), "rounds.reviewer_name"),
                        (lambda: parse_effort("invention=-1"), "rounds.effort"),
                        (lambda: parse_effort("patents=1"), "id.bad_ip_type"),
-                       (lambda: parse_fraction("5", "E"), "rounds.rate")):
+                       (lambda: parse_fraction("150", "E"), "rates.range"),
+                       (lambda: parse_fraction("five", "E"), "rates.number")):
         with pytest.raises(WorkbenchError) as err:
             call()
         assert err.value.code == code
