@@ -6,6 +6,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'No checklist template {template_id} version {version} in this workspace.'),  # checklist.unknown
     QT_TRANSLATE_NOOP('WorkbenchError', '{source}: cannot read the checklist template ({detail}).'),  # checklist.unreadable
     QT_TRANSLATE_NOOP('WorkbenchError', 'The mapping file {path} cannot be used: {detail}.'),  # cli.bad_mapping_file
+    QT_TRANSLATE_NOOP('WorkbenchError', "{option} describes the demo's round: give --round NAME with it."),  # cli.demo_round_options
     QT_TRANSLATE_NOOP('WorkbenchError', 'Give --confidence and --margin (with --expected and --population if known), or --lot (with --aql and --level).'),  # cli.sample_size_args
     QT_TRANSLATE_NOOP('WorkbenchError', '{option} is not used {context}; leave it out.'),  # cli.unused_option
     QT_TRANSLATE_NOOP('WorkbenchError', '“{value}” is not a real date: that day does not exist.'),  # date.impossible
@@ -18,6 +19,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace {path} was written by a newer version of the workbench (schema version {found}; this version understands up to {supported}). Install the newer version to open it.'),  # db.too_new
     QT_TRANSLATE_NOOP('WorkbenchError', '--cases must be between 1 and {limit}, not {value}.'),  # demo.bad_count
     QT_TRANSLATE_NOOP('WorkbenchError', '--reviewed must be a fraction between 0 and 1 (e.g. 0.2), not {value}.'),  # demo.bad_fraction
+    QT_TRANSLATE_NOOP('WorkbenchError', '--round-reviewed must be a fraction between 0 and 1 (e.g. 0.8), not {value}.'),  # demo.bad_round_fraction
     QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace {path} already holds {count} cases; build the demo in a new workspace (--db NEW.sqlite3).'),  # demo.not_empty
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the workbook must be an .xlsx file.'),  # export.bad_suffix
     QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot write {path}: {detail}. Close it if it is open in another program, or choose another folder.'),  # export.unwritable

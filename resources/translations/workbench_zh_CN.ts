@@ -748,6 +748,10 @@ Details were written to the log file:
         <translation>统计范围：%1%2%3。</translation>
     </message>
     <message>
+        <source>The estimate covers %1 of the population; no reviewed case yet in %2 (population %3).</source>
+        <translation>估计覆盖总体的 %1；%2 尚无已评查案件（总体 %3）。</translation>
+    </message>
+    <message>
         <source>Stratified estimate; 95% interval %1–%2 · %3 reviewed</source>
         <translation>分层估计；95% 区间 %1–%2 · 已评查 %3 件</translation>
     </message>
@@ -912,7 +916,7 @@ Details were written to the log file:
         <translation>包括已有完成评查的案件</translation>
     </message>
     <message>
-        <source>Their earlier review keeps counting in the all-cases figures until this round&apos;s review is completed; the round&apos;s own figures count only the round&apos;s reviews.</source>
+        <source>Their earlier review keeps counting in the all-cases figures until this round's review is completed; the round's own figures count only the round's reviews.</source>
         <translation>在本轮次的评查完成之前，其早先的评查仍计入全部案件的指标；本轮次自身的指标只统计本轮次的评查。</translation>
     </message>
     <message>
@@ -941,9 +945,7 @@ Details were written to the log file:
     </message>
     <message numerus="yes">
         <source>%n already reviewed left out</source>
-        <translation>
-            <numerusform>已排除已评查的 %n 件</numerusform>
-        </translation>
+        <translation><numerusform>已排除已评查的 %n 件</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>population: %n case(s)</source>
@@ -2619,6 +2621,10 @@ Details were written to the log file:
         <translation>无法使用列映射文件 {path}：{detail}。</translation>
     </message>
     <message>
+        <source>{option} describes the demo's round: give --round NAME with it.</source>
+        <translation>{option} 用于描述演示数据的轮次：请同时给出 --round 名称。</translation>
+    </message>
+    <message>
         <source>“{value}” is not a real date: that day does not exist.</source>
         <translation>“{value}”不是有效日期：该日期不存在。</translation>
     </message>
@@ -2657,6 +2663,10 @@ Details were written to the log file:
     <message>
         <source>--reviewed must be a fraction between 0 and 1 (e.g. 0.2), not {value}.</source>
         <translation>--reviewed 必须是 0 到 1 之间的小数（如 0.2），不能为 {value}。</translation>
+    </message>
+    <message>
+        <source>--round-reviewed must be a fraction between 0 and 1 (e.g. 0.8), not {value}.</source>
+        <translation>--round-reviewed 必须是 0 到 1 之间的小数（如 0.8），不能为 {value}。</translation>
     </message>
     <message>
         <source>The workspace {path} already holds {count} cases; build the demo in a new workspace (--db NEW.sqlite3).</source>
@@ -2703,8 +2713,8 @@ Details were written to the log file:
         <translation>{path}，第 {line} 行：{detail}。</translation>
     </message>
     <message>
-        <source>The delimiter {delimiter!r} cannot be used: give one character, or &apos;tab&apos;.</source>
-        <translation>无法使用分隔符 {delimiter!r}：请给出单个字符，或 &apos;tab&apos;（制表符）。</translation>
+        <source>The delimiter {delimiter!r} cannot be used: give one character, or 'tab'.</source>
+        <translation>无法使用分隔符 {delimiter!r}：请给出单个字符，或 'tab'（制表符）。</translation>
     </message>
     <message>
         <source>{path}: the file cannot be read as {encoding} (line {line}: {detail}).</source>
@@ -2723,8 +2733,8 @@ Details were written to the log file:
         <translation>空行。</translation>
     </message>
     <message>
-        <source>The case {value} is already in the workspace with different details ({fields}); it was kept as it was. Import with &apos;update&apos; to replace it.</source>
-        <translation>案件 {value} 已在工作区中，但信息不同（{fields}），已保留原有信息。如需替换，请以 &apos;update&apos; 方式导入。</translation>
+        <source>The case {value} is already in the workspace with different details ({fields}); it was kept as it was. Import with 'update' to replace it.</source>
+        <translation>案件 {value} 已在工作区中，但信息不同（{fields}），已保留原有信息。如需替换，请以 'update' 方式导入。</translation>
     </message>
     <message>
         <source>The decision date {decision} is before the filing date {filing}.</source>
@@ -2755,7 +2765,7 @@ Details were written to the log file:
         <translation>无法根据 {value} 判断知识产权类型，请添加知识产权类型列。</translation>
     </message>
     <message>
-        <source>{path}: the mapping&apos;s column {column!r} for the application number is not in the first {rows} rows of the file.</source>
+        <source>{path}: the mapping's column {column!r} for the application number is not in the first {rows} rows of the file.</source>
         <translation>{path}：映射中申请号对应的列 {column!r} 不在文件的前 {rows} 行中。</translation>
     </message>
     <message>
@@ -2771,7 +2781,7 @@ Details were written to the log file:
         <translation>{path}：在前 {rows} 行中未找到申请号列（已识别的列：{headers}）。请指定各列的内容：在窗口中指定，或使用 --mapping FILE.json。</translation>
     </message>
     <message>
-        <source>{path}: line {line} cannot be the header: the first {rows} rows hold the table&apos;s header.</source>
+        <source>{path}: line {line} cannot be the header: the first {rows} rows hold the table's header.</source>
         <translation>{path}：第 {line} 行不能作为表头：表头须位于前 {rows} 行内。</translation>
     </message>
     <message>
@@ -2803,8 +2813,8 @@ Details were written to the log file:
         <translation>合计行或说明行，不是案件。</translation>
     </message>
     <message>
-        <source>{path}, line {line}: a quoted cell starts here and is never closed (a stray &quot; at the start of a cell?); nothing was imported.</source>
-        <translation>{path}，第 {line} 行：从此处开始的带引号单元格没有结束引号（单元格开头是否多了一个 &quot;？）；未导入任何数据。</translation>
+        <source>{path}, line {line}: a quoted cell starts here and is never closed (a stray " at the start of a cell?); nothing was imported.</source>
+        <translation>{path}，第 {line} 行：从此处开始的带引号单元格没有结束引号（单元格开头是否多了一个 "？）；未导入任何数据。</translation>
     </message>
     <message>
         <source>{path}: unknown encoding {encoding!r}.</source>
@@ -2867,7 +2877,7 @@ Details were written to the log file:
         <translation>{name} 是格式 {found} 的工作包，本版本无法识别（本版本读取格式 {known}）。请安装新版本的工作台。</translation>
     </message>
     <message>
-        <source>This workspace is itself a work package. Packages are exported from, and merged into, the manager&apos;s workspace.</source>
+        <source>This workspace is itself a work package. Packages are exported from, and merged into, the manager's workspace.</source>
         <translation>此工作区本身是一个工作包。工作包须从质量管理人员的工作区导出，并合并回该工作区。</translation>
     </message>
     <message>
@@ -2899,8 +2909,8 @@ Details were written to the log file:
         <translation>无法写入工作包 {path}：{detail}。</translation>
     </message>
     <message>
-        <source>The workspace is not intact, so no package was made ({problem}). Run &apos;verify&apos; to see every problem.</source>
-        <translation>工作区不完整，未生成工作包（{problem}）。运行 &apos;verify&apos; 可查看全部问题。</translation>
+        <source>The workspace is not intact, so no package was made ({problem}). Run 'verify' to see every problem.</source>
+        <translation>工作区不完整，未生成工作包（{problem}）。运行 'verify' 可查看全部问题。</translation>
     </message>
     <message>
         <source>{what}: {value!r} is not a number. Give a fraction or a percentage: {rule}.</source>
@@ -2985,7 +2995,7 @@ Details were written to the log file:
         <translation>不存在 ID 为 {review_id} 的评查记录。</translation>
     </message>
     <message>
-        <source>An acceptance round takes each lot&apos;s sample size from ISO 2859-1; do not give a size or a precision.</source>
+        <source>An acceptance round takes each lot's sample size from ISO 2859-1; do not give a size or a precision.</source>
         <translation>验收评查轮次按 ISO 2859-1 确定每批的样本量，请勿指定样本量或精度要求。</translation>
     </message>
     <message>
@@ -3029,8 +3039,8 @@ Details were written to the log file:
         <translation>筛选条件 {clause!r}：没有导入记录 {value!r}（请给出其编号或文件名）。</translation>
     </message>
     <message>
-        <source>Filter {clause!r}: {field} can only be compared with &apos;=&apos;.</source>
-        <translation>筛选条件 {clause!r}：{field} 只能用 &apos;=&apos; 比较。</translation>
+        <source>Filter {clause!r}: {field} can only be compared with '='.</source>
+        <translation>筛选条件 {clause!r}：{field} 只能用 '=' 比较。</translation>
     </message>
     <message>
         <source>Filter {clause!r}: expected FIELD=VALUE, or decision_date with =, &gt;=, &lt;=, &gt; or &lt; and a date.</source>

@@ -9,6 +9,9 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from workbench.distributions import t_quantile_upper
+from workbench.statistics import clopper_pearson
+
 from tests.workbench.helpers import MINI_CHECKLIST, workspace
 from workbench import checklists
 from workbench.errors import WorkbenchError
@@ -272,7 +275,12 @@ def test_round_scope_counts_only_the_rounds_reviews_and_gives_the_stratified_est
     assert st.estimate == pytest.approx(estimate)
     assert st.variance == pytest.approx(variance)
     assert report.compliance[0] == pytest.approx(estimate)
-    assert report.compliance[1] == pytest.approx(max(0, estimate - 1.959964 * math.sqrt(variance)), abs=1e-6)
+    # Korn-Graubard: Clopper-Pearson on n* = p(1-p)/variance * (t_{n-1}/t_{n-H})^2.
+    n = sum(n for n, _ in per_stratum.values())
+    effective = estimate * (1 - estimate) / variance * (
+        t_quantile_upper(0.05, n - 1) / t_quantile_upper(0.05, n - len(per_stratum))) ** 2
+    low, high = clopper_pearson(effective * estimate, effective, 0.95)
+    assert report.compliance[1:] == (pytest.approx(low), pytest.approx(high))
     assert [s.name for s in report.strata] == sorted(populations)
     assert report.scope.round.seed == 4242 and report.scope.round.method == "stratified"
 
