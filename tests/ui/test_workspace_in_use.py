@@ -100,7 +100,7 @@ def test_read_only_window_shows_the_review_and_changes_nothing(reviewed_workspac
     from ui.main_window import MainWindow
     errors = []
     monkeypatch.setattr(dialogs, "error", lambda *args, **kw: errors.append(args))
-    monkeypatch.setattr(dialogs, "confirm", lambda *args: pytest.fail("a read-only window offers nothing"))
+    monkeypatch.setattr(dialogs, "confirm", lambda *args, **kw: pytest.fail("a read-only window offers nothing"))
     before = counts(reviewed_workspace)
     window = MainWindow(reviewed_workspace, "bob", "en", read_only=True)
     qtbot.addWidget(window)
@@ -183,7 +183,7 @@ def test_run_releases_its_lock_on_exit(reviewed_workspace, monkeypatch, qapp, tm
                         type("Recorder", (main_window.MainWindow,), {
                             "showEvent": lambda self, event: opened.append(self)}))
     monkeypatch.setattr(dialogs, "choose", Choices())
-    monkeypatch.setattr(dialogs, "confirm", lambda *args: False)
+    monkeypatch.setattr(dialogs, "confirm", lambda *args, **kw: False)
     monkeypatch.setattr(dialogs, "error", lambda *args: pytest.fail(f"error shown: {args[1:]}"))
     monkeypatch.setattr(QApplication, "exec", lambda self: 0, raising=False)
     monkeypatch.setattr(app, "setup_logging", lambda: None)
