@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_workbook)
         self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))    # StandardKey.Quit is empty on Windows
         self.quit_action.triggered.connect(self.close)
         self.next_action = QAction(self.tr("&Next unreviewed case"), self)
         self.next_action.setShortcut(QKeySequence("Ctrl+N"))
