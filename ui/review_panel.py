@@ -149,14 +149,16 @@ class ReviewPanel(QWidget):
             self.facts.addRow(title, label)
 
         self.review_box = QGroupBox(self.tr("Review"))
-        review_form = QFormLayout(self.review_box)
+        self.review_form = QFormLayout(self.review_box)
         self.review_labels: dict[str, QLabel] = {}
         for key, title in (("checklist", self.tr("Checklist")), ("reviewer", self.tr("Reviewer")),
-                           ("status", self.tr("Status")), ("time", self.tr("Active time"))):
+                           ("status", self.tr("Status")), ("standing", self.tr("Case counts as")),
+                           ("time", self.tr("Active time"))):
             label = QLabel()
             label.setWordWrap(True)
             self.review_labels[key] = label
-            review_form.addRow(title, label)
+            self.review_form.addRow(title, label)
+        self.review_form.setRowVisible(self.review_labels["standing"], False)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -310,6 +312,7 @@ class ReviewPanel(QWidget):
         if loaded is None:
             for label in (*self.fact_labels.values(), *self.review_labels.values()):
                 label.clear()
+            self.review_form.setRowVisible(self.review_labels["standing"], False)
             self._set_enabled(False)
             self.verdict_label.clear()
             self.verdict_label.setStyleSheet(VERDICT_STYLES[None])
@@ -465,6 +468,15 @@ class ReviewPanel(QWidget):
             self.tr("%1 (version %2)").replace("%1", name).replace("%2", str(self.checklist.version)))
         self.review_labels["reviewer"].setText(self.review.reviewer if self.review else self.reviewer)
         self.review_labels["status"].setText(value_label("status", status))
+        # The review on screen is not always the one the figures use (the queue's status): e.g.
+        # a round drew a signed-off case and opened a new review; the signed-off one counts.
+        standing = review.latest_review_for_case(self.db, self.case_id) if self.case_id is not None else None
+        differs = standing is not None and (self.review is None or standing.id != self.review.id)
+        if standing is not None and differs:
+            self.review_labels["standing"].setText(
+                self.tr("%1 (review by %2)").replace("%1", value_label("status", standing.status))
+                .replace("%2", standing.reviewer))
+        self.review_form.setRowVisible(self.review_labels["standing"], differs)
         self._show_time()
         if self.locked and self.review is not None:
             self.lock_banner.setText(
