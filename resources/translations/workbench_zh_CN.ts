@@ -945,7 +945,9 @@ Details were written to the log file:
     </message>
     <message numerus="yes">
         <source>%n already reviewed left out</source>
-        <translation><numerusform>已排除已评查的 %n 件</numerusform></translation>
+        <translation>
+            <numerusform>已排除已评查的 %n 件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>population: %n case(s)</source>
@@ -2270,6 +2272,10 @@ Details were written to the log file:
         <translation>当前检查项</translation>
     </message>
     <message>
+        <source>Case counts as</source>
+        <translation>本案计为</translation>
+    </message>
+    <message>
         <source>Severity (1-4)</source>
         <translation>严重程度 (1-4)</translation>
     </message>
@@ -2304,6 +2310,10 @@ Details were written to the log file:
     <message>
         <source>%1 (version %2)</source>
         <translation>%1（版本 %2）</translation>
+    </message>
+    <message>
+        <source>%1 (review by %2)</source>
+        <translation>%1（%2 的评查）</translation>
     </message>
     <message>
         <source>Signed off by %1 on %2: this review is locked. To change it, reopen it with a reason (Review menu).</source>
@@ -2388,6 +2398,38 @@ Details were written to the log file:
     <message>
         <source>Answer not saved</source>
         <translation>检查结果未保存</translation>
+    </message>
+    <message>
+        <source>This case's review by %1 is finished (%2) and stays as it is. Start your own review of the case?</source>
+        <translation>本案由 %1 完成的评查（%2）已结束，将保持不变。是否开始您自己对本案的评查？</translation>
+    </message>
+    <message>
+        <source>Start your own review?</source>
+        <translation>开始您自己的评查？</translation>
+    </message>
+    <message>
+        <source>Review not started</source>
+        <translation>评查未开始</translation>
+    </message>
+    <message>
+        <source>Your own review of the case is open; answer it.</source>
+        <translation>您对本案的评查已打开，请作答。</translation>
+    </message>
+    <message>
+        <source>This case's review belongs to %1 (%2). Take it over? Your answers then go into this review, and the take-over is kept in the audit log with both names.</source>
+        <translation>本案的评查属于 %1（%2）。是否接手？接手后您的作答将记入这份评查，接手记录连同双方姓名保存在审计日志中。</translation>
+    </message>
+    <message>
+        <source>Take over the review?</source>
+        <translation>接手这份评查？</translation>
+    </message>
+    <message>
+        <source>Not taken over</source>
+        <translation>未能接手</translation>
+    </message>
+    <message>
+        <source>You took over the review from %1.</source>
+        <translation>您已从 %1 处接手这份评查。</translation>
     </message>
     <message>
         <source>Undo answer to %1</source>

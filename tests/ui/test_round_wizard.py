@@ -237,13 +237,13 @@ def test_a_failed_draw_shows_the_error_and_keeps_the_wizard(qtbot, wizard, works
 
 
 def test_main_window_rounds_menu_opens_the_wizard_and_refreshes_the_queue(qtbot, tmp_path, cases_csv,
-                                                                           no_dialogs) -> None:
+                                                                           no_dialogs, clock) -> None:
     from ui.main_window import MainWindow
     path = tmp_path / "main.sqlite3"
     db = open_database(path)
     import_file(db, cases_csv)
     db.close()
-    window = MainWindow(path, "qa manager", "en")
+    window = MainWindow(path, "qa manager", "en", clock=clock)
     qtbot.addWidget(window)
     titles = [a.text() for a in window.menuBar().actions()]
     assert "R&ounds" in titles
@@ -265,19 +265,19 @@ def test_main_window_rounds_menu_opens_the_wizard_and_refreshes_the_queue(qtbot,
     window.close()
 
 
-def test_a_read_only_window_cannot_draw_a_round(qtbot, tmp_path, cases_csv, no_dialogs) -> None:
+def test_a_read_only_window_cannot_draw_a_round(qtbot, tmp_path, cases_csv, no_dialogs, clock) -> None:
     from ui.main_window import MainWindow
     path = tmp_path / "held.sqlite3"
     db = open_database(path)
     import_file(db, cases_csv)
     db.close()
-    window = MainWindow(path, "someone else", "en", read_only=True)
+    window = MainWindow(path, "someone else", "en", read_only=True, clock=clock)
     qtbot.addWidget(window)
     assert not window.new_round_action.isEnabled()
     window.close()
 
 
-def test_lot_verdicts_show_once_a_lot_is_reviewed(qtbot, tmp_path, cases_csv, no_dialogs) -> None:
+def test_lot_verdicts_show_once_a_lot_is_reviewed(qtbot, tmp_path, cases_csv, no_dialogs, clock) -> None:
     from ui.main_window import MainWindow
     path = tmp_path / "lots.sqlite3"
     db = open_database(path)
@@ -293,7 +293,7 @@ def test_lot_verdicts_show_once_a_lot_is_reviewed(qtbot, tmp_path, cases_csv, no
                        [(verdict, result.id, case_id) for case_id in case_ids])
     db.conn.commit()
     db.close()
-    window = MainWindow(path, "qa", "en")
+    window = MainWindow(path, "qa", "en", clock=clock)
     qtbot.addWidget(window)
     dialog = window.show_lot_verdicts()
     assert [dialog.round_box.itemText(i) for i in range(dialog.round_box.count())] == ["lots"]   # not "plain"
