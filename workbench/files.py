@@ -17,9 +17,11 @@ import hashlib
 import os
 import re
 import secrets
+import shutil
 import socket
 import stat
 import sys
+import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,6 +40,7 @@ register({
     "file.missing": "There is no file {path}.",
     "file.unreadable": "Cannot read {path}: {detail}.",
     "file.unwritable": "Cannot write {path}: {detail}.",
+    "file.no_work_copy": "Cannot make a work copy of {path} in {folder}: {detail}.",
 })
 
 
@@ -222,3 +225,31 @@ def require_regular(path: str | os.PathLike[str], *, must_exist: bool = True) ->
     if must_exist and not os.path.exists(path):
         raise WorkbenchError("file.missing", path=str(path))
     return Path(path)
+
+
+@contextmanager
+def work_copy(source: Path, *, near: Path | None) -> Iterator[Path]:
+    """A private copy of `source` (with its write-ahead log) to open, upgrade and read, made beside
+    `near` (the master workspace) under a temporary name of ours and removed afterwards; one that
+    a killed run left is removed by the next (workbench/files.py). None: the system's temp folder."""
+    target = near if near is not None else Path(tempfile.gettempdir()) / source.name
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        copy = create_temp(target)
+    except OSError as exc:
+        raise WorkbenchError("file.no_work_copy", path=str(source), folder=str(target.parent),
+                             detail=reason(exc)) from exc
+    try:
+        try:
+            shutil.copyfile(source, copy)
+        except OSError as exc:
+            raise WorkbenchError("file.no_work_copy", path=str(source), folder=str(target.parent),
+                                 detail=reason(exc)) from exc
+        wal = Path(f"{source}-wal")
+        if wal.is_file():   # sent while the application still had it open: its last changes are here
+            shutil.copyfile(wal, Path(f"{copy}-wal"))
+        faults.checkpoint("merge.work_copy")
+        yield copy
+    finally:
+        for leftover in (copy, Path(f"{copy}-wal"), Path(f"{copy}-shm"), Path(f"{copy}-journal")):
+            remove_quietly(leftover)
