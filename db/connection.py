@@ -238,9 +238,11 @@ def open_database(path: str | Path | None, *, migrate_schema: bool = True,
         raise database_error(exc, db_path) or WorkbenchError("db.cannot_open", path=str(db_path),
                                                              detail=str(exc)) from exc
     with _closed_on_failure(conn, db_path):
-        _configure(conn, db_path)
-        if migrate_schema:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if migrate_schema:   # first: a failed backup or upgrade leaves the file as it was
             migrate(conn, db_path)
+        _configure(conn, db_path)
         if found.application_id != APPLICATION_ID:   # new, or written before the id existed
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     return _wrap(conn, db_path)
