@@ -109,7 +109,9 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'No checklist applies to {ip_type} cases; add a template for it first.'),  # review.no_checklist
     QT_TRANSLATE_NOOP('WorkbenchError', 'Only a completed review can be signed off; complete it first (Ctrl+Enter).'),  # review.not_completed
     QT_TRANSLATE_NOOP('WorkbenchError', 'The review is not signed off, so there is nothing to reopen.'),  # review.not_signed_off
+    QT_TRANSLATE_NOOP('WorkbenchError', 'This review of case {case} belongs to {owner}; {actor} can only change it after taking it over (the take-over is kept in the audit log with both names).'),  # review.not_yours
     QT_TRANSLATE_NOOP('WorkbenchError', 'Reopening a signed-off review needs a reason; it is kept in the audit log.'),  # review.reason_required
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The review of case {case} is {status}; a finished review cannot be taken over.'),  # review.take_over_done
     QT_TRANSLATE_NOOP('WorkbenchError', 'There is no case with id {case_id}.'),  # review.unknown_case
     QT_TRANSLATE_NOOP('WorkbenchError', 'The checklist has no item {item_id}.'),  # review.unknown_item
     QT_TRANSLATE_NOOP('WorkbenchError', 'There is no review with id {review_id}.'),  # review.unknown_review

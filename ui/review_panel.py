@@ -918,7 +918,7 @@ class ReviewPanel(QWidget):
             return
         seconds, self._unsaved_seconds = self._unsaved_seconds, 0.0
         try:
-            review.add_active_time(self.db, self.review_id, seconds)
+            review.add_active_time(self.db, self.review_id, seconds, actor=self.reviewer)
             self.review = review.get_review(self.db, self.review_id)
         except WorkbenchError:
             log.exception("active time not stored")

@@ -170,6 +170,10 @@ class FiltersPage(QWizardPage):
 
         self.exclude = QCheckBox(self.tr("Leave out cases already drawn in another round"))
         self.exclude.setChecked(True)
+        self.include_reviewed = QCheckBox(self.tr("Include cases that already have a completed review"))
+        self.include_reviewed.setToolTip(self.tr(
+            "Their earlier review keeps counting in the all-cases figures until this round's review is "
+            "completed; the round's own figures count only the round's reviews."))
         self.count_label = QLabel()
         font = self.count_label.font()
         font.setBold(True)
@@ -184,6 +188,7 @@ class FiltersPage(QWizardPage):
         layout.addLayout(grid, 1)
         layout.addLayout(dates)
         layout.addWidget(self.exclude)
+        layout.addWidget(self.include_reviewed)
         layout.addWidget(self.count_label)
 
         self.name.textChanged.connect(self._changed)
@@ -192,9 +197,9 @@ class FiltersPage(QWizardPage):
         for widget in self.lists.values():
             widget.itemChanged.connect(self._changed)
         for signal in (self.use_from.toggled, self.use_to.toggled, self.date_from.dateChanged,
-                       self.date_to.dateChanged, self.exclude.toggled):
+                       self.date_to.dateChanged, self.exclude.toggled, self.include_reviewed.toggled):
             signal.connect(self._changed)
-        self.matching = self.excluded = 0
+        self.counted = rounds.PopulationCount(0, 0, 0)
         self._changed()
 
     def _fill_lists(self) -> None:
@@ -234,16 +239,19 @@ class FiltersPage(QWizardPage):
             decision=tuple(_checked_values(self.lists["decision"])),
             procedure=tuple(_checked_values(self.lists["procedure"])),
             imports=tuple(_checked_values(self.lists["import"])),
-            decided_from=start, decided_to=end, exclude_sampled=self.exclude.isChecked())
+            decided_from=start, decided_to=end, exclude_sampled=self.exclude.isChecked(),
+            exclude_reviewed=not self.include_reviewed.isChecked())
 
     def population(self) -> int:
-        return self.matching - self.excluded
+        return self.counted.population
 
     def _changed(self, *_: Any) -> None:
-        self.matching, self.excluded = rounds.count_population(self.w.db, self.filters())
-        text = self.tr("%n case(s) match the filters", "", self.matching)
-        if self.excluded:
-            text += " · " + self.tr("%n already drawn in another round left out", "", self.excluded)
+        self.counted = rounds.count_population(self.w.db, self.filters())
+        text = self.tr("%n case(s) match the filters", "", self.counted.matching)
+        if self.counted.sampled:
+            text += " · " + self.tr("%n already drawn in another round left out", "", self.counted.sampled)
+        if self.counted.reviewed:
+            text += " · " + self.tr("%n already reviewed left out", "", self.counted.reviewed)
         text += " · " + self.tr("population: %n case(s)", "", self.population())
         self.count_label.setText(text)
         name = self.name.text().strip()

@@ -99,6 +99,10 @@ def build_parser() -> argparse.ArgumentParser:
                         "decision_date with =, >=, <=, >, < and YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY")
     p.add_argument("--include-sampled", action="store_true",
                    help="keep cases drawn in earlier rounds in the population (default: left out)")
+    p.add_argument("--include-reviewed", action="store_true",
+                   help="keep cases that already have a completed or signed-off review in the population "
+                        "(default: left out; their earlier review keeps counting in the all-cases figures "
+                        "until the round's own review is completed)")
     p.add_argument("--reviewers", metavar="NAME[:CAP],...", help="share the cases among these reviewers")
     p.add_argument("--effort", metavar="TYPE=N,...", help="balance by expected effort per IP type, not by count")
     p.add_argument("--json", action="store_true", help="print one JSON object: plan, strata and the cases drawn")
@@ -347,7 +351,8 @@ def cmd_sample(args: argparse.Namespace, out: TextIO) -> int:
     except Exception:  # no user name in this environment (e.g. a service account without one)
         actor = "cli"
     db = _open(args)
-    filters = rounds.parse_where(db, args.where, rounds.Filters(exclude_sampled=not args.include_sampled))
+    filters = rounds.parse_where(db, args.where, rounds.Filters(exclude_sampled=not args.include_sampled,
+                                                                   exclude_reviewed=not args.include_reviewed))
     strata = tuple(f.strip() for f in (args.strata or "").split(",") if f.strip())
     plan = rounds.Plan(
         method=args.method or ("stratified" if strata else "random"), size=args.size,

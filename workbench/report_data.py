@@ -6,7 +6,8 @@ recompute each figure from the exported Cases and Findings sheets.
 
 Definitions (also written to the workbook's About sheet, see DEFINITIONS):
 - scope: the cases of the round, if one is chosen, whose decision date lies in the period, if given;
-- the review of a case: its latest review, preferring one opened for the chosen round;
+- the review of a case: its latest completed or signed-off review (by completion time), else its
+  latest open one; for a round, only the reviews made in that round;
 - reviewed: that review is completed or signed off; only reviewed cases enter the figures;
 - compliant: reviewed without error, i.e. verdict `compliant` or `defect` (a defect is a minor
   finding, not an error); defect rate and error rate count the verdicts `defect` and `error`;
@@ -31,6 +32,7 @@ import sqlite_utils
 from workbench.checklists import SEVERITIES, Checklist, Text, parse_template
 from workbench.dates import parse_date
 from workbench.errors import WorkbenchError, register
+from workbench.review import STANDING_ORDER
 from workbench.statistics import (
     Proportion,
     StratifiedEstimate,
@@ -88,8 +90,9 @@ DEFINITIONS: tuple[tuple[Text, Text], ...] = (
      Text("The cases of the round (if one is chosen) whose decision date lies in the period (if given).",
           "所选评查轮次中（如有）结案日在所选期间内（如有）的案件。")),
     (Text("Review of a case", "案件的评查"),
-     Text("The latest review of the case, preferring one opened for the chosen round.",
-          "该案件最近一次评查，优先取本轮次的评查。")),
+     Text("The latest completed or signed-off review of the case (an open review never hides it); "
+          "for a round, only the reviews made in that round.",
+          "该案件最近一次已完成或已签发的评查（未完成的评查不会遮盖它）；按轮次统计时只取该轮次的评查。")),
     (Text("Reviewed", "已评查"),
      Text("The review is completed or signed off; only reviewed cases enter the figures.",
           "评查已完成或已签发；只有已评查案件计入各项指标。")),
@@ -200,15 +203,15 @@ class Scope:
             params["round_id"] = self.round.id
             join = "JOIN round_cases rc ON rc.case_id = c.id AND rc.round_id = :round_id"
             stratum = "rc.stratum"
-            # A review opened for this round wins over one opened outside any round; reviews
-            # made for other rounds are theirs.
-            review = ("(SELECT r.id FROM reviews r WHERE r.case_id = c.id"
-                      " AND (r.round_id = :round_id OR r.round_id IS NULL)"
-                      " ORDER BY r.round_id IS NULL, r.id DESC LIMIT 1)")
+            # A round's figures come from that round's reviews only: the latest completed or
+            # signed-off one, else the latest still open (which counts as not reviewed).
+            review = ("(SELECT r.id FROM reviews r WHERE r.case_id = c.id AND r.round_id = :round_id"
+                      f" ORDER BY {STANDING_ORDER} LIMIT 1)")
         else:
             join = ""
             stratum = "NULL"
-            review = "(SELECT r.id FROM reviews r WHERE r.case_id = c.id ORDER BY r.id DESC LIMIT 1)"
+            # All cases: the review that stands for each case, kept by triggers (schema 6).
+            review = "(SELECT lr.review_id FROM latest_reviews lr WHERE lr.case_id = c.id)"
         if self.filter.date_from is not None:
             params["date_from"] = self.filter.date_from.isoformat()
             where.append("c.decision_date >= :date_from")

@@ -11,8 +11,11 @@ The seed: when none is given a random one is chosen (0 to 999,999,999), reported
 with `seed_source = 'random'`, so two rounds over the same population are not the same
 sample by accident, and any round can still be re-drawn from what it stored.
 
-Cases drawn into an earlier round are left out of the population by default
-(`Filters.exclude_sampled`), so a case is not reviewed twice.
+Cases drawn into an earlier round, and cases that already have a completed or signed-off
+review, are left out of the population by default (`Filters.exclude_sampled`,
+`Filters.exclude_reviewed`), so a case is not reviewed twice. When reviewed cases are put
+back, their earlier review keeps counting in the "All cases" figures until the round's own
+review is completed; the round's figures count only the round's reviews.
 """
 from __future__ import annotations
 
@@ -102,6 +105,13 @@ DEFAULT_AQL = 2.5
 BLANK = "(blank)"
 STRATUM_JOIN = " / "
 DONE_STATUSES = ("completed", "signed_off")
+#: Per case of round `?`: the round's review that stands for it (case_id, id, status, verdict):
+#: the latest completed or signed-off one, else the latest still open. Only the round's own
+#: reviews count for the round (the same rule as the report's round scope).
+ROUND_STANDING_SQL = (
+    "SELECT case_id, id, status, verdict FROM (SELECT case_id, id, status, verdict, ROW_NUMBER() OVER"
+    " (PARTITION BY case_id ORDER BY status IN ('completed', 'signed_off') DESC, completed_at DESC, id DESC) AS n"
+    " FROM reviews WHERE round_id = ?) WHERE n = 1")
 
 
 def _is_int(value: object) -> bool:
@@ -128,6 +138,7 @@ class Filters:
     decided_from: str | None = None
     decided_to: str | None = None
     exclude_sampled: bool = True   # leave out cases drawn in an earlier round
+    exclude_reviewed: bool = True  # leave out cases with a completed or signed-off review
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {f: list(getattr(self, f)) for f in VALUE_FIELDS if getattr(self, f)}
@@ -138,6 +149,7 @@ class Filters:
         if self.decided_to:
             data["decided_to"] = self.decided_to
         data["exclude_sampled"] = self.exclude_sampled
+        data["exclude_reviewed"] = self.exclude_reviewed
         return data
 
     @classmethod
@@ -145,7 +157,9 @@ class Filters:
         return cls(**{f: tuple(data.get(f, ())) for f in VALUE_FIELDS},
                    imports=tuple(int(i) for i in data.get("imports", ())),
                    decided_from=data.get("decided_from"), decided_to=data.get("decided_to"),
-                   exclude_sampled=bool(data.get("exclude_sampled", True)))
+                   exclude_sampled=bool(data.get("exclude_sampled", True)),
+                   # Rounds drawn before schema 6 never left reviewed cases out.
+                   exclude_reviewed=bool(data.get("exclude_reviewed", False)))
 
     def describe(self) -> str:
         parts = []
@@ -255,6 +269,10 @@ def _import_id(db: sqlite_utils.Database, clause: str, value: str) -> int:
 # Whether a case was drawn in a round created before round `?` (all rounds: a large id).
 _SAMPLED_BEFORE = "EXISTS (SELECT 1 FROM round_cases rc WHERE rc.case_id = c.id AND rc.round_id < ?)"
 _ALL_ROUNDS = 2**62
+# Whether a case had a completed or signed-off review before the time `?` (ISO; now: a far date).
+_REVIEWED_BEFORE = ("EXISTS (SELECT 1 FROM reviews r WHERE r.case_id = c.id"
+                    " AND r.status IN ('completed', 'signed_off') AND r.completed_at < ?)")
+_NOW_ON = "9999"
 
 
 def _where(filters: Filters) -> tuple[str, list[Any]]:
@@ -277,13 +295,35 @@ def _where(filters: Filters) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def count_population(db: sqlite_utils.Database, filters: Filters) -> tuple[int, int]:
-    """(cases matching the filters, of those left out as drawn in an earlier round): a live count."""
+@dataclass(frozen=True)
+class PopulationCount:
+    """A live count of a round's population, with what is left out and why."""
+
+    matching: int              # cases matching the filters
+    sampled: int               # of those, left out as drawn in an earlier round
+    reviewed: int              # of the rest, left out as already reviewed
+
+    @property
+    def excluded(self) -> int:
+        return self.sampled + self.reviewed
+
+    @property
+    def population(self) -> int:
+        return self.matching - self.excluded
+
+
+def count_population(db: sqlite_utils.Database, filters: Filters) -> PopulationCount:
+    """How many cases match the filters, and how many of those are left out and why."""
     where, params = _where(filters)
-    matching, sampled = db.execute(
-        f"SELECT COUNT(*), COALESCE(SUM({_SAMPLED_BEFORE}), 0) FROM cases c{where}",
-        [_ALL_ROUNDS, *params]).fetchone()
-    return matching, sampled if filters.exclude_sampled else 0
+    matching, sampled, reviewed = db.execute(
+        f"SELECT COUNT(*), COALESCE(SUM({_SAMPLED_BEFORE}), 0),"
+        f" COALESCE(SUM(NOT {_SAMPLED_BEFORE} AND {_REVIEWED_BEFORE}), 0) FROM cases c{where}",
+        [_ALL_ROUNDS, _ALL_ROUNDS, _NOW_ON, *params]).fetchone()
+    sampled = sampled if filters.exclude_sampled else 0
+    if filters.exclude_reviewed and not filters.exclude_sampled:
+        reviewed = db.execute(f"SELECT COALESCE(SUM({_REVIEWED_BEFORE}), 0) FROM cases c{where}",
+                              [_NOW_ON, *params]).fetchone()[0]
+    return PopulationCount(matching, sampled, reviewed if filters.exclude_reviewed else 0)
 
 
 @dataclass(frozen=True)
@@ -304,31 +344,42 @@ class PopulationCase:
 class Population:
     cases: tuple[PopulationCase, ...]   # in application-number order
     matching: int
-    excluded: int
+    excluded: int                       # left out as drawn in an earlier round
+    excluded_reviewed: int = 0          # left out as already reviewed (and not drawn before)
 
 
 def load_population(db: sqlite_utils.Database, filters: Filters, *, before_round: int | None = None,
                     cancel: CancelToken | None = None) -> Population:
     """The cases a round samples from, in application-number order (unique, so a total order that
     does not depend on import order or row ids). before_round: only rounds created before it
-    count as earlier rounds (for re-drawing a stored round)."""
+    count as earlier rounds, and only reviews completed before it was drawn as earlier
+    reviews (for re-drawing a stored round)."""
     where, params = _where(filters)
+    reviewed_before = _NOW_ON
+    if before_round is not None:
+        row = db.execute("SELECT created_at FROM rounds WHERE id = ?", [before_round]).fetchone()
+        reviewed_before = row[0] if row else _NOW_ON
     cursor = db.execute(
         "SELECT c.id, c.application_number, c.ip_type, c.examiner, c.department, c.decision, c.procedure,"
-        f" c.classification, c.decision_date, c.import_id, {_SAMPLED_BEFORE} FROM cases c{where}",
-        [before_round if before_round is not None else _ALL_ROUNDS, *params])
+        f" c.classification, c.decision_date, c.import_id, {_SAMPLED_BEFORE}, {_REVIEWED_BEFORE}"
+        f" FROM cases c{where}",
+        [before_round if before_round is not None else _ALL_ROUNDS, reviewed_before, *params])
     kept: list[PopulationCase] = []
-    matching = 0
+    matching = sampled = reviewed = 0
     while rows := cursor.fetchmany(5000):
         if cancel is not None:
             cancel.check()
         for row in rows:
             matching += 1
             if filters.exclude_sampled and row[10]:
+                sampled += 1
+                continue
+            if filters.exclude_reviewed and row[11]:
+                reviewed += 1
                 continue
             kept.append(PopulationCase(*row[:10]))
     kept.sort(key=lambda c: c.application_number)   # code-point order: the same everywhere
-    return Population(tuple(kept), matching, matching - len(kept))
+    return Population(tuple(kept), matching, sampled, reviewed)
 
 
 def field_values(db: sqlite_utils.Database, name: str) -> list[tuple[str, int]]:
@@ -762,11 +813,12 @@ class RoundResult:
     filters: Filters
     plan: Plan
     matching: int
-    excluded: int
+    excluded: int                         # left out as drawn in an earlier round
     design: Design
     cases: tuple[RoundCase, ...]          # in draw order
     reviewers: tuple[Reviewer, ...]
     checklists: Mapping[str, ChecklistRef] = field(default_factory=dict)
+    excluded_reviewed: int = 0            # left out as already reviewed
 
     def loads(self) -> dict[str, int]:
         """Cases per reviewer, in the order reviewers were given."""
@@ -786,6 +838,8 @@ class RoundResult:
             "filters": self.filters.as_json(),
             "matching": self.matching,
             "excluded": self.excluded,
+            "excluded_reviewed": self.excluded_reviewed,
+            "left_out": {"drawn_in_earlier_round": self.excluded, "already_reviewed": self.excluded_reviewed},
             "population": self.design.population,
             "plan": {**self.plan.as_json(), "sample_size": self.design.size,
                      "unadjusted_size": self.design.unadjusted_size,
@@ -878,10 +932,10 @@ def create_round(db: sqlite_utils.Database, *, name: str, filters: Filters, plan
         assignment = plan_assignment([d.case for d in drawn.cases], reviewers, effort)
         refs = _checklists_for(db, (d.case.ip_type for d in drawn.cases), checklist_ids)
         digest = population_digest(population.cases, plan.strata)
-        db.execute("UPDATE rounds SET checklists = ?, matching = ?, excluded = ?, population = ?,"
-                   " population_sha256 = ? WHERE id = ?",
+        db.execute("UPDATE rounds SET checklists = ?, matching = ?, excluded = ?, excluded_reviewed = ?,"
+                   " population = ?, population_sha256 = ? WHERE id = ?",
                    [_json({k: v.id for k, v in refs.items()}), population.matching, population.excluded,
-                    len(population.cases), digest, round_id])
+                    population.excluded_reviewed, len(population.cases), digest, round_id])
         for stratum in drawn.design.strata:
             db.execute("INSERT INTO round_strata (round_id, stratum, population, sample, expected, code_letter,"
                        " accept, reject) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -890,6 +944,7 @@ def create_round(db: sqlite_utils.Database, *, name: str, filters: Filters, plan
         audit.record(db, actor=actor, entity="round", entity_id=round_id, action="create", new={
             "name": name, "filters": filters.as_json(), "plan": plan.as_json(), "seed": seed,
             "seed_source": seed_source, "matching": population.matching, "excluded": population.excluded,
+            "excluded_reviewed": population.excluded_reviewed,
             "population": len(population.cases), "population_sha256": digest, "sample_size": drawn.design.size,
             "reviewers": [r.as_json() for r in reviewers], "effort": effort,
             "checklists": {k: v.id for k, v in refs.items()}})
@@ -913,7 +968,7 @@ def create_round(db: sqlite_utils.Database, *, name: str, filters: Filters, plan
         cancel.check()
         progress(total, total, "Storing the sample")
     return RoundResult(round_id, name, seed, seed_source, filters, plan, population.matching, population.excluded,
-                       drawn.design, tuple(cases), reviewers, refs)
+                       drawn.design, tuple(cases), reviewers, refs, population.excluded_reviewed)
 
 
 def _json(value: Any) -> str:
@@ -939,13 +994,15 @@ class StoredRound:
     excluded: int
     population: int
     population_sha256: str
+    excluded_reviewed: int = 0
 
 
 def get_round(db: sqlite_utils.Database, name: str | int) -> StoredRound:
     """A round by name (or id)."""
     column = "id" if _is_int(name) else "name"
     row = db.execute("SELECT id, name, created_at, created_by, filters, plan, seed, seed_source, reviewers,"
-                     f" effort, checklists, matching, excluded, population, population_sha256 FROM rounds"
+                     f" effort, checklists, matching, excluded, population, population_sha256, excluded_reviewed"
+                     " FROM rounds"
                      f" WHERE {column} = ?", [name.strip() if isinstance(name, str) else name]).fetchone()
     if row is None:
         raise WorkbenchError("rounds.unknown", name=name)
@@ -953,7 +1010,7 @@ def get_round(db: sqlite_utils.Database, name: str | int) -> StoredRound:
                        Plan.from_json(json.loads(row[5])), row[6], row[7],
                        tuple(Reviewer(r["name"], r.get("cap")) for r in json.loads(row[8])),
                        json.loads(row[9]) if row[9] else None, json.loads(row[10]), row[11], row[12], row[13],
-                       row[14])
+                       row[14], row[15])
 
 
 def list_rounds(db: sqlite_utils.Database) -> list[tuple[int, str, str, int]]:
@@ -1117,14 +1174,12 @@ def lot_verdicts(db: sqlite_utils.Database, name: str | int) -> list[LotVerdict]
     if stored.plan.method != "acceptance":
         raise WorkbenchError("rounds.not_acceptance", name=stored.name)
     bad = ("error", "defect") if stored.plan.count_defects else ("error",)
-    # The latest review of each case in the round, found in one grouped pass (a correlated
+    # The review that stands for each case in the round, found in one pass (a correlated
     # subquery per case took a minute on a 20,000-case round).
     tallies = {row[0]: row[1:] for row in db.execute(
         f"SELECT rc.stratum, COUNT(*), SUM(rv.status IN ('completed', 'signed_off')),"
         f" SUM(rv.status IN ('completed', 'signed_off') AND rv.verdict IN ({', '.join('?' * len(bad))}))"
-        " FROM round_cases rc"
-        " LEFT JOIN (SELECT case_id, MAX(id) AS id FROM reviews WHERE round_id = ? GROUP BY case_id) latest"
-        " ON latest.case_id = rc.case_id LEFT JOIN reviews rv ON rv.id = latest.id"
+        f" FROM round_cases rc LEFT JOIN ({ROUND_STANDING_SQL}) rv ON rv.case_id = rc.case_id"
         " WHERE rc.round_id = ? GROUP BY rc.stratum",
         [*bad, stored.id, stored.id])}
     result = []
@@ -1145,9 +1200,8 @@ def reviewer_progress(db: sqlite_utils.Database, name: str | int) -> list[tuple[
     """(reviewer, cases assigned, reviews completed or signed off) for a round; unassigned as ''."""
     stored = get_round(db, name)
     return [(r[0] or "", r[1], int(r[2] or 0)) for r in db.execute(
-        "SELECT rc.reviewer, COUNT(*), SUM(done.case_id IS NOT NULL) FROM round_cases rc"
-        " LEFT JOIN (SELECT DISTINCT case_id FROM reviews WHERE round_id = ?"
-        " AND status IN ('completed', 'signed_off')) done ON done.case_id = rc.case_id"
+        "SELECT rc.reviewer, COUNT(*), SUM(rv.status IN ('completed', 'signed_off')) FROM round_cases rc"
+        f" LEFT JOIN ({ROUND_STANDING_SQL}) rv ON rv.case_id = rc.case_id"
         " WHERE rc.round_id = ? GROUP BY 1 ORDER BY 1", [stored.id, stored.id])]
 
 
@@ -1167,6 +1221,8 @@ def describe_round(result: RoundResult) -> list[str]:
     d = result.design
     lines = [f"Round {result.name!r}: {result.matching} cases match ({result.filters.describe()})"
              + (f"; {result.excluded} drawn in earlier rounds left out" if result.excluded else "")
+             + (f"; {result.excluded_reviewed} already reviewed left out (--include-reviewed puts them back)"
+                if result.excluded_reviewed else "")
              + f"; population {d.population}."]
     lines.append(f"Plan: {result.plan.describe()}.")
     if d.unadjusted_size is not None:
@@ -1218,7 +1274,8 @@ def status_json(db: sqlite_utils.Database, name: str | int) -> dict[str, Any]:
         "round": stored.name, "round_id": stored.id, "created_at": stored.created_at,
         "created_by": stored.created_by, "seed": stored.seed, "seed_source": stored.seed_source,
         "filters": stored.filters.as_json(), "plan": stored.plan.as_json(), "matching": stored.matching,
-        "excluded": stored.excluded, "population": stored.population, "strata": strata,
+        "excluded": stored.excluded, "excluded_reviewed": stored.excluded_reviewed,
+        "population": stored.population, "strata": strata,
         "reviewers": [{"reviewer": r or None, "assigned": n, "done": done}
                       for r, n, done in reviewer_progress(db, stored.id)],
         "lots": [lot.as_json() for lot in lot_verdicts(db, stored.id)] if stored.plan.method == "acceptance" else [],

@@ -924,6 +924,14 @@ Create a new, empty workspace there?</source>
         <translation>排除已在其他评查轮次中抽取的案件</translation>
     </message>
     <message>
+        <source>Include cases that already have a completed review</source>
+        <translation>包括已有完成评查的案件</translation>
+    </message>
+    <message>
+        <source>Their earlier review keeps counting in the all-cases figures until this round's review is completed; the round's own figures count only the round's reviews.</source>
+        <translation>在本轮次的评查完成之前，其早先的评查仍计入全部案件的指标；本轮次自身的指标只统计本轮次的评查。</translation>
+    </message>
+    <message>
         <source>Round name:</source>
         <translation>评查轮次名称：</translation>
     </message>
@@ -946,6 +954,10 @@ Create a new, empty workspace there?</source>
         <translation>
             <numerusform>已排除在其他评查轮次中抽取过的 %n 件</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already reviewed left out</source>
+        <translation><numerusform>已排除已评查的 %n 件</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>population: %n case(s)</source>
@@ -3023,8 +3035,16 @@ Create a new, empty workspace there?</source>
         <translation>该评查尚未确认，无需重新打开。</translation>
     </message>
     <message>
+        <source>This review of case {case} belongs to {owner}; {actor} can only change it after taking it over (the take-over is kept in the audit log with both names).</source>
+        <translation>案件 {case} 的这份评查属于 {owner}；{actor} 须先接手才能修改（接手会连同双方姓名记入审计日志）。</translation>
+    </message>
+    <message>
         <source>Reopening a signed-off review needs a reason; it is kept in the audit log.</source>
         <translation>重新打开已确认的评查须说明理由，理由将记入审计记录。</translation>
+    </message>
+    <message>
+        <source>The review of case {case} is {status}; a finished review cannot be taken over.</source>
+        <translation>案件 {case} 的评查状态为 {status}；已完成的评查不能接手。</translation>
     </message>
     <message>
         <source>There is no case with id {case_id}.</source>

@@ -66,7 +66,7 @@ def top_examiners(db, n: int = 3) -> list[str]:
 def test_filters_page_counts_the_population_live(wizard, workspace) -> None:
     db, _ = workspace
     page = wizard.filters_page
-    assert page.matching == 300 and "300" in page.count_label.text()
+    assert page.counted.matching == 300 and "300" in page.count_label.text()
     assert not page.isComplete()                 # no name yet
     page.name.setText("2022 inventions")
     assert page.isComplete()

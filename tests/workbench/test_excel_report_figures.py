@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 from openpyxl import load_workbook
 
-from tests.workbench.helpers import workspace
+from tests.workbench.helpers import standing_reviews, workspace
 from tests.workbench.test_report_data import build_workspace, excel_percentile, wilson
 from workbench import excel_sheets
 from workbench.errors import WorkbenchError
@@ -149,9 +149,7 @@ def test_checklist_items_recomputed(exported):
     findings = [f for f in records(book["Findings"]) if f["Review status"] in REVIEWED]
     rows = records(book["By checklist item"])
     assert [r["Failed"] for r in rows] == sorted((r["Failed"] for r in rows), reverse=True)
-    counted_reviews = [r[0] for r in db.execute(
-        "SELECT r.id FROM reviews r WHERE r.status IN ('completed', 'signed_off') AND r.id ="
-        " (SELECT MAX(id) FROM reviews WHERE case_id = r.case_id)")]
+    counted_reviews = [r[0] for r in standing_reviews(db).values() if r[1] in ("completed", "signed_off")]
     for row in rows:
         assert row["Failed"] == sum(f["Item"] == row["Item"] for f in findings)
         applicable = db.execute(f"SELECT COUNT(*) FROM answers WHERE item_id = ? AND outcome != 'na' AND review_id IN"

@@ -149,15 +149,18 @@ def counted_reviews(db, round_id=None, date_from=None, date_to=None):
         cases = {k: v for k, v in cases.items() if v[5] and (not date_from or v[5] >= date_from)
                  and (not date_to or v[5] <= date_to)}
     reviews = defaultdict(list)
-    for row in db.execute("SELECT id, case_id, status, verdict, active_seconds, round_id FROM reviews"):
+    for row in db.execute("SELECT id, case_id, status, verdict, active_seconds, round_id, completed_at FROM reviews"):
         reviews[row[1]].append(row)
     chosen = {}
     for case_id, case in cases.items():
         candidates = reviews.get(case_id, [])
-        if round_id is not None:
-            mine = [r for r in candidates if r[5] == round_id]
-            candidates = mine or [r for r in candidates if r[5] is None]
-        chosen[case_id] = (case, max(candidates, key=lambda r: r[0]) if candidates else None)
+        if round_id is not None:       # a round counts only its own reviews
+            candidates = [r for r in candidates if r[5] == round_id]
+        done = [r for r in candidates if r[2] in ("completed", "signed_off")]
+        if done:                       # the latest completed one; an open review never hides it
+            chosen[case_id] = (case, max(done, key=lambda r: (r[6], r[0])))
+        else:
+            chosen[case_id] = (case, max(candidates, key=lambda r: r[0]) if candidates else None)
     return chosen
 
 
@@ -248,7 +251,7 @@ def test_items_in_pareto_order_with_reference(built):
     assert {c.label.en for c in categories} <= {"Objection omitted", "Objection improper"}
 
 
-def test_round_scope_prefers_the_rounds_reviews_and_gives_the_stratified_estimate(built):
+def test_round_scope_counts_only_the_rounds_reviews_and_gives_the_stratified_estimate(built):
     db, info = built
     report = compute_report(db, ReportFilter(round_name="2023 Q1"))
     chosen = counted_reviews(db, round_id=info["round_id"])

@@ -21,6 +21,7 @@ from workbench.rounds import (
     PopulationCase,
     Reviewer,
     assign_remaining,
+    PopulationCount,
     count_population,
     create_round,
     design,
@@ -134,7 +135,7 @@ def test_population_matches_filters_and_count(db) -> None:
                           " AND decision_date BETWEEN '2022-01-01' AND '2023-12-31'").fetchall()
     assert sorted(r[0] for r in expected) == [c.application_number for c in population.cases]
     assert 0 < len(population.cases) < 300
-    assert count_population(db, filters) == (len(population.cases), 0)
+    assert count_population(db, filters) == PopulationCount(len(population.cases), 0, 0)
     assert [c.application_number for c in population.cases] == sorted(c.application_number for c in population.cases)
 
 
@@ -336,7 +337,7 @@ def test_cases_of_earlier_rounds_are_left_out_unless_asked(db) -> None:
     second = create_round(db, name="two", filters=Filters(), plan=Plan(size=100), seed=1, actor="qa")
     assert (second.matching, second.excluded, second.design.population) == (300, 100, 200)
     assert not {c.case_id for c in first.cases} & {c.case_id for c in second.cases}
-    assert count_population(db, Filters()) == (300, 200)
+    assert count_population(db, Filters()) == PopulationCount(300, 200, 0)
     third = create_round(db, name="three", filters=Filters(exclude_sampled=False), plan=Plan(size=100), seed=1,
                          actor="qa")
     assert third.excluded == 0 and [c.case_id for c in third.cases] == [c.case_id for c in first.cases]
