@@ -241,3 +241,27 @@ def test_the_filesystem_of_a_folder_is_read_from_mountinfo(folder, kind, network
     monkeypatch.setattr(filesystems.os.path, "realpath", lambda p: str(p))
     found = filesystems.linux_type(Path(folder), MOUNTINFO)
     assert found == kind and filesystems.is_network(found) == network
+
+
+def test_a_locked_master_during_merge_is_busy_not_a_damaged_package(tmp_path, home, monkeypatch):
+    import io
+    import shutil
+
+    from tests.workbench.test_packages import ROUND, build_master
+    from workbench import cli as cli_module, cli_support
+    master = tmp_path / "master.sqlite3"
+    build_master(master)
+    package = tmp_path / "alice.qrpkg"
+    assert cli("package", "--round", ROUND, "--reviewer", "Alice", str(package), "--db", str(master),
+               home=home).returncode == 0
+    monkeypatch.setattr(cli_support, "WRITE_WAIT_MS", 300)
+    monkeypatch.setenv("WORKBENCH_HOME", str(home))
+    other = holder(master, None)
+    out, err = io.StringIO(), io.StringIO()
+    code = cli_module.main(["merge", str(package), "--db", str(master)], out=out, err=err)
+    other.rollback()
+    other.close()
+    assert code == 2 and "busy (another program is writing to it)" in err.getvalue()
+    assert "damaged" not in err.getvalue() and "Ask for the file again" not in err.getvalue()
+    assert not [p for p in tmp_path.iterdir() if ".qrw-tmp-" in p.name]
+    shutil.rmtree(home, ignore_errors=True)
