@@ -114,6 +114,8 @@ def test_verify_reports_tampering(tmp_path, home):
 
 
 def test_export_to_unwritable_place_exits_2(tmp_path, home):
+    from db.connection import open_database
+    open_database(tmp_path / "w.sqlite3").close()
     out = run("export", str(tmp_path / "no" / "such" / "dir" / "out.xlsx"), "--db", str(tmp_path / "w.sqlite3"),
               home=home)
     assert out.returncode == 2 and "Cannot write" in out.stderr

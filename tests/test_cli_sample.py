@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from db.connection import open_database
+
 from workbench import cli
 from workbench.demo_data import generate_cases, write_csv
 
@@ -213,6 +215,7 @@ def test_duplicate_round_and_own_cases_are_refused(db) -> None:
 def test_the_real_entry_point_exits_2_with_one_line(tmp_path, csv_pair) -> None:
     env = {k: v for k, v in os.environ.items() if k != "WORKBENCH_DB"} | {"WORKBENCH_HOME": str(tmp_path / "h")}
     path = str(tmp_path / "w.sqlite3")
+    open_database(path).close()
     done = subprocess.run([sys.executable, str(ROOT / "main.py"), "sample", "--db", path, "--round", "R",
                            "--size", "5", "--where", "decision_date>=soon"], capture_output=True, text=True,
                           env=env, cwd=ROOT, timeout=60)

@@ -5,24 +5,42 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', '{source}: the checklist template has {count} problem(s):\n{problems}'),  # checklist.invalid
     QT_TRANSLATE_NOOP('WorkbenchError', 'No checklist template {template_id} version {version} in this workspace.'),  # checklist.unknown
     QT_TRANSLATE_NOOP('WorkbenchError', '{source}: cannot read the checklist template ({detail}).'),  # checklist.unreadable
+    QT_TRANSLATE_NOOP('WorkbenchError', '{encoding} is not a text encoding the import can read; use e.g. utf-8, gb18030, utf-16 or leave --encoding out to detect it.'),  # cli.bad_encoding
     QT_TRANSLATE_NOOP('WorkbenchError', 'The mapping file {path} cannot be used: {detail}.'),  # cli.bad_mapping_file
     QT_TRANSLATE_NOOP('WorkbenchError', "{option} describes the demo's round: give --round NAME with it."),  # cli.demo_round_options
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot use {path}: {detail}.'),  # cli.os_error
     QT_TRANSLATE_NOOP('WorkbenchError', 'Give --confidence and --margin (with --expected and --population if known), or --lot (with --aql and --level).'),  # cli.sample_size_args
     QT_TRANSLATE_NOOP('WorkbenchError', '{option} is not used {context}; leave it out.'),  # cli.unused_option
     QT_TRANSLATE_NOOP('WorkbenchError', '“{value}” is not a real date: that day does not exist.'),  # date.impossible
     QT_TRANSLATE_NOOP('WorkbenchError', '“{value}” is not a date; write dates like 2022-06-21.'),  # date.invalid
     QT_TRANSLATE_NOOP('WorkbenchError', 'The date “{value}” is outside the years {first} to {last}.'),  # date.out_of_range
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot take the backup {path} before upgrading the workspace: {detail}. Nothing was changed.'),  # db.backup_failed
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace {path} is busy (another program is writing to it). Try again when it has finished.'),  # db.busy
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot open the workspace {path}: {detail}.'),  # db.cannot_open
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace {path} is damaged ({detail}).'),  # db.damaged
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot write the workspace {path}: the disk is full.'),  # db.disk_full
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path} is not a workbench workspace ({detail}); it was left as it is.'),  # db.foreign
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot read or write the workspace {path}: a disk input/output error ({detail}).'),  # db.io_error
     QT_TRANSLATE_NOOP('WorkbenchError', 'Upgrading the workspace {path} to schema version {version} failed ({detail}). The workspace was left at version {previous}; a backup is at {backup}.'),  # db.migration_failed
+    QT_TRANSLATE_NOOP('WorkbenchError', 'There is no workspace at {path}. Create one with import or demo, or check --db.'),  # db.missing
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace {path} is on a network folder ({fs_type}): it uses a rollback journal instead of write-ahead logging there, which is safe but slower. Only one person at a time should open it.'),  # db.network_folder
     QT_TRANSLATE_NOOP('WorkbenchError', '{path} is not a workbench database ({detail}).'),  # db.not_a_database
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace {path} cannot be changed: the file or its folder is read-only.'),  # db.read_only_file
     QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace {path} does not exist, so it cannot be opened read-only.'),  # db.read_only_missing
     QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace {path} needs upgrading from schema version {found} to {supported} before this version can show it, and a read-only window cannot upgrade it. Close the other instance and open it normally.'),  # db.read_only_outdated
     QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace {path} was written by a newer version of the workbench (schema version {found}; this version understands up to {supported}). Install the newer version to open it.'),  # db.too_new
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace {path} is busy (another program is writing to it); waiting up to {seconds} s...'),  # db.waiting
     QT_TRANSLATE_NOOP('WorkbenchError', '--cases must be between 1 and {limit}, not {value}.'),  # demo.bad_count
     QT_TRANSLATE_NOOP('WorkbenchError', '--reviewed must be a fraction between 0 and 1 (e.g. 0.2), not {value}.'),  # demo.bad_fraction
     QT_TRANSLATE_NOOP('WorkbenchError', '--round-reviewed must be a fraction between 0 and 1 (e.g. 0.8), not {value}.'),  # demo.bad_round_fraction
     QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace {path} already holds {count} cases; build the demo in a new workspace (--db NEW.sqlite3).'),  # demo.not_empty
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the workbook must be an .xlsx file.'),  # export.bad_suffix
     QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot write {path}: {detail}. Close it if it is open in another program, or choose another folder.'),  # export.unwritable
+    QT_TRANSLATE_NOOP('WorkbenchError', 'There is no file {path}.'),  # file.missing
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot make a work copy of {path} in {folder}: {detail}.'),  # file.no_work_copy
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path} is {kind}, not a regular file.'),  # file.not_regular
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot read {path}: {detail}.'),  # file.unreadable
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot write {path}: {detail}.'),  # file.unwritable
     QT_TRANSLATE_NOOP('WorkbenchError', 'The check character of {value} should be {expected}, found {found}.'),  # id.bad_check
     QT_TRANSLATE_NOOP('WorkbenchError', '“{value}” is not a known IP type: use invention, utility model, design or trademark (发明, 实用新型, 外观设计, 商标).'),  # id.bad_ip_type
     QT_TRANSLATE_NOOP('WorkbenchError', 'In {value} the type digit {digit} is unknown: it should be 1 (invention), 2 (utility model), 3 (design), 8 (PCT invention) or 9 (PCT utility model).'),  # id.bad_type_digit

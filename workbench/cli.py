@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, NoReturn, Sequence, TextIO
 
 from workbench import APP_NAME, __version__
+from workbench.cli_support import check_inputs, configure_database, environment_error, silence
 from workbench.errors import Cancelled, WorkbenchError
 
 log = logging.getLogger("workbench.cli")
@@ -211,6 +212,8 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
                 return 2
             return gui(args)
         args.gui, args.err = gui, err   # `open` starts the window; `merge` reports each refused file
+        configure_database(err)
+        check_inputs(args)
         return COMMANDS[args.command](args, out)
     except WorkbenchError as exc:
         print(f"error: {exc.message()}", file=err)
@@ -221,16 +224,37 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
     except KeyboardInterrupt:
         print("interrupted: nothing was changed", file=err)
         return 130
-    except Exception as exc:  # the last line of defence: log it, say where
+    except BrokenPipeError:
+        # The reader of our output went away (`merge ... | head -c 20`): the work is done and
+        # committed; only the rest of the printout is lost.
+        silence(out)
+        return 0
+    except Exception as exc:  # the last line of defence: a known cause in one line, else log it
+        known = environment_error(exc, getattr(args, "db", None))
+        if known is not None:
+            log.warning("%s failed: %s", args.command, known.message())
+            print(f"error: {known.message()}", file=err)
+            return 2
         log.exception("unexpected failure in %s", args.command)
         print(f"unexpected error ({type(exc).__name__}: {exc}); details are in {log_file}", file=err)
         return 1
 
 
-def _open(args: argparse.Namespace):
+def _open(args: argparse.Namespace, *, create: bool = False, reading: bool = False):
+    """The workspace of --db; only import and demo create one ("no workspace at PATH" otherwise).
+
+    `reading`: the command only reads, so a workspace the user may not change (a read-only file
+    or medium) is opened read-only instead of refused.
+    """
     from db.connection import open_database
     from workbench.paths import workspace_path
-    return open_database(workspace_path(getattr(args, "db", None)))
+    path = workspace_path(getattr(args, "db", None))
+    try:
+        return open_database(path, create=create)
+    except WorkbenchError as exc:
+        if reading and exc.code == "db.read_only_file":
+            return open_database(path, read_only=True)
+        raise
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
@@ -240,7 +264,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     mapping = None
     if args.mapping:
         mapping = _read_mapping(Path(args.mapping))
-    db = _open(args)
+    db = _open(args, create=True)
     result = import_file(db, args.file, mapping=mapping, encoding=args.encoding, delimiter=args.delimiter,
                          sheet=args.sheet, on_conflict=args.on_conflict)
     if args.report:
@@ -293,7 +317,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     report_filter = ReportFilter(round_name=args.round, date_from=parse_filter_date(args.date_from, "--from"),
                                  date_to=parse_filter_date(args.date_to, "--to"))
     target = parse_target(args.target)
-    db = _open(args)
+    db = _open(args, reading=True)
     result = write_workbook(db, args.out, language=args.language, report_filter=report_filter, target=target)
     print(f"Wrote {result.path}: {result.cases} cases ({result.reviewed} reviewed), {result.findings} findings.",
           file=out)
@@ -312,7 +336,7 @@ def cmd_checklist(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
     from workbench.integrity import check_workspace
-    db = _open(args)
+    db = _open(args, reading=True)
     problems = check_workspace(db)
     if problems:
         raise WorkbenchError("verify.broken", count=len(problems),
@@ -324,13 +348,12 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     import time
 
-    from db.connection import open_database
     from workbench.demo import build_demo
     from workbench.paths import workspace_path
     path = workspace_path(getattr(args, "db", None))
     round_spec = _demo_round(args)
     started = time.perf_counter()
-    result = build_demo(open_database(path), cases=args.cases, reviewed=args.reviewed, seed=args.seed,
+    result = build_demo(_open(args, create=True), cases=args.cases, reviewed=args.reviewed, seed=args.seed,
                         path=str(path), round_spec=round_spec)
     print(f"{path}: {result.cases} cases, {result.reviews} reviews, {result.answers} answers, "
           f"{result.findings} findings, {result.audit_entries} audit entries "
@@ -463,7 +486,7 @@ def cmd_reassign(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_round_status(args: argparse.Namespace, out: TextIO) -> int:
     from workbench import rounds
-    status = rounds.status_json(_open(args), args.round)
+    status = rounds.status_json(_open(args, reading=True), args.round)
     if args.json:
         json.dump(status, out, ensure_ascii=False)
         out.write("\n")

@@ -21,18 +21,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import sqlite3
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 import sqlite_utils
 
-from db.connection import open_database
+from db.connection import Workspace, open_database
 from workbench import audit, checklists, review
 from workbench.errors import WorkbenchError, register
+from workbench.files import work_copy
 from workbench.jobs import CancelToken, Progress, no_progress
 from workbench.packages import (
     ENTRY_SELECT,
@@ -249,12 +248,9 @@ def _merge_file(db: sqlite_utils.Database, path: Path, actor: str, resolutions: 
     if before is not None:
         return FileResult(str(path), "already_merged", None, sha, before[1], before[3] or "", before[2],
                           merged_at=before[0])
-    with tempfile.TemporaryDirectory(prefix="workbench-merge-") as folder:
-        # Work on a copy: the file as received is never touched (nor upgraded, nor checkpointed).
-        copy = Path(folder) / "package.sqlite3"
-        shutil.copyfile(path, copy)
-        if wal.is_file():   # sent while the application still had it open: its last changes are here
-            shutil.copyfile(wal, Path(f"{copy}-wal"))
+    # Work on a copy: the file as received is never touched (nor upgraded, nor checkpointed). The
+    # copy sits beside this workspace, on its disk, named so the next run removes a killed one's.
+    with work_copy(path, near=db.path if isinstance(db, Workspace) else None) as copy:
         try:
             pkg = open_database(copy)
         except WorkbenchError as exc:

@@ -50,8 +50,24 @@ Details were written to the log file:
         <translation>退出</translation>
     </message>
     <message>
+        <source>Create a new workspace?</source>
+        <translation>新建工作区？</translation>
+    </message>
+    <message>
+        <source>There is no workspace at %1.
+
+Create a new, empty workspace there?</source>
+        <translation>%1 处没有工作区。
+
+要在那里新建一个空的工作区吗？</translation>
+    </message>
+    <message>
         <source>Cannot open the workspace</source>
         <translation>无法打开工作区</translation>
+    </message>
+    <message>
+        <source>Workspace on a network folder</source>
+        <translation>网络文件夹中的工作区</translation>
     </message>
 </context>
 <context>
@@ -2659,12 +2675,20 @@ Details were written to the log file:
         <translation>{source}：无法读取检查表模板（{detail}）。</translation>
     </message>
     <message>
+        <source>{encoding} is not a text encoding the import can read; use e.g. utf-8, gb18030, utf-16 or leave --encoding out to detect it.</source>
+        <translation>{encoding} 不是导入可以读取的文本编码；请使用 utf-8、gb18030、utf-16 等，或省略 --encoding 以自动识别。</translation>
+    </message>
+    <message>
         <source>The mapping file {path} cannot be used: {detail}.</source>
         <translation>无法使用列映射文件 {path}：{detail}。</translation>
     </message>
     <message>
         <source>{option} describes the demo's round: give --round NAME with it.</source>
         <translation>{option} 用于描述演示数据的轮次：请同时给出 --round 名称。</translation>
+    </message>
+    <message>
+        <source>Cannot use {path}: {detail}.</source>
+        <translation>无法使用 {path}：{detail}。</translation>
     </message>
     <message>
         <source>“{value}” is not a real date: that day does not exist.</source>
@@ -2679,12 +2703,52 @@ Details were written to the log file:
         <translation>日期“{value}”不在 {first} 年至 {last} 年范围内。</translation>
     </message>
     <message>
+        <source>Cannot take the backup {path} before upgrading the workspace: {detail}. Nothing was changed.</source>
+        <translation>升级工作区之前无法创建备份 {path}：{detail}。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The workspace {path} is busy (another program is writing to it). Try again when it has finished.</source>
+        <translation>工作区 {path} 正忙（另一个程序正在写入）。请在其完成后重试。</translation>
+    </message>
+    <message>
+        <source>Cannot open the workspace {path}: {detail}.</source>
+        <translation>无法打开工作区 {path}：{detail}。</translation>
+    </message>
+    <message>
+        <source>The workspace {path} is damaged ({detail}).</source>
+        <translation>工作区 {path} 已损坏（{detail}）。</translation>
+    </message>
+    <message>
+        <source>Cannot write the workspace {path}: the disk is full.</source>
+        <translation>无法写入工作区 {path}：磁盘已满。</translation>
+    </message>
+    <message>
+        <source>{path} is not a workbench workspace ({detail}); it was left as it is.</source>
+        <translation>{path} 不是本工作台的工作区（{detail}）；该文件保持原样。</translation>
+    </message>
+    <message>
+        <source>Cannot read or write the workspace {path}: a disk input/output error ({detail}).</source>
+        <translation>无法读写工作区 {path}：磁盘输入/输出错误（{detail}）。</translation>
+    </message>
+    <message>
         <source>Upgrading the workspace {path} to schema version {version} failed ({detail}). The workspace was left at version {previous}; a backup is at {backup}.</source>
         <translation>将工作区 {path} 升级到数据结构版本 {version} 失败（{detail}）。工作区仍为版本 {previous}，备份位于 {backup}。</translation>
     </message>
     <message>
+        <source>There is no workspace at {path}. Create one with import or demo, or check --db.</source>
+        <translation>{path} 处没有工作区。请用 import 或 demo 创建，或检查 --db。</translation>
+    </message>
+    <message>
+        <source>The workspace {path} is on a network folder ({fs_type}): it uses a rollback journal instead of write-ahead logging there, which is safe but slower. Only one person at a time should open it.</source>
+        <translation>工作区 {path} 位于网络文件夹（{fs_type}）中：在那里它使用回滚日志而不是预写日志，这样安全但较慢。同一时间只应有一个人打开它。</translation>
+    </message>
+    <message>
         <source>{path} is not a workbench database ({detail}).</source>
         <translation>{path} 不是工作台数据库（{detail}）。</translation>
+    </message>
+    <message>
+        <source>The workspace {path} cannot be changed: the file or its folder is read-only.</source>
+        <translation>无法更改工作区 {path}：该文件或其所在文件夹是只读的。</translation>
     </message>
     <message>
         <source>The workspace {path} does not exist, so it cannot be opened read-only.</source>
@@ -2697,6 +2761,10 @@ Details were written to the log file:
     <message>
         <source>The workspace {path} was written by a newer version of the workbench (schema version {found}; this version understands up to {supported}). Install the newer version to open it.</source>
         <translation>工作区 {path} 由更高版本的工作台创建（数据结构版本 {found}，本版本最高支持 {supported}）。请安装新版本后再打开。</translation>
+    </message>
+    <message>
+        <source>The workspace {path} is busy (another program is writing to it); waiting up to {seconds} s...</source>
+        <translation>工作区 {path} 正忙（另一个程序正在写入）；最多等待 {seconds} 秒……</translation>
     </message>
     <message>
         <source>--cases must be between 1 and {limit}, not {value}.</source>
@@ -2721,6 +2789,26 @@ Details were written to the log file:
     <message>
         <source>Cannot write {path}: {detail}. Close it if it is open in another program, or choose another folder.</source>
         <translation>无法写入 {path}：{detail}。如该文件已在其他程序中打开，请先关闭，或选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation>没有文件 {path}。</translation>
+    </message>
+    <message>
+        <source>Cannot make a work copy of {path} in {folder}: {detail}.</source>
+        <translation>无法在 {folder} 中创建 {path} 的工作副本：{detail}。</translation>
+    </message>
+    <message>
+        <source>{path} is {kind}, not a regular file.</source>
+        <translation>{path} 是{kind}，不是普通文件。</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {detail}.</source>
+        <translation>无法读取 {path}：{detail}。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {detail}.</source>
+        <translation>无法写入 {path}：{detail}。</translation>
     </message>
     <message>
         <source>The check character of {value} should be {expected}, found {found}.</source>
