@@ -25,7 +25,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 import sqlite_utils
 
 from db.connection import open_database
-from workbench import audit, rounds
+from workbench import audit, coverage, rounds
 from workbench.errors import WorkbenchError, register
 from workbench.integrity import check_workspace
 from workbench.jobs import CancelToken, Progress, no_progress
@@ -460,6 +460,9 @@ def _export_one(db: sqlite_utils.Database, stored: rounds.StoredRound, reviewer:
                            " ORDER BY a.id", [reviews_json, reviews_json, str(stored.id), cases_json])
             for entry in entries:
                 append_copied(pkg, entry, source=package_id)
+            # What the package holds, covered by its chain from the start (before the head the
+            # manager's workspace records, so the reviewer cannot move it).
+            coverage.record_baseline(pkg, actor=actor, reason=f"work package {package_id}")
             ids = Identities(db)
             started = 0
             for done, review_id in enumerate(review_ids, start=1):
