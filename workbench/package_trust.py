@@ -97,7 +97,9 @@ def _check_history(db: sqlite_utils.Database, pkg: sqlite_utils.Database, export
         return
     held = pkg.execute("SELECT COUNT(*) FROM audit_log WHERE id <= ?", [export.audit_count]).fetchone()[0]
     # Name the first entry that is not one this workspace wrote (each keeps its origin hash).
-    for entry in rows(pkg, ENTRY_SELECT + " WHERE a.id <= ? ORDER BY a.id", [export.audit_count]):
+    # (The package's coverage baseline was written in the package itself, not copied from here.)
+    for entry in rows(pkg, ENTRY_SELECT + " WHERE a.id <= ? AND a.entity != 'workspace' ORDER BY a.id",
+                      [export.audit_count]):
         known = db.execute("SELECT 1 FROM audit_log WHERE hash = ? UNION ALL SELECT 1 FROM audit_origins"
                            " WHERE origin_hash = ? LIMIT 1", [entry["origin"], entry["origin"]]).fetchone()
         if known is None:
