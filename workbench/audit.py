@@ -52,12 +52,13 @@ def record(db: sqlite_utils.Database, *, actor: str, entity: str, entity_id: str
     """Append one entry. Call inside the transaction of the write it describes.
 
     The first entry this version writes into a chain without a coverage baseline (a new
-    workspace, or one written by an older version) is preceded by one: what the workspace
+    workspace, or one written by an older version) is followed by one: what the workspace
     holds then is taken as given, and every later change must come with its entry."""
     from workbench import coverage
-    if not coverage.has_baseline(db):
-        coverage.record_baseline(db, actor=actor, reason="first write by this version")
+    baseline = not coverage.has_baseline(db)
     append(db, actor=actor, entity=entity, entity_id=entity_id, action=action, old=old, new=new, case_id=case_id)
+    if baseline:   # after the entry: the write it describes is already in what the baseline records
+        coverage.record_baseline(db, actor=actor, reason="first write by this version")
 
 
 def append(db: sqlite_utils.Database, *, actor: str, entity: str, entity_id: str | int, action: str,

@@ -61,11 +61,12 @@ def has_baseline(db: sqlite_utils.Database) -> bool:
                       list(BASELINE[:2])).fetchone()[0] == 1
 
 
-def record_baseline(db: sqlite_utils.Database, *, actor: str, reason: str) -> None:
+def record_baseline(db: sqlite_utils.Database, *, actor: str, reason: str,
+                    extra: dict[str, Any] | None = None) -> None:
     """Record the whole covered state as it is (inside the caller's transaction)."""
     from workbench import audit
     audit.append(db, actor=actor, entity=BASELINE[0], entity_id=BASELINE[1], action=BASELINE[2],
-                 new={"reason": reason, **snapshot(db)})
+                 new={"reason": reason, **(extra or {}), **snapshot(db)})
 
 
 def record_import(db: sqlite_utils.Database, import_id: int, *, actor: str, file_name: str, sha256: str) -> None:

@@ -462,7 +462,10 @@ def _export_one(db: sqlite_utils.Database, stored: rounds.StoredRound, reviewer:
                 append_copied(pkg, entry, source=package_id)
             # What the package holds, covered by its chain from the start (before the head the
             # manager's workspace records, so the reviewer cannot move it).
-            coverage.record_baseline(pkg, actor=actor, reason=f"work package {package_id}")
+            # It also carries the head of this workspace's chain: an anchor (verify --anchor PACKAGE).
+            source_count, source_head = audit_head(db)
+            coverage.record_baseline(pkg, actor=actor, reason=f"work package {package_id}",
+                                     extra={"source_anchor": {"count": source_count, "head": source_head}})
             ids = Identities(db)
             started = 0
             for done, review_id in enumerate(review_ids, start=1):
