@@ -62,11 +62,11 @@ def record(db: sqlite_utils.Database, *, actor: str, entity: str, entity_id: str
 
 
 def append(db: sqlite_utils.Database, *, actor: str, entity: str, entity_id: str | int, action: str,
-           old: Any = None, new: Any = None, case_id: int | None = None) -> None:
-    """Append one entry to the chain, as it is."""
+           old: Any = None, new: Any = None, case_id: int | None = None, at: str | None = None) -> None:
+    """Append one entry to the chain, as it is (`at`: a given time, for generated data)."""
     row = db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     prev_hash = row[0] if row else GENESIS
-    at = now_iso()
+    at = at or now_iso()
     old_json, new_json = _to_json(old), _to_json(new)
     digest = entry_hash(prev_hash, at, actor, entity, str(entity_id), case_id, action, old_json, new_json)
     db.execute(

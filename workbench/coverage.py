@@ -7,9 +7,8 @@ open / take-over / reassign / time / merge entries), and round membership (draw 
 reassign entries). Replaying the log from its first baseline gives what the tables must
 hold; `check_coverage` names every difference, so an edit without a matching entry is found.
 
-A baseline entry ('workspace', 'coverage', 'baseline') records the whole state at once: in a
-new workspace before its first entry, in a workspace written by a version before coverage at
-its first write by this version (what it held then is taken as given, never as tampering),
+A baseline entry ('workspace', 'coverage', 'baseline') records the whole state at once: after the first entry
+this version writes into a workspace (new, or written by a version before coverage: what it held then is taken as given, never as tampering),
 after a demo is generated, and in each work package as it is written. A workspace without
 one has not been written by this version: nothing is checked beyond the chain and answers.
 """
@@ -62,11 +61,11 @@ def has_baseline(db: sqlite_utils.Database) -> bool:
 
 
 def record_baseline(db: sqlite_utils.Database, *, actor: str, reason: str,
-                    extra: dict[str, Any] | None = None) -> None:
+                    extra: dict[str, Any] | None = None, at: str | None = None) -> None:
     """Record the whole covered state as it is (inside the caller's transaction)."""
     from workbench import audit
     audit.append(db, actor=actor, entity=BASELINE[0], entity_id=BASELINE[1], action=BASELINE[2],
-                 new={"reason": reason, **(extra or {}), **snapshot(db)})
+                 new={"reason": reason, **(extra or {}), **snapshot(db)}, at=at)
 
 
 def record_import(db: sqlite_utils.Database, import_id: int, *, actor: str, file_name: str, sha256: str) -> None:

@@ -144,7 +144,8 @@ def _build(db: sqlite_utils.Database, cases: int, review_count: int, seed: int, 
         cancel.check()
         writer.flush()
         # The generated cases and reviews, with their review time, covered by the chain at once.
-        coverage.record_baseline(db, actor="demo", reason="demo data generated")
+        last = db.execute("SELECT MAX(at) FROM audit_log").fetchone()[0]     # generated time: same seed, same file
+        coverage.record_baseline(db, actor="demo", reason="demo data generated", at=last)
     progress(total_work, total_work, "Done")
     return DemoResult(len(facts), writer.reviews, writer.answers, writer.findings, writer.entries)
 
