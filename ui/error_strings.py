@@ -2,6 +2,8 @@
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 ERROR_TEXTS = (
+    QT_TRANSLATE_NOOP('WorkbenchError', "{source} holds no audit anchor (a workbook's About sheet, a work package or a text file with the hash written by the workbench)."),  # anchor.not_found
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot read the anchor {source}: {detail}.'),  # anchor.unreadable
     QT_TRANSLATE_NOOP('WorkbenchError', '{source}: the checklist template has {count} problem(s):\n{problems}'),  # checklist.invalid
     QT_TRANSLATE_NOOP('WorkbenchError', 'No checklist template {template_id} version {version} in this workspace.'),  # checklist.unknown
     QT_TRANSLATE_NOOP('WorkbenchError', '{source}: cannot read the checklist template ({detail}).'),  # checklist.unreadable
@@ -193,6 +195,14 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'Stratum {name!r}: {problem}.'),  # statistics.stratum
     QT_TRANSLATE_NOOP('WorkbenchError', 'The number of successes must be between 0 and {n} (got {value}).'),  # statistics.successes
     QT_TRANSLATE_NOOP('WorkbenchError', 'Every value must be a finite number (got {value}).'),  # statistics.value
+    QT_TRANSLATE_NOOP('WorkbenchError', "{name}: audit entry {entry} ({action} on {entity} {entity_id}) is in the name of {actor}, not of the package's reviewer {reviewer}; the package is refused."),  # trust.foreign_actor
+    QT_TRANSLATE_NOOP('WorkbenchError', '{name}: {what} concerns case {case}, which is assigned to {owner} in round {round}, not to {reviewer}; the package is refused.'),  # trust.foreign_case
+    QT_TRANSLATE_NOOP('WorkbenchError', "{name}: {what}: signed off in the name of {signer}, not of the package's reviewer {reviewer}; the package is refused."),  # trust.foreign_sign_off
+    QT_TRANSLATE_NOOP('WorkbenchError', '{name}: audit entry {entry} is not the entry it left with (its history was rewritten); the package is refused.'),  # trust.history_changed
+    QT_TRANSLATE_NOOP('WorkbenchError', '{name}: its audit history was shortened (it holds {found} of the {expected} entries it left with); the package is refused.'),  # trust.history_short
+    QT_TRANSLATE_NOOP('WorkbenchError', "{name}: {what}: the review's {field} was changed from {old} to {new}, which a package may not do; the package is refused."),  # trust.moved
+    QT_TRANSLATE_NOOP('WorkbenchError', '{name} was not exported from this workspace (there is no record of package {package}); only packages written here can be merged, so it is refused.'),  # trust.not_exported
+    QT_TRANSLATE_NOOP('WorkbenchError', '{name}: {what}: review time grew by {added:.0f} s, but its audited time entries add up to {logged:.0f} s; the package is refused.'),  # trust.unbacked_time
     QT_TRANSLATE_NOOP('WorkbenchError', 'The answer to item {item_id} was changed elsewhere since; nothing was undone or redone.'),  # undo.stale
     QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace is not intact ({count} problem(s)):\n{problems}'),  # verify.broken
 )

@@ -78,7 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
     v = checklist_commands.add_parser("validate", help="check a template; exit 2 listing every problem")
     v.add_argument("file")
 
-    p = commands.add_parser("verify", help="check the audit chain and the database's integrity")
+    p = commands.add_parser("verify", help="check the audit chain, coverage of every stored fact and integrity")
+    p.add_argument("--anchor", metavar="FILE|HASH", action="append", default=[],
+                   help="a workbook, work package or text file written earlier (or its anchor hash): prove the "
+                        "audit chain still extends it")
     _add_db(p)
 
     p = commands.add_parser("sample", help="draw a review round: filters, sampling plan, seed and reviewers")
@@ -336,12 +339,18 @@ def cmd_checklist(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
     from workbench.integrity import check_workspace
+    from workbench import anchors
+    given = [(source, anchors.read(source)) for source in args.anchor]    # an unreadable anchor: exit 2 first
     db = _open(args, reading=True)
     problems = check_workspace(db)
+    for source, anchor in given:
+        problems.extend(f"anchor {Path(source).name if Path(source).exists() else source[:24]}: {p}"
+                        for p in anchors.check(db, anchor))
     if problems:
         raise WorkbenchError("verify.broken", count=len(problems),
                              problems="\n".join(f"  - {p}" for p in problems))
-    print("The workspace is intact: audit chain and database integrity verified.", file=out)
+    print("The workspace is intact: audit chain, coverage of every stored fact and database integrity verified"
+          + (f"; it extends {len(given)} anchor(s)." if given else "."), file=out)
     return 0
 
 

@@ -23,7 +23,7 @@ from typing import Any, Iterator
 
 import sqlite_utils
 
-from workbench import audit, checklists
+from workbench import audit, checklists, coverage
 from workbench.checklists import Checklist, Item
 from workbench.demo_data import EXAMINERS, generate_cases, person_name
 from workbench.errors import WorkbenchError, register
@@ -168,6 +168,9 @@ def _build(db: sqlite_utils.Database, cases: int, review_count: int, seed: int, 
                 progress(cases + n + 1, total_work, f"Reviews: {n + 1:,} of {review_count:,}")
         cancel.check()
         writer.flush()
+        # The generated cases and reviews, with their review time, covered by the chain at once.
+        last = db.execute("SELECT MAX(at) FROM audit_log").fetchone()[0]     # generated time: same seed, same file
+        coverage.record_baseline(db, actor="demo", reason="demo data generated", at=last)
         drawn = in_round = 0
         if round_spec is not None:
             progress(total_work, total_work, f"Drawing round {round_spec.name}")
@@ -437,6 +440,8 @@ class _ReviewWriter:
             self.answer_rows.append((review_id, item.id, given.answer, given.outcome, given.severity,
                                      given.category, given.comment, _iso(clock)))
         result = assess(checklist, answers)
+        if existing:    # an open review (a round's) is past the baseline: its time needs its own entry
+            self._audit(clock, name, "review", str(review_id), case.id, "time", None, {"seconds": round(active, 1)})
         status = "in_progress" if fate == "in_progress" else "completed"
         completed_at = signed_at = signed_by = None
         if fate != "in_progress":

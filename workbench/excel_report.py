@@ -21,6 +21,7 @@ import sqlite_utils
 from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
+from workbench import anchors
 from workbench import excel_sheets as sheets
 from workbench.errors import WorkbenchError, register
 from workbench.excel_cells import FORMULA_TRIGGERS, safe_text  # noqa: F401  (public here: others import them)
@@ -99,7 +100,8 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
                 table_name=sheets.TABLE_NAMES["cases"], progress=progress, cancel=cancel,
                 label=names["cases"], total=report.cases)
             sheets.write_about(created["about"], report, language, database_file=database_file(db),
-                               exported_at=datetime.now().replace(microsecond=0))
+                               exported_at=datetime.now().replace(microsecond=0),
+                               anchor=anchors.current(db).text())
             cancel.check()
             progress(0, 0, sheets.S["saving"].get(language))
             _save(workbook, temp_name)

@@ -188,6 +188,7 @@ S = {   # Summary and About texts
     "about_value": T("Value", "内容"),
     "product": T("Product", "产品"),
     "database": T("Database file", "数据库文件"),
+    "anchor": T("Audit anchor (verify --anchor this file)", "审计锚点（verify --anchor 本文件）"),
     "exported_at": T("Exported at", "导出时间"),
     "language": T("Language", "语言"),
     "confidence": T("Confidence level", "置信水平"),
@@ -501,7 +502,7 @@ def add_summary_charts(sheet: Worksheet, blocks: dict[str, int], language: str) 
 # -- About --------------------------------------------------------------------------------------
 
 def write_about(sheet: Worksheet, report: Report, language: str, *, database_file: str,
-                exported_at: datetime) -> None:
+                exported_at: datetime, anchor: str = "") -> None:
     s = _Sheet(sheet, language)
     sheet.column_dimensions["A"].width = 34
     sheet.column_dimensions["B"].width = 110
@@ -516,6 +517,8 @@ def write_about(sheet: Worksheet, report: Report, language: str, *, database_fil
     row(S["product"], f"{APP_NAME} {__version__}")
     row(S["database"], database_file)
     row(S["exported_at"], styled(sheet, exported_at, DATETIME_FORMAT))
+    if anchor:   # the audit chain's head when written: `verify --anchor` this file
+        row(S["anchor"], anchor)
     row(S["language"], "中文" if language.startswith("zh") else "English")
     rnd = report.scope.round
     flt = report.scope.filter

@@ -24,7 +24,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 import sqlite_utils
 
 from db.connection import open_database
-from workbench import audit, faults, rounds
+from workbench import audit, coverage, faults, rounds
 from workbench.errors import WorkbenchError, register
 from workbench.files import file_kind, replace_durably, sweep_leftovers, temp_path, work_copy
 from workbench.integrity import check_workspace
@@ -490,6 +490,12 @@ def _export_one(db: sqlite_utils.Database, stored: rounds.StoredRound, reviewer:
                            " ORDER BY a.id", [reviews_json, reviews_json, str(stored.id), cases_json])
             for entry in entries:
                 append_copied(pkg, entry, source=package_id)
+            # What the package holds, covered by its chain from the start (before the head the
+            # manager's workspace records, so the reviewer cannot move it).
+            # It also carries the head of this workspace's chain: an anchor (verify --anchor PACKAGE).
+            source_count, source_head = audit_head(db)
+            coverage.record_baseline(pkg, actor=actor, reason=f"work package {package_id}",
+                                     extra={"source_anchor": {"count": source_count, "head": source_head}})
             ids = Identities(db)
             started = 0
             for done, review_id in enumerate(review_ids, start=1):

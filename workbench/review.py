@@ -506,7 +506,12 @@ def add_active_time(db: sqlite_utils.Database, review_id: int, seconds: float, *
     if seconds <= 0:
         return False
     with db.atomic():
-        if not can_write(_review_row(db, review_id), actor):
+        current = _review_row(db, review_id)
+        if not can_write(current, actor):
             return False
         db.execute("UPDATE reviews SET active_seconds = active_seconds + ? WHERE id = ?", [seconds, review_id])
+        # An entry per store (every 30 s): the time is covered by the chain like any other fact,
+        # and a package's time is backed by entries merge can weigh against their timestamps.
+        audit.record(db, actor=actor, entity="review", entity_id=review_id, action="time",
+                     new={"seconds": seconds}, case_id=current.case_id)
     return True

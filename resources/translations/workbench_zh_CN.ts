@@ -3305,6 +3305,14 @@ Create a new, empty workspace there?</source>
         <translation>预期差错率必须在 0 到 1 之间（当前为 {value}）。</translation>
     </message>
     <message>
+        <source>{source} holds no audit anchor (a workbook's About sheet, a work package or a text file with the hash written by the workbench).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read the anchor {source}: {detail}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Give --confidence and --margin (with --expected and --population if known), or --lot (with --aql and --level).</source>
         <translation>请给出 --confidence 和 --margin（已知时再加 --expected 和 --population），或给出 --lot（可加 --aql 和 --level）。</translation>
     </message>
@@ -3427,6 +3435,38 @@ Create a new, empty workspace there?</source>
     <message>
         <source>Every value must be a finite number (got {value}).</source>
         <translation>所有值都必须是有限数值（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <source>{name}: audit entry {entry} ({action} on {entity} {entity_id}) is in the name of {actor}, not of the package's reviewer {reviewer}; the package is refused.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: {what} concerns case {case}, which is assigned to {owner} in round {round}, not to {reviewer}; the package is refused.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: {what}: signed off in the name of {signer}, not of the package's reviewer {reviewer}; the package is refused.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: audit entry {entry} is not the entry it left with (its history was rewritten); the package is refused.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: its audit history was shortened (it holds {found} of the {expected} entries it left with); the package is refused.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: {what}: the review's {field} was changed from {old} to {new}, which a package may not do; the package is refused.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} was not exported from this workspace (there is no record of package {package}); only packages written here can be merged, so it is refused.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: {what}: review time grew by {added:.0f} s, but its audited time entries add up to {logged:.0f} s; the package is refused.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The answer to item {item_id} was changed elsewhere since; nothing was undone or redone.</source>
