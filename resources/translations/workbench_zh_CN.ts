@@ -3306,11 +3306,11 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>{source} holds no audit anchor (a workbook's About sheet, a work package or a text file with the hash written by the workbench).</source>
-        <translation type="unfinished" />
+        <translation>{source} 中没有审计锚点（锚点位于工作簿的“说明”工作表、工作包，或记有本程序所写哈希值的文本文件中）。</translation>
     </message>
     <message>
         <source>Cannot read the anchor {source}: {detail}.</source>
-        <translation type="unfinished" />
+        <translation>无法读取锚点 {source}：{detail}。</translation>
     </message>
     <message>
         <source>Give --confidence and --margin (with --expected and --population if known), or --lot (with --aql and --level).</source>
@@ -3438,35 +3438,35 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>{name}: audit entry {entry} ({action} on {entity} {entity_id}) is in the name of {actor}, not of the package's reviewer {reviewer}; the package is refused.</source>
-        <translation type="unfinished" />
+        <translation>{name}：审计记录 {entry}（对 {entity} {entity_id} 的 {action}）署名为 {actor}，而不是工作包的评查人 {reviewer}；已拒绝该工作包。</translation>
     </message>
     <message>
         <source>{name}: {what} concerns case {case}, which is assigned to {owner} in round {round}, not to {reviewer}; the package is refused.</source>
-        <translation type="unfinished" />
+        <translation>{name}：{what} 涉及案件 {case}，该案件在评查轮次 {round} 中分配给 {owner}，而不是 {reviewer}；已拒绝该工作包。</translation>
     </message>
     <message>
         <source>{name}: {what}: signed off in the name of {signer}, not of the package's reviewer {reviewer}; the package is refused.</source>
-        <translation type="unfinished" />
+        <translation>{name}：{what}：以 {signer} 的名义确认，而不是工作包的评查人 {reviewer}；已拒绝该工作包。</translation>
     </message>
     <message>
         <source>{name}: audit entry {entry} is not the entry it left with (its history was rewritten); the package is refused.</source>
-        <translation type="unfinished" />
+        <translation>{name}：审计记录 {entry} 与导出时不同（其历史被改写）；已拒绝该工作包。</translation>
     </message>
     <message>
         <source>{name}: its audit history was shortened (it holds {found} of the {expected} entries it left with); the package is refused.</source>
-        <translation type="unfinished" />
+        <translation>{name}：其审计历史被截短（导出时有 {expected} 条记录，现仅有 {found} 条）；已拒绝该工作包。</translation>
     </message>
     <message>
         <source>{name}: {what}: the review's {field} was changed from {old} to {new}, which a package may not do; the package is refused.</source>
-        <translation type="unfinished" />
+        <translation>{name}：{what}：评查的 {field} 由 {old} 改为 {new}，工作包不得如此修改；已拒绝该工作包。</translation>
     </message>
     <message>
         <source>{name} was not exported from this workspace (there is no record of package {package}); only packages written here can be merged, so it is refused.</source>
-        <translation type="unfinished" />
+        <translation>{name} 不是从本工作区导出的（没有工作包 {package} 的记录）；只能合并本工作区导出的工作包，因此已拒绝。</translation>
     </message>
     <message>
         <source>{name}: {what}: review time grew by {added:.0f} s, but its audited time entries add up to {logged:.0f} s; the package is refused.</source>
-        <translation type="unfinished" />
+        <translation>{name}：{what}：评查用时增加了 {added:.0f} 秒，但审计记录中的用时合计只有 {logged:.0f} 秒；已拒绝该工作包。</translation>
     </message>
     <message>
         <source>The answer to item {item_id} was changed elsewhere since; nothing was undone or redone.</source>
