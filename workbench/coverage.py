@@ -28,14 +28,24 @@ TIME_TOLERANCE = 0.5                                 # seconds: float sums in a 
 
 
 def case_digest(values: Iterable[Any]) -> str:
-    """16 hex digits of SHA-256 over the covered fields, in order."""
-    text = json.dumps(list(values), ensure_ascii=False, separators=(",", ":"))
+    """16 hex digits of SHA-256 over the covered fields, in order. Each field is written with
+    its length (None as '-'), so no text can shift into its neighbour; about five times
+    cheaper than a JSON dump per case, which a 100,000-case import does twice."""
+    text = "|".join("-" if v is None else f"{len(str(v))}:{v}" for v in values)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+# The text case_digest hashes, built by SQLite itself (a tenth of the time of building it in
+# Python for 100,000 cases). length() counts characters, as Python's len() does.
+_DIGEST_TEXT = " || '|' || ".join(
+    f"CASE WHEN {f} IS NULL THEN '-' ELSE length({f}) || ':' || {f} END" for f in CASE_FIELDS)
+
+
 def case_digests(db: sqlite_utils.Database, where: str = "1", params: list[Any] | None = None) -> dict[str, str]:
-    cursor = db.execute(f"SELECT {', '.join(CASE_FIELDS)} FROM cases WHERE {where}", params or [])
-    return {row[0]: case_digest(row) for row in cursor}
+    """application number -> case_digest, for the cases `where` selects."""
+    sha256 = hashlib.sha256
+    cursor = db.execute(f"SELECT application_number, {_DIGEST_TEXT} FROM cases WHERE {where}", params or [])
+    return {number: sha256(text.encode("utf-8")).hexdigest()[:16] for number, text in cursor}
 
 
 def review_fact(db: sqlite_utils.Database, review_id: int) -> dict[str, Any]:
@@ -66,6 +76,16 @@ def record_baseline(db: sqlite_utils.Database, *, actor: str, reason: str,
     from workbench import audit
     audit.append(db, actor=actor, entity=BASELINE[0], entity_id=BASELINE[1], action=BASELINE[2],
                  new={"reason": reason, **(extra or {}), **snapshot(db)}, at=at)
+
+
+def ensure_baseline(db: sqlite_utils.Database, *, actor: str) -> bool:
+    """Record a baseline now if the chain has none; returns whether one was recorded. An import
+    calls it before writing its cases, so a new workspace's baseline is empty and the cases are
+    covered once, by the import's own entry (instead of twice, 100,000 digests each)."""
+    if has_baseline(db):
+        return False
+    record_baseline(db, actor=actor, reason="first write by this version")
+    return True
 
 
 def record_import(db: sqlite_utils.Database, import_id: int, *, actor: str, file_name: str, sha256: str) -> None:

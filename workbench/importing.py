@@ -426,12 +426,15 @@ def import_file(db: sqlite_utils.Database, path: str | Path, *, mapping: Mapping
         result = ImportResult(path=str(path), sha256=file_sha256(path), encoding=reader.encoding,
                               delimiter=reader.delimiter, sheet=reader.sheet)
         with db.atomic():
+            entries_before = db.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0]
+            coverage.ensure_baseline(db, actor=actor or _default_actor())
             _run(db, reader, result, mapping, header_line, remember_mapping, on_conflict, progress,
                  cancel or CancelToken())
             if not result.changed:
                 # Nothing new: the workspace stays exactly as it was, import record included.
                 db.execute("DELETE FROM import_issues WHERE import_id = ?", [result.import_id])
                 db.execute("DELETE FROM imports WHERE id = ?", [result.import_id])
+                db.execute("DELETE FROM audit_log WHERE id > ?", [entries_before])   # a baseline just taken
                 result.import_id = None
             else:   # the cases' facts, covered by the audit chain (a digest per case)
                 coverage.record_import(db, result.import_id, actor=actor or _default_actor(),

@@ -221,3 +221,17 @@ def test_an_older_workspace_is_not_reported_as_tampered(tmp_path):
     db.conn.commit()
     assert any("were changed outside" in p for p in check_workspace(db))
     db.close()
+
+
+def test_the_sql_digest_of_a_case_is_the_python_digest(tmp_path):
+    """case_digests builds the hashed text in SQL; it must be case_digest's text exactly, for any
+    characters (CJK, astral, separators, NULLs), or every verify would report tampering."""
+    from db.connection import open_database
+    from workbench import coverage
+    db = open_database(tmp_path / "d.sqlite3")
+    rows = [("CN1|2:3", "invention", "一种|装置:7", "𠀀甲公司", "", "", "a" * 300, "x", "y", "2020-01-02", None, "{}"),
+            ("CN2", "design", "-", "1:-|", "张三", "部", "", "", "", None, "2021-02-03", '{"k": "v|2:"}')]
+    for row in rows:
+        db.execute(f"INSERT INTO cases ({', '.join(coverage.CASE_FIELDS)}) VALUES"
+                   f" ({', '.join('?' * len(coverage.CASE_FIELDS))})", list(row))
+    assert coverage.case_digests(db) == {row[0]: coverage.case_digest(row) for row in rows}
