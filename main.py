@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 
@@ -12,7 +13,17 @@ def launch_gui(args: argparse.Namespace) -> int:
 
 def main() -> int:
     from workbench.cli import main as cli_main
-    return cli_main(sys.argv[1:], gui=launch_gui)
+    code = cli_main(sys.argv[1:], gui=launch_gui)
+    try:
+        sys.stdout.flush()   # output still buffered for a pipe: its reader may have gone
+    except BrokenPipeError:
+        # `main.py merge ... | head -c 20`: the work is done; the unread output is not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    return code
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from workbench import faults
 from workbench.errors import WorkbenchError, register
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -23,6 +24,8 @@ register({
     "db.not_a_database": "{path} is not a workbench database ({detail}).",
     "db.migration_failed": "Upgrading the workspace {path} to schema version {version} failed ({detail}). "
                            "The workspace was left at version {previous}; a backup is at {backup}.",
+    "db.backup_failed": "Cannot take the backup {path} before upgrading the workspace: {detail}. "
+                        "Nothing was changed.",
 })
 
 
@@ -62,13 +65,33 @@ def backup_path(db_path: Path, version: int) -> Path:
 
 
 def backup(conn: sqlite3.Connection, target: Path) -> Path:
-    """A consistent copy through SQLite's online backup API (safe in WAL mode)."""
-    dest = sqlite3.connect(str(target))
+    """A consistent copy through SQLite's online backup API (safe in WAL mode), on disk before
+    the upgrade starts. A copy that fails part-way is removed: no empty backup file is left."""
     try:
-        conn.backup(dest)
-    finally:
-        dest.close()
+        dest = sqlite3.connect(str(target))
+        try:
+            conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")   # one self-contained file
+        finally:
+            dest.close()
+        faults.checkpoint("migrate.after_backup")
+    except (sqlite3.Error, OSError) as exc:
+        for leftover in (target, Path(f"{target}-journal"), Path(f"{target}-wal"), Path(f"{target}-shm")):
+            try:
+                leftover.unlink()
+            except OSError:
+                pass
+        raise WorkbenchError("db.backup_failed", path=str(target), detail=_cause(exc)) from exc
     return target
+
+
+def _cause(exc: BaseException) -> str:
+    """The underlying reason of a failed step, as a user can act on it."""
+    if isinstance(exc, OSError):
+        from workbench.files import reason
+        return reason(exc)
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    return {13: "the disk is full", 8: "the file or its folder is read-only"}.get(code, str(exc))
 
 
 def migrate(conn: sqlite3.Connection, db_path: Path | None,
@@ -76,7 +99,8 @@ def migrate(conn: sqlite3.Connection, db_path: Path | None,
     """Bring the database to the latest schema. Returns the backup taken, if any.
 
     Each migration runs in its own transaction together with the version bump,
-    so a failure leaves the database at the last complete version.
+    so a failure leaves the database at the last complete version. The error names the
+    real cause (a full disk, a read-only folder), never the rollback's own complaint.
     """
     steps = migrations() if steps is None else steps
     current = schema_version(conn)
@@ -92,21 +116,35 @@ def migrate(conn: sqlite3.Connection, db_path: Path | None,
     for step in pending:
         # executescript would commit on its own; run the statements inside one
         # explicit transaction instead, so the step and its version are atomic.
-        conn.execute("BEGIN IMMEDIATE")
         try:
+            conn.execute("BEGIN IMMEDIATE")
             for statement in split_statements(step.sql()):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {int(step.version)}")
             conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            conn.execute("ROLLBACK")
+        except (sqlite3.Error, OSError) as exc:
+            _rollback_quietly(conn)
+            code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+            if code in (5, 6):   # busy: not a failed upgrade, another program is writing
+                raise
             raise WorkbenchError("db.migration_failed", path=str(db_path or ":memory:"),
                                  version=step.version, previous=schema_version(conn),
-                                 detail=str(exc), backup=str(taken or "-")) from exc
+                                 detail=_cause(exc), backup=str(taken or "-")) from exc
         except BaseException:
-            conn.execute("ROLLBACK")
+            _rollback_quietly(conn)
             raise
+        faults.checkpoint("migrate.after_step")
     return taken
+
+
+def _rollback_quietly(conn: sqlite3.Connection) -> None:
+    """SQLite may have rolled back already (a full disk, an I/O error): a second ROLLBACK would
+    replace the real error with "cannot rollback - no transaction is active"."""
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
 
 
 def split_statements(script: str) -> list[str]:

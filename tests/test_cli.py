@@ -110,10 +110,12 @@ def test_verify_reports_tampering(tmp_path, home):
     conn.commit()
     conn.close()
     out = run("verify", "--db", str(db), home=home)
-    assert out.returncode == 2 and "audit entry 1" in out.stderr
+    assert out.returncode == 2 and "audit entry 3" in out.stderr   # after the import and the coverage baseline
 
 
 def test_export_to_unwritable_place_exits_2(tmp_path, home):
+    from db.connection import open_database
+    open_database(tmp_path / "w.sqlite3").close()
     out = run("export", str(tmp_path / "no" / "such" / "dir" / "out.xlsx"), "--db", str(tmp_path / "w.sqlite3"),
               home=home)
     assert out.returncode == 2 and "Cannot write" in out.stderr

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from db.connection import open_database
+
 from workbench import cli
 from workbench.demo_data import generate_cases, write_csv
 
@@ -75,9 +77,9 @@ def test_sample_size_iso_lot() -> None:
 
 @pytest.mark.parametrize("args", [
     ("--margin", "0.05"),
-    ("--confidence", "0.95", "--margin", "5"),
+    ("--confidence", "0.95", "--margin", "60"),
     ("--confidence", "0.95", "--margin", "0.05", "--population", "0"),
-    ("--confidence", "0.95", "--margin", "0.05", "--expected", "1.5"),
+    ("--confidence", "0.95", "--margin", "0.05", "--expected", "150"),
     ("--confidence", "0.95", "--margin", "0.05", "--lot", "400"),
     ("--lot", "400", "--aql", "3"),
     ("--confidence", "abc", "--margin", "0.05"),
@@ -186,7 +188,7 @@ def test_acceptance_round_and_its_status(db) -> None:
     (("--size", "5", "--seed", "-3"), "The seed must be"),
     (("--size", "5", "--method", "cluster"), "invalid choice"),
     (("--size", "5", "--strata", "title"), "Cannot stratify by 'title'"),
-    (("--size", "30", "--strata", "department", "--min-per-stratum", "5"), "A minimum of 5 per stratum"),
+    (("--size", "30", "--strata", "department", "--min-per-stratum", "5"), "At least 5 cases in each of"),
     (("--size", "5", "--reviewers", "A:many"), "the cap must be"),
     (("--size", "5", "--effort", "patents=2", "--reviewers", "A"), "not a known IP type"),
     ((), "Give a sample size"),
@@ -213,6 +215,7 @@ def test_duplicate_round_and_own_cases_are_refused(db) -> None:
 def test_the_real_entry_point_exits_2_with_one_line(tmp_path, csv_pair) -> None:
     env = {k: v for k, v in os.environ.items() if k != "WORKBENCH_DB"} | {"WORKBENCH_HOME": str(tmp_path / "h")}
     path = str(tmp_path / "w.sqlite3")
+    open_database(path).close()
     done = subprocess.run([sys.executable, str(ROOT / "main.py"), "sample", "--db", path, "--round", "R",
                            "--size", "5", "--where", "decision_date>=soon"], capture_output=True, text=True,
                           env=env, cwd=ROOT, timeout=60)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import getpass
 import logging
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -12,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTra
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
+from db.connection import configure as configure_database
 from ui import dialogs
 from ui.messages import error_text
 from workbench import APP_ID, APP_NAME, __version__
@@ -119,6 +121,22 @@ def claim_workspace(path: Path, parent: QWidget | None = None) -> tuple[Workspac
             return None
 
 
+def may_create(path: Path, *, explicit: bool) -> bool:
+    """A workspace named with --db or WORKBENCH_DB that does not exist is created only when the
+    user says so: a mistyped path must not become a new, empty workspace without a word."""
+    if not explicit or str(path) == ":memory:" or path.exists():
+        return True
+    return dialogs.confirm(None, QCoreApplication.translate("App", "Create a new workspace?"),
+                           QCoreApplication.translate("App", "There is no workspace at %1.\n\nCreate a new, empty "
+                                                             "workspace there?").replace("%1", str(path)))
+
+
+def _remember(notices: list[WorkbenchError], notice: WorkbenchError) -> None:
+    """Notices come from any thread: logged at once, shown by the window's thread."""
+    log.warning("%s", notice.message())
+    notices.append(notice)
+
+
 def run(db: str | None = None, language: str | None = None) -> int:
     setup_logging()
     app = QApplication.instance() or QApplication(sys.argv)
@@ -134,16 +152,25 @@ def run(db: str | None = None, language: str | None = None) -> int:
     from ui.main_window import MainWindow
 
     path = Path(workspace_path(db))
+    if not may_create(path, explicit=bool(db or os.environ.get("WORKBENCH_DB"))):
+        return 0
+    notices: list[WorkbenchError] = []
+    configure_database(notice=lambda notice: _remember(notices, notice))
     claim = claim_workspace(path)
     if claim is None:
         return 0
     lock, read_only = claim
+    # A workspace on read-only media, or a file the user may not change: shown, not refused.
+    read_only = read_only or (path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)))
     try:
         try:
             window = MainWindow(path, reviewer_name(), language, read_only=read_only)
         except WorkbenchError as exc:
             dialogs.error(None, QCoreApplication.translate("App", "Cannot open the workspace"), error_text(exc))
             return 2
+        for notice in [n for n in notices if n.code == "db.network_folder"][:1]:
+            dialogs.info(window, QCoreApplication.translate("App", "Workspace on a network folder"),
+                         error_text(notice))
         window.show()
         QTimer.singleShot(0, window.offer_demo)
         QTimer.singleShot(0, window.select_first)

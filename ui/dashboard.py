@@ -311,8 +311,14 @@ class DashboardView(QWidget):
                 "%2", flt.date_to.isoformat() if flt.date_to else "…")
         population = (self.tr("; population %1, %2 drawn").replace("%1", str(report.population))
                       .replace("%2", str(report.drawn)) if report.drawn is not None else "")
-        self.scope_label.setText(self.tr("Figures for %1%2%3.").replace("%1", where).replace("%2", period)
-                                 .replace("%3", population))
+        scope_text = self.tr("Figures for %1%2%3.").replace("%1", where).replace("%2", period).replace(
+            "%3", population)
+        if report.uncovered_strata:
+            # Said out loud: strata without a reviewed case are outside every estimate.
+            scope_text += " " + self.tr("The estimate covers %1 of the population; no reviewed case yet in %2 "
+                                        "(population %3).").replace("%1", percent(report.covered_share)).replace(
+                "%2", ", ".join(report.uncovered_strata)).replace("%3", str(report.uncovered_population))
+        self.scope_label.setText(scope_text)
 
         rate, low, high = report.compliance
         overall = report.overall

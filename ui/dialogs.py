@@ -51,11 +51,12 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     return value if ok else None
 
 
-def confirm(parent: QWidget | None, title: str, text: str) -> bool:
-    answer = QMessageBox.question(parent, title, text,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.Yes)
-    return answer == QMessageBox.StandardButton.Yes
+def confirm(parent: QWidget | None, title: str, text: str, *, default_yes: bool = False) -> bool:
+    """Yes or No. No is the default button (Enter, or a key typed on from the work before the
+    box appeared, never says yes to what it did not read) unless `default_yes`."""
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    answer = QMessageBox.question(parent, title, text, yes | no, yes if default_yes else no)
+    return answer == yes
 
 
 def choose(parent: QWidget | None, title: str, text: str, choices: Sequence[str], *, default: int = 0,

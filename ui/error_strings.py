@@ -2,24 +2,47 @@
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 ERROR_TEXTS = (
+    QT_TRANSLATE_NOOP('WorkbenchError', "{source} holds no audit anchor (a workbook's About sheet, a work package or a text file with the hash written by the workbench)."),  # anchor.not_found
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot read the anchor {source}: {detail}.'),  # anchor.unreadable
     QT_TRANSLATE_NOOP('WorkbenchError', '{source}: the checklist template has {count} problem(s):\n{problems}'),  # checklist.invalid
     QT_TRANSLATE_NOOP('WorkbenchError', 'No checklist template {template_id} version {version} in this workspace.'),  # checklist.unknown
     QT_TRANSLATE_NOOP('WorkbenchError', '{source}: cannot read the checklist template ({detail}).'),  # checklist.unreadable
+    QT_TRANSLATE_NOOP('WorkbenchError', '{encoding} is not a text encoding the import can read; use e.g. utf-8, gb18030, utf-16 or leave --encoding out to detect it.'),  # cli.bad_encoding
     QT_TRANSLATE_NOOP('WorkbenchError', 'The mapping file {path} cannot be used: {detail}.'),  # cli.bad_mapping_file
-    QT_TRANSLATE_NOOP('WorkbenchError', 'Give --confidence and --margin (with --expected and --population if known), or --lot with --aql; not both.'),  # cli.sample_size_args
+    QT_TRANSLATE_NOOP('WorkbenchError', "{option} describes the demo's round: give --round NAME with it."),  # cli.demo_round_options
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot use {path}: {detail}.'),  # cli.os_error
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Give --confidence and --margin (with --expected and --population if known), or --lot (with --aql and --level).'),  # cli.sample_size_args
+    QT_TRANSLATE_NOOP('WorkbenchError', '{option} is not used {context}; leave it out.'),  # cli.unused_option
     QT_TRANSLATE_NOOP('WorkbenchError', '“{value}” is not a real date: that day does not exist.'),  # date.impossible
     QT_TRANSLATE_NOOP('WorkbenchError', '“{value}” is not a date; write dates like 2022-06-21.'),  # date.invalid
     QT_TRANSLATE_NOOP('WorkbenchError', 'The date “{value}” is outside the years {first} to {last}.'),  # date.out_of_range
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot take the backup {path} before upgrading the workspace: {detail}. Nothing was changed.'),  # db.backup_failed
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace {path} is busy (another program is writing to it). Try again when it has finished.'),  # db.busy
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot open the workspace {path}: {detail}.'),  # db.cannot_open
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace {path} is damaged ({detail}).'),  # db.damaged
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot write the workspace {path}: the disk is full.'),  # db.disk_full
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path} is not a workbench workspace ({detail}); it was left as it is.'),  # db.foreign
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot read or write the workspace {path}: a disk input/output error ({detail}).'),  # db.io_error
     QT_TRANSLATE_NOOP('WorkbenchError', 'Upgrading the workspace {path} to schema version {version} failed ({detail}). The workspace was left at version {previous}; a backup is at {backup}.'),  # db.migration_failed
+    QT_TRANSLATE_NOOP('WorkbenchError', 'There is no workspace at {path}. Create one with import or demo, or check --db.'),  # db.missing
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace {path} is on a network folder ({fs_type}): it uses a rollback journal instead of write-ahead logging there, which is safe but slower. Only one person at a time should open it.'),  # db.network_folder
     QT_TRANSLATE_NOOP('WorkbenchError', '{path} is not a workbench database ({detail}).'),  # db.not_a_database
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace {path} cannot be changed: the file or its folder is read-only.'),  # db.read_only_file
     QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace {path} does not exist, so it cannot be opened read-only.'),  # db.read_only_missing
     QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace {path} needs upgrading from schema version {found} to {supported} before this version can show it, and a read-only window cannot upgrade it. Close the other instance and open it normally.'),  # db.read_only_outdated
     QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace {path} was written by a newer version of the workbench (schema version {found}; this version understands up to {supported}). Install the newer version to open it.'),  # db.too_new
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace {path} is busy (another program is writing to it); waiting up to {seconds} s...'),  # db.waiting
     QT_TRANSLATE_NOOP('WorkbenchError', '--cases must be between 1 and {limit}, not {value}.'),  # demo.bad_count
     QT_TRANSLATE_NOOP('WorkbenchError', '--reviewed must be a fraction between 0 and 1 (e.g. 0.2), not {value}.'),  # demo.bad_fraction
+    QT_TRANSLATE_NOOP('WorkbenchError', '--round-reviewed must be a fraction between 0 and 1 (e.g. 0.8), not {value}.'),  # demo.bad_round_fraction
     QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace {path} already holds {count} cases; build the demo in a new workspace (--db NEW.sqlite3).'),  # demo.not_empty
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the workbook must be an .xlsx file.'),  # export.bad_suffix
     QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot write {path}: {detail}. Close it if it is open in another program, or choose another folder.'),  # export.unwritable
+    QT_TRANSLATE_NOOP('WorkbenchError', 'There is no file {path}.'),  # file.missing
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot make a work copy of {path} in {folder}: {detail}.'),  # file.no_work_copy
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path} is {kind}, not a regular file.'),  # file.not_regular
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot read {path}: {detail}.'),  # file.unreadable
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot write {path}: {detail}.'),  # file.unwritable
     QT_TRANSLATE_NOOP('WorkbenchError', 'The check character of {value} should be {expected}, found {found}.'),  # id.bad_check
     QT_TRANSLATE_NOOP('WorkbenchError', '“{value}” is not a known IP type: use invention, utility model, design or trademark (发明, 实用新型, 外观设计, 商标).'),  # id.bad_ip_type
     QT_TRANSLATE_NOOP('WorkbenchError', 'In {value} the type digit {digit} is unknown: it should be 1 (invention), 2 (utility model), 3 (design), 8 (PCT invention) or 9 (PCT utility model).'),  # id.bad_type_digit
@@ -87,9 +110,10 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot read {name}: {detail}.'),  # package.unreadable
     QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot write the package {path}: {detail}.'),  # package.unwritable
     QT_TRANSLATE_NOOP('WorkbenchError', "The workspace is not intact, so no package was made ({problem}). Run 'verify' to see every problem."),  # package.workspace_broken
+    QT_TRANSLATE_NOOP('WorkbenchError', '{what}: {value!r} is not a number. Give a fraction or a percentage: {rule}.'),  # rates.number
+    QT_TRANSLATE_NOOP('WorkbenchError', '{what} must be {bounds} (got {value!r}, read as {percent}).'),  # rates.range
     QT_TRANSLATE_NOOP('WorkbenchError', '{what}: {value!r} is not a date; write it like 2022-06-30.'),  # report.bad_date
     QT_TRANSLATE_NOOP('WorkbenchError', 'The period is empty: it starts on {start}, after it ends on {end}.'),  # report.date_order
-    QT_TRANSLATE_NOOP('WorkbenchError', 'The target must be a percentage above 0 and at most 100 (got {value!r}).'),  # report.target
     QT_TRANSLATE_NOOP('WorkbenchError', 'There is no round named {name!r}{known}.'),  # report.unknown_round
     QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot write the report {path}: {detail}.'),  # report.unwritable
     QT_TRANSLATE_NOOP('WorkbenchError', '{answer!r} is not an answer item {item_id} allows ({allowed}).'),  # review.bad_answer
@@ -100,7 +124,9 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'No checklist applies to {ip_type} cases; add a template for it first.'),  # review.no_checklist
     QT_TRANSLATE_NOOP('WorkbenchError', 'Only a completed review can be signed off; complete it first (Ctrl+Enter).'),  # review.not_completed
     QT_TRANSLATE_NOOP('WorkbenchError', 'The review is not signed off, so there is nothing to reopen.'),  # review.not_signed_off
+    QT_TRANSLATE_NOOP('WorkbenchError', 'This review of case {case} belongs to {owner}; {actor} can only change it after taking it over (the take-over is kept in the audit log with both names).'),  # review.not_yours
     QT_TRANSLATE_NOOP('WorkbenchError', 'Reopening a signed-off review needs a reason; it is kept in the audit log.'),  # review.reason_required
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The review of case {case} is {status}; a finished review cannot be taken over.'),  # review.take_over_done
     QT_TRANSLATE_NOOP('WorkbenchError', 'There is no case with id {case_id}.'),  # review.unknown_case
     QT_TRANSLATE_NOOP('WorkbenchError', 'The checklist has no item {item_id}.'),  # review.unknown_item
     QT_TRANSLATE_NOOP('WorkbenchError', 'There is no review with id {review_id}.'),  # review.unknown_review
@@ -119,13 +145,13 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'Filter {clause!r}: expected FIELD=VALUE, or decision_date with =, >=, <=, > or < and a date.'),  # rounds.filter_syntax
     QT_TRANSLATE_NOOP('WorkbenchError', 'Unknown sampling method {value!r}: use random, systematic, stratified or acceptance.'),  # rounds.method
     QT_TRANSLATE_NOOP('WorkbenchError', 'The minimum per stratum must be a whole number of zero or more (got {value!r}).'),  # rounds.minimum
+    QT_TRANSLATE_NOOP('WorkbenchError', 'At least {minimum} cases in each of {strata} strata makes {needed}, more than the sample of {n}: give a larger size, or a minimum of 0 per stratum (a stratum without a case is then left out of the estimate).'),  # rounds.minimum_exceeds_size
     QT_TRANSLATE_NOOP('WorkbenchError', 'A round needs a name of 1 to {limit} characters.'),  # rounds.name
     QT_TRANSLATE_NOOP('WorkbenchError', 'There is already a round named {name!r}; choose another name.'),  # rounds.name_taken
     QT_TRANSLATE_NOOP('WorkbenchError', 'Round {name!r} is not an acceptance round, so it has no lots.'),  # rounds.not_acceptance
     QT_TRANSLATE_NOOP('WorkbenchError', 'Case {case} is not in round {name!r}.'),  # rounds.not_in_round
     QT_TRANSLATE_NOOP('WorkbenchError', 'Case {case} was examined by {examiner}, so {reviewer} cannot review it.'),  # rounds.own_case
     QT_TRANSLATE_NOOP('WorkbenchError', 'A precision needs both a confidence level and a margin of error.'),  # rounds.precision_incomplete
-    QT_TRANSLATE_NOOP('WorkbenchError', '{what} must be a number between 0 and 1, or a percentage (got {value!r}).'),  # rounds.rate
     QT_TRANSLATE_NOOP('WorkbenchError', 'The review of case {case} is {status}; reopen it before reassigning the case.'),  # rounds.review_done
     QT_TRANSLATE_NOOP('WorkbenchError', 'Reviewer {reviewer!r}: the cap must be a whole number of zero or more (got {value!r}).'),  # rounds.reviewer_cap
     QT_TRANSLATE_NOOP('WorkbenchError', 'A reviewer needs a name (got {value!r}).'),  # rounds.reviewer_name
@@ -144,10 +170,11 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'There is no case with application number {case}.'),  # rounds.unknown_case
     QT_TRANSLATE_NOOP('WorkbenchError', 'There is no checklist with id {checklist_id} (given for {ip_type}).'),  # rounds.unknown_checklist
     QT_TRANSLATE_NOOP('WorkbenchError', 'The AQL must be one of {allowed} (got {value}).'),  # sample_size.aql
+    QT_TRANSLATE_NOOP('WorkbenchError', 'AQL {value} counts nonconformities per 100 units: ISO 2859-1 offers AQLs above 10 only for a count of findings per 100 cases, and this plan counts nonconforming cases. Use an AQL from 0.010 to 10.'),  # sample_size.aql_per_hundred
     QT_TRANSLATE_NOOP('WorkbenchError', 'The confidence level must be at least 50% and below 100%, e.g. 0.95 (got {value}).'),  # sample_size.confidence
     QT_TRANSLATE_NOOP('WorkbenchError', 'The expected rate must be between 0 and 1 (got {value}).'),  # sample_size.expected
     QT_TRANSLATE_NOOP('WorkbenchError', 'Unknown sample size code letter {value!r}.'),  # sample_size.letter
-    QT_TRANSLATE_NOOP('WorkbenchError', 'The inspection level must be I, II or III (got {value!r}).'),  # sample_size.level
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The inspection level must be S-1, S-2, S-3, S-4, I, II or III (got {value!r}).'),  # sample_size.level
     QT_TRANSLATE_NOOP('WorkbenchError', 'The lot size must be at least 1 case (got {value}).'),  # sample_size.lot_size
     QT_TRANSLATE_NOOP('WorkbenchError', 'The margin of error must be greater than 0 and at most 0.5 (got {value}).'),  # sample_size.margin
     QT_TRANSLATE_NOOP('WorkbenchError', 'The number of nonconforming cases must be between 0 and {sample_size} (got {value}).'),  # sample_size.nonconforming
@@ -177,6 +204,14 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'Stratum {name!r}: {problem}.'),  # statistics.stratum
     QT_TRANSLATE_NOOP('WorkbenchError', 'The number of successes must be between 0 and {n} (got {value}).'),  # statistics.successes
     QT_TRANSLATE_NOOP('WorkbenchError', 'Every value must be a finite number (got {value}).'),  # statistics.value
+    QT_TRANSLATE_NOOP('WorkbenchError', "{name}: audit entry {entry} ({action} on {entity} {entity_id}) is in the name of {actor}, not of the package's reviewer {reviewer}; the package is refused."),  # trust.foreign_actor
+    QT_TRANSLATE_NOOP('WorkbenchError', '{name}: {what} concerns case {case}, which is assigned to {owner} in round {round}, not to {reviewer}; the package is refused.'),  # trust.foreign_case
+    QT_TRANSLATE_NOOP('WorkbenchError', "{name}: {what}: signed off in the name of {signer}, not of the package's reviewer {reviewer}; the package is refused."),  # trust.foreign_sign_off
+    QT_TRANSLATE_NOOP('WorkbenchError', '{name}: audit entry {entry} is not the entry it left with (its history was rewritten); the package is refused.'),  # trust.history_changed
+    QT_TRANSLATE_NOOP('WorkbenchError', '{name}: its audit history was shortened (it holds {found} of the {expected} entries it left with); the package is refused.'),  # trust.history_short
+    QT_TRANSLATE_NOOP('WorkbenchError', "{name}: {what}: the review's {field} was changed from {old} to {new}, which a package may not do; the package is refused."),  # trust.moved
+    QT_TRANSLATE_NOOP('WorkbenchError', '{name} was not exported from this workspace (there is no record of package {package}); only packages written here can be merged, so it is refused.'),  # trust.not_exported
+    QT_TRANSLATE_NOOP('WorkbenchError', '{name}: {what}: review time grew by {added:.0f} s, but its audited time entries add up to {logged:.0f} s; the package is refused.'),  # trust.unbacked_time
     QT_TRANSLATE_NOOP('WorkbenchError', 'The answer to item {item_id} was changed elsewhere since; nothing was undone or redone.'),  # undo.stale
     QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace is not intact ({count} problem(s)):\n{problems}'),  # verify.broken
 )

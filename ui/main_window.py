@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import sqlite_utils
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHeaderView, QLab
 from db.connection import open_database
 from ui import dialogs
 from ui.case_model import CaseTableModel, value_label
+from ui.changes import Changes
 from ui.history_panel import HistoryPanel
 from ui.queue_filters import QueueFilterBar
 from ui.workspace_check import WorkspaceCheck
@@ -36,11 +38,14 @@ IMPORT_FILTER = "Case lists (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.xml *.htm *
 
 
 class MainWindow(QMainWindow):
-    data_changed = Signal()
+    # The one "what changed" notification: every domain write made from the window ends with it
+    # (ui/changes.py); _on_data_changed refreshes every view from it.
+    data_changed = Signal(object)
 
     def __init__(self, db_path: Path, reviewer: str, language: str, parent: QWidget | None = None, *,
-                 read_only: bool = False) -> None:
+                 read_only: bool = False, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
+        self.clock = clock      # active review time (tests give a fake one from the start)
         self.db_path = db_path
         self.reviewer = reviewer
         self.language = language
@@ -84,8 +89,9 @@ class MainWindow(QMainWindow):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
 
-        self.panel = ReviewPanel(self.db, self.reviewer, self.language, read_only=self.read_only)
-        self.panel.review_changed.connect(self._on_review_changed)
+        self.panel = ReviewPanel(self.db, self.reviewer, self.language, read_only=self.read_only, clock=self.clock)
+        self.panel.changed.connect(self.notify)
+        self.data_changed.connect(self._on_data_changed)
         self.panel.undo_changed.connect(self._update_review_actions)
         self.panel.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.model.counts_changed.connect(self._update_status)
@@ -118,7 +124,6 @@ class MainWindow(QMainWindow):
         # The dashboard is a tab beside the review work; File > Export writes what it shows.
         self.dashboard = DashboardView(self.db, self.language)
         self.dashboard.export_requested.connect(self.export_workbook)
-        self.data_changed.connect(self.dashboard.mark_changed)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(splitter, self.tr("Review"))
@@ -137,7 +142,7 @@ class MainWindow(QMainWindow):
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_workbook)
         self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))    # StandardKey.Quit is empty on Windows
         self.quit_action.triggered.connect(self.close)
         self.next_action = QAction(self.tr("&Next unreviewed case"), self)
         self.next_action.setShortcut(QKeySequence("Ctrl+N"))
@@ -236,10 +241,15 @@ class MainWindow(QMainWindow):
             for action in (self.import_action, self.import_mapped_action, self.new_round_action,
                            self.reassign_action):
                 action.setEnabled(False)
+        from ui.shortcuts import WindowKeysFirst
+        self.keys_first = WindowKeysFirst(self, self.findChildren(QAction))
 
     # -- queue -----------------------------------------------------------------------------
     def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.panel.show_case(self.model.case_id(current.row()) if current.isValid() else None)
+        case_id = self.model.case_id(current.row()) if current.isValid() else None
+        if case_id is not None and case_id == self.panel.case_id:
+            return       # the case on screen selected again (the queue was read again): nothing to show anew
+        self.panel.show_case(case_id)
         if self.history_dock.isVisible():
             self.history.show_case(self.panel.case_id)
         else:
@@ -292,12 +302,34 @@ class MainWindow(QMainWindow):
             self._choices_signature = signature
             self.filter_bar.reload_choices()
 
-    def _on_review_changed(self, case_id: int) -> None:
-        self.model.refresh_case(case_id)
-        if self.history_dock.isVisible():
-            self.history.refresh()
+    def notify(self, changes: Changes) -> None:
+        """Say what a write changed; the one handler below refreshes every view from it."""
+        log.debug("changed: %s", changes)
+        self.data_changed.emit(changes)
+
+    def _on_data_changed(self, changes: Changes) -> None:
+        """The one handler: the queue, the case panel, History, the Dashboard and the actions
+        read again what the write changed. No dialog or panel refreshes another view itself."""
+        case_id = self.panel.case_id
+        if changes.all_cases:
+            self.model.reload()
+            if case_id is not None and self.model.row_of(case_id) is not None:
+                self.select_case(case_id)       # the queue keeps the case on screen selected
+        else:
+            for changed in sorted(changes.case_ids):
+                self.model.refresh_case(changed)
+        if changes.concerns(case_id):
+            self.panel.refresh()
+        if self.history_dock.isVisible() and changes.concerns(self.panel.case_id):
+            self.history.show_case(self.panel.case_id)
+        else:
+            self.history.case_id = self.panel.case_id
+        self.dashboard.mark_changed()
+        lot_verdicts = getattr(self, "lot_verdicts", None)
+        if lot_verdicts is not None and lot_verdicts.isVisible() and (changes.reviews or changes.rounds):
+            lot_verdicts.reload_rounds()
+        self._update_status()
         self._update_review_actions()
-        self.data_changed.emit()
 
     def _history_shown(self, shown: bool) -> None:
         if shown:
@@ -371,6 +403,7 @@ class MainWindow(QMainWindow):
         """The checklist editor (non-modal): create, clone or edit a template; saving stores a new version."""
         from ui.checklist_editor import ChecklistEditor
         self.checklist_editor = ChecklistEditor(self.db, self.language, self)
+        self.checklist_editor.saved.connect(lambda _row: self.notify(Changes(checklists=True, what="checklist")))
         if new:
             self.checklist_editor.new_template()
         self.checklist_editor.show()
@@ -384,7 +417,7 @@ class MainWindow(QMainWindow):
         if not self.read_only and self.is_empty() and dialogs.confirm(
                 self, self.tr("Empty workspace"),
                 self.tr("This workspace has no cases yet. Load the bundled demo samples "
-                        "(300 examination cases) to try the workbench?")):
+                        "(300 examination cases) to try the workbench?"), default_yes=True):
             self.start_import(resource_dir() / "samples" / "demo_cases.csv")
 
     def import_cases(self) -> None:
@@ -462,9 +495,7 @@ class MainWindow(QMainWindow):
     def _import_done(self, result: ImportResult) -> None:
         from ui.import_report_dialog import ImportReportDialog, summary_text
         self.last_import = result
-        self.model.reload()
-        self._update_status()
-        self.data_changed.emit()
+        self.notify(Changes(cases=True, reviews=True, what="import"))
         if self.panel.case_id is None:
             self.select_first()
         summary = summary_text(result.read, result.accepted, result.unchanged, result.updated, result.rejected,
@@ -481,15 +512,9 @@ class MainWindow(QMainWindow):
         from ui.imports_dialog import ImportsDialog
         self.imports_dialog = ImportsDialog(self, db_path=self.db_path, actor=self.reviewer, tasks=self.tasks,
                                             read_only=self.read_only)
-        self.imports_dialog.imports_changed.connect(self._imports_changed)
+        self.imports_dialog.imports_changed.connect(
+            lambda: self.notify(Changes(cases=True, reviews=True, what="remove_import")))
         self.imports_dialog.show()
-
-    def _imports_changed(self) -> None:
-        self.model.reload()
-        if self.panel.case_id is not None and self.model.row_of(self.panel.case_id) is None:
-            self.panel.show_case(None)      # its case went with the import
-        self._update_status()
-        self.data_changed.emit()
 
     def export_workbook(self) -> Task | None:
         try:
@@ -574,15 +599,12 @@ class MainWindow(QMainWindow):
         except WorkbenchError as exc:
             dialogs.error(self, self.tr("Reassign case"), error_text(exc))
             return False
-        self.model.refresh_case(case_id)
-        self.data_changed.emit()
+        self.notify(Changes(reviews=True, rounds=True, case_ids=frozenset([case_id]), what="reassign"))
         self.statusBar().showMessage(self.tr("The case now belongs to %1.").replace("%1", reviewer), 8000)
         return True
 
     def _round_created(self, result: Any) -> None:
-        self.model.reload()
-        self._update_status()
-        self.data_changed.emit()
+        self.notify(Changes(reviews=True, rounds=True, what="round"))
         self.statusBar().showMessage(self.tr("Round %1: %2 cases drawn (seed %3).").replace("%1", result.name)
                                      .replace("%2", str(len(result.cases))).replace("%3", str(result.seed)), 15000)
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from db.connection import open_database
 from ui import dialogs
+from ui.changes import Changes
 from ui.merge_dialog import MergeDialog
 from ui.messages import error_text
 from ui.tasks import Task
@@ -263,11 +264,7 @@ class PackageActions(QObject):
     def _merged(self, report: MergeReport) -> None:
         self.last_report = report
         window = self.window
-        window.model.reload()
-        window._update_status()
-        window.data_changed.emit()
-        if window.panel.case_id is not None:
-            window.panel.show_case(window.panel.case_id)
+        window.notify(Changes(reviews=True, rounds=True, what="merge"))
         merged = [f for f in report.files if f.outcome == "merged"]
         window.statusBar().showMessage(self.tr("%n package(s) merged.", "", len(merged)), 15000)
         refused = report.refused

@@ -8,8 +8,9 @@ workbench.review; the panel only turns keys into calls and shows what the workbe
 from __future__ import annotations
 
 import logging
+import time
 from datetime import datetime
-from typing import Any
+from typing import Any, Callable
 
 import sqlite_utils
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QComp
 
 from ui import dialogs
 from ui.case_model import value_label
+from ui.changes import Changes, review_changes
 from ui.messages import error_text
 from workbench import review
 from workbench.checklists import Checklist, Item
@@ -93,12 +95,12 @@ class ChecklistView(QTreeWidget):
 
 
 class ReviewPanel(QWidget):
-    review_changed = Signal(int)   # case id: an answer, the status or the verdict changed
+    changed = Signal(object)       # Changes: the panel wrote into the workspace (answer, status, take-over)
     undo_changed = Signal()        # what Undo and Redo would do changed
     message = Signal(str)          # a short note for the status bar
 
     def __init__(self, db: sqlite_utils.Database, reviewer: str, language: str, parent: QWidget | None = None, *,
-                 read_only: bool = False) -> None:
+                 read_only: bool = False, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self.db = db
         self.reviewer = reviewer
@@ -111,8 +113,9 @@ class ReviewPanel(QWidget):
         self.checklist_id: int | None = None
         self.answers: dict[str, review.Answer] = {}
         self.undo_history = UndoHistory()
-        self.timer = ActiveTimer()
+        self.timer = ActiveTimer(clock=clock)
         self._unsaved_seconds = 0.0     # active time measured, not yet written
+        self._blocked = False           # a modal dialog (another task's, or a question) covers the window
         self._numbers: dict[str, str] = {}
         self._loading = False
         self._build()
@@ -146,14 +149,16 @@ class ReviewPanel(QWidget):
             self.facts.addRow(title, label)
 
         self.review_box = QGroupBox(self.tr("Review"))
-        review_form = QFormLayout(self.review_box)
+        self.review_form = QFormLayout(self.review_box)
         self.review_labels: dict[str, QLabel] = {}
         for key, title in (("checklist", self.tr("Checklist")), ("reviewer", self.tr("Reviewer")),
-                           ("status", self.tr("Status")), ("time", self.tr("Active time"))):
+                           ("status", self.tr("Status")), ("standing", self.tr("Case counts as")),
+                           ("time", self.tr("Active time"))):
             label = QLabel()
             label.setWordWrap(True)
             self.review_labels[key] = label
-            review_form.addRow(title, label)
+            self.review_form.addRow(title, label)
+        self.review_form.setRowVisible(self.review_labels["standing"], False)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -296,7 +301,6 @@ class ReviewPanel(QWidget):
         self.flush()
         if self.review_id is None:
             self._unsaved_seconds = 0.0     # a case only glanced at: no review, no time
-            self.timer.take()
         self.case_id = case_id
         self.review_id = None
         self.review = None
@@ -308,6 +312,7 @@ class ReviewPanel(QWidget):
         if loaded is None:
             for label in (*self.fact_labels.values(), *self.review_labels.values()):
                 label.clear()
+            self.review_form.setRowVisible(self.review_labels["standing"], False)
             self._set_enabled(False)
             self.verdict_label.clear()
             self.verdict_label.setStyleSheet(VERDICT_STYLES[None])
@@ -330,8 +335,34 @@ class ReviewPanel(QWidget):
             return
         self._set_enabled(True)      # before populating: a disabled list cannot take the focus
         self._populate()
-        self.timer.touch()
+        self._touch()
         self.undo_changed.emit()
+
+    def refresh(self) -> None:
+        """Show the case as the workspace holds it now: another task (a round drawn, a merge, a
+        take-over) may have changed its review. The item being looked at stays current."""
+        if self.case_id is None:
+            return
+        loaded = review.load_case_review(self.db, self.case_id, reviewer=self.reviewer)
+        if loaded is None:                  # the case went (its import was removed)
+            self.show_case(None)
+            return
+        same_review = (loaded.review.id if loaded.review else None) == self.review_id
+        if same_review and loaded.checklist_id == self.checklist_id and self.checklist is not None:
+            self._collect_time()            # its status may change whether time counts
+            for key, label in self.fact_labels.items():     # an import may have updated the case
+                label.setText(value_label(key, loaded.case.get(key)))
+            self.review, self.answers = loaded.review, dict(loaded.answers)
+            self._refresh_rows()
+            self.undo_changed.emit()
+            return
+        current, focus = self.current_item(), QApplication.focusWidget()
+        self.show_case(self.case_id)
+        row = self._row_of(current.id) if current is not None else None
+        if row is not None and not row.isHidden():
+            self.view.setCurrentItem(row)
+        if focus is not None and focus is not self.view and focus.isVisible():
+            focus.setFocus()                # typing in the search box goes on there
 
     def _populate(self) -> None:
         assert self.checklist is not None
@@ -437,6 +468,15 @@ class ReviewPanel(QWidget):
             self.tr("%1 (version %2)").replace("%1", name).replace("%2", str(self.checklist.version)))
         self.review_labels["reviewer"].setText(self.review.reviewer if self.review else self.reviewer)
         self.review_labels["status"].setText(value_label("status", status))
+        # The review on screen is not always the one the figures use (the queue's status): e.g.
+        # a round drew a signed-off case and opened a new review; the signed-off one counts.
+        standing = review.latest_review_for_case(self.db, self.case_id) if self.case_id is not None else None
+        differs = standing is not None and (self.review is None or standing.id != self.review.id)
+        if standing is not None and differs:
+            self.review_labels["standing"].setText(
+                self.tr("%1 (review by %2)").replace("%1", value_label("status", standing.status))
+                .replace("%2", standing.reviewer))
+        self.review_form.setRowVisible(self.review_labels["standing"], differs)
         self._show_time()
         if self.locked and self.review is not None:
             self.lock_banner.setText(
@@ -558,7 +598,7 @@ class ReviewPanel(QWidget):
 
     # -- answering -------------------------------------------------------------------------
     def _on_key(self, command: str, value: Any) -> None:
-        self.timer.touch()
+        self._touch()
         if command == "next":
             self.move(1)
         elif command == "prev":
@@ -599,6 +639,8 @@ class ReviewPanel(QWidget):
         if self.read_only:
             self._refuse(self.tr("Read-only: another window is using this workspace."))
             return False
+        if self._someone_elses():
+            return self._ask_to_write()
         if self.locked:
             self._refuse(self.tr("This review is signed off. Reopen it (Review menu) to change it."))
             return False
@@ -700,6 +742,9 @@ class ReviewPanel(QWidget):
     def _write(self, item: Item, answer: str | None, **details: Any) -> bool:
         if self.read_only:
             return False
+        if self._someone_elses() and not self._ask_to_write():
+            self._reload_answers()      # what was typed or picked goes; the review is not changed
+            return False
         try:
             review_id = self._ensure_review()
             change = review.change_answer(self.db, review_id, item.id, answer, actor=self.reviewer,
@@ -718,23 +763,70 @@ class ReviewPanel(QWidget):
             self.review = review.get_review(self.db, self.review_id)
         self._refresh_rows()
 
-    def _after_change(self) -> None:
+    def _after_change(self, what: str = "answer") -> None:
         self._reload_answers()
         self.undo_changed.emit()
         if self.case_id is not None:
-            self.review_changed.emit(self.case_id)
+            self.changed.emit(review_changes(what, [self.case_id]))
+
+    # -- someone else's review -------------------------------------------------------------------
+    def _someone_elses(self) -> bool:
+        return self.review is not None and self.review.reviewer != self.reviewer
+
+    def _ask_to_write(self) -> bool:
+        """Someone else's review is on screen and the user is about to write into it: ask first
+        (No is the default). An unfinished review can be taken over (audited with both names),
+        then the write goes ahead; beside a finished one the user may start a review of their
+        own, shown for them to answer. Nothing is written, and no time credited, without a Yes."""
+        current = self.review
+        assert current is not None and self.case_id is not None
+        self._collect_time()     # the time so far was spent on someone else's review: dropped
+        status = value_label("status", current.status)
+        if current.status in review.REVIEWED_STATUSES:
+            question = (self.tr("This case's review by %1 is finished (%2) and stays as it is. Start your own "
+                                "review of the case?").replace("%1", current.reviewer).replace("%2", status))
+            if not dialogs.confirm(self, self.tr("Start your own review?"), question):
+                return False
+            try:
+                review.open_review(self.db, self.case_id, reviewer=self.reviewer)
+            except WorkbenchError as exc:
+                dialogs.error(self, self.tr("Review not started"), error_text(exc))
+                return False
+            self.show_case(self.case_id)        # the user's own review, empty, ready to answer
+            self.changed.emit(review_changes("open", [self.case_id]))
+            self.message.emit(self.tr("Your own review of the case is open; answer it."))
+            return False
+        question = (self.tr("This case's review belongs to %1 (%2). Take it over? Your answers then go into "
+                            "this review, and the take-over is kept in the audit log with both names.")
+                    .replace("%1", current.reviewer).replace("%2", status))
+        if not dialogs.confirm(self, self.tr("Take over the review?"), question):
+            return False
+        try:
+            self.review = review.take_over(self.db, current.id, actor=self.reviewer)
+        except WorkbenchError as exc:
+            dialogs.error(self, self.tr("Not taken over"), error_text(exc))
+            self._after_change("take_over")
+            return False
+        self.timer.touch()
+        self._after_change("take_over")
+        self.message.emit(self.tr("You took over the review from %1.").replace("%1", current.reviewer))
+        return True
 
     # -- undo and redo -------------------------------------------------------------------------
     def _stack(self):
         return self.undo_history.stack(self.review_id) if self.review_id is not None else None
 
+    def _undoable(self) -> bool:
+        """Undo and redo write answers: never into a signed-off (locked) or someone else's review."""
+        return not self.read_only and not self.locked and not self._someone_elses()
+
     def can_undo(self) -> bool:
         stack = self._stack()
-        return bool(stack and stack.can_undo and not self.read_only)
+        return bool(stack and stack.can_undo and self._undoable())
 
     def can_redo(self) -> bool:
         stack = self._stack()
-        return bool(stack and stack.can_redo and not self.read_only)
+        return bool(stack and stack.can_redo and self._undoable())
 
     def undo_text(self) -> str:
         stack = self._stack()
@@ -754,7 +846,7 @@ class ReviewPanel(QWidget):
 
     def _undo_or_redo(self, *, redo: bool) -> None:
         stack = self._stack()
-        if stack is None or self.read_only or not (stack.can_redo if redo else stack.can_undo):
+        if stack is None or not self._undoable() or not (stack.can_redo if redo else stack.can_undo):
             QApplication.beep()
             return
         self._commit_comment()
@@ -764,9 +856,9 @@ class ReviewPanel(QWidget):
         except WorkbenchError as exc:
             dialogs.error(self, self.tr("Redo not possible") if redo else self.tr("Undo not possible"),
                           error_text(exc))
-            self._after_change()
+            self._after_change("redo" if redo else "undo")
             return
-        self._after_change()
+        self._after_change("redo" if redo else "undo")
         if step is not None:
             row = self._row_of(step.item_id)
             if row is not None and not row.isHidden():
@@ -778,7 +870,7 @@ class ReviewPanel(QWidget):
     # -- comments --------------------------------------------------------------------------
     def _on_comment_typed(self) -> None:
         if not self._loading and not self.comment.isReadOnly():
-            self.timer.touch()
+            self._touch()
             self._comment_timer.start()
 
     def _commit_comment(self, item_id: str | None = None) -> None:
@@ -801,7 +893,13 @@ class ReviewPanel(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         kind = event.type()
         if kind in INPUT_EVENTS and isinstance(watched, QWidget) and watched.window() is self.window():
-            self.timer.touch()
+            self._touch()
+        elif kind in (QEvent.Type.WindowBlocked, QEvent.Type.WindowUnblocked) and watched is self.window():
+            # A modal dialog (another task's progress, a question) covers the window: no time counts.
+            self._collect_time()
+            self._blocked = kind == QEvent.Type.WindowBlocked
+            if self._blocked:
+                self.timer.pause()
         if watched is self.comment:
             if kind == QEvent.Type.FocusOut:
                 self._commit_comment()
@@ -824,18 +922,20 @@ class ReviewPanel(QWidget):
         self._commit_comment()
         if self.checklist is None or self.case_id is None or self.read_only:
             return False
+        if self._someone_elses() and not self._ask_to_write():
+            return False
         if self.locked:
             self._refuse(self.tr("This review is already signed off."))
             return False
         try:
             review_id = self._ensure_review()
+            self.store_time()       # the time up to completion is the review's; none counts after it
             result = review.complete(self.db, review_id, actor=self.reviewer)
         except WorkbenchError as exc:
             dialogs.error(self, self.tr("Review not complete"), self._missing_text(exc))
             self._reload_answers()
             return False
-        self.store_time()
-        self._after_change()
+        self._after_change("complete")
         self.message.emit(self.tr("Review completed: %1. Ctrl+N opens the next case.")
                           .replace("%1", value_label("verdict", result.verdict)))
         return True
@@ -864,12 +964,13 @@ class ReviewPanel(QWidget):
         if (self.review is None or self.review.status != "completed") and not self.complete():
             return False
         try:
-            self.review = review.sign_off(self.db, self._ensure_review(), actor=self.reviewer)
+            review_id = self._ensure_review()
+            self.store_time()       # what is still pending, before the review is locked
+            self.review = review.sign_off(self.db, review_id, actor=self.reviewer)
         except WorkbenchError as exc:
             dialogs.error(self, self.tr("Not signed off"), error_text(exc))
             return False
-        self.store_time()
-        self._after_change()
+        self._after_change("sign_off")
         self.message.emit(self.tr("Signed off and locked."))
         return True
 
@@ -888,7 +989,7 @@ class ReviewPanel(QWidget):
         except WorkbenchError as exc:
             dialogs.error(self, self.tr("Not reopened"), error_text(exc))
             return False
-        self._after_change()
+        self._after_change("reopen")
         self.view.setFocus()
         self.message.emit(self.tr("Reopened; answers can be changed again."))
         return True
@@ -896,12 +997,34 @@ class ReviewPanel(QWidget):
     # -- active time ---------------------------------------------------------------------------
     def set_window_active(self, active: bool) -> None:
         if active:
-            self.timer.touch()
+            self._touch()
         else:
+            self._collect_time()
             self.timer.pause()
 
+    def time_counts(self) -> bool:
+        """Whether active time counts now: only while the reviewer can write to the review on
+        screen (their own, unfinished; or none yet, made by the first answer), and no modal
+        dialog of another task covers the window."""
+        if self.read_only or self.checklist is None or self._blocked:
+            return False
+        return self.review is None or review.can_write(self.review, self.reviewer)
+
+    def _collect_time(self) -> None:
+        """Bank the time measured up to now if it counts. Called before anything that changes
+        whether it counts (an answer, completing, another case, a dialog), so each second is
+        judged by the state it was spent in."""
+        seconds = self.timer.take()
+        if self.time_counts():
+            self._unsaved_seconds += seconds
+
+    def _touch(self) -> None:
+        self._collect_time()
+        if not self._blocked:
+            self.timer.touch()
+
     def _on_tick(self) -> None:
-        self._unsaved_seconds += self.timer.take()
+        self._collect_time()
         self._show_time()
 
     def _show_time(self) -> None:
@@ -913,12 +1036,12 @@ class ReviewPanel(QWidget):
 
     def store_time(self) -> None:
         """Write the active time measured so far (every 30 s, and on leaving the case)."""
-        self._unsaved_seconds += self.timer.take()
+        self._collect_time()
         if self.review_id is None or self.read_only or self._unsaved_seconds < 0.5:
             return
         seconds, self._unsaved_seconds = self._unsaved_seconds, 0.0
         try:
-            review.add_active_time(self.db, self.review_id, seconds)
+            review.add_active_time(self.db, self.review_id, seconds, actor=self.reviewer)
             self.review = review.get_review(self.db, self.review_id)
         except WorkbenchError:
             log.exception("active time not stored")

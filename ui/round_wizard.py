@@ -28,7 +28,7 @@ from workbench import checklists, rounds
 from workbench.errors import WorkbenchError
 from workbench.identifiers import IP_TYPES
 from workbench.jobs import CancelToken, Progress
-from workbench.sample_size import AQLS
+from workbench.sample_size import AQLS, LEVELS
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -170,6 +170,10 @@ class FiltersPage(QWizardPage):
 
         self.exclude = QCheckBox(self.tr("Leave out cases already drawn in another round"))
         self.exclude.setChecked(True)
+        self.include_reviewed = QCheckBox(self.tr("Include cases that already have a completed review"))
+        self.include_reviewed.setToolTip(self.tr(
+            "Their earlier review keeps counting in the all-cases figures until this round's review is "
+            "completed; the round's own figures count only the round's reviews."))
         self.count_label = QLabel()
         font = self.count_label.font()
         font.setBold(True)
@@ -184,6 +188,7 @@ class FiltersPage(QWizardPage):
         layout.addLayout(grid, 1)
         layout.addLayout(dates)
         layout.addWidget(self.exclude)
+        layout.addWidget(self.include_reviewed)
         layout.addWidget(self.count_label)
 
         self.name.textChanged.connect(self._changed)
@@ -192,9 +197,9 @@ class FiltersPage(QWizardPage):
         for widget in self.lists.values():
             widget.itemChanged.connect(self._changed)
         for signal in (self.use_from.toggled, self.use_to.toggled, self.date_from.dateChanged,
-                       self.date_to.dateChanged, self.exclude.toggled):
+                       self.date_to.dateChanged, self.exclude.toggled, self.include_reviewed.toggled):
             signal.connect(self._changed)
-        self.matching = self.excluded = 0
+        self.counted = rounds.PopulationCount(0, 0, 0)
         self._changed()
 
     def _fill_lists(self) -> None:
@@ -234,16 +239,19 @@ class FiltersPage(QWizardPage):
             decision=tuple(_checked_values(self.lists["decision"])),
             procedure=tuple(_checked_values(self.lists["procedure"])),
             imports=tuple(_checked_values(self.lists["import"])),
-            decided_from=start, decided_to=end, exclude_sampled=self.exclude.isChecked())
+            decided_from=start, decided_to=end, exclude_sampled=self.exclude.isChecked(),
+            exclude_reviewed=not self.include_reviewed.isChecked())
 
     def population(self) -> int:
-        return self.matching - self.excluded
+        return self.counted.population
 
     def _changed(self, *_: Any) -> None:
-        self.matching, self.excluded = rounds.count_population(self.w.db, self.filters())
-        text = self.tr("%n case(s) match the filters", "", self.matching)
-        if self.excluded:
-            text += " · " + self.tr("%n already drawn in another round left out", "", self.excluded)
+        self.counted = rounds.count_population(self.w.db, self.filters())
+        text = self.tr("%n case(s) match the filters", "", self.counted.matching)
+        if self.counted.sampled:
+            text += " · " + self.tr("%n already drawn in another round left out", "", self.counted.sampled)
+        if self.counted.reviewed:
+            text += " · " + self.tr("%n already reviewed left out", "", self.counted.reviewed)
         text += " · " + self.tr("population: %n case(s)", "", self.population())
         self.count_label.setText(text)
         name = self.name.text().strip()
@@ -326,6 +334,10 @@ class PlanPage(QWizardPage):
         for value in AQLS:
             self.aql.addItem(f"{value:g}", value)
         self.aql.setCurrentIndex(self.aql.findData(rounds.DEFAULT_AQL))
+        self.level = QComboBox()
+        for value in LEVELS:
+            self.level.addItem(value, value)
+        self.level.setCurrentIndex(self.level.findData("II"))
         self.count_defects = QCheckBox(self.tr("Count defects as nonconforming, not only errors"))
         strata_row = QHBoxLayout()
         for widget in (QLabel(self.tr("by")), self.strata, QLabel(self.tr("then by")), self.then_by,
@@ -336,10 +348,11 @@ class PlanPage(QWizardPage):
         self.strata_box = QGroupBox(self.tr("Strata"))
         self.strata_box.setLayout(strata_row)
         lot_row = QHBoxLayout()
-        for widget in (QLabel(self.tr("AQL")), self.aql, self.count_defects):
+        for widget in (QLabel(self.tr("AQL")), self.aql, QLabel(self.tr("inspection level")), self.level,
+                       self.count_defects):
             lot_row.addWidget(widget)
         lot_row.addStretch(1)
-        self.lot_box = QGroupBox(self.tr("Acceptance (general inspection level II, normal inspection)"))
+        self.lot_box = QGroupBox(self.tr("Acceptance (ISO 2859-1, single sampling, normal inspection)"))
         self.lot_box.setLayout(lot_row)
 
         self.seed = QLineEdit(str(rounds.random_seed()))
@@ -379,9 +392,10 @@ class PlanPage(QWizardPage):
         for signal in (self.fixed.toggled, self.size.valueChanged, self.confidence.currentIndexChanged,
                        self.margin.valueChanged, self.expected.valueChanged, self.strata.currentIndexChanged,
                        self.then_by.currentIndexChanged, self.allocation.currentIndexChanged,
-                       self.minimum.valueChanged, self.aql.currentIndexChanged, self.count_defects.toggled,
-                       self.seed.textChanged):
+                       self.minimum.valueChanged, self.aql.currentIndexChanged, self.level.currentIndexChanged,
+                       self.count_defects.toggled, self.seed.textChanged):
             signal.connect(self.update_preview)
+        self.allocation.currentIndexChanged.connect(self._allocation_changed)
         self._method_changed()
 
     def initializePage(self) -> None:  # noqa: N802 (Qt name)
@@ -410,6 +424,12 @@ class PlanPage(QWizardPage):
             self._showing_lots = acceptance
         self.update_preview()
 
+    def _allocation_changed(self, *_: Any) -> None:
+        # Neyman gives strata expected near 0% or 100% almost nothing: two cases each by default,
+        # so every stratum's variance can be estimated (the user may still lower it).
+        if self.allocation.currentData() == "neyman" and self.minimum.value() < rounds.NEYMAN_MINIMUM:
+            self.minimum.setValue(rounds.NEYMAN_MINIMUM)
+
     def strata_fields(self) -> tuple[str, ...]:
         fields = [self.strata.currentData(), self.then_by.currentData()]
         return tuple(dict.fromkeys(f for f in fields if f))
@@ -420,7 +440,7 @@ class PlanPage(QWizardPage):
         fields = self.strata_fields() if stratified else ()
         if method == "acceptance":
             return rounds.Plan(method=method, strata=fields, aql=self.aql.currentData(),
-                               count_defects=self.count_defects.isChecked())
+                               level=self.level.currentData(), count_defects=self.count_defects.isChecked())
         precision = self.precise.isChecked()
         return rounds.Plan(
             method=method, size=None if precision else self.size.value(),
@@ -454,7 +474,7 @@ class PlanPage(QWizardPage):
             self._fill_table(None, plan)
             self.completeChanged.emit()
             return
-        self.summary.setStyleSheet("")
+        self.summary.setStyleSheet(ERROR_STYLE if self.design.uncovered() else "")
         self.summary.setText(self._summary_text(self.design))
         self._fill_table(self.design, plan)
         self.completeChanged.emit()
@@ -467,6 +487,14 @@ class PlanPage(QWizardPage):
                 "%1", str(design.unadjusted_size))
         if design.raised_for_minimum:
             text += " " + self.tr("Raised so that every stratum gets its minimum.")
+        empty = design.uncovered()
+        if empty:
+            plan = self.plan()
+            names = ", ".join(self.tr("%1 (%2% of the population)").replace("%1", stratum_label(s.name, plan.strata))
+                              .replace("%2", f"{100 * s.population / design.population:.1f}") for s in empty)
+            text += " " + self.tr("Warning: no case is drawn from %1, so the estimate will not cover %2% of the "
+                                  "population. Raise the minimum per stratum to include them.").replace(
+                "%1", names).replace("%2", f"{100 * design.uncovered_share():.1f}")
         return text
 
     def _fill_table(self, design: rounds.Design | None, plan: rounds.Plan) -> None:
@@ -478,7 +506,7 @@ class PlanPage(QWizardPage):
             for row, stratum in enumerate(strata):
                 values = (stratum_label(stratum.name, plan.strata), stratum.population,
                           "" if stratum.expected is None else f"{100 * stratum.expected:g}", stratum.sample,
-                          stratum.code_letter or "", "" if stratum.accept is None else stratum.accept,
+                          stratum.letters, "" if stratum.accept is None else stratum.accept,
                           "" if stratum.reject is None else stratum.reject)
                 for column, value in enumerate(values):
                     item = QTableWidgetItem(str(value))

@@ -49,16 +49,36 @@ def _to_json(value: Any) -> str | None:
 
 def record(db: sqlite_utils.Database, *, actor: str, entity: str, entity_id: str | int, action: str,
            old: Any = None, new: Any = None, case_id: int | None = None) -> None:
-    """Append one entry. Call inside the transaction of the write it describes."""
+    """Append one entry. Call inside the transaction of the write it describes.
+
+    The first entry this version writes into a chain without a coverage baseline (a new
+    workspace, or one written by an older version) is followed by one: what the workspace
+    holds then is taken as given, and every later change must come with its entry."""
+    from workbench import coverage
+    baseline = not coverage.has_baseline(db)
+    append(db, actor=actor, entity=entity, entity_id=entity_id, action=action, old=old, new=new, case_id=case_id)
+    if baseline:   # after the entry: the write it describes is already in what the baseline records
+        coverage.record_baseline(db, actor=actor, reason="first write by this version")
+
+
+def append(db: sqlite_utils.Database, *, actor: str, entity: str, entity_id: str | int, action: str,
+           old: Any = None, new: Any = None, case_id: int | None = None, at: str | None = None) -> None:
+    """Append one entry to the chain, as it is (`at`: a given time, for generated data)."""
     row = db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     prev_hash = row[0] if row else GENESIS
-    at = now_iso()
+    at = at or now_iso()
     old_json, new_json = _to_json(old), _to_json(new)
     digest = entry_hash(prev_hash, at, actor, entity, str(entity_id), case_id, action, old_json, new_json)
     db.execute(
         "INSERT INTO audit_log (at, actor, entity, entity_id, case_id, action, old_value, new_value,"
         " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [at, actor, entity, str(entity_id), case_id, action, old_json, new_json, prev_hash, digest])
+
+
+def head(db: sqlite_utils.Database) -> tuple[int, str]:
+    """The chain's anchor: (number of entries, hash of the last). Entry ids run 1..n without gaps."""
+    row = db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    return (row[0], row[1]) if row else (0, GENESIS)
 
 
 def history(db: sqlite_utils.Database, case_id: int) -> list[AuditEntry]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, NoReturn, Sequence, TextIO
 
 from workbench import APP_NAME, __version__
+from workbench.cli_support import check_inputs, configure_database, environment_error, silence
 from workbench.display import error_text, visible
 from workbench.errors import Cancelled, WorkbenchError
 
@@ -35,6 +36,11 @@ class _Parser(argparse.ArgumentParser):
 def _add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
                         help="the workspace file (default: WORKBENCH_DB, else the user's data folder)")
+
+
+#: The one rule for rates (workbench.rates.RULE), escaped for argparse's %-formatting.
+_RULE = "a number with %% or above 1 is a percentage, otherwise a fraction"
+_LEVELS = ("S-1", "S-2", "S-3", "S-4", "I", "II", "III")   # workbench.acceptance.LEVELS, without importing it
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,7 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", metavar="DATE", help="only cases decided on or after DATE (2022-04-01)")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="only cases decided on or before DATE (2022-06-30)")
     p.add_argument("--target", metavar="PERCENT", default="90",
-                   help="target compliance rate; rows whose interval lies wholly below it are highlighted (default 90)")
+                   help=f"target compliance rate, e.g. 90 or 0.9 ({_RULE}); rows whose interval lies wholly below "
+                        "it are highlighted (default 90)")
     p.add_argument("--language", choices=("en", "zh"), default="en", help="sheet and column names")
     _add_db(p)
 
@@ -72,25 +79,36 @@ def build_parser() -> argparse.ArgumentParser:
     v = checklist_commands.add_parser("validate", help="check a template; exit 2 listing every problem")
     v.add_argument("file")
 
-    p = commands.add_parser("verify", help="check the audit chain and the database's integrity")
+    p = commands.add_parser("verify", help="check the audit chain, coverage of every stored fact and integrity")
+    p.add_argument("--anchor", metavar="FILE|HASH", action="append", default=[],
+                   help="a workbook, work package or text file written earlier (or its anchor hash): prove the "
+                        "audit chain still extends it")
     _add_db(p)
 
     p = commands.add_parser("sample", help="draw a review round: filters, sampling plan, seed and reviewers")
     p.add_argument("--round", required=True, metavar="NAME", help="the new round's name")
     p.add_argument("--size", type=int, metavar="N", help="draw N cases (or give a precision instead)")
-    p.add_argument("--confidence", metavar="C", help="size for a precision: confidence level, e.g. 0.95 or 95%%")
-    p.add_argument("--margin", metavar="E", help="margin of error, e.g. 0.05 or 5%%")
-    p.add_argument("--expected", metavar="P", help="expected compliance rate, e.g. 0.9 (default 0.5)")
+    p.add_argument("--confidence", metavar="C", help=f"size for a precision: confidence level, e.g. 95 ({_RULE})")
+    p.add_argument("--margin", metavar="E", help=f"margin of error, e.g. 5 or 0.05 ({_RULE})")
+    p.add_argument("--expected", metavar="P", help="expected compliance rate, e.g. 90 or 0.9 (default 50%%); "
+                                                   "with --allocation neyman, every stratum's default rate")
     p.add_argument("--method", choices=("random", "systematic", "stratified", "acceptance"),
                    help="default: stratified when --strata is given, else random")
     p.add_argument("--strata", metavar="FIELD[,FIELD]", help="stratify by these fields (ip_type, department, "
                    "examiner, decision, procedure, classification, import, decision_year, decision_quarter, "
                    "decision_month); with --method acceptance the lot fields (default examiner,decision_month)")
-    p.add_argument("--allocation", choices=("proportional", "equal", "neyman"), default="proportional")
-    p.add_argument("--min-per-stratum", type=int, default=0, metavar="K")
+    p.add_argument("--allocation", choices=("proportional", "equal", "neyman"),
+                   help="stratified: how the sample is shared among strata (default proportional)")
+    p.add_argument("--min-per-stratum", type=int, metavar="K",
+                   help="stratified: at least K cases per stratum (default 2 with --allocation neyman, so each "
+                        "stratum's variance can be estimated; else 0)")
     p.add_argument("--stratum-expected", action="append", default=[], metavar="STRATUM=P",
-                   help="Neyman allocation: a stratum's expected rate (repeat; the others use --expected)")
-    p.add_argument("--aql", type=float, help="acceptance: the AQL in percent nonconforming (default 2.5)")
+                   help="Neyman allocation: a stratum's expected rate, e.g. 'Examiner A=95' (repeat; the others "
+                        "use --expected)")
+    p.add_argument("--aql", type=float, help="acceptance: the AQL in percent nonconforming, 0.010 to 10 "
+                                             "(default 2.5)")
+    p.add_argument("--level", choices=_LEVELS,
+                   help="acceptance: the ISO 2859-1 inspection level (default II)")
     p.add_argument("--count-defects", action="store_true",
                    help="acceptance: count defect verdicts as nonconforming, not only errors")
     p.add_argument("--seed", type=int, metavar="S", help="the seed (default: a random one, printed and stored)")
@@ -99,19 +117,27 @@ def build_parser() -> argparse.ArgumentParser:
                         "decision_date with =, >=, <=, >, < and YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY")
     p.add_argument("--include-sampled", action="store_true",
                    help="keep cases drawn in earlier rounds in the population (default: left out)")
+    p.add_argument("--include-reviewed", action="store_true",
+                   help="keep cases that already have a completed or signed-off review in the population "
+                        "(default: left out; their earlier review keeps counting in the all-cases figures "
+                        "until the round's own review is completed)")
     p.add_argument("--reviewers", metavar="NAME[:CAP],...", help="share the cases among these reviewers")
     p.add_argument("--effort", metavar="TYPE=N,...", help="balance by expected effort per IP type, not by count")
     p.add_argument("--json", action="store_true", help="print one JSON object: plan, strata and the cases drawn")
     _add_db(p)
 
     p = commands.add_parser("sample-size", help="cases to review for a precision, or an ISO 2859-1 lot plan")
-    p.add_argument("--confidence", metavar="C", help="confidence level, e.g. 0.95 or 95%%")
-    p.add_argument("--margin", metavar="E", help="margin of error, e.g. 0.05 or 5%%")
-    p.add_argument("--expected", metavar="P", default="0.5", help="expected rate (default 0.5)")
+    p.add_argument("--confidence", metavar="C", help=f"confidence level, e.g. 95 or 0.95 ({_RULE})")
+    p.add_argument("--margin", metavar="E", help=f"margin of error, e.g. 5 or 0.05 ({_RULE})")
+    p.add_argument("--expected", metavar="P", help="expected rate, e.g. 90 or 0.9 (default 50%%)")
     p.add_argument("--population", type=int, metavar="N", help="the population, for the finite population correction")
     p.add_argument("--lot", type=int, metavar="N", help="instead: ISO 2859-1 plan for a lot of N cases")
-    p.add_argument("--aql", type=float, default=2.5, help="with --lot: the AQL (default 2.5)")
-    p.add_argument("--level", choices=("I", "II", "III"), default="II", help="with --lot: inspection level")
+    p.add_argument("--aql", type=float, help="with --lot: the AQL, 0.010 to 10 percent nonconforming (default 2.5); "
+                                             "15 to 1000 only with --per-hundred")
+    p.add_argument("--level", choices=_LEVELS, help="with --lot: the inspection level (default II)")
+    p.add_argument("--per-hundred", action="store_true",
+                   help="with --lot: judge the lot by its findings per 100 cases (nonconformities per 100 units), "
+                        "not by nonconforming cases")
     p.add_argument("--json", action="store_true")
     _add_db(p)
 
@@ -152,6 +178,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reviewed", type=float, default=0.2, metavar="FRACTION",
                    help="the share of cases reviewed, 0 to 1 (default 0.2)")
     p.add_argument("--seed", type=int, default=2022, metavar="S", help="the same seed gives the same workspace")
+    p.add_argument("--round", metavar="NAME", help="then draw this round over every case (as `sample` does) and "
+                   "review part of it in the round")
+    p.add_argument("--size", type=int, metavar="N", help="with --round: draw N cases (not with acceptance)")
+    p.add_argument("--method", choices=("random", "systematic", "stratified", "acceptance"),
+                   help="with --round: default stratified when --strata is given, else random")
+    p.add_argument("--strata", metavar="FIELD[,FIELD]", help="with --round: the stratum or lot fields")
+    p.add_argument("--allocation", choices=("proportional", "equal", "neyman"),
+                   help="with --round: how a stratified sample is shared (default proportional)")
+    p.add_argument("--aql", type=float, help="with --round --method acceptance: the AQL (default 2.5)")
+    p.add_argument("--round-seed", type=int, metavar="S", help="with --round: the draw's seed (default --seed)")
+    p.add_argument("--round-reviewed", type=float, default=1.0, metavar="FRACTION",
+                   help="with --round: the share of the round's cases reviewed in the round, 0 to 1 (default 1)")
     _add_db(p)
 
     p = commands.add_parser("self-test", help="import, review and export the demo samples in a temporary workspace")
@@ -178,6 +216,8 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
                 return 2
             return gui(args)
         args.gui, args.err = gui, err   # `open` starts the window; `merge` reports each refused file
+        configure_database(err)
+        check_inputs(args)
         return COMMANDS[args.command](args, out)
     except WorkbenchError as exc:
         print(f"error: {error_text(exc)}", file=err)     # may quote a file: escaped, one line
@@ -188,16 +228,37 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
     except KeyboardInterrupt:
         print("interrupted: nothing was changed", file=err)
         return 130
-    except Exception as exc:  # the last line of defence: log it, say where
+    except BrokenPipeError:
+        # The reader of our output went away (`merge ... | head -c 20`): the work is done and
+        # committed; only the rest of the printout is lost.
+        silence(out)
+        return 0
+    except Exception as exc:  # the last line of defence: a known cause in one line, else log it
+        known = environment_error(exc, getattr(args, "db", None))
+        if known is not None:
+            log.warning("%s failed: %s", args.command, known.message())
+            print(f"error: {known.message()}", file=err)
+            return 2
         log.exception("unexpected failure in %s", args.command)
         print(f"unexpected error ({type(exc).__name__}: {exc}); details are in {log_file}", file=err)
         return 1
 
 
-def _open(args: argparse.Namespace):
+def _open(args: argparse.Namespace, *, create: bool = False, reading: bool = False):
+    """The workspace of --db; only import and demo create one ("no workspace at PATH" otherwise).
+
+    `reading`: the command only reads, so a workspace the user may not change (a read-only file
+    or medium) is opened read-only instead of refused.
+    """
     from db.connection import open_database
     from workbench.paths import workspace_path
-    return open_database(workspace_path(getattr(args, "db", None)))
+    path = workspace_path(getattr(args, "db", None))
+    try:
+        return open_database(path, create=create)
+    except WorkbenchError as exc:
+        if reading and exc.code == "db.read_only_file":
+            return open_database(path, read_only=True)
+        raise
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
@@ -207,7 +268,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     mapping = None
     if args.mapping:
         mapping = _read_mapping(Path(args.mapping))
-    db = _open(args)
+    db = _open(args, create=True)
     result = import_file(db, args.file, mapping=mapping, encoding=args.encoding, delimiter=args.delimiter,
                          sheet=args.sheet, on_conflict=args.on_conflict)
     if args.report:
@@ -262,7 +323,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     report_filter = ReportFilter(round_name=args.round, date_from=parse_filter_date(args.date_from, "--from"),
                                  date_to=parse_filter_date(args.date_to, "--to"))
     target = parse_target(args.target)
-    db = _open(args)
+    db = _open(args, reading=True)
     result = write_workbook(db, args.out, language=args.language, report_filter=report_filter, target=target)
     print(f"Wrote {result.path}: {result.cases} cases ({result.reviewed} reviewed), {result.findings} findings.",
           file=out)
@@ -281,29 +342,54 @@ def cmd_checklist(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
     from workbench.integrity import check_workspace
-    db = _open(args)
+    from workbench import anchors
+    given = [(source, anchors.read(source)) for source in args.anchor]    # an unreadable anchor: exit 2 first
+    db = _open(args, reading=True)
     problems = check_workspace(db)
+    for source, anchor in given:
+        problems.extend(f"anchor {Path(source).name if Path(source).exists() else source[:24]}: {p}"
+                        for p in anchors.check(db, anchor))
     if problems:
         raise WorkbenchError("verify.broken", count=len(problems),
                              problems="\n".join(f"  - {p}" for p in problems))
-    print("The workspace is intact: audit chain and database integrity verified.", file=out)
+    print("The workspace is intact: audit chain, coverage of every stored fact and database integrity verified"
+          + (f"; it extends {len(given)} anchor(s)." if given else "."), file=out)
     return 0
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     import time
 
-    from db.connection import open_database
     from workbench.demo import build_demo
     from workbench.paths import workspace_path
     path = workspace_path(getattr(args, "db", None))
+    round_spec = _demo_round(args)
     started = time.perf_counter()
-    result = build_demo(open_database(path), cases=args.cases, reviewed=args.reviewed, seed=args.seed,
-                        path=str(path))
+    result = build_demo(_open(args, create=True), cases=args.cases, reviewed=args.reviewed, seed=args.seed,
+                        path=str(path), round_spec=round_spec)
     print(f"{path}: {result.cases} cases, {result.reviews} reviews, {result.answers} answers, "
           f"{result.findings} findings, {result.audit_entries} audit entries "
           f"({time.perf_counter() - started:.1f} s).", file=out)
+    if round_spec is not None:
+        print(f"Round {round_spec.name!r}: {result.round_cases} cases drawn, {result.round_reviews} reviewed "
+              "in the round.", file=out)
     return 0
+
+
+def _demo_round(args: argparse.Namespace):  # -> DemoRound | None
+    from workbench import rounds
+    from workbench.demo import DemoRound
+    round_options = ("size", "method", "strata", "allocation", "aql", "round_seed")
+    if args.round is None:
+        given = [o for o in round_options if getattr(args, o) is not None]
+        if given or args.round_reviewed != 1.0:
+            raise WorkbenchError("cli.demo_round_options",
+                                 option="--" + (given[0] if given else "round_reviewed").replace("_", "-"))
+        return None
+    strata = tuple(f.strip() for f in (args.strata or "").split(",") if f.strip())
+    plan = rounds.Plan(method=args.method or ("stratified" if strata else "random"), size=args.size,
+                       strata=strata, allocation=args.allocation or "proportional", aql=args.aql)
+    return DemoRound(args.round, plan, args.round_reviewed, args.round_seed)
 
 
 def cmd_self_test(args: argparse.Namespace, out: TextIO) -> int:
@@ -313,29 +399,35 @@ def cmd_self_test(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _rate(text: str | None, what: str, *, percent_above_one: bool = False) -> float | None:
-    from workbench.rounds import parse_fraction
-    return None if text is None else parse_fraction(text, what, percent_above_one=percent_above_one)
+def _rate(text: str | None, option: str, bounds: Any) -> float | None:
+    from workbench.rates import parse_rate
+    return None if text is None else parse_rate(text, option, bounds)
 
 
 def cmd_sample(args: argparse.Namespace, out: TextIO) -> int:
     import getpass
 
     from workbench import rounds
+    from workbench.rates import CONFIDENCE, MARGIN, RATE
+    from workbench.sample_args import check_sample_args
+    strata = tuple(f.strip() for f in (args.strata or "").split(",") if f.strip())
+    method = args.method or ("stratified" if strata else "random")
+    check_sample_args(args, method)
     try:
         actor = getpass.getuser()
     except Exception:  # no user name in this environment (e.g. a service account without one)
         actor = "cli"
-    db = _open(args)
-    filters = rounds.parse_where(db, args.where, rounds.Filters(exclude_sampled=not args.include_sampled))
-    strata = tuple(f.strip() for f in (args.strata or "").split(",") if f.strip())
     plan = rounds.Plan(
-        method=args.method or ("stratified" if strata else "random"), size=args.size,
-        confidence=_rate(args.confidence, "The confidence level", percent_above_one=True),
-        margin=_rate(args.margin, "The margin of error"), expected=_rate(args.expected, "The expected rate"),
-        strata=strata, allocation=args.allocation, min_per_stratum=args.min_per_stratum,
+        method=method, size=args.size,
+        confidence=_rate(args.confidence, "The confidence level (--confidence)", CONFIDENCE),
+        margin=_rate(args.margin, "The margin of error (--margin)", MARGIN),
+        expected=_rate(args.expected, "The expected rate (--expected)", RATE),
+        strata=strata, allocation=args.allocation or "proportional", min_per_stratum=args.min_per_stratum,
         stratum_expected=rounds.parse_stratum_rates(args.stratum_expected), aql=args.aql,
-        count_defects=args.count_defects)
+        level=args.level or "II", count_defects=args.count_defects)
+    db = _open(args)
+    filters = rounds.parse_where(db, args.where, rounds.Filters(exclude_sampled=not args.include_sampled,
+                                                                   exclude_reviewed=not args.include_reviewed))
     result = rounds.create_round(
         db, name=args.round, filters=filters, plan=plan, seed=args.seed, actor=actor,
         reviewers=rounds.parse_reviewers(args.reviewers) if args.reviewers else (),
@@ -349,29 +441,36 @@ def cmd_sample(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_sample_size(args: argparse.Namespace, out: TextIO) -> int:
-    from workbench.sample_size import acceptance_plan, sample_size
+    from workbench.acceptance import acceptance_plan
+    from workbench.rates import CONFIDENCE, MARGIN, RATE, percent_text
+    from workbench.sample_args import check_sample_size_args
+    from workbench.sample_size import sample_size
+    check_sample_size_args(args)
     if args.lot is not None:
-        if args.confidence or args.margin or args.population:
-            raise WorkbenchError("cli.sample_size_args")
-        lot = acceptance_plan(args.lot, args.aql, args.level)
-        data = {"lot_size": args.lot, "aql": args.aql, "level": args.level, "code_letter": lot.letter,
-                "plan_letter": lot.plan_letter, "sample_size": lot.sample_size, "accept": lot.accept,
-                "reject": lot.reject, "full_inspection": lot.full_inspection}
-        text = (f"{lot.sample_size} cases from a lot of {args.lot}: code letter {lot.letter}"
-                + (f" (plan of letter {lot.plan_letter})" if lot.plan_letter != lot.letter else "")
-                + f"; accept the lot with at most {lot.accept} nonconforming, reject it with {lot.reject} or more"
-                f" (ISO 2859-1, general inspection level {args.level}, normal inspection, AQL {args.aql:g}).")
+        aql = 2.5 if args.aql is None else args.aql
+        level = args.level or "II"
+        lot = acceptance_plan(args.lot, aql, level, per_hundred_units=args.per_hundred)
+        counted = "findings" if args.per_hundred else "nonconforming cases"
+        data = {"lot_size": args.lot, "aql": aql, "level": level, "per_hundred": args.per_hundred,
+                "code_letter": lot.letter, "plan_letter": lot.plan_letter, "sample_size": lot.sample_size,
+                "accept": lot.accept, "reject": lot.reject, "full_inspection": lot.full_inspection,
+                "plan": lot.describe()}
+        text = (f"{lot.sample_size} cases from a lot of {args.lot}: {lot.describe()}; accept the lot with at most "
+                f"{lot.accept} {counted} in the sample, reject it with {lot.reject} or more (ISO 2859-1, "
+                f"inspection level {level}, normal inspection, AQL {aql:g}"
+                + (" nonconformities per 100 units)." if args.per_hundred else ")."))
     else:
         if args.confidence is None or args.margin is None:
             raise WorkbenchError("cli.sample_size_args")
-        confidence = _rate(args.confidence, "The confidence level", percent_above_one=True)
-        margin, expected = _rate(args.margin, "The margin of error"), _rate(args.expected, "The expected rate")
+        confidence = _rate(args.confidence, "The confidence level (--confidence)", CONFIDENCE)
+        margin = _rate(args.margin, "The margin of error (--margin)", MARGIN)
+        expected = 0.5 if args.expected is None else _rate(args.expected, "The expected rate (--expected)", RATE)
         size = sample_size(confidence=confidence, margin=margin, expected=expected, population=args.population)
         unlimited = sample_size(confidence=confidence, margin=margin, expected=expected)
         data = {"sample_size": size, "unadjusted_size": unlimited, "confidence": confidence, "margin": margin,
                 "expected": expected, "population": args.population}
-        text = (f"{size} cases ({100 * confidence:g}% confidence, margin ±{100 * margin:g}%, "
-                f"expected rate {100 * expected:g}%, "
+        text = (f"{size} cases ({percent_text(confidence)} confidence, margin ±{percent_text(margin)}, "
+                f"expected rate {percent_text(expected)}, "
                 + (f"population {args.population}: {unlimited} before the finite population correction)."
                    if args.population is not None else "population unlimited)."))
     if args.json:
@@ -399,7 +498,7 @@ def cmd_reassign(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_round_status(args: argparse.Namespace, out: TextIO) -> int:
     from workbench import rounds
-    status = rounds.status_json(_open(args), args.round)
+    status = rounds.status_json(_open(args, reading=True), args.round)
     if args.json:
         json.dump(status, out, ensure_ascii=False)
         out.write("\n")
@@ -471,7 +570,8 @@ from workbench.errors import register  # noqa: E402  (templates sit beside the c
 
 register({
     "cli.bad_mapping_file": "The mapping file {path} cannot be used: {detail}.",
+    "cli.demo_round_options": "{option} describes the demo's round: give --round NAME with it.",
     "verify.broken": "The workspace is not intact ({count} problem(s)):\n{problems}",
     "cli.sample_size_args": "Give --confidence and --margin (with --expected and --population if known), "
-                            "or --lot with --aql; not both.",
+                            "or --lot (with --aql and --level).",
 })

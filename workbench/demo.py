@@ -23,7 +23,7 @@ from typing import Any, Iterator
 
 import sqlite_utils
 
-from workbench import audit, checklists
+from workbench import audit, checklists, coverage
 from workbench.checklists import Checklist, Item
 from workbench.demo_data import EXAMINERS, generate_cases, person_name
 from workbench.errors import WorkbenchError, register
@@ -35,6 +35,7 @@ register({
                       "(--db NEW.sqlite3).",
     "demo.bad_count": "--cases must be between 1 and {limit}, not {value}.",
     "demo.bad_fraction": "--reviewed must be a fraction between 0 and 1 (e.g. 0.2), not {value}.",
+    "demo.bad_round_fraction": "--round-reviewed must be a fraction between 0 and 1 (e.g. 0.8), not {value}.",
 })
 
 MAX_CASES = 1_000_000
@@ -84,21 +85,40 @@ ADVISORY_COMMENTS = ("建议：通知书可进一步精简。", "建议：补充
 
 
 @dataclass(frozen=True)
+class DemoRound:
+    """A round the demo draws after its reviews (`plan` as `sample` takes it), and the share of the
+    round's cases then reviewed in the round with the demo's answers."""
+
+    name: str
+    plan: Any                      # workbench.rounds.Plan
+    reviewed: float = 1.0
+    seed: int | None = None        # the draw's seed; None: the demo's seed
+
+
+@dataclass(frozen=True)
 class DemoResult:
     cases: int
     reviews: int
     answers: int
     findings: int
     audit_entries: int
+    round_cases: int = 0
+    round_reviews: int = 0
 
 
 def build_demo(db: sqlite_utils.Database, *, cases: int, reviewed: float, seed: int, path: str = "",
+               round_spec: DemoRound | None = None,
                progress: Progress = no_progress, cancel: CancelToken | None = None) -> DemoResult:
-    """Fill an empty workspace with `cases` generated cases, `reviewed` (0-1) of them reviewed."""
+    """Fill an empty workspace with `cases` generated cases, `reviewed` (0-1) of them reviewed; with
+    `round_spec`, then draw that round (over every case, reviewed or not) and review its share of it."""
     if isinstance(cases, bool) or not isinstance(cases, int) or not 1 <= cases <= MAX_CASES:
         raise WorkbenchError("demo.bad_count", value=cases, limit=MAX_CASES)
-    if not isinstance(reviewed, (int, float)) or not math.isfinite(reviewed) or not 0 <= reviewed <= 1:
+    if not _fraction(reviewed):
         raise WorkbenchError("demo.bad_fraction", value=reviewed)
+    if round_spec is not None:
+        if not _fraction(round_spec.reviewed):
+            raise WorkbenchError("demo.bad_round_fraction", value=round_spec.reviewed)
+        round_spec.plan.checked()     # a bad plan is refused before anything is generated
     cancel = cancel or CancelToken()
     existing = db.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
     if existing:
@@ -110,13 +130,18 @@ def build_demo(db: sqlite_utils.Database, *, cases: int, reviewed: float, seed: 
     cache_size = db.execute("PRAGMA cache_size").fetchone()[0]
     db.execute("PRAGMA cache_size = -262144")
     try:
-        return _build(db, cases, review_count, seed, total_work, progress, cancel)
+        return _build(db, cases, review_count, seed, total_work, progress, cancel, round_spec)
     finally:
         db.execute(f"PRAGMA cache_size = {int(cache_size)}")
 
 
+def _fraction(value: object) -> bool:
+    return (isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+            and 0 <= value <= 1)
+
+
 def _build(db: sqlite_utils.Database, cases: int, review_count: int, seed: int, total_work: int,
-           progress: Progress, cancel: CancelToken) -> DemoResult:
+           progress: Progress, cancel: CancelToken, round_spec: DemoRound | None) -> DemoResult:
     with db.atomic():
         checklists.install_builtins(db)
         checklist_ids = {ip: checklists.checklist_for(db, ip) for ip in checklists.IP_TYPES}
@@ -143,8 +168,45 @@ def _build(db: sqlite_utils.Database, cases: int, review_count: int, seed: int, 
                 progress(cases + n + 1, total_work, f"Reviews: {n + 1:,} of {review_count:,}")
         cancel.check()
         writer.flush()
+        # The generated cases and reviews, with their review time, covered by the chain at once.
+        last = db.execute("SELECT MAX(at) FROM audit_log").fetchone()[0]     # generated time: same seed, same file
+        coverage.record_baseline(db, actor="demo", reason="demo data generated", at=last)
+        drawn = in_round = 0
+        if round_spec is not None:
+            progress(total_work, total_work, f"Drawing round {round_spec.name}")
+            drawn, in_round = _round(db, round_spec, seed, review_count, facts, parsed, model, reviewers, writer)
+            cancel.check()
     progress(total_work, total_work, "Done")
-    return DemoResult(len(facts), writer.reviews, writer.answers, writer.findings, writer.entries)
+    return DemoResult(len(facts), writer.reviews, writer.answers, writer.findings, writer.entries, drawn, in_round)
+
+
+def _round(db: sqlite_utils.Database, spec: DemoRound, seed: int, done: int, facts: list[_CaseFacts],
+           parsed: dict[int, Checklist], model: _FindingModel, reviewers: list[_Reviewer],
+           writer: _ReviewWriter) -> tuple[int, int]:
+    """Draw the round over every case (reviewed ones included: the demo's population), share it among
+    the demo's reviewers, and complete `spec.reviewed` of its open reviews, in the round."""
+    from workbench import rounds
+
+    result = rounds.create_round(
+        db, name=spec.name, filters=rounds.Filters(exclude_sampled=False, exclude_reviewed=False), plan=spec.plan,
+        seed=seed if spec.seed is None else spec.seed, actor="demo",
+        reviewers=tuple(rounds.Reviewer(r.name) for r in reviewers))
+    writer.resume()     # create_round extended the audit chain
+    by_name = {r.name: r for r in reviewers}
+    by_id = {f.id: f for f in facts}
+    open_reviews = db.execute("SELECT id, case_id, checklist_id, reviewer FROM reviews WHERE round_id = ?"
+                              " ORDER BY id", [result.id]).fetchall()
+    rng = random.Random(f"{seed}:round:{spec.name}")
+    chosen = sorted(rng.sample(range(len(open_reviews)), round(len(open_reviews) * spec.reviewed)))
+    per_day = REVIEWERS * REVIEWS_PER_REVIEWER_DAY
+    for n, index in enumerate(chosen):
+        review_id, case_id, checklist_id, name = open_reviews[index]
+        writer.add_review(by_id[case_id], checklist_id, parsed.get(checklist_id) or checklists.load_stored(
+            db, checklist_id), by_name[name], _work_time(done + n, per_day, rng), model, rng, review_id=review_id)
+        if writer.pending >= BATCH:
+            writer.flush()
+    writer.flush()
+    return len(result.cases), len(chosen)
 
 
 # -- cases ---------------------------------------------------------------------------------
@@ -311,13 +373,18 @@ class _ReviewWriter:
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
-        self.next_review = (db.execute("SELECT COALESCE(MAX(id), 0) FROM reviews").fetchone()[0] or 0) + 1
-        last = db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-        self.prev_hash = last[0] if last else audit.GENESIS
+        self.resume()
         self.review_rows: list[tuple[Any, ...]] = []
+        self.completed_rows: list[tuple[Any, ...]] = []
         self.answer_rows: list[tuple[Any, ...]] = []
         self.audit_rows: list[tuple[Any, ...]] = []
         self.reviews = self.answers = self.findings = self.entries = 0
+
+    def resume(self) -> None:
+        """Continue after others wrote reviews or audit entries (call with nothing pending)."""
+        self.next_review = (self.db.execute("SELECT COALESCE(MAX(id), 0) FROM reviews").fetchone()[0] or 0) + 1
+        last = self.db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+        self.prev_hash = last[0] if last else audit.GENESIS
 
     @property
     def pending(self) -> int:
@@ -334,14 +401,20 @@ class _ReviewWriter:
         self.entries += 1
 
     def add_review(self, case: _CaseFacts, checklist_id: int, checklist: Checklist, reviewer: _Reviewer,
-                   start: datetime.datetime, model: _FindingModel, rng: random.Random) -> None:
-        review_id = self.next_review
-        self.next_review += 1
+                   start: datetime.datetime, model: _FindingModel, rng: random.Random,
+                   review_id: int | None = None) -> None:
+        """A new review, or (review_id) the completion of an open one, e.g. a round's."""
+        existing = review_id is not None
+        if review_id is None:
+            review_id = self.next_review
+            self.next_review += 1
         name = reviewer.name
         # Of the reviews started: most are signed off, some completed, a few still in progress.
-        fate = rng.choices(("signed_off", "completed", "in_progress"), (70, 22, 8))[0]
-        self._audit(start, name, "review", str(review_id), case.id, "open",
-                    None, {"checklist_id": checklist_id, "reviewer": name})
+        # An open review being completed is finished (completed or signed off).
+        fate = rng.choices(("signed_off", "completed", "in_progress"), (70, 22, 0 if existing else 8))[0]
+        if not existing:
+            self._audit(start, name, "review", str(review_id), case.id, "open",
+                        None, {"checklist_id": checklist_id, "reviewer": name})
         answers: dict[str, Answer] = {}
         steps = list(self._answers(case, checklist, reviewer, model, rng, answers))
         if fate == "in_progress":
@@ -367,6 +440,8 @@ class _ReviewWriter:
             self.answer_rows.append((review_id, item.id, given.answer, given.outcome, given.severity,
                                      given.category, given.comment, _iso(clock)))
         result = assess(checklist, answers)
+        if existing:    # an open review (a round's) is past the baseline: its time needs its own entry
+            self._audit(clock, name, "review", str(review_id), case.id, "time", None, {"seconds": round(active, 1)})
         status = "in_progress" if fate == "in_progress" else "completed"
         completed_at = signed_at = signed_by = None
         if fate != "in_progress":
@@ -379,9 +454,13 @@ class _ReviewWriter:
             status, signed_at, signed_by = "signed_off", _iso(clock), name
             self._audit(clock, name, "review", str(review_id), case.id, "sign_off",
                         {"status": "completed"}, {"status": "signed_off", "verdict": result.verdict})
-        self.review_rows.append((review_id, case.id, checklist_id, name, status,
-                                 result.verdict if answers else None, result.score, round(active, 1),
-                                 _iso(start), _iso(clock), completed_at, signed_at, signed_by))
+        if existing:
+            self.completed_rows.append((status, result.verdict if answers else None, result.score, round(active, 1),
+                                        _iso(clock), completed_at, signed_at, signed_by, review_id))
+        else:
+            self.review_rows.append((review_id, case.id, checklist_id, name, status,
+                                     result.verdict if answers else None, result.score, round(active, 1),
+                                     _iso(start), _iso(clock), completed_at, signed_at, signed_by))
         self.reviews += 1
         self.answers += len(answers)
         self.findings += sum(1 for a in answers.values() if a.outcome == "fail")
@@ -417,6 +496,10 @@ class _ReviewWriter:
                 "INSERT INTO reviews (id, case_id, checklist_id, reviewer, status, verdict, score, active_seconds,"
                 " created_at, updated_at, completed_at, signed_off_at, signed_off_by)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.review_rows)
+        if self.completed_rows:
+            conn.executemany(
+                "UPDATE reviews SET status = ?, verdict = ?, score = ?, active_seconds = ?, updated_at = ?,"
+                " completed_at = ?, signed_off_at = ?, signed_off_by = ? WHERE id = ?", self.completed_rows)
         if self.answer_rows:
             conn.executemany(
                 "INSERT INTO answers (review_id, item_id, answer, outcome, severity, category, comment, answered_at)"
@@ -426,6 +509,7 @@ class _ReviewWriter:
                 "INSERT INTO audit_log (at, actor, entity, entity_id, case_id, action, old_value, new_value,"
                 " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.audit_rows)
         self.review_rows.clear()
+        self.completed_rows.clear()
         self.answer_rows.clear()
         self.audit_rows.clear()
 

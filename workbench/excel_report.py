@@ -12,22 +12,23 @@ a formula when the workbook is opened.
 """
 from __future__ import annotations
 
-import os
-import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from zipfile import ZIP_DEFLATED, ZipFile
 
 import sqlite_utils
 from openpyxl import Workbook
+from openpyxl.writer.excel import ExcelWriter
 
+from workbench import anchors
 from workbench import excel_sheets as sheets
 from workbench.errors import WorkbenchError, register
 from workbench.excel_cells import FORMULA_TRIGGERS, safe_text  # noqa: F401  (public here: others import them)
 from workbench.excel_tables import write_table
+from workbench.files import atomic_target  # noqa: F401  (public here: others import it)
 from workbench.jobs import CancelToken, Progress, no_progress
+from workbench.openpyxl_temp import beside
 from workbench.report_data import (
     DEFAULT_TARGET,
     ChecklistCache,
@@ -72,7 +73,7 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
         raise WorkbenchError("export.bad_suffix", path=str(out_path))
     cancel = cancel or CancelToken()
     language = "zh" if language.startswith("zh") else "en"
-    with atomic_target(out_path) as temp_name:
+    with atomic_target(out_path) as temp_name, beside(out_path):
         progress(0, 0, sheets.S["computing"].get(language))
         report = compute_report(db, report_filter, target=target)
         cancel.check()
@@ -99,40 +100,24 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
                 table_name=sheets.TABLE_NAMES["cases"], progress=progress, cancel=cancel,
                 label=names["cases"], total=report.cases)
             sheets.write_about(created["about"], report, language, database_file=database_file(db),
-                               exported_at=datetime.now().replace(microsecond=0))
+                               exported_at=datetime.now().replace(microsecond=0),
+                               anchor=anchors.current(db).text())
             cancel.check()
             progress(0, 0, sheets.S["saving"].get(language))
+            _save(workbook, temp_name)
         except BaseException:
             _discard(workbook)
             raise
-        workbook.save(temp_name)
     progress(1, 1, sheets.S["saved"].get(language))
     return result
 
 
-@contextmanager
-def atomic_target(out_path: Path, error_code: str = "export.unwritable") -> Iterator[str]:
-    """A temporary file beside the target, renamed over it when the block succeeds.
-
-    The temporary file is made first, so an unwritable folder is reported before any work;
-    on any failure no partial file remains and the previous target is untouched. An OSError
-    becomes WorkbenchError(error_code) with the path and the system's reason.
-    """
-    folder = out_path.parent if str(out_path.parent) else Path(".")
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{out_path.stem}-", suffix=".tmp", dir=folder)
-        os.close(handle)
-    except OSError as exc:
-        raise WorkbenchError(error_code, path=str(out_path), detail=exc.strerror or str(exc)) from exc
-    try:
-        yield temp_name
-        os.replace(temp_name, out_path)
-    except OSError as exc:
-        _remove_quietly(temp_name)
-        raise WorkbenchError(error_code, path=str(out_path), detail=exc.strerror or str(exc)) from exc
-    except BaseException:
-        _remove_quietly(temp_name)
-        raise
+def _save(workbook: Workbook, path: str) -> None:
+    """Workbook.save, but the zip archive is closed here even when writing fails (a full disk):
+    left to the garbage collector, its second failure printed "Exception ignored" tracebacks."""
+    workbook.properties.modified = datetime.now(tz=timezone.utc).replace(tzinfo=None)
+    with ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(workbook, archive).save()
 
 
 def _discard(workbook: Workbook) -> None:
@@ -143,15 +128,13 @@ def _discard(workbook: Workbook) -> None:
             sheet.close()
         except Exception:
             pass
+        try:   # the sheet's XML stream, if close() failed before closing it (a full disk)
+            if writer is not None and writer.xf is not None:
+                writer.xf.close()
+        except Exception:
+            pass
         if writer is not None:
             try:
                 writer.cleanup()
             except Exception:
                 pass
-
-
-def _remove_quietly(name: str) -> None:
-    try:
-        os.remove(name)
-    except OSError:
-        pass

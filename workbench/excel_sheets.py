@@ -7,6 +7,7 @@ Every number comes from a `workbench.report_data.Report`; this module only lays 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, Iterable, Sequence
 
@@ -114,6 +115,9 @@ H = {
     "plus": T("Interval +", "区间+"),
     "population": T("Population", "总体"),
     "weight": T("Weight", "权重"),
+    "population_share": T("Share of population", "占总体比重"),
+    "compliance_weighted": T("Compliance rate (stratified estimate)", "合格率（分层估计）"),
+    "failure_weighted": T("Failure rate (stratified estimate)", "不合格率（分层估计）"),
     "drawn": T("Drawn", "抽取"),
 }
 for _severity in SEVERITIES:
@@ -147,6 +151,18 @@ S = {   # Summary and About texts
     "compliance_simple": T("Compliance rate (unweighted)", "合格率（未加权）"),
     "defect_rate": T("Defect rate", "瑕疵率"),
     "error_rate": T("Error rate", "差错率"),
+    "defect_rate_stratified": T("Defect rate (stratified estimate)", "瑕疵率（分层估计）"),
+    "error_rate_stratified": T("Error rate (stratified estimate)", "差错率（分层估计）"),
+    "weighted_note": T("Every rate of this report, overall and by department, examiner, IP type, severity and "
+                       "checklist item, is the stratified (domain) estimate with its Korn-Graubard interval; counts "
+                       "are reviewed cases.",
+                       "本报告的全部比率（总体及按部门、审查员、类型、严重程度和评查项）均为分层（子总体）估计，区间为 "
+                       "Korn-Graubard 区间；计数为已评查案件数。"),
+    "coverage": T("The estimate covers {share} of the population: no reviewed case yet in {names} "
+                  "(population {population}).",
+                  "估计覆盖总体的 {share}：{names} 尚无已评查案件（总体 {population}）。"),
+    "severity_cases": T("Cases with one", "涉及案件"),
+    "severity_share": T("Share of reviewed", "占已评查比例"),
     "estimator": T("Estimator", "估计方法"),
     "wilson": T("Share of reviewed cases; 95% Wilson score interval.", "已评查案件中的比例；95% Wilson 得分区间。"),
     "no_stratified_period": T("No stratified estimate: a period narrows the round, so the stratum weights "
@@ -154,8 +170,6 @@ S = {   # Summary and About texts
                               "未做分层估计：所选期间只覆盖轮次的一部分，各层权重（占整轮总体的比重）不再适用。"),
     "no_stratified_no_strata": T("No stratified estimate: the round stores no strata.",
                                  "未做分层估计：该轮次没有记录分层。"),
-    "unsampled": T("Strata without reviewed cases are not covered by the estimate: {names} (population {population}).",
-                   "无已评查案件的层未纳入估计：{names}（总体 {population}）。"),
     "severity_block": T("Findings by severity", "按严重程度统计的问题"),
     "severity": T("Severity", "严重程度"),
     "findings": T("Findings", "问题数"),
@@ -175,6 +189,7 @@ S = {   # Summary and About texts
     "about_value": T("Value", "内容"),
     "product": T("Product", "产品"),
     "database": T("Database file", "数据库文件"),
+    "anchor": T("Audit anchor (verify --anchor this file)", "审计锚点（verify --anchor 本文件）"),
     "exported_at": T("Exported at", "导出时间"),
     "language": T("Language", "语言"),
     "confidence": T("Confidence level", "置信水平"),
@@ -273,7 +288,7 @@ def write_breakdown(sheet: Worksheet, kind: str, report: Report, language: str, 
     else:
         keys = (Column("ip_type", H["ip_type"], "label", IP_TYPE_LABELS),)
         groups = report.by_ip_type
-    columns = (*keys, *GROUP_FIGURE_COLUMNS)
+    columns = (*keys, *_weighted(GROUP_FIGURE_COLUMNS, report, "compliance", "compliance_weighted"))
     high_column = next(i for i, c in enumerate(columns) if c.key == "high")
     return write_table(sheet, columns=columns, rows=([*g.key, *_group_values(g)] for g in groups),
                        language=language, table_name=TABLE_NAMES[kind], progress=progress, cancel=cancel,
@@ -283,8 +298,15 @@ def write_breakdown(sheet: Worksheet, kind: str, report: Report, language: str, 
 def write_items(sheet: Worksheet, report: Report, language: str, progress: Progress, cancel: CancelToken) -> int:
     rows = ([i.checklist.get(language), i.item_id, i.text.get(language), i.reference, i.applicable, i.failed,
              i.failure.rate, i.failure.low, i.failure.high, i.share, i.cumulative] for i in report.items)
-    return write_table(sheet, columns=ITEM_COLUMNS, rows=rows, language=language, table_name=TABLE_NAMES["item"],
+    return write_table(sheet, columns=_weighted(ITEM_COLUMNS, report, "failure", "failure_weighted"), rows=rows, language=language, table_name=TABLE_NAMES["item"],
                        progress=progress, cancel=cancel)
+
+
+def _weighted(columns: tuple[Column, ...], report: Report, key: str, header: str) -> tuple[Column, ...]:
+    """In a stratified round the rate column says it holds the stratified estimate."""
+    if not report.weighted:
+        return columns
+    return tuple(replace(c, header=H[header]) if c.key == key else c for c in columns)
 
 
 def case_columns(report: Report) -> tuple[Column, ...]:
@@ -386,34 +408,30 @@ def write_summary(sheet: Worksheet, report: Report, language: str) -> dict[str, 
 
     s.section(S["headline"], S["value"], H["low"], H["high"], S["count"], S["of"])
     overall = report.overall
-    if report.stratified is not None:
-        st = report.stratified
-        s.add([s.t(S["compliance_stratified"]), s.pct(st.estimate), s.pct(st.low), s.pct(st.high),
-               s.count(st.successes), s.count(st.sample)])
-        s.add([s.t(S["compliance_simple"]), *_interval(s, overall.compliance), s.count(overall.compliant),
-               s.count(overall.reviewed)])
+    weighted = report.weighted
+    rows = ((S["compliance_stratified"] if weighted else S["compliance"], report.overall.compliance, overall.compliant),
+            (S["defect_rate_stratified"] if weighted else S["defect_rate"], report.defect_rate, overall.defects),
+            (S["error_rate_stratified"] if weighted else S["error_rate"], report.error_rate, overall.errors))
+    for label, estimate, count in rows:
+        s.add([s.t(label), *_interval(s, estimate), s.count(count), s.count(overall.reviewed)])
+    if weighted:
+        s.note(s.t(S["labelled"], name=s.t(S["estimator"]), value=f"{STRATIFIED_ESTIMATOR}. {s.t(STRATIFIED_DEFINITION)}"))
+        s.note(s.t(S["weighted_note"]))
     else:
-        s.add([s.t(S["compliance"]), *_interval(s, overall.compliance), s.count(overall.compliant),
-               s.count(overall.reviewed)])
-    s.add([s.t(S["defect_rate"]), *_interval(s, report.defect_rate), s.count(overall.defects),
-           s.count(overall.reviewed)])
-    s.add([s.t(S["error_rate"]), *_interval(s, report.error_rate), s.count(overall.errors), s.count(overall.reviewed)])
-    s.note(s.t(S["labelled"], name=s.t(S["estimator"]), value=s.t(S["wilson"])))
-    if report.stratified is not None:
-        s.note(s.t(S["labelled"], name=f"{s.t(S['estimator'])} ({s.t(S['compliance_stratified'])})",
-                   value=f"{STRATIFIED_ESTIMATOR}. {s.t(STRATIFIED_DEFINITION)}"))
-        if report.stratified.unsampled_strata:
-            s.note(s.t(S["unsampled"], names=", ".join(report.stratified.unsampled_strata),
-                       population=report.stratified.unsampled_population))
-    elif report.stratified_note:
-        s.note(s.t(S["no_stratified_" + report.stratified_note]))
+        s.note(s.t(S["labelled"], name=s.t(S["estimator"]), value=s.t(S["wilson"])))
+        if report.stratified_note:
+            s.note(s.t(S["no_stratified_" + report.stratified_note]))
+    if report.uncovered_strata:
+        s.note(s.t(S["coverage"], share=f"{100 * report.covered_share:.1f}%",
+                   names=", ".join(report.uncovered_strata), population=report.uncovered_population))
     if report.reviewed == 0:
         s.note(s.t(S["nothing_reviewed"]))
     s.blank()
 
-    s.section(S["severity_block"], S["findings"])
-    for severity in SEVERITIES:
-        s.add([s.t(SEVERITY_LABELS[severity]), s.count(overall.findings[severity])])
+    s.section(S["severity_block"], S["findings"], S["severity_cases"], S["severity_share"], H["low"], H["high"])
+    for sev in report.severities:
+        s.add([s.t(SEVERITY_LABELS[sev.severity]), s.count(sev.findings), s.count(sev.cases),
+               *_interval(s, sev.rate)])
     s.add([styled(sheet, s.t(S["total"]), font=HEADER_FONT), s.count(overall.findings_total)])
     s.blank()
 
@@ -452,11 +470,11 @@ def write_summary(sheet: Worksheet, report: Report, language: str) -> dict[str, 
     if report.strata:
         s.blank()
         s.section(S["strata_block"], H["population"], H["weight"], H["drawn"], H["reviewed"], H["compliant"],
-                  H["compliance"], H["low"], H["high"])
+                  H["compliance"], H["low"], H["high"], H["population_share"])
         for st in report.strata:
             c = st.compliance
             s.add([text_value(sheet, st.name) or "", s.count(st.population), s.pct(st.weight), s.count(st.drawn),
-                   s.count(st.reviewed), s.count(st.compliant), *_interval(s, c)])
+                   s.count(st.reviewed), s.count(st.compliant), *_interval(s, c), s.pct(st.population_share)])
     return blocks
 
 
@@ -485,7 +503,7 @@ def add_summary_charts(sheet: Worksheet, blocks: dict[str, int], language: str) 
 # -- About --------------------------------------------------------------------------------------
 
 def write_about(sheet: Worksheet, report: Report, language: str, *, database_file: str,
-                exported_at: datetime) -> None:
+                exported_at: datetime, anchor: str = "") -> None:
     s = _Sheet(sheet, language)
     sheet.column_dimensions["A"].width = 34
     sheet.column_dimensions["B"].width = 110
@@ -505,6 +523,8 @@ def write_about(sheet: Worksheet, report: Report, language: str, *, database_fil
     row(S["product"], f"{APP_NAME} {__version__}")
     row(S["database"], database_file)
     row(S["exported_at"], styled(sheet, exported_at, DATETIME_FORMAT))
+    if anchor:   # the audit chain's head when written: `verify --anchor` this file
+        row(S["anchor"], anchor)
     row(S["language"], "中文" if language.startswith("zh") else "English")
     rnd = report.scope.round
     flt = report.scope.filter
@@ -528,9 +548,10 @@ def write_about(sheet: Worksheet, report: Report, language: str, *, database_fil
     s.section(S["definitions"], "")
     for name, text in DEFINITIONS:
         row(name, text.get(language))
-    row(S["estimator"], s.t(S["wilson"]))
-    if report.stratified is not None:
-        row(S["compliance_stratified"], f"{STRATIFIED_ESTIMATOR}. {s.t(STRATIFIED_DEFINITION)}")
+    if report.weighted:
+        row(S["estimator"], f"{STRATIFIED_ESTIMATOR}. {s.t(STRATIFIED_DEFINITION)} {s.t(S['weighted_note'])}")
+    else:
+        row(S["estimator"], s.t(S["wilson"]))
     s.blank()
     s.note(s.t(S["reproduce"]))
 

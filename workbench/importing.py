@@ -28,7 +28,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import sqlite_utils
 
-from workbench import mappings, read_limits
+from workbench import coverage, mappings, read_limits
 from workbench.dates import FIRST_YEAR, LAST_YEAR, month_first_evidence, parse_date
 from workbench.errors import WorkbenchError, register
 from workbench.headers import CASE_FIELDS, DATE_FIELDS, guess_mapping, header_score
@@ -410,7 +410,8 @@ class _RowParser:
 def import_file(db: sqlite_utils.Database, path: str | Path, *, mapping: Mapping[str, str] | None = None,
                 encoding: str | None = None, delimiter: str | None = None, sheet: str | None = None,
                 on_conflict: str = "skip", header_line: int | None = None, remember_mapping: bool = False,
-                progress: Progress = no_progress, cancel: CancelToken | None = None) -> ImportResult:
+                progress: Progress = no_progress, cancel: CancelToken | None = None,
+                actor: str = "") -> ImportResult:
     """Import one file; returns what happened to every row. Raises WorkbenchError for a file
     that cannot be imported at all, Cancelled when cancelled; both leave the workspace unchanged.
 
@@ -426,16 +427,30 @@ def import_file(db: sqlite_utils.Database, path: str | Path, *, mapping: Mapping
         result = ImportResult(path=str(path), sha256=file_sha256(path), encoding=reader.encoding,
                               delimiter=reader.delimiter, sheet=reader.sheet)
         with db.atomic():
+            entries_before = db.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0]
+            coverage.ensure_baseline(db, actor=actor or _default_actor())
             _run(db, reader, result, mapping, header_line, remember_mapping, on_conflict, progress,
                  cancel or CancelToken())
             if not result.changed:
                 # Nothing new: the workspace stays exactly as it was, import record included.
                 db.execute("DELETE FROM import_issues WHERE import_id = ?", [result.import_id])
                 db.execute("DELETE FROM imports WHERE id = ?", [result.import_id])
+                db.execute("DELETE FROM audit_log WHERE id > ?", [entries_before])   # a baseline just taken
                 result.import_id = None
+            else:   # the cases' facts, covered by the audit chain (a digest per case)
+                coverage.record_import(db, result.import_id, actor=actor or _default_actor(),
+                                       file_name=path.name, sha256=result.sha256)
     finally:
         reader.close()
     return result
+
+
+def _default_actor() -> str:
+    import getpass
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in this environment
+        return "import"
 
 
 def _run(db: sqlite_utils.Database, reader: TableReader, result: ImportResult, mapping: Mapping[str, str] | None,

@@ -131,11 +131,13 @@ def remove_import(db: sqlite_utils.Database, import_id: int, *, actor: str) -> i
             raise WorkbenchError("imports.in_use", file=record.file_name, count=len(used), total=record.cases,
                                  uses=", ".join(f"{name}: {len(numbers)}" for name, numbers in blockers.items()),
                                  examples=", ".join(used[:5]))
+        numbers = [r[0] for r in db.execute("SELECT application_number FROM cases WHERE import_id = ?", [import_id])]
         deleted = db.execute("DELETE FROM cases WHERE import_id = ?", [import_id]).rowcount
         db.execute("DELETE FROM import_issues WHERE import_id = ?", [import_id])
         db.execute("DELETE FROM imports WHERE id = ?", [import_id])
         audit.record(db, actor=actor, entity="import", entity_id=import_id, action="remove_import",
                      old={"file_name": record.file_name, "sha256": record.sha256,
                           "imported_at": record.imported_at, "rows_read": record.rows_read,
-                          "accepted": record.accepted, "updated": record.updated, "cases_deleted": deleted})
+                          "accepted": record.accepted, "updated": record.updated, "cases_deleted": deleted,
+                          "cases": numbers})
     return deleted

@@ -8,6 +8,7 @@ import json
 import sqlite_utils
 
 from workbench.audit import verify_chain
+from workbench.coverage import check_coverage
 from workbench.review import review_integrity
 
 
@@ -21,6 +22,7 @@ def check_workspace(db: sqlite_utils.Database) -> list[str]:
     problems.extend(verify_chain(db))
     problems.extend(answers_match_audit(db))
     problems.extend(review_integrity(db))     # verdicts, statuses and frozen checklists
+    problems.extend(check_coverage(db))       # cases, review owners, active time, round membership
     return problems
 
 

@@ -9,6 +9,17 @@ from pathlib import Path
 from workbench.paths import log_path
 
 LOG_BYTES = 1_000_000
+
+
+class _QuietFileHandler(logging.handlers.RotatingFileHandler):
+    """A log that cannot be written (a full disk) is given up quietly: logging's default prints
+    "--- Logging error ---" with a traceback on stderr, under the command's one clear line."""
+
+    failed = False
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        self.failed = True
+
 LOG_BACKUPS = 5
 _configured: Path | None = None
 
@@ -22,7 +33,7 @@ def setup_logging(path: Path | None = None) -> Path:
     root = logging.getLogger()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        handler: logging.Handler = _QuietFileHandler(
             path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
     except OSError:
         # A read-only profile must not stop the application; log to stderr instead.

@@ -21,18 +21,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import sqlite3
-import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 import sqlite_utils
 
-from db.connection import open_database
-from workbench import audit, checklists, review
+from db.connection import Workspace, open_database
+from workbench import audit, checklists, coverage, package_trust, review
 from workbench.errors import WorkbenchError, register
+from workbench.files import work_copy
 from workbench.jobs import CancelToken, Progress, no_progress
 from workbench.packages import (
     ENTRY_SELECT,
@@ -141,6 +140,7 @@ class FileResult:
     reviews: tuple[ReviewChange, ...] = ()
     audit_entries: int = 0
     merged_at: str = ""                # already_merged: when it was merged before
+    warnings: tuple[str, ...] = ()     # implausible but possible (a wrong clock, much review time)
 
     @property
     def name(self) -> str:
@@ -249,12 +249,9 @@ def _merge_file(db: sqlite_utils.Database, path: Path, actor: str, resolutions: 
     if before is not None:
         return FileResult(str(path), "already_merged", None, sha, before[1], before[3] or "", before[2],
                           merged_at=before[0])
-    with tempfile.TemporaryDirectory(prefix="workbench-merge-") as folder:
-        # Work on a copy: the file as received is never touched (nor upgraded, nor checkpointed).
-        copy = Path(folder) / "package.sqlite3"
-        shutil.copyfile(path, copy)
-        if wal.is_file():   # sent while the application still had it open: its last changes are here
-            shutil.copyfile(wal, Path(f"{copy}-wal"))
+    # Work on a copy: the file as received is never touched (nor upgraded, nor checkpointed). The
+    # copy sits beside this workspace, on its disk, named so the next run removes a killed one's.
+    with work_copy(path, near=db.path if isinstance(db, Workspace) else None) as copy:
         try:
             pkg = open_database(copy)
         except WorkbenchError as exc:
@@ -313,6 +310,7 @@ class _Merger:
         self.ids = Identities(db)
         self.pkg_ids = Identities(pkg)
         self.master_checklists: dict[str, int] = {}
+        self.warnings: list[str] = []
 
     # -- checks -------------------------------------------------------------------------------
     def _round(self) -> tuple[int, str]:
@@ -320,20 +318,6 @@ class _Merger:
         if row is None:
             raise WorkbenchError("merge.unknown_round", name=self.name, round=self.info.round_name)
         return row[0], row[1]
-
-    def _check_export_record(self, round_id: int) -> None:
-        """A package exported here must still be the one recorded: same round, reviewer, audit start."""
-        row = self.db.execute("SELECT round_id, reviewer, audit_count, audit_head FROM package_exports"
-                              " WHERE package_id = ?", [self.info.package_id]).fetchone()
-        if row is None:
-            return
-        if row[0] != round_id or row[1] != self.info.reviewer:
-            raise WorkbenchError("merge.mismatch", name=self.name, detail="its round or reviewer was changed")
-        if row[2]:
-            head = self.pkg.execute("SELECT hash FROM audit_log WHERE id = ?", [row[2]]).fetchone()
-            if head is None or head[0] != row[3]:
-                raise WorkbenchError("merge.mismatch", name=self.name,
-                                     detail="the audit entries it left with were changed")
 
     def _check_cases(self) -> None:
         """Every case reviewed in the package must be here (other cases it holds are not merged)."""
@@ -437,7 +421,12 @@ class _Merger:
     # -- the run ------------------------------------------------------------------------------
     def run(self) -> FileResult:
         round_id, round_name = self._round()
-        self._check_export_record(round_id)
+        self.warnings = package_trust.check_package(self.db, self.pkg, self.info, name=self.name,
+                                                    round_id=round_id, round_name=round_name,
+                                                    merged_at=audit.now_iso())
+        return replace(self._run(round_id, round_name), warnings=tuple(self.warnings))
+
+    def _run(self, round_id: int, round_name: str) -> FileResult:
         self._check_cases()
         plans = self._plan()
         entries, not_merged = self._new_entries()
@@ -468,11 +457,13 @@ class _Merger:
         case_of = {pkg_id: self.ids.case_id(number) for pkg_id, number in
                    self.pkg.execute("SELECT id, application_number FROM cases")}
         appended = 0
+        copied_for: set[int | None] = set()
         for entry in entries:
             translated = self._translate(entry, master_of, case_of)
             if translated is None:
                 continue
             append_copied(self.db, translated, source=self.info.package_id)
+            copied_for.add(_entry_review(entry))
             appended += 1
             if translated["entity"] == "answer":
                 review_id, item = translated["entity_id"].split("/", 1)
@@ -485,6 +476,15 @@ class _Merger:
         for plan in writes:
             if plan.master_id is not None:
                 self._record_review_merge(plan, changes[plan.uid])
+        # Reviews whose copied entries (time, say) changed nothing of them here: the log says
+        # what they hold, so replaying it gives the review as stored (coverage).
+        written = {p.master_id for p in writes}
+        for plan in plans:
+            if plan.master_id is not None and plan.master_id not in written and plan.package_id in copied_for:
+                audit.record(self.db, actor=self.actor, entity="review", entity_id=plan.master_id, action="merge",
+                             case_id=coverage.review_fact(self.db, plan.master_id)["case_id"],
+                             new={"package": self.info.package_id, "file": self.name,
+                                  "state": coverage.review_fact(self.db, plan.master_id)})
         for plan in plans:
             self.db.execute("INSERT INTO package_bases (package_id, review_uid, state) VALUES (?, ?, ?)"
                             " ON CONFLICT (package_id, review_uid) DO UPDATE SET state = excluded.state",
@@ -500,7 +500,7 @@ class _Merger:
              len(result.conflicts), appended, result.active_seconds,
              canonical({"reviews": [{"case": r.application_number, "uid": r.review_uid, "action": r.action,
                                      "parts": {p.part: p.side for p in r.parts}} for r in reviews],
-                        "audit_entries_not_merged": not_merged})])
+                        "audit_entries_not_merged": not_merged, "warnings": self.warnings})])
         self.progress(1, 1, "merged")
         return result
 
@@ -565,7 +565,8 @@ class _Merger:
                          "from_package": [p.part for p in change.parts if p.side == "package"],
                          "kept": [p.part for p in change.parts if p.side == "master"],
                          "decided": {p.part: p.side for p in change.parts if p.conflict},
-                         "active_seconds_added": plan.active_delta})
+                         "active_seconds_added": plan.active_delta,
+                         "state": coverage.review_fact(self.db, plan.master_id)})
 
     # -- writing a review -----------------------------------------------------------------------
     def _master_checklist(self, key: str) -> int:
@@ -715,7 +716,7 @@ def describe_part(part: PartChange, side: str) -> str:
 
 def describe(result: FileResult, *, details: bool = True) -> list[str]:
     """What a file did (or would do), for the command line: a sentence, then a line per review."""
-    lines = [result.line()]
+    lines = [result.line()] + [f"  warning: {w}" for w in result.warnings]
     if not details:
         return lines
     for change in result.reviews:

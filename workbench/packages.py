@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 import uuid
 from dataclasses import dataclass
@@ -25,8 +24,9 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 import sqlite_utils
 
 from db.connection import open_database
-from workbench import audit, rounds
+from workbench import audit, coverage, faults, rounds
 from workbench.errors import WorkbenchError, register
+from workbench.files import file_kind, replace_durably, sweep_leftovers, temp_path, work_copy
 from workbench.integrity import check_workspace
 from workbench.jobs import CancelToken, Progress, no_progress
 from workbench.sampling import same_person
@@ -232,6 +232,9 @@ class PackageSummary:
 def check_file(path: Path) -> None:
     """Refuse, naming the reason, a file that is not a SQLite database or is cut short."""
     name = path.name
+    kind = file_kind(path)   # a named pipe would block the read below for ever
+    if kind is not None:
+        raise WorkbenchError("package.unreadable", name=name, detail=f"it is {kind}, not a regular file")
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
@@ -292,9 +295,7 @@ def open_package(path: str | Path) -> tuple[sqlite_utils.Database, PackageSummar
     try:
         db = open_database(path)
     except WorkbenchError as exc:
-        if exc.code == "db.not_a_database":
-            raise WorkbenchError("package.damaged", name=path.name, detail=exc.params.get("detail", "")) from exc
-        raise
+        raise _as_package_error(exc, path) from exc
     try:
         return db, summarise(db, path)
     except BaseException:
@@ -302,11 +303,37 @@ def open_package(path: str | Path) -> tuple[sqlite_utils.Database, PackageSummar
         raise
 
 
-def check_package(path: str | Path) -> PackageSummary:
-    """Validate a package and close it again (`open --check`)."""
-    db, summary = open_package(path)
-    db.close()
-    return summary
+def _as_package_error(exc: WorkbenchError, path: Path) -> WorkbenchError:
+    """Opening a package failed: say it in a package's terms when the file itself is at fault."""
+    if exc.code == "db.not_a_database":
+        return WorkbenchError("package.damaged", name=path.name, detail=exc.params.get("detail", ""))
+    if exc.code == "db.foreign":
+        return WorkbenchError("package.not_sqlite", name=path.name)
+    return exc   # busy, unreadable, too new: the true cause as it is
+
+
+def check_package(path: str | Path, *, scratch: Path | None = None) -> PackageSummary:
+    """Validate a package without writing to it (`open --check`): it is opened read-only (on
+    read-only media, immutable); one of an older schema is checked on a work copy in `scratch`'s
+    folder (default: the data folder), upgraded there, and the copy removed."""
+    path = Path(path)
+    check_file(path)
+    try:
+        db = open_database(path, read_only=True)
+    except WorkbenchError as exc:
+        if exc.code != "db.read_only_outdated":
+            raise _as_package_error(exc, path) from exc
+        from workbench.paths import data_dir
+        with work_copy(path, near=scratch or data_dir() / path.name) as copy:
+            db = open_database(copy)
+            try:
+                return summarise(db, path)
+            finally:
+                db.close()
+    try:
+        return summarise(db, path)
+    finally:
+        db.close()
 
 
 # -- exporting ---------------------------------------------------------------------------------
@@ -379,10 +406,12 @@ def export_packages(db: sqlite_utils.Database, *, round_name: str, targets: Sequ
             raise WorkbenchError("package.unwritable", path=str(out), detail="the folder does not exist")
     temps: list[Path] = []
     results: list[ExportResult] = []
+    for folder in {out.parent for _, out in plan}:
+        sweep_leftovers(folder)
     try:
         with db.atomic():
             for index, (reviewer, out) in enumerate(plan):
-                temp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.tmp")
+                temp = temp_path(out)   # named so that a killed run's file is removed by the next
                 temps.append(temp)
                 label = f"{reviewer}: "
                 results.append(_export_one(
@@ -392,7 +421,8 @@ def export_packages(db: sqlite_utils.Database, *, round_name: str, targets: Sequ
                     cancel))
             cancel.check()
             for temp, (_, out) in zip(temps, plan):
-                os.replace(temp, out)
+                faults.checkpoint("package.before_rename")
+                replace_durably(temp, out)
     except OSError as exc:
         raise WorkbenchError("package.unwritable", path=str(getattr(exc, "filename", "") or plan[0][1]),
                              detail=exc.strerror or str(exc)) from exc
@@ -460,6 +490,12 @@ def _export_one(db: sqlite_utils.Database, stored: rounds.StoredRound, reviewer:
                            " ORDER BY a.id", [reviews_json, reviews_json, str(stored.id), cases_json])
             for entry in entries:
                 append_copied(pkg, entry, source=package_id)
+            # What the package holds, covered by its chain from the start (before the head the
+            # manager's workspace records, so the reviewer cannot move it).
+            # It also carries the head of this workspace's chain: an anchor (verify --anchor PACKAGE).
+            source_count, source_head = audit_head(db)
+            coverage.record_baseline(pkg, actor=actor, reason=f"work package {package_id}",
+                                     extra={"source_anchor": {"count": source_count, "head": source_head}})
             ids = Identities(db)
             started = 0
             for done, review_id in enumerate(review_ids, start=1):

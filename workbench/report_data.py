@@ -6,7 +6,8 @@ recompute each figure from the exported Cases and Findings sheets.
 
 Definitions (also written to the workbook's About sheet, see DEFINITIONS):
 - scope: the cases of the round, if one is chosen, whose decision date lies in the period, if given;
-- the review of a case: its latest review, preferring one opened for the chosen round;
+- the review of a case: its latest completed or signed-off review (by completion time), else its
+  latest open one; for a round, only the reviews made in that round;
 - reviewed: that review is completed or signed off; only reviewed cases enter the figures;
 - compliant: reviewed without error, i.e. verdict `compliant` or `defect` (a defect is a minor
   finding, not an error); defect rate and error rate count the verdicts `defect` and `error`;
@@ -31,21 +32,22 @@ import sqlite_utils
 from workbench.checklists import SEVERITIES, Checklist, Text, parse_template
 from workbench.dates import parse_date
 from workbench.errors import WorkbenchError, register
-from workbench.statistics import (
-    Proportion,
-    StratifiedEstimate,
-    Stratum,
-    median,
-    percentile,
-    stratified_proportion,
-    wilson_interval,
+from workbench.review import STANDING_ORDER
+from workbench.report_items import (  # noqa: F401  (ChecklistCache and the figures are part of this API)
+    NO_CATEGORY,
+    CategoryCounter,
+    CategoryFigures,
+    ChecklistCache,
+    ItemFigures,
+    item_figures,
 )
+from workbench.report_strata import Design, Estimate, StratumFigures, uncovered
+from workbench.statistics import StratifiedEstimate, median, percentile
 
 register({
     "report.unknown_round": "There is no round named {name!r}{known}.",
     "report.bad_date": "{what}: {value!r} is not a date; write it like 2022-06-30.",
     "report.date_order": "The period is empty: it starts on {start}, after it ends on {end}.",
-    "report.target": "The target must be a percentage above 0 and at most 100 (got {value!r}).",
 })
 
 DEFAULT_TARGET = 0.90
@@ -81,15 +83,15 @@ VERDICT_LABELS = {
     "defect": Text("Defect", "瑕疵"),
     "compliant": Text("Compliant", "合格"),
 }
-NO_CATEGORY = Text("No category", "未分类")
 
 DEFINITIONS: tuple[tuple[Text, Text], ...] = (
     (Text("Scope", "统计范围"),
      Text("The cases of the round (if one is chosen) whose decision date lies in the period (if given).",
           "所选评查轮次中（如有）结案日在所选期间内（如有）的案件。")),
     (Text("Review of a case", "案件的评查"),
-     Text("The latest review of the case, preferring one opened for the chosen round.",
-          "该案件最近一次评查，优先取本轮次的评查。")),
+     Text("The latest completed or signed-off review of the case (an open review never hides it); "
+          "for a round, only the reviews made in that round.",
+          "该案件最近一次已完成或已签发的评查（未完成的评查不会遮盖它）；按轮次统计时只取该轮次的评查。")),
     (Text("Reviewed", "已评查"),
      Text("The review is completed or signed off; only reviewed cases enter the figures.",
           "评查已完成或已签发；只有已评查案件计入各项指标。")),
@@ -103,7 +105,9 @@ DEFINITIONS: tuple[tuple[Text, Text], ...] = (
      Text("Reviewed cases with a critical or major finding (verdict error) / reviewed cases.",
           "有严重或重大问题的已评查案件（结论为差错）/ 已评查案件。")),
     (Text("Interval", "置信区间"),
-     Text("95% Wilson score interval of the proportion.", "比例的 95% Wilson 得分区间。")),
+     Text("95% Wilson score interval of the proportion; in a stratified round every rate is the stratified "
+          "estimate with its Korn-Graubard interval instead (see Estimator).",
+          "比例的 95% Wilson 得分区间；分层轮次中所有比率改为分层估计及其 Korn-Graubard 区间（见估计方法）。")),
     (Text("Findings", "问题"),
      Text("Failing checklist answers of the reviews that count.", "计入统计的评查中判为不合格的评查项。")),
     (Text("Review minutes", "评查用时"),
@@ -118,11 +122,18 @@ DEFINITIONS: tuple[tuple[Text, Text], ...] = (
           "合格率的整个置信区间低于目标值时，该行突出显示。")),
 )
 STRATIFIED_DEFINITION = Text(
-    "Stratified estimate: p = sum of W_h * p_h with W_h = N_h / N (each stratum weighted by its share of the "
-    "population); variance = sum of W_h^2 * (1 - n_h/N_h) * p_h * (1 - p_h) / (n_h - 1); interval p +/- z * "
-    "sqrt(variance). n_h counts the reviewed cases of stratum h.",
-    "分层估计：p = Σ W_h·p_h，W_h = N_h / N（各层按其在总体中的比重加权）；方差 = Σ W_h²·(1 − n_h/N_h)·p_h·(1 − p_h) / "
-    "(n_h − 1)；区间为 p ± z·√方差。n_h 为第 h 层的已评查案件数。")
+    "Stratified estimate: p = sum of W_h * p_h with W_h = N_h / N, N summing the strata with a reviewed case "
+    "(n_h reviewed cases of stratum h); within a department, examiner, IP type or item the ratio "
+    "sum_h (N_h/n_h) y_h / sum_h (N_h/n_h) d_h. Variance by linearisation with the finite population correction "
+    "(1 - n_h/N_h); a stratum with one reviewed case is centred on p (R survey.lonely.psu = \"adjust\"). "
+    "Interval: Korn & Graubard (1998, Survey Methodology 24:193-201): Clopper-Pearson on the effective sample size "
+    "n* = p(1 - p) / variance times (t_{n-1} / t_{n-H})^2; n* = n when the variance is 0; no t factor when n - H "
+    "is 0. As R survey::svyciprop(method = \"beta\"); see docs/statistics.md.",
+    "分层估计：p = Σ W_h·p_h，W_h = N_h / N，N 为有已评查案件的各层总体之和（n_h 为第 h 层已评查案件数）；"
+    "部门、审查员、类型或评查项内为比率估计 Σ(N_h/n_h)·y_h / Σ(N_h/n_h)·d_h。方差按线性化计算并含有限总体校正 "
+    "(1 − n_h/N_h)；只有一件已评查案件的层以 p 为中心（R survey.lonely.psu = \"adjust\"）。区间：Korn 与 Graubard "
+    "(1998)：对有效样本量 n* = p(1 − p)/方差 乘以 (t_{n−1}/t_{n−H})² 作 Clopper-Pearson 区间；方差为 0 时 n* = n；"
+    "n − H 为 0 时不作 t 校正。与 R survey::svyciprop(method = \"beta\") 相同；详见 docs/statistics.md。")
 
 
 # -- the filter and the scope ----------------------------------------------------------------
@@ -155,16 +166,10 @@ def parse_filter_date(value: str | None, what: str) -> date | None:
 
 
 def parse_target(value: float | str) -> float:
-    """A target given as a percentage (90) or a fraction (0.9) -> a fraction in (0, 1]."""
-    try:
-        number = float(str(value).strip().rstrip("%"))
-    except ValueError:
-        raise WorkbenchError("report.target", value=value) from None
-    if number > 1.0:
-        number /= 100.0
-    if not math.isfinite(number) or not 0.0 < number <= 1.0:
-        raise WorkbenchError("report.target", value=value)
-    return number
+    """A target compliance rate as typed, by the one rule of workbench.rates: 90, 90% and 0.9
+    are the same; a fraction above 0 and at most 1."""
+    from workbench.rates import TARGET, parse_rate
+    return parse_rate(value, "The target (--target)", TARGET)
 
 
 @dataclass(frozen=True)
@@ -200,15 +205,15 @@ class Scope:
             params["round_id"] = self.round.id
             join = "JOIN round_cases rc ON rc.case_id = c.id AND rc.round_id = :round_id"
             stratum = "rc.stratum"
-            # A review opened for this round wins over one opened outside any round; reviews
-            # made for other rounds are theirs.
-            review = ("(SELECT r.id FROM reviews r WHERE r.case_id = c.id"
-                      " AND (r.round_id = :round_id OR r.round_id IS NULL)"
-                      " ORDER BY r.round_id IS NULL, r.id DESC LIMIT 1)")
+            # A round's figures come from that round's reviews only: the latest completed or
+            # signed-off one, else the latest still open (which counts as not reviewed).
+            review = ("(SELECT r.id FROM reviews r WHERE r.case_id = c.id AND r.round_id = :round_id"
+                      f" ORDER BY {STANDING_ORDER} LIMIT 1)")
         else:
             join = ""
             stratum = "NULL"
-            review = "(SELECT r.id FROM reviews r WHERE r.case_id = c.id ORDER BY r.id DESC LIMIT 1)"
+            # All cases: the review that stands for each case, kept by triggers (schema 6).
+            review = "(SELECT lr.review_id FROM latest_reviews lr WHERE lr.case_id = c.id)"
         if self.filter.date_from is not None:
             params["date_from"] = self.filter.date_from.isoformat()
             where.append("c.decision_date >= :date_from")
@@ -265,13 +270,15 @@ class GroupFigures:
     compliant: int
     defects: int
     errors: int
-    compliance: Proportion           # compliant / reviewed with its Wilson interval
+    compliance: Estimate             # compliant / reviewed: Wilson, or the stratified domain estimate
     findings: Mapping[str, int]      # severity -> findings (every severity present)
     findings_total: int              # includes findings without a severity
     median_minutes: float | None
     p90_minutes: float | None
     timed: int                       # reviewed cases with review time recorded
     below_target: bool               # the whole interval lies below the target
+    defect_rate: Estimate | None = None
+    error_rate: Estimate | None = None
 
 
 @dataclass(frozen=True)
@@ -282,37 +289,13 @@ class PendencyFigures:
 
 
 @dataclass(frozen=True)
-class ItemFigures:
-    template_id: str
-    checklist: Text
-    item_id: str
-    text: Text
-    reference: str
-    applicable: int                  # answered pass or fail
-    failed: int
-    failure: Proportion              # failed / applicable
-    share: float | None              # of all failures
-    cumulative: float | None         # Pareto: this and every item above it
+class SeverityFigures:
+    """Reviewed cases with at least one finding of the severity, as a rate with its interval."""
 
-
-@dataclass(frozen=True)
-class CategoryFigures:
-    code: str | None
-    label: Text
+    severity: str
     findings: int
-    share: float
-    cumulative: float
-
-
-@dataclass(frozen=True)
-class StratumFigures:
-    name: str
-    population: int
-    weight: float
-    drawn: int
-    reviewed: int
-    compliant: int
-    compliance: Proportion
+    cases: int
+    rate: Estimate
 
 
 @dataclass(frozen=True)
@@ -327,8 +310,8 @@ class Report:
     in_progress: int
     not_reviewed: int
     overall: GroupFigures
-    defect_rate: Proportion
-    error_rate: Proportion
+    defect_rate: Estimate
+    error_rate: Estimate
     stratified: StratifiedEstimate | None
     stratified_note: str             # why a stratified round has no stratified estimate: "no_strata", "period"
     strata: tuple[StratumFigures, ...]
@@ -338,12 +321,19 @@ class Report:
     by_ip_type: tuple[GroupFigures, ...]
     items: tuple[ItemFigures, ...]
     categories: tuple[CategoryFigures, ...]
+    severities: tuple[SeverityFigures, ...] = ()
+    uncovered_strata: tuple[str, ...] = ()   # strata of a stratified round without a reviewed case
+    uncovered_population: int = 0
+    covered_share: float = 1.0               # share of the round's population the estimates cover
+
+    @property
+    def weighted(self) -> bool:
+        """Every rate is the stratified (domain) estimate; otherwise every rate is a Wilson share."""
+        return self.stratified is not None
 
     @property
     def compliance(self) -> tuple[float | None, float | None, float | None]:
         """The headline compliance (rate, low, high): the stratified estimate when there is one."""
-        if self.stratified is not None and self.stratified.estimate is not None:
-            return self.stratified.estimate, self.stratified.low, self.stratified.high
         c = self.overall.compliance
         return c.rate, c.low, c.high
 
@@ -362,18 +352,25 @@ class _Group:
     minutes: list[float] = field(default_factory=list)
     findings: dict[str, int] = field(default_factory=dict)
     findings_total: int = 0
+    by_stratum: dict[str | None, list[int]] = field(default_factory=dict)   # reviewed, compliant, defects, errors
 
-    def add_case(self, reviewed: bool, verdict: str | None, seconds: float | None) -> None:
+    def add_case(self, reviewed: bool, verdict: str | None, seconds: float | None,
+                 stratum: str | None = None) -> None:
         self.cases += 1
         if not reviewed:
             return
         self.reviewed += 1
+        counts = self.by_stratum.setdefault(stratum, [0, 0, 0, 0])
+        counts[0] += 1
         if verdict in COMPLIANT_VERDICTS:
             self.compliant += 1
+            counts[1] += 1
         if verdict == "defect":
             self.defects += 1
+            counts[2] += 1
         elif verdict == "error":
             self.errors += 1
+            counts[3] += 1
         if seconds:
             self.minutes.append(seconds / 60.0)
 
@@ -382,62 +379,29 @@ class _Group:
         if severity:
             self.findings[severity] = self.findings.get(severity, 0) + count
 
-    def figures(self, key: tuple[str, ...], target: float, confidence: float) -> GroupFigures:
-        compliance = wilson_interval(self.compliant, self.reviewed, confidence)
+    def rate(self, design: Design, column: int) -> Estimate:
+        return design.rate({h: (c[0], c[column]) for h, c in self.by_stratum.items()})
+
+    def figures(self, key: tuple[str, ...], target: float, design: Design) -> GroupFigures:
+        compliance = self.rate(design, 1)
         return GroupFigures(
             key=key, cases=self.cases, reviewed=self.reviewed, compliant=self.compliant, defects=self.defects,
             errors=self.errors, compliance=compliance,
             findings={s: self.findings.get(s, 0) for s in SEVERITIES}, findings_total=self.findings_total,
             median_minutes=median(self.minutes), p90_minutes=percentile(self.minutes, 0.9),
             timed=len(self.minutes),
-            below_target=compliance.high is not None and compliance.high < target)
+            below_target=compliance.high is not None and compliance.high < target,
+            defect_rate=self.rate(design, 2), error_rate=self.rate(design, 3))
 
 
-class ChecklistCache:
-    """Stored checklist versions parsed once per report (ids are few; answers are many)."""
-
-    def __init__(self, db: sqlite_utils.Database) -> None:
-        self.db = db
-        self._by_id: dict[int, Checklist | None] = {}
-
-    def get(self, checklist_id: int) -> Checklist | None:
-        if checklist_id not in self._by_id:
-            row = self.db.execute("SELECT definition, template_id, version FROM checklists WHERE id = ?",
-                                  [checklist_id]).fetchone()
-            checklist = None
-            if row is not None:
-                try:
-                    checklist = parse_template(json.loads(row[0]), source=f"{row[1]} v{row[2]}")
-                except (WorkbenchError, ValueError):
-                    checklist = None   # a damaged definition: items are shown by id only
-            self._by_id[checklist_id] = checklist
-        return self._by_id[checklist_id]
-
-    def item_text(self, checklist_id: int, item_id: str) -> Text | None:
-        checklist = self.get(checklist_id)
-        if checklist is None:
-            return None
-        try:
-            return checklist.item(item_id).text
-        except KeyError:
-            return None
-
-    def category_label(self, checklist_id: int, code: str | None) -> Text:
-        if not code:
-            return NO_CATEGORY
-        checklist = self.get(checklist_id)
-        label = checklist.categories.get(code) if checklist is not None else None
-        return label if label is not None else Text(code, code)
-
-
-def _sorted_groups(groups: Mapping[tuple[str, ...], _Group], target: float, confidence: float,
+def _sorted_groups(groups: Mapping[tuple[str, ...], _Group], target: float, design: Design,
                    order: Sequence[str] | None = None) -> tuple[GroupFigures, ...]:
     if order is not None:
         rank = {value: index for index, value in enumerate(order)}
         keys = sorted(groups, key=lambda k: (rank.get(k[0], len(rank)), k))
     else:
         keys = sorted(groups)
-    return tuple(groups[k].figures(k, target, confidence) for k in keys)
+    return tuple(groups[k].figures(k, target, design) for k in keys)
 
 
 def compute_report(db: sqlite_utils.Database, report_filter: ReportFilter | Scope = ReportFilter(), *,
@@ -464,7 +428,7 @@ def compute_report(db: sqlite_utils.Database, report_filter: ReportFilter | Scop
             in_progress += 1
         for group in (overall, departments[(department,)], examiners[(department, examiner)],
                       ip_types[(ip_type,)]):
-            group.add_case(reviewed, verdict, seconds)
+            group.add_case(reviewed, verdict, seconds, stratum)
         if stratum is not None:
             counts = strata_counts[stratum]
             counts[0] += 1
@@ -475,10 +439,10 @@ def compute_report(db: sqlite_utils.Database, report_filter: ReportFilter | Scop
         if days is not None:
             pendency[ip_type].append(days)
             pendency_cases[ip_type] += 1
+    design, note, strata = _design(db, scope, strata_counts, confidence)
 
     checklists = ChecklistCache(db)
-    category_counts: dict[str | None, int] = defaultdict(int)
-    category_labels: dict[str | None, tuple[int, Text]] = {}     # code -> (checklist id, label)
+    categories = CategoryCounter(checklists)
     # One pass over the findings for the severities of every group and the categories.
     for department, examiner, ip_type, severity, checklist_id, category, count in db.execute(
             f"{cte} SELECT c.department, c.examiner, c.ip_type, a.severity, r.checklist_id, a.category, COUNT(*)"
@@ -489,36 +453,69 @@ def compute_report(db: sqlite_utils.Database, report_filter: ReportFilter | Scop
         for group in (overall, departments[(department,)], examiners[(department, examiner)],
                       ip_types[(ip_type,)]):
             group.add_findings(severity, count)
-        category = category or None
-        category_counts[category] += count
-        if category not in category_labels or checklist_id > category_labels[category][0]:
-            # The newest checklist version names the category.
-            category_labels[category] = (checklist_id, checklists.category_label(checklist_id, category))
+        categories.add(checklist_id, category, count)
 
-    items = _item_figures(db, cte, params, reviewed_list, checklists, confidence)
-    categories = _category_figures(category_counts, {c: label for c, (_, label) in category_labels.items()})
-
-    overall_figures = overall.figures((), target, confidence)
-    stratified, note, strata = _stratified(db, scope, strata_counts, confidence)
+    overall_figures = overall.figures((), target, design)
     drawn = None
     population = overall.cases
     if scope.round is not None:
         drawn = overall.cases
         population = scope.round.population
+    missing, missing_population, covered = uncovered(design)
     return Report(
         scope=scope, target=target, confidence=confidence, population=population, drawn=drawn,
         cases=overall.cases, reviewed=overall.reviewed, in_progress=in_progress,
         not_reviewed=overall.cases - overall.reviewed - in_progress,
         overall=overall_figures,
-        defect_rate=wilson_interval(overall.defects, overall.reviewed, confidence),
-        error_rate=wilson_interval(overall.errors, overall.reviewed, confidence),
-        stratified=stratified, stratified_note=note, strata=strata,
+        defect_rate=overall_figures.defect_rate, error_rate=overall_figures.error_rate,
+        stratified=overall_figures.compliance if isinstance(overall_figures.compliance, StratifiedEstimate)
+        else None, stratified_note=note, strata=strata,
         pendency=tuple(PendencyFigures(t, pendency_cases[t], median(pendency[t]))
                        for t in sorted(pendency, key=_ip_rank)),
-        by_department=_sorted_groups(departments, target, confidence),
-        by_examiner=_sorted_groups(examiners, target, confidence),
-        by_ip_type=_sorted_groups(ip_types, target, confidence, IP_TYPE_ORDER),
-        items=items, categories=categories)
+        by_department=_sorted_groups(departments, target, design),
+        by_examiner=_sorted_groups(examiners, target, design),
+        by_ip_type=_sorted_groups(ip_types, target, design, IP_TYPE_ORDER),
+        items=item_figures(db, cte, params, reviewed_list, checklists, design),
+        categories=categories.figures(),
+        severities=_severities(db, cte, params, reviewed_list, overall, design),
+        uncovered_strata=missing, uncovered_population=missing_population,
+        covered_share=covered if design.stratified else 1.0)
+
+
+def _severities(db: sqlite_utils.Database, cte: str, params: dict[str, Any], reviewed_list: str,
+                overall: _Group, design: Design) -> tuple[SeverityFigures, ...]:
+    """Per severity: reviewed cases with at least one such finding, per stratum, as a rate."""
+    with_one: dict[str, dict[str | None, int]] = {s: {} for s in SEVERITIES}
+    for severity, stratum, cases in db.execute(
+            f"{cte} SELECT a.severity, s.stratum, COUNT(DISTINCT r.id) FROM scope s"
+            f" JOIN reviews r ON r.id = s.review_id AND r.status IN ({reviewed_list})"
+            " JOIN answers a ON a.review_id = r.id AND a.outcome = 'fail' AND a.severity IS NOT NULL"
+            " GROUP BY a.severity, s.stratum", params):
+        if severity in with_one:
+            with_one[severity][stratum] = cases
+    return tuple(SeverityFigures(
+        severity, overall.findings.get(severity, 0), sum(with_one[severity].values()),
+        design.rate({h: (c[0], with_one[severity].get(h, 0)) for h, c in overall.by_stratum.items()}))
+        for severity in SEVERITIES)
+
+
+def _design(db: sqlite_utils.Database, scope: Scope, counts: Mapping[str, list[int]],
+            confidence: float) -> tuple[Design, str, tuple[StratumFigures, ...]]:
+    """The round's strata when its rates are stratified estimates, with a note when they are not."""
+    plain = Design({}, {}, confidence)
+    if scope.round is None or scope.round.method not in STRATIFIED_METHODS:
+        return plain, "", ()
+    stored = db.execute("SELECT stratum, population FROM round_strata WHERE round_id = ?"
+                        " ORDER BY stratum", [scope.round.id]).fetchall()
+    if not stored:
+        return plain, "no_strata", ()
+    design = Design({name: population for name, population in stored},
+                    {name: counts.get(name, (0, 0, 0))[1] for name, _ in stored}, confidence)
+    strata = design.strata_figures({name: tuple(counts.get(name, (0, 0, 0))) for name, _ in stored})
+    if scope.filter.date_from is not None or scope.filter.date_to is not None:
+        # The stored stratum populations describe the whole round, not a period within it.
+        return plain, "period", strata
+    return design, "", strata
 
 
 def _ip_rank(ip_type: str) -> tuple[int, str]:
@@ -533,89 +530,6 @@ def _days_between(filing: str | None, decision: str | None) -> int | None:
     except ValueError:
         return None
     return days if days >= 0 else None
-
-
-def _item_figures(db: sqlite_utils.Database, cte: str, params: dict[str, Any], reviewed_list: str,
-                  checklists: ChecklistCache, confidence: float) -> tuple[ItemFigures, ...]:
-    # Items are merged across versions of a template by id; the newest version's text wins.
-    counts: dict[tuple[str, str], list[int]] = {}
-    newest: dict[tuple[str, str], tuple[int, int]] = {}     # key -> (version, checklist id)
-    for checklist_id, template_id, version, item_id, applicable, failed in db.execute(
-            f"{cte} SELECT r.checklist_id, k.template_id, k.version, a.item_id,"
-            " SUM(a.outcome != 'na'), SUM(a.outcome = 'fail')"
-            f" FROM scope s JOIN reviews r ON r.id = s.review_id AND r.status IN ({reviewed_list})"
-            " JOIN checklists k ON k.id = r.checklist_id JOIN answers a ON a.review_id = r.id"
-            " GROUP BY r.checklist_id, a.item_id", params):
-        key = (template_id, item_id)
-        total = counts.setdefault(key, [0, 0])
-        total[0] += applicable
-        total[1] += failed
-        if key not in newest or version > newest[key][0]:
-            newest[key] = (version, checklist_id)
-    all_failed = sum(f for _, f in counts.values())
-    rows = []
-    for key, (applicable, failed) in counts.items():
-        checklist_id = newest[key][1]
-        checklist = checklists.get(checklist_id)
-        text = checklists.item_text(checklist_id, key[1]) or Text(key[1], key[1])
-        reference = ""
-        if checklist is not None:
-            try:
-                reference = checklist.item(key[1]).reference
-            except KeyError:
-                pass
-        rows.append((key, checklist.name if checklist is not None else Text(key[0], key[0]), text, reference,
-                     applicable, failed))
-    rows.sort(key=lambda r: (-r[5], -r[4], r[0]))
-    result = []
-    running = 0
-    for key, name, text, reference, applicable, failed in rows:
-        running += failed
-        result.append(ItemFigures(
-            template_id=key[0], checklist=name, item_id=key[1], text=text, reference=reference,
-            applicable=applicable, failed=failed, failure=wilson_interval(failed, applicable, confidence),
-            share=failed / all_failed if all_failed else None,
-            cumulative=running / all_failed if all_failed else None))
-    return tuple(result)
-
-
-def _category_figures(counts: Mapping[str | None, int],
-                      labels: Mapping[str | None, Text]) -> tuple[CategoryFigures, ...]:
-    """Findings per error category, largest first (the Pareto order), with shares."""
-    total = sum(counts.values())
-    ordered = sorted(counts, key=lambda c: (-counts[c], c is None, labels[c].en))
-    result = []
-    running = 0
-    for code in ordered:
-        running += counts[code]
-        result.append(CategoryFigures(code, labels[code], counts[code], counts[code] / total, running / total))
-    return tuple(result)
-
-
-def _stratified(db: sqlite_utils.Database, scope: Scope, counts: Mapping[str, list[int]],
-                confidence: float) -> tuple[StratifiedEstimate | None, str, tuple[StratumFigures, ...]]:
-    if scope.round is None or scope.round.method not in STRATIFIED_METHODS:
-        return None, "", ()
-    stored = db.execute("SELECT stratum, population, sample FROM round_strata WHERE round_id = ?"
-                        " ORDER BY stratum", [scope.round.id]).fetchall()
-    if not stored:
-        return None, "no_strata", ()
-    total_population = sum(row[1] for row in stored)
-    strata = []
-    for name, population, _sample in stored:
-        drawn, reviewed, compliant = counts.get(name, (0, 0, 0))
-        strata.append(StratumFigures(
-            name=name, population=population,
-            weight=population / total_population if total_population else 0.0,
-            drawn=drawn, reviewed=reviewed, compliant=compliant,
-            compliance=wilson_interval(compliant, reviewed, confidence)))
-    if scope.filter.date_from is not None or scope.filter.date_to is not None:
-        # The stored stratum populations describe the whole round, not a period within it.
-        return None, "period", tuple(strata)
-    estimate = stratified_proportion(
-        [Stratum(s.name, s.population, min(s.reviewed, s.population), min(s.compliant, s.population))
-         for s in strata], confidence)
-    return estimate, "", tuple(strata)
 
 
 # -- the rows of the Cases and Findings sheets --------------------------------------------------

@@ -30,7 +30,16 @@ register({
     "review.not_completed": "Only a completed review can be signed off; complete it first (Ctrl+Enter).",
     "review.not_signed_off": "The review is not signed off, so there is nothing to reopen.",
     "review.reason_required": "Reopening a signed-off review needs a reason; it is kept in the audit log.",
+    "review.not_yours": "This review of case {case} belongs to {owner}; {actor} can only change it after taking "
+                        "it over (the take-over is kept in the audit log with both names).",
+    "review.take_over_done": "The review of case {case} is {status}; a finished review cannot be taken over.",
 })
+
+#: The statuses that make a case count as reviewed (see DESIGN: "reviewed").
+REVIEWED_STATUSES = ("completed", "signed_off")
+#: The order in which a case's reviews stand for it: the latest completed or signed-off one,
+#: else the latest one still open or in progress. The same order as latest_reviews (schema 6).
+STANDING_ORDER = "status IN ('completed', 'signed_off') DESC, completed_at DESC, id DESC"
 
 
 @dataclass(frozen=True)
@@ -155,12 +164,15 @@ def get_review(db: sqlite_utils.Database, review_id: int) -> Review:
 
 
 def latest_review_for_case(db: sqlite_utils.Database, case_id: int) -> Review | None:
-    row = db.execute("SELECT id FROM reviews WHERE case_id = ? ORDER BY id DESC LIMIT 1", [case_id]).fetchone()
+    """The review that stands for the case: its latest completed or signed-off review, else
+    its latest open or in-progress one (an open review never hides a completed one)."""
+    row = db.execute("SELECT review_id FROM latest_reviews WHERE case_id = ?", [case_id]).fetchone()
     return _review_row(db, row[0]) if row else None
 
 
 def review_for_case(db: sqlite_utils.Database, case_id: int, reviewer: str) -> Review | None:
-    """The review a reviewer opening the case works on: their own, else the latest anyone made."""
+    """The review a reviewer opening the case sees: their own latest, else the one that
+    stands for the case (which belongs to someone else, so answering it asks to take it over)."""
     row = db.execute("SELECT id FROM reviews WHERE case_id = ? AND reviewer = ? ORDER BY id DESC LIMIT 1",
                      [case_id, reviewer]).fetchone()
     if row is not None:
@@ -216,12 +228,58 @@ def open_review(db: sqlite_utils.Database, case_id: int, *, reviewer: str,
             checklist_id = checklist_for(db, case[0])
         if checklist_id is None:
             raise WorkbenchError("review.no_checklist", ip_type=case[0])
+        round_id = round_for_new_review(db, case_id, reviewer)
         now = audit.now_iso()
         review_id = db.execute(
-            "INSERT INTO reviews (case_id, checklist_id, reviewer, status, created_at, updated_at)"
-            " VALUES (?, ?, ?, 'open', ?, ?)", [case_id, checklist_id, reviewer, now, now]).lastrowid
+            "INSERT INTO reviews (case_id, checklist_id, reviewer, status, created_at, updated_at, round_id)"
+            " VALUES (?, ?, ?, 'open', ?, ?, ?)", [case_id, checklist_id, reviewer, now, now, round_id]).lastrowid
+        opened: dict[str, object] = {"checklist_id": checklist_id, "reviewer": reviewer}
+        if round_id is not None:
+            opened["round_id"] = round_id
         audit.record(db, actor=reviewer, entity="review", entity_id=review_id, action="open",
-                     new={"checklist_id": checklist_id, "reviewer": reviewer}, case_id=case_id)
+                     new=opened, case_id=case_id)
+    return _review_row(db, review_id)
+
+
+def round_for_new_review(db: sqlite_utils.Database, case_id: int, reviewer: str) -> int | None:
+    """The round a review opened outside any round's draw belongs to: the newest round that
+    drew the case, left it unassigned or gave it to this reviewer, and has no review of it
+    yet. None when no round waits for it (the review then counts only in "All cases")."""
+    row = db.execute(
+        "SELECT rc.round_id FROM round_cases rc WHERE rc.case_id = ?"
+        " AND (rc.reviewer IS NULL OR rc.reviewer = '' OR rc.reviewer = ?)"
+        " AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.round_id = rc.round_id AND r.case_id = rc.case_id)"
+        " ORDER BY rc.round_id DESC LIMIT 1", [case_id, reviewer]).fetchone()
+    return row[0] if row else None
+
+
+def _check_owner(db: sqlite_utils.Database, review: Review, actor: str) -> None:
+    """Only the review's reviewer writes into it; anyone else takes it over first."""
+    if review.reviewer != actor:
+        number = db.execute("SELECT application_number FROM cases WHERE id = ?", [review.case_id]).fetchone()
+        raise WorkbenchError("review.not_yours", case=number[0] if number else review.case_id,
+                             owner=review.reviewer, actor=actor)
+
+
+def take_over(db: sqlite_utils.Database, review_id: int, *, actor: str, reason: str = "") -> Review:
+    """Make `actor` the reviewer of someone else's unfinished review, audited with both names.
+
+    Answers already given stay (their audit entries name who gave them). A completed or
+    signed-off review is finished work and is never taken over: open a review of your own.
+    """
+    with db.atomic():
+        current = _review_row(db, review_id)
+        if current.reviewer == actor:
+            return current
+        if current.status in REVIEWED_STATUSES:
+            number = db.execute("SELECT application_number FROM cases WHERE id = ?", [current.case_id]).fetchone()
+            raise WorkbenchError("review.take_over_done", case=number[0] if number else current.case_id,
+                                 status=current.status.replace("_", " "))
+        now = audit.now_iso()
+        db.execute("UPDATE reviews SET reviewer = ?, updated_at = ? WHERE id = ?", [actor, now, review_id])
+        audit.record(db, actor=actor, entity="review", entity_id=review_id, action="take_over",
+                     old={"reviewer": current.reviewer}, new={"reviewer": actor, "reason": reason.strip()},
+                     case_id=current.case_id)
     return _review_row(db, review_id)
 
 
@@ -264,6 +322,7 @@ def change_answer(db: sqlite_utils.Database, review_id: int, item_id: str, answe
     review = _review_row(db, review_id)
     if review.status == "signed_off":
         raise WorkbenchError("review.locked")
+    _check_owner(db, review, actor)
     checklist = checklist or load_stored(db, review.checklist_id)
     try:
         item = checklist.item(item_id)
@@ -333,6 +392,7 @@ def complete(db: sqlite_utils.Database, review_id: int, *, actor: str) -> Assess
     review = _review_row(db, review_id)
     if review.status == "signed_off":
         raise WorkbenchError("review.locked")
+    _check_owner(db, review, actor)
     checklist = load_stored(db, review.checklist_id)
     with db.atomic():
         answers = get_answers(db, review_id)
@@ -433,9 +493,25 @@ def review_integrity(db: sqlite_utils.Database) -> list[str]:
     return problems
 
 
-def add_active_time(db: sqlite_utils.Database, review_id: int, seconds: float) -> None:
-    """Add measured active review time (not audited: it is a measurement, not a finding)."""
+def can_write(review: Review | None, actor: str) -> bool:
+    """Whether `actor` may write answers and active time into the review right now: it is
+    theirs and not finished. Active time counts only then (never on a completed or
+    signed-off review, never on someone else's)."""
+    return review is not None and review.reviewer == actor and review.status not in REVIEWED_STATUSES
+
+
+def add_active_time(db: sqlite_utils.Database, review_id: int, seconds: float, *, actor: str) -> bool:
+    """Add measured active review time to the actor's own unfinished review; returns whether
+    it was added. Time measured on a finished or someone else's review is dropped."""
     if seconds <= 0:
-        return
+        return False
     with db.atomic():
+        current = _review_row(db, review_id)
+        if not can_write(current, actor):
+            return False
         db.execute("UPDATE reviews SET active_seconds = active_seconds + ? WHERE id = ?", [seconds, review_id])
+        # An entry per store (every 30 s): the time is covered by the chain like any other fact,
+        # and a package's time is backed by entries merge can weigh against their timestamps.
+        audit.record(db, actor=actor, entity="review", entity_id=review_id, action="time",
+                     new={"seconds": seconds}, case_id=current.case_id)
+    return True

@@ -11,8 +11,11 @@ The seed: when none is given a random one is chosen (0 to 999,999,999), reported
 with `seed_source = 'random'`, so two rounds over the same population are not the same
 sample by accident, and any round can still be re-drawn from what it stored.
 
-Cases drawn into an earlier round are left out of the population by default
-(`Filters.exclude_sampled`), so a case is not reviewed twice.
+Cases drawn into an earlier round, and cases that already have a completed or signed-off
+review, are left out of the population by default (`Filters.exclude_sampled`,
+`Filters.exclude_reviewed`), so a case is not reviewed twice. When reviewed cases are put
+back, their earlier review keeps counting in the "All cases" figures until the round's own
+review is completed; the round's figures count only the round's reviews.
 """
 from __future__ import annotations
 
@@ -32,6 +35,7 @@ from workbench import audit, checklists
 from workbench.errors import WorkbenchError, register
 from workbench.identifiers import IP_TYPES, parse_application_number, parse_ip_type
 from workbench.jobs import CancelToken, Progress, no_progress
+from workbench.rates import RATE, parse_rate
 from workbench.sample_size import acceptance_plan, lot_verdict, sample_size
 from workbench.sampling import allocate, assign, draw_random, draw_stratified, draw_systematic, same_person
 
@@ -57,6 +61,10 @@ register({
     "rounds.stratum_rate": "Stratum {stratum!r}: the expected rate must be between 0 and 1 (got {value!r}).",
     "rounds.stratum_rate_unknown": "An expected rate is given for stratum {stratum!r}, which has no cases.",
     "rounds.minimum": "The minimum per stratum must be a whole number of zero or more (got {value!r}).",
+    "rounds.minimum_exceeds_size": (
+        "At least {minimum} cases in each of {strata} strata makes {needed}, more than the sample of {n}: give a "
+        "larger size, or a minimum of 0 per stratum (a stratum without a case is then left out of the estimate)."
+    ),
     "rounds.empty_population": "No cases match the filters, so there is nothing to sample.",
     "rounds.filter_syntax": (
         "Filter {clause!r}: expected FIELD=VALUE, or decision_date with =, >=, <=, > or < and a date."
@@ -71,7 +79,6 @@ register({
     "rounds.reviewer_cap": "Reviewer {reviewer!r}: the cap must be a whole number of zero or more (got {value!r}).",
     "rounds.effort_type": "Effort is given for {value!r}, which is not an IP type (use {allowed}).",
     "rounds.effort": "The effort for {ip_type} must be a number of zero or more (got {value!r}).",
-    "rounds.rate": "{what} must be a number between 0 and 1, or a percentage (got {value!r}).",
     "rounds.unknown_checklist": "There is no checklist with id {checklist_id} (given for {ip_type}).",
     "rounds.not_in_round": "Case {case} is not in round {name!r}.",
     "rounds.own_case": "Case {case} was examined by {examiner}, so {reviewer} cannot review it.",
@@ -99,9 +106,19 @@ STRATUM_FIELDS = ("ip_type", "department", "examiner", "decision", "procedure", 
                   "decision_year", "decision_quarter", "decision_month")
 DEFAULT_LOT_FIELDS = ("examiner", "decision_month")   # "one examiner's decisions in one month"
 DEFAULT_AQL = 2.5
+#: Neyman allocation's default minimum per stratum: two cases, so every stratum's variance can be
+#: estimated (a stratum expected at 0% or 100% would otherwise get none and drop out of the estimate).
+NEYMAN_MINIMUM = 2
 BLANK = "(blank)"
 STRATUM_JOIN = " / "
 DONE_STATUSES = ("completed", "signed_off")
+#: Per case of round `?`: the round's review that stands for it (case_id, id, status, verdict):
+#: the latest completed or signed-off one, else the latest still open. Only the round's own
+#: reviews count for the round (the same rule as the report's round scope).
+ROUND_STANDING_SQL = (
+    "SELECT case_id, id, status, verdict FROM (SELECT case_id, id, status, verdict, ROW_NUMBER() OVER"
+    " (PARTITION BY case_id ORDER BY status IN ('completed', 'signed_off') DESC, completed_at DESC, id DESC) AS n"
+    " FROM reviews WHERE round_id = ?) WHERE n = 1")
 
 
 def _is_int(value: object) -> bool:
@@ -128,6 +145,7 @@ class Filters:
     decided_from: str | None = None
     decided_to: str | None = None
     exclude_sampled: bool = True   # leave out cases drawn in an earlier round
+    exclude_reviewed: bool = True  # leave out cases with a completed or signed-off review
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {f: list(getattr(self, f)) for f in VALUE_FIELDS if getattr(self, f)}
@@ -138,6 +156,7 @@ class Filters:
         if self.decided_to:
             data["decided_to"] = self.decided_to
         data["exclude_sampled"] = self.exclude_sampled
+        data["exclude_reviewed"] = self.exclude_reviewed
         return data
 
     @classmethod
@@ -145,7 +164,9 @@ class Filters:
         return cls(**{f: tuple(data.get(f, ())) for f in VALUE_FIELDS},
                    imports=tuple(int(i) for i in data.get("imports", ())),
                    decided_from=data.get("decided_from"), decided_to=data.get("decided_to"),
-                   exclude_sampled=bool(data.get("exclude_sampled", True)))
+                   exclude_sampled=bool(data.get("exclude_sampled", True)),
+                   # Rounds drawn before schema 6 never left reviewed cases out.
+                   exclude_reviewed=bool(data.get("exclude_reviewed", False)))
 
     def describe(self) -> str:
         parts = []
@@ -255,6 +276,10 @@ def _import_id(db: sqlite_utils.Database, clause: str, value: str) -> int:
 # Whether a case was drawn in a round created before round `?` (all rounds: a large id).
 _SAMPLED_BEFORE = "EXISTS (SELECT 1 FROM round_cases rc WHERE rc.case_id = c.id AND rc.round_id < ?)"
 _ALL_ROUNDS = 2**62
+# Whether a case had a completed or signed-off review before the time `?` (ISO; now: a far date).
+_REVIEWED_BEFORE = ("EXISTS (SELECT 1 FROM reviews r WHERE r.case_id = c.id"
+                    " AND r.status IN ('completed', 'signed_off') AND r.completed_at < ?)")
+_NOW_ON = "9999"
 
 
 def _where(filters: Filters) -> tuple[str, list[Any]]:
@@ -277,13 +302,35 @@ def _where(filters: Filters) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def count_population(db: sqlite_utils.Database, filters: Filters) -> tuple[int, int]:
-    """(cases matching the filters, of those left out as drawn in an earlier round): a live count."""
+@dataclass(frozen=True)
+class PopulationCount:
+    """A live count of a round's population, with what is left out and why."""
+
+    matching: int              # cases matching the filters
+    sampled: int               # of those, left out as drawn in an earlier round
+    reviewed: int              # of the rest, left out as already reviewed
+
+    @property
+    def excluded(self) -> int:
+        return self.sampled + self.reviewed
+
+    @property
+    def population(self) -> int:
+        return self.matching - self.excluded
+
+
+def count_population(db: sqlite_utils.Database, filters: Filters) -> PopulationCount:
+    """How many cases match the filters, and how many of those are left out and why."""
     where, params = _where(filters)
-    matching, sampled = db.execute(
-        f"SELECT COUNT(*), COALESCE(SUM({_SAMPLED_BEFORE}), 0) FROM cases c{where}",
-        [_ALL_ROUNDS, *params]).fetchone()
-    return matching, sampled if filters.exclude_sampled else 0
+    matching, sampled, reviewed = db.execute(
+        f"SELECT COUNT(*), COALESCE(SUM({_SAMPLED_BEFORE}), 0),"
+        f" COALESCE(SUM(NOT {_SAMPLED_BEFORE} AND {_REVIEWED_BEFORE}), 0) FROM cases c{where}",
+        [_ALL_ROUNDS, _ALL_ROUNDS, _NOW_ON, *params]).fetchone()
+    sampled = sampled if filters.exclude_sampled else 0
+    if filters.exclude_reviewed and not filters.exclude_sampled:
+        reviewed = db.execute(f"SELECT COALESCE(SUM({_REVIEWED_BEFORE}), 0) FROM cases c{where}",
+                              [_NOW_ON, *params]).fetchone()[0]
+    return PopulationCount(matching, sampled, reviewed if filters.exclude_reviewed else 0)
 
 
 @dataclass(frozen=True)
@@ -304,31 +351,42 @@ class PopulationCase:
 class Population:
     cases: tuple[PopulationCase, ...]   # in application-number order
     matching: int
-    excluded: int
+    excluded: int                       # left out as drawn in an earlier round
+    excluded_reviewed: int = 0          # left out as already reviewed (and not drawn before)
 
 
 def load_population(db: sqlite_utils.Database, filters: Filters, *, before_round: int | None = None,
                     cancel: CancelToken | None = None) -> Population:
     """The cases a round samples from, in application-number order (unique, so a total order that
     does not depend on import order or row ids). before_round: only rounds created before it
-    count as earlier rounds (for re-drawing a stored round)."""
+    count as earlier rounds, and only reviews completed before it was drawn as earlier
+    reviews (for re-drawing a stored round)."""
     where, params = _where(filters)
+    reviewed_before = _NOW_ON
+    if before_round is not None:
+        row = db.execute("SELECT created_at FROM rounds WHERE id = ?", [before_round]).fetchone()
+        reviewed_before = row[0] if row else _NOW_ON
     cursor = db.execute(
         "SELECT c.id, c.application_number, c.ip_type, c.examiner, c.department, c.decision, c.procedure,"
-        f" c.classification, c.decision_date, c.import_id, {_SAMPLED_BEFORE} FROM cases c{where}",
-        [before_round if before_round is not None else _ALL_ROUNDS, *params])
+        f" c.classification, c.decision_date, c.import_id, {_SAMPLED_BEFORE}, {_REVIEWED_BEFORE}"
+        f" FROM cases c{where}",
+        [before_round if before_round is not None else _ALL_ROUNDS, reviewed_before, *params])
     kept: list[PopulationCase] = []
-    matching = 0
+    matching = sampled = reviewed = 0
     while rows := cursor.fetchmany(5000):
         if cancel is not None:
             cancel.check()
         for row in rows:
             matching += 1
             if filters.exclude_sampled and row[10]:
+                sampled += 1
+                continue
+            if filters.exclude_reviewed and row[11]:
+                reviewed += 1
                 continue
             kept.append(PopulationCase(*row[:10]))
     kept.sort(key=lambda c: c.application_number)   # code-point order: the same everywhere
-    return Population(tuple(kept), matching, matching - len(kept))
+    return Population(tuple(kept), matching, sampled, reviewed)
 
 
 def field_values(db: sqlite_utils.Database, name: str) -> list[tuple[str, int]]:
@@ -395,7 +453,7 @@ class Plan:
     expected: float | None = None
     strata: tuple[str, ...] = ()
     allocation: str = "proportional"
-    min_per_stratum: int = 0
+    min_per_stratum: int | None = None   # None: NEYMAN_MINIMUM for Neyman allocation, else 0
     stratum_expected: tuple[tuple[str, float], ...] = ()
     aql: float | None = None
     level: str = "II"
@@ -434,6 +492,9 @@ class Plan:
                 raise WorkbenchError("rounds.strata_field", value=name, allowed=", ".join(STRATUM_FIELDS))
         if plan.allocation not in ALLOCATIONS:
             raise WorkbenchError("rounds.allocation", value=plan.allocation)
+        if plan.min_per_stratum is None:
+            neyman = plan.method == "stratified" and plan.allocation == "neyman"
+            plan = replace(plan, min_per_stratum=NEYMAN_MINIMUM if neyman else 0)
         if not _is_int(plan.min_per_stratum) or plan.min_per_stratum < 0:
             raise WorkbenchError("rounds.minimum", value=plan.min_per_stratum)
         for stratum, rate in plan.stratum_expected:
@@ -499,13 +560,23 @@ class StratumPlan:
     code_letter: str | None = None     # acceptance: ISO 2859-1 lot plan
     accept: int | None = None
     reject: int | None = None
+    plan_letter: str | None = None     # acceptance: the letter whose plan Table 2-A's arrows chose
+
+    @property
+    def letters(self) -> str:
+        """"G" or "G -> H" (code letter G, plan of letter H)."""
+        if self.code_letter is None:
+            return ""
+        return self.code_letter + (f" -> {self.plan_letter}" if self.plan_letter not in (None, self.code_letter)
+                                   else "")
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"stratum": self.name, "population": self.population, "sample": self.sample}
         if self.expected is not None:
             data["expected"] = self.expected
         if self.code_letter is not None:
-            data.update(code_letter=self.code_letter, accept=self.accept, reject=self.reject)
+            data.update(code_letter=self.code_letter, plan_letter=self.plan_letter or self.code_letter,
+                        accept=self.accept, reject=self.reject)
         return data
 
 
@@ -518,6 +589,14 @@ class Design:
     strata: tuple[StratumPlan, ...] = ()
     unadjusted_size: int | None = None    # precision plans: n0 before the finite-population correction
     raised_for_minimum: bool = False      # precision plans: size raised so every stratum gets its minimum
+
+    def uncovered(self) -> tuple[StratumPlan, ...]:
+        """Strata (not lots) with cases but none drawn: an estimate from the sample cannot cover them."""
+        return tuple(s for s in self.strata if s.code_letter is None and s.population > 0 and s.sample == 0)
+
+    def uncovered_share(self) -> float:
+        """The share of the population in strata that get no case."""
+        return sum(s.population for s in self.uncovered()) / self.population if self.population else 0.0
 
 
 def design(cases: Sequence[PopulationCase], plan: Plan) -> Design:
@@ -536,7 +615,7 @@ def design(cases: Sequence[PopulationCase], plan: Plan) -> Design:
         for name in sorted(groups):
             lot = acceptance_plan(len(groups[name]), plan.aql, plan.level)
             lots.append(StratumPlan(name, len(groups[name]), lot.sample_size, None, lot.letter, lot.accept,
-                                    lot.reject))
+                                    lot.reject, lot.plan_letter))
         return Design(population, sum(s.sample for s in lots), tuple(lots))
 
     unadjusted = None
@@ -565,6 +644,9 @@ def design(cases: Sequence[PopulationCase], plan: Plan) -> Design:
     needed = sum(min(plan.min_per_stratum, n) for n in counts.values())
     if plan.size is None and needed > size:
         size, raised = needed, True
+    if needed > size:
+        raise WorkbenchError("rounds.minimum_exceeds_size", minimum=plan.min_per_stratum, needed=needed,
+                             strata=len(counts), n=size)
     allocation = allocate(counts, size, plan.allocation, expected=expected_by,
                           min_per_stratum=plan.min_per_stratum)
     strata = tuple(StratumPlan(h, counts[h], allocation[h], (expected_by or {}).get(h)) for h in sorted(counts))
@@ -669,21 +751,9 @@ def plan_assignment(cases: Sequence[PopulationCase], reviewers: Sequence[Reviewe
 
 # --- parsing what people type (CLI and wizard) ------------------------------------------------
 
-def parse_fraction(text: str, what: str, *, percent_above_one: bool = False) -> float:
-    """0.95, 95% (and, when percent_above_one, 95) -> 0.95."""
-    raw = text.strip()
-    try:
-        if raw.endswith("%"):
-            value = float(raw[:-1]) / 100.0
-        else:
-            value = float(raw)
-            if percent_above_one and 1.0 < value < 100.0:
-                value /= 100.0
-    except ValueError:
-        raise WorkbenchError("rounds.rate", what=what, value=text) from None
-    if not math.isfinite(value) or not 0.0 <= value <= 1.0:
-        raise WorkbenchError("rounds.rate", what=what, value=text)
-    return value
+def parse_fraction(text: str, what: str) -> float:
+    """A rate as typed, read by the one rule of workbench.rates (5, 5% and 0.05 are the same), 0 to 1."""
+    return parse_rate(text, what, RATE)
 
 
 def parse_reviewers(text: str) -> tuple[Reviewer, ...]:
@@ -729,7 +799,7 @@ def parse_stratum_rates(items: Iterable[str]) -> tuple[tuple[str, float], ...]:
         name, sep, value = item.rpartition("=")
         if not sep or not name.strip():
             raise WorkbenchError("rounds.stratum_rate", stratum=item, value="")
-        rates[name.strip()] = parse_fraction(value, f"The expected rate of {name.strip()}")
+        rates[name.strip()] = parse_fraction(value, f"The expected rate of {name.strip()} (--stratum-expected)")
     return tuple(sorted(rates.items()))
 
 
@@ -762,11 +832,12 @@ class RoundResult:
     filters: Filters
     plan: Plan
     matching: int
-    excluded: int
+    excluded: int                         # left out as drawn in an earlier round
     design: Design
     cases: tuple[RoundCase, ...]          # in draw order
     reviewers: tuple[Reviewer, ...]
     checklists: Mapping[str, ChecklistRef] = field(default_factory=dict)
+    excluded_reviewed: int = 0            # left out as already reviewed
 
     def loads(self) -> dict[str, int]:
         """Cases per reviewer, in the order reviewers were given."""
@@ -786,11 +857,16 @@ class RoundResult:
             "filters": self.filters.as_json(),
             "matching": self.matching,
             "excluded": self.excluded,
+            "excluded_reviewed": self.excluded_reviewed,
+            "left_out": {"drawn_in_earlier_round": self.excluded, "already_reviewed": self.excluded_reviewed},
             "population": self.design.population,
             "plan": {**self.plan.as_json(), "sample_size": self.design.size,
                      "unadjusted_size": self.design.unadjusted_size,
                      "raised_for_minimum": self.design.raised_for_minimum},
             "strata": [s.as_json() for s in self.design.strata],
+            "uncovered_strata": [{"stratum": s.name, "population": s.population,
+                                  "share": s.population / self.design.population} for s in self.design.uncovered()],
+            "warnings": [w for w in (coverage_warning(self.design),) if w],
             "reviewers": [{**r.as_json(), "assigned": loads.get(r.name, 0)} for r in self.reviewers],
             "checklists": {k: {"id": v.id, "template_id": v.template_id, "version": v.version}
                            for k, v in sorted(self.checklists.items())},
@@ -878,10 +954,10 @@ def create_round(db: sqlite_utils.Database, *, name: str, filters: Filters, plan
         assignment = plan_assignment([d.case for d in drawn.cases], reviewers, effort)
         refs = _checklists_for(db, (d.case.ip_type for d in drawn.cases), checklist_ids)
         digest = population_digest(population.cases, plan.strata)
-        db.execute("UPDATE rounds SET checklists = ?, matching = ?, excluded = ?, population = ?,"
-                   " population_sha256 = ? WHERE id = ?",
+        db.execute("UPDATE rounds SET checklists = ?, matching = ?, excluded = ?, excluded_reviewed = ?,"
+                   " population = ?, population_sha256 = ? WHERE id = ?",
                    [_json({k: v.id for k, v in refs.items()}), population.matching, population.excluded,
-                    len(population.cases), digest, round_id])
+                    population.excluded_reviewed, len(population.cases), digest, round_id])
         for stratum in drawn.design.strata:
             db.execute("INSERT INTO round_strata (round_id, stratum, population, sample, expected, code_letter,"
                        " accept, reject) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -890,6 +966,7 @@ def create_round(db: sqlite_utils.Database, *, name: str, filters: Filters, plan
         audit.record(db, actor=actor, entity="round", entity_id=round_id, action="create", new={
             "name": name, "filters": filters.as_json(), "plan": plan.as_json(), "seed": seed,
             "seed_source": seed_source, "matching": population.matching, "excluded": population.excluded,
+            "excluded_reviewed": population.excluded_reviewed,
             "population": len(population.cases), "population_sha256": digest, "sample_size": drawn.design.size,
             "reviewers": [r.as_json() for r in reviewers], "effort": effort,
             "checklists": {k: v.id for k, v in refs.items()}})
@@ -913,7 +990,7 @@ def create_round(db: sqlite_utils.Database, *, name: str, filters: Filters, plan
         cancel.check()
         progress(total, total, "Storing the sample")
     return RoundResult(round_id, name, seed, seed_source, filters, plan, population.matching, population.excluded,
-                       drawn.design, tuple(cases), reviewers, refs)
+                       drawn.design, tuple(cases), reviewers, refs, population.excluded_reviewed)
 
 
 def _json(value: Any) -> str:
@@ -939,13 +1016,15 @@ class StoredRound:
     excluded: int
     population: int
     population_sha256: str
+    excluded_reviewed: int = 0
 
 
 def get_round(db: sqlite_utils.Database, name: str | int) -> StoredRound:
     """A round by name (or id)."""
     column = "id" if _is_int(name) else "name"
     row = db.execute("SELECT id, name, created_at, created_by, filters, plan, seed, seed_source, reviewers,"
-                     f" effort, checklists, matching, excluded, population, population_sha256 FROM rounds"
+                     f" effort, checklists, matching, excluded, population, population_sha256, excluded_reviewed"
+                     " FROM rounds"
                      f" WHERE {column} = ?", [name.strip() if isinstance(name, str) else name]).fetchone()
     if row is None:
         raise WorkbenchError("rounds.unknown", name=name)
@@ -953,7 +1032,7 @@ def get_round(db: sqlite_utils.Database, name: str | int) -> StoredRound:
                        Plan.from_json(json.loads(row[5])), row[6], row[7],
                        tuple(Reviewer(r["name"], r.get("cap")) for r in json.loads(row[8])),
                        json.loads(row[9]) if row[9] else None, json.loads(row[10]), row[11], row[12], row[13],
-                       row[14])
+                       row[14], row[15])
 
 
 def list_rounds(db: sqlite_utils.Database) -> list[tuple[int, str, str, int]]:
@@ -1117,14 +1196,12 @@ def lot_verdicts(db: sqlite_utils.Database, name: str | int) -> list[LotVerdict]
     if stored.plan.method != "acceptance":
         raise WorkbenchError("rounds.not_acceptance", name=stored.name)
     bad = ("error", "defect") if stored.plan.count_defects else ("error",)
-    # The latest review of each case in the round, found in one grouped pass (a correlated
+    # The review that stands for each case in the round, found in one pass (a correlated
     # subquery per case took a minute on a 20,000-case round).
     tallies = {row[0]: row[1:] for row in db.execute(
         f"SELECT rc.stratum, COUNT(*), SUM(rv.status IN ('completed', 'signed_off')),"
         f" SUM(rv.status IN ('completed', 'signed_off') AND rv.verdict IN ({', '.join('?' * len(bad))}))"
-        " FROM round_cases rc"
-        " LEFT JOIN (SELECT case_id, MAX(id) AS id FROM reviews WHERE round_id = ? GROUP BY case_id) latest"
-        " ON latest.case_id = rc.case_id LEFT JOIN reviews rv ON rv.id = latest.id"
+        f" FROM round_cases rc LEFT JOIN ({ROUND_STANDING_SQL}) rv ON rv.case_id = rc.case_id"
         " WHERE rc.round_id = ? GROUP BY rc.stratum",
         [*bad, stored.id, stored.id])}
     result = []
@@ -1145,9 +1222,8 @@ def reviewer_progress(db: sqlite_utils.Database, name: str | int) -> list[tuple[
     """(reviewer, cases assigned, reviews completed or signed off) for a round; unassigned as ''."""
     stored = get_round(db, name)
     return [(r[0] or "", r[1], int(r[2] or 0)) for r in db.execute(
-        "SELECT rc.reviewer, COUNT(*), SUM(done.case_id IS NOT NULL) FROM round_cases rc"
-        " LEFT JOIN (SELECT DISTINCT case_id FROM reviews WHERE round_id = ?"
-        " AND status IN ('completed', 'signed_off')) done ON done.case_id = rc.case_id"
+        "SELECT rc.reviewer, COUNT(*), SUM(rv.status IN ('completed', 'signed_off')) FROM round_cases rc"
+        f" LEFT JOIN ({ROUND_STANDING_SQL}) rv ON rv.case_id = rc.case_id"
         " WHERE rc.round_id = ? GROUP BY 1 ORDER BY 1", [stored.id, stored.id])]
 
 
@@ -1162,11 +1238,24 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - _width(text))
 
 
+def coverage_warning(design: Design) -> str | None:
+    """"Warning: ..." naming every stratum that gets no case and its share of the population, or None."""
+    empty = design.uncovered()
+    if not empty:
+        return None
+    names = ", ".join(f"{s.name} ({100 * s.population / design.population:.1f}% of the population)" for s in empty)
+    return (f"Warning: {len(empty)} stratum(s) get no case, so the estimate will not cover them "
+            f"({100 * design.uncovered_share():.1f}% of the population): {names}. "
+            "Give a minimum per stratum (--min-per-stratum) to include them.")
+
+
 def describe_round(result: RoundResult) -> list[str]:
     """The plan, the allocation, the assignment and every drawn case, as lines of English text."""
     d = result.design
     lines = [f"Round {result.name!r}: {result.matching} cases match ({result.filters.describe()})"
              + (f"; {result.excluded} drawn in earlier rounds left out" if result.excluded else "")
+             + (f"; {result.excluded_reviewed} already reviewed left out (--include-reviewed puts them back)"
+                if result.excluded_reviewed else "")
              + f"; population {d.population}."]
     lines.append(f"Plan: {result.plan.describe()}.")
     if d.unadjusted_size is not None:
@@ -1181,15 +1270,18 @@ def describe_round(result: RoundResult) -> list[str]:
         acceptance = result.plan.method == "acceptance"
         width = max(len("Stratum"), *(_width(s.name) for s in d.strata))
         head = f"  {_pad('Lot' if acceptance else 'Stratum', width)}  Population  Sample"
-        lines.append(head + ("  Letter  Ac  Re" if acceptance else "  Expected" if any(
+        lines.append(head + ("  Letter (plan)  Ac  Re" if acceptance else "  Expected" if any(
             s.expected is not None for s in d.strata) else ""))
         for s in d.strata:
             line = f"  {_pad(s.name, width)}  {s.population:>10}  {s.sample:>6}"
             if acceptance:
-                line += f"  {s.code_letter:>6}  {s.accept:>2}  {s.reject:>2}"
+                line += f"  {s.letters:>13}  {s.accept:>2}  {s.reject:>2}"
             elif s.expected is not None:
                 line += f"  {_percent(s.expected):>8}"
             lines.append(line)
+    warning = coverage_warning(d)
+    if warning:
+        lines.append(warning)
     if result.reviewers:
         lines.append("Assigned: " + ", ".join(f"{name} {count}" for name, count in result.loads().items()) + ".")
     else:
@@ -1218,12 +1310,20 @@ def status_json(db: sqlite_utils.Database, name: str | int) -> dict[str, Any]:
         "round": stored.name, "round_id": stored.id, "created_at": stored.created_at,
         "created_by": stored.created_by, "seed": stored.seed, "seed_source": stored.seed_source,
         "filters": stored.filters.as_json(), "plan": stored.plan.as_json(), "matching": stored.matching,
-        "excluded": stored.excluded, "population": stored.population, "strata": strata,
+        "excluded": stored.excluded, "excluded_reviewed": stored.excluded_reviewed,
+        "population": stored.population, "strata": strata,
         "reviewers": [{"reviewer": r or None, "assigned": n, "done": done}
                       for r, n, done in reviewer_progress(db, stored.id)],
-        "lots": [lot.as_json() for lot in lot_verdicts(db, stored.id)] if stored.plan.method == "acceptance" else [],
+        "lots": [with_plan_letter(lot.as_json(), stored.plan)
+                 for lot in lot_verdicts(db, stored.id)] if stored.plan.method == "acceptance" else [],
         "redraw_problems": redraw_matches(db, stored.id),
     }
+
+
+def with_plan_letter(lot: dict[str, Any], plan: Plan) -> dict[str, Any]:
+    """A lot of round-status with the letter whose plan Table 2-A's arrows chose (and the plan in words)."""
+    chosen = acceptance_plan(lot["lot_size"], plan.aql, plan.level)
+    return {**lot, "plan_letter": chosen.plan_letter, "plan": chosen.describe()}
 
 
 def describe_status(status: Mapping[str, Any]) -> list[str]:
@@ -1237,10 +1337,12 @@ def describe_status(status: Mapping[str, Any]) -> list[str]:
         lines.append(f"  {_pad(who, 12)}  {row['done']:>4} of {row['assigned']:>4} reviewed")
     if status["lots"]:
         width = max(3, *(_width(lot["lot"]) for lot in status["lots"]))
-        lines.append(f"  {_pad('Lot', width)}  Size  Letter  Sample  Ac  Re  Reviewed  Nonconforming  Verdict")
+        lines.append(f"  {_pad('Lot', width)}  Size  Letter (plan)  Sample  Ac  Re  Reviewed  Nonconforming  Verdict")
         for lot in status["lots"]:
             verdict = lot["verdict"] or f"pending ({lot['sample_size'] - lot['reviewed']} to review)"
-            lines.append(f"  {_pad(lot['lot'], width)}  {lot['lot_size']:>4}  {lot['code_letter']:>6}"
+            plan_letter = lot.get("plan_letter", lot["code_letter"])
+            letters = lot["code_letter"] + (f" -> {plan_letter}" if plan_letter != lot["code_letter"] else "")
+            lines.append(f"  {_pad(lot['lot'], width)}  {lot['lot_size']:>4}  {letters:>13}"
                          f"  {lot['sample_size']:>6}  {lot['accept']:>2}  {lot['reject']:>2}  {lot['reviewed']:>8}"
                          f"  {lot['nonconforming']:>13}  {verdict}")
     problems = status["redraw_problems"]

@@ -50,8 +50,24 @@ Details were written to the log file:
         <translation>退出</translation>
     </message>
     <message>
+        <source>Create a new workspace?</source>
+        <translation>新建工作区？</translation>
+    </message>
+    <message>
+        <source>There is no workspace at %1.
+
+Create a new, empty workspace there?</source>
+        <translation>%1 处没有工作区。
+
+要在那里新建一个空的工作区吗？</translation>
+    </message>
+    <message>
         <source>Cannot open the workspace</source>
         <translation>无法打开工作区</translation>
+    </message>
+    <message>
+        <source>Workspace on a network folder</source>
+        <translation>网络文件夹中的工作区</translation>
     </message>
 </context>
 <context>
@@ -748,6 +764,10 @@ Details were written to the log file:
         <translation>统计范围：%1%2%3。</translation>
     </message>
     <message>
+        <source>The estimate covers %1 of the population; no reviewed case yet in %2 (population %3).</source>
+        <translation>估计覆盖总体的 %1；%2 尚无已评查案件（总体 %3）。</translation>
+    </message>
+    <message>
         <source>Stratified estimate; 95% interval %1–%2 · %3 reviewed</source>
         <translation>分层估计；95% 区间 %1–%2 · 已评查 %3 件</translation>
     </message>
@@ -908,6 +928,14 @@ Details were written to the log file:
         <translation>排除已在其他评查轮次中抽取的案件</translation>
     </message>
     <message>
+        <source>Include cases that already have a completed review</source>
+        <translation>包括已有完成评查的案件</translation>
+    </message>
+    <message>
+        <source>Their earlier review keeps counting in the all-cases figures until this round's review is completed; the round's own figures count only the round's reviews.</source>
+        <translation>在本轮次的评查完成之前，其早先的评查仍计入全部案件的指标；本轮次自身的指标只统计本轮次的评查。</translation>
+    </message>
+    <message>
         <source>Round name:</source>
         <translation>评查轮次名称：</translation>
     </message>
@@ -929,6 +957,12 @@ Details were written to the log file:
         <source>%n already drawn in another round left out</source>
         <translation>
             <numerusform>已排除在其他评查轮次中抽取过的 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already reviewed left out</source>
+        <translation>
+            <numerusform>已排除已评查的 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2028,8 +2062,12 @@ Details were written to the log file:
         <translation>AQL</translation>
     </message>
     <message>
-        <source>Acceptance (general inspection level II, normal inspection)</source>
-        <translation>验收抽样（一般检验水平 II，正常检验）</translation>
+        <source>inspection level</source>
+        <translation>检验水平</translation>
+    </message>
+    <message>
+        <source>Acceptance (ISO 2859-1, single sampling, normal inspection)</source>
+        <translation>验收抽样（ISO 2859-1，一次抽样，正常检验）</translation>
     </message>
     <message>
         <source>New seed</source>
@@ -2090,6 +2128,14 @@ Details were written to the log file:
     <message>
         <source>Raised so that every stratum gets its minimum.</source>
         <translation>已调高，以保证每层达到最小样本量。</translation>
+    </message>
+    <message>
+        <source>%1 (%2% of the population)</source>
+        <translation>%1（占总体 %2%）</translation>
+    </message>
+    <message>
+        <source>Warning: no case is drawn from %1, so the estimate will not cover %2% of the population. Raise the minimum per stratum to include them.</source>
+        <translation>警告：%1 未抽到任何案件，估计值将不覆盖总体的 %2%。请提高每层最少案件数以包含这些层。</translation>
     </message>
     <message>
         <source>Expected rate</source>
@@ -2242,6 +2288,10 @@ Details were written to the log file:
         <translation>当前检查项</translation>
     </message>
     <message>
+        <source>Case counts as</source>
+        <translation>本案计为</translation>
+    </message>
+    <message>
         <source>Severity (1-4)</source>
         <translation>严重程度 (1-4)</translation>
     </message>
@@ -2276,6 +2326,10 @@ Details were written to the log file:
     <message>
         <source>%1 (version %2)</source>
         <translation>%1（版本 %2）</translation>
+    </message>
+    <message>
+        <source>%1 (review by %2)</source>
+        <translation>%1（%2 的评查）</translation>
     </message>
     <message>
         <source>Signed off by %1 on %2: this review is locked. To change it, reopen it with a reason (Review menu).</source>
@@ -2360,6 +2414,38 @@ Details were written to the log file:
     <message>
         <source>Answer not saved</source>
         <translation>检查结果未保存</translation>
+    </message>
+    <message>
+        <source>This case's review by %1 is finished (%2) and stays as it is. Start your own review of the case?</source>
+        <translation>本案由 %1 完成的评查（%2）已结束，将保持不变。是否开始您自己对本案的评查？</translation>
+    </message>
+    <message>
+        <source>Start your own review?</source>
+        <translation>开始您自己的评查？</translation>
+    </message>
+    <message>
+        <source>Review not started</source>
+        <translation>评查未开始</translation>
+    </message>
+    <message>
+        <source>Your own review of the case is open; answer it.</source>
+        <translation>您对本案的评查已打开，请作答。</translation>
+    </message>
+    <message>
+        <source>This case's review belongs to %1 (%2). Take it over? Your answers then go into this review, and the take-over is kept in the audit log with both names.</source>
+        <translation>本案的评查属于 %1（%2）。是否接手？接手后您的作答将记入这份评查，接手记录连同双方姓名保存在审计日志中。</translation>
+    </message>
+    <message>
+        <source>Take over the review?</source>
+        <translation>接手这份评查？</translation>
+    </message>
+    <message>
+        <source>Not taken over</source>
+        <translation>未能接手</translation>
+    </message>
+    <message>
+        <source>You took over the review from %1.</source>
+        <translation>您已从 %1 处接手这份评查。</translation>
     </message>
     <message>
         <source>Undo answer to %1</source>
@@ -2589,12 +2675,20 @@ Details were written to the log file:
         <translation>{source}：无法读取检查表模板（{detail}）。</translation>
     </message>
     <message>
+        <source>{encoding} is not a text encoding the import can read; use e.g. utf-8, gb18030, utf-16 or leave --encoding out to detect it.</source>
+        <translation>{encoding} 不是导入可以读取的文本编码；请使用 utf-8、gb18030、utf-16 等，或省略 --encoding 以自动识别。</translation>
+    </message>
+    <message>
         <source>The mapping file {path} cannot be used: {detail}.</source>
         <translation>无法使用列映射文件 {path}：{detail}。</translation>
     </message>
     <message>
-        <source>Give --confidence and --margin (with --expected and --population if known), or --lot with --aql; not both.</source>
-        <translation>请给出 --confidence 和 --margin（如已知，再加上 --expected 和 --population），或给出 --lot 和 --aql；二者不可同时给出。</translation>
+        <source>{option} describes the demo's round: give --round NAME with it.</source>
+        <translation>{option} 用于描述演示数据的轮次：请同时给出 --round 名称。</translation>
+    </message>
+    <message>
+        <source>Cannot use {path}: {detail}.</source>
+        <translation>无法使用 {path}：{detail}。</translation>
     </message>
     <message>
         <source>“{value}” is not a real date: that day does not exist.</source>
@@ -2609,12 +2703,52 @@ Details were written to the log file:
         <translation>日期“{value}”不在 {first} 年至 {last} 年范围内。</translation>
     </message>
     <message>
+        <source>Cannot take the backup {path} before upgrading the workspace: {detail}. Nothing was changed.</source>
+        <translation>升级工作区之前无法创建备份 {path}：{detail}。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The workspace {path} is busy (another program is writing to it). Try again when it has finished.</source>
+        <translation>工作区 {path} 正忙（另一个程序正在写入）。请在其完成后重试。</translation>
+    </message>
+    <message>
+        <source>Cannot open the workspace {path}: {detail}.</source>
+        <translation>无法打开工作区 {path}：{detail}。</translation>
+    </message>
+    <message>
+        <source>The workspace {path} is damaged ({detail}).</source>
+        <translation>工作区 {path} 已损坏（{detail}）。</translation>
+    </message>
+    <message>
+        <source>Cannot write the workspace {path}: the disk is full.</source>
+        <translation>无法写入工作区 {path}：磁盘已满。</translation>
+    </message>
+    <message>
+        <source>{path} is not a workbench workspace ({detail}); it was left as it is.</source>
+        <translation>{path} 不是本工作台的工作区（{detail}）；该文件保持原样。</translation>
+    </message>
+    <message>
+        <source>Cannot read or write the workspace {path}: a disk input/output error ({detail}).</source>
+        <translation>无法读写工作区 {path}：磁盘输入/输出错误（{detail}）。</translation>
+    </message>
+    <message>
         <source>Upgrading the workspace {path} to schema version {version} failed ({detail}). The workspace was left at version {previous}; a backup is at {backup}.</source>
         <translation>将工作区 {path} 升级到数据结构版本 {version} 失败（{detail}）。工作区仍为版本 {previous}，备份位于 {backup}。</translation>
     </message>
     <message>
+        <source>There is no workspace at {path}. Create one with import or demo, or check --db.</source>
+        <translation>{path} 处没有工作区。请用 import 或 demo 创建，或检查 --db。</translation>
+    </message>
+    <message>
+        <source>The workspace {path} is on a network folder ({fs_type}): it uses a rollback journal instead of write-ahead logging there, which is safe but slower. Only one person at a time should open it.</source>
+        <translation>工作区 {path} 位于网络文件夹（{fs_type}）中：在那里它使用回滚日志而不是预写日志，这样安全但较慢。同一时间只应有一个人打开它。</translation>
+    </message>
+    <message>
         <source>{path} is not a workbench database ({detail}).</source>
         <translation>{path} 不是工作台数据库（{detail}）。</translation>
+    </message>
+    <message>
+        <source>The workspace {path} cannot be changed: the file or its folder is read-only.</source>
+        <translation>无法更改工作区 {path}：该文件或其所在文件夹是只读的。</translation>
     </message>
     <message>
         <source>The workspace {path} does not exist, so it cannot be opened read-only.</source>
@@ -2629,12 +2763,20 @@ Details were written to the log file:
         <translation>工作区 {path} 由更高版本的工作台创建（数据结构版本 {found}，本版本最高支持 {supported}）。请安装新版本后再打开。</translation>
     </message>
     <message>
+        <source>The workspace {path} is busy (another program is writing to it); waiting up to {seconds} s...</source>
+        <translation>工作区 {path} 正忙（另一个程序正在写入）；最多等待 {seconds} 秒……</translation>
+    </message>
+    <message>
         <source>--cases must be between 1 and {limit}, not {value}.</source>
         <translation>--cases 必须在 1 到 {limit} 之间，不能为 {value}。</translation>
     </message>
     <message>
         <source>--reviewed must be a fraction between 0 and 1 (e.g. 0.2), not {value}.</source>
         <translation>--reviewed 必须是 0 到 1 之间的小数（如 0.2），不能为 {value}。</translation>
+    </message>
+    <message>
+        <source>--round-reviewed must be a fraction between 0 and 1 (e.g. 0.8), not {value}.</source>
+        <translation>--round-reviewed 必须是 0 到 1 之间的小数（如 0.8），不能为 {value}。</translation>
     </message>
     <message>
         <source>The workspace {path} already holds {count} cases; build the demo in a new workspace (--db NEW.sqlite3).</source>
@@ -2647,6 +2789,26 @@ Details were written to the log file:
     <message>
         <source>Cannot write {path}: {detail}. Close it if it is open in another program, or choose another folder.</source>
         <translation>无法写入 {path}：{detail}。如该文件已在其他程序中打开，请先关闭，或选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation>没有文件 {path}。</translation>
+    </message>
+    <message>
+        <source>Cannot make a work copy of {path} in {folder}: {detail}.</source>
+        <translation>无法在 {folder} 中创建 {path} 的工作副本：{detail}。</translation>
+    </message>
+    <message>
+        <source>{path} is {kind}, not a regular file.</source>
+        <translation>{path} 是{kind}，不是普通文件。</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {detail}.</source>
+        <translation>无法读取 {path}：{detail}。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {detail}.</source>
+        <translation>无法写入 {path}：{detail}。</translation>
     </message>
     <message>
         <source>The check character of {value} should be {expected}, found {found}.</source>
@@ -2755,6 +2917,10 @@ Details were written to the log file:
     <message>
         <source>{path}, line {line}: merged or spanned cells fill in more than {limit} cells; the file is not imported.</source>
         <translation>{path}，第 {line} 行：合并或跨行跨列的单元格填充超过 {limit} 个单元格，文件未导入。</translation>
+    </message>
+    <message>
+        <source>{path}: the sheet {part} holds more than {limit} MB of text, with the shared text its cells repeat; the workbook is not imported.</source>
+        <translation>{path}：工作表 {part} 的文本（连同其单元格重复引用的共享文本）超过 {limit} MB，工作簿未导入。</translation>
     </message>
     <message>
         <source>{path}: the workbook unpacks to more than {limit} MB (at {part}); it is not imported.</source>
@@ -2913,16 +3079,20 @@ Details were written to the log file:
         <translation>工作区不完整，未生成工作包（{problem}）。运行 'verify' 可查看全部问题。</translation>
     </message>
     <message>
+        <source>{what}: {value!r} is not a number. Give a fraction or a percentage: {rule}.</source>
+        <translation>{what}：{value!r} 不是数字。请输入小数或百分数：{rule}。</translation>
+    </message>
+    <message>
+        <source>{what} must be {bounds} (got {value!r}, read as {percent}).</source>
+        <translation>{what}必须{bounds}（输入为 {value!r}，按 {percent} 理解）。</translation>
+    </message>
+    <message>
         <source>{what}: {value!r} is not a date; write it like 2022-06-30.</source>
         <translation>{what}：{value!r} 不是日期，请按 2022-06-30 的格式填写。</translation>
     </message>
     <message>
         <source>The period is empty: it starts on {start}, after it ends on {end}.</source>
         <translation>时间段为空：开始日期 {start} 晚于结束日期 {end}。</translation>
-    </message>
-    <message>
-        <source>The target must be a percentage above 0 and at most 100 (got {value!r}).</source>
-        <translation>目标值必须是大于 0 且不超过 100 的百分数（当前为 {value!r}）。</translation>
     </message>
     <message>
         <source>There is no round named {name!r}{known}.</source>
@@ -2967,8 +3137,16 @@ Details were written to the log file:
         <translation>该评查尚未确认，无需重新打开。</translation>
     </message>
     <message>
+        <source>This review of case {case} belongs to {owner}; {actor} can only change it after taking it over (the take-over is kept in the audit log with both names).</source>
+        <translation>案件 {case} 的这份评查属于 {owner}；{actor} 须先接手才能修改（接手会连同双方姓名记入审计日志）。</translation>
+    </message>
+    <message>
         <source>Reopening a signed-off review needs a reason; it is kept in the audit log.</source>
         <translation>重新打开已确认的评查须说明理由，理由将记入审计记录。</translation>
+    </message>
+    <message>
+        <source>The review of case {case} is {status}; a finished review cannot be taken over.</source>
+        <translation>案件 {case} 的评查状态为 {status}；已完成的评查不能接手。</translation>
     </message>
     <message>
         <source>There is no case with id {case_id}.</source>
@@ -3043,6 +3221,10 @@ Details were written to the log file:
         <translation>每层最小样本量必须是不小于 0 的整数（当前为 {value!r}）。</translation>
     </message>
     <message>
+        <source>At least {minimum} cases in each of {strata} strata makes {needed}, more than the sample of {n}: give a larger size, or a minimum of 0 per stratum (a stratum without a case is then left out of the estimate).</source>
+        <translation>{strata} 个层每层至少 {minimum} 件，共需 {needed} 件，超过样本量 {n}：请增大样本量，或将每层最少案件数设为 0（没有案件的层将不计入估计）。</translation>
+    </message>
+    <message>
         <source>A round needs a name of 1 to {limit} characters.</source>
         <translation>评查轮次名称须为 1 至 {limit} 个字符。</translation>
     </message>
@@ -3065,10 +3247,6 @@ Details were written to the log file:
     <message>
         <source>A precision needs both a confidence level and a margin of error.</source>
         <translation>按精度确定样本量须同时给出置信水平和允许误差。</translation>
-    </message>
-    <message>
-        <source>{what} must be a number between 0 and 1, or a percentage (got {value!r}).</source>
-        <translation>{what} 必须是 0 到 1 之间的数，或百分数（当前为 {value!r}）。</translation>
     </message>
     <message>
         <source>The review of case {case} is {status}; reopen it before reassigning the case.</source>
@@ -3143,8 +3321,16 @@ Details were written to the log file:
         <translation>AQL 必须为 {allowed} 之一（当前为 {value}）。</translation>
     </message>
     <message>
+        <source>AQL {value} counts nonconformities per 100 units: ISO 2859-1 offers AQLs above 10 only for a count of findings per 100 cases, and this plan counts nonconforming cases. Use an AQL from 0.010 to 10.</source>
+        <translation>AQL {value} 按每百单位不合格数计：ISO 2859-1 中大于 10 的 AQL 只适用于每百件案件的问题数，而本方案统计的是不合格案件数。请使用 0.010 至 10 之间的 AQL。</translation>
+    </message>
+    <message>
         <source>The confidence level must be at least 50% and below 100%, e.g. 0.95 (got {value}).</source>
         <translation>置信水平应不低于 50% 且低于 100%，例如 0.95（输入为 {value}）。</translation>
+    </message>
+    <message>
+        <source>The inspection level must be S-1, S-2, S-3, S-4, I, II or III (got {value!r}).</source>
+        <translation>检验水平必须为 S-1、S-2、S-3、S-4、I、II 或 III（输入为 {value!r}）。</translation>
     </message>
     <message>
         <source>The confidence level must be strictly between 0 and 1 (got {value}).</source>
@@ -3155,16 +3341,24 @@ Details were written to the log file:
         <translation>预期差错率必须在 0 到 1 之间（当前为 {value}）。</translation>
     </message>
     <message>
-        <source>{path}: the sheet {part} holds more than {limit} MB of text, with the shared text its cells repeat; the workbook is not imported.</source>
-        <translation>{path}：工作表 {part} 的文本（连同其单元格重复引用的共享文本）超过 {limit} MB，工作簿未导入。</translation>
+        <source>{source} holds no audit anchor (a workbook's About sheet, a work package or a text file with the hash written by the workbench).</source>
+        <translation>{source} 中没有审计锚点（锚点位于工作簿的“说明”工作表、工作包，或记有本程序所写哈希值的文本文件中）。</translation>
+    </message>
+    <message>
+        <source>Cannot read the anchor {source}: {detail}.</source>
+        <translation>无法读取锚点 {source}：{detail}。</translation>
+    </message>
+    <message>
+        <source>Give --confidence and --margin (with --expected and --population if known), or --lot (with --aql and --level).</source>
+        <translation>请给出 --confidence 和 --margin（已知时再加 --expected 和 --population），或给出 --lot（可加 --aql 和 --level）。</translation>
+    </message>
+    <message>
+        <source>{option} is not used {context}; leave it out.</source>
+        <translation>{option} 在此不适用（{context}），请删去。</translation>
     </message>
     <message>
         <source>Unknown sample size code letter {value!r}.</source>
         <translation>未知的样本量字码 {value!r}。</translation>
-    </message>
-    <message>
-        <source>The inspection level must be I, II or III (got {value!r}).</source>
-        <translation>检验水平必须为 I、II 或 III（当前为 {value!r}）。</translation>
     </message>
     <message>
         <source>The lot size must be at least 1 case (got {value}).</source>
@@ -3277,6 +3471,38 @@ Details were written to the log file:
     <message>
         <source>Every value must be a finite number (got {value}).</source>
         <translation>所有值都必须是有限数值（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <source>{name}: audit entry {entry} ({action} on {entity} {entity_id}) is in the name of {actor}, not of the package's reviewer {reviewer}; the package is refused.</source>
+        <translation>{name}：审计记录 {entry}（对 {entity} {entity_id} 的 {action}）署名为 {actor}，而不是工作包的评查人 {reviewer}；已拒绝该工作包。</translation>
+    </message>
+    <message>
+        <source>{name}: {what} concerns case {case}, which is assigned to {owner} in round {round}, not to {reviewer}; the package is refused.</source>
+        <translation>{name}：{what} 涉及案件 {case}，该案件在评查轮次 {round} 中分配给 {owner}，而不是 {reviewer}；已拒绝该工作包。</translation>
+    </message>
+    <message>
+        <source>{name}: {what}: signed off in the name of {signer}, not of the package's reviewer {reviewer}; the package is refused.</source>
+        <translation>{name}：{what}：以 {signer} 的名义确认，而不是工作包的评查人 {reviewer}；已拒绝该工作包。</translation>
+    </message>
+    <message>
+        <source>{name}: audit entry {entry} is not the entry it left with (its history was rewritten); the package is refused.</source>
+        <translation>{name}：审计记录 {entry} 与导出时不同（其历史被改写）；已拒绝该工作包。</translation>
+    </message>
+    <message>
+        <source>{name}: its audit history was shortened (it holds {found} of the {expected} entries it left with); the package is refused.</source>
+        <translation>{name}：其审计历史被截短（导出时有 {expected} 条记录，现仅有 {found} 条）；已拒绝该工作包。</translation>
+    </message>
+    <message>
+        <source>{name}: {what}: the review's {field} was changed from {old} to {new}, which a package may not do; the package is refused.</source>
+        <translation>{name}：{what}：评查的 {field} 由 {old} 改为 {new}，工作包不得如此修改；已拒绝该工作包。</translation>
+    </message>
+    <message>
+        <source>{name} was not exported from this workspace (there is no record of package {package}); only packages written here can be merged, so it is refused.</source>
+        <translation>{name} 不是从本工作区导出的（没有工作包 {package} 的记录）；只能合并本工作区导出的工作包，因此已拒绝。</translation>
+    </message>
+    <message>
+        <source>{name}: {what}: review time grew by {added:.0f} s, but its audited time entries add up to {logged:.0f} s; the package is refused.</source>
+        <translation>{name}：{what}：评查用时增加了 {added:.0f} 秒，但审计记录中的用时合计只有 {logged:.0f} 秒；已拒绝该工作包。</translation>
     </message>
     <message>
         <source>The answer to item {item_id} was changed elsewhere since; nothing was undone or redone.</source>

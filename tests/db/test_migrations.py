@@ -24,9 +24,11 @@ def test_newer_database_is_refused_naming_both_versions(tmp_path):
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA user_version = 999")
     conn.close()
+    before = path.read_bytes()
     with pytest.raises(WorkbenchError) as err:
         open_database(path)
     assert err.value.code == "db.too_new"
+    assert path.read_bytes() == before
     assert "999" in str(err.value) and str(latest_version()) in str(err.value)
 
 
@@ -64,17 +66,30 @@ def test_backup_taken_before_upgrading_existing_data(tmp_path):
 
 
 def test_failed_migration_leaves_database_at_previous_version(tmp_path):
+    steps = fake_steps(tmp_path)
+    (tmp_path / "migrations" / "0002_second.sql").write_text("ALTER TABLE t ADD COLUMN b;\nCREATE TABLE t (x);",
+                                                             encoding="utf-8")
     path = tmp_path / "w.sqlite3"
     conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE cases (x)")  # makes migration 1 fail halfway
+    migrate(conn, None, steps[:1])
+    with pytest.raises(WorkbenchError) as err:
+        migrate(conn, None, steps)
+    assert err.value.code == "db.migration_failed" and "already exists" in str(err.value)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert [r[1] for r in conn.execute("PRAGMA table_info(t)")] == ["a"]
+
+
+def test_a_foreign_database_is_refused_and_left_byte_identical(tmp_path):
+    path = tmp_path / "w.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE cases (x)")
     conn.commit()
     conn.close()
+    before = path.read_bytes()
     with pytest.raises(WorkbenchError) as err:
         open_database(path)
-    assert err.value.code == "db.migration_failed"
-    conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 0
-    assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")] == ["cases"]
+    assert err.value.code == "db.foreign"
+    assert path.read_bytes() == before
 
 
 def test_split_statements_keeps_triggers_whole():

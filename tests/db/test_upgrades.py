@@ -133,8 +133,9 @@ def test_upgraded_workspace_is_intact_and_keeps_working(old_workspace):
     assert db.execute("SELECT COUNT(*) FROM cases_fts WHERE cases_fts MATCH '图像识别'").fetchone()[0] == 1
 
     # Work goes on: a new answer on the open review, chained after the old audit entries.
-    open_review = db.execute("SELECT id FROM reviews WHERE status = 'in_progress' ORDER BY id LIMIT 1").fetchone()[0]
-    review.set_answer(db, open_review, "novelty", "pass", actor="carol")
+    open_review, owner = db.execute("SELECT id, reviewer FROM reviews WHERE status = 'in_progress'"
+                                    " ORDER BY id LIMIT 1").fetchone()
+    review.set_answer(db, open_review, "novelty", "pass", actor=owner)
     assert review.get_answers(db, open_review)["novelty"].outcome == "pass"
     assert check_workspace(db) == []
     db.close()

@@ -15,6 +15,7 @@ class FakeDialogs:
         self.errors: list[tuple[str, str]] = []
         self.infos: list[tuple[str, str]] = []
         self.confirms: list[str] = []
+        self.confirm_defaults: list[bool] = []  # whether each question defaulted to Yes
         self.confirm_answer = False
         self.open_path: str | None = None
         self.save_path: str | None = None
@@ -32,8 +33,9 @@ class FakeDialogs:
         monkeypatch.setattr(dialogs, "choose_item", self._choose_item)
         monkeypatch.setattr(dialogs, "ask_text", self._ask_text)
 
-    def _confirm(self, parent, title, text) -> bool:
+    def _confirm(self, parent, title, text, *, default_yes: bool = False) -> bool:
         self.confirms.append(text)
+        self.confirm_defaults.append(default_yes)
         return self.confirm_answer
 
     def _choose_item(self, parent, title, label, items) -> str | None:
@@ -43,6 +45,26 @@ class FakeDialogs:
     def _ask_text(self, parent, title, label, text="") -> str | None:
         self.questions.append((label, []))
         return self.text_answer
+
+
+class FakeClock:
+    """The one clock of a window under test: stands still until the test moves it, from the
+    moment the window is built (a real clock read at construction and a fake one later banked
+    phantom time on a machine booted minutes ago)."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
 
 
 @pytest.fixture
@@ -58,13 +80,13 @@ def cases_csv(tmp_path) -> Path:
 
 
 @pytest.fixture
-def window_factory(qtbot, tmp_path, monkeypatch, fake_dialogs):
+def window_factory(qtbot, tmp_path, monkeypatch, fake_dialogs, clock):
     monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
     from ui.main_window import MainWindow
     windows = []
 
-    def make(language: str = "en", db_name: str = "w.sqlite3"):
-        window = MainWindow(tmp_path / db_name, "alice", language)
+    def make(language: str = "en", db_name: str = "w.sqlite3", reviewer: str = "alice"):
+        window = MainWindow(tmp_path / db_name, reviewer, language, clock=clock)
         qtbot.addWidget(window)
         windows.append(window)
         return window

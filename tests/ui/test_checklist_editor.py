@@ -179,7 +179,7 @@ def test_structure_add_and_delete(editor, monkeypatch):
     editor.add_item()
     editor.add_section()
     assert [len(s["items"]) for s in editor.data["sections"]] == [2, 1]
-    monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
     editor.delete_node()                                       # the new section
     assert len(editor.data["sections"]) == 1
     select_item(editor, editor.data["sections"][0]["items"][1]["id"])

@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 
 from tests.workbench.helpers import workspace
 from tests.workbench.test_report_data import build_workspace
+from ui.changes import Changes
 from ui.charts import percent
 from workbench import review
 from workbench.report_data import ReportFilter, compute_report
@@ -128,7 +129,7 @@ def test_refreshes_when_a_review_changes(window_factory, filled, qtbot):
                       actor=reviewer)
     review.complete(window.db, review_id, actor=reviewer)
     with qtbot.waitSignal(dashboard.refreshed, timeout=5000):
-        window.data_changed.emit()
+        window.notify(Changes(reviews=True, case_ids=frozenset([case_id])))
     assert dashboard.report.findings_total == before + 1
     assert dashboard.findings_tile.value.text() == str(before + 1)
 
@@ -139,7 +140,7 @@ def test_a_hidden_dashboard_waits_until_it_is_shown(window_factory, filled, qtbo
     qtbot.waitExposed(window)
     dashboard = window.dashboard
     assert window.tabs.currentWidget() is not dashboard
-    window.data_changed.emit()
+    window.notify(Changes(reviews=True))
     qtbot.wait(400)
     assert dashboard.report is None and dashboard.dirty
     with qtbot.waitSignal(dashboard.refreshed, timeout=5000):
@@ -154,7 +155,7 @@ def test_new_rounds_appear_in_the_list(window_factory, filled, qtbot):
     window.db.execute("INSERT INTO rounds (name, created_at, seed) VALUES ('2023 Q2', '2023-07-01', 1)")
     window.db.conn.commit()
     with qtbot.waitSignal(dashboard.refreshed, timeout=5000):
-        window.data_changed.emit()
+        window.notify(Changes(rounds=True))
     assert dashboard.round_box.findText("2023 Q2") >= 0
 
 

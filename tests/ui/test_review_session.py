@@ -235,25 +235,22 @@ def test_next_unreviewed_follows_the_filtered_queue(demo_window, qtbot):
                              [window.panel.case_id]).fetchone() in (None, ("in_progress",), ("open",))
 
 
-def test_active_time_pauses_and_is_stored(demo_window, qtbot):
+def test_active_time_pauses_and_is_stored(demo_window, qtbot, clock):
     window, panel = demo_window, demo_window.panel
-    now = [1000.0]
-    panel.timer.clock = lambda: now[0]
-    panel.timer.touch()
     press(qtbot, panel.view, Qt.Key.Key_P)          # the review exists from the first answer
-    now[0] += 40
+    clock.advance(40)
     panel.timer.touch()                             # 40 s of work
-    now[0] += 600                                   # ten minutes away: two count
+    clock.advance(600)                              # ten minutes away: two count
     panel.set_window_active(False)                  # the window loses focus
-    now[0] += 900                                   # nothing counts while inactive
+    clock.advance(900)                              # nothing counts while inactive
     panel.set_window_active(True)
-    now[0] += 5
+    clock.advance(5)
     case_id = panel.case_id
     review_id = panel.review_id
     window.next_action.trigger()                    # leaving the case stores the time
     assert panel.case_id != case_id
     stored = review.get_review(window.db, review_id).active_seconds
-    assert stored == pytest.approx(40 + 120 + 5, abs=1)
+    assert stored == pytest.approx(40 + 120 + 5)
 
 
 def test_glancing_at_a_case_writes_nothing(demo_window):

@@ -66,7 +66,7 @@ def top_examiners(db, n: int = 3) -> list[str]:
 def test_filters_page_counts_the_population_live(wizard, workspace) -> None:
     db, _ = workspace
     page = wizard.filters_page
-    assert page.matching == 300 and "300" in page.count_label.text()
+    assert page.counted.matching == 300 and "300" in page.count_label.text()
     assert not page.isComplete()                 # no name yet
     page.name.setText("2022 inventions")
     assert page.isComplete()
@@ -130,6 +130,38 @@ def test_neyman_rates_are_edited_in_the_table(wizard) -> None:
     after = {page.table.item(r, 0).data(Qt.ItemDataRole.UserRole): int(page.table.item(r, 3).text()) for r in range(4)}
     assert page.rates == {"trademark": 0.5}
     assert after["trademark"] > before["trademark"] and sum(after.values()) == 40
+
+
+def test_neyman_gives_two_per_stratum_and_warns_about_a_stratum_left_out(wizard) -> None:
+    wizard.filters_page.name.setText("R")
+    wizard.next()
+    page = wizard.plan_page
+    page.method.setCurrentIndex(page.method.findData("stratified"))
+    page.strata.setCurrentIndex(page.strata.findData("ip_type"))
+    page.allocation.setCurrentIndex(page.allocation.findData("neyman"))
+    page.fixed.setChecked(True)
+    page.size.setValue(40)
+    assert page.minimum.value() == rounds.NEYMAN_MINIMUM
+    row = next(r for r in range(4) if page.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == "design")
+    page.table.item(row, 2).setText("100")          # designs expected all compliant
+    assert {s.name: s.sample for s in page.design.strata}["design"] == 2 and "Warning" not in page.summary.text()
+    page.minimum.setValue(0)
+    design = next(s for s in page.design.strata if s.name == "design")
+    assert design.sample == 0 and page.isComplete()
+    share = f"{100 * design.population / page.design.population:.1f}%"
+    assert "Warning" in page.summary.text() and share in page.summary.text()
+
+
+def test_acceptance_level_and_both_letters_in_the_table(wizard) -> None:
+    wizard.filters_page.name.setText("R")
+    wizard.next()
+    page = wizard.plan_page
+    page.method.setCurrentIndex(page.method.findData("acceptance"))
+    page.aql.setCurrentIndex(page.aql.findData(0.65))
+    page.level.setCurrentIndex(page.level.findData("S-2"))
+    assert page.plan().level == "S-2"
+    letters = [page.table.item(r, 4).text() for r in range(page.table.rowCount())]
+    assert letters and all(" -> " in text for text in letters)   # S-2 letters at 0.65: arrows down to F
 
 
 def test_assignment_preview_never_gives_reviewers_their_own_cases(wizard, workspace) -> None:
@@ -205,13 +237,13 @@ def test_a_failed_draw_shows_the_error_and_keeps_the_wizard(qtbot, wizard, works
 
 
 def test_main_window_rounds_menu_opens_the_wizard_and_refreshes_the_queue(qtbot, tmp_path, cases_csv,
-                                                                           no_dialogs) -> None:
+                                                                           no_dialogs, clock) -> None:
     from ui.main_window import MainWindow
     path = tmp_path / "main.sqlite3"
     db = open_database(path)
     import_file(db, cases_csv)
     db.close()
-    window = MainWindow(path, "qa manager", "en")
+    window = MainWindow(path, "qa manager", "en", clock=clock)
     qtbot.addWidget(window)
     titles = [a.text() for a in window.menuBar().actions()]
     assert "R&ounds" in titles
@@ -233,19 +265,19 @@ def test_main_window_rounds_menu_opens_the_wizard_and_refreshes_the_queue(qtbot,
     window.close()
 
 
-def test_a_read_only_window_cannot_draw_a_round(qtbot, tmp_path, cases_csv, no_dialogs) -> None:
+def test_a_read_only_window_cannot_draw_a_round(qtbot, tmp_path, cases_csv, no_dialogs, clock) -> None:
     from ui.main_window import MainWindow
     path = tmp_path / "held.sqlite3"
     db = open_database(path)
     import_file(db, cases_csv)
     db.close()
-    window = MainWindow(path, "someone else", "en", read_only=True)
+    window = MainWindow(path, "someone else", "en", read_only=True, clock=clock)
     qtbot.addWidget(window)
     assert not window.new_round_action.isEnabled()
     window.close()
 
 
-def test_lot_verdicts_show_once_a_lot_is_reviewed(qtbot, tmp_path, cases_csv, no_dialogs) -> None:
+def test_lot_verdicts_show_once_a_lot_is_reviewed(qtbot, tmp_path, cases_csv, no_dialogs, clock) -> None:
     from ui.main_window import MainWindow
     path = tmp_path / "lots.sqlite3"
     db = open_database(path)
@@ -261,7 +293,7 @@ def test_lot_verdicts_show_once_a_lot_is_reviewed(qtbot, tmp_path, cases_csv, no
                        [(verdict, result.id, case_id) for case_id in case_ids])
     db.conn.commit()
     db.close()
-    window = MainWindow(path, "qa", "en")
+    window = MainWindow(path, "qa", "en", clock=clock)
     qtbot.addWidget(window)
     dialog = window.show_lot_verdicts()
     assert [dialog.round_box.itemText(i) for i in range(dialog.round_box.count())] == ["lots"]   # not "plain"

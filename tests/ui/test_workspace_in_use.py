@@ -95,14 +95,14 @@ def test_an_unknown_holder_is_still_named_as_another_window(qapp, tmp_path):
     assert "another window" in in_use_text(tmp_path / "w.sqlite3", LockHolder())
 
 
-def test_read_only_window_shows_the_review_and_changes_nothing(reviewed_workspace, qtbot, monkeypatch):
+def test_read_only_window_shows_the_review_and_changes_nothing(reviewed_workspace, qtbot, monkeypatch, clock):
     from ui import dialogs
     from ui.main_window import MainWindow
     errors = []
     monkeypatch.setattr(dialogs, "error", lambda *args, **kw: errors.append(args))
-    monkeypatch.setattr(dialogs, "confirm", lambda *args: pytest.fail("a read-only window offers nothing"))
+    monkeypatch.setattr(dialogs, "confirm", lambda *args, **kw: pytest.fail("a read-only window offers nothing"))
     before = counts(reviewed_workspace)
-    window = MainWindow(reviewed_workspace, "bob", "en", read_only=True)
+    window = MainWindow(reviewed_workspace, "bob", "en", read_only=True, clock=clock)
     qtbot.addWidget(window)
     window.show()
     window.offer_demo()
@@ -126,17 +126,18 @@ def test_read_only_window_shows_the_review_and_changes_nothing(reviewed_workspac
     panel.set_severity("minor")
     panel.complete()
     panel.timer.touch()
+    clock.advance(60)                   # a minute at the read-only window: nothing is stored
     qtbot.wait(20)
     window.close()
     assert errors == []
     assert counts(reviewed_workspace) == before
 
 
-def test_read_only_window_exports(reviewed_workspace, qtbot, monkeypatch, tmp_path):
+def test_read_only_window_exports(reviewed_workspace, qtbot, monkeypatch, tmp_path, clock):
     from ui import dialogs
     from ui.main_window import MainWindow
     monkeypatch.setattr(dialogs, "save_file", lambda *args: str(tmp_path / "out.xlsx"))
-    window = MainWindow(reviewed_workspace, "bob", "en", read_only=True)
+    window = MainWindow(reviewed_workspace, "bob", "en", read_only=True, clock=clock)
     qtbot.addWidget(window)
     task = window.export_workbook()
     with qtbot.waitSignal(task.finished, timeout=10_000):
@@ -183,7 +184,7 @@ def test_run_releases_its_lock_on_exit(reviewed_workspace, monkeypatch, qapp, tm
                         type("Recorder", (main_window.MainWindow,), {
                             "showEvent": lambda self, event: opened.append(self)}))
     monkeypatch.setattr(dialogs, "choose", Choices())
-    monkeypatch.setattr(dialogs, "confirm", lambda *args: False)
+    monkeypatch.setattr(dialogs, "confirm", lambda *args, **kw: False)
     monkeypatch.setattr(dialogs, "error", lambda *args: pytest.fail(f"error shown: {args[1:]}"))
     monkeypatch.setattr(QApplication, "exec", lambda self: 0, raising=False)
     monkeypatch.setattr(app, "setup_logging", lambda: None)

@@ -56,3 +56,20 @@ def mini_checklist_id(db) -> int:
 def table_state(db) -> list:
     """Everything an import may change, for comparing before and after."""
     return [list(db.execute(f"SELECT * FROM {t} ORDER BY 1")) for t in ("imports", "import_issues", "cases")]
+
+
+def standing_reviews(db, round_id: int | None = None) -> dict[int, tuple]:
+    """The review that stands for each case, computed here in Python from the reviews table, as
+    the definition says (independently of the latest_reviews triggers and the report's SQL):
+    the latest completed or signed-off review (by completion time, then id), else the latest
+    open one; for a round, only that round's reviews. Values: (id, status, verdict, reviewer)."""
+    sql = "SELECT id, case_id, status, verdict, reviewer, completed_at, round_id FROM reviews"
+    best: dict[int, tuple] = {}
+    for rid, case_id, status, verdict, reviewer, completed_at, rnd in db.execute(sql):
+        if round_id is not None and rnd != round_id:
+            continue
+        done = status in ("completed", "signed_off")
+        key = (done, (completed_at or "") if done else "", rid)
+        if case_id not in best or key > best[case_id][0]:
+            best[case_id] = (key, (rid, status, verdict, reviewer))
+    return {case_id: value for case_id, (_, value) in best.items()}

@@ -9,12 +9,14 @@ from datetime import datetime
 import pytest
 from openpyxl import load_workbook
 
-from tests.workbench.helpers import workspace
+from tests.workbench.helpers import standing_reviews, workspace
 from tests.workbench.test_report_data import build_workspace, excel_percentile, wilson
 from workbench import excel_sheets
+from workbench.distributions import t_quantile_upper
 from workbench.errors import WorkbenchError
 from workbench.excel_report import write_workbook
 from workbench.report_data import ReportFilter
+from workbench.statistics import clopper_pearson
 
 REVIEWED = {"Completed", "Signed off"}
 WITHOUT_ERROR = {"Compliant", "Defect"}
@@ -149,9 +151,7 @@ def test_checklist_items_recomputed(exported):
     findings = [f for f in records(book["Findings"]) if f["Review status"] in REVIEWED]
     rows = records(book["By checklist item"])
     assert [r["Failed"] for r in rows] == sorted((r["Failed"] for r in rows), reverse=True)
-    counted_reviews = [r[0] for r in db.execute(
-        "SELECT r.id FROM reviews r WHERE r.status IN ('completed', 'signed_off') AND r.id ="
-        " (SELECT MAX(id) FROM reviews WHERE case_id = r.case_id)")]
+    counted_reviews = [r[0] for r in standing_reviews(db).values() if r[1] in ("completed", "signed_off")]
     for row in rows:
         assert row["Failed"] == sum(f["Item"] == row["Item"] for f in findings)
         applicable = db.execute(f"SELECT COUNT(*) FROM answers WHERE item_id = ? AND outcome != 'na' AND review_id IN"
@@ -182,10 +182,21 @@ def test_stratified_round_summary(exported):
                    for s, (n, k) in strata.items() if n > 1)
     row = summary["Compliance rate (stratified estimate)"]
     assert row[0] == pytest.approx(estimate)
-    assert row[1] == pytest.approx(max(0.0, estimate - 1.959964 * variance ** 0.5), abs=1e-6)
-    assert row[2] == pytest.approx(min(1.0, estimate + 1.959964 * variance ** 0.5), abs=1e-6)
-    notes = [k for k in summary if k.startswith("Estimator (Compliance rate (stratified estimate))")]
-    assert notes and "W_h = N_h / N" in notes[0]
+    # Korn-Graubard, recomputed from the Cases sheet (no stratum of this round has a single reviewed case).
+    assert all(n > 1 for n, _ in strata.values())
+    n = sum(n for n, _ in strata.values())
+    effective = estimate * (1 - estimate) / variance * (
+        t_quantile_upper(0.05, n - 1) / t_quantile_upper(0.05, n - len(strata))) ** 2
+    low, high = clopper_pearson(effective * estimate, effective, 0.95)
+    assert row[1:3] == (pytest.approx(low), pytest.approx(high))
+    # One estimator: defect and error rates are stratified too, and compliance + error = 100%.
+    error = summary["Error rate (stratified estimate)"]
+    assert row[0] + error[0] == pytest.approx(1.0)
+    assert (error[1], error[2]) == (pytest.approx(1 - high), pytest.approx(1 - low))
+    assert "Compliance rate (unweighted)" not in summary and "Error rate" not in summary
+    notes = [k for k in summary if k.startswith("Estimator: stratified ratio estimate with the Korn-Graubard")]
+    assert notes and "Korn & Graubard (1998" in notes[0] and "svyciprop" in notes[0]
+    assert any(k.startswith("Every rate of this report") for k in summary)
     about = {r[0]: r[1] for r in book["About"].iter_rows(values_only=True) if r[0]}
     assert about["Seed"] == 4242 and '"stratified"' in about["Sampling plan"]
     assert about["Round"] == "2023 Q1"

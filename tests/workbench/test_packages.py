@@ -49,8 +49,9 @@ def copy_master(template: Path, folder: Path, name: str = "master.sqlite3") -> P
 
 
 def answer_review(db, review_id: int, actor: str, *, fail: int = 0, complete: bool = True,
-                  comment: str = "") -> None:
-    """Answer every item shown: pass, except the first `fail` items that can fail."""
+                  comment: str = "", seconds: float = 0) -> None:
+    """Answer every item shown: pass, except the first `fail` items that can fail; `seconds` of
+    active time are measured while answering (time counts only before the review is completed)."""
     checklist = load_stored(db, review.get_review(db, review_id).checklist_id)
     failed = 0
     while True:
@@ -66,6 +67,8 @@ def answer_review(db, review_id: int, actor: str, *, fail: int = 0, complete: bo
                                   severity=item.severities[0], category=item.categories[0], comment=comment)
             else:
                 review.set_answer(db, review_id, item.id, option.code, actor=actor)
+    if seconds:
+        assert review.add_active_time(db, review_id, seconds, actor=actor)
     if complete:
         review.complete(db, review_id, actor=actor)
 
@@ -233,8 +236,7 @@ def test_reviewer_works_in_the_package_as_a_workspace(master, tmp_path):
     paths = export(master, tmp_path, ["Carol"])
     pkg, _ = packages.open_package(paths["Carol"])
     first = review_ids(pkg, "Carol")[0]
-    answer_review(pkg, first, "Carol", fail=1)
-    review.add_active_time(pkg, first, 120)
+    answer_review(pkg, first, "Carol", fail=1, seconds=120)
     pkg.close()
     summary = packages.check_package(paths["Carol"])     # reopened: still an intact package
     assert summary.reviews == {"completed": 1, "open": 5}

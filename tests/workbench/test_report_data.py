@@ -9,6 +9,9 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from workbench.distributions import t_quantile_upper
+from workbench.statistics import clopper_pearson
+
 from tests.workbench.helpers import MINI_CHECKLIST, workspace
 from workbench import checklists
 from workbench.errors import WorkbenchError
@@ -149,15 +152,18 @@ def counted_reviews(db, round_id=None, date_from=None, date_to=None):
         cases = {k: v for k, v in cases.items() if v[5] and (not date_from or v[5] >= date_from)
                  and (not date_to or v[5] <= date_to)}
     reviews = defaultdict(list)
-    for row in db.execute("SELECT id, case_id, status, verdict, active_seconds, round_id FROM reviews"):
+    for row in db.execute("SELECT id, case_id, status, verdict, active_seconds, round_id, completed_at FROM reviews"):
         reviews[row[1]].append(row)
     chosen = {}
     for case_id, case in cases.items():
         candidates = reviews.get(case_id, [])
-        if round_id is not None:
-            mine = [r for r in candidates if r[5] == round_id]
-            candidates = mine or [r for r in candidates if r[5] is None]
-        chosen[case_id] = (case, max(candidates, key=lambda r: r[0]) if candidates else None)
+        if round_id is not None:       # a round counts only its own reviews
+            candidates = [r for r in candidates if r[5] == round_id]
+        done = [r for r in candidates if r[2] in ("completed", "signed_off")]
+        if done:                       # the latest completed one; an open review never hides it
+            chosen[case_id] = (case, max(done, key=lambda r: (r[6], r[0])))
+        else:
+            chosen[case_id] = (case, max(candidates, key=lambda r: r[0]) if candidates else None)
     return chosen
 
 
@@ -248,7 +254,7 @@ def test_items_in_pareto_order_with_reference(built):
     assert {c.label.en for c in categories} <= {"Objection omitted", "Objection improper"}
 
 
-def test_round_scope_prefers_the_rounds_reviews_and_gives_the_stratified_estimate(built):
+def test_round_scope_counts_only_the_rounds_reviews_and_gives_the_stratified_estimate(built):
     db, info = built
     report = compute_report(db, ReportFilter(round_name="2023 Q1"))
     chosen = counted_reviews(db, round_id=info["round_id"])
@@ -269,7 +275,12 @@ def test_round_scope_prefers_the_rounds_reviews_and_gives_the_stratified_estimat
     assert st.estimate == pytest.approx(estimate)
     assert st.variance == pytest.approx(variance)
     assert report.compliance[0] == pytest.approx(estimate)
-    assert report.compliance[1] == pytest.approx(max(0, estimate - 1.959964 * math.sqrt(variance)), abs=1e-6)
+    # Korn-Graubard: Clopper-Pearson on n* = p(1-p)/variance * (t_{n-1}/t_{n-H})^2.
+    n = sum(n for n, _ in per_stratum.values())
+    effective = estimate * (1 - estimate) / variance * (
+        t_quantile_upper(0.05, n - 1) / t_quantile_upper(0.05, n - len(per_stratum))) ** 2
+    low, high = clopper_pearson(effective * estimate, effective, 0.95)
+    assert report.compliance[1:] == (pytest.approx(low), pytest.approx(high))
     assert [s.name for s in report.strata] == sorted(populations)
     assert report.scope.round.seed == 4242 and report.scope.round.method == "stratified"
 

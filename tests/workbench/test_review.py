@@ -2,7 +2,7 @@ import pytest
 
 from tests.workbench.helpers import MINI_CHECKLIST, ROWS, mini_checklist_id, workspace, write_csv
 from workbench import audit, review
-from workbench.checklists import load_template
+from workbench.checklists import load_stored, load_template
 from workbench.errors import WorkbenchError
 from workbench.importing import import_file
 from workbench.review import Answer, assess
@@ -70,9 +70,45 @@ def test_answers_commit_at_once_with_audit_and_verdict(setup, tmp_path):
 def test_changing_an_answer_records_old_and_new(setup):
     db, opened = setup
     review.set_answer(db, opened.id, "search", "pass", actor="alice")
-    review.set_answer(db, opened.id, "search", "fail", severity="minor", category="omitted_objection", actor="bob")
+    review.set_answer(db, opened.id, "search", "fail", severity="minor", category="omitted_objection", actor="alice")
     last = audit.history(db, opened.case_id)[-1]
-    assert last.old_value["answer"] == "pass" and last.new_value["answer"] == "fail" and last.actor == "bob"
+    assert last.old_value["answer"] == "pass" and last.new_value["answer"] == "fail" and last.actor == "alice"
+
+
+def test_someone_elses_review_is_refused_until_taken_over(setup):
+    db, opened = setup
+    review.set_answer(db, opened.id, "search", "pass", actor="alice")
+    before = db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]
+    for write in (lambda: review.set_answer(db, opened.id, "search", "na", actor="bob"),
+                  lambda: review.complete(db, opened.id, actor="bob")):
+        with pytest.raises(WorkbenchError) as err:
+            write()
+        assert err.value.code == "review.not_yours" and "alice" in str(err.value) and "bob" in str(err.value)
+    assert review.get_answers(db, opened.id)["search"].answer == "pass"
+    assert db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0] == before
+    taken = review.take_over(db, opened.id, actor="bob", reason="alice is on leave")
+    assert taken.reviewer == "bob"
+    entry = audit.history(db, opened.case_id)[-1]
+    assert (entry.action, entry.actor, entry.old_value, entry.new_value) == (
+        "take_over", "bob", {"reviewer": "alice"}, {"reviewer": "bob", "reason": "alice is on leave"})
+    review.set_answer(db, opened.id, "search", "na", actor="bob")
+    assert review.get_answers(db, opened.id)["search"].answer == "na"
+    with pytest.raises(WorkbenchError) as err:                              # alice now asks in turn
+        review.set_answer(db, opened.id, "search", "pass", actor="alice")
+    assert err.value.code == "review.not_yours"
+
+
+def test_a_finished_review_is_never_taken_over(setup):
+    db, opened = setup
+    for item in ("search", "novelty", "decision"):
+        review.set_answer(db, opened.id, item, "pass", actor="alice")
+    review.complete(db, opened.id, actor="alice")
+    with pytest.raises(WorkbenchError) as err:
+        review.take_over(db, opened.id, actor="bob")
+    assert err.value.code == "review.take_over_done"
+    own = review.open_review(db, opened.case_id, reviewer="bob")            # bob reviews it afresh instead
+    assert own.id != opened.id and own.reviewer == "bob"
+    assert review.latest_review_for_case(db, opened.case_id).id == opened.id   # alice's still stands
 
 
 def test_same_answer_twice_writes_nothing(setup):
@@ -139,9 +175,22 @@ def test_open_review_reuses_the_reviewers_review(setup):
 
 def test_active_time_is_added(setup):
     db, opened = setup
-    review.add_active_time(db, opened.id, 42.5)
-    review.add_active_time(db, opened.id, 0)
+    assert review.add_active_time(db, opened.id, 42.5, actor="alice")
+    assert not review.add_active_time(db, opened.id, 0, actor="alice")
     assert review.get_review(db, opened.id).active_seconds == 42.5
+
+
+def test_active_time_is_never_added_to_someone_elses_or_a_finished_review(setup):
+    db, opened = setup
+    assert not review.add_active_time(db, opened.id, 30, actor="bob")      # only on screen for bob
+    checklist = load_stored(db, opened.checklist_id)
+    for item in checklist.items:
+        review.set_answer(db, opened.id, item.id, item.option_for_outcome("pass").code, actor="alice")
+    review.complete(db, opened.id, actor="alice")
+    assert not review.add_active_time(db, opened.id, 30, actor="alice")    # completed: viewing is not work
+    review.sign_off(db, opened.id, actor="alice")
+    assert not review.add_active_time(db, opened.id, 30, actor="alice")    # signed off and locked
+    assert review.get_review(db, opened.id).active_seconds == 0
 
 
 def test_active_timer_pauses_when_idle_and_inactive():

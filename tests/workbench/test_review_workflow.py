@@ -129,7 +129,7 @@ def test_undo_refuses_when_the_answer_changed_elsewhere(setup):
     db, opened = setup
     stack = UndoStack(opened.id)
     change(db, stack, opened.id, "search", "pass")
-    review.set_answer(db, opened.id, "search", "na", actor="bob")      # another window
+    review.set_answer(db, opened.id, "search", "na", actor="alice")    # alice's other window
     with pytest.raises(WorkbenchError) as err:
         stack.undo(db, actor="alice")
     assert err.value.code == "undo.stale"

@@ -101,7 +101,7 @@ def test_code_letter_defaults_to_level_ii_and_accepts_a_single_case() -> None:
     assert code_letter(1) == "A"
 
 
-@pytest.mark.parametrize(("lot", "level", "code"), [(0, "II", "sample_size.lot_size"), (10, "S-1", "sample_size.level")])
+@pytest.mark.parametrize(("lot", "level", "code"), [(0, "II", "sample_size.lot_size"), (10, "S-5", "sample_size.level")])
 def test_code_letter_rejects_bad_arguments(lot: int, level: str, code: str) -> None:
     with pytest.raises(WorkbenchError) as caught:
         code_letter(lot, level)
@@ -198,7 +198,7 @@ def test_level_iii_uses_its_letter() -> None:
     assert (plan.letter, plan.sample_size, plan.accept) == ("J", 80, 5)
 
 
-@pytest.mark.parametrize("aql", [0.05, 3.0, 15, "2.5"])
+@pytest.mark.parametrize("aql", [0.05, 3.0, 12, "2.5"])
 def test_unknown_aql_is_rejected(aql: float) -> None:
     with pytest.raises(WorkbenchError) as caught:
         acceptance_plan(500, aql)
@@ -219,3 +219,21 @@ def test_lot_verdict() -> None:
         with pytest.raises(WorkbenchError) as caught:
             lot_verdict(plan, bad)
         assert caught.value.code == "sample_size.nonconforming"
+
+
+@pytest.mark.parametrize(("kwargs", "expected"), [
+    # The float formula overflows here; exact arithmetic gives the true sizes.
+    (dict(confidence=0.95, margin=1e-170, expected=0.5, population=1000), 1000),
+    (dict(confidence=0.95, margin=1e-155, expected=0.5, population=1000), 1000),
+    (dict(confidence=0.95, margin=5e-324, expected=0.5, population=7), 7),
+    # 1 - (1 - c)/2 rounds to 1.0 for this confidence: z comes from the lower tail instead.
+    (dict(confidence=0.9999999999999999, margin=0.05, expected=0.5), 6877),
+])
+def test_extreme_but_valid_inputs_have_an_answer(kwargs: dict, expected: int) -> None:
+    assert sample_size(**kwargs) == expected
+
+
+def test_a_tiny_margin_without_a_population_is_a_very_large_exact_number() -> None:
+    n = sample_size(confidence=0.95, margin=1e-155, expected=0.5)
+    # z^2/4 / 1e-310 = 0.9604 * 1e310 (z = 1.95996...): 310 digits.
+    assert len(str(n)) == 310 and str(n).startswith("9603")

@@ -82,8 +82,12 @@ def test_stratified_hand_computed_example() -> None:
     assert result.estimate == pytest.approx(0.85)
     assert result.variance == pytest.approx(0.000775510 + 0.000491453, abs=1e-9)
     assert result.standard_error == pytest.approx(0.0355944, abs=1e-7)
-    assert result.low == pytest.approx(0.85 - 1.959964 * 0.0355944, abs=1e-6)
-    assert result.high == pytest.approx(0.85 + 1.959964 * 0.0355944, abs=1e-6)
+    # Korn-Graubard: n* = p(1-p)/var * (t_89 / t_88)^2 = 100.6028; R's svyciprop(method="beta") gives
+    # [0.764994, 0.913378] (tests/data/stratified_reference.json).
+    assert result.effective_n == pytest.approx(100.6028243, abs=1e-6)
+    assert result.low == pytest.approx(0.7649937522, abs=1e-9)
+    assert result.high == pytest.approx(0.9133778458, abs=1e-9)
+    assert result.covered_share == pytest.approx(1500 / 1600)
     assert (result.population, result.sample, result.successes) == (1500, 90, 75)
     assert result.unsampled_strata == ("C",)
     assert result.unsampled_population == 100
@@ -93,14 +97,17 @@ def test_stratified_hand_computed_example() -> None:
 def test_stratified_single_stratum_census_has_zero_variance() -> None:
     result = stratified_proportion([Stratum("all", 20, 20, 15)])
     assert result.estimate == 0.75
-    assert result.variance == 0.0
+    assert result.variance == 0.0 and result.exact
     assert result.low == result.high == 0.75
 
 
-def test_stratified_stratum_of_one_reported_without_variance() -> None:
+def test_stratified_stratum_of_one_is_centred_on_the_overall_estimate() -> None:
+    # survey.lonely.psu = "adjust": the single case's deviation from p (not from its own mean).
     result = stratified_proportion([Stratum("big", 100, 10, 9), Stratum("tiny", 5, 1, 0)])
-    assert result.strata_without_variance == ("tiny",)
-    expected_var = (100 / 105) ** 2 * (1 - 10 / 100) * 0.9 * 0.1 / 9
+    assert result.single_case_strata == ("tiny",)
+    p = (100 * 0.9 + 5 * 0.0) / 105
+    expected_var = ((100 / 105) ** 2 * (1 - 10 / 100) * 0.9 * 0.1 / 9
+                    + (5 / 105) ** 2 * (1 - 1 / 5) * (0.0 - p) ** 2)
     assert result.variance == pytest.approx(expected_var)
 
 
