@@ -31,7 +31,7 @@ MEGABYTES = 500.0
 
 # name: (file name, builder, exit statuses allowed: 2 = refused; 0 = read, nothing in it to import)
 BOMBS: dict[str, tuple[str, Callable[[Path], Path], str]] = {
-    "xml-merge-across": ("merge-across.xls", lambda p: hostile.spreadsheet_xml_merge_across(p, rows=2_000), "2"),
+    "xml-merge-across": ("merge-across.xls", lambda p: hostile.spreadsheet_xml_merge_across(p, rows=3_000), "2"),
     "xml-merge-down": ("merge-down.xls", lambda p: hostile.spreadsheet_xml_merge_down(p, rows=1_500_000), "2"),
     "xml-index-jump": ("index-jump.xls", lambda p: hostile.spreadsheet_xml_index_jump(p, rows=120_000), "2"),
     "xml-entities": ("entities.xls", lambda p: hostile.spreadsheet_xml_entities(p), "2"),
