@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_export.py [--findings N] [--cases N] [--repeat R] [--keep DIR]
 
 A temporary workspace is filled by direct batched SQL inserts (realistic cases from
-workbench.demo_data, the built-in checklists, reviews answering every item, exactly N failing
+workbench.demo.data, the built-in checklists, reviews answering every item, exactly N failing
 answers). Then, in the same run, each in a fresh interpreter:
 - ours: `write_workbook` with every sheet (figures, Summary with charts, breakdowns, Findings,
   Cases, About), timed from opening the workspace to the renamed file, with its peak resident
@@ -39,7 +39,8 @@ COMMENTS = ("", "", "", "未引用对比文件D2", "=HYPERLINK(\"http://x\")", "
 def build_workspace(path: Path, *, cases: int, findings: int, seed: int) -> None:
     """Cases, reviews and answers by direct batched inserts: seconds, not the minutes the audited API takes."""
     from db.connection import open_database
-    from workbench import checklists, demo_data
+    from workbench.review import checklists
+    from workbench.demo import data
 
     rng = random.Random(seed)
     db = open_database(path)
@@ -55,7 +56,7 @@ def build_workspace(path: Path, *, cases: int, findings: int, seed: int) -> None
             " procedure, decision, filing_date, decision_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             ((c.application_number, c.ip_type, c.title, c.applicant, c.examiner, c.department, c.classification,
               c.procedure, c.decision, c.filing_date.isoformat(), c.decision_date.isoformat())
-             for c in demo_data.generate_cases(cases, seed=seed)))
+             for c in data.generate_cases(cases, seed=seed)))
     case_rows = conn.execute("SELECT id, ip_type FROM cases ORDER BY id").fetchall()
     reviewed = [(cid, by_type[t]) for cid, t in case_rows if rng.random() < 0.8]
     slots = sum(len(items[ck]) for _, ck in reviewed)
@@ -106,7 +107,7 @@ def _flush(conn, review_rows: list, answer_rows: list) -> None:
 def run_ours(db_path: str, out: str) -> dict:
     start = time.perf_counter()
     from db.connection import open_database
-    from workbench.excel_report import write_workbook
+    from workbench.report.workbook import write_workbook
     db = open_database(db_path)
     result = write_workbook(db, out)
     return {"seconds": time.perf_counter() - start, "cases": result.cases, "findings": result.findings,
@@ -119,9 +120,9 @@ def same_rows(db_path: str) -> list[tuple[str, list[str], list[list]]]:
     from openpyxl.cell.cell import Cell
 
     from db.connection import open_database
-    from workbench import excel_sheets as sheets
-    from workbench.excel_cells import converter
-    from workbench.report_data import ChecklistCache, case_rows, compute_report, finding_rows
+    from workbench.report import sheets as sheets
+    from workbench.report.excel_cells import converter
+    from workbench.report.figures import ChecklistCache, case_rows, compute_report, finding_rows
 
     db = open_database(db_path)
     report = compute_report(db)

@@ -37,7 +37,7 @@ import json, resource, sys, time
 sys.path.insert(0, {root!r})
 start = time.perf_counter()
 from db.connection import open_database
-from workbench.importing import import_file
+from workbench.importing.importer import import_file
 db = open_database({db!r})
 result = import_file(db, {path!r})
 seconds = time.perf_counter() - start
@@ -147,16 +147,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="write the files into this folder and keep them")
     args = parser.parse_args(argv)
 
-    from workbench import demo_data
+    from workbench.demo import data
 
     with tempfile.TemporaryDirectory(prefix="bench-import-") as temp:
         folder = args.keep or Path(temp)
         folder.mkdir(parents=True, exist_ok=True)
         csv_path, xlsx_path = folder / f"cases-{args.rows}.csv", folder / f"cases-{args.rows}.xlsx"
         if not csv_path.exists():
-            demo_data.write_csv(csv_path, demo_data.generate_cases(args.rows, seed=SEED))
+            data.write_csv(csv_path, data.generate_cases(args.rows, seed=SEED))
         if not xlsx_path.exists():
-            demo_data.write_xlsx(xlsx_path, demo_data.generate_cases(args.rows, seed=SEED))
+            data.write_xlsx(xlsx_path, data.generate_cases(args.rows, seed=SEED))
         print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {_load()}")
         ok = bench_csv(folder, csv_path, args.rows, args.repeat)
         ok = bench_xlsx(folder, xlsx_path, args.rows, args.repeat) and ok

@@ -5,7 +5,7 @@
 The demo workspace (`main.py demo`) is built once and kept in the temporary folder; each run
 works on a fresh copy of it, so every run starts from the same state.
 
-- answer: giving one answer through workbench.review, committed with synchronous=FULL, the
+- answer: giving one answer through workbench.review.reviews, committed with synchronous=FULL, the
   workspace's setting (an fsync per answer: it survives a power cut), timed per answer over
   whole checklists of not-yet-reviewed cases, the first answer of a case including the
   creation of its review. Target: 99th percentile < 10 ms. Also shown, not a target: the
@@ -59,7 +59,7 @@ def summary(name: str, values: list[float], target: float | None) -> bool:
 
 def demo_workspace(cases: int, reviews: int, seed: int, rebuild: bool) -> Path:
     from db.connection import open_database
-    from workbench.demo import build_demo
+    from workbench.demo.generate import build_demo
     folder = Path(tempfile.gettempdir()) / "workbench-bench"
     folder.mkdir(exist_ok=True)
     path = folder / f"review-{cases}-{reviews}-s{seed}.sqlite3"
@@ -85,14 +85,15 @@ def fresh_copy(path: Path) -> Path:
 
 def bench_answers(db_path: Path, cases: int, rng: random.Random, *, synchronous: str = "NORMAL") -> list[float]:
     from db.connection import open_database
-    from workbench import queue, review
-    from workbench.queue import CaseFilter
+    from workbench.review import queue
+    from workbench.review import reviews
+    from workbench.review.queue import CaseFilter
     db = open_database(db_path)
     db.execute(f"PRAGMA synchronous = {synchronous}")
     candidates = queue.case_ids(db, CaseFilter(status="not_reviewed"))
     timings: list[float] = []
     for case_id in rng.sample(candidates, cases):
-        loaded = review.load_case_review(db, case_id, reviewer="bench")
+        loaded = reviews.load_case_review(db, case_id, reviewer="bench")
         checklist = loaded.checklist
         review_id = None
         answers: dict[str, str] = {}
@@ -110,8 +111,8 @@ def bench_answers(db_path: Path, cases: int, rng: random.Random, *, synchronous:
                 option = item.option_for_outcome("pass") or item.options[0]
             started = time.perf_counter()
             if review_id is None:       # the first answer of a case creates its review, as the window does
-                review_id = review.open_review(db, case_id, reviewer="bench", checklist_id=loaded.checklist_id).id
-            review.set_answer(db, review_id, item.id, option.code, actor="bench", checklist=checklist, **details)
+                review_id = reviews.open_review(db, case_id, reviewer="bench", checklist_id=loaded.checklist_id).id
+            reviews.set_answer(db, review_id, item.id, option.code, actor="bench", checklist=checklist, **details)
             timings.append((time.perf_counter() - started) * 1000)
             answers[item.id] = option.code
     db.close()
@@ -120,7 +121,8 @@ def bench_answers(db_path: Path, cases: int, rng: random.Random, *, synchronous:
 
 def bench_open_next(db_path: Path, opens: int) -> list[float]:
     from db.connection import open_database
-    from workbench import queue, review
+    from workbench.review import queue
+    from workbench.review import reviews
     db = open_database(db_path)
     ids = queue.case_ids(db)                  # the queue's order, loaded once as the window does
     reviewed = queue.reviewed_case_ids(db)    # kept by the queue model, updated as reviews change
@@ -129,7 +131,7 @@ def bench_open_next(db_path: Path, opens: int) -> list[float]:
     for _ in range(opens):
         started = time.perf_counter()
         current = queue.next_unreviewed(ids, reviewed, current)
-        loaded = review.load_case_review(db, current, reviewer="bench")
+        loaded = reviews.load_case_review(db, current, reviewer="bench")
         loaded.checklist.visible_items({k: a.answer for k, a in loaded.answers.items()})
         timings.append((time.perf_counter() - started) * 1000)
         reviewed.add(current)                 # as if it had been reviewed, so the next one is new
@@ -139,8 +141,8 @@ def bench_open_next(db_path: Path, opens: int) -> list[float]:
 
 def bench_search(db_path: Path) -> list[float]:
     from db.connection import open_database
-    from workbench import queue
-    from workbench.queue import CaseFilter
+    from workbench.review import queue
+    from workbench.review.queue import CaseFilter
     db = open_database(db_path)
     department = queue.choices(db, "department")[0]
     reviewer = queue.choices(db, "reviewer")[0]

@@ -53,8 +53,8 @@ def shoot(language: str, out_dir: Path) -> Path:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from workbench.importing import import_file
-    from workbench.paths import resource_dir
+    from workbench.importing.importer import import_file
+    from workbench.base.paths import resource_dir
 
     window = open_window(language, lambda db: import_file(db, resource_dir() / "samples" / "demo_cases.csv"))
     window.select_first()
@@ -66,7 +66,7 @@ def shoot(language: str, out_dir: Path) -> Path:
 
 
 def shoot_dashboard(language: str, out_dir: Path) -> Path:
-    from workbench.demo import build_demo
+    from workbench.demo.generate import build_demo
 
     window = open_window(language, lambda db: build_demo(db, cases=2000, reviewed=0.4, seed=7))
     window.tabs.setCurrentWidget(window.dashboard)

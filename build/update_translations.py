@@ -25,9 +25,9 @@ ERROR_STRINGS = ROOT / "ui" / "error_strings.py"
 
 def error_templates() -> dict[str, str]:
     import workbench
-    from workbench.errors import WorkbenchError
-    for module in pkgutil.iter_modules(workbench.__path__):
-        importlib.import_module(f"workbench.{module.name}")
+    from workbench.base.errors import WorkbenchError
+    for module in pkgutil.walk_packages(workbench.__path__, "workbench."):
+        importlib.import_module(module.name)
     importlib.import_module("db.migrate")
     return dict(sorted(WorkbenchError.templates.items()))
 

@@ -15,7 +15,7 @@ import pytest
 from db.connection import open_database
 
 from workbench import cli
-from workbench.demo_data import generate_cases, write_csv
+from workbench.demo.data import generate_cases, write_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = list(generate_cases(250, seed=21))

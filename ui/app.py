@@ -17,10 +17,10 @@ from db.connection import configure as configure_database
 from ui import dialogs
 from ui.messages import error_text
 from workbench import APP_ID, APP_NAME, __version__
-from workbench.errors import WorkbenchError
-from workbench.instance_lock import LockHolder, WorkspaceLock
-from workbench.logs import setup_logging
-from workbench.paths import log_path, resource_dir, workspace_path
+from workbench.base.errors import WorkbenchError
+from workbench.base.instance_lock import LockHolder, WorkspaceLock
+from workbench.base.logs import setup_logging
+from workbench.base.paths import log_path, resource_dir, workspace_path
 
 log = logging.getLogger("workbench.ui")
 _translators: list[QTranslator] = []   # kept alive for the application's lifetime

@@ -1,6 +1,6 @@
 """The case queue as a table model over the workspace.
 
-It loads only the sorted list of case ids the filter selects (workbench.queue), then
+It loads only the sorted list of case ids the filter selects (workbench.review.queue), then
 fetches row contents a page at a time into a cache, so 100,000 cases open instantly.
 Sorting changes the SQL ORDER BY; filtering and searching change the WHERE.
 """
@@ -12,8 +12,8 @@ import sqlite_utils
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from workbench import queue
-from workbench.queue import CaseFilter
+from workbench.review import queue
+from workbench.review.queue import CaseFilter
 
 PAGE_SIZE = 200
 

@@ -2,7 +2,7 @@
 languages, reorder them, preview them as a reviewer will see them, and save a new version.
 
 The dialog edits the template's JSON (the format of resources/checklists/FORMAT.md) and
-asks workbench.checklists to validate it after every change; the problems are listed with
+asks workbench.review.checklists to validate it after every change; the problems are listed with
 their item, and Save stays disabled until there are none. Saving goes through
 checklists.store: a stored version never changes, so a changed template is stored as its
 next version and reviews keep the version they used.
@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 from ui import dialogs
 from ui.case_model import value_label
 from ui.messages import error_text
-from workbench import checklists
-from workbench.checklists import OUTCOMES, PASS_FAIL, SEVERITIES, Problem
-from workbench.errors import WorkbenchError
+from workbench.review import checklists
+from workbench.review.checklists import OUTCOMES, PASS_FAIL, SEVERITIES, Problem
+from workbench.base.errors import WorkbenchError
 
 VALIDATE_DELAY_MS = 300
 KIND_ROLE = Qt.ItemDataRole.UserRole          # "section" or "item"

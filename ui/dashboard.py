@@ -1,6 +1,6 @@
 """The Dashboard: the report's headline figures as tiles and two charts, for the chosen round and period.
 
-Every figure comes from `workbench.report_data.compute_report`, the same call the workbook
+Every figure comes from `workbench.report.figures.compute_report`, the same call the workbook
 makes, and the filter chosen here (round, decision-date period, target) is the one File >
 Export uses, so what is on screen is what goes into the file. The view recomputes when
 reviews change, but only while it is visible (otherwise when it is next shown), and at most
@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFrame, QGridLay
 from ui.case_model import value_label
 from ui.charts import ComplianceChart, CountBar, ParetoChart, RateBar, percent
 from ui.messages import error_text
-from workbench.errors import WorkbenchError
-from workbench.paths import data_dir
+from workbench.base.errors import WorkbenchError
+from workbench.base.paths import data_dir
 from db.connection import open_database
 from ui.tasks import QuietTask
-from workbench.jobs import CancelToken, Progress
-from workbench.report_data import (DEFAULT_TARGET, Report, ReportFilter, compute_report, list_round_names,
+from workbench.base.jobs import CancelToken, Progress
+from workbench.report.figures import (DEFAULT_TARGET, Report, ReportFilter, compute_report, list_round_names,
                                    resolve_scope)
-from workbench.statistics import Proportion
+from workbench.stats.intervals import Proportion
 
 log = logging.getLogger("workbench.ui.dashboard")
 

@@ -1,20 +1,20 @@
 """The History panel: the case's audit trail, newest first: when, who, what, which item,
-from what to what. It reads workbench.audit and names items and answers in the language of
+from what to what. It reads workbench.audit.chain and names items and answers in the language of
 the checklist version each review used."""
 from __future__ import annotations
 
 from typing import Any
 
 import sqlite_utils
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ui.case_model import value_label
 from ui.review_panel import local_time
-from workbench import audit, checklists
-from workbench.checklists import Checklist
-from workbench.errors import WorkbenchError
+from workbench.audit import chain
+from workbench.review import checklists
+from workbench.review.checklists import Checklist
+from workbench.base.errors import WorkbenchError
 
 COLUMNS = 6
 
@@ -56,7 +56,7 @@ class HistoryPanel(QWidget):
         if self.case_id is None:
             self.title.setText(self.tr("No case selected."))
             return
-        entries = audit.history(self.db, self.case_id)
+        entries = chain.history(self.db, self.case_id)
         number = self.db.execute("SELECT application_number FROM cases WHERE id = ?", [self.case_id]).fetchone()
         self.title.setText(self.tr("%1: %n change(s), newest first", "", len(entries))
                            .replace("%1", number[0] if number else "?"))
@@ -72,7 +72,7 @@ class HistoryPanel(QWidget):
                 self._checklists[review_id] = None
         return self._checklists[review_id]
 
-    def _row(self, entry: audit.AuditEntry) -> QTreeWidgetItem:
+    def _row(self, entry: chain.AuditEntry) -> QTreeWidgetItem:
         what, item, before, after = self._describe(entry)
         row = QTreeWidgetItem([local_time(entry.at), entry.actor, what, item, before, after])
         row.setToolTip(0, entry.at)
@@ -82,7 +82,7 @@ class HistoryPanel(QWidget):
             row.setForeground(2, QBrush(QColor("#9a6700")))
         return row
 
-    def _describe(self, entry: audit.AuditEntry) -> tuple[str, str, str, str]:
+    def _describe(self, entry: chain.AuditEntry) -> tuple[str, str, str, str]:
         """What happened, to which item, from what, to what: in words, not codes."""
         actions = {
             "open": self.tr("Review opened"), "complete": self.tr("Completed"), "sign_off": self.tr("Signed off"),

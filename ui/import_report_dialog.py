@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from ui import dialogs
 from ui.messages import CONTEXT, error_text
-from workbench.errors import WorkbenchError
-from workbench.import_report import write_issues_csv
-from workbench.importing import RowIssue
+from workbench.base.errors import WorkbenchError
+from workbench.report.import_issues_csv import write_issues_csv
+from workbench.importing.importer import RowIssue
 
 _Index = QModelIndex | QPersistentModelIndex
 

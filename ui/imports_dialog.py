@@ -14,9 +14,9 @@ from ui import dialogs
 from ui.import_report_dialog import ImportReportDialog, summary_text
 from ui.messages import error_text
 from ui.tasks import Task, TaskRunner
-from workbench import imports
-from workbench.errors import WorkbenchError
-from workbench.jobs import CancelToken, Progress
+from workbench.importing import history
+from workbench.base.errors import WorkbenchError
+from workbench.base.jobs import CancelToken, Progress
 
 
 def local_time(iso: str) -> str:
@@ -46,7 +46,7 @@ class ImportsDialog(QDialog):
         super().__init__(parent)
         self.db_path, self.actor, self.tasks, self.read_only = db_path, actor, tasks, read_only
         self.db = open_database(db_path, read_only=read_only)
-        self.records: list[imports.ImportRecord] = []
+        self.records: list[history.ImportRecord] = []
         self.report: ImportReportDialog | None = None
         self._closed = False
         self.setWindowTitle(self.tr("Imports"))
@@ -90,7 +90,7 @@ class ImportsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.records = imports.list_imports(self.db)
+        self.records = history.list_imports(self.db)
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(self.records))
         for row, record in enumerate(self.records):
@@ -112,7 +112,7 @@ class ImportsDialog(QDialog):
             self.table.selectRow(0)
         self._update_buttons()
 
-    def selected(self) -> imports.ImportRecord | None:
+    def selected(self) -> history.ImportRecord | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
@@ -137,7 +137,7 @@ class ImportsDialog(QDialog):
         summary = summary_text(record.rows_read, record.accepted, record.unchanged, record.updated, record.rejected,
                                record.skipped)
         self.report = ImportReportDialog(self, file_name=record.file_name, summary=summary,
-                                         issues=imports.import_issues(self.db, record.id))
+                                         issues=history.import_issues(self.db, record.id))
         self.report.show()
         return self.report
 
@@ -156,7 +156,7 @@ class ImportsDialog(QDialog):
         def job(progress: Progress, cancel: CancelToken) -> int:
             db = open_database(db_path)
             try:
-                return imports.remove_import(db, import_id, actor=actor)
+                return history.remove_import(db, import_id, actor=actor)
             finally:
                 db.close()
 

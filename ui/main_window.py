@@ -24,13 +24,13 @@ from ui.messages import error_text
 from ui.dashboard import DashboardView
 from ui.review_panel import ReviewPanel
 from ui.tasks import Task, TaskRunner
-from workbench import checklists
-from workbench.errors import WorkbenchError
-from workbench.excel_report import write_workbook
-from workbench.importing import ImportResult, import_file
-from workbench.jobs import CancelToken, Progress
-from workbench.packages import package_reviewer
-from workbench.paths import resource_dir
+from workbench.review import checklists
+from workbench.base.errors import WorkbenchError
+from workbench.report.workbook import write_workbook
+from workbench.importing.importer import ImportResult, import_file
+from workbench.base.jobs import CancelToken, Progress
+from workbench.packages.workpackage import package_reviewer
+from workbench.base.paths import resource_dir
 
 log = logging.getLogger("workbench.ui")
 
@@ -424,7 +424,7 @@ class MainWindow(QMainWindow):
         path = dialogs.open_file(self, self.tr("Import cases"), IMPORT_FILTER)
         if not path:
             return
-        from workbench.readers import visible_sheets
+        from workbench.importing.readers import visible_sheets
         try:
             sheets = visible_sheets(Path(path))
         except WorkbenchError as exc:
@@ -445,7 +445,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QApplication
 
         from ui import mapping_dialog
-        from workbench.importing import FilePreview, preview_file
+        from workbench.importing.importer import FilePreview, preview_file
 
         def load(sheet: str | None, header_line: int | None) -> FilePreview:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -575,7 +575,7 @@ class MainWindow(QMainWindow):
 
     def reassign_case(self) -> bool:
         """Give the current case of its latest round to another reviewer, with a reason (audited)."""
-        from workbench import rounds
+        from workbench.rounds import store
         case_id = self.panel.case_id
         row = self.db.execute(
             "SELECT r.name, rc.reviewer FROM round_cases rc JOIN rounds r ON r.id = rc.round_id"
@@ -584,7 +584,7 @@ class MainWindow(QMainWindow):
             dialogs.error(self, self.tr("Reassign case"), self.tr("This case is not in a review round."))
             return False
         round_name, current = row
-        names = [r.name for r in rounds.get_round(self.db, round_name).reviewers if r.name != current]
+        names = [r.name for r in store.get_round(self.db, round_name).reviewers if r.name != current]
         reviewer = dialogs.choose_item(
             self, self.tr("Reassign case"),
             self.tr("Round %1, now with %2. Give the case to:").replace("%1", round_name)
@@ -595,7 +595,7 @@ class MainWindow(QMainWindow):
         if reason is None:
             return False
         try:
-            rounds.reassign(self.db, round_name, case_id, reviewer, actor=self.reviewer, reason=reason)
+            store.reassign(self.db, round_name, case_id, reviewer, actor=self.reviewer, reason=reason)
         except WorkbenchError as exc:
             dialogs.error(self, self.tr("Reassign case"), error_text(exc))
             return False

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QLabel, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ui.messages import error_text
-from workbench.errors import WorkbenchError
-from workbench.headers import CASE_FIELDS
-from workbench.importing import HEADER_SCAN_ROWS, FilePreview
-from workbench.mappings import EXTRA
+from workbench.base.errors import WorkbenchError
+from workbench.importing.headers import CASE_FIELDS
+from workbench.importing.importer import HEADER_SCAN_ROWS, FilePreview
+from workbench.importing.mappings import EXTRA
 
 Loader = Callable[[str | None, int | None], FilePreview]
 

@@ -1,7 +1,7 @@
 """Merging work packages in the window: the preview of what will change, and the conflicts
 shown side by side per item for the manager to choose.
 
-The preview is a dry run of workbench.merge.merge_packages (it merges and rolls back), so what
+The preview is a dry run of workbench.packages.merge.merge_packages (it merges and rolls back), so what
 it shows is exactly what Merge will do; the choices made here go to the real merge as
 Resolutions. No business rule lives here.
 """
@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from ui.case_model import value_label
 from ui.messages import error_text
-from workbench import checklists
-from workbench.merge import REVIEW_PART, FileResult, MergeReport, PartChange, Resolutions, ReviewChange
+from workbench.review import checklists
+from workbench.packages.merge import REVIEW_PART, FileResult, MergeReport, PartChange, Resolutions, ReviewChange
 
 CHOSEN = QBrush(QColor("#dff0d8"))
 LEFT_OUT = QBrush(QColor("#9e9e9e"))

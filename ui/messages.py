@@ -5,8 +5,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from workbench.errors import WorkbenchError
-from workbench.identifiers import IP_TYPES
+from workbench.base.errors import WorkbenchError
+from workbench.importing.identifiers import IP_TYPES
 
 CONTEXT = "WorkbenchError"
 

@@ -1,7 +1,7 @@
 """Work packages in the window: File > Open package..., Rounds > Export work packages...,
 File > Merge packages... (with the preview and conflict dialogs of ui/merge_dialog).
 
-The work itself is workbench.packages and workbench.merge, run as background tasks with
+The work itself is workbench.packages.workpackage and workbench.packages.merge, run as background tasks with
 progress and Cancel on their own connection; this module only asks and shows.
 """
 from __future__ import annotations
@@ -22,10 +22,11 @@ from ui.changes import Changes
 from ui.merge_dialog import MergeDialog
 from ui.messages import error_text
 from ui.tasks import Task
-from workbench import packages, rounds
-from workbench.errors import WorkbenchError
-from workbench.jobs import CancelToken, Progress
-from workbench.merge import MergeReport, Resolutions, merge_packages
+from workbench.packages import workpackage
+from workbench.rounds import store
+from workbench.base.errors import WorkbenchError
+from workbench.base.jobs import CancelToken, Progress
+from workbench.packages.merge import MergeReport, Resolutions, merge_packages
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -44,7 +45,7 @@ class ExportPackagesDialog(QDialog):
         self.setWindowTitle(self.tr("Export work packages"))
         self.resize(640, 420)
         self.round_combo = QComboBox()
-        for _round_id, name, _created, count in rounds.list_rounds(db):
+        for _round_id, name, _created, count in store.list_rounds(db):
             self.round_combo.addItem(self.tr("%1 (%2 cases)").replace("%1", name).replace("%2", str(count)), name)
         self.round_combo.currentIndexChanged.connect(self._fill_reviewers)
         self.reviewers = QTreeWidget()
@@ -88,8 +89,8 @@ class ExportPackagesDialog(QDialog):
         if name is None:
             self._update()
             return
-        for reviewer, count in packages.round_reviewers(self.db, name):
-            row = QTreeWidgetItem([reviewer, str(count), packages.default_file_name(name, reviewer)])
+        for reviewer, count in workpackage.round_reviewers(self.db, name):
+            row = QTreeWidgetItem([reviewer, str(count), workpackage.default_file_name(name, reviewer)])
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row.setCheckState(0, Qt.CheckState.Checked)
             row.setData(0, Qt.ItemDataRole.UserRole, reviewer)
@@ -130,7 +131,7 @@ class PackageActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.info = packages.package_info(window.db)
+        self.info = workpackage.package_info(window.db)
         self.open_action = QAction(self.tr("Open pac&kage..."), window)
         self.open_action.triggered.connect(lambda: self.open_package())
         self.export_action = QAction(self.tr("Export &work packages..."), window)
@@ -159,7 +160,7 @@ class PackageActions(QObject):
         if not path:
             return None
         try:
-            summary = packages.check_package(path)
+            summary = workpackage.check_package(path)
         except WorkbenchError as exc:
             dialogs.error(self.window, self.tr("Cannot open the package"), error_text(exc))
             return None
@@ -193,7 +194,7 @@ class PackageActions(QObject):
 
     # -- export ----------------------------------------------------------------------------
     def export_packages(self) -> ExportPackagesDialog | None:
-        if not rounds.list_rounds(self.window.db):
+        if not store.list_rounds(self.window.db):
             dialogs.info(self.window, self.tr("Export work packages"),
                          self.tr("There is no review round yet. Draw one with Rounds > New review round."))
             return None
@@ -206,10 +207,10 @@ class PackageActions(QObject):
     def start_export(self, round_name: str, targets: Sequence[tuple[str, Path]]) -> Task:
         db_path, actor = self.window.db_path, self.window.reviewer
 
-        def job(progress: Progress, cancel: CancelToken) -> list[packages.ExportResult]:
+        def job(progress: Progress, cancel: CancelToken) -> list[workpackage.ExportResult]:
             db = open_database(db_path)     # each thread its own connection
             try:
-                return packages.export_packages(db, round_name=round_name, targets=list(targets), actor=actor,
+                return workpackage.export_packages(db, round_name=round_name, targets=list(targets), actor=actor,
                                                 overwrite=True, progress=progress, cancel=cancel)
             finally:
                 db.close()
@@ -221,7 +222,7 @@ class PackageActions(QObject):
             self.tr("Export cancelled; no package was written."), 8000))
         return task
 
-    def _exported(self, results: list[packages.ExportResult]) -> None:
+    def _exported(self, results: list[workpackage.ExportResult]) -> None:
         lines = [self.tr("%1: %2 cases → %3").replace("%1", r.reviewer).replace("%2", str(r.cases))
                  .replace("%3", str(r.path)) for r in results]
         self.window.statusBar().showMessage(self.tr("%n work package(s) written.", "", len(results)), 15000)

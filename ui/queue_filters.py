@@ -1,5 +1,5 @@
 """The filter bar above the case queue: search, then status, type, department, examiner,
-reviewer and verdict. It only builds a workbench.queue.CaseFilter; the model runs it."""
+reviewer and verdict. It only builds a workbench.review.queue.CaseFilter; the model runs it."""
 from __future__ import annotations
 
 import sqlite_utils
@@ -7,8 +7,8 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QToolButton, QWidget
 
 from ui.case_model import value_label
-from workbench import queue
-from workbench.queue import CaseFilter
+from workbench.review import queue
+from workbench.review.queue import CaseFilter
 
 SEARCH_DELAY_MS = 250     # search as you type, once typing pauses
 

@@ -3,7 +3,7 @@
 P pass, F fail, N n/a, 1-4 severity, K category, C comment (Esc back), Enter or Down next
 item, Up previous, Delete clears, Ctrl+Enter complete; the window adds Ctrl+Z / Ctrl+Shift+Z
 (undo, redo), Ctrl+N (next case) and sign-off. Every answer is committed at once through
-workbench.review; the panel only turns keys into calls and shows what the workbench computed.
+workbench.review.reviews; the panel only turns keys into calls and shows what the workbench computed.
 """
 from __future__ import annotations
 
@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QComp
 
 from ui import dialogs
 from ui.case_model import value_label
-from ui.changes import Changes, review_changes
+from ui.changes import review_changes
 from ui.messages import error_text
-from workbench import review
-from workbench.checklists import Checklist, Item
-from workbench.errors import WorkbenchError
-from workbench.timing import ActiveTimer
-from workbench.undo import Step, UndoHistory
+from workbench.review import reviews
+from workbench.review.checklists import Checklist, Item
+from workbench.base.errors import WorkbenchError
+from workbench.review.timing import ActiveTimer
+from workbench.review.undo import Step, UndoHistory
 
 log = logging.getLogger("workbench.ui.review")
 
@@ -108,10 +108,10 @@ class ReviewPanel(QWidget):
         self.read_only = read_only      # show answers, never write them (another instance holds the workspace)
         self.case_id: int | None = None
         self.review_id: int | None = None
-        self.review: review.Review | None = None
+        self.review: reviews.Review | None = None
         self.checklist: Checklist | None = None
         self.checklist_id: int | None = None
-        self.answers: dict[str, review.Answer] = {}
+        self.answers: dict[str, reviews.Answer] = {}
         self.undo_history = UndoHistory()
         self.timer = ActiveTimer(clock=clock)
         self._unsaved_seconds = 0.0     # active time measured, not yet written
@@ -308,7 +308,7 @@ class ReviewPanel(QWidget):
         self.checklist = None
         self.checklist_id = None
         self.view.clear()
-        loaded = review.load_case_review(self.db, case_id, reviewer=self.reviewer) if case_id is not None else None
+        loaded = reviews.load_case_review(self.db, case_id, reviewer=self.reviewer) if case_id is not None else None
         if loaded is None:
             for label in (*self.fact_labels.values(), *self.review_labels.values()):
                 label.clear()
@@ -343,7 +343,7 @@ class ReviewPanel(QWidget):
         take-over) may have changed its review. The item being looked at stays current."""
         if self.case_id is None:
             return
-        loaded = review.load_case_review(self.db, self.case_id, reviewer=self.reviewer)
+        loaded = reviews.load_case_review(self.db, self.case_id, reviewer=self.reviewer)
         if loaded is None:                  # the case went (its import was removed)
             self.show_case(None)
             return
@@ -446,7 +446,7 @@ class ReviewPanel(QWidget):
 
     def _refresh_summary(self) -> None:
         assert self.checklist is not None
-        assessment = review.assess(self.checklist, self.answers)
+        assessment = reviews.assess(self.checklist, self.answers)
         status = self.review.status if self.review else "open"
         parts = [value_label("status", status),
                  self.tr("%1 of %2 answered").replace("%1", str(assessment.answered))
@@ -470,7 +470,7 @@ class ReviewPanel(QWidget):
         self.review_labels["status"].setText(value_label("status", status))
         # The review on screen is not always the one the figures use (the queue's status): e.g.
         # a round drew a signed-off case and opened a new review; the signed-off one counts.
-        standing = review.latest_review_for_case(self.db, self.case_id) if self.case_id is not None else None
+        standing = reviews.latest_review_for_case(self.db, self.case_id) if self.case_id is not None else None
         differs = standing is not None and (self.review is None or standing.id != self.review.id)
         if standing is not None and differs:
             self.review_labels["standing"].setText(
@@ -577,7 +577,7 @@ class ReviewPanel(QWidget):
         option = self.checklist.item(item_id).option(code)
         return option.label.get(self.language) if option else code
 
-    def _hint(self, item: Item, given: review.Answer | None) -> str:
+    def _hint(self, item: Item, given: reviews.Answer | None) -> str:
         if self.locked or self.read_only:
             return ""
         keys = []
@@ -733,7 +733,7 @@ class ReviewPanel(QWidget):
     def _ensure_review(self) -> int:
         if self.review_id is None:
             assert self.case_id is not None
-            opened = review.open_review(self.db, self.case_id, reviewer=self.reviewer,
+            opened = reviews.open_review(self.db, self.case_id, reviewer=self.reviewer,
                                         checklist_id=self.checklist_id)
             self.review_id = opened.id
             self.review = opened
@@ -747,7 +747,7 @@ class ReviewPanel(QWidget):
             return False
         try:
             review_id = self._ensure_review()
-            change = review.change_answer(self.db, review_id, item.id, answer, actor=self.reviewer,
+            change = reviews.change_answer(self.db, review_id, item.id, answer, actor=self.reviewer,
                                           checklist=self.checklist, **details)
         except WorkbenchError as exc:
             dialogs.error(self, self.tr("Answer not saved"), error_text(exc))
@@ -759,8 +759,8 @@ class ReviewPanel(QWidget):
 
     def _reload_answers(self) -> None:
         if self.review_id is not None:
-            self.answers = review.get_answers(self.db, self.review_id)
-            self.review = review.get_review(self.db, self.review_id)
+            self.answers = reviews.get_answers(self.db, self.review_id)
+            self.review = reviews.get_review(self.db, self.review_id)
         self._refresh_rows()
 
     def _after_change(self, what: str = "answer") -> None:
@@ -782,13 +782,13 @@ class ReviewPanel(QWidget):
         assert current is not None and self.case_id is not None
         self._collect_time()     # the time so far was spent on someone else's review: dropped
         status = value_label("status", current.status)
-        if current.status in review.REVIEWED_STATUSES:
+        if current.status in reviews.REVIEWED_STATUSES:
             question = (self.tr("This case's review by %1 is finished (%2) and stays as it is. Start your own "
                                 "review of the case?").replace("%1", current.reviewer).replace("%2", status))
             if not dialogs.confirm(self, self.tr("Start your own review?"), question):
                 return False
             try:
-                review.open_review(self.db, self.case_id, reviewer=self.reviewer)
+                reviews.open_review(self.db, self.case_id, reviewer=self.reviewer)
             except WorkbenchError as exc:
                 dialogs.error(self, self.tr("Review not started"), error_text(exc))
                 return False
@@ -802,7 +802,7 @@ class ReviewPanel(QWidget):
         if not dialogs.confirm(self, self.tr("Take over the review?"), question):
             return False
         try:
-            self.review = review.take_over(self.db, current.id, actor=self.reviewer)
+            self.review = reviews.take_over(self.db, current.id, actor=self.reviewer)
         except WorkbenchError as exc:
             dialogs.error(self, self.tr("Not taken over"), error_text(exc))
             self._after_change("take_over")
@@ -930,7 +930,7 @@ class ReviewPanel(QWidget):
         try:
             review_id = self._ensure_review()
             self.store_time()       # the time up to completion is the review's; none counts after it
-            result = review.complete(self.db, review_id, actor=self.reviewer)
+            result = reviews.complete(self.db, review_id, actor=self.reviewer)
         except WorkbenchError as exc:
             dialogs.error(self, self.tr("Review not complete"), self._missing_text(exc))
             self._reload_answers()
@@ -966,7 +966,7 @@ class ReviewPanel(QWidget):
         try:
             review_id = self._ensure_review()
             self.store_time()       # what is still pending, before the review is locked
-            self.review = review.sign_off(self.db, review_id, actor=self.reviewer)
+            self.review = reviews.sign_off(self.db, review_id, actor=self.reviewer)
         except WorkbenchError as exc:
             dialogs.error(self, self.tr("Not signed off"), error_text(exc))
             return False
@@ -985,7 +985,7 @@ class ReviewPanel(QWidget):
         if reason is None:
             return False
         try:
-            self.review = review.reopen(self.db, self.review_id, actor=self.reviewer, reason=reason)
+            self.review = reviews.reopen(self.db, self.review_id, actor=self.reviewer, reason=reason)
         except WorkbenchError as exc:
             dialogs.error(self, self.tr("Not reopened"), error_text(exc))
             return False
@@ -1008,7 +1008,7 @@ class ReviewPanel(QWidget):
         dialog of another task covers the window."""
         if self.read_only or self.checklist is None or self._blocked:
             return False
-        return self.review is None or review.can_write(self.review, self.reviewer)
+        return self.review is None or reviews.can_write(self.review, self.reviewer)
 
     def _collect_time(self) -> None:
         """Bank the time measured up to now if it counts. Called before anything that changes
@@ -1041,8 +1041,8 @@ class ReviewPanel(QWidget):
             return
         seconds, self._unsaved_seconds = self._unsaved_seconds, 0.0
         try:
-            review.add_active_time(self.db, self.review_id, seconds, actor=self.reviewer)
-            self.review = review.get_review(self.db, self.review_id)
+            reviews.add_active_time(self.db, self.review_id, seconds, actor=self.reviewer)
+            self.review = reviews.get_review(self.db, self.review_id)
         except WorkbenchError:
             log.exception("active time not stored")
 

@@ -1,5 +1,5 @@
 """The integrity check run when a workspace is opened: SQLite's own checks, the audit hash
-chain and the answers against the audit log (workbench.integrity), in the background so a
+chain and the answers against the audit log (workbench.review.integrity), in the background so a
 large workspace opens at once; the window is told the result when it is known."""
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 from db.connection import open_database
-from workbench.integrity import check_workspace
+from workbench.review.integrity import check_workspace
 
 log = logging.getLogger("workbench.ui.check")
 

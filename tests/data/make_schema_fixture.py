@@ -37,7 +37,7 @@ ROOT = DATA.parent.parent
 sys.path.insert(0, str(ROOT))
 
 from db.migrate import migrate, migrations, schema_version  # noqa: E402
-from workbench.audit import GENESIS, entry_hash  # noqa: E402
+from workbench.audit.chain import GENESIS, entry_hash  # noqa: E402
 
 CHECKLIST = DATA / "mini_checklist.json"
 
@@ -64,7 +64,7 @@ class Writer:
 
     def audit(self, *, actor: str, entity: str, entity_id: str | int, action: str, case_id: int | None,
               old: Any = None, new: Any = None) -> str:
-        """An audit entry chained to the last one, as workbench.audit.record writes it."""
+        """An audit entry chained to the last one, as workbench.audit.chain.record writes it."""
         last = self.conn.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
         prev = last[0] if last else GENESIS
         at = self.at()

@@ -19,9 +19,10 @@ import pytest
 
 from db.connection import open_database
 from db.migrate import latest_version, migrate, migrations, schema_version, split_statements
-from workbench import checklists, review
-from workbench.errors import WorkbenchError
-from workbench.integrity import check_workspace
+from workbench.review import checklists
+from workbench.review import reviews
+from workbench.base.errors import WorkbenchError
+from workbench.review.integrity import check_workspace
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 MAKE = "tests/data/make_schema_fixture.py"
@@ -121,13 +122,13 @@ def test_upgraded_workspace_is_intact_and_keeps_working(old_workspace):
     assert check_workspace(db) == []
 
     # The reviews read back through the domain code as they were written.
-    first = review.get_review(db, 1)
-    answers = review.get_answers(db, first.id)
+    first = reviews.get_review(db, 1)
+    answers = reviews.get_answers(db, first.id)
     assert answers["novelty"].outcome == "fail" and answers["novelty"].severity == "major"
     assert answers["novelty"].comment.startswith("未指出D1")
     assert first.verdict == "error" and first.status in ("completed", "signed_off")
     checklist = checklists.load_stored(db, first.checklist_id)
-    assert review.assess(checklist, answers).verdict == "error"
+    assert reviews.assess(checklist, answers).verdict == "error"
 
     # Search finds cases that were imported before search existed.
     assert db.execute("SELECT COUNT(*) FROM cases_fts WHERE cases_fts MATCH '图像识别'").fetchone()[0] == 1
@@ -135,8 +136,8 @@ def test_upgraded_workspace_is_intact_and_keeps_working(old_workspace):
     # Work goes on: a new answer on the open review, chained after the old audit entries.
     open_review, owner = db.execute("SELECT id, reviewer FROM reviews WHERE status = 'in_progress'"
                                     " ORDER BY id LIMIT 1").fetchone()
-    review.set_answer(db, open_review, "novelty", "pass", actor=owner)
-    assert review.get_answers(db, open_review)["novelty"].outcome == "pass"
+    reviews.set_answer(db, open_review, "novelty", "pass", actor=owner)
+    assert reviews.get_answers(db, open_review)["novelty"].outcome == "pass"
     assert check_workspace(db) == []
     db.close()
 

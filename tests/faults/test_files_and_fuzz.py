@@ -13,7 +13,8 @@ import openpyxl
 import pytest
 
 from tests.faults.helpers import ROOT
-from workbench import files, openpyxl_temp
+from workbench.base import files
+from workbench.report import openpyxl_temp
 
 
 def test_a_leftover_is_removed_only_when_its_process_is_gone(tmp_path):

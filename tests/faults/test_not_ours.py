@@ -12,7 +12,7 @@ from db import filesystems
 from db.connection import APPLICATION_ID, configure, open_database
 from db.migrate import latest_version, migrate, migrations
 from tests.faults.helpers import cli, one_clean_line, sha256
-from workbench.errors import WorkbenchError
+from workbench.base.errors import WorkbenchError
 
 
 @pytest.fixture
@@ -162,11 +162,12 @@ def test_a_second_writer_waits_with_a_notice_then_writes(tmp_path):
 def test_a_still_busy_workspace_is_busy_not_damaged(tmp_path, home, monkeypatch):
     import io
 
-    from workbench import cli as cli_module, cli_support
+    from workbench import cli as cli_module
+    from workbench.cli import support
     from tests.workbench.helpers import ROWS, write_csv
     path = tmp_path / "w.sqlite3"
     open_database(path).close()
-    monkeypatch.setattr(cli_support, "WRITE_WAIT_MS", 300)
+    monkeypatch.setattr(support, "WRITE_WAIT_MS", 300)
     monkeypatch.setenv("WORKBENCH_HOME", str(home))
     other = holder(path, None)
     out, err = io.StringIO(), io.StringIO()
@@ -184,18 +185,19 @@ def test_a_still_busy_workspace_is_busy_not_damaged(tmp_path, home, monkeypatch)
 
 def test_an_answer_waits_for_an_import_instead_of_failing(tmp_path):
     from tests.workbench.helpers import MINI_CHECKLIST
-    from workbench import checklists, review
+    from workbench.review import checklists
+    from workbench.review import reviews
     path = tmp_path / "w.sqlite3"
     db = open_database(path)
     db.execute("INSERT INTO cases (application_number, ip_type) VALUES ('202210123456.1', 'invention')")
     db.conn.commit()
     checklist_id = checklists.store(db, checklists.load_template(MINI_CHECKLIST))
     case_id = db.execute("SELECT id FROM cases").fetchone()[0]
-    opened = review.open_review(db, case_id, reviewer="r", checklist_id=checklist_id)
-    item = review.load_case_review(db, case_id, reviewer="r").checklist.visible_items({})[0]
+    opened = reviews.open_review(db, case_id, reviewer="r", checklist_id=checklist_id)
+    item = reviews.load_case_review(db, case_id, reviewer="r").checklist.visible_items({})[0]
     other = holder(path, 0.5)     # the import's transaction, in another process
-    review.set_answer(db, opened.id, item.id, item.options[0].code, actor="r")
-    assert len(review.get_answers(db, opened.id)) == 1
+    reviews.set_answer(db, opened.id, item.id, item.options[0].code, actor="r")
+    assert len(reviews.get_answers(db, opened.id)) == 1
     other.close()
     db.close()
 
@@ -248,13 +250,14 @@ def test_a_locked_master_during_merge_is_busy_not_a_damaged_package(tmp_path, ho
     import shutil
 
     from tests.workbench.test_packages import ROUND, build_master
-    from workbench import cli as cli_module, cli_support
+    from workbench import cli as cli_module
+    from workbench.cli import support
     master = tmp_path / "master.sqlite3"
     build_master(master)
     package = tmp_path / "alice.qrpkg"
     assert cli("package", "--round", ROUND, "--reviewer", "Alice", str(package), "--db", str(master),
                home=home).returncode == 0
-    monkeypatch.setattr(cli_support, "WRITE_WAIT_MS", 300)
+    monkeypatch.setattr(support, "WRITE_WAIT_MS", 300)
     monkeypatch.setenv("WORKBENCH_HOME", str(home))
     other = holder(master, None)
     out, err = io.StringIO(), io.StringIO()

@@ -10,15 +10,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from tests.ui.test_review_session import complete_all, demo_window, press  # noqa: F401 (fixture)
-from workbench import audit, review
-from workbench.queue import CaseFilter
+from workbench.audit import chain
+from workbench.review import reviews
+from workbench.review.queue import CaseFilter
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 def stored(window, review_id: int) -> float:
-    return review.get_review(window.db, review_id).active_seconds
+    return reviews.get_review(window.db, review_id).active_seconds
 
 
 def work(panel, clock, seconds: float) -> None:
@@ -28,7 +29,7 @@ def work(panel, clock, seconds: float) -> None:
     panel.timer.touch()
 
 
-def show_others(window, status: str) -> review.Review:
+def show_others(window, status: str) -> reviews.Review:
     """Show a case whose standing review is someone else's, in `status`."""
     row = window.db.execute("SELECT lr.case_id FROM latest_reviews lr JOIN reviews r ON r.id = lr.review_id"
                             " WHERE lr.status = ? AND r.reviewer <> 'alice' ORDER BY lr.case_id LIMIT 1",
@@ -149,8 +150,8 @@ def test_writing_into_someone_elses_unfinished_review_asks_and_no_writes_nothing
     window, panel = demo_window, demo_window.panel
     theirs = show_others(window, "in_progress")
     on_answered_item(panel)
-    answers = review.get_answers(window.db, theirs.id)
-    entries = len(audit.history(window.db, theirs.case_id))
+    answers = reviews.get_answers(window.db, theirs.id)
+    entries = len(chain.history(window.db, theirs.case_id))
     fake_dialogs.confirm_answer = False
     work(panel, clock, 30)
     WRITES[write](qtbot, panel)
@@ -158,9 +159,9 @@ def test_writing_into_someone_elses_unfinished_review_asks_and_no_writes_nothing
         f"This case's review belongs to {theirs.reviewer} (In progress). Take it over? Your answers then go into "
         "this review, and the take-over is kept in the audit log with both names."]
     assert fake_dialogs.confirm_defaults == [False]                  # No is the default
-    assert review.get_answers(window.db, theirs.id) == answers
-    assert len(audit.history(window.db, theirs.case_id)) == entries
-    assert review.get_review(window.db, theirs.id).reviewer == theirs.reviewer
+    assert reviews.get_answers(window.db, theirs.id) == answers
+    assert len(chain.history(window.db, theirs.case_id)) == entries
+    assert reviews.get_review(window.db, theirs.id).reviewer == theirs.reviewer
     work(panel, clock, 30)
     panel.store_time()
     assert stored(window, theirs.id) == theirs.active_seconds       # nothing credited
@@ -176,9 +177,9 @@ def test_yes_takes_the_review_over_then_writes_and_time_counts_from_then(demo_wi
     work(panel, clock, 50)                                         # before the take-over: not credited
     press(qtbot, panel.view, Qt.Key.Key_P)
     assert len(fake_dialogs.confirms) == 1
-    now = review.get_review(window.db, theirs.id)
-    assert now.reviewer == "alice" and review.get_answers(window.db, theirs.id)[item_id].outcome == "pass"
-    entry = next(e for e in audit.history(window.db, theirs.case_id) if e.action == "take_over")
+    now = reviews.get_review(window.db, theirs.id)
+    assert now.reviewer == "alice" and reviews.get_answers(window.db, theirs.id)[item_id].outcome == "pass"
+    entry = next(e for e in chain.history(window.db, theirs.case_id) if e.action == "take_over")
     assert (entry.actor, entry.old_value["reviewer"], entry.new_value["reviewer"]) == (
         "alice", theirs.reviewer, "alice")
     assert panel.review_labels["reviewer"].text() == "alice"
@@ -205,13 +206,13 @@ def test_beside_someone_elses_finished_review_the_user_may_start_their_own(
     assert window.db.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == reviews_before
     fake_dialogs.confirm_answer = True
     press(qtbot, panel.view, Qt.Key.Key_P)
-    own = review.review_for_case(window.db, theirs.case_id, "alice")
+    own = reviews.review_for_case(window.db, theirs.case_id, "alice")
     assert own.id != theirs.id and own.reviewer == "alice" and own.status == "open"
     assert panel.review_id == own.id and panel.answers == {}
     assert panel.review_labels["reviewer"].text() == "alice"
-    assert review.get_review(window.db, theirs.id) == theirs        # theirs stays as it was
+    assert reviews.get_review(window.db, theirs.id) == theirs        # theirs stays as it was
     press(qtbot, panel.view, Qt.Key.Key_P)                           # answering one's own asks nothing
-    assert len(fake_dialogs.confirms) == 2 and len(review.get_answers(window.db, own.id)) == 1
+    assert len(fake_dialogs.confirms) == 2 and len(reviews.get_answers(window.db, own.id)) == 1
 
 
 def test_undo_is_off_on_a_signed_off_review(demo_window, qtbot, fake_dialogs):
@@ -221,7 +222,7 @@ def test_undo_is_off_on_a_signed_off_review(demo_window, qtbot, fake_dialogs):
     press(qtbot, panel.view, Qt.Key.Key_S, CTRL | SHIFT)
     assert panel.locked
     assert not window.undo_action.isEnabled() and not window.redo_action.isEnabled()
-    answers = review.get_answers(window.db, panel.review_id)
+    answers = reviews.get_answers(window.db, panel.review_id)
     press(qtbot, panel.view, Qt.Key.Key_Z, CTRL)
-    assert review.get_answers(window.db, panel.review_id) == answers
+    assert reviews.get_answers(window.db, panel.review_id) == answers
     assert fake_dialogs.errors == []

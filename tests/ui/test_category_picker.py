@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 
-from workbench import review
+from workbench.review import reviews
 
 
 def type_category(window_factory, fake_dialogs, cases_csv, qtbot, keys: list[Qt.Key], typed: str):
@@ -29,7 +29,7 @@ def type_category(window_factory, fake_dialogs, cases_csv, qtbot, keys: list[Qt.
     qtbot.keyClicks(line, typed)
     line.event(QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier))
     assert panel.current_item().id == item.id
-    return review.get_answers(window.db, panel.review_id)[item.id]
+    return reviews.get_answers(window.db, panel.review_id)[item.id]
 
 
 def test_enter_handed_over_by_the_popup_takes_the_first_match(window_factory, fake_dialogs, cases_csv, qtbot):

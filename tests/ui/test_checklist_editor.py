@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from db.connection import open_database
 from ui import dialogs
 from ui.checklist_editor import ChecklistEditor
-from workbench import checklists, review
+from workbench.review import checklists
+from workbench.review import reviews
 
 SHOTS = Path("/tmp/shots")
 
@@ -88,7 +89,7 @@ def test_a_new_template_validates_as_you_edit_and_saves_version_1(editor, qtbot)
 def test_editing_a_used_version_stores_the_next_and_reviews_keep_theirs(editor, db):
     db.execute("INSERT INTO cases (application_number, ip_type, title) VALUES ('202210123456.1', 'invention', 't')")
     db.conn.commit()
-    opened = review.open_review(db, 1, reviewer="alice")
+    opened = reviews.open_review(db, 1, reviewer="alice")
     used = checklists.load_stored(db, opened.checklist_id)
     open_template(editor, used.template_id)
     select_item(editor, "novelty")
@@ -97,7 +98,7 @@ def test_editing_a_used_version_stores_the_next_and_reviews_keep_theirs(editor, 
     assert row_id != opened.checklist_id
     assert checklists.load_stored(db, row_id).version == used.version + 1
     assert checklists.load_stored(db, opened.checklist_id).item("novelty").text.en == used.item("novelty").text.en
-    assert review.get_review(db, opened.id).checklist_id == opened.checklist_id
+    assert reviews.get_review(db, opened.id).checklist_id == opened.checklist_id
     assert editor.save() == row_id and "Nothing changed" in editor.status.text()
 
 

@@ -10,8 +10,8 @@ from tests.workbench.helpers import workspace
 from tests.workbench.test_report_data import build_workspace
 from ui.changes import Changes
 from ui.charts import percent
-from workbench import review
-from workbench.report_data import ReportFilter, compute_report
+from workbench.review import reviews
+from workbench.report.figures import ReportFilter, compute_report
 
 
 @pytest.fixture
@@ -125,9 +125,9 @@ def test_refreshes_when_a_review_changes(window_factory, filled, qtbot):
         " LIMIT 1").fetchone()[0]
     review_id = window.db.execute("SELECT MAX(id) FROM reviews WHERE case_id = ?", [case_id]).fetchone()[0]
     reviewer = window.db.execute("SELECT reviewer FROM reviews WHERE id = ?", [review_id]).fetchone()[0]
-    review.set_answer(window.db, review_id, "search", "fail", severity="major", category="omitted_objection",
+    reviews.set_answer(window.db, review_id, "search", "fail", severity="major", category="omitted_objection",
                       actor=reviewer)
-    review.complete(window.db, review_id, actor=reviewer)
+    reviews.complete(window.db, review_id, actor=reviewer)
     with qtbot.waitSignal(dashboard.refreshed, timeout=5000):
         window.notify(Changes(reviews=True, case_ids=frozenset([case_id])))
     assert dashboard.report.findings_total == before + 1

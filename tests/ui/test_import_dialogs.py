@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from tests.workbench.helpers import ROWS, mini_checklist_id, write_csv
-from workbench import review
-from workbench.importing import RowIssue, import_file, preview_file
+from workbench.review import reviews
+from workbench.importing.importer import RowIssue, import_file, preview_file
 
 FIXTURES = Path(__file__).resolve().parent.parent / "data" / "import"
 SHOTS = Path("/tmp/shots")
@@ -68,7 +68,7 @@ def test_report_reasons_are_translated_when_a_translation_is_loaded(qtbot):
     from PySide6.QtCore import QCoreApplication, QTranslator
 
     from ui.import_report_dialog import reason_text
-    from workbench.errors import WorkbenchError
+    from workbench.base.errors import WorkbenchError
 
     class Fake(QTranslator):
         def translate(self, context, source, disambiguation=None, n=-1):
@@ -197,7 +197,7 @@ def test_removing_a_reviewed_import_is_refused_with_the_reason(window_factory, f
     window = window_factory()
     import_file(window.db, write_csv(tmp_path / "a.csv", ROWS))
     case_id = window.db.execute("SELECT id FROM cases LIMIT 1").fetchone()[0]
-    review.open_review(window.db, case_id, reviewer="bob", checklist_id=mini_checklist_id(window.db))
+    reviews.open_review(window.db, case_id, reviewer="bob", checklist_id=mini_checklist_id(window.db))
     window.show_imports()
     dialog = window.imports_dialog
     qtbot.addWidget(dialog)

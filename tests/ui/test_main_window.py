@@ -4,7 +4,7 @@ from __future__ import annotations
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
-from workbench import review
+from workbench.review import reviews
 
 
 def import_and_wait(qtbot, window, fake_dialogs, path):
@@ -63,19 +63,19 @@ def test_answering_by_keyboard(window_factory, fake_dialogs, cases_csv, qtbot):
     qtbot.keyClick(view, Qt.Key.Key_F)                 # fail stays on the item
     assert panel.current_item().id == second.id
     qtbot.keyClick(view, Qt.Key.Key_2)                 # severity: major
-    answers = review.get_answers(window.db, panel.review_id)
+    answers = reviews.get_answers(window.db, panel.review_id)
     assert answers[first.id].answer == "pass"
     assert answers[second.id].outcome == "fail" and answers[second.id].severity == "major"
     assert "Error" in panel.verdict_label.text()
     qtbot.keyClick(view, Qt.Key.Key_N)                 # changing the fail to n/a clears the severity
-    changed = review.get_answers(window.db, panel.review_id)[second.id]
+    changed = reviews.get_answers(window.db, panel.review_id)[second.id]
     assert (changed.outcome, changed.severity) == ("na", None)
     qtbot.keyClick(view, Qt.Key.Key_Up)
     qtbot.keyClick(view, Qt.Key.Key_Up)
     assert panel.current_item().id == first.id
     assert "na" not in first.answers                   # a key the item does not allow changes nothing
     qtbot.keyClick(view, Qt.Key.Key_N)
-    assert review.get_answers(window.db, panel.review_id)[first.id].outcome == "pass"
+    assert reviews.get_answers(window.db, panel.review_id)[first.id].outcome == "pass"
     assert window.model.data(window.model.index(0, 6)) == "In progress"
 
 
@@ -87,7 +87,7 @@ def test_all_passes_by_keyboard_then_complete(window_factory, fake_dialogs, case
     panel.view.setFocus()
     presses = 0
     while True:
-        answers = review.get_answers(window.db, panel.review_id) if panel.review_id else {}
+        answers = reviews.get_answers(window.db, panel.review_id) if panel.review_id else {}
         visible = panel.checklist.visible_items({k: a.answer for k, a in answers.items()})
         if all(item.id in answers for item in visible):
             break
@@ -96,7 +96,7 @@ def test_all_passes_by_keyboard_then_complete(window_factory, fake_dialogs, case
         assert presses < 100
     qtbot.keyClick(panel.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert fake_dialogs.errors == []
-    assert review.get_review(window.db, panel.review_id).status == "completed"
+    assert reviews.get_review(window.db, panel.review_id).status == "completed"
     assert window.model.data(window.model.index(0, 7)) == "Compliant"
 
 
@@ -122,7 +122,7 @@ def test_comment_is_committed_when_focus_leaves(window_factory, fake_dialogs, ca
     qtbot.keyClicks(panel.comment, "missed D1")
     panel.flush()
     item = panel.current_item()
-    assert review.get_answers(window.db, panel.review_id)[item.id].comment == "missed D1"
+    assert reviews.get_answers(window.db, panel.review_id)[item.id].comment == "missed D1"
 
 
 def test_next_unreviewed_skips_completed_cases(window_factory, fake_dialogs, cases_csv, qtbot):

@@ -15,9 +15,9 @@ from tests.workbench.test_packages import (REVIEWERS, ROUND, copy_master, dump, 
 from ui import dialogs
 from ui.merge_dialog import ConflictDialog, MergeDialog
 from ui.package_dialogs import ExportPackagesDialog
-from workbench import review
-from workbench.instance_lock import WorkspaceLock
-from workbench.integrity import check_workspace
+from workbench.review import reviews
+from workbench.base.instance_lock import WorkspaceLock
+from workbench.review.integrity import check_workspace
 
 SHOTS = Path("/tmp/shots")
 
@@ -152,8 +152,8 @@ def test_conflicts_are_shown_side_by_side_and_chosen_per_item(qtbot, conflicting
     finish(qtbot, window)
     assert fake_dialogs.infos and not fake_dialogs.errors
     db = open_database(master)
-    assert review.get_answers(db, review_id)[item_id].comment == "manager's correction"
-    assert review.get_review(db, review_id).status == "completed"
+    assert reviews.get_answers(db, review_id)[item_id].comment == "manager's correction"
+    assert reviews.get_review(db, review_id).status == "completed"
     assert check_workspace(db) == []
 
 
@@ -169,4 +169,4 @@ def test_take_all_from_the_packages(qtbot, conflicting, window_factory, monkeypa
     window.packages.dialog.merge_button.click()
     finish(qtbot, window)
     db = open_database(master)
-    assert review.get_answers(db, review_id)[item_id].outcome == "pass"
+    assert reviews.get_answers(db, review_id)[item_id].outcome == "pass"

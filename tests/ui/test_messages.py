@@ -2,9 +2,9 @@ from PySide6.QtWidgets import QApplication
 
 from ui.app import install_translations
 from ui.messages import error_text
-from workbench.errors import WorkbenchError
+from workbench.base.errors import WorkbenchError
 
-import workbench.importing  # noqa: F401  (registers the import messages)
+import workbench.importing.importer  # noqa: F401  (registers the import messages)
 
 
 def test_english_messages_keep_the_domain_text(qapp):

@@ -1,8 +1,9 @@
 """Rounds > Reassign this case: the case moves to another reviewer, with its reason in the audit log."""
 from __future__ import annotations
 
-from workbench import audit, rounds
-from workbench.rounds import Filters, Plan, Reviewer
+from workbench.audit import chain
+from workbench.rounds import store
+from workbench.rounds.store import Filters, Plan, Reviewer
 
 
 def drawn_window(window_factory, fake_dialogs, qtbot, cases_csv):
@@ -10,7 +11,7 @@ def drawn_window(window_factory, fake_dialogs, qtbot, cases_csv):
     fake_dialogs.open_path = str(cases_csv)
     with qtbot.waitSignal(window.data_changed, timeout=10_000):
         window.import_cases()
-    rounds.create_round(window.db, name="Q2", filters=Filters(), plan=Plan(method="random", size=3), seed=1,
+    store.create_round(window.db, name="Q2", filters=Filters(), plan=Plan(method="random", size=3), seed=1,
                         actor="manager", reviewers=[Reviewer("Zhou Li"), Reviewer("Qian Hua")])
     window.model.reload()
     window.select_first()
@@ -26,7 +27,7 @@ def test_reassign_moves_the_case_and_keeps_the_reason(window_factory, fake_dialo
     assert window.reassign_case()
     assert fake_dialogs.questions[0][1] == [other]          # the round's other reviewers are offered
     assert window.db.execute("SELECT reviewer FROM round_cases WHERE case_id = ?", [case_id]).fetchone()[0] == other
-    trail = audit.history(window.db, case_id)
+    trail = chain.history(window.db, case_id)
     assert any("on leave until June" in str(entry.new_value) for entry in trail)
     assert fake_dialogs.errors == []
 

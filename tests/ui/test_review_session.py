@@ -12,9 +12,11 @@ from PySide6.QtWidgets import QApplication
 
 from db.connection import open_database
 from tests.workbench.helpers import MINI_CHECKLIST
-from workbench import audit, checklists, review
-from workbench.demo import build_demo
-from workbench.queue import CaseFilter
+from workbench.audit import chain
+from workbench.review import checklists
+from workbench.review import reviews
+from workbench.demo.generate import build_demo
+from workbench.review.queue import CaseFilter
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -69,9 +71,9 @@ def test_twelve_items_all_pass_take_at_most_15_key_presses(demo_window, qtbot, f
     press(qtbot, QApplication.focusWidget(), Qt.Key.Key_N, CTRL, counter=keys)          # next case
     assert len(keys) <= 15
     assert fake_dialogs.errors == []
-    done = review.review_for_case(window.db, first_case, "alice")
+    done = reviews.review_for_case(window.db, first_case, "alice")
     assert (done.status, done.verdict, done.score) == ("completed", "compliant", 100.0)
-    assert len(review.get_answers(window.db, done.id)) == 12
+    assert len(reviews.get_answers(window.db, done.id)) == 12
     assert panel.case_id != first_case and panel.review_id is None     # the next case, nothing written yet
     assert QApplication.focusWidget() is panel.view and panel.current_item().id == "q1-1"
 
@@ -95,7 +97,7 @@ def test_a_finding_by_keyboard_with_the_category_picker_and_a_comment(demo_windo
     qtbot.keyClicks(panel.comment, "D1 discloses every feature")
     press(qtbot, panel.comment, Qt.Key.Key_Escape)                     # back to the list, committed
     assert QApplication.focusWidget() is view
-    given = review.get_answers(demo_window.db, panel.review_id)[item.id]
+    given = reviews.get_answers(demo_window.db, panel.review_id)[item.id]
     assert (given.outcome, given.severity, given.category, given.comment) == (
         "fail", "major", "improper_objection", "D1 discloses every feature")
     assert "Error" in panel.verdict_label.text()
@@ -109,7 +111,7 @@ def test_a_comment_is_committed_within_a_second_of_typing(demo_window, qtbot):
     item = panel.current_item()
     press(qtbot, panel.view, Qt.Key.Key_C)
     qtbot.keyClicks(panel.comment, "still typing")
-    qtbot.waitUntil(lambda: review.get_answers(demo_window.db, panel.review_id)[item.id].comment == "still typing",
+    qtbot.waitUntil(lambda: reviews.get_answers(demo_window.db, panel.review_id)[item.id].comment == "still typing",
                     timeout=1000)
 
 
@@ -121,15 +123,15 @@ def test_undo_and_redo_by_keyboard(demo_window, qtbot, fake_dialogs):
     press(qtbot, view, Qt.Key.Key_3)
     assert window.undo_action.isEnabled() and "Question 1.2" in window.undo_action.text()
     press(qtbot, view, Qt.Key.Key_Z, CTRL)                              # the severity goes
-    answers = review.get_answers(window.db, panel.review_id)
+    answers = reviews.get_answers(window.db, panel.review_id)
     assert answers["q1-2"].outcome == "fail" and answers["q1-2"].severity is None
     press(qtbot, view, Qt.Key.Key_Z, CTRL)                              # the fail goes
     press(qtbot, view, Qt.Key.Key_Z, CTRL)                              # the first pass goes
-    assert review.get_answers(window.db, panel.review_id) == {}
+    assert reviews.get_answers(window.db, panel.review_id) == {}
     assert panel.current_item().id == "q1-1" and not window.undo_action.isEnabled()
     press(qtbot, view, Qt.Key.Key_Z, CTRL | SHIFT)                      # redo
-    assert review.get_answers(window.db, panel.review_id)["q1-1"].outcome == "pass"
-    actions = [e.action for e in audit.history(window.db, panel.case_id)]
+    assert reviews.get_answers(window.db, panel.review_id)["q1-1"].outcome == "pass"
+    actions = [e.action for e in chain.history(window.db, panel.case_id)]
     assert actions[-4:] == ["undo", "undo", "undo", "redo"]
     assert fake_dialogs.errors == []
 
@@ -144,12 +146,12 @@ def test_sign_off_locks_and_reopening_asks_for_a_reason(demo_window, qtbot, fake
     window, panel = demo_window, demo_window.panel
     complete_all(qtbot, panel)
     press(qtbot, panel.view, Qt.Key.Key_S, CTRL | SHIFT)               # sign off
-    assert review.get_review(window.db, panel.review_id).status == "signed_off"
+    assert reviews.get_review(window.db, panel.review_id).status == "signed_off"
     assert panel.lock_banner.isVisible() and "alice" in panel.lock_banner.text()
     assert window.reopen_action.isEnabled() and not window.sign_off_action.isEnabled()
     press(qtbot, panel.view, Qt.Key.Key_Up)
     press(qtbot, panel.view, Qt.Key.Key_F)                              # refused: locked
-    assert all(a.outcome == "pass" for a in review.get_answers(window.db, panel.review_id).values())
+    assert all(a.outcome == "pass" for a in reviews.get_answers(window.db, panel.review_id).values())
     assert "signed off" in window.statusBar().currentMessage()
 
     from ui import dialogs
@@ -159,7 +161,7 @@ def test_sign_off_locks_and_reopening_asks_for_a_reason(demo_window, qtbot, fake
     monkeypatch.setattr(dialogs, "ask_text", lambda *a, **k: "Examiner's objection to item 1.1 accepted")
     window.reopen_action.trigger()
     assert not panel.locked and not panel.lock_banner.isVisible()
-    entry = audit.history(window.db, panel.case_id)[-1]
+    entry = chain.history(window.db, panel.case_id)[-1]
     assert (entry.action, entry.new_value["reason"]) == ("reopen", "Examiner's objection to item 1.1 accepted")
     assert fake_dialogs.errors == []
 
@@ -170,7 +172,7 @@ def test_sign_off_of_an_unfinished_review_lists_what_is_missing(demo_window, qtb
     demo_window.sign_off_action.trigger()
     title, text = fake_dialogs.errors[-1]
     assert "Question 1.1?: a fail needs a severity" in text and "Question 3.4?: not answered" in text
-    assert review.get_review(demo_window.db, panel.review_id).status == "in_progress"
+    assert reviews.get_review(demo_window.db, panel.review_id).status == "in_progress"
 
 
 def test_history_panel_shows_who_changed_what_from_what_to_what(demo_window, qtbot):
@@ -249,7 +251,7 @@ def test_active_time_pauses_and_is_stored(demo_window, qtbot, clock):
     review_id = panel.review_id
     window.next_action.trigger()                    # leaving the case stores the time
     assert panel.case_id != case_id
-    stored = review.get_review(window.db, review_id).active_seconds
+    stored = reviews.get_review(window.db, review_id).active_seconds
     assert stored == pytest.approx(40 + 120 + 5)
 
 
@@ -341,4 +343,4 @@ def test_closing_the_window_keeps_a_comment_being_typed_and_asks_nothing(demo_wi
     window.close()
     assert fake_dialogs.confirms == [] and fake_dialogs.errors == []
     db = open_database(tmp_path / "w.sqlite3")
-    assert review.get_answers(db, review_id)[item].comment == "half a thought"
+    assert reviews.get_answers(db, review_id)[item].comment == "half a thought"

@@ -13,10 +13,10 @@ from openpyxl import load_workbook
 from db.connection import open_database
 from tests.workbench.test_packages import answer_review
 from workbench import cli
-from workbench.demo import build_demo
-from workbench.queue import CaseFilter
-from workbench.report_data import ReportFilter
-from workbench.rounds import Filters, Plan, Reviewer, create_round
+from workbench.demo.generate import build_demo
+from workbench.review.queue import CaseFilter
+from workbench.report.figures import ReportFilter
+from workbench.rounds.store import Filters, Plan, Reviewer, create_round
 
 ROUND = "again"
 

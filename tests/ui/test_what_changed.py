@@ -16,8 +16,10 @@ from tests.workbench.test_packages import master_template  # noqa: F401 (fixture
 from ui import dialogs
 from ui.case_model import value_label
 from ui.changes import Changes
-from workbench import checklists, review, rounds
-from workbench.queue import CaseFilter
+from workbench.review import checklists
+from workbench.review import reviews
+from workbench.rounds import store
+from workbench.review.queue import CaseFilter
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -45,7 +47,7 @@ def assert_views_follow(window, case_id: int) -> None:
     """Queue, panel, actions and Dashboard show what the workspace holds."""
     panel = window.panel
     assert queue_status(window, case_id) == standing_status(window, case_id)
-    shown = review.get_review(window.db, panel.review_id) if panel.review_id else None
+    shown = reviews.get_review(window.db, panel.review_id) if panel.review_id else None
     assert panel.review == shown
     assert panel.review_labels["status"].text() == value_label("status", shown.status if shown else "open")
     assert window.undo_action.isEnabled() == panel.can_undo()
@@ -93,9 +95,9 @@ def test_drawing_a_round_refreshes_the_case_on_screen_and_undo_goes_off(demo_win
     signed = panel.review_id
     assert not window.undo_action.isEnabled()                      # nothing to undo in a locked review
     number = window.db.execute("SELECT application_number FROM cases WHERE id = ?", [case_id]).fetchone()[0]
-    result = rounds.create_round(window.db, name="again", actor="qa", seed=1,
-                                 filters=rounds.Filters(exclude_reviewed=False, exclude_sampled=False),
-                                 plan=rounds.Plan(size=20), reviewers=[rounds.Reviewer("alice")])
+    result = store.create_round(window.db, name="again", actor="qa", seed=1,
+                                 filters=store.Filters(exclude_reviewed=False, exclude_sampled=False),
+                                 plan=store.Plan(size=20), reviewers=[store.Reviewer("alice")])
     assert any(c.case_id == case_id for c in result.cases), number
     notes.clear()
     window._round_created(result)                                  # what the wizard's round_created calls
@@ -113,9 +115,9 @@ def test_drawing_a_round_refreshes_the_case_on_screen_and_undo_goes_off(demo_win
 
 def test_reassigning_refreshes_the_case_on_screen(demo_window, qtbot, notes, fake_dialogs):
     window, panel = demo_window, demo_window.panel
-    drawn = rounds.create_round(window.db, name="R", actor="qa", seed=2, filters=rounds.Filters(),
-                                plan=rounds.Plan(size=20),
-                                reviewers=[rounds.Reviewer("alice"), rounds.Reviewer("bob")])
+    drawn = store.create_round(window.db, name="R", actor="qa", seed=2, filters=store.Filters(),
+                                plan=store.Plan(size=20),
+                                reviewers=[store.Reviewer("alice"), store.Reviewer("bob")])
     window._round_created(drawn)
     case_id = window.db.execute("SELECT case_id FROM round_cases WHERE reviewer = 'alice' LIMIT 1").fetchone()[0]
     window.select_case(case_id)
@@ -146,7 +148,7 @@ def test_merging_packages_refreshes_the_case_on_screen(qtbot, reviewed, tmp_path
     window.packages.dialog.merge_button.click()
     finish(qtbot, window)
     assert [n.what for n in seen] == ["merge"]
-    merged = review.get_review(window.db, review_id)
+    merged = reviews.get_review(window.db, review_id)
     assert merged.status == "completed"
     assert window.panel.review == merged and window.panel.review_labels["status"].text() == "Completed"
     assert queue_status(window, case_id) == "Completed"

@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from db.connection import open_database
-from workbench.demo import build_demo
+from workbench.demo.generate import build_demo
 
 
 class GreedyLineEdit(QLineEdit):

@@ -6,8 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from db.connection import open_database
-from workbench import checklists, review
-from workbench.instance_lock import LockHolder, WorkspaceLock, current_holder
+from workbench.review import checklists
+from workbench.review import reviews
+from workbench.base.instance_lock import LockHolder, WorkspaceLock, current_holder
 
 
 @pytest.fixture
@@ -20,10 +21,10 @@ def reviewed_workspace(tmp_path):
     db.conn.commit()
     checklists.install_builtins(db)
     case_id = db.execute("SELECT id FROM cases").fetchone()[0]
-    opened = review.open_review(db, case_id, reviewer="alice")
+    opened = reviews.open_review(db, case_id, reviewer="alice")
     checklist = checklists.load_stored(db, opened.checklist_id)
     first = checklist.items[0]
-    review.set_answer(db, opened.id, first.id, first.option_for_outcome("fail").code, actor="alice",
+    reviews.set_answer(db, opened.id, first.id, first.option_for_outcome("fail").code, actor="alice",
                       severity=first.severities[0], category=first.categories[0], comment="检索不充分",
                       checklist=checklist)
     db.close()

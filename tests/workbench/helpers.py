@@ -9,7 +9,7 @@ from typing import Iterable, Sequence
 from openpyxl import Workbook
 
 from db.connection import open_database
-from workbench import checklists
+from workbench.review import checklists
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 MINI_CHECKLIST = DATA / "mini_checklist.json"

@@ -1,6 +1,6 @@
 """Hostile files for the import: a few bytes asking for gigabytes, at any size.
 
-The tests build them small with the limits of workbench.read_limits lowered;
+The tests build them small with the limits of workbench.importing.read_limits lowered;
 bench/bench_hostile.py builds them at full size (the sizes the fault campaign used) and
 measures time and peak memory.
 """

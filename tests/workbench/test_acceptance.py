@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.acceptance import (
+from workbench.rounds.acceptance import (
     ALL_AQLS,
     AQLS,
     LEVELS,
@@ -21,7 +21,7 @@ from workbench.acceptance import (
     code_letter,
     plan_for_letter,
 )
-from workbench.errors import WorkbenchError
+from workbench.base.errors import WorkbenchError
 
 LOT_RANGES = [
     (2, 8), (9, 15), (16, 25), (26, 50), (51, 90), (91, 150), (151, 280), (281, 500),

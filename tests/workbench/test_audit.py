@@ -1,20 +1,21 @@
 import pytest
 
 from tests.workbench.test_review import setup  # noqa: F401 (fixture)
-from workbench import audit, review
-from workbench.integrity import check_workspace
+from workbench.audit import chain
+from workbench.review import reviews
+from workbench.review.integrity import check_workspace
 
 
 def answered(setup):
     db, opened = setup
     for item, answer in (("search", "pass"), ("novelty", "pass"), ("decision", "pass")):
-        review.set_answer(db, opened.id, item, answer, actor="alice")
+        reviews.set_answer(db, opened.id, item, answer, actor="alice")
     return db
 
 
 def test_intact_chain_verifies(setup):
     db = answered(setup)
-    assert audit.verify_chain(db) == []
+    assert chain.verify_chain(db) == []
     assert check_workspace(db) == []
 
 
@@ -22,7 +23,7 @@ def test_edited_entry_is_detected(setup):
     db = answered(setup)
     db.execute("UPDATE audit_log SET new_value = '{\"answer\":\"fail\"}' WHERE id = 3")
     db.conn.commit()
-    problems = audit.verify_chain(db)
+    problems = chain.verify_chain(db)
     assert problems and "audit entry 3" in problems[0] and "altered" in problems[0]
 
 
@@ -30,7 +31,7 @@ def test_deleted_entry_is_detected(setup):
     db = answered(setup)
     db.execute("DELETE FROM audit_log WHERE id = 2")
     db.conn.commit()
-    assert any("audit entry 3" in p and "removed" in p for p in audit.verify_chain(db))
+    assert any("audit entry 3" in p and "removed" in p for p in chain.verify_chain(db))
 
 
 def test_inserted_entry_is_detected(setup):
@@ -38,7 +39,7 @@ def test_inserted_entry_is_detected(setup):
     db.execute("INSERT INTO audit_log (at, actor, entity, entity_id, action, prev_hash, hash)"
                " VALUES ('2020', 'mallory', 'answer', '1/search', 'answer', 'x', 'y')")
     db.conn.commit()
-    assert len(audit.verify_chain(db)) >= 1
+    assert len(chain.verify_chain(db)) >= 1
 
 
 @pytest.mark.parametrize("column", ["actor", "at", "action"])
@@ -46,7 +47,7 @@ def test_any_field_change_is_detected(setup, column):
     db = answered(setup)
     db.execute(f"UPDATE audit_log SET {column} = 'forged' WHERE id = 2")
     db.conn.commit()
-    assert any("audit entry 2" in p for p in audit.verify_chain(db))
+    assert any("audit entry 2" in p for p in chain.verify_chain(db))
 
 
 def test_answer_edited_behind_the_applications_back_is_detected(setup):

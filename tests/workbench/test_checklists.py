@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from db.connection import open_database
-from workbench import checklists
-from workbench.checklists import TemplateInvalid, load_template, parse_template, validate_template
+from workbench.review import checklists
+from workbench.review.checklists import TemplateInvalid, load_template, parse_template, validate_template
 
 MINI = Path(__file__).resolve().parent.parent / "data" / "mini_checklist.json"
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.dates import detect_month_first, excel_serial_to_date, parse_date
-from workbench.errors import WorkbenchError
+from workbench.importing.dates import detect_month_first, excel_serial_to_date, parse_date
+from workbench.base.errors import WorkbenchError
 
 JUNE_21 = datetime.date(2022, 6, 21)
 

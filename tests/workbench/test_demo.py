@@ -8,10 +8,10 @@ import pytest
 
 from db.connection import open_database
 from workbench.cli import main
-from workbench.demo import build_demo
-from workbench.errors import Cancelled, WorkbenchError
-from workbench.integrity import check_workspace
-from workbench.jobs import CancelToken
+from workbench.demo.generate import build_demo
+from workbench.base.errors import Cancelled, WorkbenchError
+from workbench.review.integrity import check_workspace
+from workbench.base.jobs import CancelToken
 
 
 @pytest.fixture(scope="module")
@@ -129,8 +129,8 @@ def test_command_line(tmp_path):
 
 
 def test_a_demo_round_reviewed_in_the_round_is_intact_for_verify(tmp_path):
-    from workbench.demo import DemoRound
-    from workbench.rounds import Plan
+    from workbench.demo.generate import DemoRound
+    from workbench.rounds.store import Plan
     db = open_database(tmp_path / "r.sqlite3")
     spec = DemoRound("R", Plan(method="stratified", strata=("department",), size=40), reviewed=0.5)
     result = build_demo(db, cases=300, reviewed=0.5, seed=3, round_spec=spec)

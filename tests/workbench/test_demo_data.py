@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.dates import parse_date
-from workbench.demo_data import (
+from workbench.importing.dates import parse_date
+from workbench.demo.data import (
     COLUMNS,
     EXAMINERS,
     IP_TYPE_LABELS,
@@ -22,7 +22,7 @@ from workbench.demo_data import (
     write_csv,
     write_xlsx,
 )
-from workbench.identifiers import IP_TYPES, parse_application_number, parse_ip_type
+from workbench.importing.identifiers import IP_TYPES, parse_application_number, parse_ip_type
 
 SAMPLE_CSV = SAMPLES_DIR / "demo_cases.csv"
 SAMPLE_XLSX = SAMPLES_DIR / "demo_cases.xlsx"

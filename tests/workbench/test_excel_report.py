@@ -5,11 +5,12 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.workbench.helpers import HEADER, ROWS, mini_checklist_id, workspace, write_csv
-from workbench import review
-from workbench.errors import Cancelled, WorkbenchError
-from workbench.excel_report import safe_text, write_workbook
-from workbench.importing import import_file
-from workbench.jobs import CancelToken
+from workbench.review import reviews
+from workbench.base.errors import Cancelled, WorkbenchError
+from workbench.report.excel_cells import safe_text
+from workbench.report.workbook import write_workbook
+from workbench.importing.importer import import_file
+from workbench.base.jobs import CancelToken
 
 PAYLOADS = ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR", "=cmd|' /C calc'!A0"]
 
@@ -24,10 +25,10 @@ def db(tmp_path):
     import_file(db, write_csv(tmp_path / "c.csv", rows))
     checklist_id = mini_checklist_id(db)
     case_id = db.execute("SELECT id FROM cases WHERE application_number = '202210123456.1'").fetchone()[0]
-    opened = review.open_review(db, case_id, reviewer="alice", checklist_id=checklist_id)
-    review.set_answer(db, opened.id, "search", "fail", severity="major", category="omitted_objection",
+    opened = reviews.open_review(db, case_id, reviewer="alice", checklist_id=checklist_id)
+    reviews.set_answer(db, opened.id, "search", "fail", severity="major", category="omitted_objection",
                       comment="@comment", actor="alice")
-    review.set_answer(db, opened.id, "novelty", "pass", actor="alice")
+    reviews.set_answer(db, opened.id, "novelty", "pass", actor="alice")
     return db
 
 
@@ -183,7 +184,7 @@ def test_cli_bad_filters_exit_2_with_one_line_and_no_file(round_db, tmp_path, ar
     assert not out.exists()
 
 
-# -- data rows written as markup (workbench.excel_rows) read back exactly like openpyxl's own cells ------
+# -- data rows written as markup (workbench.report.excel_rows) read back exactly like openpyxl's own cells ------
 
 TRICKY = ["<b>bold</b> & co", "  leading and trailing  ", "line\nbreak", "ctrl\x01\x1fchars", "😀 emoji 汉字",
           "#N/A", "#DIV/0!", "=SUM(A1)", "-1", "@x", "'quoted", '"double" \'single\'', "tab\tinside", "x" * 40000,
@@ -193,8 +194,8 @@ TRICKY = ["<b>bold</b> & co", "  leading and trailing  ", "line\nbreak", "ctrl\x
 def _markup_and_cells(tmp_path, columns, rows):
     from openpyxl import Workbook
 
-    from workbench.excel_cells import converter
-    from workbench.excel_tables import write_table
+    from workbench.report.excel_cells import converter
+    from workbench.report.excel_tables import write_table
     ours = Workbook(write_only=True)
     write_table(ours.create_sheet("t"), columns=columns, rows=rows, language="en", table_name="T",
                 progress=lambda *a: None, cancel=CancelToken())
@@ -210,9 +211,9 @@ def _markup_and_cells(tmp_path, columns, rows):
 
 
 def test_markup_rows_read_back_like_openpyxl_cells(tmp_path):
-    from workbench.checklists import Text
-    from workbench.excel_cells import Column
-    from workbench.report_data import STATUS_LABELS
+    from workbench.review.checklists import Text
+    from workbench.report.excel_cells import Column
+    from workbench.report.figures import STATUS_LABELS
     columns = (Column("t", Text("Text", "文本")), Column("l", Text("Label", "标签"), "label", STATUS_LABELS),
                Column("d", Text("Date", "日期"), "date"), Column("dt", Text("When", "时间"), "datetime"),
                Column("i", Text("Count", "数"), "integer"), Column("x", Text("Score", "分"), "decimal"),
@@ -237,7 +238,7 @@ def test_markup_rows_read_back_like_openpyxl_cells(tmp_path):
 
 
 def test_a_carriage_return_survives(tmp_path):
-    from workbench.checklists import Text
-    from workbench.excel_cells import Column
+    from workbench.review.checklists import Text
+    from workbench.report.excel_cells import Column
     ours, _ = _markup_and_cells(tmp_path, (Column("t", Text("Text", "文本")),), [("\r\nstarts with CR",), ("a\rb",)])
     assert [ours["A2"].value, ours["A3"].value] == ["'\r\nstarts with CR", "a\rb"]

@@ -11,12 +11,12 @@ from openpyxl import load_workbook
 
 from tests.workbench.helpers import standing_reviews, workspace
 from tests.workbench.test_report_data import build_workspace, excel_percentile, wilson
-from workbench import excel_sheets
-from workbench.distributions import t_quantile_upper
-from workbench.errors import WorkbenchError
-from workbench.excel_report import write_workbook
-from workbench.report_data import ReportFilter
-from workbench.statistics import clopper_pearson
+from workbench.report import sheets
+from workbench.stats.distributions import t_quantile_upper
+from workbench.base.errors import WorkbenchError
+from workbench.report.workbook import write_workbook
+from workbench.report.figures import ReportFilter
+from workbench.stats.intervals import clopper_pearson
 
 REVIEWED = {"Completed", "Signed off"}
 WITHOUT_ERROR = {"Compliant", "Defect"}
@@ -275,7 +275,7 @@ def test_chinese_workbook(exported, tmp_path):
     out = tmp_path / "zh.xlsx"
     write_workbook(exported["db"], out, language="zh")
     book = load_workbook(out)
-    assert book.sheetnames == [excel_sheets.SHEETS[k].zh for k in excel_sheets.SHEETS]
+    assert book.sheetnames == [sheets.SHEETS[k].zh for k in sheets.SHEETS]
     assert [c.value for c in book["按部门"][1]][:5] == ["审查部门", "案件数", "已评查", "合格", "合格率"]
     statuses = {r[0] for r in book["案件"].iter_rows(min_row=2, min_col=12, max_col=12, values_only=True)}
     assert statuses <= {"未评查", "待评查", "评查中", "已完成", "已签发"}
@@ -299,7 +299,7 @@ def test_empty_workspace_still_gives_a_valid_workbook(tmp_path):
 def test_failure_midway_leaves_no_file(exported, tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
-    monkeypatch.setattr(excel_sheets, "write_about", broken)
+    monkeypatch.setattr(sheets, "write_about", broken)
     with pytest.raises(RuntimeError):
         write_workbook(exported["db"], tmp_path / "r.xlsx")
     assert list(tmp_path.iterdir()) == []

@@ -14,10 +14,10 @@ from openpyxl import load_workbook
 
 from tests.workbench.helpers import workspace
 from tests.workbench.test_report_data import build_workspace
-from workbench.excel_cells import ILLEGAL_CHARACTERS, safe_text, styled, text_value, xml_text
-from workbench.excel_report import write_workbook
-from workbench.excel_rows import text_markup
-from workbench.report_data import ReportFilter
+from workbench.report.excel_cells import ILLEGAL_CHARACTERS, safe_text, styled, text_value, xml_text
+from workbench.report.workbook import write_workbook
+from workbench.report.excel_rows import text_markup
+from workbench.report.figures import ReportFilter
 
 # Every character XML 1.0 cannot hold that SQLite can store (lone surrogates cannot be stored).
 STORABLE = [chr(c) for c in range(0x20) if chr(c) not in "\t\n\r"] + ["\ufffe", "\uffff"]

@@ -1,6 +1,6 @@
 import pytest
 
-from workbench.headers import ALIASES, CASE_FIELDS, guess_mapping, header_score, match_header, normalise_header
+from workbench.importing.headers import ALIASES, CASE_FIELDS, guess_mapping, header_score, match_header, normalise_header
 
 
 @pytest.mark.parametrize("header, field", [

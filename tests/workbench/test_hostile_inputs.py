@@ -1,5 +1,5 @@
 """Hostile files are refused before they allocate: each bomb of the fault campaign, built
-small with the limits of workbench.read_limits lowered, stops with a sentence naming the file,
+small with the limits of workbench.importing.read_limits lowered, stops with a sentence naming the file,
 the limit and where it was hit, and leaves the workspace as it was (issue 21).
 bench/bench_hostile.py builds the same files at full size and measures time and memory."""
 from __future__ import annotations
@@ -11,10 +11,10 @@ import pytest
 
 from tests.workbench import hostile_files as hostile
 from tests.workbench.helpers import ROWS, table_state, workspace, write_csv, write_xlsx
-from workbench import read_limits
-from workbench.errors import WorkbenchError
-from workbench.importing import import_file
-from workbench.readers import open_table, visible_sheets
+from workbench.importing import read_limits
+from workbench.base.errors import WorkbenchError
+from workbench.importing.importer import import_file
+from workbench.importing.readers import open_table, visible_sheets
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.errors import WorkbenchError
-from workbench.identifiers import (
+from workbench.base.errors import WorkbenchError
+from workbench.importing.identifiers import (
     IP_TYPES,
     ApplicationNumber,
     cn_check_char,

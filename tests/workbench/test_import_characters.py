@@ -10,11 +10,11 @@ import pytest
 
 from tests.workbench.helpers import workspace
 from workbench import cli
-from workbench.display import error_text, visible
-from workbench import review  # noqa: F401  (registers review.incomplete, a multi-line message)
-from workbench.errors import WorkbenchError
-from workbench.identifiers import cn_check_char
-from workbench.importing import import_file
+from workbench.cli.display import error_text, visible
+from workbench.review import reviews  # noqa: F401  (registers review.incomplete, a multi-line message)
+from workbench.base.errors import WorkbenchError
+from workbench.importing.identifiers import cn_check_char
+from workbench.importing.importer import import_file
 
 # Every character XML 1.0 cannot hold that a UTF-8 file and SQLite can carry (NUL is dropped by
 # the CSV reader, as before; a lone surrogate is not UTF-8).

@@ -3,9 +3,9 @@ import os
 import pytest
 
 from tests.workbench.helpers import ROWS, workspace, write_csv
-from workbench.errors import WorkbenchError
-from workbench.import_report import write_report_csv
-from workbench.importing import import_file
+from workbench.base.errors import WorkbenchError
+from workbench.report.import_issues_csv import write_report_csv
+from workbench.importing.importer import import_file
 
 
 def test_report_lists_every_issue(tmp_path):

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from tests.workbench.helpers import table_state, workspace
-from workbench.errors import WorkbenchError
-from workbench.identifiers import cn_check_char
-from workbench.importing import import_file
+from workbench.base.errors import WorkbenchError
+from workbench.importing.identifiers import cn_check_char
+from workbench.importing.importer import import_file
 
 FIXTURES = Path(__file__).resolve().parent.parent / "data" / "import"
 
@@ -156,7 +156,7 @@ def test_web_export_html_table_named_xls(db):
 
 
 def test_xml_spreadsheet_2003(db):
-    from workbench.readers import visible_sheets
+    from workbench.importing.readers import visible_sheets
     assert visible_sheets(FIXTURES / "xml_spreadsheet_2003.xls") == ["封面", "案件"]
     result = import_file(db, FIXTURES / "xml_spreadsheet_2003.xls")
     assert result.sheet == "案件" and result.header_line == 3      # the empty cover sheet is passed over

@@ -6,10 +6,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.workbench.helpers import HEADER, ROWS, mini_checklist_id, table_state, workspace, write_csv, write_xlsx
-from workbench import audit, imports, mappings, review
-from workbench.errors import WorkbenchError
-from workbench.identifiers import cn_check_char, parse_application_number
-from workbench.importing import import_file, preview_file
+from workbench.audit import chain
+from workbench.importing import history
+from workbench.importing import mappings
+from workbench.review import reviews
+from workbench.base.errors import WorkbenchError
+from workbench.importing.identifiers import cn_check_char, parse_application_number
+from workbench.importing.importer import import_file, preview_file
 
 
 @pytest.fixture
@@ -157,31 +160,31 @@ def test_preview_shows_sheets_header_and_rows(db, tmp_path):
 
 def test_imports_are_listed_with_counts_and_issues(db, tmp_path):
     result = import_file(db, write_csv(tmp_path / "c.csv", ROWS + [["bad"] + [""] * 7]))
-    [record] = imports.list_imports(db)
+    [record] = history.list_imports(db)
     assert (record.file_name, record.sha256, record.cases, record.rows_read, record.accepted, record.rejected) == \
         ("c.csv", result.sha256, 3, 4, 3, 1)
     assert record.mapping["申请号"] == "application_number"
-    assert [(i.line, i.code) for i in imports.import_issues(db, record.id)] == [(5, "id.unrecognised")]
+    assert [(i.line, i.code) for i in history.import_issues(db, record.id)] == [(5, "id.unrecognised")]
 
 
 def test_removing_an_untouched_import_deletes_its_cases_and_is_audited(db, tmp_path):
     import_file(db, write_csv(tmp_path / "a.csv", ROWS[:1]))
     second = import_file(db, write_csv(tmp_path / "b.csv", ROWS[1:]))
-    assert imports.remove_import(db, second.import_id, actor="alice") == 2
+    assert history.remove_import(db, second.import_id, actor="alice") == 2
     assert [r[0] for r in db.execute("SELECT application_number FROM cases")] == ["202210123456.1"]
-    assert [r.file_name for r in imports.list_imports(db)] == ["a.csv"]
+    assert [r.file_name for r in history.list_imports(db)] == ["a.csv"]
     [entry] = [e for e in _audit(db) if e[0] == "remove_import"]
     assert json.loads(entry[1])["cases_deleted"] == 2 and json.loads(entry[1])["file_name"] == "b.csv"
-    assert audit.verify_chain(db) == []
+    assert chain.verify_chain(db) == []
 
 
 def test_removing_an_import_whose_cases_are_reviewed_is_refused_and_changes_nothing(db, tmp_path):
     result = import_file(db, write_csv(tmp_path / "a.csv", ROWS))
     case_id = db.execute("SELECT id FROM cases WHERE application_number = '201710601862.3'").fetchone()[0]
-    review.open_review(db, case_id, reviewer="bob", checklist_id=mini_checklist_id(db))
+    reviews.open_review(db, case_id, reviewer="bob", checklist_id=mini_checklist_id(db))
     before = table_state(db)
     with pytest.raises(WorkbenchError) as err:
-        imports.remove_import(db, result.import_id, actor="alice")
+        history.remove_import(db, result.import_id, actor="alice")
     assert err.value.code == "imports.in_use"
     assert "201710601862.3" in err.value.message() and "reviews" in err.value.message()
     assert table_state(db) == before
@@ -189,7 +192,7 @@ def test_removing_an_import_whose_cases_are_reviewed_is_refused_and_changes_noth
 
 def test_removing_an_unknown_import(db):
     with pytest.raises(WorkbenchError) as err:
-        imports.remove_import(db, 42, actor="alice")
+        history.remove_import(db, 42, actor="alice")
     assert err.value.code == "imports.not_found"
 
 
@@ -236,5 +239,5 @@ def test_update_replaces_every_field_and_records_the_import(db, tmp_path):
     (["０６/２１/２０２２"], True),
 ])
 def test_month_first_evidence(values, expected):
-    from workbench.dates import month_first_evidence
+    from workbench.importing.dates import month_first_evidence
     assert month_first_evidence(values) is expected

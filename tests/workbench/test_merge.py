@@ -21,13 +21,15 @@ from tests.workbench.test_packages import (
     review_ids,
     with_extra_columns,
 )
-from workbench import audit, packages, review
-from workbench.checklists import load_stored
-from workbench.errors import Cancelled, WorkbenchError
-from workbench.integrity import check_workspace
-from workbench.jobs import CancelToken
-from workbench.merge import REVIEW_PART, Resolutions, merge_packages
-from workbench.rounds import Filters, Plan, create_round
+from workbench.audit import chain
+from workbench.packages import workpackage
+from workbench.review import reviews
+from workbench.review.checklists import load_stored
+from workbench.base.errors import Cancelled, WorkbenchError
+from workbench.review.integrity import check_workspace
+from workbench.base.jobs import CancelToken
+from workbench.packages.merge import REVIEW_PART, Resolutions, merge_packages
+from workbench.rounds.store import Filters, Plan, create_round
 
 
 def merge(master: Path, *files: Path, **kwargs):
@@ -40,7 +42,7 @@ def merge(master: Path, *files: Path, **kwargs):
 
 def work(path: Path, reviewer: str) -> None:
     """A reviewer's offline session in their package, different for each reviewer."""
-    pkg, _ = packages.open_package(path)
+    pkg, _ = workpackage.open_package(path)
     ids = review_ids(pkg, reviewer)
     if reviewer == "Alice":            # everything completed, two findings
         for n, review_id in enumerate(ids):
@@ -48,17 +50,17 @@ def work(path: Path, reviewer: str) -> None:
     elif reviewer == "Bob":            # half done, one in progress
         for review_id in ids[:3]:
             answer_review(pkg, review_id, reviewer, seconds=420)
-        checklist = load_stored(pkg, review.get_review(pkg, ids[3]).checklist_id)
+        checklist = load_stored(pkg, reviews.get_review(pkg, ids[3]).checklist_id)
         first = checklist.items[0]
-        review.set_answer(pkg, ids[3], first.id, first.option_for_outcome("pass").code, actor=reviewer)
-        review.add_active_time(pkg, ids[3], 60, actor=reviewer)
+        reviews.set_answer(pkg, ids[3], first.id, first.option_for_outcome("pass").code, actor=reviewer)
+        reviews.add_active_time(pkg, ids[3], 60, actor=reviewer)
     else:                              # two completed; an answer changed back and forth on the way
         for review_id in ids[:2]:
             answer_review(pkg, review_id, reviewer, fail=2, seconds=900)
-        checklist = load_stored(pkg, review.get_review(pkg, ids[2]).checklist_id)
+        checklist = load_stored(pkg, reviews.get_review(pkg, ids[2]).checklist_id)
         item = checklist.items[0]
-        review.set_answer(pkg, ids[2], item.id, item.option_for_outcome("pass").code, actor=reviewer)
-        review.set_answer(pkg, ids[2], item.id, None, actor=reviewer)
+        reviews.set_answer(pkg, ids[2], item.id, item.option_for_outcome("pass").code, actor=reviewer)
+        reviews.set_answer(pkg, ids[2], item.id, None, actor=reviewer)
     pkg.close()
 
 
@@ -139,7 +141,7 @@ def test_the_same_package_sent_again_after_opening_is_nothing_new(reviewed, tmp_
     conn = sqlite3.connect(resent)                   # rewritten on the way: other bytes, same content
     conn.execute("VACUUM")
     conn.close()
-    assert packages.file_sha256(resent) != packages.file_sha256(files["Bob"])
+    assert workpackage.file_sha256(resent) != workpackage.file_sha256(files["Bob"])
     before = dump(master)
     report = merge(master, resent)
     assert report.files[0].outcome == "unchanged" and "nothing new" in report.files[0].line()
@@ -152,7 +154,7 @@ def test_a_later_copy_of_a_package_merges_on_top_of_the_first(reviewed, tmp_path
     later = tmp_path / "Bob later.qrpkg"
     shutil.copyfile(files["Bob"], later)
     merge(master, files["Bob"])
-    pkg, _ = packages.open_package(later)            # Bob went on working after sending the first copy
+    pkg, _ = workpackage.open_package(later)            # Bob went on working after sending the first copy
     unfinished = review_ids(pkg, "Bob")[3]
     answer_review(pkg, unfinished, "Bob")
     pkg.close()
@@ -178,13 +180,13 @@ def conflicting(master_template, tmp_path):  # noqa: F811
     files = export(master, tmp_path, ["Alice"])
     db = open_database(master)
     first = review_ids(db, "Alice")[0]
-    checklist = load_stored(db, review.get_review(db, first).checklist_id)
+    checklist = load_stored(db, reviews.get_review(db, first).checklist_id)
     item = next(i for i in checklist.items if i.can_fail and i.severities and i.categories and i.condition is None)
-    review.set_answer(db, first, item.id, item.option_for_outcome("fail").code, actor="Alice",
+    reviews.set_answer(db, first, item.id, item.option_for_outcome("fail").code, actor="Alice",
                       severity=item.severities[0], category=item.categories[0], comment="manager's correction")
     uid = db.execute("SELECT uid FROM reviews WHERE id = ?", [first]).fetchone()[0]
     db.close()
-    pkg, summary = packages.open_package(files["Alice"])
+    pkg, summary = workpackage.open_package(files["Alice"])
     answer_review(pkg, first, "Alice")
     pkg.close()
     return master, files["Alice"], summary.info.package_id, uid, item.id, first
@@ -203,7 +205,7 @@ def test_a_conflict_is_refused_without_a_choice_and_listed_side_by_side(conflict
     assert parts[item_id].package["outcome"] == "pass" and parts[item_id].base is None
     assert parts[REVIEW_PART].master["status"] == "in_progress" and parts[REVIEW_PART].package["status"] == "completed"
     assert dump(master) == before                    # nothing overwritten, nothing merged
-    from workbench.merge import describe
+    from workbench.packages.merge import describe
     listing = "\n".join(describe(result))
     assert f"item {item_id}: here fail" in listing and "| package pass" in listing
 
@@ -216,9 +218,9 @@ def test_the_manager_chooses_per_item(conflicting):
     result = merge(master, path, resolutions=chosen).files[0]
     assert result.outcome == "merged" and len(result.conflicts) == 2
     db = open_database(master)
-    kept = review.get_answers(db, review_id)[item_id]
+    kept = reviews.get_answers(db, review_id)[item_id]
     assert (kept.outcome, kept.comment) == ("fail", "manager's correction")   # the manager's choice
-    row = review.get_review(db, review_id)
+    row = reviews.get_review(db, review_id)
     assert row.status == "completed" and row.verdict in ("error", "defect")     # recomputed from both sides
     assert check_workspace(db) == []                 # the log says the merge kept the manager's answer
     last = db.execute("SELECT actor, action FROM audit_log WHERE entity = 'answer' AND entity_id = ?"
@@ -234,10 +236,10 @@ def test_prefer_decides_every_conflict(conflicting, prefer):
     result = merge(master, path, resolutions=Resolutions(prefer=prefer)).files[0]
     assert result.outcome == "merged"
     db = open_database(master)
-    answer = review.get_answers(db, review_id)[item_id]
+    answer = reviews.get_answers(db, review_id)[item_id]
     assert answer.outcome == ("pass" if prefer == "package" else "fail")
-    assert review.get_review(db, review_id).status == ("completed" if prefer == "package" else "in_progress")
-    assert len(review.get_answers(db, review_id)) > 1   # Alice's other answers arrive either way
+    assert reviews.get_review(db, review_id).status == ("completed" if prefer == "package" else "in_progress")
+    assert len(reviews.get_answers(db, review_id)) > 1   # Alice's other answers arrive either way
     assert check_workspace(db) == []
     with pytest.raises(WorkbenchError):
         Resolutions(prefer="mine")
@@ -248,21 +250,21 @@ def test_changes_to_different_items_merge_without_a_conflict(master_template, tm
     files = export(master, tmp_path, ["Bob"])
     db = open_database(master)
     first = review_ids(db, "Bob")[0]
-    checklist = load_stored(db, review.get_review(db, first).checklist_id)
+    checklist = load_stored(db, reviews.get_review(db, first).checklist_id)
     last_item = checklist.items[-1]
     # Bob answered one item at the office before leaving with the package (only he writes his review).
-    review.set_answer(db, first, last_item.id, last_item.option_for_outcome("pass").code, actor="Bob",
+    reviews.set_answer(db, first, last_item.id, last_item.option_for_outcome("pass").code, actor="Bob",
                       comment="checked at the office")
     db.close()
-    pkg, _ = packages.open_package(files["Bob"])
+    pkg, _ = workpackage.open_package(files["Bob"])
     first_item = checklist.items[0]
-    review.set_answer(pkg, first, first_item.id, first_item.option_for_outcome("pass").code, actor="Bob")
+    reviews.set_answer(pkg, first, first_item.id, first_item.option_for_outcome("pass").code, actor="Bob")
     pkg.close()
     result = merge(master, files["Bob"]).files[0]
     assert result.outcome == "merged" and not result.conflicts
     assert [r.action for r in result.reviews] == ["merged"]
     db = open_database(master)
-    answers = review.get_answers(db, first)
+    answers = reviews.get_answers(db, first)
     assert answers[last_item.id].comment == "checked at the office" and first_item.id in answers
     assert check_workspace(db) == []
 
@@ -277,18 +279,18 @@ def test_a_review_opened_in_both_places_is_one_review_not_two(master_template, t
         for case_id in cases:
             db.execute("UPDATE round_cases SET reviewer = 'Dave' WHERE round_id = ? AND case_id = ?",
                        [round_id, case_id])
-            audit.record(db, actor="manager", entity="round_case", entity_id=f"{round_id}/{case_id}",
+            chain.record(db, actor="manager", entity="round_case", entity_id=f"{round_id}/{case_id}",
                          action="assign", old={"reviewer": None}, new={"reviewer": "Dave"}, case_id=case_id)
     out = tmp_path / "dave.qrpkg"
-    packages.export_package(db, round_name="later", reviewer="Dave", out=out, actor="manager")
+    workpackage.export_package(db, round_name="later", reviewer="Dave", out=out, actor="manager")
     # Here the manager starts one of Dave's cases under Dave's name; Dave starts all three offline.
-    here = review.open_review(db, cases[0], reviewer="Dave")
+    here = reviews.open_review(db, cases[0], reviewer="Dave")
     db.execute("UPDATE reviews SET round_id = ? WHERE id = ?", [round_id, here.id])
     db.conn.commit()
     db.close()
-    pkg, _ = packages.open_package(out)
+    pkg, _ = workpackage.open_package(out)
     for case_id in cases:
-        opened = review.open_review(pkg, case_id, reviewer="Dave")
+        opened = reviews.open_review(pkg, case_id, reviewer="Dave")
         pkg.execute("UPDATE reviews SET round_id = ? WHERE id = ?", [round_id, opened.id])
         pkg.conn.commit()
         answer_review(pkg, opened.id, "Dave")
@@ -406,9 +408,9 @@ def test_cancel_rolls_the_whole_merge_back(reviewed, tmp_path):
 def test_columns_other_migrations_add_travel_both_ways(master_template, tmp_path, monkeypatch):  # noqa: F811
     master = copy_master(master_template, tmp_path)
     with_extra_columns(open_database(master)).close()
-    monkeypatch.setattr(packages, "open_database", lambda path: with_extra_columns(open_database(path)))
+    monkeypatch.setattr(workpackage, "open_database", lambda path: with_extra_columns(open_database(path)))
     path = export(master, tmp_path, ["Carol"])["Carol"]
-    pkg, _ = packages.open_package(path)
+    pkg, _ = workpackage.open_package(path)
     first = review_ids(pkg, "Carol")[0]
     answer_review(pkg, first, "Carol")
     pkg.execute("UPDATE reviews SET note = 'hard case' WHERE id = ?", [first])
@@ -433,18 +435,18 @@ def test_audit_entries_keep_their_time_and_actor_and_are_never_copied_twice(revi
                          " ORDER BY id").fetchall()
     copied = db.execute("SELECT a.at, a.actor, a.action, a.old_value, a.new_value FROM audit_log a"
                         " JOIN audit_origins o ON o.audit_id = a.id ORDER BY a.id").fetchall()
-    assert copied == native and audit.verify_chain(db) == []
+    assert copied == native and chain.verify_chain(db) == []
     origins = [r[0] for r in db.execute("SELECT origin_hash FROM audit_origins")]
     assert len(origins) == len(set(origins))
 
 
 def test_cases_imported_offline_stay_out_and_the_reviews_merge(master_template, tmp_path):  # noqa: F811
     from tests.workbench.helpers import ROWS, write_csv
-    from workbench.importing import import_file
+    from workbench.importing.importer import import_file
     master = copy_master(master_template, tmp_path)
     path = export(master, tmp_path, ["Bob"])["Bob"]
     work(path, "Bob")
-    pkg, _ = packages.open_package(path)
+    pkg, _ = workpackage.open_package(path)
     import_file(pkg, write_csv(tmp_path / "extra.csv", ROWS))      # the reviewer loads other cases too
     pkg.close()
     cases_before = open_database(master).execute("SELECT COUNT(*) FROM cases").fetchone()[0]
@@ -460,15 +462,15 @@ def test_cases_imported_offline_stay_out_and_the_reviews_merge(master_template, 
 def test_a_package_copied_while_still_open_brings_its_last_changes(master_template, tmp_path):  # noqa: F811
     master = copy_master(master_template, tmp_path)
     path = export(master, tmp_path, ["Alice"])["Alice"]
-    pkg, _ = packages.open_package(path)        # the application still has it open: changes sit in the -wal
+    pkg, _ = workpackage.open_package(path)        # the application still has it open: changes sit in the -wal
     first = review_ids(pkg, "Alice")[0]
     answer_review(pkg, first, "Alice", complete=False)
     assert Path(f"{path}-wal").stat().st_size > 0
     result = merge(master, path).files[0]
     assert result.outcome == "merged" and result.count("updated") == 1
-    review.add_active_time(pkg, first, 60, actor="Alice")      # more work, still not closed: a new state, not "already merged"
+    reviews.add_active_time(pkg, first, 60, actor="Alice")      # more work, still not closed: a new state, not "already merged"
     again = merge(master, path).files[0]
     pkg.close()
     assert again.outcome == "merged" and again.count("time") == 1
     db = open_database(master)
-    assert review.get_review(db, first).status == "in_progress" and check_workspace(db) == []
+    assert reviews.get_review(db, first).status == "in_progress" and check_workspace(db) == []

@@ -21,11 +21,13 @@ from tests.workbench.test_packages import (
     master_template,  # noqa: F401  (fixture)
     review_ids,
 )
-from workbench import coverage, packages, review
-from workbench.audit import GENESIS, entry_hash
-from workbench.checklists import load_stored
+from workbench.audit import coverage
+from workbench.packages import workpackage
+from workbench.review import reviews
+from workbench.audit.chain import GENESIS, entry_hash
+from workbench.review.checklists import load_stored
 from workbench.cli import main as cli_main
-from workbench.merge import merge_packages
+from workbench.packages.merge import merge_packages
 
 LATER = "2099-01-01T00:00:00.000000+00:00"
 
@@ -55,8 +57,8 @@ def append(conn: sqlite3.Connection, actor: str, entity: str, entity_id: str, ca
 def reassess(conn: sqlite3.Connection, review_id: int) -> None:
     """Make verdict and score agree with the answers, as the application would."""
     db = sqlite_utils.Database(conn)
-    checklist = load_stored(db, review.get_review(db, review_id).checklist_id)
-    result = review.assess(checklist, review.get_answers(db, review_id))
+    checklist = load_stored(db, reviews.get_review(db, review_id).checklist_id)
+    result = reviews.assess(checklist, reviews.get_answers(db, review_id))
     conn.execute("UPDATE reviews SET verdict = ?, score = ? WHERE id = ?", [result.verdict, result.score, review_id])
 
 
@@ -70,7 +72,7 @@ def alice(master_template, tmp_path):  # noqa: F811
     answer_review(db, first, "Alice", fail=1, complete=False)
     db.close()
     path = export(master, tmp_path, ["Alice"])["Alice"]
-    pkg, _ = packages.open_package(path)
+    pkg, _ = workpackage.open_package(path)
     for review_id in review_ids(pkg, "Alice"):
         answer_review(pkg, review_id, "Alice", seconds=600)
     pkg.close()
@@ -87,7 +89,7 @@ def forge(path: Path, edit) -> None:
                  " WHERE id <= ? ORDER BY id DESC LIMIT 1)", [count])
     conn.commit()
     conn.close()
-    packages.check_package(path)     # the package's own checks pass: only merge's can refuse it
+    workpackage.check_package(path)     # the package's own checks pass: only merge's can refuse it
 
 
 def refused(master: Path, path: Path, code: str) -> str:
@@ -109,7 +111,7 @@ def test_an_honest_package_merges(alice):
     db = open_database(master)
     result = merge_packages(db, [path], actor="manager").files[0]
     assert result.outcome == "merged" and result.count("updated") == 6
-    from workbench.integrity import check_workspace
+    from workbench.review.integrity import check_workspace
     assert check_workspace(db) == []
     db.close()
 

@@ -9,14 +9,15 @@ from pathlib import Path
 import pytest
 
 from db.connection import open_database
-from workbench import packages, review
-from workbench.checklists import load_stored
-from workbench.demo_data import generate_cases, write_csv
-from workbench.errors import Cancelled, WorkbenchError
-from workbench.importing import import_file
-from workbench.integrity import check_workspace
-from workbench.jobs import CancelToken
-from workbench.rounds import Filters, Plan, Reviewer, create_round
+from workbench.packages import workpackage
+from workbench.review import reviews
+from workbench.review.checklists import load_stored
+from workbench.demo.data import generate_cases, write_csv
+from workbench.base.errors import Cancelled, WorkbenchError
+from workbench.importing.importer import import_file
+from workbench.review.integrity import check_workspace
+from workbench.base.jobs import CancelToken
+from workbench.rounds.store import Filters, Plan, Reviewer, create_round
 
 ROUND = "2022 Q2"
 REVIEWERS = ("Alice", "Bob", "Carol")
@@ -52,10 +53,10 @@ def answer_review(db, review_id: int, actor: str, *, fail: int = 0, complete: bo
                   comment: str = "", seconds: float = 0) -> None:
     """Answer every item shown: pass, except the first `fail` items that can fail; `seconds` of
     active time are measured while answering (time counts only before the review is completed)."""
-    checklist = load_stored(db, review.get_review(db, review_id).checklist_id)
+    checklist = load_stored(db, reviews.get_review(db, review_id).checklist_id)
     failed = 0
     while True:
-        given = review.get_answers(db, review_id)
+        given = reviews.get_answers(db, review_id)
         todo = [i for i in checklist.visible_items({k: a.answer for k, a in given.items()}) if i.id not in given]
         if not todo:
             break
@@ -63,14 +64,14 @@ def answer_review(db, review_id: int, actor: str, *, fail: int = 0, complete: bo
             option = item.option_for_outcome("pass") or item.option_for_outcome("na")
             if failed < fail and item.can_fail and item.severities and item.categories:
                 failed += 1
-                review.set_answer(db, review_id, item.id, item.option_for_outcome("fail").code, actor=actor,
+                reviews.set_answer(db, review_id, item.id, item.option_for_outcome("fail").code, actor=actor,
                                   severity=item.severities[0], category=item.categories[0], comment=comment)
             else:
-                review.set_answer(db, review_id, item.id, option.code, actor=actor)
+                reviews.set_answer(db, review_id, item.id, option.code, actor=actor)
     if seconds:
-        assert review.add_active_time(db, review_id, seconds, actor=actor)
+        assert reviews.add_active_time(db, review_id, seconds, actor=actor)
     if complete:
-        review.complete(db, review_id, actor=actor)
+        reviews.complete(db, review_id, actor=actor)
 
 
 def review_ids(db, reviewer: str | None = None) -> list[int]:
@@ -111,7 +112,7 @@ def dump(path: Path) -> list[str]:
 def export(master: Path, folder: Path, reviewers=REVIEWERS) -> dict[str, Path]:
     db = open_database(master)
     try:
-        results = packages.export_packages(
+        results = workpackage.export_packages(
             db, round_name=ROUND, targets=[(r, folder / f"{r}.qrpkg") for r in reviewers], actor="manager")
     finally:
         db.close()
@@ -130,24 +131,24 @@ def test_every_review_and_round_has_a_uid_filled_by_the_trigger(master):
     uids = [r[0] for r in db.execute("SELECT uid FROM reviews")]
     assert len(uids) == 18 and all(len(u) == 36 and u[14] == "4" for u in uids) and len(set(uids)) == 18
     assert db.execute("SELECT uid FROM rounds").fetchone()[0]
-    assert packages.workspace_uid(db)
+    assert workpackage.workspace_uid(db)
 
 
 def test_a_package_holds_only_the_reviewers_cases_with_round_checklists_and_history(master, tmp_path):
     db = open_database(master)
     alice_review = review_ids(db, "Alice")[0]
     answer_review(db, alice_review, "Alice", complete=False)     # started before the package leaves
-    result = packages.export_package(db, round_name=ROUND, reviewer="alice", out=tmp_path / "a.qrpkg",
+    result = workpackage.export_package(db, round_name=ROUND, reviewer="alice", out=tmp_path / "a.qrpkg",
                                      actor="manager")
     assert (result.reviewer, result.cases, result.reviews, result.started) == ("Alice", 6, 6, 1)
     expected_cases = {r[0] for r in db.execute(
         "SELECT c.application_number FROM round_cases rc JOIN cases c ON c.id = rc.case_id"
         " WHERE rc.reviewer = 'Alice'")}
 
-    pkg, summary = packages.open_package(result.path)
+    pkg, summary = workpackage.open_package(result.path)
     assert summary.info.reviewer == "Alice" and summary.info.round_name == ROUND
-    assert summary.info.format_version == packages.FORMAT_VERSION
-    assert summary.info.source_workspace == packages.workspace_uid(db)
+    assert summary.info.format_version == workpackage.FORMAT_VERSION
+    assert summary.info.source_workspace == workpackage.workspace_uid(db)
     assert {r[0] for r in pkg.execute("SELECT application_number FROM cases")} == expected_cases
     assert {r[0] for r in pkg.execute("SELECT reviewer FROM round_cases")} == {"Alice"}
     assert pkg.execute("SELECT uid, name FROM rounds").fetchall() == db.execute(
@@ -155,25 +156,25 @@ def test_a_package_holds_only_the_reviewers_cases_with_round_checklists_and_hist
     used = {r[0] for r in pkg.execute("SELECT DISTINCT checklist_id FROM reviews")}
     assert used <= {r[0] for r in pkg.execute("SELECT id FROM checklists")}
     # The started review came with its answers and their audit entries, and the chain is valid.
-    assert review.get_answers(pkg, alice_review) == review.get_answers(db, alice_review)
+    assert reviews.get_answers(pkg, alice_review) == reviews.get_answers(db, alice_review)
     assert check_workspace(pkg) == []
     copied = pkg.execute("SELECT COUNT(*) FROM audit_log a JOIN audit_origins o ON o.audit_id = a.id"
                          " WHERE a.entity = 'answer'").fetchone()[0]
-    assert copied == len(review.get_answers(db, alice_review))
+    assert copied == len(reviews.get_answers(db, alice_review))
     assert pkg.execute("SELECT COUNT(*) FROM package_bases").fetchone()[0] == 6
-    assert packages.package_reviewer(pkg) == "Alice"
+    assert workpackage.package_reviewer(pkg) == "Alice"
     assert pkg.execute("PRAGMA journal_mode").fetchone()[0] == "wal"   # opened as a workspace
     pkg.close()
     recorded = db.execute("SELECT reviewer, cases, reviews FROM package_exports").fetchall()
     assert recorded == [("Alice", 6, 6)]
-    assert packages.package_reviewer(db) is None
+    assert workpackage.package_reviewer(db) is None
     assert any("cases:     6 (0 reviewed)" in line for line in summary.lines())
 
 
 def with_extra_columns(db):
     """What a later migration of another issue may do: add columns to reviews and answers."""
     for table in ("reviews", "answers"):
-        if "note" not in packages.columns(db, table):
+        if "note" not in workpackage.columns(db, table):
             db.execute(f"ALTER TABLE {table} ADD COLUMN note TEXT")
     return db
 
@@ -183,8 +184,8 @@ def test_export_carries_columns_other_migrations_add(master, tmp_path, monkeypat
     first = review_ids(db, "Bob")[0]
     db.execute("UPDATE reviews SET note = 'second opinion asked' WHERE id = ?", [first])
     db.conn.commit()
-    monkeypatch.setattr(packages, "open_database", lambda path: with_extra_columns(open_database(path)))
-    result = packages.export_package(db, round_name=ROUND, reviewer="Bob", out=tmp_path / "b.qrpkg", actor="m")
+    monkeypatch.setattr(workpackage, "open_database", lambda path: with_extra_columns(open_database(path)))
+    result = workpackage.export_package(db, round_name=ROUND, reviewer="Bob", out=tmp_path / "b.qrpkg", actor="m")
     pkg = open_database(result.path)
     assert pkg.execute("SELECT note FROM reviews WHERE id = ?", [first]).fetchone()[0] == "second opinion asked"
     assert any("second opinion asked" in r[0] for r in pkg.execute("SELECT state FROM package_bases"))
@@ -193,10 +194,10 @@ def test_export_carries_columns_other_migrations_add(master, tmp_path, monkeypat
 def test_unknown_reviewer_is_refused_naming_the_reviewers(master, tmp_path):
     db = open_database(master)
     with pytest.raises(WorkbenchError) as err:
-        packages.export_package(db, round_name=ROUND, reviewer="Dave", out=tmp_path / "d.qrpkg", actor="m")
+        workpackage.export_package(db, round_name=ROUND, reviewer="Dave", out=tmp_path / "d.qrpkg", actor="m")
     assert err.value.code == "package.no_reviewer" and "Alice, Bob, Carol" in str(err.value)
     with pytest.raises(WorkbenchError) as err:
-        packages.export_package(db, round_name="no such round", reviewer="Bob", out=tmp_path / "d.qrpkg",
+        workpackage.export_package(db, round_name="no such round", reviewer="Bob", out=tmp_path / "d.qrpkg",
                                 actor="m")
     assert err.value.code == "rounds.unknown"
     assert not list(tmp_path.glob("*.qrpkg")) and not list(tmp_path.glob(".*.tmp"))
@@ -207,10 +208,10 @@ def test_an_existing_file_is_kept_unless_replacing_is_asked(master, tmp_path):
     out = tmp_path / "a.qrpkg"
     out.write_text("keep me")
     with pytest.raises(WorkbenchError) as err:
-        packages.export_package(db, round_name=ROUND, reviewer="Alice", out=out, actor="m")
+        workpackage.export_package(db, round_name=ROUND, reviewer="Alice", out=out, actor="m")
     assert err.value.code == "package.exists" and out.read_text() == "keep me"
-    packages.export_package(db, round_name=ROUND, reviewer="Alice", out=out, actor="m", overwrite=True)
-    packages.check_package(out)
+    workpackage.export_package(db, round_name=ROUND, reviewer="Alice", out=out, actor="m", overwrite=True)
+    workpackage.check_package(out)
 
 
 def test_cancel_leaves_no_file_and_no_record(master, tmp_path):
@@ -218,7 +219,7 @@ def test_cancel_leaves_no_file_and_no_record(master, tmp_path):
     token = CancelToken()
     token.cancel()
     with pytest.raises(Cancelled):
-        packages.export_packages(db, round_name=ROUND, actor="m", cancel=token,
+        workpackage.export_packages(db, round_name=ROUND, actor="m", cancel=token,
                                  targets=[(r, tmp_path / f"{r}.qrpkg") for r in REVIEWERS])
     assert not list(tmp_path.glob("*.qrpkg")) and not list(tmp_path.glob(".*"))
     assert db.execute("SELECT COUNT(*) FROM package_exports").fetchone()[0] == 0
@@ -226,19 +227,19 @@ def test_cancel_leaves_no_file_and_no_record(master, tmp_path):
 
 def test_packages_are_not_exported_from_a_package(master, tmp_path):
     paths = export(master, tmp_path, ["Alice"])
-    pkg, _ = packages.open_package(paths["Alice"])
+    pkg, _ = workpackage.open_package(paths["Alice"])
     with pytest.raises(WorkbenchError) as err:
-        packages.export_package(pkg, round_name=ROUND, reviewer="Alice", out=tmp_path / "x.qrpkg", actor="Alice")
+        workpackage.export_package(pkg, round_name=ROUND, reviewer="Alice", out=tmp_path / "x.qrpkg", actor="Alice")
     assert err.value.code == "package.is_package"
 
 
 def test_reviewer_works_in_the_package_as_a_workspace(master, tmp_path):
     paths = export(master, tmp_path, ["Carol"])
-    pkg, _ = packages.open_package(paths["Carol"])
+    pkg, _ = workpackage.open_package(paths["Carol"])
     first = review_ids(pkg, "Carol")[0]
     answer_review(pkg, first, "Carol", fail=1, seconds=120)
     pkg.close()
-    summary = packages.check_package(paths["Carol"])     # reopened: still an intact package
+    summary = workpackage.check_package(paths["Carol"])     # reopened: still an intact package
     assert summary.reviews == {"completed": 1, "open": 5}
 
 
@@ -255,7 +256,7 @@ def test_reviewer_works_in_the_package_as_a_workspace(master, tmp_path):
 def test_a_damaged_or_tampered_package_is_refused_on_opening(master, tmp_path, damage, code):
     paths = export(master, tmp_path, ["Alice"])
     path = paths["Alice"]
-    pkg, _ = packages.open_package(path)
+    pkg, _ = workpackage.open_package(path)
     answer_review(pkg, review_ids(pkg)[0], "Alice")
     pkg.close()
     if damage == "truncate":
@@ -275,20 +276,20 @@ def test_a_damaged_or_tampered_package_is_refused_on_opening(master, tmp_path, d
                "history": "UPDATE audit_log SET actor = 'x' WHERE id = 1"}[damage]
         conn.execute(sql)
         if damage == "history":   # rewrite the whole chain so it is consistent again
-            from workbench import audit
-            prev = audit.GENESIS
+            from workbench.audit import chain
+            prev = chain.GENESIS
             for row in conn.execute("SELECT id, at, actor, entity, entity_id, case_id, action, old_value,"
                                     " new_value FROM audit_log ORDER BY id").fetchall():
-                digest = audit.entry_hash(prev, *row[1:])
+                digest = chain.entry_hash(prev, *row[1:])
                 conn.execute("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?", [prev, digest, row[0]])
                 prev = digest
         conn.commit()
         conn.close()
     with pytest.raises(WorkbenchError) as err:
-        packages.check_package(path)
+        workpackage.check_package(path)
     assert err.value.code == code
     assert "\n" not in str(err.value)
 
 
 def test_default_file_names_are_safe():
-    assert packages.default_file_name("2022 Q2/发明", "Li Na") == "2022 Q2_发明 - Li Na.qrpkg"
+    assert workpackage.default_file_name("2022 Q2/发明", "Li Na") == "2022 Q2_发明 - Li Na.qrpkg"

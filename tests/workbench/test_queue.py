@@ -4,9 +4,10 @@ from __future__ import annotations
 import pytest
 
 from db.connection import open_database
-from workbench import queue, review
-from workbench.demo import build_demo
-from workbench.queue import CaseFilter
+from workbench.review import queue
+from workbench.review import reviews
+from workbench.demo.generate import build_demo
+from workbench.review.queue import CaseFilter
 from tests.workbench.helpers import standing_reviews
 
 
@@ -133,7 +134,7 @@ def test_reviewed_case_ids(tmp_path):
     reviewed = queue.reviewed_case_ids(db)
     assert reviewed == cases_where(db, "EXISTS (SELECT 1 FROM reviews r WHERE r.case_id = c.id"
                                        " AND r.status IN ('completed', 'signed_off'))")
-    opened = review.open_review(db, queue.case_ids(db, CaseFilter(status="not_reviewed"))[0], reviewer="zed")
+    opened = reviews.open_review(db, queue.case_ids(db, CaseFilter(status="not_reviewed"))[0], reviewer="zed")
     assert opened.case_id not in queue.reviewed_case_ids(db)
 
 
@@ -148,10 +149,10 @@ def test_latest_reviews_follow_every_change_of_reviews(tmp_path):
 
     assert consistent()
     reviewed = queue.case_ids(db, CaseFilter(status="signed_off"))[0]
-    second = review.open_review(db, reviewed, reviewer="second opinion")
+    second = reviews.open_review(db, reviewed, reviewer="second opinion")
     assert consistent() and queue.case_ids(db, CaseFilter(status="in_progress", search="")) != []
-    item = review.load_case_review(db, reviewed, reviewer="second opinion").checklist.items[0]
-    review.set_answer(db, second.id, item.id, "pass", actor="second opinion")
+    item = reviews.load_case_review(db, reviewed, reviewer="second opinion").checklist.items[0]
+    reviews.set_answer(db, second.id, item.id, "pass", actor="second opinion")
     assert consistent()
     with db.atomic():
         db.execute("DELETE FROM answers WHERE review_id = ?", [second.id])

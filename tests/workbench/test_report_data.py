@@ -9,20 +9,20 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from workbench.distributions import t_quantile_upper
-from workbench.statistics import clopper_pearson
+from workbench.stats.distributions import t_quantile_upper
+from workbench.stats.intervals import clopper_pearson
 
 from tests.workbench.helpers import MINI_CHECKLIST, workspace
-from workbench import checklists
-from workbench.errors import WorkbenchError
-from workbench.report_data import (
+from workbench.review import checklists
+from workbench.base.errors import WorkbenchError
+from workbench.report.figures import (
     ReportFilter,
     compute_report,
     parse_filter_date,
     parse_target,
     resolve_scope,
 )
-from workbench.review import Answer, assess
+from workbench.review.reviews import Answer, assess
 
 DEPARTMENTS = ("电学发明审查部", "机械发明审查部", "=DEPT()")
 EXAMINERS = {"电学发明审查部": ("王海涛", "李静"), "机械发明审查部": ("周建国", "吴敏"), "=DEPT()": ("+x", "@y")}

@@ -1,12 +1,13 @@
 import pytest
 
 from tests.workbench.helpers import MINI_CHECKLIST, ROWS, mini_checklist_id, workspace, write_csv
-from workbench import audit, review
-from workbench.checklists import load_stored, load_template
-from workbench.errors import WorkbenchError
-from workbench.importing import import_file
-from workbench.review import Answer, assess
-from workbench.timing import ActiveTimer
+from workbench.audit import chain
+from workbench.review import reviews
+from workbench.review.checklists import load_stored, load_template
+from workbench.base.errors import WorkbenchError
+from workbench.importing.importer import import_file
+from workbench.review.reviews import Answer, assess
+from workbench.review.timing import ActiveTimer
 
 CHECKLIST = load_template(MINI_CHECKLIST)
 
@@ -48,20 +49,20 @@ def setup(tmp_path):
     import_file(db, write_csv(tmp_path / "c.csv", ROWS))
     checklist_id = mini_checklist_id(db)
     case_id = db.execute("SELECT id FROM cases ORDER BY id LIMIT 1").fetchone()[0]
-    opened = review.open_review(db, case_id, reviewer="alice", checklist_id=checklist_id)
+    opened = reviews.open_review(db, case_id, reviewer="alice", checklist_id=checklist_id)
     return db, opened
 
 
 def test_answers_commit_at_once_with_audit_and_verdict(setup, tmp_path):
     db, opened = setup
-    review.set_answer(db, opened.id, "search", "fail", severity="major", category="omitted_objection",
+    reviews.set_answer(db, opened.id, "search", "fail", severity="major", category="omitted_objection",
                       comment="missed D1", actor="alice")
     # A second connection sees it: it was committed, not held in a transaction.
     other = workspace(tmp_path)
     row = other.execute("SELECT answer, severity, category, comment FROM answers").fetchone()
     assert row == ("fail", "major", "omitted_objection", "missed D1")
     assert other.execute("SELECT status, verdict FROM reviews").fetchone() == ("in_progress", "error")
-    entries = audit.history(db, opened.case_id)
+    entries = chain.history(db, opened.case_id)
     assert [e.action for e in entries] == ["open", "answer"]
     assert entries[-1].new_value["severity"] == "major" and entries[-1].old_value is None
     assert entries[-1].actor == "alice"
@@ -69,53 +70,53 @@ def test_answers_commit_at_once_with_audit_and_verdict(setup, tmp_path):
 
 def test_changing_an_answer_records_old_and_new(setup):
     db, opened = setup
-    review.set_answer(db, opened.id, "search", "pass", actor="alice")
-    review.set_answer(db, opened.id, "search", "fail", severity="minor", category="omitted_objection", actor="alice")
-    last = audit.history(db, opened.case_id)[-1]
+    reviews.set_answer(db, opened.id, "search", "pass", actor="alice")
+    reviews.set_answer(db, opened.id, "search", "fail", severity="minor", category="omitted_objection", actor="alice")
+    last = chain.history(db, opened.case_id)[-1]
     assert last.old_value["answer"] == "pass" and last.new_value["answer"] == "fail" and last.actor == "alice"
 
 
 def test_someone_elses_review_is_refused_until_taken_over(setup):
     db, opened = setup
-    review.set_answer(db, opened.id, "search", "pass", actor="alice")
+    reviews.set_answer(db, opened.id, "search", "pass", actor="alice")
     before = db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]
-    for write in (lambda: review.set_answer(db, opened.id, "search", "na", actor="bob"),
-                  lambda: review.complete(db, opened.id, actor="bob")):
+    for write in (lambda: reviews.set_answer(db, opened.id, "search", "na", actor="bob"),
+                  lambda: reviews.complete(db, opened.id, actor="bob")):
         with pytest.raises(WorkbenchError) as err:
             write()
         assert err.value.code == "review.not_yours" and "alice" in str(err.value) and "bob" in str(err.value)
-    assert review.get_answers(db, opened.id)["search"].answer == "pass"
+    assert reviews.get_answers(db, opened.id)["search"].answer == "pass"
     assert db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0] == before
-    taken = review.take_over(db, opened.id, actor="bob", reason="alice is on leave")
+    taken = reviews.take_over(db, opened.id, actor="bob", reason="alice is on leave")
     assert taken.reviewer == "bob"
-    entry = audit.history(db, opened.case_id)[-1]
+    entry = chain.history(db, opened.case_id)[-1]
     assert (entry.action, entry.actor, entry.old_value, entry.new_value) == (
         "take_over", "bob", {"reviewer": "alice"}, {"reviewer": "bob", "reason": "alice is on leave"})
-    review.set_answer(db, opened.id, "search", "na", actor="bob")
-    assert review.get_answers(db, opened.id)["search"].answer == "na"
+    reviews.set_answer(db, opened.id, "search", "na", actor="bob")
+    assert reviews.get_answers(db, opened.id)["search"].answer == "na"
     with pytest.raises(WorkbenchError) as err:                              # alice now asks in turn
-        review.set_answer(db, opened.id, "search", "pass", actor="alice")
+        reviews.set_answer(db, opened.id, "search", "pass", actor="alice")
     assert err.value.code == "review.not_yours"
 
 
 def test_a_finished_review_is_never_taken_over(setup):
     db, opened = setup
     for item in ("search", "novelty", "decision"):
-        review.set_answer(db, opened.id, item, "pass", actor="alice")
-    review.complete(db, opened.id, actor="alice")
+        reviews.set_answer(db, opened.id, item, "pass", actor="alice")
+    reviews.complete(db, opened.id, actor="alice")
     with pytest.raises(WorkbenchError) as err:
-        review.take_over(db, opened.id, actor="bob")
+        reviews.take_over(db, opened.id, actor="bob")
     assert err.value.code == "review.take_over_done"
-    own = review.open_review(db, opened.case_id, reviewer="bob")            # bob reviews it afresh instead
+    own = reviews.open_review(db, opened.case_id, reviewer="bob")            # bob reviews it afresh instead
     assert own.id != opened.id and own.reviewer == "bob"
-    assert review.latest_review_for_case(db, opened.case_id).id == opened.id   # alice's still stands
+    assert reviews.latest_review_for_case(db, opened.case_id).id == opened.id   # alice's still stands
 
 
 def test_same_answer_twice_writes_nothing(setup):
     db, opened = setup
-    review.set_answer(db, opened.id, "search", "pass", actor="alice")
+    reviews.set_answer(db, opened.id, "search", "pass", actor="alice")
     count = db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]
-    review.set_answer(db, opened.id, "search", "pass", actor="alice")
+    reviews.set_answer(db, opened.id, "search", "pass", actor="alice")
     assert db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0] == count
 
 
@@ -128,16 +129,16 @@ def test_same_answer_twice_writes_nothing(setup):
 def test_invalid_answers_are_refused(setup, kwargs, code):
     db, opened = setup
     with pytest.raises(WorkbenchError) as err:
-        review.set_answer(db, opened.id, actor="alice", **kwargs)
+        reviews.set_answer(db, opened.id, actor="alice", **kwargs)
     assert err.value.code == code
     assert db.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 0
 
 
 def test_complete_lists_what_is_missing(setup):
     db, opened = setup
-    review.set_answer(db, opened.id, "novelty", "fail", actor="alice")
+    reviews.set_answer(db, opened.id, "novelty", "fail", actor="alice")
     with pytest.raises(WorkbenchError) as err:
-        review.complete(db, opened.id, actor="alice")
+        reviews.complete(db, opened.id, actor="alice")
     message = err.value.message()
     for fragment in ("search: not answered", "novelty: a fail needs a severity",
                      "novelty: a fail needs an error category", "novelty-reasoning: not answered",
@@ -149,11 +150,11 @@ def test_complete_lists_what_is_missing(setup):
 def test_complete_and_reopen_by_answering(setup):
     db, opened = setup
     for item in ("search", "novelty", "decision"):
-        review.set_answer(db, opened.id, item, "pass", actor="alice")
-    result = review.complete(db, opened.id, actor="alice")
+        reviews.set_answer(db, opened.id, item, "pass", actor="alice")
+    result = reviews.complete(db, opened.id, actor="alice")
     assert result.verdict == "compliant" and result.score == 100.0
     assert db.execute("SELECT status FROM reviews").fetchone()[0] == "completed"
-    review.set_answer(db, opened.id, "search", "na", actor="alice")
+    reviews.set_answer(db, opened.id, "search", "na", actor="alice")
     assert db.execute("SELECT status, completed_at FROM reviews").fetchone() == ("in_progress", None)
 
 
@@ -161,36 +162,36 @@ def test_signed_off_review_is_locked(setup):
     db, opened = setup
     db.execute("UPDATE reviews SET status = 'signed_off' WHERE id = ?", [opened.id])
     with pytest.raises(WorkbenchError) as err:
-        review.set_answer(db, opened.id, "search", "pass", actor="alice")
+        reviews.set_answer(db, opened.id, "search", "pass", actor="alice")
     assert err.value.code == "review.locked"
 
 
 def test_open_review_reuses_the_reviewers_review(setup):
     db, opened = setup
-    again = review.open_review(db, opened.case_id, reviewer="alice")
+    again = reviews.open_review(db, opened.case_id, reviewer="alice")
     assert again.id == opened.id
-    other = review.open_review(db, opened.case_id, reviewer="bob", checklist_id=opened.checklist_id)
+    other = reviews.open_review(db, opened.case_id, reviewer="bob", checklist_id=opened.checklist_id)
     assert other.id != opened.id
 
 
 def test_active_time_is_added(setup):
     db, opened = setup
-    assert review.add_active_time(db, opened.id, 42.5, actor="alice")
-    assert not review.add_active_time(db, opened.id, 0, actor="alice")
-    assert review.get_review(db, opened.id).active_seconds == 42.5
+    assert reviews.add_active_time(db, opened.id, 42.5, actor="alice")
+    assert not reviews.add_active_time(db, opened.id, 0, actor="alice")
+    assert reviews.get_review(db, opened.id).active_seconds == 42.5
 
 
 def test_active_time_is_never_added_to_someone_elses_or_a_finished_review(setup):
     db, opened = setup
-    assert not review.add_active_time(db, opened.id, 30, actor="bob")      # only on screen for bob
+    assert not reviews.add_active_time(db, opened.id, 30, actor="bob")      # only on screen for bob
     checklist = load_stored(db, opened.checklist_id)
     for item in checklist.items:
-        review.set_answer(db, opened.id, item.id, item.option_for_outcome("pass").code, actor="alice")
-    review.complete(db, opened.id, actor="alice")
-    assert not review.add_active_time(db, opened.id, 30, actor="alice")    # completed: viewing is not work
-    review.sign_off(db, opened.id, actor="alice")
-    assert not review.add_active_time(db, opened.id, 30, actor="alice")    # signed off and locked
-    assert review.get_review(db, opened.id).active_seconds == 0
+        reviews.set_answer(db, opened.id, item.id, item.option_for_outcome("pass").code, actor="alice")
+    reviews.complete(db, opened.id, actor="alice")
+    assert not reviews.add_active_time(db, opened.id, 30, actor="alice")    # completed: viewing is not work
+    reviews.sign_off(db, opened.id, actor="alice")
+    assert not reviews.add_active_time(db, opened.id, 30, actor="alice")    # signed off and locked
+    assert reviews.get_review(db, opened.id).active_seconds == 0
 
 
 def test_active_timer_pauses_when_idle_and_inactive():

@@ -17,10 +17,13 @@ from openpyxl import load_workbook
 from db.connection import open_database
 from tests.workbench.helpers import standing_reviews
 from tests.workbench.test_packages import answer_review
-from workbench import cli, queue, review, rounds
-from workbench.demo import build_demo
-from workbench.report_data import ReportFilter, compute_report
-from workbench.rounds import Filters, Plan, Reviewer, create_round
+from workbench import cli
+from workbench.review import queue
+from workbench.review import reviews
+from workbench.rounds import store
+from workbench.demo.generate import build_demo
+from workbench.report.figures import ReportFilter, compute_report
+from workbench.rounds.store import Filters, Plan, Reviewer, create_round
 
 REVIEWED = ("completed", "signed_off")
 
@@ -53,21 +56,21 @@ def queue_reviewed(db) -> int:
 def test_a_round_leaves_reviewed_cases_out_by_default_and_says_so(demo):
     db, _ = demo
     done = {c for c, r in standing_reviews(db).items() if r[1] in REVIEWED}
-    counted = rounds.count_population(db, Filters())
+    counted = store.count_population(db, Filters())
     assert counted.reviewed == len(done) > 0 and counted.population == 240 - len(done)
     result = create_round(db, name="R", filters=Filters(), plan=Plan(size=40), seed=3, actor="qa",
                           reviewers=[Reviewer("Zhao Lei"), Reviewer("Qian Li")])
     assert result.excluded_reviewed == len(done) and result.design.population == 240 - len(done)
     assert not {c.case_id for c in result.cases} & done
     assert result.as_json()["left_out"] == {"drawn_in_earlier_round": 0, "already_reviewed": len(done)}
-    assert rounds.status_json(db, "R")["excluded_reviewed"] == len(done)
-    assert rounds.redraw_matches(db, "R") == []          # stored, so the same draw comes again
+    assert store.status_json(db, "R")["excluded_reviewed"] == len(done)
+    assert store.redraw_matches(db, "R") == []          # stored, so the same draw comes again
 
 
 def test_drawing_a_round_over_a_signed_off_case_hides_nothing(demo):
     db, _ = demo
     case_id, signed = signed_off_case(db)
-    verdict = review.get_review(db, signed).verdict
+    verdict = reviews.get_review(db, signed).verdict
     before = compute_report(db)
     queue_before = queue_reviewed(db)
     assert before.reviewed == queue_before
@@ -82,12 +85,12 @@ def test_drawing_a_round_over_a_signed_off_case_hides_nothing(demo):
     assert (after.reviewed, after.findings_total, after.overall.compliant) == \
         (before.reviewed, before.findings_total, before.overall.compliant)
     assert queue_reviewed(db) == queue_before == after.reviewed
-    assert review.latest_review_for_case(db, case_id).id == signed
+    assert reviews.latest_review_for_case(db, case_id).id == signed
     assert queue.case_ids(db, queue.CaseFilter(status="signed_off", verdict=verdict)).count(case_id) == 1
     # The round: its own reviews only, none completed yet, in round-status and the report alike.
     in_round = compute_report(db, ReportFilter(round_name="again"))
     assert in_round.reviewed == 0 and in_round.cases == 240
-    assert sum(done for _, _, done in rounds.reviewer_progress(db, "again")) == 0
+    assert sum(done for _, _, done in store.reviewer_progress(db, "again")) == 0
 
 
 def test_round_status_and_the_rounds_report_agree_as_work_is_done(demo):
@@ -101,7 +104,7 @@ def test_round_status_and_the_rounds_report_agree_as_work_is_done(demo):
     for review_id, reviewer in round_reviews[25:30]:             # started, not finished
         answer_review(db, review_id, reviewer, complete=False)
     report = compute_report(db, ReportFilter(round_name="Q"))
-    progress = rounds.reviewer_progress(db, "Q")
+    progress = store.reviewer_progress(db, "Q")
     assert report.reviewed == sum(done for _, _, done in progress) == 25
     assert report.in_progress == 5
     expected = standing_reviews(db, round_id=result.id)
@@ -111,7 +114,7 @@ def test_round_status_and_the_rounds_report_agree_as_work_is_done(demo):
     assert compute_report(db).reviewed == sum(r[1] in REVIEWED for r in everywhere.values()) == queue_reviewed(db)
     for case_id, row in expected.items():
         if row[1] in REVIEWED:
-            assert review.latest_review_for_case(db, case_id).id == row[0] == everywhere[case_id][0]
+            assert reviews.latest_review_for_case(db, case_id).id == row[0] == everywhere[case_id][0]
 
 
 def test_the_command_line_agrees_with_itself(demo, tmp_path):
@@ -151,7 +154,7 @@ def test_a_review_opened_in_the_window_for_a_round_case_belongs_to_the_round(dem
     db, _ = demo
     result = create_round(db, name="U", filters=Filters(), plan=Plan(size=5), seed=2, actor="qa")   # unassigned
     case_id = result.cases[0].case_id
-    opened = review.open_review(db, case_id, reviewer="Zhao Lei")
+    opened = reviews.open_review(db, case_id, reviewer="Zhao Lei")
     assert db.execute("SELECT round_id FROM reviews WHERE id = ?", [opened.id]).fetchone()[0] == result.id
     answer_review(db, opened.id, "Zhao Lei")
     assert compute_report(db, ReportFilter(round_name="U")).reviewed == 1

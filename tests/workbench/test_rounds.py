@@ -10,12 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from db.connection import open_database
-from workbench import audit
-from workbench.demo_data import generate_cases, write_csv
-from workbench.errors import Cancelled, WorkbenchError
-from workbench.importing import import_file
-from workbench.jobs import CancelToken
-from workbench.rounds import (
+from workbench.audit import chain
+from workbench.demo.data import generate_cases, write_csv
+from workbench.base.errors import Cancelled, WorkbenchError
+from workbench.importing.importer import import_file
+from workbench.base.jobs import CancelToken
+from workbench.rounds.store import (
     Filters,
     Plan,
     PopulationCase,
@@ -41,7 +41,7 @@ from workbench.rounds import (
     round_cases,
     stratum_of,
 )
-from workbench.sampling import same_person
+from workbench.rounds.draw import same_person
 
 CASES = list(generate_cases(300, seed=11))
 
@@ -364,7 +364,7 @@ def test_round_is_stored_with_reviews_checklists_strata_and_audit(db) -> None:
     actions = Counter(db.execute("SELECT entity || ':' || action FROM audit_log"
                                  " WHERE entity NOT IN ('import', 'workspace')").fetchall())   # coverage entries
     assert actions == {("round:create",): 1, ("round_case:draw",): 50, ("review:open",): 50}
-    assert audit.verify_chain(db) == []
+    assert chain.verify_chain(db) == []
     assert get_round(db, "2022 all").plan == Plan.from_json(result.plan.as_json())
 
 
@@ -434,7 +434,7 @@ def test_reassignment_moves_the_review_and_keeps_the_trail(db) -> None:
     review = db.execute("SELECT reviewer FROM reviews WHERE round_id = ? AND case_id = ?",
                         [result.id, case.case_id]).fetchone()
     assert review == ("Zhou Li",)
-    history = [(e.entity, e.action, e.old_value, e.new_value) for e in audit.history(db, case.case_id)]
+    history = [(e.entity, e.action, e.old_value, e.new_value) for e in chain.history(db, case.case_id)]
     assert ("round_case", "reassign", {"reviewer": names[0]}, {"reviewer": "Zhou Li", "reason": "leave"}) in history
     assert ("review", "reassign", {"reviewer": names[0]}, {"reviewer": "Zhou Li", "reason": "leave"}) in history
     assert ("round_case", "draw") in [(e, a) for e, a, _, _ in history]

@@ -5,17 +5,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.errors import WorkbenchError
-from workbench.sample_size import (
+from workbench.base.errors import WorkbenchError
+from workbench.rounds.acceptance import (
     AQLS,
     LETTERS,
     AcceptancePlan,
     acceptance_plan,
     code_letter,
     lot_verdict,
-    sample_size,
     sample_size_for_letter,
 )
+from workbench.rounds.sample_size import sample_size
 
 
 @pytest.mark.parametrize(

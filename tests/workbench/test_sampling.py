@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.errors import WorkbenchError
-from workbench.sampling import (
+from workbench.base.errors import WorkbenchError
+from workbench.rounds.draw import (
     SplitMix64,
     allocate,
     assign,

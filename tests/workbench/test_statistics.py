@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.errors import WorkbenchError
-from workbench.statistics import (
+from workbench.base.errors import WorkbenchError
+from workbench.stats.intervals import (
     STRATIFIED_ESTIMATOR,
     Proportion,
     Stratum,

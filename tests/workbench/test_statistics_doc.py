@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from workbench.distributions import t_quantile_upper
-from workbench.statistics import Stratum, stratified_proportion, wilson_interval
-from workbench.sample_size import sample_size
+from workbench.stats.distributions import t_quantile_upper
+from workbench.stats.intervals import Stratum, stratified_proportion, wilson_interval
+from workbench.rounds.sample_size import sample_size
 
 DOC = (Path(__file__).resolve().parent.parent.parent / "docs" / "statistics.md").read_text("utf-8")
 

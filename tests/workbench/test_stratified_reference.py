@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.distributions import beta_cdf, beta_quantile, t_quantile_upper
-from workbench.statistics import Stratum, clopper_pearson, stratified_proportion
+from workbench.stats.distributions import beta_cdf, beta_quantile, t_quantile_upper
+from workbench.stats.intervals import Stratum, clopper_pearson, stratified_proportion
 
 REFERENCE = json.loads((Path(__file__).parent.parent / "data" / "stratified_reference.json").read_text("utf-8"))
 DESIGNS = {d["name"]: d for d in REFERENCE["designs"]}

@@ -8,10 +8,10 @@ from openpyxl import load_workbook
 
 from db.connection import open_database
 from workbench.cli import main
-from workbench.excel_report import write_workbook
-from workbench.integrity import check_workspace
-from workbench.report_data import ReportFilter, compute_report
-from workbench.statistics import StratifiedEstimate
+from workbench.report.workbook import write_workbook
+from workbench.review.integrity import check_workspace
+from workbench.report.figures import ReportFilter, compute_report
+from workbench.stats.intervals import StratifiedEstimate
 
 
 def demo(path, *extra: str) -> str:

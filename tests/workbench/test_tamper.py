@@ -11,10 +11,11 @@ import pytest
 from db.connection import open_database
 from tests.workbench.test_package_trust import rehash
 from tests.workbench.test_packages import ROUND, answer_review, copy_master, export, master_template  # noqa: F401
-from workbench import anchors, review
+from workbench.audit import anchors
+from workbench.review import reviews
 from workbench.cli import main as cli_main
-from workbench.excel_report import write_workbook
-from workbench.integrity import check_workspace
+from workbench.report.workbook import write_workbook
+from workbench.review.integrity import check_workspace
 
 
 @pytest.fixture
@@ -183,7 +184,7 @@ def test_workbooks_and_packages_carry_the_anchor_and_an_intact_workspace_extends
     before = package.read_bytes()
     assert anchors.read(str(package)) == anchor and package.read_bytes() == before   # only read
     db = open_database(path)
-    review.add_active_time(db, ids[2], 30, actor="Alice")       # the chain grows: it still extends both
+    reviews.add_active_time(db, ids[2], 30, actor="Alice")       # the chain grows: it still extends both
     db.close()
     out = io.StringIO()
     assert cli_main(["verify", "--db", str(path), "--anchor", str(workbook), "--anchor", str(package)],
@@ -211,11 +212,11 @@ def test_an_older_workspace_is_not_reported_as_tampered(tmp_path):
     assert check_workspace(db) == []
     review_id = db.execute("SELECT id, reviewer FROM reviews WHERE status IN ('open', 'in_progress')").fetchone()
     if review_id is not None:
-        review.add_active_time(db, review_id[0], 30, actor=review_id[1])
+        reviews.add_active_time(db, review_id[0], 30, actor=review_id[1])
     else:
-        from workbench import audit
+        from workbench.audit import chain
         with db.atomic():
-            audit.record(db, actor="x", entity="note", entity_id="1", action="note")
+            chain.record(db, actor="x", entity="note", entity_id="1", action="note")
     assert check_workspace(db) == []
     db.execute("UPDATE cases SET examiner = 'Somebody Else' WHERE id = (SELECT MIN(id) FROM cases)")
     db.conn.commit()
@@ -227,7 +228,7 @@ def test_the_sql_digest_of_a_case_is_the_python_digest(tmp_path):
     """case_digests builds the hashed text in SQL; it must be case_digest's text exactly, for any
     characters (CJK, astral, separators, NULLs), or every verify would report tampering."""
     from db.connection import open_database
-    from workbench import coverage
+    from workbench.audit import coverage
     db = open_database(tmp_path / "d.sqlite3")
     rows = [("CN1|2:3", "invention", "一种|装置:7", "𠀀甲公司", "", "", "a" * 300, "x", "y", "2020-01-02", None, "{}"),
             ("CN2", "design", "-", "1:-|", "张三", "部", "", "", "", None, "2021-02-03", '{"k": "v|2:"}')]

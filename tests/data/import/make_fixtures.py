@@ -16,7 +16,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))
 
-from workbench.identifiers import cn_check_char, ep_check_digit  # noqa: E402
+from workbench.importing.identifiers import cn_check_char, ep_check_digit  # noqa: E402
 
 
 def cn(digits: str) -> str:

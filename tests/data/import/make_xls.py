@@ -19,7 +19,7 @@ import xlwt
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))
 
-from workbench.identifiers import cn_check_char  # noqa: E402  (stdlib only)
+from workbench.importing.identifiers import cn_check_char  # noqa: E402  (stdlib only)
 
 
 def main() -> int:

@@ -1,0 +1,7 @@
+"""Work packages for offline review: writing one reviewer's share of a round as a package and
+opening it (`workpackage`), checking what a package's reviewer may change against what the
+master issued (`trust`), and merging packages back with a preview and per-item conflict choices
+(`merge`).
+
+May import: workbench.base, workbench.audit, workbench.importing, workbench.review, workbench.rounds.
+"""

@@ -1,0 +1,203 @@
+"""Cells of the streamed (write-only) workbook: safe text, number and date formats, styles, printing.
+
+Every text that came from an imported file or a reviewer is written as text that can never
+run as a formula (`safe_text`, `text_value`). `Column` says how a data-sheet column shows its
+stored values; `converter` gives those values as openpyxl cell values (used to fit widths,
+and by the benchmark's bare-openpyxl baseline), workbench.report.excel_rows writes them as markup.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Any, Callable, Mapping
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES, Cell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+from workbench.review.checklists import Text
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# Characters XML 1.0 cannot hold: C0 controls but tab, LF and CR (openpyxl refuses them),
+# lone surrogates, U+FFFE and U+FFFF (openpyxl writes them, and the workbook is corrupt).
+ILLEGAL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+REPLACEMENT = "\ufffd"
+EXCEL_TEXT_LIMIT = 32_767
+
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+PERCENT_FORMAT = "0.0%"
+INTEGER_FORMAT = "#,##0"
+DECIMAL_FORMAT = "0.0"
+
+HEADER_FONT = Font(bold=True)
+TITLE_FONT = Font(bold=True, size=14)
+SECTION_FONT = Font(bold=True, size=11, color="1F3864")
+NOTE_FONT = Font(italic=True, color="595959")
+WRAP = Alignment(wrap_text=True, vertical="top")
+BELOW_TARGET_FILL = PatternFill(bgColor="FFC7CE", fill_type="solid")
+BELOW_TARGET_FONT = Font(color="9C0006")
+TABLE_STYLE = "TableStyleMedium2"
+PROGRESS_EVERY = 2000
+WIDTH_SAMPLE = 1000       # rows looked at to fit column widths before streaming the rest
+MAX_WIDTH = 60
+
+
+def safe_text(value: str) -> str:
+    """Text that Excel shows as text and never runs: a leading formula trigger gets an apostrophe.
+
+    The apostrophe is the escape OWASP recommends for spreadsheet exports; it is visible,
+    which is right: the reader sees that the source text began with '='.
+    """
+    if value and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def xml_text(value: str) -> str:
+    """The text with every character XML 1.0 cannot hold replaced by U+FFFD."""
+    if ILLEGAL_CHARACTERS.search(value):
+        return ILLEGAL_CHARACTERS.sub(REPLACEMENT, value)
+    return value
+
+
+def text_value(sheet: Worksheet, value: Any) -> Any:
+    """A cell value for imported or typed text: escaped, cleaned, never a formula or an error code."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_TRIGGERS):
+        value = "'" + value
+    value = xml_text(value)
+    if len(value) > EXCEL_TEXT_LIMIT:
+        value = value[:EXCEL_TEXT_LIMIT - 1] + "…"
+    if value in ERROR_CODES:          # "#N/A" typed in a title must stay text
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
+
+
+def styled(sheet: Worksheet, value: Any, number_format: str | None = None, font: Font | None = None,
+           alignment: Alignment | None = None) -> Cell:
+    if isinstance(value, str):
+        value = xml_text(value)
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    if number_format:
+        cell.number_format = number_format
+    if font is not None:
+        cell.font = font
+    if alignment is not None:
+        cell.alignment = alignment
+    return cell
+
+
+def iso_date(value: Any) -> Any:
+    """A stored ISO date -> a real date (text that is not a date stays text)."""
+    if not value:
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return xml_text(safe_text(str(value)))
+
+
+def local_datetime(value: Any) -> Any:
+    """A stored UTC timestamp -> the local wall-clock time, without a zone (Excel has none)."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        return xml_text(safe_text(str(value)))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone().replace(tzinfo=None, microsecond=0)
+
+
+def display_width(value: Any) -> int:
+    """Roughly how many '0' widths Excel needs: CJK characters (3 UTF-8 bytes) count double."""
+    if isinstance(value, Cell):
+        value = value.value
+    if value is None:
+        return 0
+    if isinstance(value, datetime):
+        return 16
+    if isinstance(value, date):
+        return 10
+    if isinstance(value, bool) or isinstance(value, float):
+        return 8
+    if isinstance(value, int):
+        return len(f"{value:,}")
+    text = str(value)
+    return (len(text) + len(text.encode("utf-8"))) // 2
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a data sheet: its header in both languages and how its values are shown.
+
+    kind: text (escaped text), label (a code shown through `labels`), date (ISO date), datetime
+    (UTC timestamp shown in local time), integer, decimal (one decimal place), percent (a fraction),
+    minutes (seconds shown as minutes with one decimal).
+    """
+
+    key: str
+    header: Text
+    kind: str = "text"
+    labels: Mapping[str, Text] | None = None
+    min_width: int = 8
+    max_width: int = MAX_WIDTH
+
+    def title(self, language: str) -> str:
+        return self.header.get(language)
+
+
+FORMATS = {"integer": INTEGER_FORMAT, "decimal": DECIMAL_FORMAT, "percent": PERCENT_FORMAT,
+           "minutes": DECIMAL_FORMAT}
+
+
+def converter(sheet: Worksheet, column: Column, language: str) -> Callable[[Any], Any]:
+    """The function that turns a stored value into this column's cell value."""
+    kind = column.kind
+    if kind == "text":
+        return lambda value: text_value(sheet, value)
+    if kind == "label":
+        labels = {code: text.get(language) for code, text in (column.labels or {}).items()}
+        return lambda value: labels.get(value) if value in labels else text_value(sheet, value)
+    if kind == "date":
+        return iso_date
+    if kind == "datetime":
+        def moment(value: Any) -> Any:
+            shown = local_datetime(value)
+            return styled(sheet, shown, DATETIME_FORMAT) if isinstance(shown, datetime) else shown
+        return moment
+    number_format = FORMATS[kind]
+    if kind == "minutes":
+        def minutes(value: Any) -> Any:
+            return styled(sheet, value / 60.0, number_format) if value else None
+        return minutes
+
+    def number(value: Any) -> Any:
+        return None if value is None else styled(sheet, value, number_format)
+    return number
+
+
+def prepare_print(sheet: Worksheet, *, title_rows: str | None = "1:1") -> None:
+    """Landscape A4, fitted to the page width (as many pages down as needed)."""
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.print_options.gridLines = False
+    if title_rows:
+        sheet.print_title_rows = title_rows

@@ -1,0 +1,107 @@
+"""Data sheets as Excel tables: fitted widths, frozen header, autofilter, print setup, highlighting.
+
+A data sheet is an Excel table (autofilter, banded rows) with a frozen header, widths fitted
+to its content, real number and date formats, and landscape printing fitted to the page
+width with the header repeated on every page. Its rows stream through workbench.report.excel_rows.
+"""
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from itertools import chain, islice
+from typing import Any, Iterable, Sequence
+
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
+
+from workbench.report.excel_cells import (
+    BELOW_TARGET_FILL,
+    BELOW_TARGET_FONT,
+    HEADER_FONT,
+    PROGRESS_EVERY,
+    TABLE_STYLE,
+    WIDTH_SAMPLE,
+    Column,
+    converter,
+    display_width,
+    prepare_print,
+    styled,
+    xml_text,
+)
+from workbench.report.excel_rows import stream_rows
+from workbench.base.jobs import CancelToken, Progress
+
+
+def fit_widths(columns: Sequence[Column], header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[float]:
+    """Column widths that fit the header and the sampled values, within each column's limits."""
+    widths = []
+    for index, column in enumerate(columns):
+        # The header also holds the autofilter button: about three characters.
+        widest = max([display_width(header[index]) + 3] + [display_width(row[index]) for row in rows])
+        if column.kind in ("percent", "decimal", "minutes"):
+            widest = max(widest, 8)
+        elif column.kind == "datetime":
+            widest = max(widest, 16)
+        elif column.kind == "date":
+            widest = max(widest, 10)
+        widths.append(min(column.max_width, max(column.min_width, widest + 1)))
+    return widths
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """Conditional formatting of the rows whose `column` holds a number below `threshold`."""
+
+    column: str
+    threshold: float
+
+
+def write_table(sheet: Worksheet, *, columns: Sequence[Column], rows: Iterable[Sequence[Any]], language: str,
+                table_name: str, progress: Progress, cancel: CancelToken, label: str = "", total: int = 0,
+                highlight: Highlight | None = None) -> int:
+    """Write a data sheet as an Excel table; returns the number of data rows.
+
+    Rows are the stored values in column order; the first WIDTH_SAMPLE of them are looked at
+    to fit the column widths (a write-only sheet needs its widths before its first row).
+    """
+    convert = [converter(sheet, column, language) for column in columns]
+    header = [xml_text(column.title(language)) for column in columns]
+    source = iter(rows)
+    sample = list(islice(source, WIDTH_SAMPLE))
+    shown = [[c(v) for c, v in zip(convert, row)] for row in sample]
+    for index, width in enumerate(fit_widths(columns, header, shown)):
+        sheet.column_dimensions[get_column_letter(index + 1)].width = width
+    sheet.freeze_panes = "A2"
+    prepare_print(sheet)
+    sheet.append([styled(sheet, title, font=HEADER_FONT) for title in header])
+    stream_rows(sheet, columns, language)
+    count = 0
+    append = sheet.append
+    for values in chain(sample, source):
+        append(values)
+        count += 1
+        if count % PROGRESS_EVERY == 0:
+            cancel.check()
+            progress(count, total, label)
+    last_column = get_column_letter(len(columns))
+    last_row = count + 1
+    if count == 0:
+        sheet.append([None] * len(columns))    # a table needs a data row; Excel shows it empty
+        last_row = 2
+    table = Table(displayName=table_name, ref=f"A1:{last_column}{last_row}")
+    table.tableColumns = [TableColumn(id=i + 1, name=title) for i, title in enumerate(header)]
+    table.tableStyleInfo = TableStyleInfo(name=TABLE_STYLE, showRowStripes=True)
+    table.autoFilter = AutoFilter(ref=table.ref)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "In write-only mode you must add table columns manually")
+        sheet.add_table(table)       # ...which they are, above
+    if highlight is not None and count:
+        column = highlight.column
+        sheet.conditional_formatting.add(
+            f"A2:{last_column}{last_row}",
+            FormulaRule(formula=[f"AND(ISNUMBER(${column}2),${column}2<{highlight.threshold!r})"],
+                        fill=BELOW_TARGET_FILL, font=BELOW_TARGET_FONT, stopIfTrue=False))
+    return count

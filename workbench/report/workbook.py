@@ -1,0 +1,139 @@
+"""The quality-and-efficiency workbook: `python main.py export OUT.xlsx`, and Export in the window.
+
+Sheets: Summary (headline figures and two native charts), By department, By examiner,
+By IP type, By checklist item, Findings, Cases, About. The figures come from
+`workbench.report.figures` (the dashboard shows the same `Report`); the layout is in
+`workbench.report.sheets`.
+
+Written with openpyxl's write-only mode (rows stream to disk), to a temporary file in
+the target folder that is renamed into place, so a failed or cancelled export never
+leaves a partial workbook. Text from imported files is escaped so it can never run as
+a formula when the workbook is opened.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from zipfile import ZIP_DEFLATED, ZipFile
+
+import sqlite_utils
+from openpyxl import Workbook
+from openpyxl.writer.excel import ExcelWriter
+
+from workbench.audit import anchors
+from workbench.report import sheets
+from workbench.base.errors import WorkbenchError, register
+from workbench.report.excel_tables import write_table
+from workbench.base.files import atomic_target
+from workbench.base.jobs import CancelToken, Progress, no_progress
+from workbench.report.openpyxl_temp import beside
+from workbench.report.figures import (
+    DEFAULT_TARGET,
+    ChecklistCache,
+    Report,
+    ReportFilter,
+    case_rows,
+    compute_report,
+    count_findings,
+    finding_rows,
+)
+
+register({
+    "export.unwritable": "Cannot write {path}: {detail}. Close it if it is open in another program, "
+                        "or choose another folder.",
+    "export.bad_suffix": "{path}: the workbook must be an .xlsx file.",
+})
+
+
+@dataclass
+class ExportResult:
+    path: str
+    cases: int = 0
+    findings: int = 0
+    reviewed: int = 0
+    charts: int = 0
+    report: Report | None = None
+
+
+def database_file(db: sqlite_utils.Database) -> str:
+    for _seq, name, file in db.execute("PRAGMA database_list"):
+        if name == "main":
+            return file or ":memory:"
+    return ""
+
+
+def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language: str = "en",
+                   report_filter: ReportFilter = ReportFilter(), target: float = DEFAULT_TARGET,
+                   progress: Progress = no_progress, cancel: CancelToken | None = None) -> ExportResult:
+    """Write the workbook for the filter; raises WorkbenchError (unknown round, unwritable target)."""
+    out_path = Path(out_path)
+    if out_path.suffix.lower() != ".xlsx":
+        raise WorkbenchError("export.bad_suffix", path=str(out_path))
+    cancel = cancel or CancelToken()
+    language = "zh" if language.startswith("zh") else "en"
+    with atomic_target(out_path) as temp_name, beside(out_path):
+        progress(0, 0, sheets.S["computing"].get(language))
+        report = compute_report(db, report_filter, target=target)
+        cancel.check()
+        total_findings = count_findings(db, report.scope)
+        result = ExportResult(str(out_path), reviewed=report.reviewed, report=report)
+        workbook = Workbook(write_only=True)
+        try:
+            names = {key: sheets.sheet_name(key, language) for key in sheets.SHEETS}
+            created = {key: workbook.create_sheet(names[key]) for key in sheets.SHEETS}
+            blocks = sheets.write_summary(created["summary"], report, language)
+            result.charts = sheets.add_summary_charts(created["summary"], blocks, language)
+            for kind in ("department", "examiner", "ip_type"):
+                sheets.write_breakdown(created[kind], kind, report, language, progress, cancel)
+            sheets.write_items(created["item"], report, language, progress, cancel)
+            cancel.check()
+            result.findings = write_table(
+                created["findings"], columns=sheets.FINDING_COLUMNS,
+                rows=finding_rows(db, report.scope, language, ChecklistCache(db)), language=language,
+                table_name=sheets.TABLE_NAMES["findings"], progress=progress, cancel=cancel,
+                label=names["findings"], total=total_findings)
+            result.cases = write_table(
+                created["cases"], columns=sheets.case_columns(report),
+                rows=sheets.case_values(report, case_rows(db, report.scope)), language=language,
+                table_name=sheets.TABLE_NAMES["cases"], progress=progress, cancel=cancel,
+                label=names["cases"], total=report.cases)
+            sheets.write_about(created["about"], report, language, database_file=database_file(db),
+                               exported_at=datetime.now().replace(microsecond=0),
+                               anchor=anchors.current(db).text())
+            cancel.check()
+            progress(0, 0, sheets.S["saving"].get(language))
+            _save(workbook, temp_name)
+        except BaseException:
+            _discard(workbook)
+            raise
+    progress(1, 1, sheets.S["saved"].get(language))
+    return result
+
+
+def _save(workbook: Workbook, path: str) -> None:
+    """Workbook.save, but the zip archive is closed here even when writing fails (a full disk):
+    left to the garbage collector, its second failure printed "Exception ignored" tracebacks."""
+    workbook.properties.modified = datetime.now(tz=timezone.utc).replace(tzinfo=None)
+    with ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(workbook, archive).save()
+
+
+def _discard(workbook: Workbook) -> None:
+    """Close and delete the temporary files of a write-only workbook that will not be saved."""
+    for sheet in workbook.worksheets:
+        writer = getattr(sheet, "_writer", None)
+        try:
+            sheet.close()
+        except Exception:
+            pass
+        try:   # the sheet's XML stream, if close() failed before closing it (a full disk)
+            if writer is not None and writer.xf is not None:
+                writer.xf.close()
+        except Exception:
+            pass
+        if writer is not None:
+            try:
+                writer.cleanup()
+            except Exception:
+                pass
