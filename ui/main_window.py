@@ -21,7 +21,9 @@ from ui.history_panel import HistoryPanel
 from ui.queue_filters import QueueFilterBar
 from ui.workspace_check import WorkspaceCheck
 from ui.messages import error_text
+from ui.package_dialogs import PackageActions
 from ui.dashboard import DashboardView
+from ui.errors import show_failure
 from ui.review_panel import ReviewPanel
 from ui.tasks import Task, TaskRunner
 from workbench.review import checklists
@@ -176,8 +178,7 @@ class MainWindow(QMainWindow):
         self.edit_checklist_action = QAction(self.tr("&Edit checklists..."), self)
         self.edit_checklist_action.triggered.connect(lambda: self.edit_checklists(new=False))
 
-        from ui.package_dialogs import PackageActions
-        self.packages = PackageActions(self)
+        self.packages = PackageActions(self, self._package_window)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.import_mapped_action)
@@ -428,7 +429,7 @@ class MainWindow(QMainWindow):
         try:
             sheets = visible_sheets(Path(path))
         except WorkbenchError as exc:
-            self._job_failed(self.tr("Import failed"), exc)
+            show_failure(self, self.tr("Import failed"), exc)
             return
         if len(sheets) > 1:      # a workbook of several sheets: the person picks one, seeing its columns
             self.import_with_mapping(Path(path))
@@ -456,7 +457,7 @@ class MainWindow(QMainWindow):
         try:
             preview = load(None, None)
         except WorkbenchError as exc:
-            self._job_failed(self.tr("Import failed"), exc)
+            show_failure(self, self.tr("Import failed"), exc)
             return None
         choice = mapping_dialog.ask_mapping(self, preview, load)
         if choice is None:
@@ -490,7 +491,7 @@ class MainWindow(QMainWindow):
                                          .replace("%1", path.name), 15000)
             self.import_with_mapping(path)
             return
-        self._job_failed(self.tr("Import failed"), exc)
+        show_failure(self, self.tr("Import failed"), exc)
 
     def _import_done(self, result: ImportResult) -> None:
         from ui.import_report_dialog import ImportReportDialog, summary_text
@@ -550,7 +551,7 @@ class MainWindow(QMainWindow):
         task.finished.connect(lambda result: self.statusBar().showMessage(
             self.tr("Wrote %1: %2 cases, %3 findings.").replace("%1", str(result.path))
             .replace("%2", str(result.cases)).replace("%3", str(result.findings)), 15000))
-        task.failed.connect(lambda exc: self._job_failed(self.tr("Export failed"), exc))
+        task.failed.connect(lambda exc: show_failure(self, self.tr("Export failed"), exc))
         task.cancelled.connect(lambda: self.statusBar().showMessage(
             self.tr("Export cancelled; no file was written."), 8000))
         return task
@@ -608,12 +609,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Round %1: %2 cases drawn (seed %3).").replace("%1", result.name)
                                      .replace("%2", str(len(result.cases))).replace("%3", str(result.seed)), 15000)
 
-    def _job_failed(self, title: str, exc: BaseException) -> None:
-        if isinstance(exc, WorkbenchError):
-            dialogs.error(self, title, error_text(exc))
-        else:
-            from ui.app import report_unexpected
-            report_unexpected(self, exc)
+    def _package_window(self, path: Path, read_only: bool) -> MainWindow:
+        """Another window, for a work package opened from this one (ui/package_dialogs)."""
+        return MainWindow(path, self.reviewer, self.language, read_only=read_only)
 
     # -- closing -----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComb
 from db.connection import open_database
 from ui import dialogs
 from ui.case_model import value_label
+from ui.errors import show_failure
 from ui.messages import error_text
 from ui.tasks import Task, TaskRunner
 from workbench.review import checklists
@@ -795,11 +796,7 @@ class RoundWizard(QWizard):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        if isinstance(exc, WorkbenchError):
-            dialogs.error(self, self.tr("Cannot draw the round"), error_text(exc))
-        else:
-            from ui.app import report_unexpected
-            report_unexpected(self, exc)
+        show_failure(self, self.tr("Cannot draw the round"), exc)
 
     def _cancelled(self) -> None:
         self._set_busy(False)
