@@ -108,7 +108,7 @@ def test_read_only_window_shows_the_review_and_changes_nothing(reviewed_workspac
     window.show()
     window.offer_demo()
     assert "(read-only)" in window.windowTitle()
-    assert window.read_only_label.isVisible()
+    assert window.status_area.read_only_label.isVisible()
     assert not window.import_action.isEnabled() and not window.complete_action.isEnabled()
     assert window.export_action.isEnabled() and window.next_action.isEnabled()
 
