@@ -419,7 +419,7 @@ class MainWindow(QMainWindow):
 
     def show_lot_verdicts(self) -> Any:
         """Acceptance rounds: the verdict per lot (non-modal, refreshed each time it is shown)."""
-        from ui.round_wizard import LotVerdictsDialog
+        from ui.lot_verdicts_dialog import LotVerdictsDialog
         if getattr(self, "lot_verdicts", None) is None:
             self.lot_verdicts = LotVerdictsDialog(self.db, self)
         self.lot_verdicts.show()
