@@ -171,7 +171,7 @@ def bench_window(db_path: Path, opens: int) -> list[float]:
     app = QApplication.instance() or QApplication(sys.argv)
     window = MainWindow(db_path, "bench", "en")
     window.show()
-    _wait(app, lambda: not window.checking_workspace(), 120)    # the check on opening runs first
+    _wait(app, lambda: not window.status_area.checking(), 120)    # the check on opening runs first
     window.select_first()
     app.processEvents()
     timings = []

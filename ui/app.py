@@ -1,7 +1,6 @@
 """Starting the application: translations, the error safety net, the workspace, the window."""
 from __future__ import annotations
 
-import getpass
 import logging
 import os
 import sys
@@ -11,16 +10,17 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from db.connection import configure as configure_database
 from ui import dialogs
+from ui.errors import report_unexpected
 from ui.messages import error_text
+from ui.workspace import claim_workspace, may_create, reviewer_name
 from workbench import APP_ID, APP_NAME, __version__
 from workbench.base.errors import WorkbenchError
-from workbench.base.instance_lock import LockHolder, WorkspaceLock
 from workbench.base.logs import setup_logging
-from workbench.base.paths import log_path, resource_dir, workspace_path
+from workbench.base.paths import resource_dir, workspace_path
 
 log = logging.getLogger("workbench.ui")
 _translators: list[QTranslator] = []   # kept alive for the application's lifetime
@@ -48,15 +48,6 @@ def install_translations(app: QCoreApplication, language: str) -> None:
         _translators.append(qt)
 
 
-def report_unexpected(parent: QWidget | None, exc: BaseException) -> None:
-    """A friendly sentence for the user, the full traceback for the log file."""
-    log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
-    dialogs.error(parent, QCoreApplication.translate("App", "Unexpected error"),
-                  QCoreApplication.translate("App", "Something went wrong and the last action may not have "
-                                                    "finished. Your saved answers are safe.\n\nDetails were "
-                                                    "written to the log file:\n%1").replace("%1", str(log_path())))
-
-
 def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     if issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, exc, tb)
@@ -70,65 +61,6 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
         report_unexpected(QApplication.activeWindow(), exc)
     except Exception:   # never let the safety net itself raise
         traceback.print_exception(kind, exc, tb)
-
-
-def reviewer_name() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:
-        return "reviewer"
-
-
-def in_use_text(path: Path, holder: LockHolder) -> str:
-    if holder.known:
-        since = holder.since.replace("T", " ")[:16]
-        who = (QCoreApplication.translate("App", "The workspace %1 is in use by %2 on %3 (process %4) since %5.")
-               .replace("%1", str(path)).replace("%2", holder.user or "?").replace("%3", holder.host or "?")
-               .replace("%4", str(holder.pid)).replace("%5", since or "?"))
-    else:
-        who = QCoreApplication.translate("App", "The workspace %1 is in use by another window of the workbench.") \
-            .replace("%1", str(path))
-    return who + "\n\n" + QCoreApplication.translate(
-        "App", "Only one window at a time can change a workspace. Open it read-only to look at the cases "
-               "and reviews, or close the other window and try again.")
-
-
-def claim_workspace(path: Path, parent: QWidget | None = None) -> tuple[WorkspaceLock | None, bool] | None:
-    """Lock the workspace for this instance: (the lock, read-only?), or None to quit.
-
-    When another instance holds it, the user chooses: open read-only, try again, or quit.
-    """
-    if str(path) == ":memory:":
-        return None, False
-    lock = WorkspaceLock(path)
-    while True:
-        try:
-            holder = lock.acquire()
-        except OSError as exc:   # e.g. a read-only folder: SQLite will say what it can and cannot do
-            log.warning("cannot lock the workspace at %s: %s", lock.path, exc)
-            return None, False
-        if holder is None:
-            return lock, False
-        log.info("workspace %s is held by %s", path, holder)
-        choice = dialogs.choose(parent, QCoreApplication.translate("App", "Workspace in use"),
-                                in_use_text(path, holder),
-                                [QCoreApplication.translate("App", "Open read-only"),
-                                 QCoreApplication.translate("App", "Try again"),
-                                 QCoreApplication.translate("App", "Quit")], default=0, escape=2)
-        if choice == 0:
-            return None, True
-        if choice != 1:
-            return None
-
-
-def may_create(path: Path, *, explicit: bool) -> bool:
-    """A workspace named with --db or WORKBENCH_DB that does not exist is created only when the
-    user says so: a mistyped path must not become a new, empty workspace without a word."""
-    if not explicit or str(path) == ":memory:" or path.exists():
-        return True
-    return dialogs.confirm(None, QCoreApplication.translate("App", "Create a new workspace?"),
-                           QCoreApplication.translate("App", "There is no workspace at %1.\n\nCreate a new, empty "
-                                                             "workspace there?").replace("%1", str(path)))
 
 
 def _remember(notices: list[WorkbenchError], notice: WorkbenchError) -> None:

@@ -97,6 +97,32 @@ class DashboardView(QWidget):
 
     # -- layout ------------------------------------------------------------------------------
     def _build(self) -> None:
+        bar = self._build_filter_bar()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.scope_label = QLabel()
+        self.scope_label.setWordWrap(True)
+        tiles = self._build_tiles()
+        charts = self._build_charts()
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addLayout(bar)
+        layout.addWidget(self.message)
+        layout.addWidget(self.scope_label)
+        layout.addLayout(tiles)
+        layout.addWidget(charts, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def _build_filter_bar(self) -> QHBoxLayout:
+        """Round, decision period, target and Export, above the figures."""
         self.round_box = QComboBox()
         self.round_box.setMinimumContentsLength(18)
         self.round_box.setToolTip(self.tr("Only the cases drawn into this review round"))
@@ -141,13 +167,9 @@ class DashboardView(QWidget):
         bar.addWidget(self.target_box)
         bar.addStretch(1)
         bar.addWidget(self.export_button)
+        return bar
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.hide()
-        self.scope_label = QLabel()
-        self.scope_label.setWordWrap(True)
-
+    def _build_tiles(self) -> QGridLayout:
         self.compliance_tile = Tile(self.tr("Compliance rate"))
         self.reviewed_tile = Tile(self.tr("Cases reviewed"))
         self.defect_tile = Tile(self.tr("Defect rate"))
@@ -160,7 +182,9 @@ class DashboardView(QWidget):
         for index, tile in enumerate((self.compliance_tile, self.reviewed_tile, self.defect_tile, self.error_tile,
                                       self.findings_tile, self.minutes_tile, self.pendency_tile)):
             tiles.addWidget(tile, index // 4, index % 4)
+        return tiles
 
+    def _build_charts(self) -> QSplitter:
         self.compliance_chart = ComplianceChart(self.tr("Compliance rate by department (95% interval)"))
         self.compliance_chart.tip_format = self.tr("{label}: {rate} (95% interval {low}–{high}), {count} reviewed")
         self.compliance_chart.empty_text = self.tr("No reviewed cases yet.")
@@ -172,21 +196,7 @@ class DashboardView(QWidget):
         charts.addWidget(self.compliance_chart)
         charts.addWidget(self.pareto_chart)
         charts.setChildrenCollapsible(False)
-
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.addLayout(bar)
-        layout.addWidget(self.message)
-        layout.addWidget(self.scope_label)
-        layout.addLayout(tiles)
-        layout.addWidget(charts, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        return charts
 
     # -- the filter ----------------------------------------------------------------------------
     def reload_rounds(self) -> None:
@@ -301,6 +311,17 @@ class DashboardView(QWidget):
             "%2", percent(p.high)).replace("%3", str(p.successes)).replace("%4", str(p.n))
 
     def _show(self, report: Report) -> None:
+        self.scope_label.setText(self._scope_text(report))
+        self._show_rates(report)
+        self._show_work(report)
+        self.compliance_chart.set_data(
+            [RateBar(g.key[0] or self.tr("(no department)"), g.compliance.rate, g.compliance.low,
+                     g.compliance.high, g.reviewed, g.below_target)
+             for g in report.by_department if g.reviewed], report.target)
+        self.pareto_chart.set_data([CountBar(c.label.get(self.language), c.findings) for c in report.categories])
+
+    def _scope_text(self, report: Report) -> str:
+        """What the figures are of: the round or all cases, the period, what the estimate covers."""
         rnd = report.scope.round
         where = rnd.name if rnd is not None else self.tr("all cases")
         flt = report.scope.filter
@@ -318,8 +339,10 @@ class DashboardView(QWidget):
             scope_text += " " + self.tr("The estimate covers %1 of the population; no reviewed case yet in %2 "
                                         "(population %3).").replace("%1", percent(report.covered_share)).replace(
                 "%2", ", ".join(report.uncovered_strata)).replace("%3", str(report.uncovered_population))
-        self.scope_label.setText(scope_text)
+        return scope_text
 
+    def _show_rates(self, report: Report) -> None:
+        """Compliance (stratified when the round is), cases reviewed, defect and error rates."""
         rate, low, high = report.compliance
         overall = report.overall
         if report.stratified is not None and rate is not None:
@@ -337,6 +360,10 @@ class DashboardView(QWidget):
                 "%2", str(report.in_progress)).replace("%3", str(report.not_reviewed)))
         self.defect_tile.show_figure(percent(report.defect_rate.rate), self._interval(report.defect_rate))
         self.error_tile.show_figure(percent(report.error_rate.rate), self._interval(report.error_rate))
+
+    def _show_work(self, report: Report) -> None:
+        """Findings by severity, review time per case, examination pendency."""
+        overall = report.overall
         severities = {"critical": self.tr("critical"), "major": self.tr("major"), "minor": self.tr("minor"),
                       "advisory": self.tr("advisory")}
         self.findings_tile.show_figure(str(overall.findings_total), " · ".join(
@@ -359,9 +386,3 @@ class DashboardView(QWidget):
                 + "\n" + "\n".join(lines))
         else:
             self.pendency_tile.show_figure("–", self.tr("no cases with both dates"))
-
-        self.compliance_chart.set_data(
-            [RateBar(g.key[0] or self.tr("(no department)"), g.compliance.rate, g.compliance.low,
-                     g.compliance.high, g.reviewed, g.below_target)
-             for g in report.by_department if g.reviewed], report.target)
-        self.pareto_chart.set_data([CountBar(c.label.get(self.language), c.findings) for c in report.categories])

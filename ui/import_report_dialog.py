@@ -123,22 +123,7 @@ class ImportReportDialog(QDialog):
         self.filter_box.currentIndexChanged.connect(
             lambda _i: self.proxy.set_outcome(self.filter_box.currentData()))
 
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((60, 80, 120, 170)):
-            self.table.setColumnWidth(column, width)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.table, activated=self.copy)
-
+        self.table = self._build_table()
         self.copy_button = QPushButton(self.tr("&Copy"))
         self.copy_button.setToolTip(self.tr("Copy the selected rows, or all rows shown, for Excel"))
         self.copy_button.clicked.connect(self.copy)
@@ -147,7 +132,28 @@ class ImportReportDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
+        self._lay_out(buttons)
 
+    def _build_table(self) -> QTableView:
+        """The rows, sorted by line; Ctrl+C copies them for Excel."""
+        table = QTableView()
+        table.setModel(self.proxy)
+        table.setSortingEnabled(True)
+        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(24)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((60, 80, 120, 170)):
+            table.setColumnWidth(column, width)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), table, activated=self.copy)
+        return table
+
+    def _lay_out(self, buttons: QDialogButtonBox) -> None:
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Show:")))
         top.addWidget(self.filter_box)

@@ -12,10 +12,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHB
 from db.connection import open_database
 from ui import dialogs
 from ui.import_report_dialog import ImportReportDialog, summary_text
-from ui.messages import error_text
+from ui.errors import show_failure
 from ui.tasks import Task, TaskRunner
 from workbench.importing import history
-from workbench.base.errors import WorkbenchError
 from workbench.base.jobs import CancelToken, Progress
 
 
@@ -171,11 +170,7 @@ class ImportsDialog(QDialog):
         self.imports_changed.emit()
 
     def _remove_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, WorkbenchError):
-            dialogs.error(self, self.tr("The import was not removed"), error_text(exc))
-        else:
-            from ui.app import report_unexpected
-            report_unexpected(self, exc)
+        show_failure(self, self.tr("The import was not removed"), exc)
 
     def done(self, result: int) -> None:
         if not self._closed:

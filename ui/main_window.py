@@ -8,22 +8,26 @@ from typing import Any, Callable
 
 import sqlite_utils
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QTabWidget
-from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHeaderView, QLabel, QMainWindow, QSplitter,
+from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHeaderView, QMainWindow, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
 
 from db.connection import open_database
 from ui import dialogs
-from ui.case_model import CaseTableModel, value_label
+from ui.case_model import CaseTableModel
 from ui.changes import Changes
 from ui.history_panel import HistoryPanel
 from ui.queue_filters import QueueFilterBar
-from ui.workspace_check import WorkspaceCheck
 from ui.messages import error_text
+from ui.package_dialogs import PackageActions
 from ui.dashboard import DashboardView
+from ui.errors import show_failure
 from ui.review_panel import ReviewPanel
+from ui.shortcuts import WindowKeysFirst
+from ui.status_area import StatusArea
 from ui.tasks import Task, TaskRunner
+from ui.window_menus import WindowMenus
 from workbench.review import checklists
 from workbench.base.errors import WorkbenchError
 from workbench.report.workbook import write_workbook
@@ -49,7 +53,7 @@ class MainWindow(QMainWindow):
         self.db_path = db_path
         self.reviewer = reviewer
         self.language = language
-        # Read-only: another instance holds the workspace (ui/app.claim_workspace); this window
+        # Read-only: another instance holds the workspace (ui/workspace.claim_workspace); this window
         # may look but never write, and SQLite would refuse if it tried.
         self.read_only = read_only
         self.db: sqlite_utils.Database = open_database(db_path, read_only=read_only)
@@ -64,16 +68,24 @@ class MainWindow(QMainWindow):
                             self.tr("%1 (read-only)").replace("%1", db_path.name))
         self.resize(1400, 860)
         self._build()
-        self._update_status()
-        # Is the workspace intact (audit chain, SQLite, answers against the log)? Checked in the
-        # background so a big workspace opens at once; a warning lists anything broken.
-        self.workspace_check = WorkspaceCheck(self)
-        self.workspace_check.finished.connect(self._workspace_checked)
-        self._report_check = False
-        self.workspace_check.start(db_path)
+        self.status_area.update_counts()
+        # Is the workspace intact? Checked in the background (ui/status_area.py).
+        self.status_area.start_check()
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
+        queue_side = self._build_queue()
+        self._build_panel()
+        self._build_history()
+        self._build_tabs(queue_side)
+        self.packages = PackageActions(self, self._package_window)
+        self.status_area = StatusArea(self, self.db_path, self.model, read_only=self.read_only)
+        self.model.counts_changed.connect(self.status_area.update_counts)
+        self.menus = WindowMenus(self)
+        self.keys_first = WindowKeysFirst(self, self.findChildren(QAction))
+
+    def _build_queue(self) -> QWidget:
+        """The case table under its filter bar."""
         self.model = CaseTableModel(self.db, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -89,13 +101,6 @@ class MainWindow(QMainWindow):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
 
-        self.panel = ReviewPanel(self.db, self.reviewer, self.language, read_only=self.read_only, clock=self.clock)
-        self.panel.changed.connect(self.notify)
-        self.data_changed.connect(self._on_data_changed)
-        self.panel.undo_changed.connect(self._update_review_actions)
-        self.panel.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.model.counts_changed.connect(self._update_status)
-
         self.filter_bar = QueueFilterBar(self.db)
         self.filter_bar.changed.connect(self.apply_filter)
         self.filter_bar.search.returnPressed.connect(self._search_entered)
@@ -106,7 +111,17 @@ class MainWindow(QMainWindow):
         queue_layout.setContentsMargins(4, 4, 0, 0)
         queue_layout.addWidget(self.filter_bar)
         queue_layout.addWidget(self.table)
+        return queue_side
 
+    def _build_panel(self) -> None:
+        """The case and its checklist; its writes come back through notify (the one change signal)."""
+        self.panel = ReviewPanel(self.db, self.reviewer, self.language, read_only=self.read_only, clock=self.clock)
+        self.panel.changed.connect(self.notify)
+        self.data_changed.connect(self._on_data_changed)
+        self.panel.undo_changed.connect(self._update_review_actions)
+        self.panel.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+    def _build_history(self) -> None:
         self.history = HistoryPanel(self.db, self.language)
         self.history_dock = QDockWidget(self.tr("History"), self)
         self.history_dock.setObjectName("history-dock")
@@ -115,6 +130,7 @@ class MainWindow(QMainWindow):
         self.history_dock.hide()
         self.history_dock.visibilityChanged.connect(self._history_shown)
 
+    def _build_tabs(self, queue_side: QWidget) -> None:
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(queue_side)
         splitter.addWidget(self.panel)
@@ -129,120 +145,6 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(splitter, self.tr("Review"))
         self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
         self.setCentralWidget(self.tabs)
-
-        self.import_action = QAction(self.tr("&Import cases..."), self)
-        self.import_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
-        self.import_action.triggered.connect(self.import_cases)
-        self.import_mapped_action = QAction(self.tr("Import with &column mapping..."), self)
-        self.import_mapped_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        self.import_mapped_action.triggered.connect(self.import_cases_mapped)
-        self.imports_action = QAction(self.tr("Im&ports..."), self)
-        self.imports_action.triggered.connect(self.show_imports)
-        self.export_action = QAction(self.tr("&Export workbook..."), self)
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.triggered.connect(self.export_workbook)
-        self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))    # StandardKey.Quit is empty on Windows
-        self.quit_action.triggered.connect(self.close)
-        self.next_action = QAction(self.tr("&Next unreviewed case"), self)
-        self.next_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.next_action.triggered.connect(self.next_unreviewed)
-        self.complete_action = QAction(self.tr("&Complete review"), self)
-        self.complete_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
-        self.complete_action.triggered.connect(self.panel.complete)
-        self.undo_action = QAction(self.tr("&Undo answer"), self)
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.undo_action.triggered.connect(self.panel.undo)
-        self.redo_action = QAction(self.tr("&Redo answer"), self)
-        redo_keys = [QKeySequence("Ctrl+Shift+Z")]
-        redo_keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k not in redo_keys]
-        self.redo_action.setShortcuts(redo_keys)
-        self.redo_action.triggered.connect(self.panel.redo)
-        self.sign_off_action = QAction(self.tr("&Sign off review"), self)
-        self.sign_off_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
-        self.sign_off_action.triggered.connect(self.panel.sign_off)
-        self.reopen_action = QAction(self.tr("Re&open signed-off review..."), self)
-        self.reopen_action.triggered.connect(self.panel.reopen)
-        self.find_action = QAction(self.tr("&Find cases"), self)
-        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
-        self.find_action.triggered.connect(self.filter_bar.focus_search)
-        self.history_action = self.history_dock.toggleViewAction()
-        self.history_action.setText(self.tr("&History of the case"))
-        self.history_action.setShortcut(QKeySequence("Ctrl+H"))
-        self.verify_action = QAction(self.tr("&Verify workspace integrity"), self)
-        self.verify_action.triggered.connect(self.verify_workspace)
-        self.new_checklist_action = QAction(self.tr("&New checklist..."), self)
-        self.new_checklist_action.triggered.connect(lambda: self.edit_checklists(new=True))
-        self.edit_checklist_action = QAction(self.tr("&Edit checklists..."), self)
-        self.edit_checklist_action.triggered.connect(lambda: self.edit_checklists(new=False))
-
-        from ui.package_dialogs import PackageActions
-        self.packages = PackageActions(self)
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.import_mapped_action)
-        file_menu.addAction(self.imports_action)
-        file_menu.addAction(self.export_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.packages.open_action)
-        file_menu.addAction(self.packages.merge_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        review_menu = self.menuBar().addMenu(self.tr("&Review"))
-        review_menu.addAction(self.next_action)
-        review_menu.addAction(self.find_action)
-        review_menu.addSeparator()
-        review_menu.addAction(self.undo_action)
-        review_menu.addAction(self.redo_action)
-        review_menu.addSeparator()
-        review_menu.addAction(self.complete_action)
-        review_menu.addAction(self.sign_off_action)
-        review_menu.addAction(self.reopen_action)
-        review_menu.addSeparator()
-        review_menu.addAction(self.history_action)
-        review_menu.addAction(self.verify_action)
-        checklists_menu = self.menuBar().addMenu(self.tr("&Checklists"))
-        checklists_menu.addAction(self.new_checklist_action)
-        checklists_menu.addAction(self.edit_checklist_action)
-        self.new_round_action = QAction(self.tr("&New review round..."), self)
-        self.new_round_action.triggered.connect(self.new_round)
-        rounds_menu = self.menuBar().addMenu(self.tr("R&ounds"))
-        rounds_menu.addAction(self.new_round_action)
-        self.lot_verdicts_action = QAction(self.tr("&Lot verdicts..."), self)
-        self.lot_verdicts_action.triggered.connect(self.show_lot_verdicts)
-        rounds_menu.addAction(self.lot_verdicts_action)
-        self.reassign_action = QAction(self.tr("&Reassign this case..."), self)
-        self.reassign_action.triggered.connect(self.reassign_case)
-        rounds_menu.addAction(self.reassign_action)
-        rounds_menu.addAction(self.packages.export_action)
-
-        toolbar = self.addToolBar(self.tr("Main"))
-        toolbar.setObjectName("main-toolbar")
-        toolbar.addAction(self.import_action)
-        toolbar.addAction(self.export_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.next_action)
-
-        self.counts_label = QLabel()
-        self.statusBar().addPermanentWidget(self.counts_label)
-
-        # Every action that changes the workspace; a read-only window disables them all.
-        self.write_actions = [self.import_action, self.import_mapped_action, self.complete_action]
-        self.write_actions += [self.new_round_action, self.reassign_action]
-        self.write_actions += [self.undo_action, self.redo_action, self.sign_off_action, self.reopen_action,
-                               self.new_checklist_action, self.edit_checklist_action]
-        if self.read_only:
-            for action in self.write_actions:
-                action.setEnabled(False)
-            self.read_only_label = QLabel(self.tr("Read-only: another window is using this workspace"))
-            self.statusBar().addPermanentWidget(self.read_only_label)
-        if self.packages.info is not None:
-            # A work package holds the manager's sample: cases and rounds are made in the master.
-            for action in (self.import_action, self.import_mapped_action, self.new_round_action,
-                           self.reassign_action):
-                action.setEnabled(False)
-        from ui.shortcuts import WindowKeysFirst
-        self.keys_first = WindowKeysFirst(self, self.findChildren(QAction))
 
     # -- queue -----------------------------------------------------------------------------
     def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -328,7 +230,7 @@ class MainWindow(QMainWindow):
         lot_verdicts = getattr(self, "lot_verdicts", None)
         if lot_verdicts is not None and lot_verdicts.isVisible() and (changes.reviews or changes.rounds):
             lot_verdicts.reload_rounds()
-        self._update_status()
+        self.status_area.update_counts()
         self._update_review_actions()
 
     def _history_shown(self, shown: bool) -> None:
@@ -348,55 +250,6 @@ class MainWindow(QMainWindow):
         self.sign_off_action.setEnabled(writable and not panel.locked)
         self.reopen_action.setEnabled(writable and panel.locked)
         self.complete_action.setEnabled(writable and not panel.locked)
-
-    def _update_status(self) -> None:
-        counts, shown = self.model.counts, self.model.rowCount()
-        if self.model.case_filter.active:
-            parts = [self.tr("%1 of %2 cases shown").replace("%1", f"{shown:,}").replace("%2", f"{self.model.total:,}")]
-        else:
-            parts = [self.tr("1 case") if shown == 1 else self.tr("%1 cases").replace("%1", f"{shown:,}")]
-        for status in ("not_reviewed", "in_progress", "completed", "signed_off"):
-            if counts.get(status):
-                parts.append(f"{value_label('status', status)} {counts[status]:,}")
-        self.counts_label.setText(" · ".join(parts))
-
-    # -- workspace integrity -----------------------------------------------------------------
-    def checking_workspace(self) -> bool:
-        return self.workspace_check.running
-
-    def verify_workspace(self) -> None:
-        """Check again now and say the result either way."""
-        self._report_check = True
-        self.statusBar().showMessage(self.tr("Checking the workspace..."))
-        self.workspace_check.start(self.db_path)
-
-    def _workspace_checked(self, problems: list) -> None:
-        report, self._report_check = self._report_check, False
-        if not hasattr(self, "integrity_label"):     # a permanent note: messages of other work stay readable
-            self.integrity_label = QLabel()
-            self.statusBar().insertPermanentWidget(0, self.integrity_label)
-        if not problems:
-            self.integrity_label.setStyleSheet("color:#1b7a3a;")
-            self.integrity_label.setText(self.tr("Verified intact"))
-            self.integrity_label.setToolTip(self.tr("On opening, the audit chain, the answers and the database were "
-                                                    "checked and found intact."))
-            if report:
-                self.statusBar().clearMessage()
-                dialogs.info(self, self.tr("Workspace intact"),
-                             self.tr("The audit chain, the answers and the database are intact."))
-            return
-        log.warning("workspace %s is not intact: %s", self.db_path, problems)
-        self.integrity_label.setStyleSheet("color:#b3261e; font-weight:bold;")
-        self.integrity_label.setText(self.tr("Workspace NOT intact (%n problem(s))", "", len(problems)))
-        self.integrity_label.setToolTip("\n".join(problems[:30]))
-        shown = problems[:30]
-        more = len(problems) - len(shown)
-        text = self.tr("This workspace was changed outside the application, or is damaged. The audit trail "
-                       "can no longer be trusted for what is listed below. Keep a copy of the file and tell "
-                       "your quality manager or IT.") + "\n\n" + "\n".join(f"• {p}" for p in shown)
-        if more:
-            text += "\n" + self.tr("... and %n more (see the log file, or run: main.py verify)", "", more)
-        dialogs.error(self, self.tr("The workspace is not intact"), text, "\n".join(problems))
 
     # -- checklists --------------------------------------------------------------------------
     def edit_checklists(self, *, new: bool = False) -> Any:
@@ -428,7 +281,7 @@ class MainWindow(QMainWindow):
         try:
             sheets = visible_sheets(Path(path))
         except WorkbenchError as exc:
-            self._job_failed(self.tr("Import failed"), exc)
+            show_failure(self, self.tr("Import failed"), exc)
             return
         if len(sheets) > 1:      # a workbook of several sheets: the person picks one, seeing its columns
             self.import_with_mapping(Path(path))
@@ -456,7 +309,7 @@ class MainWindow(QMainWindow):
         try:
             preview = load(None, None)
         except WorkbenchError as exc:
-            self._job_failed(self.tr("Import failed"), exc)
+            show_failure(self, self.tr("Import failed"), exc)
             return None
         choice = mapping_dialog.ask_mapping(self, preview, load)
         if choice is None:
@@ -490,7 +343,7 @@ class MainWindow(QMainWindow):
                                          .replace("%1", path.name), 15000)
             self.import_with_mapping(path)
             return
-        self._job_failed(self.tr("Import failed"), exc)
+        show_failure(self, self.tr("Import failed"), exc)
 
     def _import_done(self, result: ImportResult) -> None:
         from ui.import_report_dialog import ImportReportDialog, summary_text
@@ -550,7 +403,7 @@ class MainWindow(QMainWindow):
         task.finished.connect(lambda result: self.statusBar().showMessage(
             self.tr("Wrote %1: %2 cases, %3 findings.").replace("%1", str(result.path))
             .replace("%2", str(result.cases)).replace("%3", str(result.findings)), 15000))
-        task.failed.connect(lambda exc: self._job_failed(self.tr("Export failed"), exc))
+        task.failed.connect(lambda exc: show_failure(self, self.tr("Export failed"), exc))
         task.cancelled.connect(lambda: self.statusBar().showMessage(
             self.tr("Export cancelled; no file was written."), 8000))
         return task
@@ -566,7 +419,7 @@ class MainWindow(QMainWindow):
 
     def show_lot_verdicts(self) -> Any:
         """Acceptance rounds: the verdict per lot (non-modal, refreshed each time it is shown)."""
-        from ui.round_wizard import LotVerdictsDialog
+        from ui.lot_verdicts_dialog import LotVerdictsDialog
         if getattr(self, "lot_verdicts", None) is None:
             self.lot_verdicts = LotVerdictsDialog(self.db, self)
         self.lot_verdicts.show()
@@ -608,18 +461,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Round %1: %2 cases drawn (seed %3).").replace("%1", result.name)
                                      .replace("%2", str(len(result.cases))).replace("%3", str(result.seed)), 15000)
 
-    def _job_failed(self, title: str, exc: BaseException) -> None:
-        if isinstance(exc, WorkbenchError):
-            dialogs.error(self, title, error_text(exc))
-        else:
-            from ui.app import report_unexpected
-            report_unexpected(self, exc)
+    def _package_window(self, path: Path, read_only: bool) -> MainWindow:
+        """Another window, for a work package opened from this one (ui/package_dialogs)."""
+        return MainWindow(path, self.reviewer, self.language, read_only=read_only)
 
     # -- closing -----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         self.panel.flush()    # answers are already stored; this keeps the comment and the time
         self.filter_bar.stop()
-        self.workspace_check.stop()
+        self.status_area.stop()
         self.tasks.shutdown()
         self.dashboard.shutdown()
         self.db.close()

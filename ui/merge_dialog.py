@@ -151,26 +151,7 @@ class ConflictDialog(QDialog):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.combos: list[QComboBox] = []
-        for row, (key, result, change, part) in enumerate(self.rows):
-            case = QTableWidgetItem(change.application_number)
-            case.setToolTip(f"{change.title}\n{result.name} · {change.reviewer}")
-            self.table.setItem(row, 0, case)
-            self.table.setItem(row, 1, QTableWidgetItem(self.texts.item(change.review_id, part.part)))
-            base = QTableWidgetItem(self.texts.value(change.review_id, part.part, part.base))
-            base.setForeground(LEFT_OUT)
-            self.table.setItem(row, 2, base)
-            self.table.setItem(row, 3, QTableWidgetItem(self.texts.value(change.review_id, part.part, part.master)))
-            self.table.setItem(row, 4, QTableWidgetItem(self.texts.value(change.review_id, part.part, part.package)))
-            combo = QComboBox()
-            combo.addItem(self.tr("Choose..."), None)
-            combo.addItem(self.tr("Here"), "master")
-            combo.addItem(self.tr("The package"), "package")
-            chosen = choices.get(key)
-            combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
-            combo.currentIndexChanged.connect(lambda _=0, r=row: self._update_row(r))
-            self.table.setCellWidget(row, 5, combo)
-            self.combos.append(combo)
-        self.table.resizeRowsToContents()
+        self._fill_rows(choices)
 
         self.all_here = QPushButton(self.tr("Keep all here"))
         self.all_here.clicked.connect(lambda: self.choose_all("master"))
@@ -191,6 +172,29 @@ class ConflictDialog(QDialog):
         layout.addLayout(bottom)
         for row in range(len(self.rows)):
             self._update_row(row)
+
+    def _fill_rows(self, choices: Mapping[Key, str]) -> None:
+        """One row per conflicting item: the case, the item, the three answers, and the side to keep."""
+        for row, (key, result, change, part) in enumerate(self.rows):
+            case = QTableWidgetItem(change.application_number)
+            case.setToolTip(f"{change.title}\n{result.name} · {change.reviewer}")
+            self.table.setItem(row, 0, case)
+            self.table.setItem(row, 1, QTableWidgetItem(self.texts.item(change.review_id, part.part)))
+            base = QTableWidgetItem(self.texts.value(change.review_id, part.part, part.base))
+            base.setForeground(LEFT_OUT)
+            self.table.setItem(row, 2, base)
+            self.table.setItem(row, 3, QTableWidgetItem(self.texts.value(change.review_id, part.part, part.master)))
+            self.table.setItem(row, 4, QTableWidgetItem(self.texts.value(change.review_id, part.part, part.package)))
+            combo = QComboBox()
+            combo.addItem(self.tr("Choose..."), None)
+            combo.addItem(self.tr("Here"), "master")
+            combo.addItem(self.tr("The package"), "package")
+            chosen = choices.get(key)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
+            combo.currentIndexChanged.connect(lambda _=0, r=row: self._update_row(r))
+            self.table.setCellWidget(row, 5, combo)
+            self.combos.append(combo)
+        self.table.resizeRowsToContents()
 
     def choose_all(self, side: str) -> None:
         for combo in self.combos:

@@ -7,29 +7,28 @@ progress and Cancel on their own connection; this module only asks and shows.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import Any, Callable, Sequence
 
 import sqlite_utils
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem,
-                               QVBoxLayout, QWidget)
+                               QHeaderView, QLabel, QLineEdit, QMainWindow, QPushButton, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from db.connection import open_database
 from ui import dialogs
 from ui.changes import Changes
+from ui.errors import show_failure
 from ui.merge_dialog import MergeDialog
 from ui.messages import error_text
 from ui.tasks import Task
+from ui.workspace import claim_workspace
 from workbench.packages import workpackage
 from workbench.rounds import store
 from workbench.base.errors import WorkbenchError
 from workbench.base.jobs import CancelToken, Progress
 from workbench.packages.merge import MergeReport, Resolutions, merge_packages
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 PACKAGE_FILTER = "Work packages (*.qrpkg);;All files (*)"
 
@@ -126,11 +125,17 @@ class ExportPackagesDialog(QDialog):
 
 
 class PackageActions(QObject):
-    """The window's work-package actions and what they start."""
+    """The window's work-package actions and what they start.
 
-    def __init__(self, window: MainWindow) -> None:
+    `window` is the main window (its db, db_path, reviewer, language, tasks, panel and notify are
+    used); `open_window(path, read_only)` makes another main window for an opened package, given
+    by the window so that this module does not import it back.
+    """
+
+    def __init__(self, window: Any, open_window: Callable[[Path, bool], QMainWindow]) -> None:
         super().__init__(window)
         self.window = window
+        self.open_window = open_window
         self.info = workpackage.package_info(window.db)
         self.open_action = QAction(self.tr("Open pac&kage..."), window)
         self.open_action.triggered.connect(lambda: self.open_package())
@@ -167,14 +172,12 @@ class PackageActions(QObject):
         if Path(path).resolve() == Path(self.window.db_path).resolve():
             self.window.activateWindow()
             return self.window
-        from ui.app import claim_workspace
-        from ui.main_window import MainWindow
         claim = claim_workspace(Path(path), self.window)   # one writing window per workspace, as at start-up
         if claim is None:
             return None
         lock, read_only = claim
         try:
-            other = MainWindow(Path(path), self.window.reviewer, self.window.language, read_only=read_only)
+            other = self.open_window(Path(path), read_only)
         except WorkbenchError as exc:
             if lock is not None:
                 lock.release()
@@ -217,7 +220,7 @@ class PackageActions(QObject):
 
         task = self.window.tasks.start(self.window, self.tr("Exporting work packages"), job)
         task.finished.connect(self._exported)
-        task.failed.connect(lambda exc: self.window._job_failed(self.tr("Export failed"), exc))
+        task.failed.connect(lambda exc: show_failure(self.window, self.tr("Export failed"), exc))
         task.cancelled.connect(lambda: self.window.statusBar().showMessage(
             self.tr("Export cancelled; no package was written."), 8000))
         return task
@@ -250,7 +253,7 @@ class PackageActions(QObject):
         title = self.tr("Reading the packages") if dry_run else self.tr("Merging the packages")
         task = self.window.tasks.start(self.window, title, job)
         task.finished.connect(lambda report: self.show_preview(paths, report) if dry_run else self._merged(report))
-        task.failed.connect(lambda exc: self.window._job_failed(self.tr("Merge failed"), exc))
+        task.failed.connect(lambda exc: show_failure(self.window, self.tr("Merge failed"), exc))
         task.cancelled.connect(lambda: self.window.statusBar().showMessage(
             self.tr("Merge cancelled; nothing was changed."), 8000))
         return task

@@ -75,7 +75,7 @@ def test_write_only_sheets_stream_beside_the_target(tmp_path, monkeypatch):
 
 
 def test_the_window_asks_before_creating_a_workspace_named_explicitly(tmp_path, monkeypatch, qapp):
-    from ui import app, dialogs
+    from ui import app, dialogs, workspace
     asked = []
     monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: asked.append(text) or False)
     monkeypatch.setattr(app, "setup_logging", lambda: None)
@@ -84,7 +84,7 @@ def test_the_window_asks_before_creating_a_workspace_named_explicitly(tmp_path, 
     missing = tmp_path / "typo.sqlite3"
     assert app.run(db=str(missing), language="en") == 0
     assert not missing.exists() and len(asked) == 1 and str(missing) in asked[0]
-    assert app.may_create(tmp_path / "default.sqlite3", explicit=False)   # the data folder's: no question
+    assert workspace.may_create(tmp_path / "default.sqlite3", explicit=False)   # the data folder's: no question
 
 
 # -- the fuzz ---------------------------------------------------------------------------------------

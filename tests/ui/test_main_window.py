@@ -20,7 +20,7 @@ def test_empty_workspace_offers_the_demo_samples(window_factory, fake_dialogs, q
         window.offer_demo()
     assert fake_dialogs.confirms and "demo" in fake_dialogs.confirms[0]
     assert window.model.rowCount() == 300
-    assert "300" in window.counts_label.text()
+    assert "300" in window.status_area.counts_label.text()
 
 
 def test_declining_the_demo_leaves_it_empty(window_factory, fake_dialogs):

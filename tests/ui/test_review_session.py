@@ -46,7 +46,7 @@ def demo_window(tmp_path, window_factory, qtbot):
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)
-    qtbot.waitUntil(lambda: not window.checking_workspace(), timeout=10_000)
+    qtbot.waitUntil(lambda: not window.status_area.checking(), timeout=10_000)
     window.filter_bar.set_filter(CaseFilter(status="not_reviewed"))
     window.select_first()
     return window
@@ -207,11 +207,11 @@ def test_history_of_a_demo_review_reads_in_words(demo_window):
 def test_queue_filters_search_and_counts(demo_window, qtbot):
     window = demo_window
     window.filter_bar.clear()
-    assert window.model.rowCount() == 40 and "40 cases" in window.counts_label.text()
+    assert window.model.rowCount() == 40 and "40 cases" in window.status_area.counts_label.text()
     window.filter_bar.status.setCurrentIndex(window.filter_bar.status.findData("signed_off"))
     signed = window.model.rowCount()
     assert 0 < signed < 40
-    assert f"{signed} of 40 cases shown" in window.counts_label.text()
+    assert f"{signed} of 40 cases shown" in window.status_area.counts_label.text()
     assert all(window.model.data(window.model.index(r, 6)) == "Signed off" for r in range(signed))
     window.filter_bar.clear()
     title, number = window.db.execute("SELECT title, application_number FROM cases ORDER BY id LIMIT 1").fetchone()
@@ -277,7 +277,7 @@ def test_a_workspace_edited_behind_the_applications_back_is_reported_on_opening(
     title, text = fake_dialogs.errors[0]
     assert title == "The workspace is not intact"
     assert "audit entry 7" in text and "changed outside the application" in text
-    assert "NOT intact" in window.integrity_label.text()
+    assert "NOT intact" in window.status_area.integrity_label.text()
 
 
 def test_an_intact_workspace_is_verified_quietly(demo_window, fake_dialogs, qtbot):
@@ -299,7 +299,7 @@ def test_screenshots_in_english_and_chinese(tmp_path, window_factory, qtbot):
             install_translations(QApplication.instance(), language)
             window = window_factory(language=language, db_name="shots.sqlite3")
             window.show()
-            qtbot.waitUntil(lambda: not window.checking_workspace(), timeout=10_000)
+            qtbot.waitUntil(lambda: not window.status_area.checking(), timeout=10_000)
             window.filter_bar.set_filter(CaseFilter(ip_type="invention", status="signed_off", verdict="error"))
             window.select_first()
             window.history_action.trigger()

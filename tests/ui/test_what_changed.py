@@ -165,7 +165,7 @@ def test_demo_load_import_removal_and_a_checklist_saved_notify_once(window_facto
     qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
     assert [(n.what, n.cases) for n in seen] == [("import", True)]
     assert window.model.rowCount() == 300 and window.panel.case_id is not None
-    assert "300 cases" in window.counts_label.text()
+    assert "300 cases" in window.status_area.counts_label.text()
 
     seen.clear()
     case_id = window.panel.case_id

@@ -40,7 +40,7 @@ def keys_window(tmp_path, window_factory, qtbot):
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)
-    qtbot.waitUntil(lambda: not window.checking_workspace(), timeout=10_000)
+    qtbot.waitUntil(lambda: not window.status_area.checking(), timeout=10_000)
     window.select_first()
     return window
 

@@ -57,9 +57,9 @@ class Choices:
 
 
 def test_a_free_workspace_is_locked_for_this_instance(tmp_path, monkeypatch):
-    from ui import app, dialogs
+    from ui import dialogs, workspace
     monkeypatch.setattr(dialogs, "choose", Choices())      # would fail if asked
-    lock, read_only = app.claim_workspace(tmp_path / "w.sqlite3")
+    lock, read_only = workspace.claim_workspace(tmp_path / "w.sqlite3")
     assert lock is not None and lock.held and read_only is False
     assert WorkspaceLock(tmp_path / "w.sqlite3").acquire() is not None
     lock.release()
@@ -67,12 +67,12 @@ def test_a_free_workspace_is_locked_for_this_instance(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("answer, expected", [(0, (None, True)), (2, None), (None, None)])
 def test_the_second_instance_is_told_who_holds_it(tmp_path, monkeypatch, qapp, answer, expected):
-    from ui import app, dialogs
+    from ui import dialogs, workspace
     with WorkspaceLock(tmp_path / "w.sqlite3") as first:
         assert first.acquire() is None
         choices = Choices(answer)
         monkeypatch.setattr(dialogs, "choose", choices)
-        assert app.claim_workspace(tmp_path / "w.sqlite3") == expected
+        assert workspace.claim_workspace(tmp_path / "w.sqlite3") == expected
     [(title, text, buttons)] = choices.asked
     me = current_holder()
     assert title == "Workspace in use"
@@ -81,18 +81,18 @@ def test_the_second_instance_is_told_who_holds_it(tmp_path, monkeypatch, qapp, a
 
 
 def test_try_again_takes_the_lock_once_the_other_window_closed(tmp_path, monkeypatch, qapp):
-    from ui import app, dialogs
+    from ui import dialogs, workspace
     first = WorkspaceLock(tmp_path / "w.sqlite3")
     assert first.acquire() is None
     choices = Choices(1, before=first.release)   # the other window closes while the question is up
     monkeypatch.setattr(dialogs, "choose", choices)
-    lock, read_only = app.claim_workspace(tmp_path / "w.sqlite3")
+    lock, read_only = workspace.claim_workspace(tmp_path / "w.sqlite3")
     assert lock.held and read_only is False and len(choices.asked) == 1
     lock.release()
 
 
 def test_an_unknown_holder_is_still_named_as_another_window(qapp, tmp_path):
-    from ui.app import in_use_text
+    from ui.workspace import in_use_text
     assert "another window" in in_use_text(tmp_path / "w.sqlite3", LockHolder())
 
 
@@ -108,7 +108,7 @@ def test_read_only_window_shows_the_review_and_changes_nothing(reviewed_workspac
     window.show()
     window.offer_demo()
     assert "(read-only)" in window.windowTitle()
-    assert window.read_only_label.isVisible()
+    assert window.status_area.read_only_label.isVisible()
     assert not window.import_action.isEnabled() and not window.complete_action.isEnabled()
     assert window.export_action.isEnabled() and window.next_action.isEnabled()
 

@@ -1,0 +1,93 @@
+"""The words of the round wizard and of the lot verdicts: field, method and allocation names,
+strata, and the filters and plan of a round described in the user's language (translation
+context "RoundWizard"; the CLI describes them in English with Filters.describe)."""
+from __future__ import annotations
+
+from typing import Sequence
+
+from PySide6.QtCore import QCoreApplication
+
+from ui.case_model import value_label
+from workbench.rounds import population, sampling_plan
+
+
+ERROR_STYLE = "color: #b00020;"
+
+
+def field_label(name: str) -> str:
+    return {
+        "ip_type": QCoreApplication.translate("RoundWizard", "IP type"),
+        "department": QCoreApplication.translate("RoundWizard", "Department"),
+        "examiner": QCoreApplication.translate("RoundWizard", "Examiner"),
+        "decision": QCoreApplication.translate("RoundWizard", "Decision"),
+        "procedure": QCoreApplication.translate("RoundWizard", "Procedure"),
+        "classification": QCoreApplication.translate("RoundWizard", "Classification"),
+        "import": QCoreApplication.translate("RoundWizard", "Import"),
+        "decision_year": QCoreApplication.translate("RoundWizard", "Decision year"),
+        "decision_quarter": QCoreApplication.translate("RoundWizard", "Decision quarter"),
+        "decision_month": QCoreApplication.translate("RoundWizard", "Decision month"),
+    }.get(name, name)
+
+
+def stratum_label(name: str, fields: Sequence[str]) -> str:
+    """A stratum name with IP-type codes in the user's language."""
+    parts = name.split(population.STRATUM_JOIN)
+    if len(parts) != len(fields):
+        return name
+    return population.STRATUM_JOIN.join(value_label(f, p) if f == "ip_type" else p for f, p in zip(fields, parts))
+
+
+def method_label(method: str) -> str:
+    return {
+        "random": QCoreApplication.translate("RoundWizard", "Simple random"),
+        "systematic": QCoreApplication.translate("RoundWizard", "Systematic (random start)"),
+        "stratified": QCoreApplication.translate("RoundWizard", "Stratified"),
+        "acceptance": QCoreApplication.translate("RoundWizard", "Acceptance per lot (ISO 2859-1)"),
+    }[method]
+
+
+def allocation_label(allocation: str) -> str:
+    return {
+        "proportional": QCoreApplication.translate("RoundWizard", "Proportional"),
+        "equal": QCoreApplication.translate("RoundWizard", "Equal"),
+        "neyman": QCoreApplication.translate("RoundWizard", "Neyman (expected rate per stratum)"),
+    }[allocation]
+
+
+def describe_filters(filters: population.Filters) -> str:
+    """The filters in the user's language (the CLI uses Filters.describe, in English)."""
+    parts = []
+    for name in population.VALUE_FIELDS:
+        values = getattr(filters, name)
+        if values:
+            parts.append(f"{field_label(name)}: " + ", ".join(value_label(name, v) for v in values))
+    if filters.imports:
+        parts.append(f"{field_label('import')}: " + ", ".join(f"#{i}" for i in filters.imports))
+    if filters.decided_from and filters.decided_to:
+        parts.append(QCoreApplication.translate("RoundWizard", "decided %1 to %2").replace("%1", filters.decided_from)
+                     .replace("%2", filters.decided_to))
+    elif filters.decided_from:
+        parts.append(QCoreApplication.translate("RoundWizard", "decided on or after %1").replace("%1", filters.decided_from))
+    elif filters.decided_to:
+        parts.append(QCoreApplication.translate("RoundWizard", "decided on or before %1").replace("%1", filters.decided_to))
+    return "; ".join(parts) if parts else QCoreApplication.translate("RoundWizard", "all cases")
+
+
+def describe_plan(plan: sampling_plan.Plan) -> str:
+    fields = " + ".join(field_label(f) for f in plan.strata)
+    if plan.method == "acceptance":
+        return (QCoreApplication.translate("RoundWizard", "%1: lots by %2, AQL %3").replace("%1", method_label(plan.method))
+                .replace("%2", fields).replace("%3", f"{plan.aql:g}"))
+    if plan.size is not None:
+        size = QCoreApplication.translate("RoundWizard", "%1 cases").replace("%1", str(plan.size))
+    else:
+        expected = 0.5 if plan.expected is None else plan.expected
+        size = (QCoreApplication.translate("RoundWizard", "confidence %1, margin ±%2, expected compliance %3")
+                .replace("%1", f"{100 * plan.confidence:g}%").replace("%2", f"{100 * plan.margin:g}%")
+                .replace("%3", f"{100 * expected:g}%"))
+    text = f"{method_label(plan.method)}; {size}"
+    if plan.method == "stratified":
+        text += "; " + (QCoreApplication.translate("RoundWizard", "by %1, %2 allocation, at least %3 per stratum")
+                        .replace("%1", fields).replace("%2", allocation_label(plan.allocation))
+                        .replace("%3", str(plan.min_per_stratum)))
+    return text
