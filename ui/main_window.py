@@ -24,7 +24,7 @@ from ui.messages import error_text
 from ui.dashboard import DashboardView
 from ui.review_panel import ReviewPanel
 from ui.tasks import Task, TaskRunner
-from workbench.review import checklists
+from workbench.review import checklist_store
 from workbench.base.errors import WorkbenchError
 from workbench.report.workbook import write_workbook
 from workbench.importing.importer import ImportResult, import_file
@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         # A work package is worked under the name of the reviewer it was made for.
         self.reviewer = package_reviewer(self.db) or reviewer
         if not read_only:
-            checklists.install_builtins(self.db)
+            checklist_store.install_builtins(self.db)
         self.tasks = TaskRunner(self)
         self.last_import: ImportResult | None = None
         # Qt appends the application's display name ("— Quality Review Workbench") itself.
