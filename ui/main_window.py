@@ -27,7 +27,8 @@ from ui.tasks import Task, TaskRunner
 from workbench.review import checklist_store
 from workbench.base.errors import WorkbenchError
 from workbench.report.workbook import write_workbook
-from workbench.importing.importer import ImportResult, import_file
+from workbench.importing.import_result import ImportResult
+from workbench.importing.importer import import_file
 from workbench.base.jobs import CancelToken, Progress
 from workbench.packages.workpackage import package_reviewer
 from workbench.base.paths import resource_dir
@@ -445,7 +446,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QApplication
 
         from ui import mapping_dialog
-        from workbench.importing.importer import FilePreview, preview_file
+        from workbench.importing.preview import FilePreview, preview_file
 
         def load(sheet: str | None, header_line: int | None) -> FilePreview:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
