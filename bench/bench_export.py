@@ -39,14 +39,14 @@ COMMENTS = ("", "", "", "未引用对比文件D2", "=HYPERLINK(\"http://x\")", "
 def build_workspace(path: Path, *, cases: int, findings: int, seed: int) -> None:
     """Cases, reviews and answers by direct batched inserts: seconds, not the minutes the audited API takes."""
     from db.connection import open_database
-    from workbench.review import checklists
+    from workbench.review import checklist_store
     from workbench.demo import data
 
     rng = random.Random(seed)
     db = open_database(path)
-    installed = checklists.install_builtins(db)
-    by_type = {t: checklists.checklist_for(db, t) for t in ("invention", "utility_model", "design", "trademark")}
-    lists = {cid: checklists.load_stored(db, cid) for cid in set(by_type.values()) if cid is not None}
+    installed = checklist_store.install_builtins(db)
+    by_type = {t: checklist_store.checklist_for(db, t) for t in ("invention", "utility_model", "design", "trademark")}
+    lists = {cid: checklist_store.load_stored(db, cid) for cid in set(by_type.values()) if cid is not None}
     assert installed and all(by_type.values()), "built-in checklists missing"
     items = {cid: [i for i in c.items if i.condition is None and i.can_fail] for cid, c in lists.items()}
     conn = db.conn

@@ -2,9 +2,9 @@
 languages, reorder them, preview them as a reviewer will see them, and save a new version.
 
 The dialog edits the template's JSON (the format of resources/checklists/FORMAT.md) and
-asks workbench.review.checklists to validate it after every change; the problems are listed with
-their item, and Save stays disabled until there are none. Saving goes through
-checklists.store: a stored version never changes, so a changed template is stored as its
+asks workbench.review.checklist_parsing to validate it after every change; the problems are
+listed with their item, and Save stays disabled until there are none. Saving goes through
+checklist_store.store: a stored version never changes, so a changed template is stored as its
 next version and reviews keep the version they used.
 """
 from __future__ import annotations
@@ -26,8 +26,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 from ui import dialogs
 from ui.case_model import value_label
 from ui.messages import error_text
+from workbench.review import checklist_parsing
+from workbench.review import checklist_store
 from workbench.review import checklists
-from workbench.review.checklists import OUTCOMES, PASS_FAIL, SEVERITIES, Problem
+from workbench.review.checklist_parsing import Problem
+from workbench.review.checklists import OUTCOMES, PASS_FAIL, SEVERITIES
 from workbench.base.errors import WorkbenchError
 
 VALIDATE_DELAY_MS = 300
@@ -39,7 +42,7 @@ JSON_FILTER = "Checklist templates (*.json);;All files (*)"
 
 def blank_template() -> dict[str, Any]:
     return {
-        "format": checklists.FORMAT_VERSION, "id": "new-checklist", "version": 1,
+        "format": checklist_parsing.FORMAT_VERSION, "id": "new-checklist", "version": 1,
         "name": {"en": "New checklist", "zh": "新检查表"}, "description": {"en": "", "zh": ""},
         "ip_types": ["invention"], "procedures": [],
         "categories": {"omitted_objection": {"en": "Objection omitted", "zh": "应指出而未指出"},
@@ -355,7 +358,7 @@ class ChecklistEditor(QDialog):
         self.template_combo.clear()
         self.template_combo.addItem(self.tr("(choose a stored template to edit)"), None)
         newest: dict[str, tuple[int, int, Any]] = {}
-        for row_id, template_id, version, name in checklists.stored_templates(self.db):
+        for row_id, template_id, version, name in checklist_store.stored_templates(self.db):
             if template_id not in newest:
                 newest[template_id] = (row_id, version, name)
         for template_id, (row_id, version, name) in sorted(newest.items()):
@@ -371,7 +374,7 @@ class ChecklistEditor(QDialog):
 
     def open_stored(self, row_id: int) -> None:
         """Edit a stored version; saving it stores the next version of the same template."""
-        checklist = checklists.load_stored(self.db, row_id)
+        checklist = checklist_store.load_stored(self.db, row_id)
         self._load(copy.deepcopy(dict(checklist.definition)), row_id)
 
     def new_template(self) -> None:
@@ -392,7 +395,7 @@ class ChecklistEditor(QDialog):
         self.status.setText(self.tr("A copy: give it its own id and name, then save."))
 
     def _free_id(self, base: str) -> str:
-        taken = {row[1] for row in checklists.stored_templates(self.db)}
+        taken = {row[1] for row in checklist_store.stored_templates(self.db)}
         candidate, n = base, 2
         while candidate in taken:
             candidate, n = f"{base}-{n}", n + 1
@@ -403,7 +406,7 @@ class ChecklistEditor(QDialog):
         if not path:
             return
         try:
-            data = checklists.read_json(path)
+            data = checklist_parsing.read_json(path)
         except WorkbenchError as exc:
             dialogs.error(self, self.tr("Cannot open the template"), error_text(exc))
             return
@@ -539,7 +542,7 @@ class ChecklistEditor(QDialog):
 
     def _show_version(self) -> None:
         template_id = str(self.data.get("id") or "")
-        stored = checklists.next_version(self.db, template_id) - 1 if template_id else 0
+        stored = checklist_store.next_version(self.db, template_id) - 1 if template_id else 0
         if stored:
             self.t_version.setText(self.tr("stored up to version %1; saving a change stores version %2")
                                    .replace("%1", str(stored)).replace("%2", str(stored + 1)))
@@ -896,7 +899,7 @@ class ChecklistEditor(QDialog):
     # -- validation, preview, saving ---------------------------------------------------------------------
     def validate(self) -> list[Problem]:
         self._validate_timer.stop()
-        self.problems = checklists.validate_template(self.data, source=str(self.data.get("id") or "template"))
+        self.problems = checklist_parsing.validate_template(self.data, source=str(self.data.get("id") or "template"))
         self.problem_list.clear()
         for problem in self.problems:
             where = self.tr("item %1: ").replace("%1", problem.item_id) if problem.item_id else ""
@@ -972,15 +975,15 @@ class ChecklistEditor(QDialog):
             dialogs.error(self, self.tr("Not saved"), self.tr("Fix the problems listed first."))
             return None
         template_id = str(self.data["id"])
-        before = checklists.next_version(self.db, template_id) - 1
+        before = checklist_store.next_version(self.db, template_id) - 1
         data = copy.deepcopy(self.data)
         data["version"] = max(before, int(data.get("version") or 1)) if before else int(data.get("version") or 1)
         try:
-            row_id = checklists.store(self.db, checklists.parse_template(data, source=template_id))
+            row_id = checklist_store.store(self.db, checklist_parsing.parse_template(data, source=template_id))
         except WorkbenchError as exc:
             dialogs.error(self, self.tr("Not saved"), error_text(exc))
             return None
-        stored = checklists.load_stored(self.db, row_id)
+        stored = checklist_store.load_stored(self.db, row_id)
         self.data["version"] = stored.version
         self.source_id = row_id
         if stored.version > before:

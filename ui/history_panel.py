@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeWidge
 from ui.case_model import value_label
 from ui.review_panel import local_time
 from workbench.audit import chain
-from workbench.review import checklists
+from workbench.review import checklist_store
 from workbench.review.checklists import Checklist
 from workbench.base.errors import WorkbenchError
 
@@ -67,7 +67,7 @@ class HistoryPanel(QWidget):
         if review_id not in self._checklists:
             row = self.db.execute("SELECT checklist_id FROM reviews WHERE id = ?", [review_id]).fetchone()
             try:
-                self._checklists[review_id] = checklists.load_stored(self.db, row[0]) if row else None
+                self._checklists[review_id] = checklist_store.load_stored(self.db, row[0]) if row else None
             except WorkbenchError:
                 self._checklists[review_id] = None
         return self._checklists[review_id]

@@ -15,7 +15,7 @@ from ui import dialogs
 from ui.messages import CONTEXT, error_text
 from workbench.base.errors import WorkbenchError
 from workbench.report.import_issues_csv import write_issues_csv
-from workbench.importing.importer import RowIssue
+from workbench.importing.import_result import RowIssue
 
 _Index = QModelIndex | QPersistentModelIndex
 

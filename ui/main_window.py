@@ -28,10 +28,11 @@ from ui.shortcuts import WindowKeysFirst
 from ui.status_area import StatusArea
 from ui.tasks import Task, TaskRunner
 from ui.window_menus import WindowMenus
-from workbench.review import checklists
+from workbench.review import checklist_store
 from workbench.base.errors import WorkbenchError
 from workbench.report.workbook import write_workbook
-from workbench.importing.importer import ImportResult, import_file
+from workbench.importing.import_result import ImportResult
+from workbench.importing.importer import import_file
 from workbench.base.jobs import CancelToken, Progress
 from workbench.packages.workpackage import package_reviewer
 from workbench.base.paths import resource_dir
@@ -60,7 +61,7 @@ class MainWindow(QMainWindow):
         # A work package is worked under the name of the reviewer it was made for.
         self.reviewer = package_reviewer(self.db) or reviewer
         if not read_only:
-            checklists.install_builtins(self.db)
+            checklist_store.install_builtins(self.db)
         self.tasks = TaskRunner(self)
         self.last_import: ImportResult | None = None
         # Qt appends the application's display name ("— Quality Review Workbench") itself.
@@ -298,7 +299,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QApplication
 
         from ui import mapping_dialog
-        from workbench.importing.importer import FilePreview, preview_file
+        from workbench.importing.preview import FilePreview, preview_file
 
         def load(sheet: str | None, header_line: int | None) -> FilePreview:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 from ui.messages import error_text
 from workbench.base.errors import WorkbenchError
 from workbench.importing.headers import CASE_FIELDS
-from workbench.importing.importer import HEADER_SCAN_ROWS, FilePreview
+from workbench.importing.header_finding import HEADER_SCAN_ROWS
+from workbench.importing.preview import FilePreview
 from workbench.importing.mappings import EXTRA
 
 Loader = Callable[[str | None, int | None], FilePreview]

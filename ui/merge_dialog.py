@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from ui.case_model import value_label
 from ui.messages import error_text
+from workbench.review import checklist_store
 from workbench.review import checklists
 from workbench.packages.merge import REVIEW_PART, FileResult, MergeReport, PartChange, Resolutions, ReviewChange
 
@@ -48,7 +49,7 @@ class ItemTexts:
             return None
         if review_id not in self._checklists:
             row = self.db.execute("SELECT checklist_id FROM reviews WHERE id = ?", [review_id]).fetchone()
-            self._checklists[review_id] = checklists.load_stored(self.db, row[0]) if row else None
+            self._checklists[review_id] = checklist_store.load_stored(self.db, row[0]) if row else None
         return self._checklists[review_id]
 
     def item(self, review_id: int | None, item_id: str) -> str:

@@ -24,7 +24,7 @@ from ui.round_labels import describe_filters, describe_plan
 from ui.round_plan_page import PlanPage
 from ui.tasks import Task, TaskRunner
 from workbench.base.jobs import CancelToken, Progress
-from workbench.review import checklists
+from workbench.review import checklist_store
 from workbench.rounds import store
 
 
@@ -57,7 +57,7 @@ class ConfirmPage(QWizardPage):
         types = sorted({d.case.ip_type for d in drawn.cases}) if drawn else []
         lists = []
         for ip_type in types:
-            checklist_id = checklists.checklist_for(w.db, ip_type)
+            checklist_id = checklist_store.checklist_for(w.db, ip_type)
             row = w.db.execute("SELECT name_en, name_zh, version FROM checklists WHERE id = ?",
                                [checklist_id]).fetchone() if checklist_id is not None else None
             name = (row[1] if w.language.startswith("zh") else row[0]) + f" v{row[2]}" if row else \

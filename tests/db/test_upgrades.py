@@ -19,7 +19,7 @@ import pytest
 
 from db.connection import open_database
 from db.migrate import latest_version, migrate, migrations, schema_version, split_statements
-from workbench.review import checklists
+from workbench.review import checklist_store
 from workbench.review import reviews
 from workbench.base.errors import WorkbenchError
 from workbench.review.integrity import check_workspace
@@ -127,7 +127,7 @@ def test_upgraded_workspace_is_intact_and_keeps_working(old_workspace):
     assert answers["novelty"].outcome == "fail" and answers["novelty"].severity == "major"
     assert answers["novelty"].comment.startswith("未指出D1")
     assert first.verdict == "error" and first.status in ("completed", "signed_off")
-    checklist = checklists.load_stored(db, first.checklist_id)
+    checklist = checklist_store.load_stored(db, first.checklist_id)
     assert reviews.assess(checklist, answers).verdict == "error"
 
     # Search finds cases that were imported before search existed.

@@ -185,13 +185,14 @@ def test_a_still_busy_workspace_is_busy_not_damaged(tmp_path, home, monkeypatch)
 
 def test_an_answer_waits_for_an_import_instead_of_failing(tmp_path):
     from tests.workbench.helpers import MINI_CHECKLIST
-    from workbench.review import checklists
+    from workbench.review import checklist_parsing
+    from workbench.review import checklist_store
     from workbench.review import reviews
     path = tmp_path / "w.sqlite3"
     db = open_database(path)
     db.execute("INSERT INTO cases (application_number, ip_type) VALUES ('202210123456.1', 'invention')")
     db.conn.commit()
-    checklist_id = checklists.store(db, checklists.load_template(MINI_CHECKLIST))
+    checklist_id = checklist_store.store(db, checklist_parsing.load_template(MINI_CHECKLIST))
     case_id = db.execute("SELECT id FROM cases").fetchone()[0]
     opened = reviews.open_review(db, case_id, reviewer="r", checklist_id=checklist_id)
     item = reviews.load_case_review(db, case_id, reviewer="r").checklist.visible_items({})[0]

@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from db.connection import open_database
 from ui import dialogs
 from ui.checklist_editor import ChecklistEditor
-from workbench.review import checklists
+from workbench.review import checklist_parsing
+from workbench.review import checklist_store
 from workbench.review import reviews
 
 SHOTS = Path("/tmp/shots")
@@ -20,7 +21,7 @@ SHOTS = Path("/tmp/shots")
 @pytest.fixture
 def db(tmp_path):
     db = open_database(tmp_path / "w.sqlite3")
-    checklists.install_builtins(db)
+    checklist_store.install_builtins(db)
     return db
 
 
@@ -35,7 +36,7 @@ def editor(qtbot, db):
 def open_template(editor, template_id):
     index = next(i for i in range(editor.template_combo.count())
                  if editor.template_combo.itemData(i) is not None
-                 and checklists.load_stored(editor.db, editor.template_combo.itemData(i)).template_id == template_id)
+                 and checklist_store.load_stored(editor.db, editor.template_combo.itemData(i)).template_id == template_id)
     editor.template_combo.setCurrentIndex(index)
     editor.template_combo.activated.emit(index)
 
@@ -79,7 +80,7 @@ def test_a_new_template_validates_as_you_edit_and_saves_version_1(editor, qtbot)
     qtbot.waitUntil(lambda: editor.save_button.isEnabled(), timeout=2000)   # validated as typed
     assert editor.tree.topLevelItem(0).child(0).text(0) == "Was the search complete?"
     row_id = editor.save()
-    stored = checklists.load_stored(editor.db, row_id)
+    stored = checklist_store.load_stored(editor.db, row_id)
     assert (stored.template_id, stored.version) == (editor.data["id"], 1)
     assert stored.item("item-1").text.zh == "检索是否完整？"
     assert stored.item("item-1").categories == ("omitted_objection",)
@@ -90,14 +91,14 @@ def test_editing_a_used_version_stores_the_next_and_reviews_keep_theirs(editor, 
     db.execute("INSERT INTO cases (application_number, ip_type, title) VALUES ('202210123456.1', 'invention', 't')")
     db.conn.commit()
     opened = reviews.open_review(db, 1, reviewer="alice")
-    used = checklists.load_stored(db, opened.checklist_id)
+    used = checklist_store.load_stored(db, opened.checklist_id)
     open_template(editor, used.template_id)
     select_item(editor, "novelty")
     type_into(editor.i_text, "Was novelty assessed against the right date?", "新颖性判断的时间基准是否正确？")
     row_id = editor.save()
     assert row_id != opened.checklist_id
-    assert checklists.load_stored(db, row_id).version == used.version + 1
-    assert checklists.load_stored(db, opened.checklist_id).item("novelty").text.en == used.item("novelty").text.en
+    assert checklist_store.load_stored(db, row_id).version == used.version + 1
+    assert checklist_store.load_stored(db, opened.checklist_id).item("novelty").text.en == used.item("novelty").text.en
     assert reviews.get_review(db, opened.id).checklist_id == opened.checklist_id
     assert editor.save() == row_id and "Nothing changed" in editor.status.text()
 
@@ -108,7 +109,7 @@ def test_clone_is_a_new_template_at_version_1(editor, db):
     assert editor.data["id"] == "design-preliminary-copy" and editor.data["version"] == 1
     assert editor.data["name"]["zh"].endswith("（副本）")
     row_id = editor.save()
-    assert checklists.load_stored(db, row_id).version == 1
+    assert checklist_store.load_stored(db, row_id).version == 1
     editor.clone()
     assert editor.data["id"] == "design-preliminary-copy-copy"
 
@@ -199,7 +200,7 @@ def test_preview_and_json_show_the_template(editor):
 
 
 def test_a_file_with_problems_opens_with_them_listed(editor, tmp_path, monkeypatch):
-    data = json.loads((checklists.BUILTIN_DIR / "utility_model_preliminary.json").read_text(encoding="utf-8"))
+    data = json.loads((checklist_store.BUILTIN_DIR / "utility_model_preliminary.json").read_text(encoding="utf-8"))
     data["sections"][0]["items"][1]["weight"] = -2
     data["sections"][1]["items"][0]["text"]["zh"] = ""
     path = tmp_path / "draft.json"
@@ -217,7 +218,7 @@ def test_save_to_file_round_trips(editor, tmp_path, monkeypatch):
     target = tmp_path / "out.json"
     monkeypatch.setattr(dialogs, "save_file", lambda *a, **k: str(target))
     editor.save_file()
-    assert checklists.validate_file(target) == []
+    assert checklist_parsing.validate_file(target) == []
 
 
 def test_the_window_menu_opens_the_editor(window_factory):

@@ -11,7 +11,9 @@ from PySide6.QtGui import QGuiApplication
 
 from tests.workbench.helpers import ROWS, mini_checklist_id, write_csv
 from workbench.review import reviews
-from workbench.importing.importer import RowIssue, import_file, preview_file
+from workbench.importing.import_result import RowIssue
+from workbench.importing.importer import import_file
+from workbench.importing.preview import preview_file
 
 FIXTURES = Path(__file__).resolve().parent.parent / "data" / "import"
 SHOTS = Path("/tmp/shots")

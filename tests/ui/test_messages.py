@@ -4,7 +4,7 @@ from ui.app import install_translations
 from ui.messages import error_text
 from workbench.base.errors import WorkbenchError
 
-import workbench.importing.importer  # noqa: F401  (registers the import messages)
+import workbench.importing.row_parser  # noqa: F401  (registers the row's import messages)
 
 
 def test_english_messages_keep_the_domain_text(qapp):

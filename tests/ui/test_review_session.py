@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication
 from db.connection import open_database
 from tests.workbench.helpers import MINI_CHECKLIST
 from workbench.audit import chain
-from workbench.review import checklists
+from workbench.review import checklist_parsing
+from workbench.review import checklist_store
 from workbench.review import reviews
 from workbench.demo.generate import build_demo
 from workbench.review.queue import CaseFilter
@@ -42,7 +43,7 @@ def demo_window(tmp_path, window_factory, qtbot):
     build_demo(db, cases=40, reviewed=0.25, seed=8)
     db.close()
     window = window_factory()
-    checklists.store(window.db, checklists.parse_template(twelve_item_template()))
+    checklist_store.store(window.db, checklist_parsing.parse_template(twelve_item_template()))
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)
@@ -316,7 +317,7 @@ def test_the_category_picker_matches_either_language_and_the_code(tmp_path, wind
     build_demo(db, cases=10, reviewed=0.0, seed=8)
     db.close()
     window = window_factory(language="zh")
-    checklists.store(window.db, checklists.parse_template(twelve_item_template()))
+    checklist_store.store(window.db, checklist_parsing.parse_template(twelve_item_template()))
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)

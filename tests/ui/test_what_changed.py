@@ -16,7 +16,8 @@ from tests.workbench.test_packages import master_template  # noqa: F401 (fixture
 from ui import dialogs
 from ui.case_model import value_label
 from ui.changes import Changes
-from workbench.review import checklists
+from workbench.review import checklist_parsing
+from workbench.review import checklist_store
 from workbench.review import reviews
 from workbench.rounds import assignment, population, sampling_plan, store
 from workbench.review.queue import CaseFilter
@@ -171,7 +172,7 @@ def test_demo_load_import_removal_and_a_checklist_saved_notify_once(window_facto
     case_id = window.panel.case_id
     assert window.panel.review_id is None and window.panel.checklist.template_id != "twelve"
     editor = window.edit_checklists()
-    row_id = checklists.store(window.db, checklists.parse_template(twelve_item_template()))
+    row_id = checklist_store.store(window.db, checklist_parsing.parse_template(twelve_item_template()))
     editor.saved.emit(row_id)                                      # what the editor does once stored
     assert [(n.what, n.checklists) for n in seen] == [("checklist", True)]
     # a case not reviewed yet shows the checklist its review would now use

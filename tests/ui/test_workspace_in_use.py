@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from db.connection import open_database
-from workbench.review import checklists
+from workbench.review import checklist_store
 from workbench.review import reviews
 from workbench.base.instance_lock import LockHolder, WorkspaceLock, current_holder
 
@@ -19,10 +19,10 @@ def reviewed_workspace(tmp_path):
     db.execute("INSERT INTO cases (application_number, ip_type, title, applicant) VALUES"
                " ('CN202210123456.1', 'invention', '一种图像识别方法', '甲公司')")
     db.conn.commit()
-    checklists.install_builtins(db)
+    checklist_store.install_builtins(db)
     case_id = db.execute("SELECT id FROM cases").fetchone()[0]
     opened = reviews.open_review(db, case_id, reviewer="alice")
-    checklist = checklists.load_stored(db, opened.checklist_id)
+    checklist = checklist_store.load_stored(db, opened.checklist_id)
     first = checklist.items[0]
     reviews.set_answer(db, opened.id, first.id, first.option_for_outcome("fail").code, actor="alice",
                       severity=first.severities[0], category=first.categories[0], comment="检索不充分",

@@ -9,7 +9,8 @@ from typing import Iterable, Sequence
 from openpyxl import Workbook
 
 from db.connection import open_database
-from workbench.review import checklists
+from workbench.review import checklist_parsing
+from workbench.review import checklist_store
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 MINI_CHECKLIST = DATA / "mini_checklist.json"
@@ -50,7 +51,7 @@ def workspace(tmp_path: Path, name: str = "w.sqlite3"):
 
 
 def mini_checklist_id(db) -> int:
-    return checklists.store(db, checklists.load_template(MINI_CHECKLIST))
+    return checklist_store.store(db, checklist_parsing.load_template(MINI_CHECKLIST))
 
 
 def table_state(db) -> list:

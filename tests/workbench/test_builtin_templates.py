@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.review.checklists import TemplateInvalid, load_template
+from workbench.review.checklist_parsing import TemplateInvalid, load_template
 
 CHECKLIST_DIR = Path(__file__).resolve().parents[2] / "resources" / "checklists"
 TEMPLATE_FILES = sorted(CHECKLIST_DIR.glob("*.json"))

@@ -7,8 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from db.connection import open_database
-from workbench.review import checklists
-from workbench.review.checklists import TemplateInvalid, load_template, parse_template, validate_template
+from workbench.review import checklist_parsing
+from workbench.review import checklist_store
+from workbench.review.checklist_parsing import TemplateInvalid, load_template, parse_template, validate_template
 
 MINI = Path(__file__).resolve().parent.parent / "data" / "mini_checklist.json"
 
@@ -95,21 +96,21 @@ def test_graded_scale(data):
 
 def test_store_is_idempotent_and_freezes_versions(tmp_path, data):
     db = open_database(tmp_path / "w.sqlite3")
-    first = checklists.store(db, parse_template(data))
-    assert checklists.store(db, parse_template(data)) == first
+    first = checklist_store.store(db, parse_template(data))
+    assert checklist_store.store(db, parse_template(data)) == first
     items(data)[0]["text"]["en"] = "Search complete and adequate?"
-    edited = checklists.store(db, parse_template(data))
+    edited = checklist_store.store(db, parse_template(data))
     assert edited != first
     rows = db.execute("SELECT version FROM checklists WHERE template_id = 'mini' ORDER BY version").fetchall()
     assert rows == [(1,), (2,)]
-    assert checklists.load_stored(db, first).item("search").text.en == "Search adequate?"
-    assert checklists.load_stored(db, edited).version == 2
+    assert checklist_store.load_stored(db, first).item("search").text.en == "Search adequate?"
+    assert checklist_store.load_stored(db, edited).version == 2
 
 
 def test_unreadable_file_is_one_problem(tmp_path):
     path = tmp_path / "broken.json"
     path.write_text("{ not json", encoding="utf-8")
-    problems = checklists.validate_file(path)
+    problems = checklist_parsing.validate_file(path)
     assert len(problems) == 1 and "line 1" in problems[0].message
 
 
@@ -158,7 +159,7 @@ def test_a_key_written_twice_is_reported(tmp_path, data):
     text = json.dumps(data, ensure_ascii=False).replace('"weight": 2', '"weight": 2, "weight": 5', 1)
     path = tmp_path / "twice.json"
     path.write_text(text, encoding="utf-8")
-    problems = checklists.validate_file(path)
+    problems = checklist_parsing.validate_file(path)
     assert any("'weight' appears twice" in p.message and "search" in p.message for p in problems)
     with pytest.raises(TemplateInvalid):
         load_template(path)
@@ -199,7 +200,7 @@ def test_any_broken_template_gives_problems_never_a_crash(edits):
         except (KeyError, IndexError, TypeError):
             continue
     problems = validate_template(document, source="fuzz.json")
-    assert all(isinstance(p, checklists.Problem) and p.message for p in problems)
+    assert all(isinstance(p, checklist_parsing.Problem) and p.message for p in problems)
     if not problems:
         checklist = parse_template(document)
         checklist.visible_items({})

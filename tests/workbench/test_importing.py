@@ -110,8 +110,8 @@ def test_decision_before_filing_is_flagged_not_lost(db, tmp_path):
 
 
 def test_cancel_leaves_workspace_unchanged(db, tmp_path, monkeypatch):
-    from workbench.importing import importer
-    monkeypatch.setattr(importer, "BATCH", 500)
+    from workbench.importing import row_validation
+    monkeypatch.setattr(row_validation, "BATCH", 500)
     import_file(db, write_csv(tmp_path / "first.csv", ROWS[:1]))
     before = table_state(db)
     many = [[f"2022101{n:05d}", "发明", f"t{n}", "", "", "", "", ""] for n in range(1200)]
@@ -128,17 +128,17 @@ def test_failure_midway_leaves_workspace_unchanged(db, tmp_path, monkeypatch):
     import_file(db, write_csv(tmp_path / "first.csv", ROWS[:1]))     # so rows are checked for conflicts
     before = table_state(db)
     many = [[f"2022101{n:05d}", "发明", f"t{n}", "", "", "", "", ""] for n in range(1200)]
-    from workbench.importing import importer
-    monkeypatch.setattr(importer, "BATCH", 500)
+    from workbench.importing import case_writes, row_validation
+    monkeypatch.setattr(row_validation, "BATCH", 500)
     calls = {"n": 0}
-    original = importer._store_batch
+    original = case_writes.store_batch
 
     def failing(*args, **kwargs):
         calls["n"] += 1
         if calls["n"] == 2:
             raise RuntimeError("disk full")
         return original(*args, **kwargs)
-    monkeypatch.setattr(importer, "_store_batch", failing)
+    monkeypatch.setattr(case_writes, "store_batch", failing)
     with pytest.raises(RuntimeError):
         import_file(db, write_csv(tmp_path / "many.csv", many))
     assert calls["n"] == 2
@@ -147,9 +147,9 @@ def test_failure_midway_leaves_workspace_unchanged(db, tmp_path, monkeypatch):
 
 def test_failure_while_reading_leaves_an_empty_workspace_empty(db, tmp_path, monkeypatch):
     many = [[f"2022101{n:05d}", "发明", f"t{n}", "", "", "", "", ""] for n in range(1200)]
-    from workbench.importing import importer
-    monkeypatch.setattr(importer, "BATCH", 500)
-    original = importer._RowParser.parse
+    from workbench.importing import row_parser, row_validation
+    monkeypatch.setattr(row_validation, "BATCH", 500)
+    original = row_parser.RowParser.parse
     calls = {"n": 0}
 
     def failing(self, cells):
@@ -157,7 +157,7 @@ def test_failure_while_reading_leaves_an_empty_workspace_empty(db, tmp_path, mon
         if calls["n"] == 1100:       # on the validating thread, after two batches were stored
             raise MemoryError("out of memory")
         return original(self, cells)
-    monkeypatch.setattr(importer._RowParser, "parse", failing)
+    monkeypatch.setattr(row_parser.RowParser, "parse", failing)
     with pytest.raises(MemoryError):
         import_file(db, write_csv(tmp_path / "many.csv", many))
     assert table_state(db) == [[], [], []]

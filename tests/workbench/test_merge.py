@@ -24,7 +24,7 @@ from tests.workbench.test_packages import (
 from workbench.audit import chain
 from workbench.packages import workpackage
 from workbench.review import reviews
-from workbench.review.checklists import load_stored
+from workbench.review.checklist_store import load_stored
 from workbench.base.errors import Cancelled, WorkbenchError
 from workbench.review.integrity import check_workspace
 from workbench.base.jobs import CancelToken

@@ -25,7 +25,7 @@ from workbench.audit import coverage
 from workbench.packages import workpackage
 from workbench.review import reviews
 from workbench.audit.chain import GENESIS, entry_hash
-from workbench.review.checklists import load_stored
+from workbench.review.checklist_store import load_stored
 from workbench.cli import main as cli_main
 from workbench.packages.merge import merge_packages
 

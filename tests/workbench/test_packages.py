@@ -11,7 +11,7 @@ import pytest
 from db.connection import open_database
 from workbench.packages import workpackage
 from workbench.review import reviews
-from workbench.review.checklists import load_stored
+from workbench.review.checklist_store import load_stored
 from workbench.demo.data import generate_cases, write_csv
 from workbench.base.errors import Cancelled, WorkbenchError
 from workbench.importing.importer import import_file

@@ -13,6 +13,8 @@ from workbench.stats.distributions import t_quantile_upper
 from workbench.stats.intervals import clopper_pearson
 
 from tests.workbench.helpers import MINI_CHECKLIST, workspace
+from workbench.review import checklist_parsing
+from workbench.review import checklist_store
 from workbench.review import checklists
 from workbench.base.errors import WorkbenchError
 from workbench.report.figures import (
@@ -71,8 +73,8 @@ def build_workspace(db, *, cases: int = 80, seed: int = 7, stratified_round: boo
     Verdicts and scores come from `review.assess`, so they agree with the answers as in real use.
     """
     rng = random.Random(seed)
-    checklist = checklists.load_template(MINI_CHECKLIST)
-    checklist_id = checklists.store(db, checklist)
+    checklist = checklist_parsing.load_template(MINI_CHECKLIST)
+    checklist_id = checklist_store.store(db, checklist)
     base = datetime(2023, 3, 1, 8, 0, tzinfo=timezone.utc)
     with db.atomic():
         ids = []

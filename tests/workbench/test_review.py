@@ -3,7 +3,8 @@ import pytest
 from tests.workbench.helpers import MINI_CHECKLIST, ROWS, mini_checklist_id, workspace, write_csv
 from workbench.audit import chain
 from workbench.review import reviews
-from workbench.review.checklists import load_stored, load_template
+from workbench.review.checklist_parsing import load_template
+from workbench.review.checklist_store import load_stored
 from workbench.base.errors import WorkbenchError
 from workbench.importing.importer import import_file
 from workbench.review.reviews import Answer, assess

@@ -334,7 +334,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_checklist(args: argparse.Namespace, out: TextIO) -> int:
-    from workbench.review.checklists import validate_file
+    from workbench.review.checklist_parsing import validate_file
     problems = validate_file(args.file)
     if problems:
         raise WorkbenchError("checklist.invalid", source=args.file, count=len(problems),

@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
-from workbench.review import checklists
+from workbench.review import checklist_store
 from workbench.review import reviews
 from workbench.base.errors import WorkbenchError, register
 from workbench.base.paths import resource_dir
@@ -39,12 +39,12 @@ def run_self_test(out: TextIO) -> None:
             _check(result.accepted > 0 and result.rejected == 0,
                    f"importing the demo samples accepted {result.accepted} and rejected {result.rejected}")
             print(f"import: {result.accepted} cases", file=out)
-            installed = checklists.install_builtins(db)
+            installed = checklist_store.install_builtins(db)
             _check(bool(installed), "no built-in checklist template")
             case_id = db.execute("SELECT id FROM cases WHERE ip_type = 'invention' ORDER BY id LIMIT 1").fetchone()
             _check(case_id is not None, "no invention case among the demo samples")
             opened = reviews.open_review(db, case_id[0], reviewer=SELF_TEST_REVIEWER)
-            checklist = checklists.load_stored(db, opened.checklist_id)
+            checklist = checklist_store.load_stored(db, opened.checklist_id)
             first = checklist.items[0]
             reviews.set_answer(db, opened.id, first.id, first.option_for_outcome("fail").code,
                               severity=first.severities[0], category=first.categories[0],

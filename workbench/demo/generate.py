@@ -24,6 +24,7 @@ from typing import Any, Iterator
 import sqlite_utils
 
 from workbench.audit import chain
+from workbench.review import checklist_store
 from workbench.review import checklists
 from workbench.review.checklists import Checklist, Item
 from workbench.demo.data import EXAMINERS, generate_cases, person_name
@@ -144,9 +145,9 @@ def _fraction(value: object) -> bool:
 def _build(db: sqlite_utils.Database, cases: int, review_count: int, seed: int, total_work: int,
            progress: Progress, cancel: CancelToken, round_spec: DemoRound | None) -> DemoResult:
     with db.atomic():
-        checklists.install_builtins(db)
-        checklist_ids = {ip: checklists.checklist_for(db, ip) for ip in checklists.IP_TYPES}
-        parsed = {cid: checklists.load_stored(db, cid) for cid in set(checklist_ids.values()) if cid is not None}
+        checklist_store.install_builtins(db)
+        checklist_ids = {ip: checklist_store.checklist_for(db, ip) for ip in checklists.IP_TYPES}
+        parsed = {cid: checklist_store.load_stored(db, cid) for cid in set(checklist_ids.values()) if cid is not None}
         facts = _insert_cases(db, cases, seed, progress, cancel, total_work)
         rng = random.Random(f"{seed}:reviews")
         model = _FindingModel(rng, parsed.values(), facts)
@@ -202,7 +203,7 @@ def _round(db: sqlite_utils.Database, spec: DemoRound, seed: int, done: int, fac
     per_day = REVIEWERS * REVIEWS_PER_REVIEWER_DAY
     for n, index in enumerate(chosen):
         review_id, case_id, checklist_id, name = open_reviews[index]
-        writer.add_review(by_id[case_id], checklist_id, parsed.get(checklist_id) or checklists.load_stored(
+        writer.add_review(by_id[case_id], checklist_id, parsed.get(checklist_id) or checklist_store.load_stored(
             db, checklist_id), by_name[name], _work_time(done + n, per_day, rng), model, rng, review_id=review_id)
         if writer.pending >= BATCH:
             writer.flush()

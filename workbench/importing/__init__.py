@@ -1,9 +1,12 @@
-"""Loading examination cases from files: readers for CSV/text (any common encoding), XLSX, XLS,
-OpenDocument, HTML-as-XLS and XML Spreadsheet with limits on size, cells and spans (`readers`,
-`zip_limits`...), header detection (`headers`), column mappings remembered per header
+"""Loading examination cases from files: readers for CSV/text (any common encoding) (`readers`),
+XLSX, XLS and OpenDocument (`spreadsheets`), HTML-as-XLS and XML Spreadsheet (`readers_markup`)
+with limits on size, cells and spans (`read_limits`, `zip_limits`, `xls_limits`), header names
+and finding the header row (`headers`, `header_finding`), column mappings remembered per header
 (`mappings`), dates and application numbers with their check characters (`dates`,
-`identifiers`), the import itself in one transaction with a row-level report (`importer`), and the
-list of imports and their removal (`history`).
+`identifiers`), the import itself in one transaction (`importer`): cells as text and rows that
+are no case (`row_text`), one row parsed (`row_parser`) and validated (`row_validation`), rows
+stored as cases (`case_writes`), the row-level report (`import_result`), a look at a file
+before importing it (`preview`), and the list of imports and their removal (`history`).
 
 May import: workbench.base, workbench.audit (an import records the digests of the cases it wrote).
 """

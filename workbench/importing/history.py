@@ -15,7 +15,7 @@ import sqlite_utils
 
 from workbench.audit import chain
 from workbench.base.errors import WorkbenchError, register
-from workbench.importing.importer import RowIssue
+from workbench.importing.import_result import RowIssue
 
 register({
     "imports.not_found": "There is no import number {import_id} in this workspace.",

@@ -3,8 +3,8 @@
 A reader streams (line number, cells) pairs and knows how far it has got, so the import
 can show progress and never holds the whole file in memory. Anything that is not a table
 we can read raises WorkbenchError naming the file. Every reader counts the cells it makes
-against workbench.importing.read_limits, and a workbook is checked (zip_limits, xls_limits) before
-python-calamine allocates its sheets. HTML and XML Spreadsheet 2003 are in readers_markup.
+against workbench.importing.read_limits. Workbooks are read in spreadsheets, HTML and XML
+Spreadsheet 2003 in readers_markup; this module tells them apart and reads CSV and text.
 """
 from __future__ import annotations
 
@@ -18,9 +18,8 @@ from typing import Any, Iterator
 from workbench.base.errors import WorkbenchError, register
 from workbench.importing.read_limits import CellBudget
 from workbench.importing.readers_markup import looks_like_html, looks_like_spreadsheet_xml, open_html, open_spreadsheet_xml
-from workbench.importing.table_reader import CountingReader, TableReader, short
-from workbench.importing.xls_limits import check_xls_workbook
-from workbench.importing.zip_limits import check_zip_workbook
+from workbench.importing.spreadsheets import looks_like_spreadsheet, open_spreadsheet, workbook_visible_sheets
+from workbench.importing.table_reader import CountingReader, TableReader
 
 __all__ = ["TableReader", "detect_delimiter", "detect_encoding", "open_table", "visible_sheets"]
 
@@ -33,9 +32,6 @@ register({
     "import.not_text": "{path}: this is not a text or spreadsheet file that can be imported ({detail}).",
     "import.bad_encoding": "{path}: the file cannot be read as {encoding} (line {line}: {detail}).",
     "import.unknown_encoding": "{path}: unknown encoding {encoding!r}.",
-    "import.bad_spreadsheet": "{path}: the spreadsheet cannot be read ({detail}).",
-    "import.no_sheet": "{path}: there is no sheet named {sheet!r} (sheets: {sheets}).",
-    "import.no_data_sheet": "{path}: every sheet is empty.",
     "import.bad_csv": "{path}, line {line}: {detail}.",
     "import.unclosed_quote": "{path}, line {line}: a quoted cell starts here and is never closed "
                              "(a stray \" at the start of a cell?); nothing was imported.",
@@ -43,8 +39,6 @@ register({
 })
 
 MAX_ROW_LINES = 200      # a row spanning more lines than this is a quote that was never closed
-
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 SNIFF_BYTES = 64 * 1024
 CSV_FIELD_LIMIT = 1024 * 1024  # a 1 MB cell is corrupt, not data
 
@@ -64,8 +58,8 @@ def open_table(path: str | Path, *, encoding: str | None = None, delimiter: str 
         raise WorkbenchError("import.unreadable", path=str(path), detail=exc.strerror or str(exc)) from exc
     if size == 0:
         raise WorkbenchError("import.empty", path=str(path))
-    if _looks_like_spreadsheet(path, head):
-        return _open_spreadsheet(path, sheet)
+    if looks_like_spreadsheet(head):
+        return open_spreadsheet(path, sheet)
     if looks_like_spreadsheet_xml(head):
         return open_spreadsheet_xml(path, size, sheet)
     if looks_like_html(head):
@@ -83,32 +77,9 @@ def visible_sheets(path: str | Path) -> list[str]:
         raise WorkbenchError("import.unreadable", path=str(path), detail=exc.strerror or str(exc)) from exc
     if looks_like_spreadsheet_xml(head):
         return open_spreadsheet_xml(path, len(head), None).visible_sheets
-    if not _looks_like_spreadsheet(path, head):
+    if not looks_like_spreadsheet(head):
         return []
-    import python_calamine
-    check_zip_workbook(path)
-    check_xls_workbook(path)
-    try:
-        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
-        try:
-            return _visible(workbook) or list(workbook.sheet_names)
-        finally:
-            workbook.close()
-    except Exception as exc:
-        raise WorkbenchError("import.bad_spreadsheet", path=str(path), detail=short(exc)) from exc
-
-
-def _visible(workbook: Any) -> list[str]:
-    return [m.name for m in workbook.sheets_metadata
-            if str(m.visible).rsplit(".", 1)[-1].lower() == "visible"
-            and str(m.typ).rsplit(".", 1)[-1].lower() == "worksheet"]
-
-
-def _looks_like_spreadsheet(path: Path, head: bytes) -> bool:
-    # Zip (xlsx, ods) or OLE2 (xls) signatures, whatever the file is called.
-    if head.startswith(b"PK\x03\x04") or head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return True
-    return False
+    return workbook_visible_sheets(path)
 
 
 # -- CSV and text --------------------------------------------------------------------------------
@@ -296,93 +267,3 @@ def _first_bad_line(path: Path, encoding: str) -> int | None:
             except UnicodeDecodeError:
                 return number
     return None
-
-
-# -- spreadsheets --------------------------------------------------------------------------------
-
-def _open_spreadsheet(path: Path, sheet: str | None) -> TableReader:
-    import python_calamine
-
-    check_zip_workbook(path)
-    check_xls_workbook(path)
-    try:
-        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
-        names = list(workbook.sheet_names)
-        visible = _visible(workbook)
-    except Exception as exc:  # calamine raises several of its own types, and OSError/ValueError
-        raise WorkbenchError("import.bad_spreadsheet", path=str(path), detail=short(exc)) from exc
-    try:
-        if sheet is not None:
-            if sheet not in names:
-                raise WorkbenchError("import.no_sheet", path=str(path), sheet=sheet, sheets=", ".join(names))
-            chosen = workbook.get_sheet_by_name(sheet)
-        else:
-            # The first visible sheet with data: a hidden sheet of lookup lists is not the export.
-            chosen = None
-            for name in visible or names:
-                candidate = workbook.get_sheet_by_name(name)
-                if candidate.height > 0 and candidate.width > 0:
-                    chosen = candidate
-                    break
-            if chosen is None:
-                raise WorkbenchError("import.no_data_sheet", path=str(path))
-        merged = list(chosen.merged_cell_ranges or ())
-        start_column = chosen.start[1] if chosen.start else 0
-    except WorkbenchError:
-        raise
-    except Exception as exc:
-        raise WorkbenchError("import.bad_spreadsheet", path=str(path), detail=short(exc)) from exc
-    total = (chosen.end[0] + 1) if chosen.end else 0
-    done = [0]
-
-    def rows() -> Iterator[tuple[int, list[Any]]]:
-        budget = CellBudget(path)
-        fill = _MergedFill(merged, start_column, budget)
-        try:
-            for index, cells in enumerate(chosen.iter_rows()):
-                done[0] = index + 1
-                cells = list(cells)
-                budget.row(index + 1, len(cells))
-                if fill.active(index):
-                    fill.apply(index, cells)
-                yield index + 1, cells   # calamine yields rows from the sheet's first row
-        except WorkbenchError:
-            raise
-        except Exception as exc:
-            raise WorkbenchError("import.bad_spreadsheet", path=str(path), detail=short(exc)) from exc
-
-    return TableReader(path=path, kind="spreadsheet", rows=rows, total=total, position=lambda: done[0],
-                       sheet=chosen.name, sheets=names, visible_sheets=visible or names, close=workbook.close)
-
-
-class _MergedFill:
-    """Cells merged down several rows hold their value in the top cell only; a report that
-    merges one department over a group of cases means it for every one of them, so the
-    value is repeated down the merged rows. Merges within a single row are left alone."""
-
-    def __init__(self, ranges: list[Any], start_column: int, budget: CellBudget) -> None:
-        self.budget = budget
-        self.starts: dict[int, list[tuple[int, int, int]]] = {}
-        for (top, left), (bottom, right) in ranges:
-            if bottom > top:
-                self.starts.setdefault(top, []).append((bottom, left - start_column, right - start_column))
-        self.running: list[tuple[int, int, list[Any]]] = []   # (last row, first column, values)
-
-    def active(self, row: int) -> bool:
-        return bool(self.running) or row in self.starts
-
-    def apply(self, row: int, cells: list[Any]) -> None:
-        self.running = [r for r in self.running if r[0] >= row]
-        for first, values in ((r[1], r[2]) for r in self.running):
-            # Each merge running over this row costs its width (at least one), so thousands of
-            # merges spanning a whole sheet stop at the limit instead of running for hours.
-            self.budget.fill(row + 1, max(1, len(values)), len(cells))
-            for offset, value in enumerate(values):
-                column = first + offset
-                if 0 <= column < len(cells) and cells[column] in ("", None):
-                    cells[column] = value
-        for bottom, left, right in self.starts.pop(row, ()):
-            # Columns beyond the row hold nothing to repeat.
-            right = min(right, len(cells) - 1)
-            values = [cells[c] for c in range(max(left, 0), right + 1)]
-            self.running.append((bottom, max(left, 0), values))

@@ -30,7 +30,8 @@ import sqlite_utils
 
 from db.connection import Workspace, open_database
 from workbench.audit import chain
-from workbench.review import checklists
+from workbench.review import checklist_parsing
+from workbench.review import checklist_store
 from workbench.audit import coverage
 from workbench.packages import trust
 from workbench.review import reviews
@@ -583,7 +584,7 @@ class _Merger:
                 definition = self.pkg.execute(
                     "SELECT definition FROM checklists WHERE template_id = ? AND version = ? AND sha256 = ?",
                     [template_id, int(version), digest]).fetchone()[0]
-                found = checklists.store(self.db, checklists.parse_template(json.loads(definition)))
+                found = checklist_store.store(self.db, checklist_parsing.parse_template(json.loads(definition)))
             else:
                 found = row[0]
             self.master_checklists[key] = found
@@ -663,7 +664,7 @@ class _Merger:
     def _assess(self, final_review: dict[str, Any], answers: Mapping[str, Mapping[str, Any]]) -> None:
         """Answers taken from both sides: the verdict and score follow from the answers now held;
         a review whose answers no longer suffice for completion is in progress again."""
-        checklist = checklists.load_stored(self.db, self._master_checklist(final_review["checklist"]))
+        checklist = checklist_store.load_stored(self.db, self._master_checklist(final_review["checklist"]))
         given = {k: reviews.Answer(k, a["answer"], a["outcome"], a.get("severity"), a.get("category"),
                                   a.get("comment") or "") for k, a in answers.items()}
         result = reviews.assess(checklist, given)

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from workbench.base.errors import register
-from workbench.importing.importer import ImportResult, RowIssue
+from workbench.importing.import_result import ImportResult, RowIssue
 
 register({"report.unwritable": "Cannot write the report {path}: {detail}."})
 

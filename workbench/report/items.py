@@ -15,7 +15,8 @@ from typing import Any
 
 import sqlite_utils
 
-from workbench.review.checklists import Checklist, Text, parse_template
+from workbench.review.checklist_parsing import parse_template
+from workbench.review.checklists import Checklist, Text
 from workbench.base.errors import WorkbenchError
 from workbench.report.strata import Design, Estimate
 

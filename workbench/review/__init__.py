@@ -1,4 +1,5 @@
-"""Reviewing one case: versioned, frozen checklist templates (`checklists`), reviews and their
+"""Reviewing one case: checklist templates (`checklists`), read and validated
+(`checklist_parsing`), stored as versioned, frozen versions (`checklist_store`), reviews and their
 answers committed one at a time with their audit entries, verdicts, take-over and active time
 (`reviews`), undo and redo of answers (`undo`), the active-time clock (`timing`), the case queue
 with its filters and search under the one definition of "reviewed" (`queue`), and the integrity

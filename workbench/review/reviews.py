@@ -11,7 +11,8 @@ from typing import Mapping
 import sqlite_utils
 
 from workbench.audit import chain
-from workbench.review.checklists import Checklist, checklist_for, load_stored
+from workbench.review.checklist_store import checklist_for, load_stored
+from workbench.review.checklists import Checklist, Item
 from workbench.base.errors import WorkbenchError, register
 
 STATUSES = ("open", "in_progress", "completed", "signed_off")
@@ -331,60 +332,78 @@ def change_answer(db: sqlite_utils.Database, review_id: int, item_id: str, answe
     with db.atomic():
         answers = get_answers(db, review_id)
         old = answers.get(item_id)
-        new: Answer | None = None
-        if answer is not None:
-            option = item.option(answer)
-            if option is None:
-                raise WorkbenchError("review.bad_answer", answer=answer, item_id=item_id,
-                                     allowed=", ".join(item.answers))
-            if option.outcome == "fail":
-                severity = severity or option.severity
-                # Only one choice allowed: it is the answer, no key press needed.
-                if severity is None and len(item.severities) == 1:
-                    severity = item.severities[0]
-                if category is None and len(item.categories) == 1:
-                    category = item.categories[0]
-                if severity is not None and severity not in item.severities:
-                    raise WorkbenchError("review.bad_severity", severity=severity, item_id=item_id,
-                                         allowed=", ".join(item.severities))
-                if category is not None and category not in item.categories:
-                    raise WorkbenchError("review.bad_category", category=category, item_id=item_id,
-                                         allowed=", ".join(item.categories))
-            else:
-                severity = category = None
-            keep_comment = old.comment if old is not None else ""
-            new = Answer(item_id, answer, option.outcome, severity, category,
-                         keep_comment if comment is None else comment)
+        new = _new_answer(item, answer, severity, category, comment, old) if answer is not None else None
         if new == old:
             return AnswerChange(review_id, item_id, old, new, assess(checklist, answers))
         now = chain.now_iso()
+        _store_answer(db, review_id, item_id, new, now)
         if new is None:
-            db.execute("DELETE FROM answers WHERE review_id = ? AND item_id = ?", [review_id, item_id])
             answers.pop(item_id, None)
         else:
-            db.execute(
-                "INSERT INTO answers (review_id, item_id, answer, outcome, severity, category, comment, answered_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (review_id, item_id) DO UPDATE SET"
-                " answer = excluded.answer, outcome = excluded.outcome, severity = excluded.severity,"
-                " category = excluded.category, comment = excluded.comment, answered_at = excluded.answered_at",
-                [review_id, item_id, new.answer, new.outcome, new.severity, new.category, new.comment, now])
             answers[item_id] = new
         chain.record(db, actor=actor, entity="answer", entity_id=f"{review_id}/{item_id}",
                      action=action or ("answer" if new is not None else "clear"),
                      old=_answer_dict(old), new=_answer_dict(new), case_id=review.case_id)
-        shown = {i.id for i in checklist.visible_items({k: a.answer for k, a in answers.items()})}
-        hidden = tuple(answers[k] for k in list(answers) if k not in shown)
-        for gone in hidden:
-            db.execute("DELETE FROM answers WHERE review_id = ? AND item_id = ?", [review_id, gone.item_id])
-            answers.pop(gone.item_id)
-            chain.record(db, actor=actor, entity="answer", entity_id=f"{review_id}/{gone.item_id}", action="hide",
-                         old=_answer_dict(gone), new=None, case_id=review.case_id)
+        hidden = _drop_hidden_answers(db, checklist, review, answers, actor)
         result = assess(checklist, answers)
         status = "in_progress" if review.status in ("open", "completed") and answers else review.status
         db.execute("UPDATE reviews SET verdict = ?, score = ?, status = ?, updated_at = ?,"
                    " completed_at = CASE WHEN ? = 'completed' THEN completed_at END WHERE id = ?",
                    [result.verdict if answers else None, result.score, status, now, status, review_id])
     return AnswerChange(review_id, item_id, old, new, result, hidden)
+
+
+def _new_answer(item: Item, answer: str, severity: str | None, category: str | None, comment: str | None,
+                old: Answer | None) -> Answer:
+    """The answer as it will be stored, checked against what the item allows. Severity and
+    category only belong to a failing answer; a single allowed choice is filled in."""
+    option = item.option(answer)
+    if option is None:
+        raise WorkbenchError("review.bad_answer", answer=answer, item_id=item.id, allowed=", ".join(item.answers))
+    if option.outcome == "fail":
+        severity = severity or option.severity
+        # Only one choice allowed: it is the answer, no key press needed.
+        if severity is None and len(item.severities) == 1:
+            severity = item.severities[0]
+        if category is None and len(item.categories) == 1:
+            category = item.categories[0]
+        if severity is not None and severity not in item.severities:
+            raise WorkbenchError("review.bad_severity", severity=severity, item_id=item.id,
+                                 allowed=", ".join(item.severities))
+        if category is not None and category not in item.categories:
+            raise WorkbenchError("review.bad_category", category=category, item_id=item.id,
+                                 allowed=", ".join(item.categories))
+    else:
+        severity = category = None
+    keep_comment = old.comment if old is not None else ""
+    return Answer(item.id, answer, option.outcome, severity, category, keep_comment if comment is None else comment)
+
+
+def _store_answer(db: sqlite_utils.Database, review_id: int, item_id: str, new: Answer | None, now: str) -> None:
+    """Write (or, for None, delete) one answer row."""
+    if new is None:
+        db.execute("DELETE FROM answers WHERE review_id = ? AND item_id = ?", [review_id, item_id])
+        return
+    db.execute(
+        "INSERT INTO answers (review_id, item_id, answer, outcome, severity, category, comment, answered_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (review_id, item_id) DO UPDATE SET"
+        " answer = excluded.answer, outcome = excluded.outcome, severity = excluded.severity,"
+        " category = excluded.category, comment = excluded.comment, answered_at = excluded.answered_at",
+        [review_id, item_id, new.answer, new.outcome, new.severity, new.category, new.comment, now])
+
+
+def _drop_hidden_answers(db: sqlite_utils.Database, checklist: Checklist, review: Review,
+                         answers: dict[str, Answer], actor: str) -> tuple[Answer, ...]:
+    """Remove (from `answers` and the workspace) the answers of items the answers now hide,
+    each audited as 'hide'; returns them."""
+    shown = {i.id for i in checklist.visible_items({k: a.answer for k, a in answers.items()})}
+    hidden = tuple(answers[k] for k in list(answers) if k not in shown)
+    for gone in hidden:
+        db.execute("DELETE FROM answers WHERE review_id = ? AND item_id = ?", [review.id, gone.item_id])
+        answers.pop(gone.item_id)
+        chain.record(db, actor=actor, entity="answer", entity_id=f"{review.id}/{gone.item_id}", action="hide",
+                     old=_answer_dict(gone), new=None, case_id=review.case_id)
+    return hidden
 
 
 def complete(db: sqlite_utils.Database, review_id: int, *, actor: str) -> Assessment:

@@ -17,10 +17,10 @@ from typing import Any, Iterable, Mapping, Sequence
 import sqlite_utils
 
 from workbench.audit import chain
+from workbench.review import checklist_store
 from workbench.base.errors import WorkbenchError, register
 from workbench.base.jobs import CancelToken, Progress, no_progress
 from workbench.importing.identifiers import parse_application_number
-from workbench.review import checklists
 from workbench.rounds.assignment import Reviewer, check_effort, check_reviewers, plan_assignment
 from workbench.rounds.draw import same_person
 from workbench.rounds.population import Filters, Population, PopulationCase, load_population, population_digest
@@ -133,12 +133,12 @@ def name_taken(db: sqlite_utils.Database, name: str) -> bool:
 def _checklists_for(db: sqlite_utils.Database, ip_types: Iterable[str],
                     given: Mapping[str, int] | None) -> dict[str, ChecklistRef]:
     from workbench.review import reviews  # noqa: F401  (registers review.no_checklist)
-    checklists.install_builtins(db)
+    checklist_store.install_builtins(db)
     refs = {}
     for ip_type in sorted(set(ip_types)):
         checklist_id = (given or {}).get(ip_type)
         if checklist_id is None:
-            checklist_id = checklists.checklist_for(db, ip_type)
+            checklist_id = checklist_store.checklist_for(db, ip_type)
             if checklist_id is None:
                 raise WorkbenchError("review.no_checklist", ip_type=ip_type)
         row = db.execute("SELECT template_id, version FROM checklists WHERE id = ?", [checklist_id]).fetchone()
