@@ -618,6 +618,7 @@ class MainWindow(QMainWindow):
     # -- closing -----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         self.panel.flush()    # answers are already stored; this keeps the comment and the time
+        self.filter_bar.stop()
         self.workspace_check.stop()
         self.tasks.shutdown()
         self.dashboard.shutdown()

@@ -105,6 +105,11 @@ class QueueFilterBar(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
+    def stop(self) -> None:
+        """The window is closing: a search typed in its last moments must not run on a closed workspace."""
+        self._search_timer.stop()
+        self.blockSignals(True)
+
     def _emit(self) -> None:
         self._search_timer.stop()
         self.changed.emit(self.case_filter())

@@ -2,9 +2,9 @@
 sample size per stratum, the assignment to reviewers, then confirm and draw. Also the lot
 verdicts of acceptance rounds drawn with it.
 
-Every number shown comes from workbench.rounds.store (count_population, design, draw,
-plan_assignment), so the preview is exactly what the draw will do. The draw itself runs as a
-background task on its own connection, in one transaction (workbench.rounds.store.create_round).
+Every number shown comes from workbench.rounds (population.count_population, sampling_plan.design
+and draw, assignment.plan_assignment), so the preview is exactly what the draw will do. The draw
+itself runs as a background task on its own connection, in one transaction (store.create_round).
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from ui.case_model import value_label
 from ui.messages import error_text
 from ui.tasks import Task, TaskRunner
 from workbench.review import checklists
-from workbench.rounds import store
+from workbench.rounds import assignment, population, round_status, sampling_plan, store
 from workbench.base.errors import WorkbenchError
 from workbench.importing.identifiers import IP_TYPES
 from workbench.base.jobs import CancelToken, Progress
@@ -51,10 +51,10 @@ def field_label(name: str) -> str:
 
 def stratum_label(name: str, fields: Sequence[str]) -> str:
     """A stratum name with IP-type codes in the user's language."""
-    parts = name.split(store.STRATUM_JOIN)
+    parts = name.split(population.STRATUM_JOIN)
     if len(parts) != len(fields):
         return name
-    return store.STRATUM_JOIN.join(value_label(f, p) if f == "ip_type" else p for f, p in zip(fields, parts))
+    return population.STRATUM_JOIN.join(value_label(f, p) if f == "ip_type" else p for f, p in zip(fields, parts))
 
 
 def method_label(method: str) -> str:
@@ -74,10 +74,10 @@ def allocation_label(allocation: str) -> str:
     }[allocation]
 
 
-def describe_filters(filters: store.Filters) -> str:
+def describe_filters(filters: population.Filters) -> str:
     """The filters in the user's language (the CLI uses Filters.describe, in English)."""
     parts = []
-    for name in store.VALUE_FIELDS:
+    for name in population.VALUE_FIELDS:
         values = getattr(filters, name)
         if values:
             parts.append(f"{field_label(name)}: " + ", ".join(value_label(name, v) for v in values))
@@ -93,7 +93,7 @@ def describe_filters(filters: store.Filters) -> str:
     return "; ".join(parts) if parts else QCoreApplication.translate("RoundWizard", "all cases")
 
 
-def describe_plan(plan: store.Plan) -> str:
+def describe_plan(plan: sampling_plan.Plan) -> str:
     fields = " + ".join(field_label(f) for f in plan.strata)
     if plan.method == "acceptance":
         return (QCoreApplication.translate("RoundWizard", "%1: lots by %2, AQL %3").replace("%1", method_label(plan.method))
@@ -200,13 +200,13 @@ class FiltersPage(QWizardPage):
         for signal in (self.use_from.toggled, self.use_to.toggled, self.date_from.dateChanged,
                        self.date_to.dateChanged, self.exclude.toggled, self.include_reviewed.toggled):
             signal.connect(self._changed)
-        self.counted = store.PopulationCount(0, 0, 0)
+        self.counted = population.PopulationCount(0, 0, 0)
         self._changed()
 
     def _fill_lists(self) -> None:
         db = self.w.db
         for name in ("department", "examiner", "decision", "procedure"):
-            for value, count in store.field_values(db, name):
+            for value, count in population.field_values(db, name):
                 self._add_item(self.lists[name], f"{value} ({count})", value)
         for import_id, file_name, accepted in db.execute(
                 "SELECT id, file_name, accepted FROM imports ORDER BY id DESC"):
@@ -230,10 +230,10 @@ class FiltersPage(QWizardPage):
                 return
         raise KeyError(value)
 
-    def filters(self) -> store.Filters:
+    def filters(self) -> population.Filters:
         start = self.date_from.date().toString("yyyy-MM-dd") if self.use_from.isChecked() else None
         end = self.date_to.date().toString("yyyy-MM-dd") if self.use_to.isChecked() else None
-        return store.Filters(
+        return population.Filters(
             ip_type=tuple(t for t, box in self.ip_types.items() if box.isChecked()),
             department=tuple(_checked_values(self.lists["department"])),
             examiner=tuple(_checked_values(self.lists["examiner"])),
@@ -247,7 +247,7 @@ class FiltersPage(QWizardPage):
         return self.counted.population
 
     def _changed(self, *_: Any) -> None:
-        self.counted = store.count_population(self.w.db, self.filters())
+        self.counted = population.count_population(self.w.db, self.filters())
         text = self.tr("%n case(s) match the filters", "", self.counted.matching)
         if self.counted.sampled:
             text += " · " + self.tr("%n already drawn in another round left out", "", self.counted.sampled)
@@ -273,15 +273,15 @@ class PlanPage(QWizardPage):
     def __init__(self, wizard: RoundWizard) -> None:
         super().__init__()
         self.w = wizard
-        self.population: tuple[store.PopulationCase, ...] = ()
-        self.design: store.Design | None = None
+        self.population: tuple[population.PopulationCase, ...] = ()
+        self.design: sampling_plan.Design | None = None
         self.rates: dict[str, float] = {}
         self.setTitle(self.tr("Sampling plan"))
         self.setSubTitle(self.tr("How many cases to draw and how. The same population, plan and seed "
                                  "always draw the same cases."))
 
         self.method = QComboBox()
-        for code in store.METHODS:
+        for code in sampling_plan.METHODS:
             self.method.addItem(method_label(code), code)
 
         self.fixed = QRadioButton(self.tr("Fixed size:"))
@@ -322,19 +322,19 @@ class PlanPage(QWizardPage):
         self.strata = QComboBox()
         self.then_by = QComboBox()
         self.then_by.addItem(self.tr("(nothing)"), "")
-        for name in store.STRATUM_FIELDS:
+        for name in sampling_plan.STRATUM_FIELDS:
             self.strata.addItem(field_label(name), name)
             self.then_by.addItem(field_label(name), name)
         self.strata.setCurrentIndex(self.strata.findData("department"))
         self.allocation = QComboBox()
-        for code in store.ALLOCATIONS:
+        for code in sampling_plan.ALLOCATIONS:
             self.allocation.addItem(allocation_label(code), code)
         self.minimum = QSpinBox()
         self.minimum.setRange(0, 10_000)
         self.aql = QComboBox()
         for value in AQLS:
             self.aql.addItem(f"{value:g}", value)
-        self.aql.setCurrentIndex(self.aql.findData(store.DEFAULT_AQL))
+        self.aql.setCurrentIndex(self.aql.findData(sampling_plan.DEFAULT_AQL))
         self.level = QComboBox()
         for value in LEVELS:
             self.level.addItem(value, value)
@@ -356,11 +356,11 @@ class PlanPage(QWizardPage):
         self.lot_box = QGroupBox(self.tr("Acceptance (ISO 2859-1, single sampling, normal inspection)"))
         self.lot_box.setLayout(lot_row)
 
-        self.seed = QLineEdit(str(store.random_seed()))
+        self.seed = QLineEdit(str(sampling_plan.random_seed()))
         self.seed.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{1,18}")))
         self.seed.setMaximumWidth(180)
         self.new_seed = QPushButton(self.tr("New seed"))
-        self.new_seed.clicked.connect(lambda: self.seed.setText(str(store.random_seed())))
+        self.new_seed.clicked.connect(lambda: self.seed.setText(str(sampling_plan.random_seed())))
         seed_row = QHBoxLayout()
         for widget in (self.seed, self.new_seed):
             seed_row.addWidget(widget)
@@ -387,7 +387,7 @@ class PlanPage(QWizardPage):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
 
-        self._fields = {False: ("department", ""), True: store.DEFAULT_LOT_FIELDS}
+        self._fields = {False: ("department", ""), True: sampling_plan.DEFAULT_LOT_FIELDS}
         self._showing_lots = False
         self.method.currentIndexChanged.connect(self._method_changed)
         for signal in (self.fixed.toggled, self.size.valueChanged, self.confidence.currentIndexChanged,
@@ -400,7 +400,7 @@ class PlanPage(QWizardPage):
         self._method_changed()
 
     def initializePage(self) -> None:  # noqa: N802 (Qt name)
-        self.population = store.load_population(self.w.db, self.w.filters_page.filters()).cases
+        self.population = population.load_population(self.w.db, self.w.filters_page.filters()).cases
         self.size.setMaximum(max(1, len(self.population)))
         self.update_preview()
 
@@ -428,22 +428,23 @@ class PlanPage(QWizardPage):
     def _allocation_changed(self, *_: Any) -> None:
         # Neyman gives strata expected near 0% or 100% almost nothing: two cases each by default,
         # so every stratum's variance can be estimated (the user may still lower it).
-        if self.allocation.currentData() == "neyman" and self.minimum.value() < store.NEYMAN_MINIMUM:
-            self.minimum.setValue(store.NEYMAN_MINIMUM)
+        if self.allocation.currentData() == "neyman" and self.minimum.value() < sampling_plan.NEYMAN_MINIMUM:
+            self.minimum.setValue(sampling_plan.NEYMAN_MINIMUM)
 
     def strata_fields(self) -> tuple[str, ...]:
         fields = [self.strata.currentData(), self.then_by.currentData()]
         return tuple(dict.fromkeys(f for f in fields if f))
 
-    def plan(self) -> store.Plan:
+    def plan(self) -> sampling_plan.Plan:
         method = self.method.currentData()
         stratified = method in ("stratified", "acceptance")
         fields = self.strata_fields() if stratified else ()
         if method == "acceptance":
-            return store.Plan(method=method, strata=fields, aql=self.aql.currentData(),
-                               level=self.level.currentData(), count_defects=self.count_defects.isChecked())
+            return sampling_plan.Plan(method=method, strata=fields, aql=self.aql.currentData(),
+                                      level=self.level.currentData(),
+                                      count_defects=self.count_defects.isChecked())
         precision = self.precise.isChecked()
-        return store.Plan(
+        return sampling_plan.Plan(
             method=method, size=None if precision else self.size.value(),
             confidence=self.confidence.currentData() if precision else None,
             margin=round(self.margin.value() / 100.0, 6) if precision else None,
@@ -460,14 +461,14 @@ class PlanPage(QWizardPage):
             return
         plan = self.plan()
         # Rates typed for strata of an earlier choice of field no longer apply.
-        names = {store.stratum_of(c, plan.strata) for c in self.population} if plan.strata else set()
+        names = {population.stratum_of(c, plan.strata) for c in self.population} if plan.strata else set()
         if any(name not in names for name in self.rates):
             self.rates = {k: v for k, v in self.rates.items() if k in names}
             plan = self.plan()
         try:
-            self.design = store.design(self.population, plan)
-            if self.seed_value() is None or self.seed_value() > store.MAX_SEED:
-                raise WorkbenchError("rounds.seed", value=self.seed.text(), limit=store.MAX_SEED)
+            self.design = sampling_plan.design(self.population, plan)
+            if self.seed_value() is None or self.seed_value() > sampling_plan.MAX_SEED:
+                raise WorkbenchError("rounds.seed", value=self.seed.text(), limit=sampling_plan.MAX_SEED)
         except WorkbenchError as exc:
             self.design = None
             self.summary.setStyleSheet(ERROR_STYLE)
@@ -480,7 +481,7 @@ class PlanPage(QWizardPage):
         self._fill_table(self.design, plan)
         self.completeChanged.emit()
 
-    def _summary_text(self, design: store.Design) -> str:
+    def _summary_text(self, design: sampling_plan.Design) -> str:
         text = self.tr("Sample: %1 of %2 cases.").replace("%1", str(design.size)).replace(
             "%2", str(design.population))
         if design.unadjusted_size is not None:
@@ -498,7 +499,7 @@ class PlanPage(QWizardPage):
                 "%1", names).replace("%2", f"{100 * design.uncovered_share():.1f}")
         return text
 
-    def _fill_table(self, design: store.Design | None, plan: store.Plan) -> None:
+    def _fill_table(self, design: sampling_plan.Design | None, plan: sampling_plan.Plan) -> None:
         self.table.blockSignals(True)
         try:
             strata = design.strata if design is not None else ()
@@ -529,7 +530,7 @@ class PlanPage(QWizardPage):
             return
         name = item.data(Qt.ItemDataRole.UserRole)
         try:
-            self.rates[name] = store.parse_fraction(item.text() + "%", name)
+            self.rates[name] = sampling_plan.parse_fraction(item.text() + "%", name)
         except WorkbenchError as exc:
             dialogs.error(self, self.tr("Expected rate"), error_text(exc))
         self.update_preview()
@@ -544,7 +545,7 @@ class AssignmentPage(QWizardPage):
     def __init__(self, wizard: RoundWizard) -> None:
         super().__init__()
         self.w = wizard
-        self.drawn: store.Draw | None = None
+        self.drawn: sampling_plan.Draw | None = None
         self.assignment: dict[int, str] = {}
         self.setTitle(self.tr("Reviewers"))
         self.setSubTitle(self.tr("Share the cases among reviewers. No one is given a case they examined. "
@@ -602,7 +603,7 @@ class AssignmentPage(QWizardPage):
         for reviewer in self._previous_reviewers():
             self.add_reviewer(reviewer.name, reviewer.cap)
 
-    def _previous_reviewers(self) -> tuple[store.Reviewer, ...]:
+    def _previous_reviewers(self) -> tuple[assignment.Reviewer, ...]:
         latest = store.list_rounds(self.w.db)
         return store.get_round(self.w.db, latest[0][0]).reviewers if latest else ()
 
@@ -628,7 +629,7 @@ class AssignmentPage(QWizardPage):
                 self.table.removeRow(row)
         self._changed()
 
-    def reviewers(self) -> tuple[store.Reviewer, ...]:
+    def reviewers(self) -> tuple[assignment.Reviewer, ...]:
         result = []
         for row in range(self.table.rowCount()):
             name = (self.table.item(row, 0).text() if self.table.item(row, 0) else "").strip()
@@ -639,15 +640,15 @@ class AssignmentPage(QWizardPage):
                 cap = int(cap_text) if cap_text else None
             except ValueError:
                 raise WorkbenchError("rounds.reviewer_cap", reviewer=name, value=cap_text) from None
-            result.append(store.Reviewer(name, cap))
-        return store.check_reviewers(result)
+            result.append(assignment.Reviewer(name, cap))
+        return assignment.check_reviewers(result)
 
     def effort_values(self) -> dict[str, float] | None:
         return {t: spin.value() for t, spin in self.effort.items()} if self.by_effort.isChecked() else None
 
     def initializePage(self) -> None:  # noqa: N802 (Qt name)
         plan_page = self.w.plan_page
-        self.drawn = store.draw(plan_page.population, plan_page.plan(), plan_page.seed_value())
+        self.drawn = sampling_plan.draw(plan_page.population, plan_page.plan(), plan_page.seed_value())
         self._changed()
 
     def _changed(self, *_: Any) -> None:
@@ -656,8 +657,8 @@ class AssignmentPage(QWizardPage):
         try:
             reviewers = self.reviewers()
             if self.drawn is not None:
-                self.assignment = store.plan_assignment([d.case for d in self.drawn.cases], reviewers,
-                                                         self.effort_values())
+                self.assignment = assignment.plan_assignment([d.case for d in self.drawn.cases], reviewers,
+                                                             self.effort_values())
         except WorkbenchError as exc:
             problem = error_text(exc)
             self.assignment = {}
@@ -872,7 +873,7 @@ class LotVerdictsDialog(QDialog):
         self.plan_label.setText(describe_plan(stored.plan) + " · " + (
             self.tr("nonconforming: error or defect verdicts") if stored.plan.count_defects
             else self.tr("nonconforming: error verdicts")))
-        lots = store.lot_verdicts(self.db, round_id)
+        lots = round_status.lot_verdicts(self.db, round_id)
         self.table.setRowCount(len(lots))
         for row, lot in enumerate(lots):
             verdict = {"accept": self.tr("Accept"), "reject": self.tr("Reject")}.get(

@@ -206,3 +206,11 @@ def test_the_window_takes_the_keyboard_back_after_a_task(window_factory, fake_di
     window.activateWindow = lambda: asked.append(True)
     import_and_wait(qtbot, window, fake_dialogs, cases_csv)
     assert asked
+
+
+def test_a_search_typed_just_before_closing_never_runs_on_the_closed_workspace(window_factory, qtbot):
+    window = window_factory()
+    window.filter_bar.search.setText("图像")         # starts the search delay
+    window.close()
+    qtbot.wait(600)                                  # past the delay: nothing may query the closed database
+    assert not window.filter_bar._search_timer.isActive()

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from workbench.audit import chain
 from workbench.rounds import store
-from workbench.rounds.store import Filters, Plan, Reviewer
+from workbench.rounds.assignment import Reviewer
+from workbench.rounds.population import Filters
+from workbench.rounds.sampling_plan import Plan
 
 
 def drawn_window(window_factory, fake_dialogs, qtbot, cases_csv):

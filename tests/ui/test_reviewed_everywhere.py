@@ -16,7 +16,10 @@ from workbench import cli
 from workbench.demo.generate import build_demo
 from workbench.review.queue import CaseFilter
 from workbench.report.figures import ReportFilter
-from workbench.rounds.store import Filters, Plan, Reviewer, create_round
+from workbench.rounds.assignment import Reviewer
+from workbench.rounds.population import Filters
+from workbench.rounds.sampling_plan import Plan
+from workbench.rounds.store import create_round
 
 ROUND = "again"
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWizard
 from db.connection import open_database
 from ui import dialogs
 from ui.tasks import TaskRunner
-from workbench.rounds import store
+from workbench.rounds import assignment, population, sampling_plan, store
 from workbench.demo.data import generate_cases, write_csv
 from workbench.importing.importer import import_file
 from workbench.rounds.draw import same_person
@@ -83,7 +83,8 @@ def test_filters_page_counts_the_population_live(wizard, workspace) -> None:
     assert page.population() == 0 and not page.isComplete()
     page.use_from.setChecked(False)
     assert page.population() == expected
-    store.create_round(db, name="taken", filters=store.Filters(), plan=store.Plan(size=5), seed=1, actor="qa")
+    store.create_round(db, name="taken", filters=population.Filters(), plan=sampling_plan.Plan(size=5), seed=1,
+                       actor="qa")
     page.name.setText("taken")
     assert page.name_problem.text() and not page.isComplete()
 
@@ -141,7 +142,7 @@ def test_neyman_gives_two_per_stratum_and_warns_about_a_stratum_left_out(wizard)
     page.allocation.setCurrentIndex(page.allocation.findData("neyman"))
     page.fixed.setChecked(True)
     page.size.setValue(40)
-    assert page.minimum.value() == store.NEYMAN_MINIMUM
+    assert page.minimum.value() == sampling_plan.NEYMAN_MINIMUM
     row = next(r for r in range(4) if page.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == "design")
     page.table.item(row, 2).setText("100")          # designs expected all compliant
     assert {s.name: s.sample for s in page.design.strata}["design"] == 2 and "Warning" not in page.summary.text()
@@ -215,8 +216,8 @@ def test_finishing_draws_the_round_in_the_background(qtbot, wizard, workspace) -
     stored = db.execute("SELECT COUNT(*), COUNT(DISTINCT reviewer) FROM reviews WHERE round_id = ?",
                         [result.id]).fetchone()
     assert stored == (12, 2)
-    population = store.load_population(db, store.Filters(ip_type=("trademark",), exclude_sampled=False))
-    again = store.draw(population.cases, store.Plan(size=12), 4242)
+    cases = population.load_population(db, population.Filters(ip_type=("trademark",), exclude_sampled=False)).cases
+    again = sampling_plan.draw(cases, sampling_plan.Plan(size=12), 4242)
     assert [d.case.application_number for d in again.cases] == [c.application_number for c in result.cases]
 
 
@@ -227,8 +228,8 @@ def test_a_failed_draw_shows_the_error_and_keeps_the_wizard(qtbot, wizard, works
     wizard.next()
     wizard.next()
     # Another window takes the name between the preview and the draw.
-    store.create_round(db, name="late clash", filters=store.Filters(), plan=store.Plan(size=1), seed=1,
-                        actor="other")
+    store.create_round(db, name="late clash", filters=population.Filters(), plan=sampling_plan.Plan(size=1),
+                       seed=1, actor="other")
     wizard.accept()
     qtbot.waitUntil(lambda: bool(no_dialogs), timeout=10_000)
     assert "already a round named" in no_dialogs[0]
@@ -282,10 +283,11 @@ def test_lot_verdicts_show_once_a_lot_is_reviewed(qtbot, tmp_path, cases_csv, no
     path = tmp_path / "lots.sqlite3"
     db = open_database(path)
     import_file(db, cases_csv)
-    result = store.create_round(db, name="lots", filters=store.Filters(), seed=3, actor="qa",
-                                 reviewers=[store.Reviewer("Q A")],
-                                 plan=store.Plan(method="acceptance", strata=("department",), aql=2.5))
-    store.create_round(db, name="plain", filters=store.Filters(), plan=store.Plan(size=3), seed=1, actor="qa")
+    result = store.create_round(db, name="lots", filters=population.Filters(), seed=3, actor="qa",
+                                 reviewers=[assignment.Reviewer("Q A")],
+                                 plan=sampling_plan.Plan(method="acceptance", strata=("department",), aql=2.5))
+    store.create_round(db, name="plain", filters=population.Filters(), plan=sampling_plan.Plan(size=3), seed=1,
+                       actor="qa")
     lot = "外观设计审查部"
     members = [c.case_id for c in result.cases if c.stratum == lot]
     for verdict, case_ids in (("compliant", members[1:]), ("error", members[:1])):

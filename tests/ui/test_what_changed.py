@@ -18,7 +18,7 @@ from ui.case_model import value_label
 from ui.changes import Changes
 from workbench.review import checklists
 from workbench.review import reviews
-from workbench.rounds import store
+from workbench.rounds import assignment, population, sampling_plan, store
 from workbench.review.queue import CaseFilter
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -96,8 +96,8 @@ def test_drawing_a_round_refreshes_the_case_on_screen_and_undo_goes_off(demo_win
     assert not window.undo_action.isEnabled()                      # nothing to undo in a locked review
     number = window.db.execute("SELECT application_number FROM cases WHERE id = ?", [case_id]).fetchone()[0]
     result = store.create_round(window.db, name="again", actor="qa", seed=1,
-                                 filters=store.Filters(exclude_reviewed=False, exclude_sampled=False),
-                                 plan=store.Plan(size=20), reviewers=[store.Reviewer("alice")])
+                                 filters=population.Filters(exclude_reviewed=False, exclude_sampled=False),
+                                 plan=sampling_plan.Plan(size=20), reviewers=[assignment.Reviewer("alice")])
     assert any(c.case_id == case_id for c in result.cases), number
     notes.clear()
     window._round_created(result)                                  # what the wizard's round_created calls
@@ -115,9 +115,9 @@ def test_drawing_a_round_refreshes_the_case_on_screen_and_undo_goes_off(demo_win
 
 def test_reassigning_refreshes_the_case_on_screen(demo_window, qtbot, notes, fake_dialogs):
     window, panel = demo_window, demo_window.panel
-    drawn = store.create_round(window.db, name="R", actor="qa", seed=2, filters=store.Filters(),
-                                plan=store.Plan(size=20),
-                                reviewers=[store.Reviewer("alice"), store.Reviewer("bob")])
+    drawn = store.create_round(window.db, name="R", actor="qa", seed=2, filters=population.Filters(),
+                                plan=sampling_plan.Plan(size=20),
+                                reviewers=[assignment.Reviewer("alice"), assignment.Reviewer("bob")])
     window._round_created(drawn)
     case_id = window.db.execute("SELECT case_id FROM round_cases WHERE reviewer = 'alice' LIMIT 1").fetchone()[0]
     window.select_case(case_id)

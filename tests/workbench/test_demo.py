@@ -130,7 +130,7 @@ def test_command_line(tmp_path):
 
 def test_a_demo_round_reviewed_in_the_round_is_intact_for_verify(tmp_path):
     from workbench.demo.generate import DemoRound
-    from workbench.rounds.store import Plan
+    from workbench.rounds.sampling_plan import Plan
     db = open_database(tmp_path / "r.sqlite3")
     spec = DemoRound("R", Plan(method="stratified", strata=("department",), size=40), reviewed=0.5)
     result = build_demo(db, cases=300, reviewed=0.5, seed=3, round_spec=spec)

@@ -29,7 +29,9 @@ from workbench.base.errors import Cancelled, WorkbenchError
 from workbench.review.integrity import check_workspace
 from workbench.base.jobs import CancelToken
 from workbench.packages.merge import REVIEW_PART, Resolutions, merge_packages
-from workbench.rounds.store import Filters, Plan, create_round
+from workbench.rounds.population import Filters
+from workbench.rounds.sampling_plan import Plan
+from workbench.rounds.store import create_round
 
 
 def merge(master: Path, *files: Path, **kwargs):

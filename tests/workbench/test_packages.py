@@ -17,7 +17,10 @@ from workbench.base.errors import Cancelled, WorkbenchError
 from workbench.importing.importer import import_file
 from workbench.review.integrity import check_workspace
 from workbench.base.jobs import CancelToken
-from workbench.rounds.store import Filters, Plan, Reviewer, create_round
+from workbench.rounds.assignment import Reviewer
+from workbench.rounds.population import Filters
+from workbench.rounds.sampling_plan import Plan
+from workbench.rounds.store import create_round
 
 ROUND = "2022 Q2"
 REVIEWERS = ("Alice", "Bob", "Carol")

@@ -20,10 +20,13 @@ from tests.workbench.test_packages import answer_review
 from workbench import cli
 from workbench.review import queue
 from workbench.review import reviews
-from workbench.rounds import store
+from workbench.rounds import population, round_status, store
 from workbench.demo.generate import build_demo
 from workbench.report.figures import ReportFilter, compute_report
-from workbench.rounds.store import Filters, Plan, Reviewer, create_round
+from workbench.rounds.assignment import Reviewer
+from workbench.rounds.population import Filters
+from workbench.rounds.sampling_plan import Plan
+from workbench.rounds.store import create_round
 
 REVIEWED = ("completed", "signed_off")
 
@@ -56,14 +59,14 @@ def queue_reviewed(db) -> int:
 def test_a_round_leaves_reviewed_cases_out_by_default_and_says_so(demo):
     db, _ = demo
     done = {c for c, r in standing_reviews(db).items() if r[1] in REVIEWED}
-    counted = store.count_population(db, Filters())
+    counted = population.count_population(db, Filters())
     assert counted.reviewed == len(done) > 0 and counted.population == 240 - len(done)
     result = create_round(db, name="R", filters=Filters(), plan=Plan(size=40), seed=3, actor="qa",
                           reviewers=[Reviewer("Zhao Lei"), Reviewer("Qian Li")])
     assert result.excluded_reviewed == len(done) and result.design.population == 240 - len(done)
     assert not {c.case_id for c in result.cases} & done
     assert result.as_json()["left_out"] == {"drawn_in_earlier_round": 0, "already_reviewed": len(done)}
-    assert store.status_json(db, "R")["excluded_reviewed"] == len(done)
+    assert round_status.status_json(db, "R")["excluded_reviewed"] == len(done)
     assert store.redraw_matches(db, "R") == []          # stored, so the same draw comes again
 
 
@@ -90,7 +93,7 @@ def test_drawing_a_round_over_a_signed_off_case_hides_nothing(demo):
     # The round: its own reviews only, none completed yet, in round-status and the report alike.
     in_round = compute_report(db, ReportFilter(round_name="again"))
     assert in_round.reviewed == 0 and in_round.cases == 240
-    assert sum(done for _, _, done in store.reviewer_progress(db, "again")) == 0
+    assert sum(done for _, _, done in round_status.reviewer_progress(db, "again")) == 0
 
 
 def test_round_status_and_the_rounds_report_agree_as_work_is_done(demo):
@@ -104,7 +107,7 @@ def test_round_status_and_the_rounds_report_agree_as_work_is_done(demo):
     for review_id, reviewer in round_reviews[25:30]:             # started, not finished
         answer_review(db, review_id, reviewer, complete=False)
     report = compute_report(db, ReportFilter(round_name="Q"))
-    progress = store.reviewer_progress(db, "Q")
+    progress = round_status.reviewer_progress(db, "Q")
     assert report.reviewed == sum(done for _, _, done in progress) == 25
     assert report.in_progress == 5
     expected = standing_reviews(db, round_id=result.id)

@@ -15,32 +15,20 @@ from workbench.demo.data import generate_cases, write_csv
 from workbench.base.errors import Cancelled, WorkbenchError
 from workbench.importing.importer import import_file
 from workbench.base.jobs import CancelToken
-from workbench.rounds.store import (
+from workbench.rounds.assignment import Reviewer, parse_effort, parse_reviewers
+from workbench.rounds.population import (
     Filters,
-    Plan,
     PopulationCase,
-    Reviewer,
-    assign_remaining,
     PopulationCount,
     count_population,
-    create_round,
-    design,
-    draw,
     field_values,
-    get_round,
     load_population,
-    lot_verdicts,
-    parse_effort,
-    parse_fraction,
-    parse_reviewers,
-    parse_stratum_rates,
     parse_where,
-    reassign,
-    redraw_matches,
-    reviewer_progress,
-    round_cases,
     stratum_of,
 )
+from workbench.rounds.round_status import lot_verdicts, reviewer_progress
+from workbench.rounds.sampling_plan import Plan, design, draw, parse_fraction, parse_stratum_rates
+from workbench.rounds.store import assign_remaining, create_round, get_round, reassign, redraw_matches, round_cases
 from workbench.rounds.draw import same_person
 
 CASES = list(generate_cases(300, seed=11))

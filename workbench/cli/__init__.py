@@ -380,7 +380,7 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _demo_round(args: argparse.Namespace):  # -> DemoRound | None
-    from workbench.rounds import store
+    from workbench.rounds import sampling_plan
     from workbench.demo.generate import DemoRound
     round_options = ("size", "method", "strata", "allocation", "aql", "round_seed")
     if args.round is None:
@@ -390,8 +390,8 @@ def _demo_round(args: argparse.Namespace):  # -> DemoRound | None
                                  option="--" + (given[0] if given else "round_reviewed").replace("_", "-"))
         return None
     strata = tuple(f.strip() for f in (args.strata or "").split(",") if f.strip())
-    plan = store.Plan(method=args.method or ("stratified" if strata else "random"), size=args.size,
-                       strata=strata, allocation=args.allocation or "proportional", aql=args.aql)
+    plan = sampling_plan.Plan(method=args.method or ("stratified" if strata else "random"), size=args.size,
+                              strata=strata, allocation=args.allocation or "proportional", aql=args.aql)
     return DemoRound(args.round, plan, args.round_reviewed, args.round_seed)
 
 
@@ -410,7 +410,7 @@ def _rate(text: str | None, option: str, bounds: Any) -> float | None:
 def cmd_sample(args: argparse.Namespace, out: TextIO) -> int:
     import getpass
 
-    from workbench.rounds import store
+    from workbench.rounds import assignment, population, round_text, sampling_plan, store
     from workbench.base.rates import CONFIDENCE, MARGIN, RATE
     from workbench.cli.sample_args import check_sample_args
     strata = tuple(f.strip() for f in (args.strata or "").split(",") if f.strip())
@@ -420,26 +420,26 @@ def cmd_sample(args: argparse.Namespace, out: TextIO) -> int:
         actor = getpass.getuser()
     except Exception:  # no user name in this environment (e.g. a service account without one)
         actor = "cli"
-    plan = store.Plan(
+    plan = sampling_plan.Plan(
         method=method, size=args.size,
         confidence=_rate(args.confidence, "The confidence level (--confidence)", CONFIDENCE),
         margin=_rate(args.margin, "The margin of error (--margin)", MARGIN),
         expected=_rate(args.expected, "The expected rate (--expected)", RATE),
         strata=strata, allocation=args.allocation or "proportional", min_per_stratum=args.min_per_stratum,
-        stratum_expected=store.parse_stratum_rates(args.stratum_expected), aql=args.aql,
+        stratum_expected=sampling_plan.parse_stratum_rates(args.stratum_expected), aql=args.aql,
         level=args.level or "II", count_defects=args.count_defects)
     db = _open(args)
-    filters = store.parse_where(db, args.where, store.Filters(exclude_sampled=not args.include_sampled,
-                                                                   exclude_reviewed=not args.include_reviewed))
+    filters = population.parse_where(db, args.where, population.Filters(exclude_sampled=not args.include_sampled,
+                                                                        exclude_reviewed=not args.include_reviewed))
     result = store.create_round(
         db, name=args.round, filters=filters, plan=plan, seed=args.seed, actor=actor,
-        reviewers=store.parse_reviewers(args.reviewers) if args.reviewers else (),
-        effort=store.parse_effort(args.effort) if args.effort else None)
+        reviewers=assignment.parse_reviewers(args.reviewers) if args.reviewers else (),
+        effort=assignment.parse_effort(args.effort) if args.effort else None)
     if args.json:
         json.dump(result.as_json(), out, ensure_ascii=False)
         out.write("\n")
     else:
-        print("\n".join(store.describe_round(result)), file=out)
+        print("\n".join(round_text.describe_round(result)), file=out)
     return 0
 
 
@@ -500,13 +500,13 @@ def cmd_reassign(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_round_status(args: argparse.Namespace, out: TextIO) -> int:
-    from workbench.rounds import store
-    status = store.status_json(_open(args, reading=True), args.round)
+    from workbench.rounds import round_status, round_text
+    status = round_status.status_json(_open(args, reading=True), args.round)
     if args.json:
         json.dump(status, out, ensure_ascii=False)
         out.write("\n")
     else:
-        print("\n".join(store.describe_status(status)), file=out)
+        print("\n".join(round_text.describe_status(status)), file=out)
     return 0
 
 

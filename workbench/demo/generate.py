@@ -91,7 +91,7 @@ class DemoRound:
     round's cases then reviewed in the round with the demo's answers."""
 
     name: str
-    plan: Any                      # workbench.rounds.store.Plan
+    plan: Any                      # workbench.rounds.sampling_plan.Plan
     reviewed: float = 1.0
     seed: int | None = None        # the draw's seed; None: the demo's seed
 
@@ -186,12 +186,12 @@ def _round(db: sqlite_utils.Database, spec: DemoRound, seed: int, done: int, fac
            writer: _ReviewWriter) -> tuple[int, int]:
     """Draw the round over every case (reviewed ones included: the demo's population), share it among
     the demo's reviewers, and complete `spec.reviewed` of its open reviews, in the round."""
-    from workbench.rounds import store
+    from workbench.rounds import assignment, population, store
 
     result = store.create_round(
-        db, name=spec.name, filters=store.Filters(exclude_sampled=False, exclude_reviewed=False), plan=spec.plan,
-        seed=seed if spec.seed is None else spec.seed, actor="demo",
-        reviewers=tuple(store.Reviewer(r.name) for r in reviewers))
+        db, name=spec.name, filters=population.Filters(exclude_sampled=False, exclude_reviewed=False),
+        plan=spec.plan, seed=seed if spec.seed is None else spec.seed, actor="demo",
+        reviewers=tuple(assignment.Reviewer(r.name) for r in reviewers))
     writer.resume()     # create_round extended the audit chain
     by_name = {r.name: r for r in reviewers}
     by_id = {f.id: f for f in facts}

@@ -185,6 +185,25 @@ def allocate(
     deterministic and sums to n. Keys come back sorted.
     """
     names = sorted(strata)
+    _check_allocation(strata, names, n, method, min_per_stratum)
+    upper = {h: strata[h] for h in names}
+    lower = {h: min(min_per_stratum, upper[h]) for h in names}
+    needed = sum(lower.values())
+    if needed > n:
+        raise WorkbenchError("sampling.minimum_exceeds_n", n=n, minimum=min_per_stratum, needed=needed)
+    weight = _weights(names, upper, method, expected)
+    targets = _fill(names, weight, lower, upper, n)
+    if targets is None:
+        # The weighted strata are all full: the rest goes to zero-weight strata by size.
+        lower2 = {h: upper[h] if weight[h] > 0 else lower[h] for h in names}
+        weight2 = {h: Fraction(0) if weight[h] > 0 else Fraction(upper[h]) for h in names}
+        targets = _fill(names, weight2, lower2, upper, n)
+        assert targets is not None  # n <= population was checked
+    return _round_largest_remainder(names, targets, n)
+
+
+def _check_allocation(strata: Mapping[str, int], names: list[str], n: int, method: str,
+                      min_per_stratum: int) -> None:
     for h in names:
         if not _is_int(strata[h]) or strata[h] < 0:
             raise WorkbenchError("sampling.population", stratum=h, value=strata[h])
@@ -198,34 +217,26 @@ def allocate(
     if not _is_int(min_per_stratum) or min_per_stratum < 0:
         raise WorkbenchError("sampling.minimum", value=min_per_stratum)
 
-    upper = {h: strata[h] for h in names}
-    lower = {h: min(min_per_stratum, upper[h]) for h in names}
-    needed = sum(lower.values())
-    if needed > n:
-        raise WorkbenchError("sampling.minimum_exceeds_n", n=n, minimum=min_per_stratum, needed=needed)
 
+def _weights(names: list[str], upper: Mapping[str, int], method: str,
+             expected: Mapping[str, float] | None) -> dict[str, Fraction]:
+    """Each stratum's weight: N_h (proportional), 1 per non-empty stratum (equal) or N_h * S_h (neyman)."""
     if method == "proportional":
-        weight = {h: Fraction(upper[h]) for h in names}
-    elif method == "equal":
-        weight = {h: Fraction(1 if upper[h] > 0 else 0) for h in names}
-    else:
-        weight = {}
-        for h in names:
-            p = (expected or {}).get(h)
-            if p is None:
-                raise WorkbenchError("sampling.expected_missing", stratum=h)
-            if isinstance(p, bool) or not isinstance(p, (int, float)) or not 0.0 <= p <= 1.0:
-                raise WorkbenchError("sampling.expected", stratum=h, value=p)
-            weight[h] = upper[h] * Fraction(math.sqrt(p * (1.0 - p)))
+        return {h: Fraction(upper[h]) for h in names}
+    if method == "equal":
+        return {h: Fraction(1 if upper[h] > 0 else 0) for h in names}
+    weight = {}
+    for h in names:
+        p = (expected or {}).get(h)
+        if p is None:
+            raise WorkbenchError("sampling.expected_missing", stratum=h)
+        if isinstance(p, bool) or not isinstance(p, (int, float)) or not 0.0 <= p <= 1.0:
+            raise WorkbenchError("sampling.expected", stratum=h, value=p)
+        weight[h] = upper[h] * Fraction(math.sqrt(p * (1.0 - p)))
+    return weight
 
-    targets = _fill(names, weight, lower, upper, n)
-    if targets is None:
-        # The weighted strata are all full: the rest goes to zero-weight strata by size.
-        lower2 = {h: upper[h] if weight[h] > 0 else lower[h] for h in names}
-        weight2 = {h: Fraction(0) if weight[h] > 0 else Fraction(upper[h]) for h in names}
-        targets = _fill(names, weight2, lower2, upper, n)
-        assert targets is not None  # n <= population was checked
 
+def _round_largest_remainder(names: list[str], targets: Mapping[str, Fraction], n: int) -> dict[str, int]:
     result = {h: math.floor(targets[h]) for h in names}
     short = n - sum(result.values())
     # Each target is within its integer bounds, so a fractional part > 0 leaves room for +1.
@@ -296,6 +307,23 @@ def assign(
     Deterministic; the result lists cases in input order.
     """
     names = list(reviewers)
+    limit = _reviewer_limits(names, caps)
+    weights = _case_weights(cases, effort)
+    eligible = [
+        [r for r, name in enumerate(names) if examiner is None or not same_person(name, examiner)]
+        for _, examiner in cases
+    ]
+    shares = _Shares(eligible, limit, weights)
+    order = sorted(range(len(cases)), key=lambda i: (len(eligible[i]), -weights[i], i))
+    for i in order:
+        if not shares.place(i):
+            case_id, examiner = cases[i]
+            raise WorkbenchError("sampling.unassignable", case=case_id, examiner=examiner)
+    return {cases[i][0]: names[shares.owner[i]] for i in range(len(cases))}
+
+
+def _reviewer_limits(names: list[str], caps: Mapping[str, int] | None) -> list[int | None]:
+    """Each reviewer's cap, in the order of `names` (None: no limit); refuses a reviewer twice."""
     for i, name in enumerate(names):
         if any(same_person(name, other) for other in names[:i]):
             raise WorkbenchError("sampling.duplicate_reviewer", reviewer=name)
@@ -306,7 +334,11 @@ def assign(
         if not _is_int(cap) or cap < 0:
             raise WorkbenchError("sampling.cap", reviewer=name, value=cap)
         limit[names.index(name)] = cap
+    return limit
 
+
+def _case_weights(cases: Sequence[tuple[int, str | None]], effort: Mapping[int, float] | None) -> list[float]:
+    """Each case's effort, in case order (1 each without `effort`); refuses a case twice."""
     seen: set[int] = set()
     weights: list[float] = []
     for case_id, _ in cases:
@@ -321,58 +353,66 @@ def assign(
                 or not math.isfinite(value) or value < 0:
             raise WorkbenchError("sampling.effort", case=case_id, value=value)
         weights.append(float(value))
+    return weights
 
-    eligible = [
-        [r for r, name in enumerate(names) if examiner is None or not same_person(name, examiner)]
-        for _, examiner in cases
-    ]
-    load = [0.0] * len(names)
-    held: list[set[int]] = [set() for _ in names]  # case indexes per reviewer
-    owner: dict[int, int] = {}
 
-    def has_room(r: int) -> bool:
-        return limit[r] is None or len(held[r]) < limit[r]
+class _Shares:
+    """Who holds which case while `assign` works: reviewers and cases are indexes."""
 
-    def give(case: int, r: int) -> None:
-        previous = owner.get(case)
+    def __init__(self, eligible: list[list[int]], limit: list[int | None], weights: list[float]) -> None:
+        self.eligible = eligible
+        self.limit = limit
+        self.weights = weights
+        self.load = [0.0] * len(limit)
+        self.held: list[set[int]] = [set() for _ in limit]  # case indexes per reviewer
+        self.owner: dict[int, int] = {}
+
+    def place(self, case: int) -> bool:
+        """Give a case to the least loaded eligible reviewer with room, moving others' cases if need be."""
+        candidates = [r for r in self.eligible[case] if self.has_room(r)]
+        if candidates:
+            self.give(case, min(candidates, key=lambda r: (self.load[r], len(self.held[r]), r)))
+            return True
+        return self.make_room(case)
+
+    def has_room(self, r: int) -> bool:
+        cap = self.limit[r]
+        return cap is None or len(self.held[r]) < cap
+
+    def give(self, case: int, r: int) -> None:
+        previous = self.owner.get(case)
         if previous is not None:
-            held[previous].discard(case)
-            load[previous] -= weights[case]
-        owner[case] = r
-        held[r].add(case)
-        load[r] += weights[case]
+            self.held[previous].discard(case)
+            self.load[previous] -= self.weights[case]
+        self.owner[case] = r
+        self.held[r].add(case)
+        self.load[r] += self.weights[case]
 
-    def make_room(case: int) -> bool:
+    def make_room(self, case: int) -> bool:
         # Breadth-first search for a chain case -> full reviewer -> one of their
         # cases -> another reviewer ... ending at a reviewer with room.
         came_from: dict[int, tuple[int | None, int]] = {}
         queue: deque[int] = deque()
-        for r in eligible[case]:
+        for r in self.eligible[case]:
             came_from[r] = (None, case)
             queue.append(r)
         while queue:
             r = queue.popleft()
-            for moved in sorted(held[r]):
-                for r2 in eligible[moved]:
+            for moved in sorted(self.held[r]):
+                for r2 in self.eligible[moved]:
                     if r2 in came_from:
                         continue
                     came_from[r2] = (r, moved)
-                    if has_room(r2):
-                        target: int | None = r2
-                        while target is not None:
-                            source, shifted = came_from[target]
-                            give(shifted, target)
-                            target = source
+                    if self.has_room(r2):
+                        self._shift_along(came_from, r2)
                         return True
                     queue.append(r2)
         return False
 
-    order = sorted(range(len(cases)), key=lambda i: (len(eligible[i]), -weights[i], i))
-    for i in order:
-        candidates = [r for r in eligible[i] if has_room(r)]
-        if candidates:
-            give(i, min(candidates, key=lambda r: (load[r], len(held[r]), r)))
-        elif not make_room(i):
-            case_id, examiner = cases[i]
-            raise WorkbenchError("sampling.unassignable", case=case_id, examiner=examiner)
-    return {cases[i][0]: names[owner[i]] for i in range(len(cases))}
+    def _shift_along(self, came_from: Mapping[int, tuple[int | None, int]], end: int) -> None:
+        """Move each case of the chain found by make_room one reviewer on, from its end back."""
+        target: int | None = end
+        while target is not None:
+            source, shifted = came_from[target]
+            self.give(shifted, target)
+            target = source
