@@ -192,34 +192,6 @@ Create a new, empty workspace there?</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <source>Sections and items</source>
-        <translation>分组与检查项</translation>
-    </message>
-    <message>
-        <source>Add section</source>
-        <translation>添加分组</translation>
-    </message>
-    <message>
-        <source>Add item</source>
-        <translation>添加检查项</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Up (Alt+Up)</source>
-        <translation>上移 (Alt+Up)</translation>
-    </message>
-    <message>
-        <source>Down (Alt+Down)</source>
-        <translation>下移 (Alt+Down)</translation>
-    </message>
-    <message>
-        <source>Template details (name, types, categories)</source>
-        <translation>模板详情（名称、类型、差错类别）</translation>
-    </message>
-    <message>
         <source>Checklist item</source>
         <translation>检查项</translation>
     </message>
@@ -268,122 +240,6 @@ Create a new, empty workspace there?</source>
         <translation>校验问题</translation>
     </message>
     <message>
-        <source>e.g. substantive_examination, screening</source>
-        <translation>例如：substantive_examination, screening</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>代码</translation>
-    </message>
-    <message>
-        <source>Add category</source>
-        <translation>添加类别</translation>
-    </message>
-    <message>
-        <source>Remove category</source>
-        <translation>删除类别</translation>
-    </message>
-    <message>
-        <source>Template id</source>
-        <translation>模板 ID</translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation>版本</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <source>Applies to</source>
-        <translation>适用类型</translation>
-    </message>
-    <message>
-        <source>Procedures</source>
-        <translation>审查程序</translation>
-    </message>
-    <message>
-        <source>Error categories</source>
-        <translation>差错类别</translation>
-    </message>
-    <message>
-        <source>Section id</source>
-        <translation>分组 ID</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <source>e.g. PL 22.3; Guidelines Part II Ch. 4</source>
-        <translation>例如：专利法第22条第3款；专利审查指南第二部分第四章</translation>
-    </message>
-    <message>
-        <source>Critical</source>
-        <translation>严重</translation>
-    </message>
-    <message>
-        <source>Major</source>
-        <translation>重大</translation>
-    </message>
-    <message>
-        <source>Minor</source>
-        <translation>一般</translation>
-    </message>
-    <message>
-        <source>Advisory</source>
-        <translation>提示</translation>
-    </message>
-    <message>
-        <source>A fail makes the whole case an error</source>
-        <translation>此项不合格即判定整件案件为差错</translation>
-    </message>
-    <message>
-        <source>Shown only when</source>
-        <translation>仅在以下情况显示</translation>
-    </message>
-    <message>
-        <source>this earlier item</source>
-        <translation>前面的检查项</translation>
-    </message>
-    <message>
-        <source>was answered</source>
-        <translation>的检查结果为</translation>
-    </message>
-    <message>
-        <source>Item id</source>
-        <translation>检查项 ID</translation>
-    </message>
-    <message>
-        <source>Question</source>
-        <translation>检查内容</translation>
-    </message>
-    <message>
-        <source>Guidance</source>
-        <translation>评查指引</translation>
-    </message>
-    <message>
-        <source>Answer scale</source>
-        <translation>结果量表</translation>
-    </message>
-    <message>
-        <source>Answers allowed</source>
-        <translation>允许的检查结果</translation>
-    </message>
-    <message>
-        <source>Severities on a fail</source>
-        <translation>不合格时可选的严重程度</translation>
-    </message>
-    <message>
-        <source>Weight</source>
-        <translation>权重</translation>
-    </message>
-    <message>
         <source>(choose a stored template to edit)</source>
         <translation>（选择要编辑的已存储模板）</translation>
     </message>
@@ -410,56 +266,6 @@ Create a new, empty workspace there?</source>
     <message>
         <source>Written to %1.</source>
         <translation>已写入 %1。</translation>
-    </message>
-    <message>
-        <source>(untitled section)</source>
-        <translation>（未命名分组）</translation>
-    </message>
-    <message>
-        <source>(no question yet)</source>
-        <translation>（尚未填写检查内容）</translation>
-    </message>
-    <message>
-        <source>stored up to version %1; saving a change stores version %2</source>
-        <translation>已存储至版本 %1；保存修改将存为版本 %2</translation>
-    </message>
-    <message>
-        <source>new template; saved as version %1</source>
-        <translation>新模板；将保存为版本 %1</translation>
-    </message>
-    <message>
-        <source>Pass / fail / n/a</source>
-        <translation>合格 / 不合格 / 不适用</translation>
-    </message>
-    <message>
-        <source>(always shown)</source>
-        <translation>（始终显示）</translation>
-    </message>
-    <message>
-        <source>Delete section</source>
-        <translation>删除分组</translation>
-    </message>
-    <message>
-        <source>Delete the section “%1” and its items?</source>
-        <translation>删除分组“%1”及其所有检查项？</translation>
-    </message>
-    <message>
-        <source>item %1: </source>
-        <translation>检查项 %1：</translation>
-    </message>
-    <message>
-        <source>No problems: the template is valid.</source>
-        <translation>没有问题：模板有效。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n problem(s) to fix before saving</source>
-        <translation>
-            <numerusform>保存前需修正 %n 处问题</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Valid; ready to save.</source>
-        <translation>校验通过，可以保存。</translation>
     </message>
     <message>
         <source>[only when %1 is %2]</source>
@@ -1242,6 +1048,97 @@ Create a new, empty workspace there?</source>
     </message>
 </context>
 <context>
+    <name>ItemForm</name>
+    <message>
+        <source>Section id</source>
+        <translation>分组 ID</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>e.g. PL 22.3; Guidelines Part II Ch. 4</source>
+        <translation>例如：专利法第22条第3款；专利审查指南第二部分第四章</translation>
+    </message>
+    <message>
+        <source>A fail makes the whole case an error</source>
+        <translation>此项不合格即判定整件案件为差错</translation>
+    </message>
+    <message>
+        <source>Item id</source>
+        <translation>检查项 ID</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>检查内容</translation>
+    </message>
+    <message>
+        <source>Guidance</source>
+        <translation>评查指引</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Answer scale</source>
+        <translation>结果量表</translation>
+    </message>
+    <message>
+        <source>Answers allowed</source>
+        <translation>允许的检查结果</translation>
+    </message>
+    <message>
+        <source>Severities on a fail</source>
+        <translation>不合格时可选的严重程度</translation>
+    </message>
+    <message>
+        <source>Error categories</source>
+        <translation>差错类别</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Advisory</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Shown only when</source>
+        <translation>仅在以下情况显示</translation>
+    </message>
+    <message>
+        <source>this earlier item</source>
+        <translation>前面的检查项</translation>
+    </message>
+    <message>
+        <source>was answered</source>
+        <translation>的检查结果为</translation>
+    </message>
+    <message>
+        <source>Pass / fail / n/a</source>
+        <translation>合格 / 不合格 / 不适用</translation>
+    </message>
+    <message>
+        <source>(always shown)</source>
+        <translation>（始终显示）</translation>
+    </message>
+</context>
+<context>
     <name>LotVerdictsDialog</name>
     <message>
         <source>Lot verdicts</source>
@@ -1999,6 +1896,27 @@ Create a new, empty workspace there?</source>
     </message>
 </context>
 <context>
+    <name>ProblemList</name>
+    <message>
+        <source>item %1: </source>
+        <translation>检查项 %1：</translation>
+    </message>
+    <message>
+        <source>No problems: the template is valid.</source>
+        <translation>没有问题：模板有效。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix before saving</source>
+        <translation>
+            <numerusform>保存前需修正 %n 处问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Valid; ready to save.</source>
+        <translation>校验通过，可以保存。</translation>
+    </message>
+</context>
+<context>
     <name>QueueFilterBar</name>
     <message>
         <source>Search application no., title or applicant (Ctrl+F)</source>
@@ -2035,6 +1953,190 @@ Create a new, empty workspace there?</source>
     <message>
         <source>Show every case</source>
         <translation>显示全部案件</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewAnswers</name>
+    <message>
+        <source>Read-only: another window is using this workspace.</source>
+        <translation>只读：另一个窗口正在使用此工作区。</translation>
+    </message>
+    <message>
+        <source>This review is signed off. Reopen it (Review menu) to change it.</source>
+        <translation>此评查已确认。如需修改，请重新打开（评查菜单）。</translation>
+    </message>
+    <message>
+        <source>Item %1 does not allow that answer.</source>
+        <translation>检查项 %1 不接受该检查结果。</translation>
+    </message>
+    <message>
+        <source>A severity is given to a fail (F).</source>
+        <translation>只有不合格项 (F) 才需指定严重程度。</translation>
+    </message>
+    <message>
+        <source>Item %1 allows %2.</source>
+        <translation>检查项 %1 可选：%2。</translation>
+    </message>
+    <message>
+        <source>Answer not saved</source>
+        <translation>检查结果未保存</translation>
+    </message>
+    <message>
+        <source>Undo answer to %1</source>
+        <translation>撤销对 %1 的作答</translation>
+    </message>
+    <message>
+        <source>Redo answer to %1</source>
+        <translation>重做对 %1 的作答</translation>
+    </message>
+    <message>
+        <source>Redo not possible</source>
+        <translation>无法重做</translation>
+    </message>
+    <message>
+        <source>Undo not possible</source>
+        <translation>无法撤销</translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation>已重做：%1</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>已撤销：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDetails</name>
+    <message>
+        <source>Current item</source>
+        <translation>当前检查项</translation>
+    </message>
+    <message>
+        <source>Severity (1-4)</source>
+        <translation>严重程度 (1-4)</translation>
+    </message>
+    <message>
+        <source>Category (K)</source>
+        <translation>差错类别 (K)</translation>
+    </message>
+    <message>
+        <source>Comment (C to write, Esc to return to the list)</source>
+        <translation>意见（按 C 填写，按 Esc 返回列表）</translation>
+    </message>
+    <message>
+        <source>Reference: %1</source>
+        <translation>依据：%1</translation>
+    </message>
+    <message>
+        <source>Shown because %1 was answered %2.</source>
+        <translation>因 %1 的检查结果为 %2 而显示。</translation>
+    </message>
+    <message>
+        <source>a severity (1-4)</source>
+        <translation>严重程度 (1-4)</translation>
+    </message>
+    <message>
+        <source>a category (K)</source>
+        <translation>差错类别 (K)</translation>
+    </message>
+    <message>
+        <source>This fail still needs %1. C adds a comment.</source>
+        <translation>此不合格项还需填写%1。按 C 可添加意见。</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>Finding recorded. C adds a comment; Enter goes on to the next item.</source>
+        <translation>已记录问题。按 C 可添加意见；按 Enter 进入下一检查项。</translation>
+    </message>
+    <message>
+        <source>Enter next · Ctrl+Enter complete</source>
+        <translation>Enter 下一项 · Ctrl+Enter 完成</translation>
+    </message>
+    <message>
+        <source>A category is chosen for a fail.</source>
+        <translation>只有不合格项才需选择差错类别。</translation>
+    </message>
+    <message>
+        <source>Answer the item first, then comment on it.</source>
+        <translation>请先对检查项作答，再填写意见。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewItems</name>
+    <message>
+        <source>Checklist item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>差错类别</translation>
+    </message>
+    <message>
+        <source>needed</source>
+        <translation>待填</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Advisory</source>
+        <translation>提示</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewOwners</name>
+    <message>
+        <source>This case's review by %1 is finished (%2) and stays as it is. Start your own review of the case?</source>
+        <translation>本案由 %1 完成的评查（%2）已结束，将保持不变。是否开始您自己对本案的评查？</translation>
+    </message>
+    <message>
+        <source>Start your own review?</source>
+        <translation>开始您自己的评查？</translation>
+    </message>
+    <message>
+        <source>Review not started</source>
+        <translation>评查未开始</translation>
+    </message>
+    <message>
+        <source>Your own review of the case is open; answer it.</source>
+        <translation>您对本案的评查已打开，请作答。</translation>
+    </message>
+    <message>
+        <source>This case's review belongs to %1 (%2). Take it over? Your answers then go into this review, and the take-over is kept in the audit log with both names.</source>
+        <translation>本案的评查属于 %1（%2）。是否接手？接手后您的作答将记入这份评查，接手记录连同双方姓名保存在审计日志中。</translation>
+    </message>
+    <message>
+        <source>Take over the review?</source>
+        <translation>接手这份评查？</translation>
+    </message>
+    <message>
+        <source>Not taken over</source>
+        <translation>未能接手</translation>
+    </message>
+    <message>
+        <source>You took over the review from %1.</source>
+        <translation>您已从 %1 处接手这份评查。</translation>
     </message>
 </context>
 <context>
@@ -2108,30 +2210,6 @@ Create a new, empty workspace there?</source>
         <translation>有效用时</translation>
     </message>
     <message>
-        <source>Checklist item</source>
-        <translation>检查项</translation>
-    </message>
-    <message>
-        <source>Answer</source>
-        <translation>检查结果</translation>
-    </message>
-    <message>
-        <source>Severity</source>
-        <translation>严重程度</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>差错类别</translation>
-    </message>
-    <message>
-        <source>Comment (C to write, Esc to return to the list)</source>
-        <translation>意见（按 C 填写，按 Esc 返回列表）</translation>
-    </message>
-    <message>
-        <source>needed</source>
-        <translation>待填</translation>
-    </message>
-    <message>
         <source>%1 of %2 answered</source>
         <translation>已作答 %1 / %2</translation>
     </message>
@@ -2140,20 +2218,8 @@ Create a new, empty workspace there?</source>
         <translation>评查结论：%1</translation>
     </message>
     <message>
-        <source>Current item</source>
-        <translation>当前检查项</translation>
-    </message>
-    <message>
         <source>Case counts as</source>
         <translation>本案计为</translation>
-    </message>
-    <message>
-        <source>Severity (1-4)</source>
-        <translation>严重程度 (1-4)</translation>
-    </message>
-    <message>
-        <source>Category (K)</source>
-        <translation>差错类别 (K)</translation>
     </message>
     <message>
         <source>Complete (Ctrl+Enter)</source>
@@ -2194,138 +2260,6 @@ Create a new, empty workspace there?</source>
     <message>
         <source>Read-only: another window is using this workspace.</source>
         <translation>只读：另一个窗口正在使用此工作区。</translation>
-    </message>
-    <message>
-        <source>Critical</source>
-        <translation>严重</translation>
-    </message>
-    <message>
-        <source>Major</source>
-        <translation>重大</translation>
-    </message>
-    <message>
-        <source>Minor</source>
-        <translation>一般</translation>
-    </message>
-    <message>
-        <source>Advisory</source>
-        <translation>提示</translation>
-    </message>
-    <message>
-        <source>Reference: %1</source>
-        <translation>依据：%1</translation>
-    </message>
-    <message>
-        <source>Shown because %1 was answered %2.</source>
-        <translation>因 %1 的检查结果为 %2 而显示。</translation>
-    </message>
-    <message>
-        <source>a severity (1-4)</source>
-        <translation>严重程度 (1-4)</translation>
-    </message>
-    <message>
-        <source>a category (K)</source>
-        <translation>差错类别 (K)</translation>
-    </message>
-    <message>
-        <source>This fail still needs %1. C adds a comment.</source>
-        <translation>此不合格项还需填写%1。按 C 可添加意见。</translation>
-    </message>
-    <message>
-        <source> and </source>
-        <translation>和</translation>
-    </message>
-    <message>
-        <source>Finding recorded. C adds a comment; Enter goes on to the next item.</source>
-        <translation>已记录问题。按 C 可添加意见；按 Enter 进入下一检查项。</translation>
-    </message>
-    <message>
-        <source>Enter next · Ctrl+Enter complete</source>
-        <translation>Enter 下一项 · Ctrl+Enter 完成</translation>
-    </message>
-    <message>
-        <source>Answer the item first, then comment on it.</source>
-        <translation>请先对检查项作答，再填写意见。</translation>
-    </message>
-    <message>
-        <source>A category is chosen for a fail.</source>
-        <translation>只有不合格项才需选择差错类别。</translation>
-    </message>
-    <message>
-        <source>This review is signed off. Reopen it (Review menu) to change it.</source>
-        <translation>此评查已确认。如需修改，请重新打开（评查菜单）。</translation>
-    </message>
-    <message>
-        <source>Item %1 does not allow that answer.</source>
-        <translation>检查项 %1 不接受该检查结果。</translation>
-    </message>
-    <message>
-        <source>A severity is given to a fail (F).</source>
-        <translation>只有不合格项 (F) 才需指定严重程度。</translation>
-    </message>
-    <message>
-        <source>Item %1 allows %2.</source>
-        <translation>检查项 %1 可选：%2。</translation>
-    </message>
-    <message>
-        <source>Answer not saved</source>
-        <translation>检查结果未保存</translation>
-    </message>
-    <message>
-        <source>This case's review by %1 is finished (%2) and stays as it is. Start your own review of the case?</source>
-        <translation>本案由 %1 完成的评查（%2）已结束，将保持不变。是否开始您自己对本案的评查？</translation>
-    </message>
-    <message>
-        <source>Start your own review?</source>
-        <translation>开始您自己的评查？</translation>
-    </message>
-    <message>
-        <source>Review not started</source>
-        <translation>评查未开始</translation>
-    </message>
-    <message>
-        <source>Your own review of the case is open; answer it.</source>
-        <translation>您对本案的评查已打开，请作答。</translation>
-    </message>
-    <message>
-        <source>This case's review belongs to %1 (%2). Take it over? Your answers then go into this review, and the take-over is kept in the audit log with both names.</source>
-        <translation>本案的评查属于 %1（%2）。是否接手？接手后您的作答将记入这份评查，接手记录连同双方姓名保存在审计日志中。</translation>
-    </message>
-    <message>
-        <source>Take over the review?</source>
-        <translation>接手这份评查？</translation>
-    </message>
-    <message>
-        <source>Not taken over</source>
-        <translation>未能接手</translation>
-    </message>
-    <message>
-        <source>You took over the review from %1.</source>
-        <translation>您已从 %1 处接手这份评查。</translation>
-    </message>
-    <message>
-        <source>Undo answer to %1</source>
-        <translation>撤销对 %1 的作答</translation>
-    </message>
-    <message>
-        <source>Redo answer to %1</source>
-        <translation>重做对 %1 的作答</translation>
-    </message>
-    <message>
-        <source>Redo not possible</source>
-        <translation>无法重做</translation>
-    </message>
-    <message>
-        <source>Undo not possible</source>
-        <translation>无法撤销</translation>
-    </message>
-    <message>
-        <source>Redone: %1</source>
-        <translation>已重做：%1</translation>
-    </message>
-    <message>
-        <source>Undone: %1</source>
-        <translation>已撤销：%1</translation>
     </message>
     <message>
         <source>This review is already signed off.</source>
@@ -2504,6 +2438,53 @@ Create a new, empty workspace there?</source>
     </message>
 </context>
 <context>
+    <name>SectionTree</name>
+    <message>
+        <source>Sections and items</source>
+        <translation>分组与检查项</translation>
+    </message>
+    <message>
+        <source>Add section</source>
+        <translation>添加分组</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>添加检查项</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Up (Alt+Up)</source>
+        <translation>上移 (Alt+Up)</translation>
+    </message>
+    <message>
+        <source>Down (Alt+Down)</source>
+        <translation>下移 (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>Template details (name, types, categories)</source>
+        <translation>模板详情（名称、类型、差错类别）</translation>
+    </message>
+    <message>
+        <source>(untitled section)</source>
+        <translation>（未命名分组）</translation>
+    </message>
+    <message>
+        <source>(no question yet)</source>
+        <translation>（尚未填写检查内容）</translation>
+    </message>
+    <message>
+        <source>Delete section</source>
+        <translation>删除分组</translation>
+    </message>
+    <message>
+        <source>Delete the section “%1” and its items?</source>
+        <translation>删除分组“%1”及其所有检查项？</translation>
+    </message>
+</context>
+<context>
     <name>StatusArea</name>
     <message>
         <source>Read-only: another window is using this workspace</source>
@@ -2543,9 +2524,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message numerus="yes">
         <source>Workspace NOT intact (%n problem(s))</source>
-        <translation>
-            <numerusform>工作区不完整（%n 处问题）</numerusform>
-        </translation>
+        <translation><numerusform>工作区不完整（%n 处问题）</numerusform></translation>
     </message>
     <message>
         <source>This workspace was changed outside the application, or is damaged. The audit trail can no longer be trusted for what is listed below. Keep a copy of the file and tell your quality manager or IT.</source>
@@ -2553,9 +2532,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message numerus="yes">
         <source>... and %n more (see the log file, or run: main.py verify)</source>
-        <translation>
-            <numerusform>……另有 %n 处（详见日志文件，或运行：main.py verify）</numerusform>
-        </translation>
+        <translation><numerusform>……另有 %n 处（详见日志文件，或运行：main.py verify）</numerusform></translation>
     </message>
     <message>
         <source>The workspace is not intact</source>
@@ -2571,6 +2548,69 @@ Create a new, empty workspace there?</source>
     <message>
         <source>Cancelling; nothing will be changed...</source>
         <translation>正在取消，不会做任何更改……</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateForm</name>
+    <message>
+        <source>e.g. substantive_examination, screening</source>
+        <translation>例如：substantive_examination, screening</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>Add category</source>
+        <translation>添加类别</translation>
+    </message>
+    <message>
+        <source>Remove category</source>
+        <translation>删除类别</translation>
+    </message>
+    <message>
+        <source>Template id</source>
+        <translation>模板 ID</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>适用类型</translation>
+    </message>
+    <message>
+        <source>Procedures</source>
+        <translation>审查程序</translation>
+    </message>
+    <message>
+        <source>Error categories</source>
+        <translation>差错类别</translation>
+    </message>
+    <message>
+        <source>stored up to version %1; saving a change stores version %2</source>
+        <translation>已存储至版本 %1；保存修改将存为版本 %2</translation>
+    </message>
+    <message>
+        <source>new template; saved as version %1</source>
+        <translation>新模板；将保存为版本 %1</translation>
     </message>
 </context>
 <context>
