@@ -26,7 +26,8 @@ from workbench.packages import workpackage
 from workbench.rounds import store
 from workbench.base.errors import WorkbenchError
 from workbench.base.jobs import CancelToken, Progress
-from workbench.packages.merge import MergeReport, Resolutions, merge_packages
+from workbench.packages.merge import MergeReport, merge_packages
+from workbench.packages.merge_plan import Resolutions
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow

@@ -539,7 +539,8 @@ def cmd_open(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_merge(args: argparse.Namespace, out: TextIO) -> int:
-    from workbench.packages.merge import Resolutions, describe, merge_packages
+    from workbench.packages.merge import describe, merge_packages
+    from workbench.packages.merge_plan import Resolutions
     report = merge_packages(_open(args), args.files, actor=_actor(), resolutions=Resolutions(prefer=args.prefer),
                             dry_run=args.dry_run)
     if args.dry_run:
