@@ -14,7 +14,7 @@ import pytest
 
 from tests.faults.helpers import ROOT
 from workbench.base import files
-from workbench.report import openpyxl_temp
+from workbench.report import openpyxl_internals
 
 
 def test_a_leftover_is_removed_only_when_its_process_is_gone(tmp_path):
@@ -50,11 +50,11 @@ def test_temporary_files_get_the_umask_mode(tmp_path):
 
 
 def test_the_openpyxl_fence_knows_this_version():
-    # openpyxl_temp replaces openpyxl.worksheet._writer.create_temporary_file: check it again on
+    # openpyxl_internals replaces openpyxl.worksheet._writer.create_temporary_file: check it again on
     # any other version (the function, its signature and ALL_TEMP_FILES).
     from openpyxl.worksheet import _writer
-    assert openpyxl.__version__.startswith(openpyxl_temp.SUPPORTED)
-    assert hasattr(_writer, "ALL_TEMP_FILES") and callable(openpyxl_temp._original)
+    assert openpyxl.__version__.startswith(openpyxl_internals.SUPPORTED)
+    assert hasattr(_writer, "ALL_TEMP_FILES") and callable(openpyxl_internals._original)
 
 
 def test_write_only_sheets_stream_beside_the_target(tmp_path, monkeypatch):
@@ -64,7 +64,7 @@ def test_write_only_sheets_stream_beside_the_target(tmp_path, monkeypatch):
     target = tmp_path / "out" / "book.xlsx"
     target.parent.mkdir()
     seen = []
-    with openpyxl_temp.beside(target):
+    with openpyxl_internals.beside(target):
         workbook = openpyxl.Workbook(write_only=True)
         sheet = workbook.create_sheet("s")
         sheet.append([1, 2])

@@ -8,10 +8,10 @@ cell as the same markup openpyxl would write (inline strings, `%.16g` numbers, E
 serials with a date style), about ten times faster. openpyxl still writes everything else:
 the sheet's head and tail, the header row, tables, styles and the package.
 
-This relies on two internals of the pinned openpyxl 3.1.5 / et_xmlfile 2.0.0 (see
-requirements-lock.txt): `WriteOnlyWorksheet._values_to_row` and `WorksheetWriter.write_row`,
-which are replaced on the one sheet being written, and the stream writer's `_file`. The tests
-read every exported sheet back with openpyxl and compare values, types and formats.
+The two openpyxl internals this needs are replaced in one fenced module,
+workbench.report.openpyxl_internals (it says why, and its test fails on any other openpyxl);
+the row writer also uses the stream writer's `_file`. The tests read every exported sheet back
+with openpyxl and compare values, types and formats.
 """
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.worksheet import Worksheet
 
+from workbench.report.openpyxl_internals import install_row_writer
 from workbench.report.excel_cells import (
     DATE_FORMAT,
     DATETIME_FORMAT,
@@ -158,5 +159,4 @@ def stream_rows(sheet: Worksheet, columns: Sequence[Column], language: str) -> N
                  + "".join([render(value, letter + number) for (render, letter), value in zip(cells, values)])
                  + "</row>")
 
-    sheet._values_to_row = lambda values, row_idx: values     # no Cell objects: the values go to write_row
-    sheet._writer.write_row = write_row
+    install_row_writer(sheet, write_row)

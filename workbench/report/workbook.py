@@ -27,7 +27,7 @@ from workbench.base.errors import WorkbenchError, register
 from workbench.report.excel_tables import write_table
 from workbench.base.files import atomic_target
 from workbench.base.jobs import CancelToken, Progress, no_progress
-from workbench.report.openpyxl_temp import beside
+from workbench.report.openpyxl_internals import beside
 from workbench.report.figures import (
     DEFAULT_TARGET,
     ChecklistCache,

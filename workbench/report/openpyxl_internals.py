@@ -1,0 +1,72 @@
+"""The one module that touches openpyxl's private parts, fenced to the pinned openpyxl 3.1.5.
+
+Two things openpyxl does not let us choose, and why we choose them anyway:
+- Rows (`install_row_writer`): openpyxl's write-only mode builds an element per cell, about
+  15 microseconds a cell (30 s for a 100,000-finding export). workbench.report.excel_rows
+  renders each row's markup itself, about ten times faster than openpyxl's write-only mode and
+  twice as fast as XlsxWriter's constant-memory mode; to do so it replaces, on the one sheet being
+  written, `WriteOnlyWorksheet._values_to_row` (no Cell objects) and `WorksheetWriter.write_row`
+  (the row's markup).
+- Temporary files (`beside`): openpyxl 3.1 writes each write-only sheet to
+  `openpyxl.worksheet._writer.create_temporary_file()`, a NamedTemporaryFile in TMPDIR removed
+  only at exit, so a killed export left them there (issue 21: 17 of 20 kills). Within `beside`,
+  this thread's sheets stream to temporary files beside the target instead, named like every
+  other temporary file of ours (workbench/base/files.py), which the next run removes.
+
+tests/workbench/test_openpyxl_internals.py fails, naming this module, on any openpyxl other than
+SUPPORTED or when these private names change: check both uses again before moving the pin.
+"""
+from __future__ import annotations
+
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Callable, Iterator, Sequence
+
+import openpyxl
+from openpyxl.worksheet import _writer
+
+from workbench.base.files import create_temp, remove_quietly
+
+SUPPORTED = "3.1.5"
+_local = threading.local()
+_original = _writer.create_temporary_file
+
+
+RowWriter = Callable[[Any, Sequence[Any], int], None]    # (stream, stored values, row number)
+
+
+def install_row_writer(sheet: Any, write_row: RowWriter) -> None:
+    """From now on `sheet.append(values)` hands the stored values to `write_row` as they are
+    (no Cell objects), and `write_row` writes the row's markup to the sheet's stream."""
+    sheet._values_to_row = lambda values, row_idx: values
+    sheet._writer.write_row = write_row
+
+
+def _create_temporary_file(suffix: str = "") -> str:
+    target: Path | None = getattr(_local, "target", None)
+    if target is None:
+        return _original(suffix)
+    name = str(create_temp(target))
+    _writer.ALL_TEMP_FILES.append(name)   # openpyxl's cleanup() removes it from this list
+    _local.made.append(name)
+    return name
+
+
+@contextmanager
+def beside(target: Path) -> Iterator[None]:
+    """Within the block, this thread's write-only sheets stream to files beside `target`."""
+    if not openpyxl.__version__.startswith(SUPPORTED):
+        yield   # an unknown openpyxl: leave it alone (the version test says to check this fence)
+        return
+    if _writer.create_temporary_file is not _create_temporary_file:
+        _writer.create_temporary_file = _create_temporary_file
+    _local.target, _local.made = target, []
+    try:
+        yield
+    finally:
+        for name in _local.made:   # save() removes them; a failure part-way may not have
+            remove_quietly(name)
+            if name in _writer.ALL_TEMP_FILES:
+                _writer.ALL_TEMP_FILES.remove(name)
+        _local.target, _local.made = None, []
