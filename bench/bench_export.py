@@ -122,7 +122,8 @@ def same_rows(db_path: str) -> list[tuple[str, list[str], list[list]]]:
     from db.connection import open_database
     from workbench.report import sheets as sheets
     from workbench.report.excel_cells import converter
-    from workbench.report.figures import ChecklistCache, case_rows, compute_report, finding_rows
+    from workbench.report.figures import ChecklistCache, compute_report
+    from workbench.report.listings import case_rows, finding_rows
 
     db = open_database(db_path)
     report = compute_report(db)

@@ -172,3 +172,14 @@ def test_import_summary_lists_flagged_rows(tmp_path, home):
     out = run("import", str(write_csv(tmp_path / "c.csv", [row])), "--db", str(tmp_path / "w.sqlite3"), home=home)
     assert out.returncode == 0
     assert "1 accepted row(s) flagged" in out.stdout and "line 2" in out.stdout and "before the filing date" in out.stdout
+
+
+def test_every_command_a_group_declares_is_on_the_command_line_in_its_place():
+    """Each command group's module declares its commands; main lists and runs every one of them."""
+    from workbench import cli
+    from workbench.cli import demo, importing, packages, reporting, rounds
+    declared = [name for group in (importing, reporting, rounds, packages, demo) for name in group.COMMANDS]
+    assert len(declared) == len(set(declared))
+    assert set(declared) == set(cli.ORDER) == set(cli.COMMANDS)
+    choices = next(a for a in cli.build_parser()._actions if a.dest == "command").choices
+    assert list(choices) == list(cli.ORDER)

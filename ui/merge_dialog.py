@@ -20,7 +20,8 @@ from ui.case_model import value_label
 from ui.messages import error_text
 from workbench.review import checklist_store
 from workbench.review import checklists
-from workbench.packages.merge import REVIEW_PART, FileResult, MergeReport, PartChange, Resolutions, ReviewChange
+from workbench.packages.merge import FileResult, MergeReport, ReviewChange
+from workbench.packages.merge_plan import REVIEW_PART, PartChange, Resolutions
 
 CHOSEN = QBrush(QColor("#dff0d8"))
 LEFT_OUT = QBrush(QColor("#9e9e9e"))

@@ -28,7 +28,8 @@ from workbench.packages import workpackage
 from workbench.rounds import store
 from workbench.base.errors import WorkbenchError
 from workbench.base.jobs import CancelToken, Progress
-from workbench.packages.merge import MergeReport, Resolutions, merge_packages
+from workbench.packages.merge import MergeReport, merge_packages
+from workbench.packages.merge_plan import Resolutions
 
 PACKAGE_FILTER = "Work packages (*.qrpkg);;All files (*)"
 

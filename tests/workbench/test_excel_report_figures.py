@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from tests.workbench.helpers import standing_reviews, workspace
 from tests.workbench.test_report_data import build_workspace, excel_percentile, wilson
-from workbench.report import sheets
+from workbench.report import sheets, summary_sheets
 from workbench.stats.distributions import t_quantile_upper
 from workbench.base.errors import WorkbenchError
 from workbench.report.workbook import write_workbook
@@ -299,7 +299,7 @@ def test_empty_workspace_still_gives_a_valid_workbook(tmp_path):
 def test_failure_midway_leaves_no_file(exported, tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
-    monkeypatch.setattr(sheets, "write_about", broken)
+    monkeypatch.setattr(summary_sheets, "write_about", broken)
     with pytest.raises(RuntimeError):
         write_workbook(exported["db"], tmp_path / "r.xlsx")
     assert list(tmp_path.iterdir()) == []

@@ -28,7 +28,8 @@ from workbench.review.checklist_store import load_stored
 from workbench.base.errors import Cancelled, WorkbenchError
 from workbench.review.integrity import check_workspace
 from workbench.base.jobs import CancelToken
-from workbench.packages.merge import REVIEW_PART, Resolutions, merge_packages
+from workbench.packages.merge import merge_packages
+from workbench.packages.merge_plan import REVIEW_PART, Resolutions
 from workbench.rounds.population import Filters
 from workbench.rounds.sampling_plan import Plan
 from workbench.rounds.store import create_round

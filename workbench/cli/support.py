@@ -1,7 +1,8 @@
 """The command line's guards: the true cause of a failure outside the program in one line,
-inputs that would hang refused before they are opened, a closed pipe kept quiet.
+inputs that would hang refused before they are opened, a closed pipe kept quiet; and what every
+command needs: the workspace of --db and the name the audit log records.
 
-Exit status 2 for all of these (1 stays for bugs); see workbench/cli.py.
+Exit status 2 for all of these (1 stays for bugs); see workbench/cli/__init__.py.
 """
 from __future__ import annotations
 
@@ -93,3 +94,29 @@ def check_encoding(name: str) -> None:
         usable = False
     if not usable:
         raise WorkbenchError("cli.bad_encoding", encoding=name)
+
+
+def open_workspace(args: argparse.Namespace, *, create: bool = False, reading: bool = False):
+    """The workspace of --db; only import and demo create one ("no workspace at PATH" otherwise).
+
+    `reading`: the command only reads, so a workspace the user may not change (a read-only file
+    or medium) is opened read-only instead of refused.
+    """
+    from db.connection import open_database
+    from workbench.base.paths import workspace_path
+    path = workspace_path(getattr(args, "db", None))
+    try:
+        return open_database(path, create=create)
+    except WorkbenchError as exc:
+        if reading and exc.code == "db.read_only_file":
+            return open_database(path, read_only=True)
+        raise
+
+
+def actor() -> str:
+    """The user's name for the audit log."""
+    import getpass
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in this environment (e.g. a service account without one)
+        return "cli"

@@ -370,6 +370,34 @@ def _json(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+#: One answer as given: the item, the answer, and the passing answer it replaced (if the reviewer changed it).
+_Step = tuple[Item, Answer, Answer | None]
+
+#: Minutes a review of each IP type takes a reviewer of average speed.
+_REVIEW_MINUTES = {"invention": 26, "utility_model": 13, "design": 10, "trademark": 9}
+
+
+@dataclass
+class _Ending:
+    """How a review ends: its status and the moments of completion and sign-off."""
+    status: str
+    clock: datetime.datetime
+    completed_at: str | None = None
+    signed_at: str | None = None
+    signed_by: str | None = None
+
+
+def _active_seconds(case: _CaseFacts, checklist: Checklist, reviewer: _Reviewer, answers: dict[str, Answer],
+                    fate: str, rng: random.Random) -> float:
+    """Active time: the IP type's usual minutes at the reviewer's speed, more per finding; a review in
+    progress has spent its share so far."""
+    findings = sum(1 for a in answers.values() if a.outcome == "fail")
+    active = rng.lognormvariate(math.log(_REVIEW_MINUTES[case.ip_type] * 60 * reviewer.speed), 0.35) + 150 * findings
+    if fate == "in_progress":
+        active *= len(answers) / max(1, len(checklist.items))
+    return active
+
+
 class _ReviewWriter:
     """Buffers reviews, answers and chained audit entries; flush() writes them in batches."""
 
@@ -405,30 +433,53 @@ class _ReviewWriter:
     def add_review(self, case: _CaseFacts, checklist_id: int, checklist: Checklist, reviewer: _Reviewer,
                    start: datetime.datetime, model: _FindingModel, rng: random.Random,
                    review_id: int | None = None) -> None:
-        """A new review, or (review_id) the completion of an open one, e.g. a round's."""
+        """A new review, or (review_id) the completion of an open one, e.g. a round's.
+
+        The random draws happen in one fixed order (fate, answers, time, each step, completion,
+        sign-off): the same seed must give the same workspace."""
         existing = review_id is not None
         if review_id is None:
             review_id = self.next_review
             self.next_review += 1
-        name = reviewer.name
         # Of the reviews started: most are signed off, some completed, a few still in progress.
         # An open review being completed is finished (completed or signed off).
         fate = rng.choices(("signed_off", "completed", "in_progress"), (70, 22, 0 if existing else 8))[0]
         if not existing:
-            self._audit(start, name, "review", str(review_id), case.id, "open",
-                        None, {"checklist_id": checklist_id, "reviewer": name})
+            self._audit(start, reviewer.name, "review", str(review_id), case.id, "open",
+                        None, {"checklist_id": checklist_id, "reviewer": reviewer.name})
+        steps, answers = self._steps(case, checklist, reviewer, model, rng, fate)
+        active = _active_seconds(case, checklist, reviewer, answers, fate, rng)
+        clock = self._write_answers(review_id, case, reviewer.name, steps, start, active, rng)
+        result = assess(checklist, answers)
+        if existing:    # an open review (a round's) is past the baseline: its time needs its own entry
+            self._audit(clock, reviewer.name, "review", str(review_id), case.id, "time", None,
+                        {"seconds": round(active, 1)})
+        ending = self._finish(review_id, case, reviewer.name, fate, result.verdict, clock, rng)
+        verdict = result.verdict if answers else None
+        if existing:
+            self.completed_rows.append((ending.status, verdict, result.score, round(active, 1), _iso(ending.clock),
+                                        ending.completed_at, ending.signed_at, ending.signed_by, review_id))
+        else:
+            self.review_rows.append((review_id, case.id, checklist_id, reviewer.name, ending.status, verdict,
+                                     result.score, round(active, 1), _iso(start), _iso(ending.clock),
+                                     ending.completed_at, ending.signed_at, ending.signed_by))
+        self.reviews += 1
+        self.answers += len(answers)
+        self.findings += sum(1 for a in answers.values() if a.outcome == "fail")
+
+    def _steps(self, case: _CaseFacts, checklist: Checklist, reviewer: _Reviewer, model: _FindingModel,
+               rng: random.Random, fate: str) -> tuple[list[_Step], dict[str, Answer]]:
+        """The answers given, in order; a review still in progress stops part of the way."""
         answers: dict[str, Answer] = {}
         steps = list(self._answers(case, checklist, reviewer, model, rng, answers))
         if fate == "in_progress":
             steps = steps[:rng.randint(1, max(1, len(steps) - 1))]
-            answers = {}
-            for item, given, _ in steps:
-                answers[item.id] = given
-        minutes = {"invention": 26, "utility_model": 13, "design": 10, "trademark": 9}[case.ip_type]
-        findings = sum(1 for a in answers.values() if a.outcome == "fail")
-        active = rng.lognormvariate(math.log(minutes * 60 * reviewer.speed), 0.35) + 150 * findings
-        if fate == "in_progress":
-            active *= len(answers) / max(1, len(checklist.items))
+            answers = {item.id: given for item, given, _ in steps}
+        return steps, answers
+
+    def _write_answers(self, review_id: int, case: _CaseFacts, name: str, steps: list[_Step],
+                       start: datetime.datetime, active: float, rng: random.Random) -> datetime.datetime:
+        """Each answer's row and audit entries, spread over the active time; returns the clock after the last."""
         clock = start
         per_step = active / max(1, len(steps))
         for item, given, changed_from in steps:
@@ -441,34 +492,26 @@ class _ReviewWriter:
                         _answer_json(changed_from) if changed_from else None, _answer_json(given))
             self.answer_rows.append((review_id, item.id, given.answer, given.outcome, given.severity,
                                      given.category, given.comment, _iso(clock)))
-        result = assess(checklist, answers)
-        if existing:    # an open review (a round's) is past the baseline: its time needs its own entry
-            self._audit(clock, name, "review", str(review_id), case.id, "time", None, {"seconds": round(active, 1)})
-        status = "in_progress" if fate == "in_progress" else "completed"
-        completed_at = signed_at = signed_by = None
+        return clock
+
+    def _finish(self, review_id: int, case: _CaseFacts, name: str, fate: str, verdict: str,
+                clock: datetime.datetime, rng: random.Random) -> _Ending:
+        """Completion and sign-off as the fate says, each with its audit entry."""
+        ending = _Ending("in_progress" if fate == "in_progress" else "completed", clock)
         if fate != "in_progress":
             clock += datetime.timedelta(seconds=rng.uniform(10, 90))
-            completed_at = _iso(clock)
+            ending.completed_at, ending.clock = _iso(clock), clock
             self._audit(clock, name, "review", str(review_id), case.id, "complete",
-                        {"status": "in_progress"}, {"status": "completed", "verdict": result.verdict})
+                        {"status": "in_progress"}, {"status": "completed", "verdict": verdict})
         if fate == "signed_off":
             clock += datetime.timedelta(seconds=rng.uniform(30, 600))
-            status, signed_at, signed_by = "signed_off", _iso(clock), name
+            ending.status, ending.signed_at, ending.signed_by, ending.clock = "signed_off", _iso(clock), name, clock
             self._audit(clock, name, "review", str(review_id), case.id, "sign_off",
-                        {"status": "completed"}, {"status": "signed_off", "verdict": result.verdict})
-        if existing:
-            self.completed_rows.append((status, result.verdict if answers else None, result.score, round(active, 1),
-                                        _iso(clock), completed_at, signed_at, signed_by, review_id))
-        else:
-            self.review_rows.append((review_id, case.id, checklist_id, name, status,
-                                     result.verdict if answers else None, result.score, round(active, 1),
-                                     _iso(start), _iso(clock), completed_at, signed_at, signed_by))
-        self.reviews += 1
-        self.answers += len(answers)
-        self.findings += sum(1 for a in answers.values() if a.outcome == "fail")
+                        {"status": "completed"}, {"status": "signed_off", "verdict": verdict})
+        return ending
 
     def _answers(self, case: _CaseFacts, checklist: Checklist, reviewer: _Reviewer, model: _FindingModel,
-                 rng: random.Random, answers: dict[str, Answer]) -> Iterator[tuple[Item, Answer, Answer | None]]:
+                 rng: random.Random, answers: dict[str, Answer]) -> Iterator[_Step]:
         """Each shown item's answer in checklist order (a condition sees the answers before it)."""
         given_codes: dict[str, str] = {}
         for item in checklist.items:

@@ -25,7 +25,8 @@ from typing import Any, Mapping
 import sqlite_utils
 
 from workbench.base.errors import WorkbenchError, register
-from workbench.packages.workpackage import ENTRY_SELECT, Identities, PackageInfo, rows
+from workbench.packages.audit_copy import ENTRY_SELECT
+from workbench.packages.workpackage import Identities, PackageInfo, rows
 
 #: Entities whose entries the merge copies into the manager's workspace.
 COPIED = ("review", "answer")

@@ -19,7 +19,7 @@ import sqlite3
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import sqlite_utils
 
@@ -32,6 +32,7 @@ from workbench.base.files import file_kind, replace_durably, sweep_leftovers, te
 from workbench.review.integrity import check_workspace
 from workbench.base.jobs import CancelToken, Progress, no_progress
 from workbench.rounds.draw import same_person
+from workbench.packages.audit_copy import ENTRY_SELECT, append_copied, audit_head
 
 #: The package format this version writes and reads. A newer format is refused by name.
 FORMAT_VERSION = 1
@@ -440,6 +441,16 @@ def _json_list(values: Iterable[Any]) -> str:
     return json.dumps(list(values))
 
 
+@dataclass(frozen=True)
+class _Extract:
+    """What one reviewer's package holds of the round: ids, and the same as JSON lists for the queries."""
+    case_ids: list[int]
+    review_ids: list[int]
+    cases_json: str
+    reviews_json: str
+    checklists_json: str
+
+
 def _export_one(db: sqlite_utils.Database, stored: store.StoredRound, reviewer: str, out: Path, temp: Path,
                 actor: str, progress: Progress, cancel: CancelToken) -> ExportResult:
     package_id = str(uuid.uuid4())
@@ -449,68 +460,18 @@ def _export_one(db: sqlite_utils.Database, stored: store.StoredRound, reviewer: 
     db.execute("INSERT INTO package_exports (package_id, round_id, reviewer, file_name, created_at, created_by,"
                " cases, reviews, audit_count, audit_head) VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, '')",
                [package_id, stored.id, reviewer, out.name, now, actor])
-    case_ids = [r[0] for r in db.execute("SELECT case_id FROM round_cases WHERE round_id = ? AND reviewer = ?"
-                                         " ORDER BY draw_order", [stored.id, reviewer])]
-    cases_json = _json_list(case_ids)
-    review_ids = [r[0] for r in db.execute(
-        "SELECT id FROM reviews WHERE case_id IN (SELECT value FROM json_each(?))"
-        " AND (round_id = ? OR (round_id IS NULL AND reviewer = ?)) ORDER BY id",
-        [cases_json, stored.id, reviewer])]
-    reviews_json = _json_list(review_ids)
-    checklist_ids = set(stored.checklists.values())
-    checklist_ids.update(r[0] for r in db.execute(
-        "SELECT DISTINCT checklist_id FROM reviews WHERE id IN (SELECT value FROM json_each(?))", [reviews_json]))
-    total = len(case_ids) + len(review_ids) + 1
+    extract = _extract(db, stored, reviewer)
+    total = len(extract.case_ids) + len(extract.review_ids) + 1
     pkg = open_database(temp)
     try:
         with pkg.atomic():
-            _copy(db, pkg, "imports", "SELECT * FROM imports WHERE id IN (SELECT DISTINCT import_id FROM cases"
-                                      " WHERE id IN (SELECT value FROM json_each(?)))", [cases_json])
-            _copy(db, pkg, "cases", "SELECT * FROM cases WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
-                  [cases_json])
-            progress(len(case_ids), total, "Copying the cases")
-            _copy(db, pkg, "checklists", "SELECT * FROM checklists WHERE id IN (SELECT value FROM json_each(?))"
-                                         " ORDER BY id", [_json_list(sorted(checklist_ids))])
-            _copy(db, pkg, "rounds", "SELECT * FROM rounds WHERE id = ?", [stored.id])
-            _copy(db, pkg, "round_strata", "SELECT * FROM round_strata WHERE round_id = ?", [stored.id])
-            _copy(db, pkg, "round_cases", "SELECT * FROM round_cases WHERE round_id = ? AND reviewer = ?",
-                  [stored.id, reviewer])
-            _copy(db, pkg, "reviews", "SELECT * FROM reviews WHERE id IN (SELECT value FROM json_each(?))"
-                                      " ORDER BY id", [reviews_json])
-            _copy(db, pkg, "answers", "SELECT * FROM answers WHERE review_id IN (SELECT value FROM json_each(?))"
-                                      " ORDER BY review_id, item_id", [reviews_json])
+            _copy_rows(db, pkg, stored, reviewer, extract, lambda: progress(len(extract.case_ids), total,
+                                                                            "Copying the cases"))
             cancel.check()
-            # The history of what the package holds, re-chained in the package; each entry keeps
-            # the hash it was first written with, so merging it back never copies it twice.
-            entries = rows(db, ENTRY_SELECT + " WHERE (a.entity = 'review' AND a.entity_id IN"
-                           " (SELECT CAST(value AS TEXT) FROM json_each(?)))"
-                           " OR (a.entity = 'answer' AND CAST(substr(a.entity_id, 1, instr(a.entity_id, '/') - 1)"
-                           " AS INTEGER) IN (SELECT value FROM json_each(?)))"
-                           " OR (a.entity = 'round' AND a.entity_id = ?)"
-                           " OR (a.entity NOT IN ('review', 'answer', 'round')"
-                           " AND a.case_id IN (SELECT value FROM json_each(?)))"
-                           " ORDER BY a.id", [reviews_json, reviews_json, str(stored.id), cases_json])
-            for entry in entries:
-                append_copied(pkg, entry, source=package_id)
-            # What the package holds, covered by its chain from the start (before the head the
-            # manager's workspace records, so the reviewer cannot move it).
-            # It also carries the head of this workspace's chain: an anchor (verify --anchor PACKAGE).
-            source_count, source_head = audit_head(db)
-            chain.record_baseline(pkg, actor=actor, reason=f"work package {package_id}",
-                                     extra={"source_anchor": {"count": source_count, "head": source_head}})
-            ids = Identities(db)
-            started = 0
-            for done, review_id in enumerate(review_ids, start=1):
-                state = canonical(review_state(db, review_id, ids))
-                review_uid = db.execute("SELECT uid FROM reviews WHERE id = ?", [review_id]).fetchone()[0]
-                for target in (db, pkg):
-                    target.execute("INSERT INTO package_bases (package_id, review_uid, state) VALUES (?, ?, ?)",
-                                   [package_id, review_uid, state])
-                started += db.execute("SELECT EXISTS (SELECT 1 FROM answers WHERE review_id = ?)",
-                                      [review_id]).fetchone()[0]
-                if done % 50 == 0:
-                    cancel.check()
-                    progress(len(case_ids) + done, total, "Recording the reviews")
+            _copy_history(db, pkg, stored, extract, package_id, actor)
+            started = _record_bases(db, pkg, extract, package_id,
+                                    lambda done: progress(len(extract.case_ids) + done, total,
+                                                          "Recording the reviews"), cancel)
             count, head = audit_head(pkg)
             pkg.execute("INSERT INTO package_info (id, format_version, package_id, round_uid, round_name, reviewer,"
                         " created_at, created_by, source_workspace, audit_count, audit_head)"
@@ -525,9 +486,91 @@ def _export_one(db: sqlite_utils.Database, stored: store.StoredRound, reviewer: 
     finally:
         pkg.close()
     db.execute("UPDATE package_exports SET cases = ?, reviews = ?, audit_count = ?, audit_head = ?"
-               " WHERE package_id = ?", [len(case_ids), len(review_ids), count, head, package_id])
+               " WHERE package_id = ?", [len(extract.case_ids), len(extract.review_ids), count, head, package_id])
     progress(total, total, "Package written")
-    return ExportResult(out, package_id, stored.name, reviewer, len(case_ids), len(review_ids), started)
+    return ExportResult(out, package_id, stored.name, reviewer, len(extract.case_ids), len(extract.review_ids),
+                        started)
+
+
+def _extract(db: sqlite_utils.Database, stored: store.StoredRound, reviewer: str) -> _Extract:
+    """The reviewer's cases of the round, their reviews (the round's, or the reviewer's own outside
+    any round) and every checklist version they use."""
+    case_ids = [r[0] for r in db.execute("SELECT case_id FROM round_cases WHERE round_id = ? AND reviewer = ?"
+                                         " ORDER BY draw_order", [stored.id, reviewer])]
+    cases_json = _json_list(case_ids)
+    review_ids = [r[0] for r in db.execute(
+        "SELECT id FROM reviews WHERE case_id IN (SELECT value FROM json_each(?))"
+        " AND (round_id = ? OR (round_id IS NULL AND reviewer = ?)) ORDER BY id",
+        [cases_json, stored.id, reviewer])]
+    reviews_json = _json_list(review_ids)
+    checklist_ids = set(stored.checklists.values())
+    checklist_ids.update(r[0] for r in db.execute(
+        "SELECT DISTINCT checklist_id FROM reviews WHERE id IN (SELECT value FROM json_each(?))", [reviews_json]))
+    return _Extract(case_ids, review_ids, cases_json, reviews_json, _json_list(sorted(checklist_ids)))
+
+
+def _copy_rows(db: sqlite_utils.Database, pkg: sqlite_utils.Database, stored: store.StoredRound, reviewer: str,
+               extract: _Extract, cases_copied: Callable[[], None]) -> None:
+    """The rows the package holds, copied by the column names the package's schema has."""
+    cases_json, reviews_json = extract.cases_json, extract.reviews_json
+    _copy(db, pkg, "imports", "SELECT * FROM imports WHERE id IN (SELECT DISTINCT import_id FROM cases"
+                              " WHERE id IN (SELECT value FROM json_each(?)))", [cases_json])
+    _copy(db, pkg, "cases", "SELECT * FROM cases WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+          [cases_json])
+    cases_copied()
+    _copy(db, pkg, "checklists", "SELECT * FROM checklists WHERE id IN (SELECT value FROM json_each(?))"
+                                 " ORDER BY id", [extract.checklists_json])
+    _copy(db, pkg, "rounds", "SELECT * FROM rounds WHERE id = ?", [stored.id])
+    _copy(db, pkg, "round_strata", "SELECT * FROM round_strata WHERE round_id = ?", [stored.id])
+    _copy(db, pkg, "round_cases", "SELECT * FROM round_cases WHERE round_id = ? AND reviewer = ?",
+          [stored.id, reviewer])
+    _copy(db, pkg, "reviews", "SELECT * FROM reviews WHERE id IN (SELECT value FROM json_each(?))"
+                              " ORDER BY id", [reviews_json])
+    _copy(db, pkg, "answers", "SELECT * FROM answers WHERE review_id IN (SELECT value FROM json_each(?))"
+                              " ORDER BY review_id, item_id", [reviews_json])
+
+
+def _copy_history(db: sqlite_utils.Database, pkg: sqlite_utils.Database, stored: store.StoredRound,
+                  extract: _Extract, package_id: str, actor: str) -> None:
+    """The history of what the package holds, re-chained in the package; each entry keeps the hash
+    it was first written with, so merging it back never copies it twice."""
+    cases_json, reviews_json = extract.cases_json, extract.reviews_json
+    entries = rows(db, ENTRY_SELECT + " WHERE (a.entity = 'review' AND a.entity_id IN"
+                   " (SELECT CAST(value AS TEXT) FROM json_each(?)))"
+                   " OR (a.entity = 'answer' AND CAST(substr(a.entity_id, 1, instr(a.entity_id, '/') - 1)"
+                   " AS INTEGER) IN (SELECT value FROM json_each(?)))"
+                   " OR (a.entity = 'round' AND a.entity_id = ?)"
+                   " OR (a.entity NOT IN ('review', 'answer', 'round')"
+                   " AND a.case_id IN (SELECT value FROM json_each(?)))"
+                   " ORDER BY a.id", [reviews_json, reviews_json, str(stored.id), cases_json])
+    for entry in entries:
+        append_copied(pkg, entry, source=package_id)
+    # What the package holds, covered by its chain from the start (before the head the
+    # manager's workspace records, so the reviewer cannot move it).
+    # It also carries the head of this workspace's chain: an anchor (verify --anchor PACKAGE).
+    source_count, source_head = audit_head(db)
+    chain.record_baseline(pkg, actor=actor, reason=f"work package {package_id}",
+                          extra={"source_anchor": {"count": source_count, "head": source_head}})
+
+
+def _record_bases(db: sqlite_utils.Database, pkg: sqlite_utils.Database, extract: _Extract, package_id: str,
+                  recorded: Callable[[int], None], cancel: CancelToken) -> int:
+    """The state each review leaves with, here and in the package (what merge compares against);
+    returns how many reviews already have answers."""
+    ids = Identities(db)
+    started = 0
+    for done, review_id in enumerate(extract.review_ids, start=1):
+        state = canonical(review_state(db, review_id, ids))
+        review_uid = db.execute("SELECT uid FROM reviews WHERE id = ?", [review_id]).fetchone()[0]
+        for target in (db, pkg):
+            target.execute("INSERT INTO package_bases (package_id, review_uid, state) VALUES (?, ?, ?)",
+                           [package_id, review_uid, state])
+        started += db.execute("SELECT EXISTS (SELECT 1 FROM answers WHERE review_id = ?)",
+                              [review_id]).fetchone()[0]
+        if done % 50 == 0:
+            cancel.check()
+            recorded(done)
+    return started
 
 
 def _copy(src: sqlite_utils.Database, dst: sqlite_utils.Database, table: str, sql: str,
@@ -538,35 +581,6 @@ def _copy(src: sqlite_utils.Database, dst: sqlite_utils.Database, table: str, sq
         insert_row(dst, table, row, known)
         count += 1
     return count
-
-
-# -- audit entries copied between workspaces ------------------------------------------------------
-
-#: An audit entry with the hash it had where it was first written.
-ENTRY_SELECT = ("SELECT a.id, a.at, a.actor, a.entity, a.entity_id, a.case_id, a.action, a.old_value,"
-                " a.new_value, a.hash, COALESCE(o.origin_hash, a.hash) AS origin"
-                " FROM audit_log a LEFT JOIN audit_origins o ON o.audit_id = a.id")
-
-
-def audit_head(db: sqlite_utils.Database) -> tuple[int, str]:
-    row = db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-    return (row[0], row[1]) if row else (0, chain.GENESIS)
-
-
-def append_copied(db: sqlite_utils.Database, entry: Mapping[str, Any], *, source: str) -> int:
-    """Append an entry written elsewhere, chained here, keeping its time and actor and its origin hash."""
-    prev = db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-    prev_hash = prev[0] if prev else chain.GENESIS
-    digest = chain.entry_hash(prev_hash, entry["at"], entry["actor"], entry["entity"], str(entry["entity_id"]),
-                              entry["case_id"], entry["action"], entry["old_value"], entry["new_value"])
-    audit_id = db.execute(
-        "INSERT INTO audit_log (at, actor, entity, entity_id, case_id, action, old_value, new_value, prev_hash, hash)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [entry["at"], entry["actor"], entry["entity"], str(entry["entity_id"]), entry["case_id"], entry["action"],
-         entry["old_value"], entry["new_value"], prev_hash, digest]).lastrowid
-    db.execute("INSERT INTO audit_origins (audit_id, origin_hash, package_id) VALUES (?, ?, ?)",
-               [audit_id, entry["origin"], source])
-    return audit_id
 
 
 def file_sha256(path: Path) -> str:

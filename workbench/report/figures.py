@@ -24,7 +24,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 import sqlite_utils
 
@@ -402,82 +402,94 @@ def _sorted_groups(groups: Mapping[tuple[str, ...], _Group], target: float, desi
     return tuple(groups[k].figures(k, target, design) for k in keys)
 
 
+@dataclass
+class _Tally:
+    """The cases of the scope counted once, into every group each belongs to."""
+    overall: _Group = field(default_factory=_Group)
+    departments: dict[tuple[str, ...], _Group] = field(default_factory=lambda: defaultdict(_Group))
+    examiners: dict[tuple[str, ...], _Group] = field(default_factory=lambda: defaultdict(_Group))
+    ip_types: dict[tuple[str, ...], _Group] = field(default_factory=lambda: defaultdict(_Group))
+    #: stratum -> [drawn, reviewed, compliant]
+    strata_counts: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))
+    pendency: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))   # days, per IP type
+    in_progress: int = 0
+
+    def groups(self, department: str, examiner: str, ip_type: str) -> tuple[_Group, ...]:
+        return (self.overall, self.departments[(department,)], self.examiners[(department, examiner)],
+                self.ip_types[(ip_type,)])
+
+
 def compute_report(db: sqlite_utils.Database, report_filter: ReportFilter | Scope = ReportFilter(), *,
                    target: float = DEFAULT_TARGET, confidence: float = CONFIDENCE) -> Report:
     """Every figure of the report for the filter; raises report.unknown_round."""
     scope = report_filter if isinstance(report_filter, Scope) else resolve_scope(db, report_filter)
     cte, params = scope.cte()
     reviewed_list = ", ".join(f"'{s}'" for s in REVIEWED_STATUSES)
+    tally = _tally_cases(db, cte, params)
+    design, note, strata = _design(db, scope, tally.strata_counts, confidence)
+    checklists = ChecklistCache(db)
+    categories = CategoryCounter(checklists)
+    _tally_findings(db, cte, params, reviewed_list, tally, categories)
+    overall, overall_figures = tally.overall, tally.overall.figures((), target, design)
+    missing, missing_population, covered = uncovered(design)
+    return Report(
+        scope=scope, target=target, confidence=confidence,
+        population=overall.cases if scope.round is None else scope.round.population,
+        drawn=None if scope.round is None else overall.cases,
+        cases=overall.cases, reviewed=overall.reviewed, in_progress=tally.in_progress,
+        not_reviewed=overall.cases - overall.reviewed - tally.in_progress,
+        overall=overall_figures,
+        defect_rate=overall_figures.defect_rate, error_rate=overall_figures.error_rate,
+        stratified=overall_figures.compliance if isinstance(overall_figures.compliance, StratifiedEstimate)
+        else None, stratified_note=note, strata=strata,
+        pendency=tuple(PendencyFigures(t, len(tally.pendency[t]), median(tally.pendency[t]))
+                       for t in sorted(tally.pendency, key=_ip_rank)),
+        by_department=_sorted_groups(tally.departments, target, design),
+        by_examiner=_sorted_groups(tally.examiners, target, design),
+        by_ip_type=_sorted_groups(tally.ip_types, target, design, IP_TYPE_ORDER),
+        items=item_figures(db, cte, params, reviewed_list, checklists, design),
+        categories=categories.figures(),
+        severities=_severities(db, cte, params, reviewed_list, overall, design),
+        uncovered_strata=missing, uncovered_population=missing_population,
+        covered_share=covered if design.stratified else 1.0)
 
-    overall = _Group()
-    departments: dict[tuple[str, ...], _Group] = defaultdict(_Group)
-    examiners: dict[tuple[str, ...], _Group] = defaultdict(_Group)
-    ip_types: dict[tuple[str, ...], _Group] = defaultdict(_Group)
-    strata_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])   # drawn, reviewed, compliant
-    pendency: dict[str, list[float]] = defaultdict(list)
-    pendency_cases: dict[str, int] = defaultdict(int)
-    in_progress = 0
+
+def _tally_cases(db: sqlite_utils.Database, cte: str, params: dict[str, Any]) -> _Tally:
+    """One pass over the cases in scope: reviews, verdicts and time per group, strata, pendency."""
+    tally = _Tally()
     for (ip_type, department, examiner, filing, decision, stratum, status, verdict, seconds) in db.execute(
             f"{cte} SELECT c.ip_type, c.department, c.examiner, c.filing_date, c.decision_date, s.stratum,"
             " r.status, r.verdict, r.active_seconds"
             " FROM scope s JOIN cases c ON c.id = s.case_id LEFT JOIN reviews r ON r.id = s.review_id", params):
         reviewed = status in REVIEWED_STATUSES
         if status == "in_progress":
-            in_progress += 1
-        for group in (overall, departments[(department,)], examiners[(department, examiner)],
-                      ip_types[(ip_type,)]):
+            tally.in_progress += 1
+        for group in tally.groups(department, examiner, ip_type):
             group.add_case(reviewed, verdict, seconds, stratum)
         if stratum is not None:
-            counts = strata_counts[stratum]
+            counts = tally.strata_counts[stratum]
             counts[0] += 1
             if reviewed:
                 counts[1] += 1
                 counts[2] += verdict in COMPLIANT_VERDICTS
         days = _days_between(filing, decision)
         if days is not None:
-            pendency[ip_type].append(days)
-            pendency_cases[ip_type] += 1
-    design, note, strata = _design(db, scope, strata_counts, confidence)
+            tally.pendency[ip_type].append(days)
+    return tally
 
-    checklists = ChecklistCache(db)
-    categories = CategoryCounter(checklists)
-    # One pass over the findings for the severities of every group and the categories.
+
+def _tally_findings(db: sqlite_utils.Database, cte: str, params: dict[str, Any], reviewed_list: str,
+                    tally: _Tally, categories: CategoryCounter) -> None:
+    """One pass over the findings of reviewed cases: the severities of every group and the categories."""
     for department, examiner, ip_type, severity, checklist_id, category, count in db.execute(
             f"{cte} SELECT c.department, c.examiner, c.ip_type, a.severity, r.checklist_id, a.category, COUNT(*)"
             " FROM scope s JOIN cases c ON c.id = s.case_id"
             f" JOIN reviews r ON r.id = s.review_id AND r.status IN ({reviewed_list})"
             " JOIN answers a ON a.review_id = r.id AND a.outcome = 'fail'"
             " GROUP BY c.department, c.examiner, c.ip_type, a.severity, r.checklist_id, a.category", params):
-        for group in (overall, departments[(department,)], examiners[(department, examiner)],
-                      ip_types[(ip_type,)]):
+        for group in tally.groups(department, examiner, ip_type):
             group.add_findings(severity, count)
         categories.add(checklist_id, category, count)
-
-    overall_figures = overall.figures((), target, design)
-    drawn = None
-    population = overall.cases
-    if scope.round is not None:
-        drawn = overall.cases
-        population = scope.round.population
-    missing, missing_population, covered = uncovered(design)
-    return Report(
-        scope=scope, target=target, confidence=confidence, population=population, drawn=drawn,
-        cases=overall.cases, reviewed=overall.reviewed, in_progress=in_progress,
-        not_reviewed=overall.cases - overall.reviewed - in_progress,
-        overall=overall_figures,
-        defect_rate=overall_figures.defect_rate, error_rate=overall_figures.error_rate,
-        stratified=overall_figures.compliance if isinstance(overall_figures.compliance, StratifiedEstimate)
-        else None, stratified_note=note, strata=strata,
-        pendency=tuple(PendencyFigures(t, pendency_cases[t], median(pendency[t]))
-                       for t in sorted(pendency, key=_ip_rank)),
-        by_department=_sorted_groups(departments, target, design),
-        by_examiner=_sorted_groups(examiners, target, design),
-        by_ip_type=_sorted_groups(ip_types, target, design, IP_TYPE_ORDER),
-        items=item_figures(db, cte, params, reviewed_list, checklists, design),
-        categories=categories.figures(),
-        severities=_severities(db, cte, params, reviewed_list, overall, design),
-        uncovered_strata=missing, uncovered_population=missing_population,
-        covered_share=covered if design.stratified else 1.0)
 
 
 def _severities(db: sqlite_utils.Database, cte: str, params: dict[str, Any], reviewed_list: str,
@@ -528,65 +540,3 @@ def _days_between(filing: str | None, decision: str | None) -> int | None:
     except ValueError:
         return None
     return days if days >= 0 else None
-
-
-# -- the rows of the Cases and Findings sheets --------------------------------------------------
-
-CASE_FIELDS = ("application_number", "ip_type", "title", "applicant", "examiner", "department",
-               "classification", "procedure", "decision", "filing_date", "decision_date", "stratum",
-               "status", "verdict", "score", "findings", "active_seconds", "reviewer", "completed_at")
-FINDING_FIELDS = ("application_number", "ip_type", "title", "examiner", "department", "reviewer",
-                  "item_id", "item_text", "severity", "category", "comment", "answered_at", "status")
-
-
-def count_cases(db: sqlite_utils.Database, scope: Scope) -> int:
-    cte, params = scope.cte()
-    return db.execute(f"{cte} SELECT COUNT(*) FROM scope", params).fetchone()[0]
-
-
-def count_findings(db: sqlite_utils.Database, scope: Scope) -> int:
-    cte, params = scope.cte()
-    return db.execute(f"{cte} SELECT COUNT(*) FROM scope s JOIN answers a ON a.review_id = s.review_id"
-                      " AND a.outcome = 'fail'", params).fetchone()[0]
-
-
-def case_rows(db: sqlite_utils.Database, scope: Scope) -> Iterator[tuple[Any, ...]]:
-    """One tuple per case in scope (fields CASE_FIELDS), reviewed or not, by application number."""
-    cte, params = scope.cte()
-    return db.execute(
-        f"{cte}, counted(review_id, n) AS (SELECT a.review_id, COUNT(*) FROM scope s"
-        " JOIN answers a ON a.review_id = s.review_id AND a.outcome = 'fail' GROUP BY a.review_id)"
-        " SELECT c.application_number, c.ip_type, c.title, c.applicant, c.examiner, c.department,"
-        " c.classification, c.procedure, c.decision, c.filing_date, c.decision_date, s.stratum,"
-        " COALESCE(r.status, 'not_reviewed'), r.verdict, r.score, COALESCE(f.n, 0), r.active_seconds,"
-        " r.reviewer, r.completed_at"
-        " FROM scope s JOIN cases c ON c.id = s.case_id LEFT JOIN reviews r ON r.id = s.review_id"
-        " LEFT JOIN counted f ON f.review_id = s.review_id ORDER BY c.application_number", params)
-
-
-def finding_rows(db: sqlite_utils.Database, scope: Scope, language: str,
-                 checklists: ChecklistCache | None = None) -> Iterator[tuple[Any, ...]]:
-    """One tuple per finding of the reviews in scope (fields FINDING_FIELDS), item text and category label
-    in the language. Findings of reviews still in progress are listed too, with their status, so the
-    sheet shows all open work; the figures count only reviewed cases."""
-    cte, params = scope.cte()
-    checklists = checklists or ChecklistCache(db)
-    texts: dict[tuple[int, str], str] = {}
-    labels: dict[tuple[int, str | None], str] = {}
-    for row in db.execute(
-            f"{cte} SELECT c.application_number, c.ip_type, c.title, c.examiner, c.department, r.reviewer,"
-            " r.checklist_id, a.item_id, a.severity, a.category, a.comment, a.answered_at, r.status"
-            " FROM scope s JOIN cases c ON c.id = s.case_id JOIN reviews r ON r.id = s.review_id"
-            " JOIN answers a ON a.review_id = r.id AND a.outcome = 'fail'"
-            " ORDER BY c.application_number, a.item_id", params):
-        checklist_id, item_id, category = row[6], row[7], row[9]
-        text = texts.get((checklist_id, item_id))
-        if text is None:
-            found = checklists.item_text(checklist_id, item_id)
-            text = texts[(checklist_id, item_id)] = found.get(language) if found is not None else ""
-        label = labels.get((checklist_id, category))
-        if label is None:
-            label = labels[(checklist_id, category)] = (
-                checklists.category_label(checklist_id, category).get(language) if category else "")
-        yield (row[0], row[1], row[2], row[3], row[4], row[5], item_id, text, row[8], label, row[10], row[11],
-               row[12])

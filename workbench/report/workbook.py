@@ -22,7 +22,7 @@ from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
 from workbench.audit import anchors
-from workbench.report import sheets
+from workbench.report import sheets, summary_sheets
 from workbench.base.errors import WorkbenchError, register
 from workbench.report.excel_tables import write_table
 from workbench.base.files import atomic_target
@@ -33,11 +33,9 @@ from workbench.report.figures import (
     ChecklistCache,
     Report,
     ReportFilter,
-    case_rows,
     compute_report,
-    count_findings,
-    finding_rows,
 )
+from workbench.report.listings import case_rows, count_findings, finding_rows
 
 register({
     "export.unwritable": "Cannot write {path}: {detail}. Close it if it is open in another program, "
@@ -73,7 +71,7 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
     cancel = cancel or CancelToken()
     language = "zh" if language.startswith("zh") else "en"
     with atomic_target(out_path) as temp_name, beside(out_path):
-        progress(0, 0, sheets.S["computing"].get(language))
+        progress(0, 0, summary_sheets.S["computing"].get(language))
         report = compute_report(db, report_filter, target=target)
         cancel.check()
         total_findings = count_findings(db, report.scope)
@@ -82,8 +80,8 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
         try:
             names = {key: sheets.sheet_name(key, language) for key in sheets.SHEETS}
             created = {key: workbook.create_sheet(names[key]) for key in sheets.SHEETS}
-            blocks = sheets.write_summary(created["summary"], report, language)
-            result.charts = sheets.add_summary_charts(created["summary"], blocks, language)
+            blocks = summary_sheets.write_summary(created["summary"], report, language)
+            result.charts = summary_sheets.add_summary_charts(created["summary"], blocks, language)
             for kind in ("department", "examiner", "ip_type"):
                 sheets.write_breakdown(created[kind], kind, report, language, progress, cancel)
             sheets.write_items(created["item"], report, language, progress, cancel)
@@ -98,16 +96,16 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
                 rows=sheets.case_values(report, case_rows(db, report.scope)), language=language,
                 table_name=sheets.TABLE_NAMES["cases"], progress=progress, cancel=cancel,
                 label=names["cases"], total=report.cases)
-            sheets.write_about(created["about"], report, language, database_file=database_file(db),
+            summary_sheets.write_about(created["about"], report, language, database_file=database_file(db),
                                exported_at=datetime.now().replace(microsecond=0),
                                anchor=anchors.current(db).text())
             cancel.check()
-            progress(0, 0, sheets.S["saving"].get(language))
+            progress(0, 0, summary_sheets.S["saving"].get(language))
             _save(workbook, temp_name)
         except BaseException:
             _discard(workbook)
             raise
-    progress(1, 1, sheets.S["saved"].get(language))
+    progress(1, 1, summary_sheets.S["saved"].get(language))
     return result
 
 

@@ -1,0 +1,72 @@
+"""The rows of the Cases and Findings sheets: one per case in scope, one per finding of its review.
+
+The figures (workbench.report.figures) count; these list, so a reader of the workbook can
+recompute every figure from them.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+import sqlite_utils
+
+from workbench.report.figures import Scope
+from workbench.report.items import ChecklistCache
+
+CASE_FIELDS = ("application_number", "ip_type", "title", "applicant", "examiner", "department",
+               "classification", "procedure", "decision", "filing_date", "decision_date", "stratum",
+               "status", "verdict", "score", "findings", "active_seconds", "reviewer", "completed_at")
+FINDING_FIELDS = ("application_number", "ip_type", "title", "examiner", "department", "reviewer",
+                  "item_id", "item_text", "severity", "category", "comment", "answered_at", "status")
+
+
+def count_cases(db: sqlite_utils.Database, scope: Scope) -> int:
+    cte, params = scope.cte()
+    return db.execute(f"{cte} SELECT COUNT(*) FROM scope", params).fetchone()[0]
+
+
+def count_findings(db: sqlite_utils.Database, scope: Scope) -> int:
+    cte, params = scope.cte()
+    return db.execute(f"{cte} SELECT COUNT(*) FROM scope s JOIN answers a ON a.review_id = s.review_id"
+                      " AND a.outcome = 'fail'", params).fetchone()[0]
+
+
+def case_rows(db: sqlite_utils.Database, scope: Scope) -> Iterator[tuple[Any, ...]]:
+    """One tuple per case in scope (fields CASE_FIELDS), reviewed or not, by application number."""
+    cte, params = scope.cte()
+    return db.execute(
+        f"{cte}, counted(review_id, n) AS (SELECT a.review_id, COUNT(*) FROM scope s"
+        " JOIN answers a ON a.review_id = s.review_id AND a.outcome = 'fail' GROUP BY a.review_id)"
+        " SELECT c.application_number, c.ip_type, c.title, c.applicant, c.examiner, c.department,"
+        " c.classification, c.procedure, c.decision, c.filing_date, c.decision_date, s.stratum,"
+        " COALESCE(r.status, 'not_reviewed'), r.verdict, r.score, COALESCE(f.n, 0), r.active_seconds,"
+        " r.reviewer, r.completed_at"
+        " FROM scope s JOIN cases c ON c.id = s.case_id LEFT JOIN reviews r ON r.id = s.review_id"
+        " LEFT JOIN counted f ON f.review_id = s.review_id ORDER BY c.application_number", params)
+
+
+def finding_rows(db: sqlite_utils.Database, scope: Scope, language: str,
+                 checklists: ChecklistCache | None = None) -> Iterator[tuple[Any, ...]]:
+    """One tuple per finding of the reviews in scope (fields FINDING_FIELDS), item text and category label
+    in the language. Findings of reviews still in progress are listed too, with their status, so the
+    sheet shows all open work; the figures count only reviewed cases."""
+    cte, params = scope.cte()
+    checklists = checklists or ChecklistCache(db)
+    texts: dict[tuple[int, str], str] = {}
+    labels: dict[tuple[int, str | None], str] = {}
+    for row in db.execute(
+            f"{cte} SELECT c.application_number, c.ip_type, c.title, c.examiner, c.department, r.reviewer,"
+            " r.checklist_id, a.item_id, a.severity, a.category, a.comment, a.answered_at, r.status"
+            " FROM scope s JOIN cases c ON c.id = s.case_id JOIN reviews r ON r.id = s.review_id"
+            " JOIN answers a ON a.review_id = r.id AND a.outcome = 'fail'"
+            " ORDER BY c.application_number, a.item_id", params):
+        checklist_id, item_id, category = row[6], row[7], row[9]
+        text = texts.get((checklist_id, item_id))
+        if text is None:
+            found = checklists.item_text(checklist_id, item_id)
+            text = texts[(checklist_id, item_id)] = found.get(language) if found is not None else ""
+        label = labels.get((checklist_id, category))
+        if label is None:
+            label = labels[(checklist_id, category)] = (
+                checklists.category_label(checklist_id, category).get(language) if category else "")
+        yield (row[0], row[1], row[2], row[3], row[4], row[5], item_id, text, row[8], label, row[10], row[11],
+               row[12])

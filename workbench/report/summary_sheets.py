@@ -1,0 +1,408 @@
+"""The two sheets of the workbook written row by row, in the interface language: Summary (what
+was reviewed, the headline figures, findings by severity, efficiency, and the figure blocks
+behind its two charts) and About (where the figures come from and how they are defined).
+Every number comes from a `workbench.report.figures.Report`; this module only lays it out.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any, Sequence
+
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Border, PatternFill, Side
+from openpyxl.worksheet.worksheet import Worksheet
+
+from workbench import APP_NAME, __version__
+from workbench.review.checklists import Text
+from workbench.report.excel_cells import (
+    DATE_FORMAT,
+    DATETIME_FORMAT,
+    DECIMAL_FORMAT,
+    HEADER_FONT,
+    INTEGER_FORMAT,
+    NOTE_FONT,
+    PERCENT_FORMAT,
+    SECTION_FONT,
+    TITLE_FONT,
+    WRAP,
+    prepare_print,
+    safe_text,
+    styled,
+    text_value,
+    xml_text,
+)
+from workbench.report.excel_charts import compliance_bar_chart, pareto_chart
+from workbench.report.figures import (
+    DEFINITIONS,
+    IP_TYPE_LABELS,
+    SEVERITY_LABELS,
+    STRATIFIED_DEFINITION,
+    Report,
+)
+from workbench.report.sheets import H
+from workbench.stats.intervals import STRATIFIED_ESTIMATOR, Proportion
+
+T = Text
+SECTION_FILL = PatternFill("solid", fgColor="DDEBF7")
+SECTION_BORDER = Border(bottom=Side(style="thin", color="8EA9DB"))
+
+S = {   # Summary and About texts
+    "title": T("Quality and efficiency report", "质量与效率报告"),
+    "reviewed_what": T("What was reviewed", "评查范围"),
+    "round": T("Round", "评查轮次"),
+    "no_round": T("All cases (no round chosen)", "全部案件（未选轮次）"),
+    "method": T("Sampling method", "抽样方法"),
+    "seed": T("Seed", "随机种子"),
+    "period_from": T("Decided from", "结案日起"),
+    "period_to": T("Decided to", "结案日止"),
+    "any_date": T("any date", "不限"),
+    "round_filters": T("Round filters", "轮次筛选条件"),
+    "population": T("Population (cases)", "总体（案件数）"),
+    "sample": T("Sample (cases drawn)", "样本（抽取案件数）"),
+    "in_report": T("Cases in this report", "本报告案件数"),
+    "reviewed": T("Reviewed (completed or signed off)", "已评查（已完成或已签发）"),
+    "in_progress": T("Review in progress", "评查中"),
+    "not_reviewed": T("Not reviewed", "未评查"),
+    "target": T("Target compliance rate", "目标合格率"),
+    "headline": T("Headline figures", "主要指标"),
+    "figure": T("Figure", "指标"),
+    "value": T("Value", "数值"),
+    "count": T("Cases", "案件数"),
+    "of": T("Of reviewed", "已评查数"),
+    "compliance": T("Compliance rate", "合格率"),
+    "compliance_stratified": T("Compliance rate (stratified estimate)", "合格率（分层估计）"),
+    "compliance_simple": T("Compliance rate (unweighted)", "合格率（未加权）"),
+    "defect_rate": T("Defect rate", "瑕疵率"),
+    "error_rate": T("Error rate", "差错率"),
+    "defect_rate_stratified": T("Defect rate (stratified estimate)", "瑕疵率（分层估计）"),
+    "error_rate_stratified": T("Error rate (stratified estimate)", "差错率（分层估计）"),
+    "weighted_note": T("Every rate of this report, overall and by department, examiner, IP type, severity and "
+                       "checklist item, is the stratified (domain) estimate with its Korn-Graubard interval; counts "
+                       "are reviewed cases.",
+                       "本报告的全部比率（总体及按部门、审查员、类型、严重程度和评查项）均为分层（子总体）估计，区间为 "
+                       "Korn-Graubard 区间；计数为已评查案件数。"),
+    "coverage": T("The estimate covers {share} of the population: no reviewed case yet in {names} "
+                  "(population {population}).",
+                  "估计覆盖总体的 {share}：{names} 尚无已评查案件（总体 {population}）。"),
+    "severity_cases": T("Cases with one", "涉及案件"),
+    "severity_share": T("Share of reviewed", "占已评查比例"),
+    "estimator": T("Estimator", "估计方法"),
+    "wilson": T("Share of reviewed cases; 95% Wilson score interval.", "已评查案件中的比例；95% Wilson 得分区间。"),
+    "no_stratified_period": T("No stratified estimate: a period narrows the round, so the stratum weights "
+                              "(shares of the whole round's population) do not apply.",
+                              "未做分层估计：所选期间只覆盖轮次的一部分，各层权重（占整轮总体的比重）不再适用。"),
+    "no_stratified_no_strata": T("No stratified estimate: the round stores no strata.",
+                                 "未做分层估计：该轮次没有记录分层。"),
+    "severity_block": T("Findings by severity", "按严重程度统计的问题"),
+    "severity": T("Severity", "严重程度"),
+    "findings": T("Findings", "问题数"),
+    "total": T("Total", "合计"),
+    "efficiency": T("Efficiency", "效率"),
+    "median_minutes": T("Median active review minutes per case", "每案有效评查用时中位数（分钟）"),
+    "p90_minutes": T("90th percentile of active review minutes", "有效评查用时第90百分位数（分钟）"),
+    "pendency": T("Median pendency, filing to decision (days): {ip_type}", "审查周期中位数，申请日至结案日（天）：{ip_type}"),
+    "department_block": T("Compliance by department", "各部门合格率"),
+    "category_block": T("Findings by error category", "按差错类别统计的问题"),
+    "strata_block": T("Strata of the round", "轮次的分层"),
+    "nothing_reviewed": T("No reviewed cases yet.", "尚无已评查案件。"),
+    "no_findings": T("No findings.", "没有问题。"),
+    "chart_compliance": T("Compliance rate by department (95% interval)", "各部门合格率（95% 区间）"),
+    "chart_pareto": T("Findings by error category (Pareto)", "差错类别帕累托图"),
+    "about_item": T("Item", "项目"),
+    "about_value": T("Value", "内容"),
+    "product": T("Product", "产品"),
+    "database": T("Database file", "数据库文件"),
+    "anchor": T("Audit anchor (verify --anchor this file)", "审计锚点（verify --anchor 本文件）"),
+    "exported_at": T("Exported at", "导出时间"),
+    "language": T("Language", "语言"),
+    "confidence": T("Confidence level", "置信水平"),
+    "round_created": T("Round created at", "轮次创建时间"),
+    "plan": T("Sampling plan", "抽样方案"),
+    "round_column": T("Round: {name}", "轮次：{name}"),
+    "definitions": T("Definitions", "定义"),
+    "no_department": T("(no department)", "（无部门）"),
+    "labelled": T("{name}: {value}", "{name}：{value}"),
+    "computing": T("Computing the figures", "正在计算指标"),   # progress messages of the export
+    "saving": T("Saving the workbook", "正在保存工作簿"),
+    "saved": T("Saved", "已保存"),
+    "reproduce": T("Every figure can be recomputed from the Cases and Findings sheets with these definitions.",
+                   "按以上定义，可由“案件”和“差错”两表重新计算全部指标。"),
+}
+
+
+class _Sheet:
+    """Appends rows to a write-only sheet and remembers the row number."""
+
+    def __init__(self, sheet: Worksheet, language: str) -> None:
+        self.sheet = sheet
+        self.language = language
+        self.row = 0
+
+    def t(self, text: Text, **params: Any) -> str:
+        value = text.get(self.language)
+        return xml_text(value.format(**params)) if params else value     # params come from the data
+
+    def add(self, values: Sequence[Any]) -> int:
+        self.sheet.append(list(values))
+        self.row += 1
+        return self.row
+
+    def blank(self) -> None:
+        self.add([])
+
+    def section(self, *titles: Text | str) -> int:
+        cells = []
+        for title in titles:
+            value = self.t(title) if isinstance(title, Text) else title
+            cell = styled(self.sheet, value, font=SECTION_FONT)
+            cell.fill = SECTION_FILL
+            cell.border = SECTION_BORDER
+            cells.append(cell)
+        return self.add(cells)
+
+    def label(self, text: Text | str, **params: Any) -> Cell | str:
+        return self.t(text, **params) if isinstance(text, Text) else text_value(self.sheet, text)
+
+    def num(self, value: Any, number_format: str) -> Any:
+        return None if value is None else styled(self.sheet, value, number_format)
+
+    def pct(self, value: float | None) -> Any:
+        return self.num(value, PERCENT_FORMAT)
+
+    def count(self, value: int | None) -> Any:
+        return self.num(value, INTEGER_FORMAT)
+
+    def note(self, text: str) -> int:
+        return self.add([styled(self.sheet, text, font=NOTE_FONT)])
+
+
+def _interval(s: _Sheet, p: Proportion) -> list[Any]:
+    return [s.pct(p.rate), s.pct(p.low), s.pct(p.high)]
+
+
+def write_summary(sheet: Worksheet, report: Report, language: str) -> dict[str, int]:
+    """The Summary sheet, block by block; returns where its figure blocks are, for the charts."""
+    s = _Sheet(sheet, language)
+    for letter, width in zip("ABCDEFGHI", (50, 14, 12, 12, 12, 12, 12, 12, 4)):
+        sheet.column_dimensions[letter].width = width
+    prepare_print(sheet, title_rows=None)
+    s.add([styled(sheet, s.t(S["title"]), font=TITLE_FONT)])
+    s.blank()
+    _reviewed_what(s, report)
+    s.blank()
+    _headline(s, report)
+    s.blank()
+    _severity_block(s, report)
+    s.blank()
+    _efficiency(s, report)
+    s.blank()
+    blocks: dict[str, int] = {}
+    _department_block(s, report, blocks)
+    s.blank()
+    _category_block(s, report, blocks)
+    if report.strata:
+        s.blank()
+        _strata_block(s, report)
+    return blocks
+
+
+def _reviewed_what(s: _Sheet, report: Report) -> None:
+    """The round (method, seed, filters), the period, and how many cases are in it and reviewed."""
+    sheet, rnd, flt = s.sheet, report.scope.round, report.scope.filter
+    s.section(S["reviewed_what"], "")
+    s.add([s.t(S["round"]), text_value(sheet, rnd.name) if rnd else s.t(S["no_round"])])
+    if rnd is not None:
+        s.add([s.t(S["method"]), method_label(rnd.method, s.language)])
+        s.add([s.t(S["seed"]), rnd.seed])
+        if rnd.filters:
+            s.add([s.t(S["round_filters"]), text_value(sheet, _compact_json(rnd.filters))])
+    s.add([s.t(S["period_from"]), s.num(flt.date_from, DATE_FORMAT) if flt.date_from else s.t(S["any_date"])])
+    s.add([s.t(S["period_to"]), s.num(flt.date_to, DATE_FORMAT) if flt.date_to else s.t(S["any_date"])])
+    s.add([s.t(S["population"]), s.count(report.population)])
+    if report.drawn is not None:
+        s.add([s.t(S["sample"]), s.count(report.drawn)])
+    else:
+        s.add([s.t(S["in_report"]), s.count(report.cases)])
+    s.add([s.t(S["reviewed"]), s.count(report.reviewed)])
+    s.add([s.t(S["in_progress"]), s.count(report.in_progress)])
+    s.add([s.t(S["not_reviewed"]), s.count(report.not_reviewed)])
+    s.add([s.t(S["target"]), s.pct(report.target)])
+
+
+def _headline(s: _Sheet, report: Report) -> None:
+    """Compliance, defect and error rate with their intervals, and notes on how they were estimated."""
+    s.section(S["headline"], S["value"], H["low"], H["high"], S["count"], S["of"])
+    overall = report.overall
+    weighted = report.weighted
+    rows = ((S["compliance_stratified"] if weighted else S["compliance"], report.overall.compliance, overall.compliant),
+            (S["defect_rate_stratified"] if weighted else S["defect_rate"], report.defect_rate, overall.defects),
+            (S["error_rate_stratified"] if weighted else S["error_rate"], report.error_rate, overall.errors))
+    for label, estimate, count in rows:
+        s.add([s.t(label), *_interval(s, estimate), s.count(count), s.count(overall.reviewed)])
+    if weighted:
+        s.note(s.t(S["labelled"], name=s.t(S["estimator"]), value=f"{STRATIFIED_ESTIMATOR}. {s.t(STRATIFIED_DEFINITION)}"))
+        s.note(s.t(S["weighted_note"]))
+    else:
+        s.note(s.t(S["labelled"], name=s.t(S["estimator"]), value=s.t(S["wilson"])))
+        if report.stratified_note:
+            s.note(s.t(S["no_stratified_" + report.stratified_note]))
+    if report.uncovered_strata:
+        s.note(s.t(S["coverage"], share=f"{100 * report.covered_share:.1f}%",
+                   names=", ".join(report.uncovered_strata), population=report.uncovered_population))
+    if report.reviewed == 0:
+        s.note(s.t(S["nothing_reviewed"]))
+
+
+def _severity_block(s: _Sheet, report: Report) -> None:
+    """Findings per severity, and the share of reviewed cases with at least one."""
+    s.section(S["severity_block"], S["findings"], S["severity_cases"], S["severity_share"], H["low"], H["high"])
+    for sev in report.severities:
+        s.add([s.t(SEVERITY_LABELS[sev.severity]), s.count(sev.findings), s.count(sev.cases),
+               *_interval(s, sev.rate)])
+    s.add([styled(s.sheet, s.t(S["total"]), font=HEADER_FONT), s.count(report.overall.findings_total)])
+
+
+def _efficiency(s: _Sheet, report: Report) -> None:
+    """Review minutes (median, 90th percentile) and pendency per IP type."""
+    overall = report.overall
+    s.section(S["efficiency"], S["value"], "", "", S["count"])
+    s.add([s.t(S["median_minutes"]), s.num(overall.median_minutes, DECIMAL_FORMAT), None, None,
+           s.count(overall.timed)])
+    s.add([s.t(S["p90_minutes"]), s.num(overall.p90_minutes, DECIMAL_FORMAT), None, None, s.count(overall.timed)])
+    for p in report.pendency:
+        name = IP_TYPE_LABELS[p.ip_type].get(s.language) if p.ip_type in IP_TYPE_LABELS else p.ip_type
+        s.add([s.t(S["pendency"], ip_type=name), s.num(p.median_days, "#,##0.0"), None, None, s.count(p.cases)])
+
+
+def _department_block(s: _Sheet, report: Report, blocks: dict[str, int]) -> None:
+    """Compliance per department with reviewed cases: the rows behind the compliance chart."""
+    s.section(S["department_block"], H["reviewed"], H["compliant"], H["compliance"], H["low"], H["high"],
+              H["minus"], H["plus"])
+    blocks["department_header"] = s.row
+    charted = [g for g in report.by_department if g.reviewed]
+    for g in charted:
+        c = g.compliance
+        s.add([text_value(s.sheet, g.key[0]) or s.t(S["no_department"]), s.count(g.reviewed), s.count(g.compliant), *_interval(s, c),
+               s.pct(c.rate - c.low), s.pct(c.high - c.rate)])
+    blocks["department_last"] = s.row
+    if not charted:
+        s.note(s.t(S["nothing_reviewed"]))
+
+
+def _category_block(s: _Sheet, report: Report, blocks: dict[str, int]) -> None:
+    """Findings per category with their cumulative share: the rows behind the Pareto chart."""
+    s.section(S["category_block"], S["findings"], H["share"], H["cumulative"])
+    blocks["category_header"] = s.row
+    for category in report.categories:
+        s.add([text_value(s.sheet, category.label.get(s.language)), s.count(category.findings), s.pct(category.share),
+               s.pct(category.cumulative)])
+    blocks["category_last"] = s.row
+    if not report.categories:
+        s.note(s.t(S["no_findings"]))
+
+
+def _strata_block(s: _Sheet, report: Report) -> None:
+    """Each stratum of the round: population, weight, drawn, reviewed and compliance."""
+    s.section(S["strata_block"], H["population"], H["weight"], H["drawn"], H["reviewed"], H["compliant"],
+              H["compliance"], H["low"], H["high"], H["population_share"])
+    for st in report.strata:
+        c = st.compliance
+        s.add([text_value(s.sheet, st.name) or "", s.count(st.population), s.pct(st.weight), s.count(st.drawn),
+               s.count(st.reviewed), s.count(st.compliant), *_interval(s, c), s.pct(st.population_share)])
+
+
+def add_summary_charts(sheet: Worksheet, blocks: dict[str, int], language: str) -> int:
+    """The two native charts beside the Summary figures; returns how many were added."""
+    added = 0
+    anchor_row = 3
+    if blocks["department_last"] > blocks["department_header"]:
+        chart = compliance_bar_chart(
+            sheet, title=S["chart_compliance"].get(language), axis_title=H["compliance"].get(language),
+            header_row=blocks["department_header"], last_row=blocks["department_last"],
+            label_column=1, rate_column=4, minus_column=7, plus_column=8)
+        sheet.add_chart(chart, f"J{anchor_row}")
+        anchor_row += int(chart.height / 0.5) + 2      # rows are about 0.5 cm high
+        added += 1
+    if blocks["category_last"] > blocks["category_header"]:
+        chart = pareto_chart(
+            sheet, title=S["chart_pareto"].get(language), count_title=S["findings"].get(language),
+            header_row=blocks["category_header"], last_row=blocks["category_last"],
+            label_column=1, count_column=2, cumulative_column=4)
+        sheet.add_chart(chart, f"J{anchor_row}")
+        added += 1
+    return added
+
+
+# -- About --------------------------------------------------------------------------------------
+
+def write_about(sheet: Worksheet, report: Report, language: str, *, database_file: str,
+                exported_at: datetime, anchor: str = "") -> None:
+    s = _Sheet(sheet, language)
+    sheet.column_dimensions["A"].width = 34
+    sheet.column_dimensions["B"].width = 110
+    prepare_print(sheet)
+
+    def row(label: Text | str, value: Any) -> None:
+        if isinstance(value, str):
+            shown = text_value(sheet, value)
+            if isinstance(shown, Cell):        # an error code's text ("#N/A"), already a text cell
+                shown.alignment = WRAP
+                value = shown
+            else:
+                value = styled(sheet, shown, alignment=WRAP) if shown else None
+        s.add([s.label(label), value])
+
+    s.section(S["about_item"], S["about_value"])
+    row(S["product"], f"{APP_NAME} {__version__}")
+    row(S["database"], database_file)
+    row(S["exported_at"], styled(sheet, exported_at, DATETIME_FORMAT))
+    if anchor:   # the audit chain's head when written: `verify --anchor` this file
+        row(S["anchor"], anchor)
+    row(S["language"], "中文" if language.startswith("zh") else "English")
+    rnd = report.scope.round
+    flt = report.scope.filter
+    row(S["round"], rnd.name if rnd else s.t(S["no_round"]))
+    row(S["period_from"], styled(sheet, flt.date_from, DATE_FORMAT) if flt.date_from else s.t(S["any_date"]))
+    row(S["period_to"], styled(sheet, flt.date_to, DATE_FORMAT) if flt.date_to else s.t(S["any_date"]))
+    row(S["target"], styled(sheet, report.target, PERCENT_FORMAT))
+    row(S["confidence"], styled(sheet, report.confidence, "0%"))
+    if rnd is not None:
+        row(S["method"], method_label(rnd.method, language))
+        row(S["plan"], _compact_json(rnd.plan))
+        row(S["seed"], rnd.seed)
+        row(S["round_filters"], _compact_json(rnd.filters))
+        row(S["population"], rnd.population)
+        row(S["round_created"], rnd.created_at)
+        for name, value in rnd.stored:
+            if name in ("id", "name", "created_at", "plan", "seed", "filters", "population"):
+                continue
+            row(s.t(S["round_column"], name=name), value if isinstance(value, (int, float)) else str(value or ""))
+    s.blank()
+    s.section(S["definitions"], "")
+    for name, text in DEFINITIONS:
+        row(name, text.get(language))
+    if report.weighted:
+        row(S["estimator"], f"{STRATIFIED_ESTIMATOR}. {s.t(STRATIFIED_DEFINITION)} {s.t(S['weighted_note'])}")
+    else:
+        row(S["estimator"], s.t(S["wilson"]))
+    s.blank()
+    s.note(s.t(S["reproduce"]))
+
+
+METHODS = {
+    "random": T("Simple random sample", "简单随机抽样"),
+    "systematic": T("Systematic sample", "系统抽样"),
+    "stratified": T("Stratified sample", "分层抽样"),
+    "acceptance": T("Acceptance sampling per lot (ISO 2859-1)", "按批验收抽样（ISO 2859-1）"),
+}
+
+
+def method_label(method: str, language: str) -> str:
+    """The sampling method in words, with the code the plan stores."""
+    label = METHODS.get(method)
+    return f"{label.get(language)} ({method})" if label is not None else xml_text(safe_text(method))
+
+
+def _compact_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
