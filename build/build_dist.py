@@ -189,7 +189,7 @@ def check_window_starts(bundle: Path, home: Path) -> list[str]:
     A missing platform plugin or resource makes Qt or the application stop at once, so a
     process still alive after a few seconds, holding the lock, is a window that came up.
     """
-    from workbench.base.instance_lock import WorkspaceLock, lock_path, read_holder
+    from foundation.instance_lock import WorkspaceLock, lock_path, read_holder
 
     # The window opens a workspace of the oldest schema version, as after an upgrade.
     oldest = _oldest_fixture()

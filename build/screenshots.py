@@ -54,7 +54,7 @@ def shoot(language: str, out_dir: Path) -> Path:
     from PySide6.QtTest import QTest
 
     from workbench.importing.importer import import_file
-    from workbench.base.paths import resource_dir
+    from foundation.paths import resource_dir
 
     window = open_window(language, lambda db: import_file(db, resource_dir() / "samples" / "demo_cases.csv"))
     window.select_first()

@@ -25,8 +25,10 @@ ERROR_STRINGS = ROOT / "ui" / "error_strings.py"
 
 def error_templates() -> dict[str, str]:
     import workbench
-    from workbench.base.errors import WorkbenchError
-    for module in pkgutil.walk_packages(workbench.__path__, "workbench."):
+    from foundation.errors import WorkbenchError
+    import foundation
+    for module in [*pkgutil.walk_packages(foundation.__path__, "foundation."),
+                   *pkgutil.walk_packages(workbench.__path__, "workbench.")]:
         importlib.import_module(module.name)
     importlib.import_module("db.migrate")
     return dict(sorted(WorkbenchError.templates.items()))

@@ -22,9 +22,9 @@ import sqlite_utils
 
 from db import filesystems
 from db.migrate import latest_version, migrate, schema_version
-from workbench.base import faults
-from workbench.base.errors import WorkbenchError, register
-from workbench.base.files import file_kind, reason
+from foundation import faults
+from foundation.errors import WorkbenchError, register
+from foundation.files import file_kind, reason
 
 BUSY_TIMEOUT_MS = 5000
 APPLICATION_ID = 0x51525742        # "QRWB": PRAGMA application_id of every workspace and package

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from workbench.base import faults
-from workbench.base.errors import WorkbenchError, register
+from foundation import faults
+from foundation.errors import WorkbenchError, register
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -88,7 +88,7 @@ def backup(conn: sqlite3.Connection, target: Path) -> Path:
 def _cause(exc: BaseException) -> str:
     """The underlying reason of a failed step, as a user can act on it."""
     if isinstance(exc, OSError):
-        from workbench.base.files import reason
+        from foundation.files import reason
         return reason(exc)
     code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
     return {13: "the disk is full", 8: "the file or its folder is read-only"}.get(code, str(exc))

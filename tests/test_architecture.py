@@ -1,4 +1,4 @@
-"""The shape of the code, checked: layers point one way (ui -> workbench -> db), capability
+"""The shape of the code, checked: layers point one way (ui -> workbench -> db -> foundation), capability
 packages import only the packages below them, no module imports itself back through others,
 and files and functions stay small enough to read."""
 from __future__ import annotations
@@ -13,17 +13,25 @@ QT = {"PySide6", "shiboken6"}
 
 #: What each package of workbench/ may import of the project, lowest first. A package not
 #: named here may not exist: a new capability gets its line (and its place) deliberately.
+#: Every package may also import foundation/ (errors, jobs, files...), the layer under db/.
 ALLOWED: dict[str, set[str]] = {
-    "base": set(),                                   # errors, jobs, files, paths, logs: the vocabulary
-    "stats": {"base"},                               # pure functions (base only for its error values)
-    "audit": {"base"},                               # the hash chain, coverage, anchors
-    "importing": {"base", "audit"},
-    "review": {"base", "audit", "importing"},        # checklists, reviews, undo, queue, integrity
-    "rounds": {"base", "audit", "importing", "review", "stats"},
-    "report": {"base", "audit", "importing", "review", "stats"},   # reads rounds from their tables
-    "packages": {"base", "audit", "importing", "review", "rounds"},
-    "demo": {"base", "audit", "importing", "review", "rounds"},
-    "cli": {"base", "audit", "importing", "review", "rounds", "report", "packages", "demo", "stats"},
+    "stats": set(),                                  # pure functions
+    "audit": set(),                                  # the hash chain, coverage, anchors
+    "importing": {"audit"},
+    "review": {"audit", "importing"},                # checklists, reviews, undo, queue, integrity
+    "rounds": {"audit", "importing", "review", "stats"},
+    "report": {"audit", "importing", "review", "stats"},   # reads rounds from their tables
+    "packages": {"audit", "importing", "review", "rounds"},
+    "demo": {"audit", "importing", "review", "rounds"},
+    "cli": {"audit", "importing", "review", "rounds", "report", "packages", "demo", "stats"},
+}
+#: What each top-level layer may import of the project.
+LAYERS: dict[str, set[str]] = {
+    "foundation": set(),
+    "db": {"foundation"},
+    "workbench": {"foundation", "db"},
+    "ui": {"foundation", "db", "workbench"},
+    "main": {"foundation", "db", "workbench", "ui"},
 }
 #: The one module of workbench/ that draws with Qt (the PDF report): QtGui, never QtWidgets.
 QT_GUI_MODULES = {"workbench/report/pdf.py"}
@@ -59,12 +67,24 @@ def imports(path: Path) -> list[tuple[str, int]]:
 
 
 def project_modules() -> set[str]:
-    return {module_name(p) for p in sources("workbench", "db", "ui")} | {"main"}
+    return {module_name(p) for p in sources("foundation", "workbench", "db", "ui")} | {"main"}
 
 
-def test_workbench_and_db_never_import_qt_or_ui():
+def test_layers_point_down():
+    """ui -> workbench -> db -> foundation, never back up (db and foundation never see the domain)."""
     offenders = []
-    for path in sources("workbench", "db"):
+    for path in sources(*[layer for layer in LAYERS if layer != "main"]) + [ROOT / "main.py"]:
+        own = path.relative_to(ROOT).parts[0].removesuffix(".py")
+        for name, line in imports(path):
+            top = name.split(".")[0]
+            if top in LAYERS and top != own and top not in LAYERS[own]:
+                offenders.append(f"{path.relative_to(ROOT)}:{line}: {own} imports {name}")
+    assert offenders == []
+
+
+def test_workbench_db_and_foundation_never_import_qt_or_ui():
+    offenders = []
+    for path in sources("workbench", "db", "foundation"):
         rel = str(path.relative_to(ROOT))
         for name, line in imports(path):
             top = name.split(".")[0]
@@ -96,25 +116,17 @@ def test_capability_packages_import_only_what_is_below_them():
 
 
 def test_every_package_says_what_it_owns_and_may_import():
-    for package in ALLOWED:
-        init = ROOT / "workbench" / package / "__init__.py"
+    for init in [ROOT / "workbench" / package / "__init__.py" for package in ALLOWED] + [ROOT / "foundation/__init__.py"]:
         doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))) or ""
         assert len(doc) > 120 and "import" in doc, f"{init.relative_to(ROOT)}: say what it owns and may import"
 
 
-def test_db_depends_only_on_the_base_vocabulary():
-    for path in sources("db"):
-        for name, line in imports(path):
-            if name.startswith("workbench"):
-                assert name.startswith("workbench.base"), f"{path.name}:{line}: {name}"
-
-
 def test_no_import_circles_anywhere():
-    """Between modules of workbench/, db/ and ui/ (lazy imports inside functions count: a circle
+    """Between modules of foundation/, workbench/, db/ and ui/ (lazy imports inside functions count: a circle
     hidden in a function is still a circle)."""
     known = project_modules()
     graph: dict[str, set[str]] = {}
-    for path in sources("workbench", "db", "ui"):
+    for path in sources("foundation", "workbench", "db", "ui"):
         me = module_name(path)
         targets = set()
         for name, _ in imports(path):
@@ -145,7 +157,7 @@ def test_no_import_circles_anywhere():
 
 
 def test_no_file_over_600_lines():
-    long = [f"{p.relative_to(ROOT)}: {n}" for p in sources("workbench", "db", "ui") + [ROOT / "main.py"]
+    long = [f"{p.relative_to(ROOT)}: {n}" for p in sources("foundation", "workbench", "db", "ui") + [ROOT / "main.py"]
             if str(p.relative_to(ROOT)) not in GENERATED
             and (n := len(p.read_text(encoding="utf-8").splitlines())) > LINE_LIMIT]
     assert long == []
@@ -155,7 +167,7 @@ def test_no_function_over_60_lines_without_a_reason():
     """A longer function says why in a comment on its `def` line or the line above:
     '# long: <reason>'."""
     offenders = []
-    for path in sources("workbench", "db", "ui") + [ROOT / "main.py"]:
+    for path in sources("foundation", "workbench", "db", "ui") + [ROOT / "main.py"]:
         rel = str(path.relative_to(ROOT))
         if rel in GENERATED:
             continue

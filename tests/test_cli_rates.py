@@ -1,6 +1,6 @@
 """Rates typed one way everywhere, options a mode ignores refused, and nothing typed gives exit 1.
 
-The one rule (workbench.base.rates): a number with % or above 1 is a percentage, otherwise a fraction.
+The one rule (foundation.rates): a number with % or above 1 is a percentage, otherwise a fraction.
 The property tests run `sample-size`, `sample` and `export` in-process over arbitrary option
 values and combinations: every run ends in 0 (done) or 2 (one line on stderr), never 1.
 """

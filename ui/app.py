@@ -18,9 +18,9 @@ from ui.errors import report_unexpected
 from ui.messages import error_text
 from ui.workspace import claim_workspace, may_create, reviewer_name
 from workbench import APP_ID, APP_NAME, __version__
-from workbench.base.errors import WorkbenchError
-from workbench.base.logs import setup_logging
-from workbench.base.paths import resource_dir, workspace_path
+from foundation.errors import WorkbenchError
+from foundation.logs import setup_logging
+from foundation.paths import resource_dir, workspace_path
 
 log = logging.getLogger("workbench.ui")
 _translators: list[QTranslator] = []   # kept alive for the application's lifetime

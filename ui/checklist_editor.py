@@ -33,7 +33,7 @@ from ui.checklist_problems import ProblemList
 from ui.checklist_template_form import TemplateForm
 from ui.checklist_tree import KIND_ROLE, SectionTree, blank_template
 from ui.messages import error_text
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.review import checklist_parsing
 from workbench.review import checklist_store
 from workbench.review.checklist_parsing import Problem

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFrame, QGridLay
 from ui.case_model import value_label
 from ui.charts import ComplianceChart, CountBar, ParetoChart, RateBar, percent
 from ui.messages import error_text
-from workbench.base.errors import WorkbenchError
-from workbench.base.paths import data_dir
+from foundation.errors import WorkbenchError
+from foundation.paths import data_dir
 from db.connection import open_database
 from ui.tasks import QuietTask
-from workbench.base.jobs import CancelToken, Progress
+from foundation.jobs import CancelToken, Progress
 from workbench.report.figures import (DEFAULT_TARGET, Report, ReportFilter, compute_report, list_round_names,
                                    resolve_scope)
 from workbench.stats.intervals import Proportion

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QWidget
 
 from ui import dialogs
 from ui.messages import error_text
-from workbench.base.errors import WorkbenchError
-from workbench.base.paths import log_path
+from foundation.errors import WorkbenchError
+from foundation.paths import log_path
 
 log = logging.getLogger("workbench.ui")
 

@@ -14,7 +14,7 @@ from ui.review_panel import local_time
 from workbench.audit import chain
 from workbench.review import checklist_store
 from workbench.review.checklists import Checklist
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 
 COLUMNS = 6
 

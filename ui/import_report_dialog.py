@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from ui import dialogs
 from ui.messages import CONTEXT, error_text
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.report.import_issues_csv import write_issues_csv
 from workbench.importing.import_result import RowIssue
 

@@ -15,7 +15,7 @@ from ui.import_report_dialog import ImportReportDialog, summary_text
 from ui.errors import show_failure
 from ui.tasks import Task, TaskRunner
 from workbench.importing import history
-from workbench.base.jobs import CancelToken, Progress
+from foundation.jobs import CancelToken, Progress
 
 
 def local_time(iso: str) -> str:

@@ -29,13 +29,13 @@ from ui.status_area import StatusArea
 from ui.tasks import Task, TaskRunner
 from ui.window_menus import WindowMenus
 from workbench.review import checklist_store
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.report.workbook import write_workbook
 from workbench.importing.import_result import ImportResult
 from workbench.importing.importer import import_file
-from workbench.base.jobs import CancelToken, Progress
+from foundation.jobs import CancelToken, Progress
 from workbench.packages.workpackage import package_reviewer
-from workbench.base.paths import resource_dir
+from foundation.paths import resource_dir
 
 log = logging.getLogger("workbench.ui")
 

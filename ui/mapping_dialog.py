@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QLabel, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ui.messages import error_text
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.importing.headers import CASE_FIELDS
 from workbench.importing.header_finding import HEADER_SCAN_ROWS
 from workbench.importing.preview import FilePreview

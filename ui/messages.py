@@ -5,7 +5,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.importing.identifiers import IP_TYPES
 
 CONTEXT = "WorkbenchError"

@@ -26,8 +26,8 @@ from ui.tasks import Task
 from ui.workspace import claim_workspace
 from workbench.packages import workpackage
 from workbench.rounds import store
-from workbench.base.errors import WorkbenchError
-from workbench.base.jobs import CancelToken, Progress
+from foundation.errors import WorkbenchError
+from foundation.jobs import CancelToken, Progress
 from workbench.packages.merge import MergeReport, merge_packages
 from workbench.packages.merge_plan import Resolutions
 

@@ -16,7 +16,7 @@ from ui import dialogs
 from ui.changes import review_changes
 from ui.messages import error_text
 from ui.review_items import ChecklistView
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.review import reviews
 from workbench.review.checklists import Checklist, Item
 from workbench.review.undo import Step, UndoHistory

@@ -13,7 +13,7 @@ from ui import dialogs
 from ui.case_model import value_label
 from ui.changes import review_changes
 from ui.messages import error_text
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.review import reviews
 from workbench.review.timing import ActiveTimer
 

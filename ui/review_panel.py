@@ -30,7 +30,7 @@ from ui.review_details import ReviewDetails
 from ui.review_items import ReviewItems
 from ui.review_owners import ReviewOwners
 from ui.review_time import ActiveTime
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.review import reviews
 from workbench.review.checklists import Checklist
 from workbench.review.timing import ActiveTimer

@@ -13,7 +13,7 @@ import sqlite_utils
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.review import reviews
 from workbench.review.checklists import Checklist
 from workbench.review.timing import ActiveTimer

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QDoubleSpinBox, QHBoxLayout, QHeaderView, QLabel,
 from ui.case_model import value_label
 from ui.messages import error_text
 from ui.round_labels import ERROR_STYLE
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.importing.identifiers import IP_TYPES
 from workbench.rounds import assignment, sampling_plan, store
 

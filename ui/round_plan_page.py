@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDoubleSpinBo
 from ui import dialogs
 from ui.messages import error_text
 from ui.round_labels import ERROR_STYLE, allocation_label, field_label, method_label, stratum_label
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.rounds import population, sampling_plan
 from workbench.rounds.acceptance import AQLS, LEVELS
 

@@ -23,7 +23,7 @@ from ui.round_filters_page import FiltersPage
 from ui.round_labels import describe_filters, describe_plan
 from ui.round_plan_page import PlanPage
 from ui.tasks import Task, TaskRunner
-from workbench.base.jobs import CancelToken, Progress
+from foundation.jobs import CancelToken, Progress
 from workbench.review import checklist_store
 from workbench.rounds import store
 

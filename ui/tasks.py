@@ -16,8 +16,8 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from workbench.base.errors import Cancelled
-from workbench.base.jobs import CancelToken, Progress
+from foundation.errors import Cancelled
+from foundation.jobs import CancelToken, Progress
 
 log = logging.getLogger("workbench.ui.tasks")
 

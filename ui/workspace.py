@@ -1,5 +1,5 @@
 """Claiming a workspace for this window: one writing window per workspace (the lock of
-workbench.base.instance_lock), the question when another holds it, and the question before
+foundation.instance_lock), the question when another holds it, and the question before
 creating a workspace the user named. Used at start-up (ui/app.py) and when a work package is
 opened in a new window (ui/package_dialogs.py)."""
 from __future__ import annotations
@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ui import dialogs
-from workbench.base.instance_lock import LockHolder, WorkspaceLock
+from foundation.instance_lock import LockHolder, WorkspaceLock
 
 log = logging.getLogger("workbench.ui")
 

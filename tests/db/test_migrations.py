@@ -4,7 +4,7 @@ import pytest
 
 from db.connection import open_database
 from db.migrate import latest_version, migrate, migrations, schema_version, split_statements
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 
 
 def test_new_database_is_at_latest_version(tmp_path):

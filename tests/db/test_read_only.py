@@ -7,7 +7,7 @@ import pytest
 
 from db.connection import open_database
 from db.migrate import latest_version
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 
 
 @pytest.fixture

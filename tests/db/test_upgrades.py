@@ -21,7 +21,7 @@ from db.connection import open_database
 from db.migrate import latest_version, migrate, migrations, schema_version, split_statements
 from workbench.review import checklist_store
 from workbench.review import reviews
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.review.integrity import check_workspace
 
 DATA = Path(__file__).resolve().parent.parent / "data"

@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 from tests.faults.helpers import ROOT
-from workbench.base import files
+from foundation import files
 from workbench.report import openpyxl_internals
 
 

@@ -12,7 +12,7 @@ from db import filesystems
 from db.connection import APPLICATION_ID, configure, open_database
 from db.migrate import latest_version, migrate, migrations
 from tests.faults.helpers import cli, one_clean_line, sha256
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 
 
 @pytest.fixture

@@ -70,7 +70,7 @@ def test_report_reasons_are_translated_when_a_translation_is_loaded(qtbot):
     from PySide6.QtCore import QCoreApplication, QTranslator
 
     from ui.import_report_dialog import reason_text
-    from workbench.base.errors import WorkbenchError
+    from foundation.errors import WorkbenchError
 
     class Fake(QTranslator):
         def translate(self, context, source, disambiguation=None, n=-1):

@@ -16,7 +16,7 @@ from ui import dialogs
 from ui.merge_dialog import ConflictDialog, MergeDialog
 from ui.package_dialogs import ExportPackagesDialog
 from workbench.review import reviews
-from workbench.base.instance_lock import WorkspaceLock
+from foundation.instance_lock import WorkspaceLock
 from workbench.review.integrity import check_workspace
 
 SHOTS = Path("/tmp/shots")

@@ -2,7 +2,7 @@ from PySide6.QtWidgets import QApplication
 
 from ui.app import install_translations
 from ui.messages import error_text
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 
 import workbench.importing.row_parser  # noqa: F401  (registers the row's import messages)
 

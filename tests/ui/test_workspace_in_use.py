@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 from db.connection import open_database
 from workbench.review import checklist_store
 from workbench.review import reviews
-from workbench.base.instance_lock import LockHolder, WorkspaceLock, current_holder
+from foundation.instance_lock import LockHolder, WorkspaceLock, current_holder
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from workbench.rounds.acceptance import (
     code_letter,
     plan_for_letter,
 )
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 
 LOT_RANGES = [
     (2, 8), (9, 15), (16, 25), (26, 50), (51, 90), (91, 150), (151, 280), (281, 500),

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from workbench.importing.dates import detect_month_first, excel_serial_to_date, parse_date
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 
 JUNE_21 = datetime.date(2022, 6, 21)
 

@@ -9,9 +9,9 @@ import pytest
 from db.connection import open_database
 from workbench.cli import main
 from workbench.demo.generate import build_demo
-from workbench.base.errors import Cancelled, WorkbenchError
+from foundation.errors import Cancelled, WorkbenchError
 from workbench.review.integrity import check_workspace
-from workbench.base.jobs import CancelToken
+from foundation.jobs import CancelToken
 
 
 @pytest.fixture(scope="module")

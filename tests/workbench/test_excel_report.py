@@ -6,11 +6,11 @@ from openpyxl import load_workbook
 
 from tests.workbench.helpers import HEADER, ROWS, mini_checklist_id, workspace, write_csv
 from workbench.review import reviews
-from workbench.base.errors import Cancelled, WorkbenchError
+from foundation.errors import Cancelled, WorkbenchError
 from workbench.report.excel_cells import safe_text
 from workbench.report.workbook import write_workbook
 from workbench.importing.importer import import_file
-from workbench.base.jobs import CancelToken
+from foundation.jobs import CancelToken
 
 PAYLOADS = ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR", "=cmd|' /C calc'!A0"]
 

@@ -13,7 +13,7 @@ from tests.workbench.helpers import standing_reviews, workspace
 from tests.workbench.test_report_data import build_workspace, excel_percentile, wilson
 from workbench.report import sheets, summary_sheets
 from workbench.stats.distributions import t_quantile_upper
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.report.workbook import write_workbook
 from workbench.report.figures import ReportFilter
 from workbench.stats.intervals import clopper_pearson

@@ -12,7 +12,7 @@ import pytest
 from tests.workbench import hostile_files as hostile
 from tests.workbench.helpers import ROWS, table_state, workspace, write_csv, write_xlsx
 from workbench.importing import read_limits
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.importing.importer import import_file
 from workbench.importing.readers import open_table, visible_sheets
 

@@ -12,7 +12,7 @@ from tests.workbench.helpers import workspace
 from workbench import cli
 from workbench.cli.display import error_text, visible
 from workbench.review import reviews  # noqa: F401  (registers review.incomplete, a multi-line message)
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.importing.identifiers import cn_check_char
 from workbench.importing.importer import import_file
 

@@ -3,7 +3,7 @@ import os
 import pytest
 
 from tests.workbench.helpers import ROWS, workspace, write_csv
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.report.import_issues_csv import write_report_csv
 from workbench.importing.importer import import_file
 

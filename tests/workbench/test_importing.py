@@ -7,9 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.workbench.helpers import HEADER, ROWS, table_state, workspace, write_csv, write_xlsx
-from workbench.base.errors import Cancelled, WorkbenchError
+from foundation.errors import Cancelled, WorkbenchError
 from workbench.importing.importer import import_file
-from workbench.base.jobs import CancelToken
+from foundation.jobs import CancelToken
 
 
 @pytest.fixture

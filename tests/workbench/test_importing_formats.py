@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.workbench.helpers import table_state, workspace
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.importing.identifiers import cn_check_char
 from workbench.importing.importer import import_file
 

@@ -10,7 +10,7 @@ from workbench.audit import chain
 from workbench.importing import history
 from workbench.importing import mappings
 from workbench.review import reviews
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.importing.identifiers import cn_check_char, parse_application_number
 from workbench.importing.importer import import_file
 from workbench.importing.preview import preview_file

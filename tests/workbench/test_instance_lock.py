@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from workbench.base.instance_lock import LockHolder, WorkspaceLock, current_holder, lock_path, read_holder
+from foundation.instance_lock import LockHolder, WorkspaceLock, current_holder, lock_path, read_holder
 
 ROOT = Path(__file__).resolve().parents[2]
 
 HOLDER_SCRIPT = textwrap.dedent("""
     import sys, time
     sys.path.insert(0, sys.argv[2])
-    from workbench.base.instance_lock import WorkspaceLock
+    from foundation.instance_lock import WorkspaceLock
     lock = WorkspaceLock(sys.argv[1])
     print("taken" if lock.acquire() is None else "busy", flush=True)
     time.sleep(120)

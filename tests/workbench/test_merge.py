@@ -25,9 +25,9 @@ from workbench.audit import chain
 from workbench.packages import workpackage
 from workbench.review import reviews
 from workbench.review.checklist_store import load_stored
-from workbench.base.errors import Cancelled, WorkbenchError
+from foundation.errors import Cancelled, WorkbenchError
 from workbench.review.integrity import check_workspace
-from workbench.base.jobs import CancelToken
+from foundation.jobs import CancelToken
 from workbench.packages.merge import merge_packages
 from workbench.packages.merge_plan import REVIEW_PART, Resolutions
 from workbench.rounds.population import Filters

@@ -13,10 +13,10 @@ from workbench.packages import workpackage
 from workbench.review import reviews
 from workbench.review.checklist_store import load_stored
 from workbench.demo.data import generate_cases, write_csv
-from workbench.base.errors import Cancelled, WorkbenchError
+from foundation.errors import Cancelled, WorkbenchError
 from workbench.importing.importer import import_file
 from workbench.review.integrity import check_workspace
-from workbench.base.jobs import CancelToken
+from foundation.jobs import CancelToken
 from workbench.rounds.assignment import Reviewer
 from workbench.rounds.population import Filters
 from workbench.rounds.sampling_plan import Plan

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from tests.workbench.helpers import workspace
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.importing.importer import import_file
 from workbench.importing.readers import detect_delimiter, open_table
 
@@ -293,7 +293,7 @@ def test_random_xml_spreadsheets_only_raise_workbench_errors(tmp_path_factory, b
 
 
 def test_a_folder_is_not_a_file(tmp_path):
-    from workbench.base.errors import WorkbenchError
+    from foundation.errors import WorkbenchError
     from workbench.importing.readers import open_table
     folder = tmp_path / "cases.csv"
     folder.mkdir()
@@ -303,7 +303,7 @@ def test_a_folder_is_not_a_file(tmp_path):
 
 
 def test_a_cell_past_the_limit_is_named_with_its_line(tmp_path):
-    from workbench.base.errors import WorkbenchError
+    from foundation.errors import WorkbenchError
     from workbench.importing.readers import CSV_FIELD_LIMIT, open_table
     path = tmp_path / "long.csv"
     path.write_text("申请号,名称\n202210123456.1,short\n202210123457,x" + "x" * (CSV_FIELD_LIMIT + 10) + "\n",

@@ -16,7 +16,7 @@ from tests.workbench.helpers import MINI_CHECKLIST, workspace
 from workbench.review import checklist_parsing
 from workbench.review import checklist_store
 from workbench.review import checklists
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.report.figures import (
     ReportFilter,
     compute_report,

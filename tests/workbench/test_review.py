@@ -5,7 +5,7 @@ from workbench.audit import chain
 from workbench.review import reviews
 from workbench.review.checklist_parsing import load_template
 from workbench.review.checklist_store import load_stored
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.importing.importer import import_file
 from workbench.review.reviews import Answer, assess
 from workbench.review.timing import ActiveTimer

@@ -6,7 +6,7 @@ import pytest
 from tests.workbench.test_review import setup  # noqa: F401 (fixture)
 from workbench.audit import chain
 from workbench.review import reviews
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.review.integrity import check_workspace
 from workbench.review.undo import UndoStack
 

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from db.connection import open_database
 from workbench.audit import chain
 from workbench.demo.data import generate_cases, write_csv
-from workbench.base.errors import Cancelled, WorkbenchError
+from foundation.errors import Cancelled, WorkbenchError
 from workbench.importing.importer import import_file
-from workbench.base.jobs import CancelToken
+from foundation.jobs import CancelToken
 from workbench.rounds.assignment import Reviewer, parse_effort, parse_reviewers
 from workbench.rounds.population import (
     Filters,

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.rounds.draw import (
     SplitMix64,
     allocate,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.stats.intervals import (
     STRATIFIED_ESTIMATOR,
     Proportion,

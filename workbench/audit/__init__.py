@@ -3,5 +3,5 @@ case's history (`chain`), the coverage of every stored fact a figure depends on 
 entries, replayed and compared by `verify` (`coverage`), and the anchors that workbooks and
 packages carry so a rewritten or rolled-back chain is provable (`anchors`).
 
-May import: workbench.base. Everything that writes imports it; it imports no capability.
+May import: foundation. Everything that writes imports it; it imports no capability.
 """

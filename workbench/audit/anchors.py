@@ -18,7 +18,7 @@ from pathlib import Path
 import sqlite_utils
 
 from workbench.audit import chain
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 
 PREFIX = "audit-anchor"
 _PATTERN = re.compile(r"(?:(\d+):)?([0-9a-f]{64})")

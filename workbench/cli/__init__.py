@@ -18,7 +18,7 @@ import sys
 from typing import Callable, Sequence, TextIO
 
 from workbench import APP_NAME, __version__
-from workbench.base.errors import Cancelled, WorkbenchError
+from foundation.errors import Cancelled, WorkbenchError
 from workbench.cli import demo, importing, packages, reporting, rounds
 from workbench.cli.display import error_text
 from workbench.cli.options import Command, Handler, Parser, UsageError
@@ -59,7 +59,7 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
         return 2
     except SystemExit as exc:   # --help and --version
         return int(exc.code or 0)
-    from workbench.base.logs import setup_logging
+    from foundation.logs import setup_logging
     log_file = setup_logging()
     try:
         if args.command is None:

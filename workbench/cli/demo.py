@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 from workbench.cli.options import Command, Subcommands, add_db
 from workbench.cli.support import open_workspace
 
@@ -43,7 +43,7 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     import time
 
     from workbench.demo.generate import build_demo
-    from workbench.base.paths import workspace_path
+    from foundation.paths import workspace_path
     path = workspace_path(getattr(args, "db", None))
     round_spec = _demo_round(args)
     started = time.perf_counter()

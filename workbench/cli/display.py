@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 
 _INVISIBLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
                         "\ud800-\udfff\ufffe\uffff]")

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any, Sequence, TextIO
 
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 from workbench.cli.options import Command, Parser, Subcommands, add_db
 from workbench.cli.display import visible
 from workbench.cli.support import open_workspace
@@ -95,7 +95,7 @@ def _read_mapping(path: Path) -> dict[str, str]:
 
 
 def cmd_checklist(args: argparse.Namespace, out: TextIO) -> int:
-    from workbench.review.checklists import validate_file
+    from workbench.review.checklist_parsing import validate_file
     problems = validate_file(args.file)
     if problems:
         raise WorkbenchError("checklist.invalid", source=args.file, count=len(problems),

@@ -10,7 +10,7 @@ from typing import Callable, NoReturn, TextIO
 Subcommands = argparse._SubParsersAction
 Handler = Callable[[argparse.Namespace, TextIO], int]
 
-#: The one rule for rates (workbench.base.rates.RULE), escaped for argparse's %-formatting.
+#: The one rule for rates (foundation.rates.RULE), escaped for argparse's %-formatting.
 RULE = "a number with %% or above 1 is a percentage, otherwise a fraction"
 LEVELS = ("S-1", "S-2", "S-3", "S-4", "I", "II", "III")   # workbench.rounds.acceptance.LEVELS, without importing it
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 from workbench.cli.options import Command, RULE, Subcommands, add_db
 from workbench.cli.support import open_workspace
 

@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any, TextIO
 
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 from workbench.cli.options import Command, LEVELS, RULE, Subcommands, add_db
 from workbench.cli.support import actor, open_workspace
 
@@ -93,13 +93,13 @@ def _add_round_status(commands: Subcommands) -> None:
 
 
 def _rate(text: str | None, option: str, bounds: Any) -> float | None:
-    from workbench.base.rates import parse_rate
+    from foundation.rates import parse_rate
     return None if text is None else parse_rate(text, option, bounds)
 
 
 def cmd_sample(args: argparse.Namespace, out: TextIO) -> int:
     from workbench.rounds import assignment, population, round_text, sampling_plan, store
-    from workbench.base.rates import CONFIDENCE, MARGIN, RATE
+    from foundation.rates import CONFIDENCE, MARGIN, RATE
     from workbench.cli.sample_args import check_sample_args
     strata = tuple(f.strip() for f in (args.strata or "").split(",") if f.strip())
     method = args.method or ("stratified" if strata else "random")
@@ -159,7 +159,7 @@ def _lot_plan(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
 
 def _precision_size(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     """`sample-size --confidence C --margin E`: the cases to review, as data and as a sentence."""
-    from workbench.base.rates import CONFIDENCE, MARGIN, RATE, percent_text
+    from foundation.rates import CONFIDENCE, MARGIN, RATE, percent_text
     from workbench.rounds.sample_size import sample_size
     if args.confidence is None or args.margin is None:
         raise WorkbenchError("cli.sample_size_args")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Iterable
 
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 
 register({
     "cli.unused_option": "{option} is not used {context}; leave it out.",

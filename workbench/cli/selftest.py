@@ -8,8 +8,8 @@ from typing import TextIO
 
 from workbench.review import checklist_store
 from workbench.review import reviews
-from workbench.base.errors import WorkbenchError, register
-from workbench.base.paths import resource_dir
+from foundation.errors import WorkbenchError, register
+from foundation.paths import resource_dir
 
 register({"selftest.failed": "Self-test failed: {what}."})
 

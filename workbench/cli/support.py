@@ -11,7 +11,7 @@ import errno
 import os
 from typing import TextIO
 
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 
 WRITE_WAIT_MS = 60_000     # how long a command waits for another program writing to the workspace
 # Causes outside the program: reported in one line, exit 2 (anything else is a bug: exit 1).
@@ -43,8 +43,8 @@ def environment_error(exc: Exception, db: str | None) -> WorkbenchError | None:
     """A full disk, a read-only folder, a busy workspace: the true cause, as our error."""
     import sqlite3
 
-    from workbench.base.files import reason
-    from workbench.base.paths import workspace_path
+    from foundation.files import reason
+    from foundation.paths import workspace_path
     if isinstance(exc, sqlite3.Error):
         from db.connection import database_error
         return database_error(exc, workspace_path(db))
@@ -67,7 +67,7 @@ def silence(stream: TextIO) -> None:
 def check_inputs(args: argparse.Namespace) -> None:
     """Refuse a named pipe, a folder or a device given as an input file before anything opens it
     (reading a FIFO waits for a writer for ever), and an encoding that cannot read text."""
-    from workbench.base.files import require_regular
+    from foundation.files import require_regular
     names: list[str] = []
     if args.command in ("import", "checklist"):
         names.append(args.file)
@@ -103,7 +103,7 @@ def open_workspace(args: argparse.Namespace, *, create: bool = False, reading: b
     or medium) is opened read-only instead of refused.
     """
     from db.connection import open_database
-    from workbench.base.paths import workspace_path
+    from foundation.paths import workspace_path
     path = workspace_path(getattr(args, "db", None))
     try:
         return open_database(path, create=create)

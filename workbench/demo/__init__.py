@@ -3,5 +3,5 @@
 writes them, and optionally a drawn round reviewed in the round (`generate`). The same arguments
 always give the same workspace.
 
-May import: workbench.base, workbench.audit, workbench.importing, workbench.review, workbench.rounds.
+May import: foundation, workbench.audit, workbench.importing, workbench.review, workbench.rounds.
 """

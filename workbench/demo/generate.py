@@ -28,8 +28,8 @@ from workbench.review import checklist_store
 from workbench.review import checklists
 from workbench.review.checklists import Checklist, Item
 from workbench.demo.data import EXAMINERS, generate_cases, person_name
-from workbench.base.errors import WorkbenchError, register
-from workbench.base.jobs import CancelToken, Progress, no_progress
+from foundation.errors import WorkbenchError, register
+from foundation.jobs import CancelToken, Progress, no_progress
 from workbench.review.reviews import Answer, assess
 
 register({

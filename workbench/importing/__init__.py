@@ -8,5 +8,5 @@ are no case (`row_text`), one row parsed (`row_parser`) and validated (`row_vali
 stored as cases (`case_writes`), the row-level report (`import_result`), a look at a file
 before importing it (`preview`), and the list of imports and their removal (`history`).
 
-May import: workbench.base, workbench.audit (an import records the digests of the cases it wrote).
+May import: foundation, workbench.audit (an import records the digests of the cases it wrote).
 """

@@ -9,7 +9,7 @@ from typing import Any
 
 import sqlite_utils
 
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 from workbench.importing.import_result import ImportResult, RowIssue
 from workbench.importing.row_parser import STORED_FIELDS, RowParser
 

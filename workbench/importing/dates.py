@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 
 FIRST_YEAR = 1950
 LAST_YEAR = 2100

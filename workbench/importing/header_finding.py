@@ -11,7 +11,7 @@ from typing import Any, Mapping
 
 import sqlite_utils
 
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 from workbench.importing import mappings
 from workbench.importing.headers import guess_mapping
 from workbench.importing.row_text import as_text, is_blank

@@ -14,7 +14,7 @@ from typing import Any
 import sqlite_utils
 
 from workbench.audit import chain
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 from workbench.importing.import_result import RowIssue
 
 register({

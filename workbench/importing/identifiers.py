@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 
 IP_TYPES = ("invention", "utility_model", "design", "trademark")
 

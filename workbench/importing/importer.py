@@ -24,8 +24,8 @@ from typing import Any, Mapping
 import sqlite_utils
 
 from workbench.audit import chain
-from workbench.base.errors import WorkbenchError, register
-from workbench.base.jobs import CancelToken, Progress, no_progress
+from foundation.errors import WorkbenchError, register
+from foundation.jobs import CancelToken, Progress, no_progress
 from workbench.importing import case_writes, mappings
 from workbench.importing.header_finding import HEADER_SCAN_ROWS, Header, find_header
 from workbench.importing.import_result import ImportResult, RowIssue

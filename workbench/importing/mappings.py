@@ -15,7 +15,7 @@ from typing import Any, Mapping, Sequence
 
 import sqlite_utils
 
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 from workbench.importing.headers import CASE_FIELDS, guess_mapping, normalise_header
 
 EXTRA = "extra"

@@ -9,7 +9,7 @@ from typing import Mapping
 
 import sqlite_utils
 
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.importing import mappings
 from workbench.importing.header_finding import HEADER_SCAN_ROWS, Header, find_header
 from workbench.importing.readers import open_table

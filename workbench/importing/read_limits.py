@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 
 register({
     "import.limit_columns": "{path}, line {line}: a row has more than {limit} columns "

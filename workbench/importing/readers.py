@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterator
 
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 from workbench.importing.read_limits import CellBudget
 from workbench.importing.readers_markup import looks_like_html, looks_like_spreadsheet_xml, open_html, open_spreadsheet_xml
 from workbench.importing.spreadsheets import looks_like_spreadsheet, open_spreadsheet, workbook_visible_sheets

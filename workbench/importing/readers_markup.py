@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Iterator
 
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.importing.read_limits import CellBudget
 from workbench.importing.table_reader import CountingReader, TableReader, short
 

@@ -8,7 +8,7 @@ import re
 from datetime import date
 from typing import Any, Mapping
 
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 from workbench.importing.dates import FIRST_YEAR, LAST_YEAR, month_first_evidence, parse_date
 from workbench.importing.headers import CASE_FIELDS, DATE_FIELDS
 from workbench.importing.identifiers import parse_application_number, parse_ip_type

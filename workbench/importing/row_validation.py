@@ -7,7 +7,7 @@ import queue
 import threading
 from typing import Any, Iterator
 
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 from workbench.importing import read_limits
 from workbench.importing.case_writes import Statements
 from workbench.importing.headers import header_score

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterator
 
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 from workbench.importing.read_limits import CellBudget
 from workbench.importing.table_reader import TableReader, short
 from workbench.importing.xls_limits import check_xls_workbook

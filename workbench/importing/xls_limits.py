@@ -11,7 +11,7 @@ import struct
 from pathlib import Path
 
 from workbench.importing import read_limits as limits
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _END_OF_CHAIN = 0xFFFFFFFE

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterator
 
 from workbench.importing import read_limits as limits
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.importing.table_reader import short
 
 CHUNK = 1 << 20

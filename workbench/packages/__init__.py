@@ -4,5 +4,5 @@ master issued (`trust`), and merging packages back with a preview and per-item c
 (`merge`, which plans each review in `merge_plan` and writes it in `merge_apply`); audit entries
 travel both ways through `audit_copy`.
 
-May import: workbench.base, workbench.audit, workbench.importing, workbench.review, workbench.rounds.
+May import: foundation, workbench.audit, workbench.importing, workbench.review, workbench.rounds.
 """

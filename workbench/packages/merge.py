@@ -33,9 +33,9 @@ import sqlite_utils
 from db.connection import Workspace, open_database
 from workbench.audit import chain
 from workbench.packages import trust
-from workbench.base.errors import WorkbenchError, register
-from workbench.base.files import work_copy
-from workbench.base.jobs import CancelToken, Progress, no_progress
+from foundation.errors import WorkbenchError, register
+from foundation.files import work_copy
+from foundation.jobs import CancelToken, Progress, no_progress
 from workbench.packages.audit_copy import append_copied
 from workbench.packages.merge_apply import MergeWriter, entry_review
 from workbench.packages.merge_plan import REVIEW_PART, PartChange, Planner, Resolutions, ReviewPlan

@@ -16,8 +16,8 @@ from typing import Any, Mapping
 
 import sqlite_utils
 
-from workbench.base.errors import WorkbenchError, register
-from workbench.base.jobs import CancelToken, Progress
+from foundation.errors import WorkbenchError, register
+from foundation.jobs import CancelToken, Progress
 from workbench.packages.workpackage import Identities, review_state
 
 SIDES = ("master", "package")

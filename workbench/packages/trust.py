@@ -24,7 +24,7 @@ from typing import Any, Mapping
 
 import sqlite_utils
 
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 from workbench.packages.audit_copy import ENTRY_SELECT
 from workbench.packages.workpackage import Identities, PackageInfo, rows
 

@@ -25,12 +25,12 @@ import sqlite_utils
 
 from db.connection import open_database
 from workbench.audit import chain
-from workbench.base import faults
+from foundation import faults
 from workbench.rounds import store
-from workbench.base.errors import WorkbenchError, register
-from workbench.base.files import file_kind, replace_durably, sweep_leftovers, temp_path, work_copy
+from foundation.errors import WorkbenchError, register
+from foundation.files import file_kind, replace_durably, sweep_leftovers, temp_path, work_copy
 from workbench.review.integrity import check_workspace
-from workbench.base.jobs import CancelToken, Progress, no_progress
+from foundation.jobs import CancelToken, Progress, no_progress
 from workbench.rounds.draw import same_person
 from workbench.packages.audit_copy import ENTRY_SELECT, append_copied, audit_head
 
@@ -326,7 +326,7 @@ def check_package(path: str | Path, *, scratch: Path | None = None) -> PackageSu
     except WorkbenchError as exc:
         if exc.code != "db.read_only_outdated":
             raise _as_package_error(exc, path) from exc
-        from workbench.base.paths import data_dir
+        from foundation.paths import data_dir
         with work_copy(path, near=scratch or data_dir() / path.name) as copy:
             db = open_database(copy)
             try:

@@ -4,5 +4,5 @@ Findings sheets (`listings`), and the Excel workbook: its sheets, charts, tables
 writer (`workbook`, `sheets`, `excel_*`), plus the per-row import report as CSV (`import_issues_csv`). Rounds are read from their tables, so a
 report depends only on what is stored.
 
-May import: workbench.base, workbench.audit, workbench.importing, workbench.review, workbench.stats.
+May import: foundation, workbench.audit, workbench.importing, workbench.review, workbench.stats.
 """

@@ -32,7 +32,7 @@ from workbench.report.excel_cells import (
     xml_text,
 )
 from workbench.report.excel_rows import stream_rows
-from workbench.base.jobs import CancelToken, Progress
+from foundation.jobs import CancelToken, Progress
 
 
 def fit_widths(columns: Sequence[Column], header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[float]:

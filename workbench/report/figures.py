@@ -30,7 +30,7 @@ import sqlite_utils
 
 from workbench.review.checklists import SEVERITIES, Text
 from workbench.importing.dates import parse_date
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 from workbench.review.reviews import STANDING_ORDER
 from workbench.report.items import (
     CategoryCounter,
@@ -164,9 +164,9 @@ def parse_filter_date(value: str | None, what: str) -> date | None:
 
 
 def parse_target(value: float | str) -> float:
-    """A target compliance rate as typed, by the one rule of workbench.base.rates: 90, 90% and 0.9
+    """A target compliance rate as typed, by the one rule of foundation.rates: 90, 90% and 0.9
     are the same; a fraction above 0 and at most 1."""
-    from workbench.base.rates import TARGET, parse_rate
+    from foundation.rates import TARGET, parse_rate
     return parse_rate(value, "The target (--target)", TARGET)
 
 

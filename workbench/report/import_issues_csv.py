@@ -5,7 +5,7 @@ import csv
 from pathlib import Path
 from typing import Callable, Iterable
 
-from workbench.base.errors import register
+from foundation.errors import register
 from workbench.importing.import_result import ImportResult, RowIssue
 
 register({"report.unwritable": "Cannot write the report {path}: {detail}."})
@@ -21,7 +21,7 @@ def write_report_csv(result: ImportResult, path: Path) -> None:
 def write_issues_csv(issues: Iterable[RowIssue], path: Path,
                      reasons: Callable[[RowIssue], str] | None = None) -> None:
     """The rows of an import report; `reasons` gives each reason as shown (e.g. translated)."""
-    from workbench.base.files import atomic_target
+    from foundation.files import atomic_target
     from workbench.report.excel_cells import safe_text
     with atomic_target(Path(path), "report.unwritable") as temp:
         with open(temp, "w", encoding="utf-8-sig", newline="") as stream:

@@ -17,7 +17,7 @@ import sqlite_utils
 
 from workbench.review.checklist_parsing import parse_template
 from workbench.review.checklists import Checklist, Text
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.report.strata import Design, Estimate
 
 NO_CATEGORY = Text("No category", "未分类")

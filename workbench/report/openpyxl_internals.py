@@ -11,7 +11,7 @@ Two things openpyxl does not let us choose, and why we choose them anyway:
   `openpyxl.worksheet._writer.create_temporary_file()`, a NamedTemporaryFile in TMPDIR removed
   only at exit, so a killed export left them there (issue 21: 17 of 20 kills). Within `beside`,
   this thread's sheets stream to temporary files beside the target instead, named like every
-  other temporary file of ours (workbench/base/files.py), which the next run removes.
+  other temporary file of ours (foundation/files.py), which the next run removes.
 
 tests/workbench/test_openpyxl_internals.py fails, naming this module, on any openpyxl other than
 SUPPORTED or when these private names change: check both uses again before moving the pin.
@@ -26,7 +26,7 @@ from typing import Any, Callable, Iterator, Sequence
 import openpyxl
 from openpyxl.worksheet import _writer
 
-from workbench.base.files import create_temp, remove_quietly
+from foundation.files import create_temp, remove_quietly
 
 SUPPORTED = "3.1.5"
 _local = threading.local()

@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from workbench.review.checklists import SEVERITIES, Text
 from workbench.report.excel_cells import Column
 from workbench.report.excel_tables import Highlight, write_table
-from workbench.base.jobs import CancelToken, Progress
+from foundation.jobs import CancelToken, Progress
 from workbench.report.figures import (
     IP_TYPE_LABELS,
     SEVERITY_LABELS,

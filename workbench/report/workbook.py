@@ -23,10 +23,10 @@ from openpyxl.writer.excel import ExcelWriter
 
 from workbench.audit import anchors
 from workbench.report import sheets, summary_sheets
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 from workbench.report.excel_tables import write_table
-from workbench.base.files import atomic_target
-from workbench.base.jobs import CancelToken, Progress, no_progress
+from foundation.files import atomic_target
+from foundation.jobs import CancelToken, Progress, no_progress
 from workbench.report.openpyxl_internals import beside
 from workbench.report.figures import (
     DEFAULT_TARGET,

@@ -5,5 +5,5 @@ answers committed one at a time with their audit entries, verdicts, take-over an
 with its filters and search under the one definition of "reviewed" (`queue`), and the integrity
 check behind `verify` and the check on opening (`integrity`).
 
-May import: workbench.base, workbench.audit, workbench.importing (identifiers for search).
+May import: foundation, workbench.audit, workbench.importing (identifiers for search).
 """

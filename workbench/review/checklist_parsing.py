@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 from workbench.review.checklists import (
     IP_TYPES, LANGUAGES, OUTCOMES, PASS_FAIL, SEVERITIES, Checklist, Condition, Item, ScaleOption, Section, Text,
     canonical_json)

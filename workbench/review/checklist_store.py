@@ -11,8 +11,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from workbench.base.errors import WorkbenchError, register
-from workbench.base.paths import resource_dir
+from foundation.errors import WorkbenchError, register
+from foundation.paths import resource_dir
 from workbench.review.checklist_parsing import load_template, parse_template
 from workbench.review.checklists import Checklist, Text, canonical_json
 

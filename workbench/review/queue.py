@@ -13,7 +13,7 @@ from typing import Any
 
 import sqlite_utils
 
-from workbench.base.errors import WorkbenchError
+from foundation.errors import WorkbenchError
 from workbench.importing.identifiers import parse_application_number
 
 STATUSES = ("not_reviewed", "in_progress", "completed", "signed_off")

@@ -13,7 +13,7 @@ import sqlite_utils
 from workbench.audit import chain
 from workbench.review.checklist_store import checklist_for, load_stored
 from workbench.review.checklists import Checklist, Item
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 
 STATUSES = ("open", "in_progress", "completed", "signed_off")
 VERDICTS = ("error", "defect", "compliant")

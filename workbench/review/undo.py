@@ -13,7 +13,7 @@ import sqlite_utils
 
 from workbench.review import reviews
 from workbench.review.checklists import Checklist
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 from workbench.review.reviews import Answer, AnswerChange
 
 register({

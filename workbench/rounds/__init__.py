@@ -7,5 +7,5 @@ effort), `store` (creating, reading, re-drawing and reassigning a stored round),
 `round_status` (progress per reviewer and verdict per lot) and `round_text` (rounds in words
 for the command line).
 
-May import: workbench.base, workbench.audit, workbench.importing, workbench.review, workbench.stats.
+May import: foundation, workbench.audit, workbench.importing, workbench.review, workbench.stats.
 """

@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 from workbench.importing.identifiers import IP_TYPES, parse_ip_type
 from workbench.rounds.draw import assign
 from workbench.rounds.population import PopulationCase

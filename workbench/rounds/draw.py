@@ -14,7 +14,7 @@ from collections import deque
 from fractions import Fraction
 from typing import Literal, Mapping, Sequence
 
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 
 register({
     "sampling.seed": "The seed must be a whole number (got {value!r}).",

@@ -17,8 +17,8 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import sqlite_utils
 
-from workbench.base.errors import WorkbenchError, register
-from workbench.base.jobs import CancelToken
+from foundation.errors import WorkbenchError, register
+from foundation.jobs import CancelToken
 from workbench.importing.identifiers import parse_ip_type
 
 register({

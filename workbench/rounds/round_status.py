@@ -7,7 +7,7 @@ from typing import Any
 
 import sqlite_utils
 
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 from workbench.rounds.acceptance import acceptance_plan, lot_verdict
 from workbench.rounds.sampling_plan import Plan
 from workbench.rounds.store import get_round, redraw_matches

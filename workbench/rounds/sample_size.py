@@ -12,7 +12,7 @@ import sys
 from fractions import Fraction
 from statistics import NormalDist
 
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 from workbench.stats.intervals import z_value
 
 register({

@@ -16,8 +16,8 @@ import secrets
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, Mapping, Sequence
 
-from workbench.base.errors import WorkbenchError, register
-from workbench.base.rates import RATE, parse_rate
+from foundation.errors import WorkbenchError, register
+from foundation.rates import RATE, parse_rate
 from workbench.rounds.acceptance import acceptance_plan
 from workbench.rounds.draw import allocate, draw_random, draw_stratified, draw_systematic
 from workbench.rounds.population import PopulationCase, group_by_stratum
@@ -347,7 +347,7 @@ def coverage_warning(design: Design) -> str | None:
 # --- parsing what people type (CLI and wizard) ------------------------------------------------
 
 def parse_fraction(text: str, what: str) -> float:
-    """A rate as typed, read by the one rule of workbench.base.rates (5, 5% and 0.05 are the same), 0 to 1."""
+    """A rate as typed, read by the one rule of foundation.rates (5, 5% and 0.05 are the same), 0 to 1."""
     return parse_rate(text, what, RATE)
 
 

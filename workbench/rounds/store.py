@@ -18,8 +18,8 @@ import sqlite_utils
 
 from workbench.audit import chain
 from workbench.review import checklist_store
-from workbench.base.errors import WorkbenchError, register
-from workbench.base.jobs import CancelToken, Progress, no_progress
+from foundation.errors import WorkbenchError, register
+from foundation.jobs import CancelToken, Progress, no_progress
 from workbench.importing.identifiers import parse_application_number
 from workbench.rounds.assignment import Reviewer, check_effort, check_reviewers, plan_assignment
 from workbench.rounds.draw import same_person

@@ -4,5 +4,5 @@ medians and percentiles (`intervals`), and the beta and t quantiles they need (`
 Calibration's agreement coefficients and control limits belong here too. docs/statistics.md
 gives every formula and its reference; tests compare with R's `survey`.
 
-May import: workbench.base (for its error values) and nothing else of the project.
+May import: foundation (for its error values) and nothing else of the project.
 """

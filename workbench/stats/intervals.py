@@ -10,7 +10,7 @@ from statistics import NormalDist
 from typing import Iterable, Sequence
 
 from workbench.stats.distributions import beta_quantile, t_quantile_upper
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 
 register({
     "statistics.confidence": "The confidence level must be strictly between 0 and 1 (got {value}).",

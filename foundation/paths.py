@@ -10,8 +10,9 @@ import os
 import sys
 from pathlib import Path
 
-from workbench import APP_ID
 
+#: The application's identity on disk: the data folder's name, the executable's (workbench re-exports it).
+APP_ID = "QualityReviewWorkbench"
 PORTABLE_MARKER = "portable"
 WORKSPACE_NAME = "workspace.sqlite3"
 
@@ -24,7 +25,7 @@ def app_root() -> Path:
     """The folder holding resources/: the unpacked bundle when frozen, else the source tree."""
     if is_frozen():
         return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
-    return Path(__file__).resolve().parent.parent.parent
+    return Path(__file__).resolve().parent.parent
 
 
 def resource_dir() -> Path:

@@ -27,8 +27,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from workbench.base import faults
-from workbench.base.errors import WorkbenchError, register
+from foundation import faults
+from foundation.errors import WorkbenchError, register
 
 TEMP_MARK = ".qrw-tmp-"
 FOREIGN_TEMP_AGE = 24 * 3600     # seconds before another machine's leftover is removed

@@ -9,7 +9,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Callable
 
-from workbench.base.errors import Cancelled
+from foundation.errors import Cancelled
 
 #: progress(done, total, label): total is 0 when unknown.
 Progress = Callable[[int, int, str], None]

@@ -6,7 +6,7 @@ import logging
 import logging.handlers
 from pathlib import Path
 
-from workbench.base.paths import log_path
+from foundation.paths import log_path
 
 LOG_BYTES = 1_000_000
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from workbench.base.errors import WorkbenchError, register
+from foundation.errors import WorkbenchError, register
 
 #: The rule, worded once for --help texts, the README and error messages.
 RULE = "a number with % or above 1 is a percentage, otherwise a fraction (5, 5% and 0.05 are the same)"
