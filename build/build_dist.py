@@ -7,8 +7,8 @@
 The checks run the frozen executable headless (QT_QPA_PLATFORM=offscreen), each in a
 throwaway data folder: `--version`; `self-test` (import, review, export and verify on the
 bundled samples); `verify` on a copy of the oldest fixture workspace (tests/data), which
-must be upgraded with a backup; `verify` in a copy of the bundle marked `portable`, whose
-data must stay beside the executable; and the window, on another copy of that oldest
+must be upgraded with a backup; `demo` then `verify` in a copy of the bundle marked `portable`,
+whose data must stay beside the executable; and the window, on another copy of that oldest
 workspace: it must upgrade it (one backup), take the workspace lock and keep running, a second window on the same workspace must be told it is in use, and killing
 the first must free the lock.
 """
@@ -154,14 +154,18 @@ def check_portable(bundle: Path, home: Path) -> list[str]:
     env = headless_env(home)
     del env["WORKBENCH_HOME"]
     env.update(HOME=str(profile), XDG_DATA_HOME=str(profile / ".local" / "share"), APPDATA=str(profile))
-    result = subprocess.run([str(executable(copy)), "verify"], env=env, capture_output=True, text=True,
-                            encoding="utf-8", errors="replace", timeout=120)
+    # Only import and demo create a workspace (verify refuses a missing one): create it, then verify.
+    result = subprocess.run([str(executable(copy)), "demo", "--cases", "20", "--reviewed", "0.5", "--seed", "1"],
+                            env=env, capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=120)
+    if result.returncode == 0:
+        result = subprocess.run([str(executable(copy)), "verify"], env=env, capture_output=True, text=True,
+                                encoding="utf-8", errors="replace", timeout=120)
     beside = [copy / "data" / "workspace.sqlite3", copy / "data" / "logs" / "workbench.log"]
     print(f"frozen portable copy: exit {result.returncode}, "
           f"{', '.join(str(p.relative_to(copy)) for p in beside if p.exists())} beside the executable")
     problems = []
     if result.returncode != 0:
-        problems.append(f"verify in the portable copy exited {result.returncode}: {result.stderr.strip()}")
+        problems.append(f"demo and verify in the portable copy exited {result.returncode}: {result.stderr.strip()}")
     problems.extend(f"portable copy: no {p.relative_to(copy)}" for p in beside if not p.exists())
     if profile.exists():
         problems.append(f"portable copy wrote to the user's profile: {sorted(map(str, profile.rglob('*')))[:3]}")
