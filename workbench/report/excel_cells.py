@@ -15,7 +15,6 @@ from typing import Any, Callable, Mapping
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ERROR_CODES, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.review.checklists import Text
@@ -33,11 +32,16 @@ PERCENT_FORMAT = "0.0%"
 INTEGER_FORMAT = "#,##0"
 DECIMAL_FORMAT = "0.0"
 
-HEADER_FONT = Font(bold=True)
-TITLE_FONT = Font(bold=True, size=14)
-SECTION_FONT = Font(bold=True, size=11, color="1F3864")
-NOTE_FONT = Font(italic=True, color="595959")
+# Sizes set here; the name (Calibri or DengXian) is given to every font when the workbook is saved
+# (openpyxl_internals.name_fonts), so one Font serves both languages.
+BODY_SIZE = 11
+HEADER_FONT = Font(bold=True, size=BODY_SIZE)
+TITLE_FONT = Font(bold=True, size=16, color="1F3864")
+SECTION_FONT = Font(bold=True, size=BODY_SIZE, color="1F3864")
+NOTE_FONT = Font(italic=True, size=10, color="595959")
+HELPER_FONT = Font(italic=True, size=9, color="808080")
 WRAP = Alignment(wrap_text=True, vertical="top")
+HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="bottom")
 BELOW_TARGET_FILL = PatternFill(bgColor="FFC7CE", fill_type="solid")
 BELOW_TARGET_FONT = Font(color="9C0006")
 TABLE_STYLE = "TableStyleMedium2"
@@ -189,15 +193,3 @@ def converter(sheet: Worksheet, column: Column, language: str) -> Callable[[Any]
     def number(value: Any) -> Any:
         return None if value is None else styled(sheet, value, number_format)
     return number
-
-
-def prepare_print(sheet: Worksheet, *, title_rows: str | None = "1:1") -> None:
-    """Landscape A4, fitted to the page width (as many pages down as needed)."""
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.print_options.gridLines = False
-    if title_rows:
-        sheet.print_title_rows = title_rows

@@ -11,7 +11,8 @@ from openpyxl.chart.error_bar import ErrorBars
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.worksheet import Worksheet
 
-CM_PER_ROW = 0.75
+CM_PER_ROW = 0.5
+CHART_WIDTH = 10.5     # cm: the Summary's columns G..K, beside the page-1 figures
 
 
 class _ErrorBars(ErrorBars):
@@ -67,8 +68,9 @@ def compliance_bar_chart(sheet: Worksheet, *, title: str, axis_title: str, heade
     chart.x_axis.axPos = "l"
     chart.y_axis.axPos = "b"
     _show_axes(chart.x_axis, chart.y_axis)
-    chart.width = 17.0
-    chart.height = max(7.5, 2.5 + CM_PER_ROW * count)
+    chart.visible_cells_only = False     # the interval columns are hidden on the sheet
+    chart.width = CHART_WIDTH
+    chart.height = min(9.0, max(6.0, 2.5 + CM_PER_ROW * count))   # both charts fit beside page 1
     return chart
 
 
@@ -100,6 +102,6 @@ def pareto_chart(sheet: Worksheet, *, title: str, count_title: str, header_row: 
     bars += line
     _text_categories(bars, sheet, label_column, header_row + 1, last_row)
     bars.legend.position = "b"
-    bars.width = 17.0
+    bars.width = CHART_WIDTH
     bars.height = 9.0
     return bars

@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from workbench.report.excel_cells import (
     BELOW_TARGET_FILL,
     BELOW_TARGET_FONT,
+    HEADER_ALIGNMENT,
     HEADER_FONT,
     PROGRESS_EVERY,
     TABLE_STYLE,
@@ -27,11 +28,11 @@ from workbench.report.excel_cells import (
     Column,
     converter,
     display_width,
-    prepare_print,
     styled,
     xml_text,
 )
 from workbench.report.excel_rows import stream_rows
+from workbench.report.excel_print import page_setup, print_range
 from foundation.jobs import CancelToken, Progress
 
 
@@ -61,11 +62,13 @@ class Highlight:
 
 def write_table(sheet: Worksheet, *, columns: Sequence[Column], rows: Iterable[Sequence[Any]], language: str,
                 table_name: str, progress: Progress, cancel: CancelToken, label: str = "", total: int = 0,
-                highlight: Highlight | None = None) -> int:
+                highlight: Highlight | None = None, data: bool = False) -> int:
     """Write a data sheet as an Excel table; returns the number of data rows.
 
     Rows are the stored values in column order; the first WIDTH_SAMPLE of them are looked at
     to fit the column widths (a write-only sheet needs its widths before its first row).
+    A data sheet (`data`) prints at a fixed scale across as many pages as it needs, its first
+    column repeated; a report sheet is fitted to one page wide.
     """
     convert = [converter(sheet, column, language) for column in columns]
     header = [xml_text(column.title(language)) for column in columns]
@@ -75,8 +78,8 @@ def write_table(sheet: Worksheet, *, columns: Sequence[Column], rows: Iterable[S
     for index, width in enumerate(fit_widths(columns, header, shown)):
         sheet.column_dimensions[get_column_letter(index + 1)].width = width
     sheet.freeze_panes = "A2"
-    prepare_print(sheet)
-    sheet.append([styled(sheet, title, font=HEADER_FONT) for title in header])
+    page_setup(sheet, fit_width=not data)
+    sheet.append([styled(sheet, title, font=HEADER_FONT, alignment=HEADER_ALIGNMENT) for title in header])
     stream_rows(sheet, columns, language)
     count = 0
     append = sheet.append
@@ -91,6 +94,7 @@ def write_table(sheet: Worksheet, *, columns: Sequence[Column], rows: Iterable[S
     if count == 0:
         sheet.append([None] * len(columns))    # a table needs a data row; Excel shows it empty
         last_row = 2
+    print_range(sheet, columns=len(columns), rows=last_row, title_columns="A:A" if data else None)
     table = Table(displayName=table_name, ref=f"A1:{last_column}{last_row}")
     table.tableColumns = [TableColumn(id=i + 1, name=title) for i, title in enumerate(header)]
     table.tableStyleInfo = TableStyleInfo(name=TABLE_STYLE, showRowStripes=True)

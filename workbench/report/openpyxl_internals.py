@@ -7,6 +7,10 @@ Two things openpyxl does not let us choose, and why we choose them anyway:
   twice as fast as XlsxWriter's constant-memory mode; to do so it replaces, on the one sheet being
   written, `WriteOnlyWorksheet._values_to_row` (no Cell objects) and `WorksheetWriter.write_row`
   (the row's markup).
+- Font names (`name_fonts`): a cell written without a font uses the workbook's first font,
+  and a font made as Font(bold=True) has no name, which LibreOffice shows in a serif face.
+  Giving every font of the workbook's font list its name at the end names every cell's font
+  in one place, without a named Font in every call (and costs nothing per streamed cell).
 - Temporary files (`beside`): openpyxl 3.1 writes each write-only sheet to
   `openpyxl.worksheet._writer.create_temporary_file()`, a NamedTemporaryFile in TMPDIR removed
   only at exit, so a killed export left them there (issue 21: 17 of 20 kills). Within `beside`,
@@ -19,6 +23,7 @@ SUPPORTED or when these private names change: check both uses again before movin
 from __future__ import annotations
 
 import threading
+from copy import copy
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
@@ -41,6 +46,19 @@ def install_row_writer(sheet: Any, write_row: RowWriter) -> None:
     (no Cell objects), and `write_row` writes the row's markup to the sheet's stream."""
     sheet._values_to_row = lambda values, row_idx: values
     sheet._writer.write_row = write_row
+
+
+def name_fonts(workbook: Any, name: str) -> None:
+    """Every font the workbook's cells use (the default font included) named `name`, not a theme font."""
+    fonts = workbook._fonts
+    for index, font in enumerate(list(fonts)):
+        if font.name != name or font.scheme is not None:
+            named = copy(font)
+            named.name, named.scheme = name, None
+            if named.sz is None:
+                named.sz = 11
+            list.__setitem__(fonts, index, named)      # same index: cells refer to fonts by index
+    # The Normal style refers to font 0 by index too, so it is named with it.
 
 
 def _create_temporary_file(suffix: str = "") -> str:

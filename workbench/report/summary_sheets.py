@@ -10,7 +10,9 @@ from datetime import datetime
 from typing import Any, Sequence
 
 from openpyxl.cell.cell import Cell
+from openpyxl.utils import get_column_letter
 from openpyxl.styles import Border, PatternFill, Side
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench import APP_NAME, __version__
@@ -19,20 +21,23 @@ from workbench.report.excel_cells import (
     DATE_FORMAT,
     DATETIME_FORMAT,
     DECIMAL_FORMAT,
+    HEADER_ALIGNMENT,
     HEADER_FONT,
+    HELPER_FONT,
     INTEGER_FORMAT,
     NOTE_FONT,
     PERCENT_FORMAT,
     SECTION_FONT,
     TITLE_FONT,
     WRAP,
-    prepare_print,
+    display_width,
     safe_text,
     styled,
     text_value,
     xml_text,
 )
 from workbench.report.excel_charts import compliance_bar_chart, pareto_chart
+from workbench.report.excel_print import page_setup, print_range
 from workbench.report.figures import (
     DEFINITIONS,
     IP_TYPE_LABELS,
@@ -46,6 +51,15 @@ from workbench.stats.intervals import STRATIFIED_ESTIMATOR, Proportion
 T = Text
 SECTION_FILL = PatternFill("solid", fgColor="DDEBF7")
 SECTION_BORDER = Border(bottom=Side(style="thin", color="8EA9DB"))
+# Summary columns: labels in A, figures in B..K (the strata table is the widest, ten figures),
+# the chart-only helper columns (interval minus and plus) in L and M, hidden and not printed.
+LABEL_WIDTH = 46
+FIGURE_WIDTH = 11
+FIGURE_COLUMNS = 10
+PRINTED_COLUMNS = 1 + FIGURE_COLUMNS
+MINUS_COLUMN, PLUS_COLUMN = 12, 13
+NOTE_COLUMNS = 6                  # notes span A..F, beside the charts (which start at G)
+LINE_POINTS = 14.0                # one line of 10-11 pt text
 
 S = {   # Summary and About texts
     "title": T("Quality and efficiency report", "质量与效率报告"),
@@ -151,14 +165,22 @@ class _Sheet:
     def blank(self) -> None:
         self.add([])
 
-    def section(self, *titles: Text | str) -> int:
-        cells = []
-        for title in titles:
+    def section(self, *titles: Text | str, helpers: Sequence[Text] = ()) -> int:
+        """A block's heading row; column headings wrap (the row is made tall enough for them)."""
+        cells, lines = [], 1
+        for index, title in enumerate(titles):
             value = self.t(title) if isinstance(title, Text) else title
-            cell = styled(self.sheet, value, font=SECTION_FONT)
+            cell = styled(self.sheet, value, font=SECTION_FONT, alignment=HEADER_ALIGNMENT if index else None)
             cell.fill = SECTION_FILL
             cell.border = SECTION_BORDER
             cells.append(cell)
+            if index:
+                lines = max(lines, -(-display_width(value) // (FIGURE_WIDTH - 1)))
+        if helpers:      # the chart's helper columns, hidden: labelled so they never pass for figures
+            cells += [None] * (MINUS_COLUMN - 1 - len(cells))
+            cells += [styled(self.sheet, self.t(h), font=HELPER_FONT) for h in helpers]
+        if lines > 1:
+            self.sheet.row_dimensions[self.row + 1].height = LINE_POINTS * lines + 2
         return self.add(cells)
 
     def label(self, text: Text | str, **params: Any) -> Cell | str:
@@ -174,7 +196,14 @@ class _Sheet:
         return self.num(value, INTEGER_FORMAT)
 
     def note(self, text: str) -> int:
-        return self.add([styled(self.sheet, text, font=NOTE_FONT)])
+        """A note wrapped in cells merged across A..F, so it never runs under the charts."""
+        row = self.row + 1
+        width = LABEL_WIDTH + (NOTE_COLUMNS - 1) * FIGURE_WIDTH
+        lines = max(1, -(-display_width(text) * 9 // (10 * width)))     # 10 pt text: ~0.9 width a character
+        if lines > 1:
+            self.sheet.row_dimensions[row].height = LINE_POINTS * lines + 2
+        self.sheet.merged_cells.add(f"A{row}:{get_column_letter(NOTE_COLUMNS)}{row}")
+        return self.add([styled(self.sheet, text, font=NOTE_FONT, alignment=WRAP)])
 
 
 def _interval(s: _Sheet, p: Proportion) -> list[Any]:
@@ -184,9 +213,12 @@ def _interval(s: _Sheet, p: Proportion) -> list[Any]:
 def write_summary(sheet: Worksheet, report: Report, language: str) -> dict[str, int]:
     """The Summary sheet, block by block; returns where its figure blocks are, for the charts."""
     s = _Sheet(sheet, language)
-    for letter, width in zip("ABCDEFGHI", (50, 14, 12, 12, 12, 12, 12, 12, 4)):
-        sheet.column_dimensions[letter].width = width
-    prepare_print(sheet, title_rows=None)
+    sheet.column_dimensions["A"].width = LABEL_WIDTH
+    for column in range(2, PRINTED_COLUMNS + 1):
+        sheet.column_dimensions[get_column_letter(column)].width = FIGURE_WIDTH
+    for column in (MINUS_COLUMN, PLUS_COLUMN):
+        sheet.column_dimensions[get_column_letter(column)].hidden = True
+    page_setup(sheet, fit_width=True)
     s.add([styled(sheet, s.t(S["title"]), font=TITLE_FONT)])
     s.blank()
     _reviewed_what(s, report)
@@ -198,12 +230,15 @@ def write_summary(sheet: Worksheet, report: Report, language: str) -> dict[str, 
     _efficiency(s, report)
     s.blank()
     blocks: dict[str, int] = {}
+    # Page 1: what was reviewed and the headline figures, with the charts; page 2: the breakdowns.
+    sheet.row_breaks.append(Break(id=s.row))
     _department_block(s, report, blocks)
     s.blank()
     _category_block(s, report, blocks)
     if report.strata:
         s.blank()
         _strata_block(s, report)
+    print_range(sheet, columns=PRINTED_COLUMNS, rows=s.row, title_rows=None)
     return blocks
 
 
@@ -278,13 +313,14 @@ def _efficiency(s: _Sheet, report: Report) -> None:
 def _department_block(s: _Sheet, report: Report, blocks: dict[str, int]) -> None:
     """Compliance per department with reviewed cases: the rows behind the compliance chart."""
     s.section(S["department_block"], H["reviewed"], H["compliant"], H["compliance"], H["low"], H["high"],
-              H["minus"], H["plus"])
+              helpers=(H["minus"], H["plus"]))
     blocks["department_header"] = s.row
     charted = [g for g in report.by_department if g.reviewed]
     for g in charted:
         c = g.compliance
-        s.add([text_value(s.sheet, g.key[0]) or s.t(S["no_department"]), s.count(g.reviewed), s.count(g.compliant), *_interval(s, c),
-               s.pct(c.rate - c.low), s.pct(c.high - c.rate)])
+        figures = [text_value(s.sheet, g.key[0]) or s.t(S["no_department"]), s.count(g.reviewed),
+                   s.count(g.compliant), *_interval(s, c)]
+        s.add([*figures, *[None] * (MINUS_COLUMN - 1 - len(figures)), s.pct(c.rate - c.low), s.pct(c.high - c.rate)])
     blocks["department_last"] = s.row
     if not charted:
         s.note(s.t(S["nothing_reviewed"]))
@@ -315,21 +351,22 @@ def _strata_block(s: _Sheet, report: Report) -> None:
 def add_summary_charts(sheet: Worksheet, blocks: dict[str, int], language: str) -> int:
     """The two native charts beside the Summary figures; returns how many were added."""
     added = 0
-    anchor_row = 3
+    anchor_row = 2
+    anchor_column = get_column_letter(NOTE_COLUMNS + 1)
     if blocks["department_last"] > blocks["department_header"]:
         chart = compliance_bar_chart(
             sheet, title=S["chart_compliance"].get(language), axis_title=H["compliance"].get(language),
             header_row=blocks["department_header"], last_row=blocks["department_last"],
-            label_column=1, rate_column=4, minus_column=7, plus_column=8)
-        sheet.add_chart(chart, f"J{anchor_row}")
-        anchor_row += int(chart.height / 0.5) + 2      # rows are about 0.5 cm high
+            label_column=1, rate_column=4, minus_column=MINUS_COLUMN, plus_column=PLUS_COLUMN)
+        sheet.add_chart(chart, f"{anchor_column}{anchor_row}")
+        anchor_row += int(chart.height / 0.53) + 1      # rows are about 0.53 cm high
         added += 1
     if blocks["category_last"] > blocks["category_header"]:
         chart = pareto_chart(
             sheet, title=S["chart_pareto"].get(language), count_title=S["findings"].get(language),
             header_row=blocks["category_header"], last_row=blocks["category_last"],
             label_column=1, count_column=2, cumulative_column=4)
-        sheet.add_chart(chart, f"J{anchor_row}")
+        sheet.add_chart(chart, f"{anchor_column}{anchor_row}")
         added += 1
     return added
 
@@ -341,7 +378,7 @@ def write_about(sheet: Worksheet, report: Report, language: str, *, database_fil
     s = _Sheet(sheet, language)
     sheet.column_dimensions["A"].width = 34
     sheet.column_dimensions["B"].width = 110
-    prepare_print(sheet)
+    page_setup(sheet, fit_width=True)
 
     def row(label: Text | str, value: Any) -> None:
         if isinstance(value, str):
@@ -387,7 +424,8 @@ def write_about(sheet: Worksheet, report: Report, language: str, *, database_fil
     else:
         row(S["estimator"], s.t(S["wilson"]))
     s.blank()
-    s.note(s.t(S["reproduce"]))
+    s.add([styled(sheet, s.t(S["reproduce"]), font=NOTE_FONT)])
+    print_range(sheet, columns=2, rows=s.row)
 
 
 METHODS = {

@@ -27,7 +27,9 @@ from foundation.errors import WorkbenchError, register
 from workbench.report.excel_tables import write_table
 from foundation.files import atomic_target
 from foundation.jobs import CancelToken, Progress, no_progress
-from workbench.report.openpyxl_internals import beside
+from workbench import APP_NAME, __version__
+from workbench.report.excel_print import font_name, header_footer
+from workbench.report.openpyxl_internals import beside, name_fonts
 from workbench.report.figures import (
     DEFAULT_TARGET,
     ChecklistCache,
@@ -90,15 +92,18 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
                 created["findings"], columns=sheets.FINDING_COLUMNS,
                 rows=finding_rows(db, report.scope, language, ChecklistCache(db)), language=language,
                 table_name=sheets.TABLE_NAMES["findings"], progress=progress, cancel=cancel,
-                label=names["findings"], total=total_findings)
+                label=names["findings"], total=total_findings, data=True)
             result.cases = write_table(
                 created["cases"], columns=sheets.case_columns(report),
                 rows=sheets.case_values(report, case_rows(db, report.scope)), language=language,
                 table_name=sheets.TABLE_NAMES["cases"], progress=progress, cancel=cancel,
-                label=names["cases"], total=report.cases)
-            summary_sheets.write_about(created["about"], report, language, database_file=database_file(db),
-                               exported_at=datetime.now().replace(microsecond=0),
-                               anchor=anchors.current(db).text())
+                label=names["cases"], total=report.cases, data=True)
+            exported_at = datetime.now().replace(microsecond=0)
+            # The file's name, not its folder: a printed workbook should not show where it was made.
+            summary_sheets.write_about(created["about"], report, language,
+                                       database_file=Path(database_file(db)).name, exported_at=exported_at,
+                                       anchor=anchors.current(db).text())
+            _print_frame(workbook, report, language, exported_at)
             cancel.check()
             progress(0, 0, summary_sheets.S["saving"].get(language))
             _save(workbook, temp_name)
@@ -107,6 +112,22 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
             raise
     progress(1, 1, summary_sheets.S["saved"].get(language))
     return result
+
+
+def _print_frame(workbook: Workbook, report: Report, language: str, exported_at: datetime) -> None:
+    """Every sheet's header and footer, named fonts, and the package's author (the application)."""
+    S = summary_sheets.S
+    rnd = report.scope.round
+    scope = S["labelled"].get(language).format(name=S["round"].get(language), value=rnd.name) if rnd \
+        else S["no_round"].get(language)
+    for sheet in workbook.worksheets:
+        header_footer(sheet, title=S["title"].get(language), scope=scope, exported_at=exported_at,
+                      language=language)
+    name_fonts(workbook, font_name(language))
+    workbook.properties.creator = f"{APP_NAME} {__version__}"
+    workbook.properties.lastModifiedBy = APP_NAME
+    workbook.properties.title = S["title"].get(language)
+    workbook.calculation.fullCalcOnLoad = None      # no formulas: nothing to recalculate on opening
 
 
 def _save(workbook: Workbook, path: str) -> None:

@@ -1,0 +1,146 @@
+"""How the workbook prints, read back from the files with openpyxl (no LibreOffice needed): print
+areas, A4 landscape, repeated titles, fit or scale, header and footer codes, a named font on every
+written cell, widths that hold every header word and every number format, the package's author
+and no recalculation on load. A demo workspace with a stratified round, in both languages."""
+from __future__ import annotations
+
+import io
+import math
+import re
+import zipfile
+
+import pytest
+from openpyxl import load_workbook
+
+from workbench import APP_NAME
+from workbench.cli import main as cli_main
+from workbench.report.excel_cells import display_width
+
+REPORT_SHEETS = {"en": ("Summary", "By department", "By examiner", "By IP type", "By checklist item"),
+                 "zh": ("汇总", "按部门", "按审查员", "按类型", "按评查项")}
+DATA_SHEETS = {"en": ("Findings", "Cases"), "zh": ("差错", "案件")}
+FONTS = {"en": "Calibri", "zh": "DengXian"}
+# The widest text each number format shows here, in '0' widths (Excel shows ### when a column is narrower).
+FORMAT_WIDTH = {"0.0%": 6, "#,##0": 6, "0.0": 6, "#,##0.0": 8, "yyyy-mm-dd": 10, "yyyy-mm-dd hh:mm": 16, "0%": 4}
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("print")
+    db = str(folder / "w.sqlite3")
+    quiet = {"out": io.StringIO(), "err": io.StringIO()}
+    assert cli_main(["demo", "--cases", "600", "--reviewed", "0.4", "--seed", "8", "--round", "R", "--size", "120",
+                     "--method", "stratified", "--strata", "department", "--round-reviewed", "0.8",
+                     "--db", db], **quiet) == 0
+    paths = {}
+    for key, extra in (("en", []), ("zh", ["--language", "zh"]), ("round", ["--round", "R"]),
+                       ("zh-round", ["--round", "R", "--language", "zh"])):
+        paths[key] = folder / f"{key}.xlsx"
+        assert cli_main(["export", str(paths[key]), "--db", db, *extra], **quiet) == 0, quiet["err"].getvalue()
+    return {key: (path, load_workbook(path)) for key, path in paths.items()}
+
+
+def language(key: str) -> str:
+    return "zh" if key.startswith("zh") else "en"
+
+
+@pytest.mark.parametrize("key", ["en", "zh", "round", "zh-round"])
+def test_every_sheet_prints_on_a4_landscape_with_area_titles_header_and_footer(books, key):
+    _path, book = books[key]
+    lang = language(key)
+    for sheet in book.worksheets:
+        setup = sheet.page_setup
+        assert setup.orientation == "landscape" and int(setup.paperSize) == 9, sheet.title    # 9: A4
+        assert sheet.print_area, sheet.title
+        assert "&P" in sheet.oddFooter.center.text and "&N" in sheet.oddFooter.center.text
+        assert "&D" in sheet.oddFooter.right.text and re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d", sheet.oddFooter.left.text)
+        assert sheet.oddHeader.left.text == ("质量与效率报告" if lang == "zh" else "Quality and efficiency report")
+        assert ("R" if key.endswith("round") else ("全部案件" if lang == "zh" else "All cases")) in sheet.oddHeader.right.text
+        assert sheet.oddHeader.left.font == FONTS[lang]
+        if sheet.title not in (REPORT_SHEETS[lang][0],):
+            assert sheet.print_title_rows == "$1:$1", sheet.title
+    for name in REPORT_SHEETS[lang]:
+        sheet = book[name]
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, name
+        assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0, name
+    for name in DATA_SHEETS[lang]:
+        sheet = book[name]
+        assert not sheet.sheet_properties.pageSetUpPr.fitToPage, name
+        # 11 pt body at 85%: 9.35 pt printed, never below 8 pt.
+        assert sheet.page_setup.scale * 11 / 100 >= 8, name
+        assert sheet.print_title_cols == "$A:$A" and sheet.print_title_rows == "$1:$1", name
+        last = sheet.print_area.split(":")[-1].replace("$", "")
+        assert last == f"{sheet.cell(row=1, column=sheet.max_column).column_letter}{sheet.max_row}", name
+
+
+@pytest.mark.parametrize("key", ["en", "zh", "round", "zh-round"])
+def test_every_written_cell_has_a_named_font_and_titles_have_sizes(books, key):
+    _path, book = books[key]
+    name = FONTS[language(key)]
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value is not None:
+                    assert cell.font.name == name and cell.font.sz, (sheet.title, cell.coordinate, cell.font)
+    summary = book.worksheets[0]
+    assert summary["A1"].font.sz == 16 and summary["A1"].font.b
+    assert summary["A3"].font.b and summary["A3"].font.sz == 11          # a section head
+
+
+@pytest.mark.parametrize("key", ["en", "zh", "round", "zh-round"])
+def test_columns_hold_every_header_word_and_every_number(books, key):
+    _path, book = books[key]
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value is None or cell.coordinate in sheet.merged_cells:
+                    continue
+                dimension = sheet.column_dimensions[cell.column_letter]
+                if dimension.hidden:
+                    continue
+                width = dimension.width
+                if isinstance(cell.value, str) and (cell.alignment.wrap_text or cell.row == 1):
+                    # A wrapped header: its longest word fits (a table header also holds its filter button).
+                    words = re.split(r"[\s/]+", cell.value)
+                    longest = max(display_width(w) for w in words) if any(words) else 0
+                    if re.search(r"[\u4e00-\u9fff]", cell.value):
+                        longest = min(longest, 8)        # CJK text wraps between any two characters
+                    assert longest <= width, (sheet.title, cell.coordinate, cell.value, width)
+                elif not isinstance(cell.value, str):
+                    needed = FORMAT_WIDTH.get(cell.number_format, display_width(cell.value))
+                    assert needed + 1 <= width, (sheet.title, cell.coordinate, cell.value, cell.number_format, width)
+
+
+def test_round_summary_layout(books):
+    _path, book = books["round"]
+    sheet = book["Summary"]
+    rows = list(sheet.iter_rows(values_only=True))
+    strata = next(i for i, r in enumerate(rows) if r[0] == "Strata of the round")
+    high = rows[strata].index("95% high")
+    assert sheet.column_dimensions[sheet.cell(row=1, column=high + 1).column_letter].width >= 10
+    # The chart's helper columns are hidden and outside the print area.
+    department = next(i for i, r in enumerate(rows) if r[0] == "Compliance by department")
+    assert rows[department][11:13] == ("Interval −", "Interval +")
+    assert sheet.column_dimensions["L"].hidden and sheet.column_dimensions["M"].hidden
+    assert "!A1:K" in sheet.print_area.replace("$", "")
+    # The estimator note is wrapped in merged cells left of the charts, its row tall enough.
+    note = next(i for i, r in enumerate(rows) if isinstance(r[0], str) and r[0].startswith("Estimator"))
+    assert f"A{note + 1}:F{note + 1}" in {str(r) for r in sheet.merged_cells.ranges}
+    assert sheet[f"A{note + 1}"].alignment.wrap_text
+    assert sheet.row_dimensions[note + 1].height >= 14 * math.ceil(len(rows[note][0]) / 120)
+    charts = sheet._charts
+    assert len(charts) == 2 and all(c.anchor._from.col == 6 for c in charts)    # both start at column G
+    # Page 1 the figures and charts, page 2 the breakdowns: a break before the department block.
+    assert [b.id for b in sheet.row_breaks.brk] == [department]
+
+
+@pytest.mark.parametrize("key", ["en", "zh"])
+def test_package_details(books, key):
+    path, book = books[key]
+    assert book.properties.creator.startswith(APP_NAME) and "openpyxl" not in book.properties.creator
+    with zipfile.ZipFile(path) as archive:
+        workbook_xml = archive.read("xl/workbook.xml").decode()
+    assert "fullCalcOnLoad" not in workbook_xml
+    about = book.worksheets[-1]
+    database = [r[1] for r in about.iter_rows(values_only=True) if r[0] in ("Database file", "数据库文件")]
+    assert database == ["w.sqlite3"]
