@@ -16,6 +16,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from workbench.report.excel_cells import xml_text
 from workbench.review.checklists import Text
 
 FONT_NAMES = {"en": "Calibri", "zh": "DengXian"}
@@ -30,8 +31,9 @@ def font_name(language: str) -> str:
 
 
 def _escaped(text: str) -> str:
-    """Text for a header or footer: '&' starts a code there, so a literal one is doubled."""
-    return text.replace("&", "&&")
+    """Text for a header or footer: '&' starts a code there, so a literal one is doubled, and a
+    character XML cannot hold (a round named by someone else) is replaced as in every cell."""
+    return xml_text(text).replace("&", "&&")
 
 
 def page_setup(sheet: Worksheet, *, fit_width: bool, scale: int | None = None) -> None:
