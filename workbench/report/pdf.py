@@ -14,7 +14,6 @@ is refused (WorkbenchError "pdf.no_cjk_font") rather than printed as boxes witho
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -33,15 +32,18 @@ from PySide6.QtGui import (
 )
 
 from foundation.errors import WorkbenchError, register
+from workbench.report.page_parts import Bar, Column
 
 register({
     "pdf.no_cjk_font": "No Chinese font is installed, so the Chinese PDF cannot be written without boxes in place "
                        "of the characters: install the font package fonts-wqy-microhei (or fonts-noto-cjk).",
 })
 
-#: CJK families tried in order; Qt embeds the one found (as a subset) in the PDF.
-CJK_FAMILIES = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC",
-                "Source Han Sans CN", "Microsoft YaHei", "SimHei", "PingFang SC", "Droid Sans Fallback")
+#: CJK families tried in order; Qt embeds the one found (as a subset) in the PDF. Noto/Source Han
+#: come last: they share glyphs between characters and radicals (页 and ⻚), and the text Qt writes
+#: for copying and searching then holds the radical, so pdftotext finds no "页".
+CJK_FAMILIES = ("WenQuanYi Micro Hei", "Droid Sans Fallback", "Microsoft YaHei", "SimHei", "PingFang SC",
+                "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN")
 LATIN_FAMILIES = ("DejaVu Sans", "Liberation Sans", "Arial", "Helvetica")
 RESOLUTION = 300                       # dots per inch of the page's coordinates
 MARGIN_MM = 16.0
@@ -71,26 +73,6 @@ def _first_installed(families: Sequence[str]) -> str | None:
 def cjk_family() -> str | None:
     ensure_gui_application()
     return _first_installed(CJK_FAMILIES)
-
-
-@dataclass(frozen=True)
-class Column:
-    """A table column: its header, its share of the text width, and right alignment for numbers."""
-
-    header: str
-    width: float
-    numeric: bool = False
-
-
-@dataclass(frozen=True)
-class Bar:
-    """One bar of a chart: a value (a rate 0..1 or a count) with an optional interval around it."""
-
-    label: str
-    value: float
-    low: float | None = None
-    high: float | None = None
-    text: str = ""                      # printed after the bar
 
 
 Draw = Callable[[QPainter], None]
@@ -128,6 +110,8 @@ class PdfLayout:
         font.setFamilies(self.families)
         font.setPointSizeF(points)
         font.setBold(bold)
+        for tag in ("liga", "clig"):      # "efficiency", not "e\ufb03ciency", in the text pdftotext reads back
+            font.setFeature(QFont.Tag(tag), 0)
         return font
 
     def metrics(self, font: QFont) -> QFontMetricsF:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import sqlite_utils
 
@@ -33,10 +33,13 @@ from workbench.report.figures import (
     ReportFilter,
     compute_report,
 )
-from workbench.report.pdf import Bar, Column, PdfLayout
+from workbench.report.page_parts import Bar, Column
 from workbench.report.sheets import H
 from workbench.report.summary_sheets import S, method_label
 from workbench.stats.intervals import STRATIFIED_ESTIMATOR
+
+if TYPE_CHECKING:    # Qt is loaded only when a PDF is written
+    from workbench.report.pdf import PdfLayout
 
 register({
     "export.bad_pdf_suffix": "{path}: the PDF report must be a .pdf file.",
@@ -93,6 +96,7 @@ def write_pdf_report(db: sqlite_utils.Database, out_path: str | Path, *, languag
         raise WorkbenchError("export.bad_pdf_suffix", path=str(out_path))
     cancel = cancel or CancelToken()
     language = "zh" if language.startswith("zh") else "en"
+    from workbench.report.pdf import PdfLayout
     layout = PdfLayout(language)           # refuses a Chinese report without a CJK font, before any work
     with atomic_target(out_path) as temp_name:
         progress(0, 0, S["computing"].get(language))
