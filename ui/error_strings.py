@@ -36,6 +36,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', '--reviewed must be a fraction between 0 and 1 (e.g. 0.2), not {value}.'),  # demo.bad_fraction
     QT_TRANSLATE_NOOP('WorkbenchError', '--round-reviewed must be a fraction between 0 and 1 (e.g. 0.8), not {value}.'),  # demo.bad_round_fraction
     QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace {path} already holds {count} cases; build the demo in a new workspace (--db NEW.sqlite3).'),  # demo.not_empty
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the PDF report must be a .pdf file.'),  # export.bad_pdf_suffix
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the workbook must be an .xlsx file.'),  # export.bad_suffix
     QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot write {path}: {detail}. Close it if it is open in another program, or choose another folder.'),  # export.unwritable
     QT_TRANSLATE_NOOP('WorkbenchError', 'There is no file {path}.'),  # file.missing
@@ -110,6 +111,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot read {name}: {detail}.'),  # package.unreadable
     QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot write the package {path}: {detail}.'),  # package.unwritable
     QT_TRANSLATE_NOOP('WorkbenchError', "The workspace is not intact, so no package was made ({problem}). Run 'verify' to see every problem."),  # package.workspace_broken
+    QT_TRANSLATE_NOOP('WorkbenchError', 'No Chinese font is installed, so the Chinese PDF cannot be written without boxes in place of the characters: install the font package fonts-wqy-microhei (or fonts-noto-cjk).'),  # pdf.no_cjk_font
     QT_TRANSLATE_NOOP('WorkbenchError', '{what}: {value!r} is not a number. Give a fraction or a percentage: {rule}.'),  # rates.number
     QT_TRANSLATE_NOOP('WorkbenchError', '{what} must be {bounds} (got {value!r}, read as {percent}).'),  # rates.range
     QT_TRANSLATE_NOOP('WorkbenchError', '{what}: {value!r} is not a date; write it like 2022-06-30.'),  # report.bad_date

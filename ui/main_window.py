@@ -370,32 +370,45 @@ class MainWindow(QMainWindow):
             lambda: self.notify(Changes(cases=True, reviews=True, what="remove_import")))
         self.imports_dialog.show()
 
-    def export_workbook(self) -> Task | None:
+    def export_workbook(self, pdf: bool = False) -> Task | None:
+        """File > Export workbook, or (pdf) File > Export report as PDF: the Dashboard's round and period."""
         try:
-            report_filter = self.dashboard.report_filter()    # the Dashboard's round and period
+            report_filter = self.dashboard.report_filter()
         except WorkbenchError as exc:
             dialogs.error(self, self.tr("Export failed"), error_text(exc))
             return None
-        suggested = "quality-review.xlsx"
+        suffix = ".pdf" if pdf else ".xlsx"
+        suggested = "quality-review" + suffix
         if report_filter.round_name:
-            suggested = "quality-review-%s.xlsx" % "".join(
-                c if c.isalnum() or c in "-_ " else "-" for c in report_filter.round_name).strip()
-        path = dialogs.save_file(self, self.tr("Export workbook"), "Excel workbook (*.xlsx)", suggested)
+            suggested = "quality-review-%s%s" % ("".join(
+                c if c.isalnum() or c in "-_ " else "-" for c in report_filter.round_name).strip(), suffix)
+        if pdf:
+            path = dialogs.save_file(self, self.tr("Export report as PDF"), self.tr("PDF document (*.pdf)"), suggested)
+        else:
+            path = dialogs.save_file(self, self.tr("Export workbook"), "Excel workbook (*.xlsx)", suggested)
         if not path:
             return None
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
+        if not path.lower().endswith(suffix):
+            path += suffix
         return self.start_export(Path(path))
 
+    def export_pdf(self) -> Task | None:
+        return self.export_workbook(pdf=True)
+
     def start_export(self, path: Path) -> Task:
+        """The workbook, or the PDF report for a .pdf path, written on a worker with progress and Cancel."""
         db_path, language, read_only = self.db_path, self.language, self.read_only
         report_filter, target = self.dashboard.report_filter(), self.dashboard.target()
+        writer: Callable[..., Any] = write_workbook
+        if path.suffix.lower() == ".pdf":
+            from workbench.report.pdf_report import write_pdf_report
+            writer = write_pdf_report
 
         def job(progress: Progress, cancel: CancelToken) -> Any:
             db = open_database(db_path, read_only=read_only)
             try:
-                return write_workbook(db, path, language=language, report_filter=report_filter, target=target,
-                                      progress=progress, cancel=cancel)
+                return writer(db, path, language=language, report_filter=report_filter, target=target,
+                              progress=progress, cancel=cancel)
             finally:
                 db.close()
 

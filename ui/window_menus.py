@@ -41,6 +41,7 @@ class WindowMenus(QObject):
                                               "Ctrl+Shift+O")
         w.imports_action = self._action(self.tr("Im&ports..."), w.show_imports)
         w.export_action = self._action(self.tr("&Export workbook..."), w.export_workbook, "Ctrl+E")
+        w.export_pdf_action = self._action(self.tr("Export report as P&DF..."), w.export_pdf)
         # StandardKey.Quit is empty on Windows
         w.quit_action = self._action(self.tr("&Quit"), w.close, "Ctrl+Q")
 
@@ -72,7 +73,8 @@ class WindowMenus(QObject):
         w = self.window
         # None is a separator.
         menus = (
-            (self.tr("&File"), (w.import_action, w.import_mapped_action, w.imports_action, w.export_action, None,
+            (self.tr("&File"), (w.import_action, w.import_mapped_action, w.imports_action, w.export_action,
+                                w.export_pdf_action, None,
                                 w.packages.open_action, w.packages.merge_action, None, w.quit_action)),
             (self.tr("&Review"), (w.next_action, w.find_action, None, w.undo_action, w.redo_action, None,
                                   w.complete_action, w.sign_off_action, w.reopen_action, None,

@@ -16,15 +16,15 @@ register({
 
 
 def _add_export(commands: Subcommands) -> None:
-    p = commands.add_parser("export", help="write the quality-and-efficiency workbook")
-    p.add_argument("out", metavar="OUT.xlsx")
+    p = commands.add_parser("export", help="write the quality-and-efficiency workbook (.xlsx) or PDF report (.pdf)")
+    p.add_argument("out", metavar="OUT.xlsx|OUT.pdf", help="a .pdf name writes the PDF report, otherwise the workbook")
     p.add_argument("--round", metavar="NAME", help="only the cases of this review round (default: every case)")
     p.add_argument("--from", dest="date_from", metavar="DATE", help="only cases decided on or after DATE (2022-04-01)")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="only cases decided on or before DATE (2022-06-30)")
     p.add_argument("--target", metavar="PERCENT", default="90",
                    help=f"target compliance rate, e.g. 90 or 0.9 ({RULE}); rows whose interval lies wholly below "
                         "it are highlighted (default 90)")
-    p.add_argument("--language", choices=("en", "zh"), default="en", help="sheet and column names")
+    p.add_argument("--language", choices=("en", "zh"), default="en", help="language of the sheet and column names, or of the PDF report")
     add_db(p)
 
 
@@ -42,10 +42,23 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     report_filter = ReportFilter(round_name=args.round, date_from=parse_filter_date(args.date_from, "--from"),
                                  date_to=parse_filter_date(args.date_to, "--to"))
     target = parse_target(args.target)
+    if Path(args.out).suffix.lower() == ".pdf":
+        return _export_pdf(args, report_filter, target, out)
     db = open_workspace(args, reading=True)
     result = write_workbook(db, args.out, language=args.language, report_filter=report_filter, target=target)
     print(f"Wrote {result.path}: {result.cases} cases ({result.reviewed} reviewed), {result.findings} findings.",
           file=out)
+    return 0
+
+
+def _export_pdf(args: argparse.Namespace, report_filter: object, target: float, out: TextIO) -> int:
+    """The PDF report, drawn by Qt (an offscreen QGuiApplication when none runs)."""
+    from workbench.report.pdf_report import write_pdf_report
+    db = open_workspace(args, reading=True)
+    result = write_pdf_report(db, args.out, language=args.language, report_filter=report_filter,  # type: ignore[arg-type]
+                              target=target)
+    print(f"Wrote {result.path}: {result.pages} pages, {result.cases} cases ({result.reviewed} reviewed), "
+          f"{result.findings} findings.", file=out)
     return 0
 
 
