@@ -35,3 +35,14 @@ def append_copied(db: sqlite_utils.Database, entry: Mapping[str, Any], *, source
     db.execute("INSERT INTO audit_origins (audit_id, origin_hash, package_id) VALUES (?, ?, ?)",
                [audit_id, entry["origin"], source])
     return audit_id
+
+
+def entry_review(entry: Mapping[str, Any]) -> int | None:
+    """The (package) review an audit entry is about, if it is about one."""
+    if entry["entity"] == "review":
+        text = str(entry["entity_id"])
+    elif entry["entity"] == "answer":
+        text = str(entry["entity_id"]).split("/", 1)[0]
+    else:
+        return None
+    return int(text) if text.isdigit() else None

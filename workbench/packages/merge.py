@@ -36,8 +36,8 @@ from workbench.packages import trust
 from foundation.errors import WorkbenchError, register
 from foundation.files import work_copy
 from foundation.jobs import CancelToken, Progress, no_progress
-from workbench.packages.audit_copy import append_copied
-from workbench.packages.merge_apply import MergeWriter, entry_review
+from workbench.packages.audit_copy import append_copied, entry_review
+from workbench.packages.merge_apply import MergeWriter
 from workbench.packages.merge_plan import REVIEW_PART, PartChange, Planner, Resolutions, ReviewPlan
 from workbench.packages.workpackage import PackageSummary, canonical, check_file, file_sha256, package_info, summarise
 

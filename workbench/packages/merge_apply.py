@@ -14,7 +14,7 @@ from typing import Any, Mapping
 import sqlite_utils
 
 from workbench.audit import chain, coverage
-from workbench.packages.audit_copy import ENTRY_SELECT
+from workbench.packages.audit_copy import ENTRY_SELECT, entry_review
 from workbench.packages.merge_plan import REVIEW_PART, ReviewPlan, master_round_id
 from workbench.packages.workpackage import Identities, PackageInfo, columns, insert_row, quote, rows
 from workbench.review import checklist_parsing, checklist_store, reviews
@@ -22,17 +22,6 @@ from workbench.review import checklist_parsing, checklist_store, reviews
 #: Audit entries about what is managed in the manager's workspace, not in a package: never merged.
 MANAGED_HERE = frozenset({"round", "round_case", "import"})
 ANSWER_FIELDS = ("answer", "severity", "category", "comment")   # what integrity replays from the log
-
-
-def entry_review(entry: Mapping[str, Any]) -> int | None:
-    """The (package) review an audit entry is about, if it is about one."""
-    if entry["entity"] == "review":
-        text = str(entry["entity_id"])
-    elif entry["entity"] == "answer":
-        text = str(entry["entity_id"]).split("/", 1)[0]
-    else:
-        return None
-    return int(text) if text.isdigit() else None
 
 
 class MergeWriter:

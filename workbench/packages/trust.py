@@ -25,7 +25,7 @@ from typing import Any, Mapping
 import sqlite_utils
 
 from foundation.errors import WorkbenchError, register
-from workbench.packages.audit_copy import ENTRY_SELECT
+from workbench.packages.audit_copy import ENTRY_SELECT, entry_review
 from workbench.packages.workpackage import Identities, PackageInfo, rows
 
 #: Entities whose entries the merge copies into the manager's workspace.
@@ -140,13 +140,13 @@ class _Checker:
             raise WorkbenchError("trust.foreign_actor", name=self.name, entry=entry["id"], action=entry["action"],
                                  entity=entry["entity"], entity_id=entry["entity_id"], actor=entry["actor"],
                                  reviewer=self.info.reviewer)
-        review_id = _entry_review(entry)
+        review_id = entry_review(entry)
         case_id = self.review_case.get(review_id) if review_id is not None else None
         if case_id is not None:
             self._assigned(self.pkg_ids.case_number(case_id), what)
 
     def review(self, row: Mapping[str, Any], entries: list[Mapping[str, Any]]) -> None:
-        own = [e for e in entries if _entry_review(e) == row["id"]]
+        own = [e for e in entries if entry_review(e) == row["id"]]
         case = self.pkg_ids.case_number(row["case_id"])
         what = (f"audit entry {own[0]['id']} ({own[0]['action']} on review {row['id']})" if own
                 else f"the review of case {case}")
@@ -215,13 +215,3 @@ def _when(text: str | None) -> datetime | None:
     except ValueError:
         return None
     return moment if moment.tzinfo is not None else None
-
-
-def _entry_review(entry: Mapping[str, Any]) -> int | None:
-    if entry["entity"] == "review":
-        text = str(entry["entity_id"])
-    elif entry["entity"] == "answer":
-        text = str(entry["entity_id"]).split("/", 1)[0]
-    else:
-        return None
-    return int(text) if text.isdigit() else None
