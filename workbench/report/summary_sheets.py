@@ -27,7 +27,6 @@ from workbench.report.excel_cells import (
     TITLE_FONT,
     WRAP,
     prepare_print,
-    safe_text,
     styled,
     text_value,
     xml_text,
@@ -213,7 +212,7 @@ def _reviewed_what(s: _Sheet, report: Report) -> None:
     s.section(S["reviewed_what"], "")
     s.add([s.t(S["round"]), text_value(sheet, rnd.name) if rnd else s.t(S["no_round"])])
     if rnd is not None:
-        s.add([s.t(S["method"]), method_label(rnd.method, s.language)])
+        s.add([s.t(S["method"]), text_value(sheet, method_label(rnd.method, s.language))])
         s.add([s.t(S["seed"]), rnd.seed])
         if rnd.filters:
             s.add([s.t(S["round_filters"]), text_value(sheet, _compact_json(rnd.filters))])
@@ -401,7 +400,7 @@ METHODS = {
 def method_label(method: str, language: str) -> str:
     """The sampling method in words, with the code the plan stores."""
     label = METHODS.get(method)
-    return f"{label.get(language)} ({method})" if label is not None else xml_text(safe_text(method))
+    return f"{label.get(language)} ({method})" if label is not None else xml_text(method)
 
 
 def _compact_json(value: Any) -> str:
