@@ -738,7 +738,7 @@ Create a new, empty workspace there?</source>
         <translation>包括已有完成评查的案件</translation>
     </message>
     <message>
-        <source>Their earlier review keeps counting in the all-cases figures until this round&apos;s review is completed; the round&apos;s own figures count only the round&apos;s reviews.</source>
+        <source>Their earlier review keeps counting in the all-cases figures until this round's review is completed; the round's own figures count only the round's reviews.</source>
         <translation>在本轮次的评查完成之前，其早先的评查仍计入全部案件的指标；本轮次自身的指标只统计本轮次的评查。</translation>
     </message>
     <message>
@@ -2107,7 +2107,7 @@ Create a new, empty workspace there?</source>
 <context>
     <name>ReviewOwners</name>
     <message>
-        <source>This case&apos;s review by %1 is finished (%2) and stays as it is. Start your own review of the case?</source>
+        <source>This case's review by %1 is finished (%2) and stays as it is. Start your own review of the case?</source>
         <translation>本案由 %1 完成的评查（%2）已结束，将保持不变。是否开始您自己对本案的评查？</translation>
     </message>
     <message>
@@ -2123,7 +2123,7 @@ Create a new, empty workspace there?</source>
         <translation>您对本案的评查已打开，请作答。</translation>
     </message>
     <message>
-        <source>This case&apos;s review belongs to %1 (%2). Take it over? Your answers then go into this review, and the take-over is kept in the audit log with both names.</source>
+        <source>This case's review belongs to %1 (%2). Take it over? Your answers then go into this review, and the take-over is kept in the audit log with both names.</source>
         <translation>本案的评查属于 %1（%2）。是否接手？接手后您的作答将记入这份评查，接手记录连同双方姓名保存在审计日志中。</translation>
     </message>
     <message>
@@ -2741,7 +2741,7 @@ Create a new, empty workspace there?</source>
         <translation>无法使用列映射文件 {path}：{detail}。</translation>
     </message>
     <message>
-        <source>{option} describes the demo&apos;s round: give --round NAME with it.</source>
+        <source>{option} describes the demo's round: give --round NAME with it.</source>
         <translation>{option} 用于描述演示数据的轮次：请同时给出 --round 名称。</translation>
     </message>
     <message>
@@ -2901,8 +2901,8 @@ Create a new, empty workspace there?</source>
         <translation>{path}，第 {line} 行：{detail}。</translation>
     </message>
     <message>
-        <source>The delimiter {delimiter!r} cannot be used: give one character, or &apos;tab&apos;.</source>
-        <translation>无法使用分隔符 {delimiter!r}：请给出单个字符，或 &apos;tab&apos;（制表符）。</translation>
+        <source>The delimiter {delimiter!r} cannot be used: give one character, or 'tab'.</source>
+        <translation>无法使用分隔符 {delimiter!r}：请给出单个字符，或 'tab'（制表符）。</translation>
     </message>
     <message>
         <source>{path}: the file cannot be read as {encoding} (line {line}: {detail}).</source>
@@ -2921,8 +2921,16 @@ Create a new, empty workspace there?</source>
         <translation>空行。</translation>
     </message>
     <message>
-        <source>The case {value} is already in the workspace with different details ({fields}); it was kept as it was. Import with &apos;update&apos; to replace it.</source>
-        <translation>案件 {value} 已在工作区中，但信息不同（{fields}），已保留原有信息。如需替换，请以 &apos;update&apos; 方式导入。</translation>
+        <source>The classification “{value}” was a date made by a spreadsheet program; recovered as the Locarno class {recovered}.</source>
+        <translation>分类号“{value}”是电子表格程序生成的日期；已恢复为洛迦诺分类号 {recovered}。</translation>
+    </message>
+    <message>
+        <source>The case {value} is already in the workspace with different details ({fields}); it was kept as it was. Import with 'update' to replace it.</source>
+        <translation>案件 {value} 已在工作区中，但信息不同（{fields}），已保留原有信息。如需替换，请以 'update' 方式导入。</translation>
+    </message>
+    <message>
+        <source>“{value}” in {column} is a date where text was expected: a spreadsheet program may have turned the text into a date; check the source.</source>
+        <translation>{column} 中的“{value}”应为文本却是日期：可能是电子表格程序把文本转成了日期，请核对源文件。</translation>
     </message>
     <message>
         <source>The decision date {decision} is before the filing date {filing}.</source>
@@ -2989,7 +2997,7 @@ Create a new, empty workspace there?</source>
         <translation>{path}：工作簿包含超过 {limit} 个部件，未导入。</translation>
     </message>
     <message>
-        <source>{path}: the mapping&apos;s column {column!r} for the application number is not in the first {rows} rows of the file.</source>
+        <source>{path}: the mapping's column {column!r} for the application number is not in the first {rows} rows of the file.</source>
         <translation>{path}：映射中申请号对应的列 {column!r} 不在文件的前 {rows} 行中。</translation>
     </message>
     <message>
@@ -3005,7 +3013,7 @@ Create a new, empty workspace there?</source>
         <translation>{path}：在前 {rows} 行中未找到申请号列（已识别的列：{headers}）。请指定各列的内容：在窗口中指定，或使用 --mapping FILE.json。</translation>
     </message>
     <message>
-        <source>{path}: line {line} cannot be the header: the first {rows} rows hold the table&apos;s header.</source>
+        <source>{path}: line {line} cannot be the header: the first {rows} rows hold the table's header.</source>
         <translation>{path}：第 {line} 行不能作为表头：表头须位于前 {rows} 行内。</translation>
     </message>
     <message>
@@ -3025,6 +3033,10 @@ Create a new, empty workspace there?</source>
         <translation>{path}：不是可导入的文本文件或电子表格文件（{detail}）。</translation>
     </message>
     <message>
+        <source>“{value}” is a date where the application number should be: a spreadsheet program turned the number into a date; export the column as text.</source>
+        <translation>申请号处的“{value}”是日期：电子表格程序把申请号转成了日期，请将该列按文本导出。</translation>
+    </message>
+    <message>
         <source>“{value}” is an application number that a spreadsheet shortened to scientific notation, so its digits are lost; export the column as text.</source>
         <translation>“{value}”是被电子表格缩写为科学计数法的申请号，部分数字已丢失；请将该列以文本格式导出。</translation>
     </message>
@@ -3037,8 +3049,8 @@ Create a new, empty workspace there?</source>
         <translation>合计行或说明行，不是案件。</translation>
     </message>
     <message>
-        <source>{path}, line {line}: a quoted cell starts here and is never closed (a stray &quot; at the start of a cell?); nothing was imported.</source>
-        <translation>{path}，第 {line} 行：从此处开始的带引号单元格没有结束引号（单元格开头是否多了一个 &quot;？）；未导入任何数据。</translation>
+        <source>{path}, line {line}: a quoted cell starts here and is never closed (a stray " at the start of a cell?); nothing was imported.</source>
+        <translation>{path}，第 {line} 行：从此处开始的带引号单元格没有结束引号（单元格开头是否多了一个 "？）；未导入任何数据。</translation>
     </message>
     <message>
         <source>{path}: unknown encoding {encoding!r}.</source>
@@ -3101,7 +3113,7 @@ Create a new, empty workspace there?</source>
         <translation>{name} 是格式 {found} 的工作包，本版本无法识别（本版本读取格式 {known}）。请安装新版本的工作台。</translation>
     </message>
     <message>
-        <source>This workspace is itself a work package. Packages are exported from, and merged into, the manager&apos;s workspace.</source>
+        <source>This workspace is itself a work package. Packages are exported from, and merged into, the manager's workspace.</source>
         <translation>此工作区本身是一个工作包。工作包须从质量管理人员的工作区导出，并合并回该工作区。</translation>
     </message>
     <message>
@@ -3133,8 +3145,8 @@ Create a new, empty workspace there?</source>
         <translation>无法写入工作包 {path}：{detail}。</translation>
     </message>
     <message>
-        <source>The workspace is not intact, so no package was made ({problem}). Run &apos;verify&apos; to see every problem.</source>
-        <translation>工作区不完整，未生成工作包（{problem}）。运行 &apos;verify&apos; 可查看全部问题。</translation>
+        <source>The workspace is not intact, so no package was made ({problem}). Run 'verify' to see every problem.</source>
+        <translation>工作区不完整，未生成工作包（{problem}）。运行 'verify' 可查看全部问题。</translation>
     </message>
     <message>
         <source>{what}: {value!r} is not a number. Give a fraction or a percentage: {rule}.</source>
@@ -3219,7 +3231,7 @@ Create a new, empty workspace there?</source>
         <translation>不存在 ID 为 {review_id} 的评查记录。</translation>
     </message>
     <message>
-        <source>An acceptance round takes each lot&apos;s sample size from ISO 2859-1; do not give a size or a precision.</source>
+        <source>An acceptance round takes each lot's sample size from ISO 2859-1; do not give a size or a precision.</source>
         <translation>验收评查轮次按 ISO 2859-1 确定每批的样本量，请勿指定样本量或精度要求。</translation>
     </message>
     <message>
@@ -3263,8 +3275,8 @@ Create a new, empty workspace there?</source>
         <translation>筛选条件 {clause!r}：没有导入记录 {value!r}（请给出其编号或文件名）。</translation>
     </message>
     <message>
-        <source>Filter {clause!r}: {field} can only be compared with &apos;=&apos;.</source>
-        <translation>筛选条件 {clause!r}：{field} 只能用 &apos;=&apos; 比较。</translation>
+        <source>Filter {clause!r}: {field} can only be compared with '='.</source>
+        <translation>筛选条件 {clause!r}：{field} 只能用 '=' 比较。</translation>
     </message>
     <message>
         <source>Filter {clause!r}: expected FIELD=VALUE, or decision_date with =, &gt;=, &lt;=, &gt; or &lt; and a date.</source>
@@ -3399,7 +3411,7 @@ Create a new, empty workspace there?</source>
         <translation>预期差错率必须在 0 到 1 之间（当前为 {value}）。</translation>
     </message>
     <message>
-        <source>{source} holds no audit anchor (a workbook&apos;s About sheet, a work package or a text file with the hash written by the workbench).</source>
+        <source>{source} holds no audit anchor (a workbook's About sheet, a work package or a text file with the hash written by the workbench).</source>
         <translation>{source} 中没有审计锚点（锚点位于工作簿的“说明”工作表、工作包，或记有本程序所写哈希值的文本文件中）。</translation>
     </message>
     <message>
@@ -3531,7 +3543,7 @@ Create a new, empty workspace there?</source>
         <translation>所有值都必须是有限数值（当前为 {value}）。</translation>
     </message>
     <message>
-        <source>{name}: audit entry {entry} ({action} on {entity} {entity_id}) is in the name of {actor}, not of the package&apos;s reviewer {reviewer}; the package is refused.</source>
+        <source>{name}: audit entry {entry} ({action} on {entity} {entity_id}) is in the name of {actor}, not of the package's reviewer {reviewer}; the package is refused.</source>
         <translation>{name}：审计记录 {entry}（对 {entity} {entity_id} 的 {action}）署名为 {actor}，而不是工作包的评查人 {reviewer}；已拒绝该工作包。</translation>
     </message>
     <message>
@@ -3539,7 +3551,7 @@ Create a new, empty workspace there?</source>
         <translation>{name}：{what} 涉及案件 {case}，该案件在评查轮次 {round} 中分配给 {owner}，而不是 {reviewer}；已拒绝该工作包。</translation>
     </message>
     <message>
-        <source>{name}: {what}: signed off in the name of {signer}, not of the package&apos;s reviewer {reviewer}; the package is refused.</source>
+        <source>{name}: {what}: signed off in the name of {signer}, not of the package's reviewer {reviewer}; the package is refused.</source>
         <translation>{name}：{what}：以 {signer} 的名义确认，而不是工作包的评查人 {reviewer}；已拒绝该工作包。</translation>
     </message>
     <message>
@@ -3551,7 +3563,7 @@ Create a new, empty workspace there?</source>
         <translation>{name}：其审计历史被截短（导出时有 {expected} 条记录，现仅有 {found} 条）；已拒绝该工作包。</translation>
     </message>
     <message>
-        <source>{name}: {what}: the review&apos;s {field} was changed from {old} to {new}, which a package may not do; the package is refused.</source>
+        <source>{name}: {what}: the review's {field} was changed from {old} to {new}, which a package may not do; the package is refused.</source>
         <translation>{name}：{what}：评查的 {field} 由 {old} 改为 {new}，工作包不得如此修改；已拒绝该工作包。</translation>
     </message>
     <message>
