@@ -32,13 +32,19 @@ def db(tmp_path):
     return db
 
 
+def complete_the_review(db):
+    review_id = db.execute("SELECT id FROM reviews").fetchone()[0]
+    reviews.set_answer(db, review_id, "decision", "na", actor="alice")
+    reviews.complete(db, review_id, actor="alice")
+
+
 def test_cases_and_findings_sheets(db, tmp_path):
     out = tmp_path / "report.xlsx"
     result = write_workbook(db, out)
-    assert (result.cases, result.findings) == (3, 1)
+    assert (result.cases, result.findings, result.answers) == (3, 0, 0)    # the review is still in progress
     workbook = load_workbook(out)
     assert workbook.sheetnames == ["Summary", "By department", "By examiner", "By IP type", "By checklist item",
-                                   "Findings", "Cases", "About"]
+                                   "Findings", "Answers", "Cases", "About"]
     cases = list(workbook["Cases"].iter_rows(values_only=True))
     assert cases[0][0] == "Application number" and len(cases) == 4
     by_number = {row[0]: row for row in cases[1:]}
@@ -48,6 +54,15 @@ def test_cases_and_findings_sheets(db, tmp_path):
     assert reviewed[header.index("Verdict")] == "Error"
     assert by_number["201710601862.3"][header.index("Review status")] == "Not reviewed"
     assert isinstance(reviewed[header.index("Filing date")], datetime)
+    assert [r for r in workbook["Findings"].iter_rows(min_row=2, values_only=True) if any(r)] == []
+    complete_the_review(db)
+    result = write_workbook(db, out)
+    assert (result.cases, result.findings, result.answers) == (3, 1, 3)
+    workbook = load_workbook(out)
+    answers = list(workbook["Answers"].iter_rows(values_only=True))
+    assert [(a[4], a[5], a[6], a[7]) for a in answers[1:]] == [
+        ("Mini checklist", "decision", "N/A", None), ("Mini checklist", "novelty", "Pass", None),
+        ("Mini checklist", "search", "Fail", "Major")]
     findings = list(workbook["Findings"].iter_rows(values_only=True))
     assert len(findings) == 2
     finding = dict(zip(findings[0], findings[1]))
@@ -57,14 +72,16 @@ def test_cases_and_findings_sheets(db, tmp_path):
 
 
 def test_chinese_sheet_names(db, tmp_path):
+    complete_the_review(db)        # Findings lists the findings of counted reviews only
     write_workbook(db, tmp_path / "zh.xlsx", language="zh")
     workbook = load_workbook(tmp_path / "zh.xlsx")
-    assert workbook.sheetnames == ["汇总", "按部门", "按审查员", "按类型", "按评查项", "差错", "案件", "说明"]
+    assert workbook.sheetnames == ["汇总", "按部门", "按审查员", "按类型", "按评查项", "差错", "评查结果", "案件", "说明"]
     assert workbook["差错"]["H2"].value == "检索是否充分？"
 
 
 def test_imported_text_never_becomes_a_formula(db, tmp_path):
     """Formula-like text is kept as text by the quote-prefix style, its value exactly as imported."""
+    complete_the_review(db)
     out = tmp_path / "report.xlsx"
     write_workbook(db, out)
     workbook = load_workbook(out)

@@ -125,8 +125,11 @@ S = {   # Summary and About texts
     "computing": T("Computing the figures", "正在计算指标"),   # progress messages of the export
     "saving": T("Saving the workbook", "正在保存工作簿"),
     "saved": T("Saved", "已保存"),
-    "reproduce": T("Every figure can be recomputed from the Cases and Findings sheets with these definitions.",
-                   "按以上定义，可由“案件”和“差错”两表重新计算全部指标。"),
+    "reproduce": T("Every figure can be recomputed from the Cases, Findings and Answers sheets with these "
+                   "definitions. Findings and Answers hold the answers of the reviewed cases only (completed or "
+                   "signed off), the reviews the figures count; reviews still in progress are left out.",
+                   "按以上定义，可由“案件”“差错”“评查结果”三表重新计算全部指标。“差错”和“评查结果”两表只列出"
+                   "已评查案件（已完成或已签发）的评查结果，即指标所计的评查；仍在评查中的不列入。"),
 }
 
 
