@@ -332,7 +332,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Defect</source>
-        <translation>缺陷</translation>
+        <translation>瑕疵</translation>
     </message>
     <message>
         <source>Compliant</source>
@@ -495,7 +495,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Defect rate</source>
-        <translation>缺陷率</translation>
+        <translation>瑕疵率</translation>
     </message>
     <message>
         <source>Error rate</source>
@@ -1190,7 +1190,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>nonconforming: error or defect verdicts</source>
-        <translation>不合格：评查结论为差错或缺陷</translation>
+        <translation>不合格：评查结论为差错或瑕疵</translation>
     </message>
     <message>
         <source>nonconforming: error verdicts</source>
@@ -1784,7 +1784,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Count defects as nonconforming, not only errors</source>
-        <translation>缺陷也计为不合格（不仅限于差错）</translation>
+        <translation>瑕疵也计为不合格（不仅限于差错）</translation>
     </message>
     <message>
         <source>by</source>

@@ -196,7 +196,7 @@ def test_stratified_round_summary(exported):
     summary = summary_rows(book["Summary"])
     assert len(cases) == len(info["drawn"]) == summary["Sample (cases drawn)"][0]
     assert summary["Round"][0] == "2023 Q1" and summary["Seed"][0] == 4242
-    assert summary["Sampling method"][0] == "Stratified sample (stratified)"
+    assert summary["Sampling method"][0] == "Stratified"      # the window's word (resources/glossary.json)
     populations = dict(db.execute("SELECT stratum, population FROM round_strata"))
     strata = defaultdict(lambda: [0, 0])
     for c in cases:
@@ -305,7 +305,7 @@ def test_chinese_workbook(exported, tmp_path):
     assert book.sheetnames == [sheets.SHEETS[k].zh for k in sheets.SHEETS]
     assert [c.value for c in book["按部门"][1]][:5] == ["审查部门", "案件数", "已评查", "合格", "合格率"]
     statuses = {r[0] for r in book["案件"].iter_rows(min_row=2, min_col=12, max_col=12, values_only=True)}
-    assert statuses <= {"未评查", "待评查", "评查中", "已完成", "已签发"}
+    assert statuses <= {"未评查", "待评查", "评查中", "已完成", "已确认"}
     summary = summary_rows(book["汇总"])
     assert "合格率" in summary and "目标合格率" in summary
     assert len(book["汇总"]._charts) == 2
