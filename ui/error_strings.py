@@ -57,7 +57,9 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the mapping does not name a column for {field}.'),  # import.bad_mapping
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the spreadsheet cannot be read ({detail}).'),  # import.bad_spreadsheet
     QT_TRANSLATE_NOOP('WorkbenchError', 'Blank row.'),  # import.blank_row
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The classification “{value}” was a date made by a spreadsheet program; recovered as the Locarno class {recovered}.'),  # import.classification_recovered
     QT_TRANSLATE_NOOP('WorkbenchError', "The case {value} is already in the workspace with different details ({fields}); it was kept as it was. Import with 'update' to replace it."),  # import.conflict
+    QT_TRANSLATE_NOOP('WorkbenchError', '“{value}” in {column} is a date where text was expected: a spreadsheet program may have turned the text into a date; check the source.'),  # import.date_in_text_field
     QT_TRANSLATE_NOOP('WorkbenchError', 'The decision date {decision} is before the filing date {filing}.'),  # import.decision_before_filing
     QT_TRANSLATE_NOOP('WorkbenchError', 'The case {value} appears twice in the file: lines {first} and {line}.'),  # import.duplicate_in_file
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the file is empty.'),  # import.empty
@@ -83,6 +85,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: this is a folder, not a file.'),  # import.not_a_file
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the file does not exist.'),  # import.not_found
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: this is not a text or spreadsheet file that can be imported ({detail}).'),  # import.not_text
+    QT_TRANSLATE_NOOP('WorkbenchError', '“{value}” is a date where the application number should be: a spreadsheet program turned the number into a date; export the column as text.'),  # import.number_is_date
     QT_TRANSLATE_NOOP('WorkbenchError', '“{value}” is an application number that a spreadsheet shortened to scientific notation, so its digits are lost; export the column as text.'),  # import.scientific_number
     QT_TRANSLATE_NOOP('WorkbenchError', 'Title or note above the header.'),  # import.title_row
     QT_TRANSLATE_NOOP('WorkbenchError', 'Totals or notes row, not a case.'),  # import.totals_row

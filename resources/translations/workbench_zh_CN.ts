@@ -332,7 +332,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Defect</source>
-        <translation>缺陷</translation>
+        <translation>瑕疵</translation>
     </message>
     <message>
         <source>Compliant</source>
@@ -495,7 +495,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Defect rate</source>
-        <translation>缺陷率</translation>
+        <translation>瑕疵率</translation>
     </message>
     <message>
         <source>Error rate</source>
@@ -1190,7 +1190,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>nonconforming: error or defect verdicts</source>
-        <translation>不合格：评查结论为差错或缺陷</translation>
+        <translation>不合格：评查结论为差错或瑕疵</translation>
     </message>
     <message>
         <source>nonconforming: error verdicts</source>
@@ -1792,7 +1792,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Count defects as nonconforming, not only errors</source>
-        <translation>缺陷也计为不合格（不仅限于差错）</translation>
+        <translation>瑕疵也计为不合格（不仅限于差错）</translation>
     </message>
     <message>
         <source>by</source>
@@ -2937,8 +2937,16 @@ Create a new, empty workspace there?</source>
         <translation>空行。</translation>
     </message>
     <message>
+        <source>The classification “{value}” was a date made by a spreadsheet program; recovered as the Locarno class {recovered}.</source>
+        <translation>分类号“{value}”是电子表格程序生成的日期；已恢复为洛迦诺分类号 {recovered}。</translation>
+    </message>
+    <message>
         <source>The case {value} is already in the workspace with different details ({fields}); it was kept as it was. Import with 'update' to replace it.</source>
         <translation>案件 {value} 已在工作区中，但信息不同（{fields}），已保留原有信息。如需替换，请以 'update' 方式导入。</translation>
+    </message>
+    <message>
+        <source>“{value}” in {column} is a date where text was expected: a spreadsheet program may have turned the text into a date; check the source.</source>
+        <translation>{column} 中的“{value}”应为文本却是日期：可能是电子表格程序把文本转成了日期，请核对源文件。</translation>
     </message>
     <message>
         <source>The decision date {decision} is before the filing date {filing}.</source>
@@ -3039,6 +3047,10 @@ Create a new, empty workspace there?</source>
     <message>
         <source>{path}: this is not a text or spreadsheet file that can be imported ({detail}).</source>
         <translation>{path}：不是可导入的文本文件或电子表格文件（{detail}）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is a date where the application number should be: a spreadsheet program turned the number into a date; export the column as text.</source>
+        <translation>申请号处的“{value}”是日期：电子表格程序把申请号转成了日期，请将该列按文本导出。</translation>
     </message>
     <message>
         <source>“{value}” is an application number that a spreadsheet shortened to scientific notation, so its digits are lost; export the column as text.</source>

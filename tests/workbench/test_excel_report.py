@@ -32,13 +32,19 @@ def db(tmp_path):
     return db
 
 
+def complete_the_review(db):
+    review_id = db.execute("SELECT id FROM reviews").fetchone()[0]
+    reviews.set_answer(db, review_id, "decision", "na", actor="alice")
+    reviews.complete(db, review_id, actor="alice")
+
+
 def test_cases_and_findings_sheets(db, tmp_path):
     out = tmp_path / "report.xlsx"
     result = write_workbook(db, out)
-    assert (result.cases, result.findings) == (3, 1)
+    assert (result.cases, result.findings, result.answers) == (3, 0, 0)    # the review is still in progress
     workbook = load_workbook(out)
     assert workbook.sheetnames == ["Summary", "By department", "By examiner", "By IP type", "By checklist item",
-                                   "Findings", "Cases", "About"]
+                                   "Findings", "Answers", "Cases", "About"]
     cases = list(workbook["Cases"].iter_rows(values_only=True))
     assert cases[0][0] == "Application number" and len(cases) == 4
     by_number = {row[0]: row for row in cases[1:]}
@@ -48,6 +54,15 @@ def test_cases_and_findings_sheets(db, tmp_path):
     assert reviewed[header.index("Verdict")] == "Error"
     assert by_number["201710601862.3"][header.index("Review status")] == "Not reviewed"
     assert isinstance(reviewed[header.index("Filing date")], datetime)
+    assert [r for r in workbook["Findings"].iter_rows(min_row=2, values_only=True) if any(r)] == []
+    complete_the_review(db)
+    result = write_workbook(db, out)
+    assert (result.cases, result.findings, result.answers) == (3, 1, 3)
+    workbook = load_workbook(out)
+    answers = list(workbook["Answers"].iter_rows(values_only=True))
+    assert [(a[4], a[5], a[6], a[7]) for a in answers[1:]] == [
+        ("Mini checklist", "decision", "N/A", None), ("Mini checklist", "novelty", "Pass", None),
+        ("Mini checklist", "search", "Fail", "Major")]
     findings = list(workbook["Findings"].iter_rows(values_only=True))
     assert len(findings) == 2
     finding = dict(zip(findings[0], findings[1]))
@@ -57,27 +72,32 @@ def test_cases_and_findings_sheets(db, tmp_path):
 
 
 def test_chinese_sheet_names(db, tmp_path):
+    complete_the_review(db)        # Findings lists the findings of counted reviews only
     write_workbook(db, tmp_path / "zh.xlsx", language="zh")
     workbook = load_workbook(tmp_path / "zh.xlsx")
-    assert workbook.sheetnames == ["汇总", "按部门", "按审查员", "按类型", "按评查项", "差错", "案件", "说明"]
+    assert workbook.sheetnames == ["汇总", "按部门", "按审查员", "按类型", "按评查项", "差错", "评查结果", "案件", "说明"]
     assert workbook["差错"]["H2"].value == "检索是否充分？"
 
 
 def test_imported_text_never_becomes_a_formula(db, tmp_path):
+    """Formula-like text is kept as text by the quote-prefix style, its value exactly as imported."""
+    complete_the_review(db)
     out = tmp_path / "report.xlsx"
     write_workbook(db, out)
     workbook = load_workbook(out)
-    texts = []
+    quoted = {}
     for sheet in workbook:
         for row in sheet.iter_rows():
             for cell in row:
                 assert cell.data_type != "f", f"{sheet.title}!{cell.coordinate} is a formula"
                 if isinstance(cell.value, str):
-                    texts.append(cell.value)
-                    assert not cell.value.startswith(("=", "+", "-", "@", "\t", "\r")), cell.value
-    for payload in PAYLOADS[:3]:
-        assert "'" + payload in texts
-    assert "'@comment" in texts
+                    assert not cell.value.startswith("'"), f"{sheet.title}!{cell.coordinate}: {cell.value!r}"
+                    if cell.value.startswith(("=", "+", "-", "@", "\t", "\r")):
+                        assert cell.quotePrefix, f"{sheet.title}!{cell.coordinate} lacks the quote prefix"
+                        quoted[cell.value] = sheet.title
+    imported = {title for (title,) in db.execute("SELECT title FROM cases WHERE title IS NOT NULL")}
+    formula_like = {t for t in imported if t.startswith(("=", "+", "-", "@", "\t", "\r"))}
+    assert len(formula_like) >= 3 and formula_like | {"=1+1", "@comment"} <= set(quoted)  # text as imported
 
 
 @pytest.mark.parametrize("text, expected", [("=1", "'=1"), ("plain", "plain"), ("", ""), ("a=b", "a=b"),
@@ -229,11 +249,13 @@ def test_markup_rows_read_back_like_openpyxl_cells(tmp_path):
     assert ours.max_row == plain.max_row == len(rows) + 1
     for mine, theirs in zip(ours.iter_rows(min_row=2), plain.iter_rows(min_row=2)):
         for a, b in zip(mine, theirs):
-            assert (a.value, a.data_type, a.number_format) == (b.value, b.data_type, b.number_format), a.coordinate
+            assert (a.value, a.data_type, a.number_format, a.quotePrefix) == (
+                b.value, b.data_type, b.number_format, b.quotePrefix), a.coordinate
     texts = [c.value for c in ours["A"][1:]]
     assert texts[:3] == ["<b>bold</b> & co", "  leading and trailing  ", "line\nbreak"]
     assert texts[3] == "ctrl\ufffd\ufffdchars" and texts[5] == "#N/A" and ours["A7"].data_type == "s"
-    assert texts[7] == "'=SUM(A1)" and texts[8] == "'-1" and texts[9] == "'@x"
+    assert texts[7] == "=SUM(A1)" and texts[8] == "-1" and texts[9] == "@x"
+    assert all(ours[f"A{n}"].quotePrefix for n in (9, 10, 11)) and not ours["A2"].quotePrefix
     assert len(texts[13]) == 32_767 and texts[15] is None
 
 
@@ -241,4 +263,5 @@ def test_a_carriage_return_survives(tmp_path):
     from workbench.review.checklists import Text
     from workbench.report.excel_cells import Column
     ours, _ = _markup_and_cells(tmp_path, (Column("t", Text("Text", "文本")),), [("\r\nstarts with CR",), ("a\rb",)])
-    assert [ours["A2"].value, ours["A3"].value] == ["'\r\nstarts with CR", "a\rb"]
+    assert [ours["A2"].value, ours["A3"].value] == ["\r\nstarts with CR", "a\rb"]
+    assert ours["A2"].quotePrefix and not ours["A3"].quotePrefix

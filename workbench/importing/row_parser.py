@@ -22,7 +22,18 @@ register({
                                 "notation, so its digits are lost; export the column as text.",
     "import.ip_type_unknown": "The IP type cannot be told from {value}; add an IP type column.",
     "import.ip_type_mismatch": "The number {value} is a {implied} number but the row says {declared}.",
+    "import.number_is_date": "“{value}” is a date where the application number should be: a spreadsheet "
+                             "program turned the number into a date; export the column as text.",
+    "import.date_in_text_field": "“{value}” in {column} is a date where text was expected: a spreadsheet program "
+                                 "may have turned the text into a date; check the source.",
+    "import.classification_recovered": "The classification “{value}” was a date made by a spreadsheet program; "
+                                       "recovered as the Locarno class {recovered}.",
 })
+
+# A whole cell that is a date (ISO as a date cell reads back, or day/month/year text a spreadsheet
+# program wrote when it saved the CSV): where text is expected, the program likely made it.
+_DATE_TEXT = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]00:00(?::00)?)?")
+Remark = tuple[str, str, WorkbenchError]     # (column header, value as read, the remark)
 
 STORED_FIELDS = CASE_FIELDS + ("extra",)
 _TEXT_FIELDS = tuple(f for f in CASE_FIELDS if f not in ("application_number", "ip_type") + DATE_FIELDS)
@@ -59,6 +70,8 @@ class RowParser:
         self._types: dict[Any, str | None | WorkbenchError] = {}
         self._dates: dict[Any, str | None | WorkbenchError] = {}
         self.decision_header = self.header("decision_date")
+        self.text_headers = [self.header(f) for f in _TEXT_FIELDS]
+        self.classification_position = _TEXT_FIELDS.index("classification")
 
     def header(self, field_name: str) -> str:
         index = self.index_of.get(field_name)
@@ -101,7 +114,7 @@ class RowParser:
         return found or None
 
     def parse(self, cells: list[Any]) -> tuple[tuple[Any, ...], str | None]:
-        """The stored values and, when the row is accepted with a remark, the remark."""
+        """The stored values and, when the row is accepted with remarks, the remarks (else None)."""
         if len(cells) <= self.width:
             cells = cells + [""] * (self.width + 1 - len(cells))      # and one blank column
         else:
@@ -112,6 +125,9 @@ class RowParser:
         if raw_number is None or raw_number == "" or raw_number != raw_number:
             error = WorkbenchError("import.missing_number")
             raise RowRejected(self.names[self.i_number], "", error)
+        if isinstance(raw_number, date) or (type(raw_number) is str and _DATE_TEXT.fullmatch(raw_number)):
+            shown = as_text(raw_number)
+            raise RowRejected(self.names[self.i_number], shown, WorkbenchError("import.number_is_date", value=shown))
         declared = self._ip_type(cells[self.i_type]) if self.i_type is not None else None
         try:
             number = parse_application_number(raw_number, declared_ip_type=declared)
@@ -145,12 +161,33 @@ class RowParser:
                 text = as_text(cells[index])
                 if text:
                     extra[f"column {index + 1}"] = text
-        remark = None
+        remarks = self._dates_in_texts(texts, implied or declared)
         if filing and decision and decision < filing:
-            remark = decision
+            error = WorkbenchError("import.decision_before_filing", decision=decision, filing=filing)
+            remarks = (remarks or []) + [(self.decision_header, decision, error)]
         record = (number.normalized, implied or declared, *texts, filing, decision,
                   json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else "{}")
-        return record, remark
+        return record, remarks
+
+    def _dates_in_texts(self, texts: list[str], ip_type: str | None) -> list[Remark] | None:
+        """Text cells that hold a date, flagged (the row is kept); a design's Locarno class that a
+        spreadsheet program read as a date (`07-02` as 2 July) recovered in `texts` as `07-02`."""
+        remarks: list[Remark] | None = None
+        for position, text in enumerate(texts):
+            if not text or not text[0].isdigit():
+                continue
+            found = _DATE_TEXT.fullmatch(text)
+            if found is None or not (1 <= int(found[2]) <= 12 and 1 <= int(found[3]) <= 31):
+                continue
+            header = self.text_headers[position]
+            if position == self.classification_position and ip_type == "design":
+                recovered = f"{int(found[2]):02d}-{int(found[3]):02d}"
+                texts[position] = recovered
+                error = WorkbenchError("import.classification_recovered", value=text, recovered=recovered)
+            else:
+                error = WorkbenchError("import.date_in_text_field", value=text, column=header)
+            remarks = (remarks or []) + [(header, text, error)]
+        return remarks
 
 
 def reads_month_first(lookahead: list[tuple[int, list[Any]]], columns: Mapping[int, str]) -> bool:

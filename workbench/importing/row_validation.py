@@ -109,7 +109,7 @@ class Validator:
                 blank_lines = []
             result.read += 1
             try:
-                record, remark = parse(cells)
+                record, remarks = parse(cells)
             except RowRejected as rejected:
                 _reject(result, line, cells, rejected, header_keys, parser)
                 continue
@@ -123,10 +123,10 @@ class Validator:
                                        error.params))
                 continue
             seen[number] = line
-            if remark is not None:
-                error = WorkbenchError("import.decision_before_filing", decision=record[-2], filing=record[-3])
-                issues.append(RowIssue(line, parser.decision_header, record[-2], error.code, error.message(),
-                                       "warning", error.params))
+            if remarks is not None:      # kept, with each marked cell in the import report
+                for column, value, error in remarks:
+                    issues.append(RowIssue(line, column, value, error.code, error.message(), "warning",
+                                           error.params))
             batch.append((line, record))
             if len(batch) >= BATCH:
                 yield batch

@@ -1,7 +1,9 @@
 """Cells of the streamed (write-only) workbook: safe text, number and date formats, styles, printing.
 
 Every text that came from an imported file or a reviewer is written as text that can never
-run as a formula (`safe_text`, `text_value`). `Column` says how a data-sheet column shows its
+run as a formula: in a workbook as a text cell with the quote-prefix style (`text_value`: the
+value is unchanged, Excel and LibreOffice keep it as text when it is edited); in a CSV file, which
+has no styles, with a leading apostrophe (`safe_text`). `Column` says how a data-sheet column shows its
 stored values; `converter` gives those values as openpyxl cell values (used to fit widths,
 and by the benchmark's bare-openpyxl baseline), workbench.report.excel_rows writes them as markup.
 """
@@ -51,10 +53,9 @@ MAX_WIDTH = 60
 
 
 def safe_text(value: str) -> str:
-    """Text that Excel shows as text and never runs: a leading formula trigger gets an apostrophe.
-
-    The apostrophe is the escape OWASP recommends for spreadsheet exports; it is visible,
-    which is right: the reader sees that the source text began with '='.
+    """CSV text that a spreadsheet program shows as text and never runs: a leading formula
+    trigger gets an apostrophe (the escape OWASP recommends; a CSV file has no cell styles).
+    Workbooks use the quote-prefix style instead (`text_value`), which leaves the text unaltered.
     """
     if value and value.startswith(FORMULA_TRIGGERS):
         return "'" + value
@@ -68,22 +69,32 @@ def xml_text(value: str) -> str:
     return value
 
 
+def looks_like_formula(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_TRIGGERS)
+
+
 def text_value(sheet: Worksheet, value: Any) -> Any:
-    """A cell value for imported or typed text: escaped, cleaned, never a formula or an error code."""
+    """A cell value for imported or typed text: cleaned, never a formula or an error code.
+
+    Text a spreadsheet program would take for a formula ('=1+1', '-unverified') becomes a text
+    cell with the quote-prefix style: the value stays exactly what was imported.
+    """
     if value is None or value == "":
         return None
     if not isinstance(value, str):
         return value
-    if value.startswith(FORMULA_TRIGGERS):
-        value = "'" + value
     value = xml_text(value)
     if len(value) > EXCEL_TEXT_LIMIT:
         value = value[:EXCEL_TEXT_LIMIT - 1] + "…"
-    if value in ERROR_CODES:          # "#N/A" typed in a title must stay text
+    quoted = looks_like_formula(value)
+    if quoted or value in ERROR_CODES:          # "#N/A" typed in a title must stay text
         cell = WriteOnlyCell(sheet, value=value)
         cell.data_type = "s"
+        if quoted:
+            cell.quotePrefix = True
         return cell
     return value
+
 
 
 def styled(sheet: Worksheet, value: Any, number_format: str | None = None, font: Font | None = None,
@@ -102,7 +113,7 @@ def styled(sheet: Worksheet, value: Any, number_format: str | None = None, font:
     return cell
 
 
-def iso_date(value: Any) -> Any:
+def iso_date(value: Any, sheet: Worksheet | None = None) -> Any:
     """A stored ISO date -> a real date (text that is not a date stays text)."""
     if not value:
         return None
@@ -111,17 +122,23 @@ def iso_date(value: Any) -> Any:
     try:
         return date.fromisoformat(str(value)[:10])
     except ValueError:
-        return xml_text(safe_text(str(value)))
+        return _undated(str(value), sheet)
 
 
-def local_datetime(value: Any) -> Any:
+def _undated(value: str, sheet: Worksheet | None) -> Any:
+    if sheet is not None:
+        return text_value(sheet, value)
+    return xml_text(safe_text(value))     # no sheet to style a cell in: the CSV escape
+
+
+def local_datetime(value: Any, sheet: Worksheet | None = None) -> Any:
     """A stored UTC timestamp -> the local wall-clock time, without a zone (Excel has none)."""
     if not value:
         return None
     try:
         moment = datetime.fromisoformat(str(value))
     except ValueError:
-        return xml_text(safe_text(str(value)))
+        return _undated(str(value), sheet)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     return moment.astimezone().replace(tzinfo=None, microsecond=0)
@@ -178,10 +195,10 @@ def converter(sheet: Worksheet, column: Column, language: str) -> Callable[[Any]
         labels = {code: text.get(language) for code, text in (column.labels or {}).items()}
         return lambda value: labels.get(value) if value in labels else text_value(sheet, value)
     if kind == "date":
-        return iso_date
+        return lambda value: iso_date(value, sheet)
     if kind == "datetime":
         def moment(value: Any) -> Any:
-            shown = local_datetime(value)
+            shown = local_datetime(value, sheet)
             return styled(sheet, shown, DATETIME_FORMAT) if isinstance(shown, datetime) else shown
         return moment
     number_format = FORMATS[kind]

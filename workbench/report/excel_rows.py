@@ -52,29 +52,40 @@ def _escape(text: str) -> str:
     return text
 
 
-def text_markup(value: str) -> str:
+def text_markup(value: str, quote_style: str = "") -> str:
     """The part of an inline-string cell after its reference, for text that is shown as it is.
 
-    The same escape as `safe_text` (a leading formula trigger gets an apostrophe); characters
-    XML cannot hold are replaced; Excel's cell limit is kept. Inline strings are never
-    formulas or error values, so '#N/A' in a title stays text.
+    Text that starts with a formula trigger gets `quote_style` (` s="N"`, a cell style whose xf has
+    quotePrefix="1", as `excel_cells.text_value` gives it): the value is written unaltered and
+    stays text when edited. Characters XML cannot hold are replaced; Excel's cell limit is kept.
+    Inline strings are never formulas or error values, so '#N/A' in a title stays text.
     """
-    if value[0] in TRIGGER_CHARACTERS:
-        value = "'" + value
+    style = quote_style if value[0] in TRIGGER_CHARACTERS else ""
     if ILLEGAL_CHARACTERS.search(value):
         value = ILLEGAL_CHARACTERS.sub(REPLACEMENT, value)
     if len(value) > EXCEL_TEXT_LIMIT:
         value = value[:EXCEL_TEXT_LIMIT - 1] + "…"
     space = ' xml:space="preserve"' if value != value.strip() else ""
-    return f' t="inlineStr"><is><t{space}>{_escape(value)}</t></is></c>'
+    return f'{style} t="inlineStr"><is><t{space}>{_escape(value)}</t></is></c>'
 
 
-def _text(value: Any, ref: str) -> str:
-    if value is None or value == "":
-        return ""
-    if not isinstance(value, str):
-        return _number(value, ref, "")
-    return f'<c r="{ref}"{text_markup(value)}'
+def quote_prefix_style(sheet: Worksheet) -> str:
+    """` s="N"`: the workbook's cell style with quotePrefix="1" (registered once)."""
+    cell = WriteOnlyCell(sheet, value="")
+    cell.quotePrefix = True
+    return f' s="{cell.style_id}"'
+
+
+def text_renderer(sheet: Worksheet) -> Render:
+    quote = quote_prefix_style(sheet)
+
+    def text(value: Any, ref: str) -> str:
+        if value is None or value == "":
+            return ""
+        if not isinstance(value, str):
+            return _number(value, ref, "")
+        return f'<c r="{ref}"{text_markup(value, quote)}'
+    return text
 
 
 def _number(value: Any, ref: str, style: str) -> str:
@@ -93,10 +104,12 @@ def style_attribute(sheet: Worksheet, number_format: str) -> str:
 def renderer(sheet: Worksheet, column: Column, language: str) -> Render:
     """How this column's stored values become cells (the same values as excel_cells.converter)."""
     kind = column.kind
+    _text = text_renderer(sheet)
     if kind == "text":
         return _text
     if kind == "label":
-        labels = {code: text_markup(text.get(language)) for code, text in (column.labels or {}).items()}
+        labels = {code: text_markup(text.get(language), quote_prefix_style(sheet))
+                  for code, text in (column.labels or {}).items()}
 
         def label(value: Any, ref: str) -> str:
             markup = labels.get(value)

@@ -29,6 +29,7 @@ from typing import Any, Mapping, Sequence
 import sqlite_utils
 
 from workbench.review.checklists import SEVERITIES, Text
+from workbench.report import glossary
 from workbench.importing.dates import parse_date
 from foundation.errors import WorkbenchError, register
 from workbench.review.reviews import STANDING_ORDER
@@ -57,30 +58,11 @@ COMPLIANT_VERDICTS = ("compliant", "defect")
 STRATIFIED_METHODS = ("stratified", "acceptance")
 IP_TYPE_ORDER = ("invention", "utility_model", "design", "trademark")
 
-IP_TYPE_LABELS = {
-    "invention": Text("Invention", "发明"),
-    "utility_model": Text("Utility model", "实用新型"),
-    "design": Text("Design", "外观设计"),
-    "trademark": Text("Trademark", "商标"),
-}
-SEVERITY_LABELS = {
-    "critical": Text("Critical", "严重"),
-    "major": Text("Major", "重大"),
-    "minor": Text("Minor", "一般"),
-    "advisory": Text("Advisory", "提示"),
-}
-STATUS_LABELS = {
-    "not_reviewed": Text("Not reviewed", "未评查"),
-    "open": Text("Open", "待评查"),
-    "in_progress": Text("In progress", "评查中"),
-    "completed": Text("Completed", "已完成"),
-    "signed_off": Text("Signed off", "已签发"),
-}
-VERDICT_LABELS = {
-    "error": Text("Error", "差错"),
-    "defect": Text("Defect", "瑕疵"),
-    "compliant": Text("Compliant", "合格"),
-}
+# The words for stored codes, shared with the window (resources/glossary.json).
+IP_TYPE_LABELS = glossary.labels("ip_type")
+SEVERITY_LABELS = glossary.labels("severity")
+STATUS_LABELS = glossary.labels("status")
+VERDICT_LABELS = glossary.labels("verdict")
 
 DEFINITIONS: tuple[tuple[Text, Text], ...] = (
     (Text("Scope", "统计范围"),
@@ -89,10 +71,10 @@ DEFINITIONS: tuple[tuple[Text, Text], ...] = (
     (Text("Review of a case", "案件的评查"),
      Text("The latest completed or signed-off review of the case (an open review never hides it); "
           "for a round, only the reviews made in that round.",
-          "该案件最近一次已完成或已签发的评查（未完成的评查不会遮盖它）；按轮次统计时只取该轮次的评查。")),
+          "该案件最近一次已完成或已确认的评查（未完成的评查不会遮盖它）；按轮次统计时只取该轮次的评查。")),
     (Text("Reviewed", "已评查"),
      Text("The review is completed or signed off; only reviewed cases enter the figures.",
-          "评查已完成或已签发；只有已评查案件计入各项指标。")),
+          "评查已完成或已确认；只有已评查案件计入各项指标。")),
     (Text("Compliance rate", "合格率"),
      Text("Reviewed cases without error (verdict compliant or defect) / reviewed cases.",
           "无差错的已评查案件（结论为合格或瑕疵）/ 已评查案件。")),

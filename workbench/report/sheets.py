@@ -11,7 +11,7 @@ from typing import Any, Iterable, Sequence
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from workbench.review.checklists import SEVERITIES, Text
+from workbench.review.checklists import PASS_FAIL, SEVERITIES, Text
 from workbench.report.excel_cells import Column
 from workbench.report.excel_tables import Highlight, write_table
 from foundation.jobs import CancelToken, Progress
@@ -33,11 +33,13 @@ SHEETS = {
     "ip_type": T("By IP type", "按类型"),
     "item": T("By checklist item", "按评查项"),
     "findings": T("Findings", "差错"),
+    "answers": T("Answers", "评查结果"),
     "cases": T("Cases", "案件"),
     "about": T("About", "说明"),
 }
 TABLE_NAMES = {"department": "ByDepartment", "examiner": "ByExaminer", "ip_type": "ByIpType",
-               "item": "ByChecklistItem", "findings": "Findings", "cases": "Cases"}
+               "item": "ByChecklistItem", "findings": "Findings", "answers": "Answers", "cases": "Cases"}
+OUTCOME_LABELS = {option.code: option.label for option in PASS_FAIL}
 
 H = {
     "application_number": T("Application number", "申请号"),
@@ -90,6 +92,7 @@ H = {
     "compliance_weighted": T("Compliance rate (stratified estimate)", "合格率（分层估计）"),
     "failure_weighted": T("Failure rate (stratified estimate)", "不合格率（分层估计）"),
     "drawn": T("Drawn", "抽取"),
+    "outcome": T("Outcome", "评查结果"),
 }
 for _severity in SEVERITIES:
     H[_severity] = SEVERITY_LABELS[_severity]
@@ -129,6 +132,18 @@ FINDING_COLUMNS = (
     Column("comment", H["comment"], max_width=50),
     Column("answered_at", H["answered_at"], "datetime"),
     Column("status", H["status"], "label", STATUS_LABELS),
+)
+ANSWER_COLUMNS = (
+    Column("application_number", H["application_number"], min_width=16),
+    Column("ip_type", H["ip_type"], "label", IP_TYPE_LABELS),
+    Column("department", H["department"]),
+    Column("examiner", H["examiner"]),
+    Column("stratum", H["stratum"]),
+    Column("checklist", H["checklist"], max_width=30),
+    Column("item_id", H["item_id"]),
+    Column("outcome", H["outcome"], "label", OUTCOME_LABELS),
+    Column("severity", H["severity"], "label", SEVERITY_LABELS),
+    Column("category", H["category"]),
 )
 GROUP_FIGURE_COLUMNS = (
     Column("cases", H["cases"], "integer"),
@@ -197,17 +212,18 @@ def _weighted(columns: tuple[Column, ...], report: Report, key: str, header: str
     return tuple(replace(c, header=H[header]) if c.key == key else c for c in columns)
 
 
-def case_columns(report: Report) -> tuple[Column, ...]:
-    """The Cases sheet shows the stratum only for a round drawn by strata or lots."""
+def case_columns(report: Report, columns: tuple[Column, ...] = CASE_COLUMNS) -> tuple[Column, ...]:
+    """The Cases and Answers sheets show the stratum only for a round drawn by strata or lots."""
     if report.scope.round is not None and report.strata:
-        return CASE_COLUMNS
-    return tuple(c for c in CASE_COLUMNS if c.key != "stratum")
+        return columns
+    return tuple(c for c in columns if c.key != "stratum")
 
 
-def case_values(report: Report, rows: Iterable[Sequence[Any]]) -> Iterable[Sequence[Any]]:
+def case_values(report: Report, rows: Iterable[Sequence[Any]],
+                columns: tuple[Column, ...] = CASE_COLUMNS) -> Iterable[Sequence[Any]]:
     if report.scope.round is not None and report.strata:
         return rows
-    stratum = next(i for i, c in enumerate(CASE_COLUMNS) if c.key == "stratum")
+    stratum = next(i for i, c in enumerate(columns) if c.key == "stratum")
     return (row[:stratum] + row[stratum + 1:] for row in rows)
 
 

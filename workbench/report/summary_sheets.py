@@ -31,11 +31,11 @@ from workbench.report.excel_cells import (
     TITLE_FONT,
     WRAP,
     display_width,
-    safe_text,
     styled,
     text_value,
     xml_text,
 )
+from workbench.report import glossary
 from workbench.report.excel_charts import compliance_bar_chart, pareto_chart
 from workbench.report.excel_print import page_setup, print_range
 from workbench.report.figures import (
@@ -75,7 +75,7 @@ S = {   # Summary and About texts
     "population": T("Population (cases)", "总体（案件数）"),
     "sample": T("Sample (cases drawn)", "样本（抽取案件数）"),
     "in_report": T("Cases in this report", "本报告案件数"),
-    "reviewed": T("Reviewed (completed or signed off)", "已评查（已完成或已签发）"),
+    "reviewed": T("Reviewed (completed or signed off)", "已评查（已完成或已确认）"),
     "in_progress": T("Review in progress", "评查中"),
     "not_reviewed": T("Not reviewed", "未评查"),
     "target": T("Target compliance rate", "目标合格率"),
@@ -140,8 +140,11 @@ S = {   # Summary and About texts
     "computing": T("Computing the figures", "正在计算指标"),   # progress messages of the export
     "saving": T("Saving the workbook", "正在保存工作簿"),
     "saved": T("Saved", "已保存"),
-    "reproduce": T("Every figure can be recomputed from the Cases and Findings sheets with these definitions.",
-                   "按以上定义，可由“案件”和“差错”两表重新计算全部指标。"),
+    "reproduce": T("Every figure can be recomputed from the Cases, Findings and Answers sheets with these "
+                   "definitions. Findings and Answers hold the answers of the reviewed cases only (completed or "
+                   "signed off), the reviews the figures count; reviews still in progress are left out.",
+                   "按以上定义，可由“案件”“差错”“评查结果”三表重新计算全部指标。“差错”和“评查结果”两表只列出"
+                   "已评查案件（已完成或已确认）的评查结果，即指标所计的评查；仍在评查中的不列入。"),
 }
 
 
@@ -248,7 +251,7 @@ def _reviewed_what(s: _Sheet, report: Report) -> None:
     s.section(S["reviewed_what"], "")
     s.add([s.t(S["round"]), text_value(sheet, rnd.name) if rnd else s.t(S["no_round"])])
     if rnd is not None:
-        s.add([s.t(S["method"]), method_label(rnd.method, s.language)])
+        s.add([s.t(S["method"]), text_value(sheet, method_label(rnd.method, s.language))])
         s.add([s.t(S["seed"]), rnd.seed])
         if rnd.filters:
             s.add([s.t(S["round_filters"]), text_value(sheet, _compact_json(rnd.filters))])
@@ -428,18 +431,13 @@ def write_about(sheet: Worksheet, report: Report, language: str, *, database_fil
     print_range(sheet, columns=2, rows=s.row)
 
 
-METHODS = {
-    "random": T("Simple random sample", "简单随机抽样"),
-    "systematic": T("Systematic sample", "系统抽样"),
-    "stratified": T("Stratified sample", "分层抽样"),
-    "acceptance": T("Acceptance sampling per lot (ISO 2859-1)", "按批验收抽样（ISO 2859-1）"),
-}
+METHODS = glossary.labels("method")
 
 
 def method_label(method: str, language: str) -> str:
-    """The sampling method in words, with the code the plan stores."""
+    """The sampling method in the window's words (resources/glossary.json)."""
     label = METHODS.get(method)
-    return f"{label.get(language)} ({method})" if label is not None else xml_text(safe_text(method))
+    return label.get(language) if label is not None else xml_text(method)
 
 
 def _compact_json(value: Any) -> str:

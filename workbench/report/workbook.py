@@ -1,7 +1,8 @@
 """The quality-and-efficiency workbook: `python main.py export OUT.xlsx`, and Export in the window.
 
 Sheets: Summary (headline figures and two native charts), By department, By examiner,
-By IP type, By checklist item, Findings, Cases, About. The figures come from
+By IP type, By checklist item, Findings, Answers, Cases, About. Findings and Answers hold the
+answers of exactly the reviews the figures count. The figures come from
 `workbench.report.figures` (the dashboard shows the same `Report`); the layout is in
 `workbench.report.sheets`.
 
@@ -37,7 +38,7 @@ from workbench.report.figures import (
     ReportFilter,
     compute_report,
 )
-from workbench.report.listings import case_rows, count_findings, finding_rows
+from workbench.report.listings import answer_rows, case_rows, count_answers, count_findings, finding_rows
 
 register({
     "export.unwritable": "Cannot write {path}: {detail}. Close it if it is open in another program, "
@@ -51,6 +52,7 @@ class ExportResult:
     path: str
     cases: int = 0
     findings: int = 0
+    answers: int = 0
     reviewed: int = 0
     charts: int = 0
     report: Report | None = None
@@ -93,6 +95,12 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
                 rows=finding_rows(db, report.scope, language, ChecklistCache(db)), language=language,
                 table_name=sheets.TABLE_NAMES["findings"], progress=progress, cancel=cancel,
                 label=names["findings"], total=total_findings, data=True)
+            result.answers = write_table(
+                created["answers"], columns=sheets.case_columns(report, sheets.ANSWER_COLUMNS),
+                rows=sheets.case_values(report, answer_rows(db, report.scope, language, ChecklistCache(db)),
+                                        sheets.ANSWER_COLUMNS),
+                language=language, table_name=sheets.TABLE_NAMES["answers"], progress=progress, cancel=cancel,
+                label=names["answers"], total=count_answers(db, report.scope), data=True)
             result.cases = write_table(
                 created["cases"], columns=sheets.case_columns(report),
                 rows=sheets.case_values(report, case_rows(db, report.scope)), language=language,
