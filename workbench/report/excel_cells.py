@@ -20,6 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.review.checklists import Text
+from workbench.report.round_words import stratum_label
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # Characters XML 1.0 cannot hold: C0 controls but tab, LF and CR (openpyxl refuses them),
@@ -166,7 +167,7 @@ def display_width(value: Any) -> int:
 class Column:
     """A column of a data sheet: its header in both languages and how its values are shown.
 
-    kind: text (escaped text), label (a code shown through `labels`), date (ISO date), datetime
+    kind: text (escaped text), stratum (a round's stratum name), label (a code shown through `labels`), date (ISO date), datetime
     (UTC timestamp shown in local time), integer, decimal (one decimal place), percent (a fraction),
     minutes (seconds shown as minutes with one decimal).
     """
@@ -191,6 +192,8 @@ def converter(sheet: Worksheet, column: Column, language: str) -> Callable[[Any]
     kind = column.kind
     if kind == "text":
         return lambda value: text_value(sheet, value)
+    if kind == "stratum":     # IP-type codes in a stratum name, in the sheet's words
+        return lambda value: text_value(sheet, stratum_label(value, language))
     if kind == "label":
         labels = {code: text.get(language) for code, text in (column.labels or {}).items()}
         return lambda value: labels.get(value) if value in labels else text_value(sheet, value)

@@ -25,6 +25,7 @@ from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench.report.openpyxl_internals import install_row_writer
+from workbench.report.round_words import stratum_label
 from workbench.report.excel_cells import (
     DATE_FORMAT,
     DATETIME_FORMAT,
@@ -107,6 +108,8 @@ def renderer(sheet: Worksheet, column: Column, language: str) -> Render:
     _text = text_renderer(sheet)
     if kind == "text":
         return _text
+    if kind == "stratum":
+        return lambda value, ref: _text(stratum_label(value, language), ref)
     if kind == "label":
         labels = {code: text_markup(text.get(language), quote_prefix_style(sheet))
                   for code, text in (column.labels or {}).items()}

@@ -41,7 +41,7 @@ from workbench.report.items import (
     item_figures,
 )
 from workbench.report.strata import Design, Estimate, StratumFigures, uncovered
-from workbench.stats.intervals import StratifiedEstimate, median, percentile
+from workbench.stats.intervals import STRATIFIED_ESTIMATOR, StratifiedEstimate, median, percentile
 
 register({
     "report.unknown_round": "There is no round named {name!r}{known}.",
@@ -101,6 +101,12 @@ DEFINITIONS: tuple[tuple[Text, Text], ...] = (
      Text("A row is highlighted when the whole interval of its compliance rate lies below the target.",
           "合格率的整个置信区间低于目标值时，该行突出显示。")),
 )
+#: The estimator's name (workbench.stats.intervals.STRATIFIED_ESTIMATOR) in both languages; the method
+#: names and the R reference stay as proper names in the Chinese text.
+STRATIFIED_ESTIMATOR_TEXT = Text(
+    STRATIFIED_ESTIMATOR + ".",
+    "分层比率估计，区间为 Korn-Graubard 区间（对按自由度调整的有效样本量作 Clopper-Pearson 区间；"
+    "Korn 与 Graubard 1998，与 R survey::svyciprop 的 method \"beta\" 相同）。")
 STRATIFIED_DEFINITION = Text(
     "Stratified estimate: p = sum of W_h * p_h with W_h = N_h / N, N summing the strata with a reviewed case "
     "(n_h reviewed cases of stratum h); within a department, examiner, IP type or item the ratio "

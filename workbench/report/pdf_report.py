@@ -28,6 +28,7 @@ from workbench.report.figures import (
     IP_TYPE_LABELS,
     SEVERITY_LABELS,
     STRATIFIED_DEFINITION,
+    STRATIFIED_ESTIMATOR_TEXT,
     GroupFigures,
     Report,
     ReportFilter,
@@ -36,7 +37,6 @@ from workbench.report.figures import (
 from workbench.report.page_parts import Bar, Column
 from workbench.report.sheets import H
 from workbench.report.summary_sheets import S, method_label
-from workbench.stats.intervals import STRATIFIED_ESTIMATOR
 
 if TYPE_CHECKING:    # Qt is loaded only when a PDF is written
     from workbench.report.pdf import PdfLayout
@@ -181,7 +181,7 @@ def _headline(layout: PdfLayout, report: Report, t: Any) -> None:
     layout.table(columns, [[t(label), pct(e.rate), pct(e.low), pct(e.high), num(count), num(overall.reviewed)]
                            for label, e, count in rows])
     if weighted:
-        layout.note(t(S["labelled"], name=t(S["estimator"]), value=f"{STRATIFIED_ESTIMATOR}. {t(STRATIFIED_DEFINITION)}"))
+        layout.note(t(S["labelled"], name=t(S["estimator"]), value=f"{t(STRATIFIED_ESTIMATOR_TEXT)} {t(STRATIFIED_DEFINITION)}"))
         layout.note(t(S["weighted_note"]))
     else:
         layout.note(t(S["labelled"], name=t(S["estimator"]), value=t(S["wilson"])))

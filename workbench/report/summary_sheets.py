@@ -35,7 +35,7 @@ from workbench.report.excel_cells import (
     text_value,
     xml_text,
 )
-from workbench.report import glossary
+from workbench.report import glossary, round_words
 from workbench.report.excel_charts import compliance_bar_chart, pareto_chart
 from workbench.report.excel_print import page_setup, print_range
 from workbench.report.figures import (
@@ -43,10 +43,11 @@ from workbench.report.figures import (
     IP_TYPE_LABELS,
     SEVERITY_LABELS,
     STRATIFIED_DEFINITION,
+    STRATIFIED_ESTIMATOR_TEXT,
     Report,
 )
 from workbench.report.sheets import H
-from workbench.stats.intervals import STRATIFIED_ESTIMATOR, Proportion
+from workbench.stats.intervals import Proportion
 
 T = Text
 SECTION_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -127,7 +128,7 @@ S = {   # Summary and About texts
     "about_value": T("Value", "内容"),
     "product": T("Product", "产品"),
     "database": T("Database file", "数据库文件"),
-    "anchor": T("Audit anchor (verify --anchor this file)", "审计锚点（verify --anchor 本文件）"),
+    "anchor": T("Audit anchor (verify --anchor this file)", "审计锚点（用 verify --anchor 命令核对本文件）"),
     "exported_at": T("Exported at", "导出时间"),
     "language": T("Language", "语言"),
     "confidence": T("Confidence level", "置信水平"),
@@ -254,7 +255,8 @@ def _reviewed_what(s: _Sheet, report: Report) -> None:
         s.add([s.t(S["method"]), text_value(sheet, method_label(rnd.method, s.language))])
         s.add([s.t(S["seed"]), rnd.seed])
         if rnd.filters:
-            s.add([s.t(S["round_filters"]), text_value(sheet, _compact_json(rnd.filters))])
+            shown = round_words.filters_text(rnd.filters) if s.language.startswith("zh") else _compact_json(rnd.filters)
+            s.add([s.t(S["round_filters"]), text_value(sheet, shown)])
     s.add([s.t(S["period_from"]), s.num(flt.date_from, DATE_FORMAT) if flt.date_from else s.t(S["any_date"])])
     s.add([s.t(S["period_to"]), s.num(flt.date_to, DATE_FORMAT) if flt.date_to else s.t(S["any_date"])])
     s.add([s.t(S["population"]), s.count(report.population)])
@@ -279,7 +281,7 @@ def _headline(s: _Sheet, report: Report) -> None:
     for label, estimate, count in rows:
         s.add([s.t(label), *_interval(s, estimate), s.count(count), s.count(overall.reviewed)])
     if weighted:
-        s.note(s.t(S["labelled"], name=s.t(S["estimator"]), value=f"{STRATIFIED_ESTIMATOR}. {s.t(STRATIFIED_DEFINITION)}"))
+        s.note(s.t(S["labelled"], name=s.t(S["estimator"]), value=f"{s.t(STRATIFIED_ESTIMATOR_TEXT)} {s.t(STRATIFIED_DEFINITION)}"))
         s.note(s.t(S["weighted_note"]))
     else:
         s.note(s.t(S["labelled"], name=s.t(S["estimator"]), value=s.t(S["wilson"])))
@@ -347,7 +349,7 @@ def _strata_block(s: _Sheet, report: Report) -> None:
               H["compliance"], H["low"], H["high"], H["population_share"])
     for st in report.strata:
         c = st.compliance
-        s.add([text_value(s.sheet, st.name) or "", s.count(st.population), s.pct(st.weight), s.count(st.drawn),
+        s.add([text_value(s.sheet, round_words.stratum_label(st.name, s.language)) or "", s.count(st.population), s.pct(st.weight), s.count(st.drawn),
                s.count(st.reviewed), s.count(st.compliant), *_interval(s, c), s.pct(st.population_share)])
 
 
@@ -409,21 +411,25 @@ def write_about(sheet: Worksheet, report: Report, language: str, *, database_fil
     row(S["confidence"], styled(sheet, report.confidence, "0%"))
     if rnd is not None:
         row(S["method"], method_label(rnd.method, language))
-        row(S["plan"], _compact_json(rnd.plan))
+        zh = language.startswith("zh")
+        row(S["plan"], round_words.plan_text(rnd.plan) if zh else _compact_json(rnd.plan))
         row(S["seed"], rnd.seed)
-        row(S["round_filters"], _compact_json(rnd.filters))
+        row(S["round_filters"], round_words.filters_text(rnd.filters) if zh else _compact_json(rnd.filters))
         row(S["population"], rnd.population)
         row(S["round_created"], rnd.created_at)
         for name, value in rnd.stored:
             if name in ("id", "name", "created_at", "plan", "seed", "filters", "population"):
                 continue
+            if zh:
+                value = round_words.stored_value(name, value)
+                name = round_words.stored_label(name)
             row(s.t(S["round_column"], name=name), value if isinstance(value, (int, float)) else str(value or ""))
     s.blank()
     s.section(S["definitions"], "")
     for name, text in DEFINITIONS:
         row(name, text.get(language))
     if report.weighted:
-        row(S["estimator"], f"{STRATIFIED_ESTIMATOR}. {s.t(STRATIFIED_DEFINITION)} {s.t(S['weighted_note'])}")
+        row(S["estimator"], f"{s.t(STRATIFIED_ESTIMATOR_TEXT)} {s.t(STRATIFIED_DEFINITION)} {s.t(S['weighted_note'])}")
     else:
         row(S["estimator"], s.t(S["wilson"]))
     s.blank()
