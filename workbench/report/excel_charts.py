@@ -5,14 +5,27 @@ them like charts made by hand: no pictures.
 """
 from __future__ import annotations
 
+import unicodedata
+from typing import Any, Mapping
+
 from openpyxl.chart import BarChart, LineChart, Reference
-from openpyxl.chart.data_source import AxDataSource, NumDataSource, NumRef, StrRef
+from openpyxl.chart.data_source import AxDataSource, NumData, NumDataSource, NumRef, NumVal, StrData, StrRef, StrVal
 from openpyxl.chart.error_bar import ErrorBars
+from openpyxl.chart.text import RichText
+from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties, RichTextProperties
 from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.utils.cell import range_boundaries
 from openpyxl.worksheet.worksheet import Worksheet
+
+# What the sheet's cells hold, by (row, column): the Summary is a write-only sheet, not read back.
+CellValues = Mapping[tuple[int, int], Any]
 
 CM_PER_ROW = 0.5
 CHART_WIDTH = 10.5     # cm: the Summary's columns G..K, beside the page-1 figures
+TITLE_SIZE = 1100      # hundredths of a point: 11 pt titles instead of the 18 pt default
+AXIS_TITLE_SIZE = 900
+LABEL_SIZE = 800       # tick labels and legend
+LABEL_CHARS = 16       # a longer category label is shortened on the chart (the table keeps it whole)
 
 
 class _ErrorBars(ErrorBars):
@@ -30,9 +43,15 @@ def _ref(sheet: Worksheet, column: int, first_row: int, last_row: int) -> str:
 
 
 def _text_categories(chart: BarChart, sheet: Worksheet, column: int, first_row: int, last_row: int) -> None:
-    # Labels are text: a string reference, not openpyxl's default number reference.
-    for series in chart.series:
+    # Labels are text: a string reference, not openpyxl's default number reference. (A literal list of
+    # shortened labels would keep the cells apart, but LibreOffice shows literals as 1, 2, 3...)
+    for series in _all_series(chart):
         series.cat = AxDataSource(strRef=StrRef(f=_ref(sheet, column, first_row, last_row)))
+
+
+def _all_series(chart: BarChart) -> list:
+    # A combined chart (bars += line) keeps the line's series in the chart it was added from.
+    return [*chart.series, *[s for c in getattr(chart, "_charts", [])[1:] for s in c.series]]
 
 
 def _show_axes(*axes) -> None:
@@ -41,7 +60,7 @@ def _show_axes(*axes) -> None:
         axis.delete = False
 
 
-def compliance_bar_chart(sheet: Worksheet, *, title: str, axis_title: str, header_row: int, last_row: int,
+def compliance_bar_chart(sheet: Worksheet, values: CellValues, *, title: str, axis_title: str, header_row: int, last_row: int,
                          label_column: int, rate_column: int, minus_column: int, plus_column: int) -> BarChart:
     """Horizontal bars of the compliance rate per group, with the 95% interval as error bars."""
     count = last_row - header_row
@@ -64,19 +83,23 @@ def compliance_bar_chart(sheet: Worksheet, *, title: str, axis_title: str, heade
     chart.y_axis.scaling.min = 0.0
     chart.y_axis.scaling.max = 1.0
     chart.y_axis.number_format = "0%"
+    chart.y_axis.majorUnit = 0.2                     # six labels that fit upright across 10 cm
     chart.y_axis.title = axis_title
     chart.x_axis.axPos = "l"
     chart.y_axis.axPos = "b"
     _show_axes(chart.x_axis, chart.y_axis)
     chart.visible_cells_only = False     # the interval columns are hidden on the sheet
+    fill_caches(chart, values)
+    size_text(chart, (chart.x_axis, chart.y_axis))
     chart.width = CHART_WIDTH
     chart.height = min(9.0, max(6.0, 2.5 + CM_PER_ROW * count))   # both charts fit beside page 1
     return chart
 
 
-def pareto_chart(sheet: Worksheet, *, title: str, count_title: str, header_row: int, last_row: int,
+def pareto_chart(sheet: Worksheet, values: CellValues, *, title: str, count_title: str, header_row: int, last_row: int,
                  label_column: int, count_column: int, cumulative_column: int) -> BarChart:
-    """Columns of findings per category, largest first, with the cumulative share as a line."""
+    """Columns of findings per category, largest first, with the cumulative share as a line; `label_column`
+    holds the labels as the chart shows them (`short_label`: the table keeps the full text)."""
     bars = BarChart()
     bars.type = "col"
     bars.style = 10
@@ -102,6 +125,106 @@ def pareto_chart(sheet: Worksheet, *, title: str, count_title: str, header_row: 
     bars += line
     _text_categories(bars, sheet, label_column, header_row + 1, last_row)
     bars.legend.position = "b"
+    bars.visible_cells_only = False      # the short labels are in a hidden column
+    fill_caches(bars, values)
+    size_text(bars, (bars.x_axis, bars.y_axis, line.y_axis))
+    # Upright labels: at 45 degrees (LibreOffice's choice) many categories overlap and squeeze the plot.
+    bars.x_axis.txPr = _text(LABEL_SIZE, rotation=-5400000)
     bars.width = CHART_WIDTH
     bars.height = 9.0
     return bars
+
+
+# -- cached values and text sizes ----------------------------------------------------------------
+
+def _cells(values: CellValues, formula: str) -> list:
+    """The values of the cells a chart reference names (one column of the sheet)."""
+    min_col, min_row, max_col, max_row = range_boundaries(formula.split("!")[-1])
+    return [values.get((r, c)) for r in range(min_row, max_row + 1) for c in range(min_col, max_col + 1)]
+
+
+def _num_cache(values: CellValues, ref: NumRef) -> None:
+    cells = _cells(values, ref.f)
+    ref.numCache = NumData(formatCode="General", ptCount=len(cells), pt=[
+        NumVal(idx=i, v=v) for i, v in enumerate(cells) if isinstance(v, (int, float)) and not isinstance(v, bool)])
+
+
+def _str_cache(values: CellValues, ref: StrRef) -> None:
+    cells = _cells(values, ref.f)
+    ref.strCache = StrData(ptCount=len(cells), pt=[StrVal(idx=i, v=str(v)) for i, v in enumerate(cells) if v is not None])
+
+
+def _width(text: str) -> int:
+    # A Chinese character takes about two Latin letters' width.
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cut(text: str, limit: int) -> str:
+    """Text cut to about `limit` Latin letters' width, with "…"."""
+    text = " ".join(text.split())
+    if _width(text) <= limit:
+        return text
+    cut = ""
+    for ch in text:
+        if _width(cut + ch) > limit - 1:
+            break
+        cut += ch
+    if " " in cut[-4:]:      # end at a word when one ends near the cut; otherwise keep the letters
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,;:-–") + "…"
+
+
+def short_label(text: str, limit: int = LABEL_CHARS) -> str:
+    """A category label short enough for the chart. "Category (Checklist: stage)" keeps both parts, the
+    checklist by its name before the colon, so categories of different checklists stay apart."""
+    text = " ".join(text.split())
+    if _width(text) <= limit:
+        return text
+    for opening, closing in (("(", ")"), ("（", "）")):
+        if text.endswith(closing) and opening in text:
+            head, tail = text[:-1].rsplit(opening, 1)
+            tail = tail.replace("：", ":").split(":")[0].strip()
+            space = " " if opening == "(" else ""
+            return f"{_cut(head.strip(), limit)}{space}{opening}{_cut(tail, 9 if space else 6)}{closing}"
+    return _cut(text, limit)
+
+
+def fill_caches(chart: BarChart, values: CellValues) -> None:
+    """Cached points from the cells behind every series, so previewers that do not recalculate
+    (Quick Look, mail and file-manager thumbnails) draw the chart, not an empty frame."""
+    for series in _all_series(chart):
+        if series.tx is not None and series.tx.strRef is not None:
+            _str_cache(values, series.tx.strRef)
+        if series.val is not None and series.val.numRef is not None:
+            _num_cache(values, series.val.numRef)
+        if series.cat is not None and series.cat.strRef is not None:
+            _str_cache(values, series.cat.strRef)
+        bars = series.errBars
+        for source in (bars.plus, bars.minus) if bars is not None else ():
+            if source is not None and source.numRef is not None:
+                _num_cache(values, source.numRef)
+
+
+def _text(size: int, bold: bool = False, rotation: int | None = None) -> RichText:
+    props = CharacterProperties(sz=size, b=bold)
+    return RichText(bodyPr=RichTextProperties(rot=rotation, vert="horz") if rotation is not None else None,
+                    p=[Paragraph(pPr=ParagraphProperties(defRPr=props), endParaRPr=props)])
+
+
+def _size_title(title, size: int) -> None:
+    for paragraph in title.tx.rich.p:
+        paragraph.pPr = ParagraphProperties(defRPr=CharacterProperties(sz=size, b=True))
+        for run in paragraph.r or []:
+            run.rPr = CharacterProperties(sz=size, b=True)
+
+
+def size_text(chart: BarChart, axes: tuple) -> None:
+    """An 11 pt title, 9 pt axis titles and 8 pt labels: the defaults (18 and 10 pt) crowd a 10 cm chart."""
+    if chart.title is not None:
+        _size_title(chart.title, TITLE_SIZE)
+    for axis in axes:
+        axis.txPr = _text(LABEL_SIZE)
+        if axis.title is not None:
+            _size_title(axis.title, AXIS_TITLE_SIZE)
+    if chart.legend is not None:
+        chart.legend.txPr = _text(LABEL_SIZE)

@@ -6,6 +6,7 @@ Every number comes from a `workbench.report.figures.Report`; this module only la
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Sequence
 
@@ -36,7 +37,7 @@ from workbench.report.excel_cells import (
     xml_text,
 )
 from workbench.report import glossary, round_words
-from workbench.report.excel_charts import compliance_bar_chart, pareto_chart
+from workbench.report.excel_charts import compliance_bar_chart, pareto_chart, short_label
 from workbench.report.excel_print import page_setup, print_range
 from workbench.report.figures import (
     DEFINITIONS,
@@ -156,6 +157,7 @@ class _Sheet:
         self.sheet = sheet
         self.language = language
         self.row = 0
+        self.values: dict[tuple[int, int], Any] = {}     # what each cell holds, for the charts' caches
 
     def t(self, text: Text, **params: Any) -> str:
         value = text.get(self.language)
@@ -164,6 +166,9 @@ class _Sheet:
     def add(self, values: Sequence[Any]) -> int:
         self.sheet.append(list(values))
         self.row += 1
+        for column, value in enumerate(values, start=1):
+            if value is not None:
+                self.values[self.row, column] = value.value if isinstance(value, Cell) else value
         return self.row
 
     def blank(self) -> None:
@@ -214,7 +219,14 @@ def _interval(s: _Sheet, p: Proportion) -> list[Any]:
     return [s.pct(p.rate), s.pct(p.low), s.pct(p.high)]
 
 
-def write_summary(sheet: Worksheet, report: Report, language: str) -> dict[str, int]:
+@dataclass
+class SummaryLayout:
+    """Where the Summary's figure blocks are and what its cells hold: what its charts are drawn from."""
+    blocks: dict[str, int]
+    values: dict[tuple[int, int], Any]
+
+
+def write_summary(sheet: Worksheet, report: Report, language: str) -> SummaryLayout:
     """The Summary sheet, block by block; returns where its figure blocks are, for the charts."""
     s = _Sheet(sheet, language)
     sheet.column_dimensions["A"].width = LABEL_WIDTH
@@ -243,7 +255,7 @@ def write_summary(sheet: Worksheet, report: Report, language: str) -> dict[str, 
         s.blank()
         _strata_block(s, report)
     print_range(sheet, columns=PRINTED_COLUMNS, rows=s.row, title_rows=None)
-    return blocks
+    return SummaryLayout(blocks, s.values)
 
 
 def _reviewed_what(s: _Sheet, report: Report) -> None:
@@ -336,8 +348,11 @@ def _category_block(s: _Sheet, report: Report, blocks: dict[str, int]) -> None:
     s.section(S["category_block"], S["findings"], H["share"], H["cumulative"])
     blocks["category_header"] = s.row
     for category in report.categories:
-        s.add([text_value(s.sheet, category.label.get(s.language)), s.count(category.findings), s.pct(category.share),
-               s.pct(category.cumulative)])
+        label = category.label.get(s.language)
+        figures = [text_value(s.sheet, label), s.count(category.findings), s.pct(category.share),
+                   s.pct(category.cumulative)]
+        # The chart's label, shortened, in the hidden helper column: long labels crowd the Pareto's axis.
+        s.add([*figures, *[None] * (MINUS_COLUMN - 1 - len(figures)), text_value(s.sheet, short_label(label) if label else label)])
     blocks["category_last"] = s.row
     if not report.categories:
         s.note(s.t(S["no_findings"]))
@@ -353,14 +368,14 @@ def _strata_block(s: _Sheet, report: Report) -> None:
                s.count(st.reviewed), s.count(st.compliant), *_interval(s, c), s.pct(st.population_share)])
 
 
-def add_summary_charts(sheet: Worksheet, blocks: dict[str, int], language: str) -> int:
+def add_summary_charts(sheet: Worksheet, layout: SummaryLayout, language: str) -> int:
     """The two native charts beside the Summary figures; returns how many were added."""
-    added = 0
+    blocks, added = layout.blocks, 0
     anchor_row = 2
     anchor_column = get_column_letter(NOTE_COLUMNS + 1)
     if blocks["department_last"] > blocks["department_header"]:
         chart = compliance_bar_chart(
-            sheet, title=S["chart_compliance"].get(language), axis_title=H["compliance"].get(language),
+            sheet, layout.values, title=S["chart_compliance"].get(language), axis_title=H["compliance"].get(language),
             header_row=blocks["department_header"], last_row=blocks["department_last"],
             label_column=1, rate_column=4, minus_column=MINUS_COLUMN, plus_column=PLUS_COLUMN)
         sheet.add_chart(chart, f"{anchor_column}{anchor_row}")
@@ -368,9 +383,12 @@ def add_summary_charts(sheet: Worksheet, blocks: dict[str, int], language: str) 
         added += 1
     if blocks["category_last"] > blocks["category_header"]:
         chart = pareto_chart(
-            sheet, title=S["chart_pareto"].get(language), count_title=S["findings"].get(language),
+            sheet, layout.values, title=S["chart_pareto"].get(language), count_title=S["findings"].get(language),
             header_row=blocks["category_header"], last_row=blocks["category_last"],
-            label_column=1, count_column=2, cumulative_column=4)
+            label_column=MINUS_COLUMN, count_column=2, cumulative_column=4)
+        # As tall as page 1 leaves below the first chart: its upright labels take a third of it.
+        page_end = blocks["department_header"] - 1
+        chart.height = max(chart.height, min(14.0, (page_end - anchor_row) * 0.53 - 0.5))
         sheet.add_chart(chart, f"{anchor_column}{anchor_row}")
         added += 1
     return added

@@ -84,8 +84,8 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
         try:
             names = {key: sheets.sheet_name(key, language) for key in sheets.SHEETS}
             created = {key: workbook.create_sheet(names[key]) for key in sheets.SHEETS}
-            blocks = summary_sheets.write_summary(created["summary"], report, language)
-            result.charts = summary_sheets.add_summary_charts(created["summary"], blocks, language)
+            layout = summary_sheets.write_summary(created["summary"], report, language)
+            result.charts = summary_sheets.add_summary_charts(created["summary"], layout, language)
             for kind in ("department", "examiner", "ip_type"):
                 sheets.write_breakdown(created[kind], kind, report, language, progress, cancel)
             sheets.write_items(created["item"], report, language, progress, cancel)
