@@ -1,8 +1,11 @@
 """What a quality manager sends upward: every figure of the report computed in one place for the
-workbook and the Dashboard alike (`figures`, with `items` and `strata`), the rows of the Cases and
-Findings sheets (`listings`), and the Excel workbook: its sheets, charts, tables and the fast row
-writer (`workbook`, `sheets`, `excel_*`), plus the per-row import report as CSV (`import_issues_csv`). Rounds are read from their tables, so a
-report depends only on what is stored.
+workbook, the PDF and the Dashboard alike (`figures`, with `items` and `strata`), the rows of the
+Cases, Findings and Answers sheets (`listings`), the Excel workbook with its sheets, charts,
+tables, print setup and fast row writer (`workbook`, `sheets`, `summary_sheets`, `excel_*`,
+behind `openpyxl_internals`), the PDF report (`pdf_report` laid out, `pdf` drawn with QtGui: the
+one module of workbench/ that imports Qt), the words shared with the window (`glossary`,
+`round_words`) and the per-row import report as CSV (`import_issues_csv`). Rounds are read from
+their tables, so a report depends only on what is stored.
 
 May import: foundation, workbench.audit, workbench.importing, workbench.review, workbench.stats.
 """
