@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -171,7 +170,6 @@ def test_a_still_busy_workspace_is_busy_not_damaged(tmp_path, home, monkeypatch)
     monkeypatch.setenv("WORKBENCH_HOME", str(home))
     other = holder(path, None)
     out, err = io.StringIO(), io.StringIO()
-    started = time.perf_counter()
     code = cli_module.main(["import", str(write_csv(tmp_path / "c.csv", ROWS)), "--db", str(path)], out=out, err=err)
     other.rollback()
     other.close()
@@ -179,7 +177,6 @@ def test_a_still_busy_workspace_is_busy_not_damaged(tmp_path, home, monkeypatch)
     lines = err.getvalue().splitlines()
     assert lines[0].startswith("waiting: The workspace") and len(lines) == 2
     assert lines[1].startswith("error: The workspace") and "busy (another program is writing to it)" in lines[1]
-    assert time.perf_counter() - started < 30
     assert open_database(path).execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 0
 
 
