@@ -110,3 +110,14 @@ def test_cancel_leaves_no_file(workspace, tmp_path):
     with pytest.raises(Cancelled):
         write_pdf_report(db, tmp_path / "c.pdf", cancel=token)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_chinese_round_design_is_in_words(workspace, tmp_path):
+    """The round's plan and filters in the sheet's words, not JSON, as the Chinese workbook shows them."""
+    if pdf.cjk_family() is None:
+        pytest.skip("no CJK font installed (install fonts-wqy-microhei): the refusal is tested above")
+    target = tmp_path / "round-zh.pdf"
+    db = open_database(workspace, read_only=True)
+    write_pdf_report(db, target, language="zh", report_filter=ReportFilter(round_name="ONE"))
+    text = squeeze("".join(pages_text(target)))
+    assert "分层抽样" in text and '"method"' not in text and '"exclude_sampled"' not in text

@@ -46,7 +46,9 @@ def case_rows(db: sqlite_utils.Database, scope: Scope) -> Iterator[tuple[Any, ..
     """One tuple per case in scope (fields CASE_FIELDS), reviewed or not, by application number."""
     cte, params = scope.cte()
     return db.execute(
+        # The findings of counted reviews only, as the Findings sheet lists them and the Summary counts them.
         f"{cte}, counted(review_id, n) AS (SELECT a.review_id, COUNT(*) FROM scope s"
+        f" JOIN reviews r ON r.id = s.review_id AND {_COUNTED}"
         " JOIN answers a ON a.review_id = s.review_id AND a.outcome = 'fail' GROUP BY a.review_id)"
         " SELECT c.application_number, c.ip_type, c.title, c.applicant, c.examiner, c.department,"
         " c.classification, c.procedure, c.decision, c.filing_date, c.decision_date, s.stratum,"

@@ -34,6 +34,7 @@ from workbench.report.figures import (
     ReportFilter,
     compute_report,
 )
+from workbench.report import round_words
 from workbench.report.page_parts import Bar, Column
 from workbench.report.sheets import H
 from workbench.report.summary_sheets import S, method_label
@@ -283,10 +284,12 @@ def _design(layout: PdfLayout, report: Report, t: Any, language: str) -> None:
     """The round's method, seed, plan and filters, and its strata with their weights."""
     rnd = report.scope.round
     assert rnd is not None
+    zh = language.startswith("zh")
     layout.heading(t(P["design"]), keep_with=layout.line_height(layout.body) * 6)
     _pairs(layout, [(t(S["round"]), rnd.name), (t(S["method"]), method_label(rnd.method, language)),
                     (t(S["seed"]), str(rnd.seed)), (t(S["population"]), num(rnd.population)),
-                    (t(S["plan"]), _compact(rnd.plan)), (t(S["round_filters"]), _compact(rnd.filters)),
+                    (t(S["plan"]), round_words.plan_text(rnd.plan) if zh else _compact(rnd.plan)),
+                    (t(S["round_filters"]), round_words.filters_text(rnd.filters) if zh else _compact(rnd.filters)),
                     (t(S["round_created"]), str(rnd.created_at))])
     if not report.strata:
         return
@@ -295,7 +298,7 @@ def _design(layout: PdfLayout, report: Report, t: Any, language: str) -> None:
                Column(t(H["compliant"]), 0.09, True), Column(t(H["compliance"]), 0.11, True),
                Column(t(H["low"]), 0.09, True), Column(t(H["high"]), 0.09, True)]
     layout.heading(t(S["strata_block"]), keep_with=layout.line_height(layout.body) * 4)
-    layout.table(columns, [[s.name, num(s.population), pct(s.weight), num(s.drawn), num(s.reviewed),
+    layout.table(columns, [[round_words.stratum_label(s.name, language), num(s.population), pct(s.weight), num(s.drawn), num(s.reviewed),
                             num(s.compliant), pct(s.compliance.rate), pct(s.compliance.low),
                             pct(s.compliance.high)] for s in report.strata])
 
