@@ -231,7 +231,7 @@ def require_regular(path: str | os.PathLike[str], *, must_exist: bool = True) ->
 def work_copy(source: Path, *, near: Path | None) -> Iterator[Path]:
     """A private copy of `source` (with its write-ahead log) to open, upgrade and read, made beside
     `near` (the master workspace) under a temporary name of ours and removed afterwards; one that
-    a killed run left is removed by the next (workbench/files.py). None: the system's temp folder."""
+    a killed run left is removed by the next (foundation/files.py). None: the system's temp folder."""
     target = near if near is not None else Path(tempfile.gettempdir()) / source.name
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,6 @@
 """Every figure of the quality-and-efficiency report, computed in one place.
 
-The workbook (workbench/excel_sheets.py) and the dashboard (ui/dashboard.py) both show a
+The workbook (workbench/report/sheets.py and summary_sheets.py) and the dashboard (ui/dashboard.py) both show a
 `Report` from `compute_report`, so the screen and the file never disagree; the tests
 recompute each figure from the exported Cases and Findings sheets.
 
