@@ -5,8 +5,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TS     := resources/translations/workbench_zh_CN.ts
 QM     := resources/translations/workbench_zh_CN.qm
-# What a real window needs on Debian/Ubuntu beyond the base image (Qt's xcb plugin, a CJK font).
-SYSTEM_PACKAGES := libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 fonts-wqy-microhei
+# What a real window needs on Debian/Ubuntu beyond the base image (Qt's xcb plugin, a CJK font), and
+# Carlito, metric-compatible with Calibri, so workbooks print from LibreOffice at the size Excel prints them.
+SYSTEM_PACKAGES := libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 fonts-wqy-microhei fonts-crosextra-carlito
 
 .PHONY: run test dist dist-check translations system-deps bench clean
 
