@@ -11,7 +11,6 @@ scope, carries the audit anchor and "Page N of M". Numbers are printed as the wo
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
@@ -284,12 +283,11 @@ def _design(layout: PdfLayout, report: Report, t: Any, language: str) -> None:
     """The round's method, seed, plan and filters, and its strata with their weights."""
     rnd = report.scope.round
     assert rnd is not None
-    zh = language.startswith("zh")
     layout.heading(t(P["design"]), keep_with=layout.line_height(layout.body) * 6)
     _pairs(layout, [(t(S["round"]), rnd.name), (t(S["method"]), method_label(rnd.method, language)),
                     (t(S["seed"]), str(rnd.seed)), (t(S["population"]), num(rnd.population)),
-                    (t(S["plan"]), round_words.plan_text(rnd.plan) if zh else _compact(rnd.plan)),
-                    (t(S["round_filters"]), round_words.filters_text(rnd.filters) if zh else _compact(rnd.filters)),
+                    (t(S["plan"]), round_words.plan_shown(rnd.plan, language)),
+                    (t(S["round_filters"]), round_words.filters_shown(rnd.filters, language)),
                     (t(S["round_created"]), str(rnd.created_at))])
     if not report.strata:
         return
@@ -301,7 +299,3 @@ def _design(layout: PdfLayout, report: Report, t: Any, language: str) -> None:
     layout.table(columns, [[round_words.stratum_label(s.name, language), num(s.population), pct(s.weight), num(s.drawn), num(s.reviewed),
                             num(s.compliant), pct(s.compliance.rate), pct(s.compliance.low),
                             pct(s.compliance.high)] for s in report.strata])
-
-
-def _compact(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else "—"

@@ -140,3 +140,17 @@ def _value(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return "、".join(_value(v) for v in value)
     return "" if value is None else str(value)
+
+
+def plan_shown(plan: Mapping[str, Any], language: str) -> str:
+    """A round's plan as a report shows it: in words in Chinese, as compact JSON in English."""
+    return plan_text(plan) if language.startswith("zh") else _json(plan)
+
+
+def filters_shown(filters: Mapping[str, Any], language: str) -> str:
+    """A round's filters as a report shows them: in words in Chinese, as compact JSON in English."""
+    return filters_text(filters) if language.startswith("zh") else _json(filters)
+
+
+def _json(value: Mapping[str, Any]) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)

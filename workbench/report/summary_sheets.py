@@ -5,7 +5,6 @@ Every number comes from a `workbench.report.figures.Report`; this module only la
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Sequence
@@ -267,7 +266,7 @@ def _reviewed_what(s: _Sheet, report: Report) -> None:
         s.add([s.t(S["method"]), text_value(sheet, method_label(rnd.method, s.language))])
         s.add([s.t(S["seed"]), rnd.seed])
         if rnd.filters:
-            shown = round_words.filters_text(rnd.filters) if s.language.startswith("zh") else _compact_json(rnd.filters)
+            shown = round_words.filters_shown(rnd.filters, s.language)
             s.add([s.t(S["round_filters"]), text_value(sheet, shown)])
     s.add([s.t(S["period_from"]), s.num(flt.date_from, DATE_FORMAT) if flt.date_from else s.t(S["any_date"])])
     s.add([s.t(S["period_to"]), s.num(flt.date_to, DATE_FORMAT) if flt.date_to else s.t(S["any_date"])])
@@ -430,9 +429,9 @@ def write_about(sheet: Worksheet, report: Report, language: str, *, database_fil
     if rnd is not None:
         row(S["method"], method_label(rnd.method, language))
         zh = language.startswith("zh")
-        row(S["plan"], round_words.plan_text(rnd.plan) if zh else _compact_json(rnd.plan))
+        row(S["plan"], round_words.plan_shown(rnd.plan, language))
         row(S["seed"], rnd.seed)
-        row(S["round_filters"], round_words.filters_text(rnd.filters) if zh else _compact_json(rnd.filters))
+        row(S["round_filters"], round_words.filters_shown(rnd.filters, language))
         row(S["population"], rnd.population)
         row(S["round_created"], rnd.created_at)
         for name, value in rnd.stored:
@@ -462,7 +461,3 @@ def method_label(method: str, language: str) -> str:
     """The sampling method in the window's words (resources/glossary.json)."""
     label = METHODS.get(method)
     return label.get(language) if label is not None else xml_text(method)
-
-
-def _compact_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
