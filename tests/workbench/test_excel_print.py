@@ -59,10 +59,14 @@ def test_every_sheet_prints_on_a4_landscape_with_area_titles_header_and_footer(b
         assert sheet.oddHeader.left.font == FONTS[lang]
         if sheet.title not in (REPORT_SHEETS[lang][0],):
             assert sheet.print_title_rows == "$1:$1", sheet.title
-    for name in REPORT_SHEETS[lang]:
+    stratum = {"en": "By stratum", "zh": "按分层"}[lang]
+    assert (stratum in book.sheetnames) == key.endswith("round")     # a stratified round's design, per stratum
+    for name in (*REPORT_SHEETS[lang], *([stratum] if key.endswith("round") else [])):
         sheet = book[name]
         assert sheet.sheet_properties.pageSetUpPr.fitToPage, name
-        assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0, name
+        # The Summary on one page; the others as tall as they are.
+        tall = 1 if name == REPORT_SHEETS[lang][0] else 0
+        assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == tall, name
     for name in DATA_SHEETS[lang]:
         sheet = book[name]
         assert not sheet.sheet_properties.pageSetUpPr.fitToPage, name
@@ -115,23 +119,60 @@ def test_round_summary_layout(books):
     _path, book = books["round"]
     sheet = book["Summary"]
     rows = list(sheet.iter_rows(values_only=True))
-    strata = next(i for i, r in enumerate(rows) if r[0] == "Strata of the round")
-    high = rows[strata].index("95% high")
-    assert sheet.column_dimensions[sheet.cell(row=1, column=high + 1).column_letter].width >= 10
     # The chart's helper columns are hidden and outside the print area.
     department = next(i for i, r in enumerate(rows) if r[0] == "Compliance by department")
     assert rows[department][11:13] == ("Interval −", "Interval +")
     assert sheet.column_dimensions["L"].hidden and sheet.column_dimensions["M"].hidden
-    assert "!A1:K" in sheet.print_area.replace("$", "")
-    # The estimator note is wrapped in merged cells left of the charts, its row tall enough.
-    note = next(i for i, r in enumerate(rows) if isinstance(r[0], str) and r[0].startswith("Estimator"))
+    # Printed: the figures, on one page; the rows behind the charts, below, are not.
+    efficiency = next(i for i, r in enumerate(rows) if r[0] == "Efficiency")
+    last = efficiency + next(i for i, r in enumerate(rows[efficiency:]) if not any(r))
+    assert sheet.print_area.replace("$", "").endswith(f"!A1:K{last}") and department > last
+    assert not sheet.row_breaks.brk
+    # The strata: counted on the Summary, listed on their own sheet, every column wide enough.
+    count = next(r for r in rows if isinstance(r[0], str) and r[0].startswith("Strata (figures on the By stratum"))
+    strata = list(book["By stratum"].iter_rows(values_only=True))
+    assert count[1] == len(strata) - 1 and strata[0][:2] == ("Stratum", "Population")
+    # The notes and the round's filters are wrapped in merged cells left of the charts.
+    note = next(i for i, r in enumerate(rows) if isinstance(r[0], str) and r[0].startswith("Every rate"))
     assert f"A{note + 1}:F{note + 1}" in {str(r) for r in sheet.merged_cells.ranges}
     assert sheet[f"A{note + 1}"].alignment.wrap_text
     assert sheet.row_dimensions[note + 1].height >= 14 * math.ceil(len(rows[note][0]) / 120)
+    filters = next(i for i, r in enumerate(rows) if r[0] == "Round filters")
+    assert f"B{filters + 1}:F{filters + 1}" in {str(r) for r in sheet.merged_cells.ranges}
+    assert rows[filters][1] == "none"          # the demo round narrows nothing; About lists every filter
     charts = sheet._charts
     assert len(charts) == 2 and all(c.anchor._from.col == 6 for c in charts)    # both start at column G
-    # Page 1 the figures and charts, page 2 the breakdowns: a break before the department block.
-    assert [b.id for b in sheet.row_breaks.brk] == [department]
+
+
+A4_LANDSCAPE_POINTS = (842, 595)
+
+
+def printed_scale(sheet) -> float:
+    """The scale a spreadsheet program prints the sheet's print area at when fitted to its pages,
+    from the column widths and row heights (a column unit about 7 px of 0.75 pt, a row 15 pt unless set)."""
+    area = sheet.print_area.split("!")[-1].replace("$", "")
+    first, last = area.split(":")
+    last_col = "".join(ch for ch in last if ch.isalpha())
+    last_row = int("".join(ch for ch in last if ch.isdigit()))
+    from openpyxl.utils import column_index_from_string, get_column_letter
+    width = sum((sheet.column_dimensions[get_column_letter(c)].width or 8.43) * 7 * 0.75 + 3.75
+                for c in range(1, column_index_from_string(last_col) + 1))
+    breaks = [0] + [b.id for b in sheet.row_breaks.brk] + [last_row]
+    tallest = max(sum(sheet.row_dimensions[r].height or 15 for r in range(a + 1, b + 1))
+                  for a, b in zip(breaks, breaks[1:]))
+    m = sheet.page_margins
+    page_w = A4_LANDSCAPE_POINTS[0] - 72 * (m.left + m.right)
+    page_h = A4_LANDSCAPE_POINTS[1] - 72 * (m.top + m.bottom)
+    return min(1.0, page_w / width, page_h / tallest)
+
+
+@pytest.mark.parametrize("key", ["en", "zh", "round", "zh-round"])
+def test_the_summary_fits_its_pages_at_nine_points_or_more(books, key):
+    """The Summary's print area fits one A4 page with its 11 pt body at 9 pt or more (LibreOffice
+    with Carlito prints it at about 9.8 pt)."""
+    _path, book = books[key]
+    sheet = book.worksheets[0]
+    assert printed_scale(sheet) * 11 >= 9, sheet.print_area
 
 
 @pytest.mark.parametrize("key", ["en", "zh"])

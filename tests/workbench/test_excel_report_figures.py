@@ -222,11 +222,13 @@ def test_stratified_round_summary(exported):
     assert row[0] + error[0] == pytest.approx(1.0)
     assert (error[1], error[2]) == (pytest.approx(1 - high), pytest.approx(1 - low))
     assert "Compliance rate (unweighted)" not in summary and "Error rate" not in summary
-    notes = [k for k in summary if k.startswith("Estimator: stratified ratio estimate with the Korn-Graubard")]
-    assert notes and "Korn & Graubard (1998" in notes[0] and "svyciprop" in notes[0]
-    assert any(k.startswith("Every rate of this report") for k in summary)
+    # The Summary names the estimator; its formulas are on the About sheet (the Summary keeps to one page).
+    notes = [k for k in summary if k.startswith("Every rate of this report")]
+    assert notes and "Korn-Graubard 95% interval" in notes[0] and "About sheet" in notes[0]
     about = {r[0]: r[1] for r in book["About"].iter_rows(values_only=True) if r[0]}
-    assert about["Seed"] == 4242 and '"stratified"' in about["Sampling plan"]
+    assert "Korn & Graubard (1998" in about["Estimator"] and "svyciprop" in about["Estimator"]
+    assert about["Seed"] == 4242 and about["Sampling plan"].startswith("method: Stratified; ")
+    assert '"stratified"' in about["Sampling plan (as stored, JSON)"]
     assert about["Round"] == "2023 Q1"
 
 
@@ -301,7 +303,7 @@ def test_chinese_workbook(exported, tmp_path):
     out = tmp_path / "zh.xlsx"
     write_workbook(exported["db"], out, language="zh")
     book = load_workbook(out)
-    assert book.sheetnames == [sheets.SHEETS[k].zh for k in sheets.SHEETS]
+    assert book.sheetnames == [sheets.SHEETS[k].zh for k in sheets.SHEETS if k != "stratum"]   # no round
     assert [c.value for c in book["按部门"][1]][:5] == ["审查部门", "案件数", "已评查", "合格", "合格率"]
     statuses = {r[0] for r in book["案件"].iter_rows(min_row=2, min_col=12, max_col=12, values_only=True)}
     assert statuses <= {"未评查", "待评查", "评查中", "已完成", "已确认"}

@@ -36,8 +36,9 @@ def _escaped(text: str) -> str:
     return xml_text(text).replace("&", "&&")
 
 
-def page_setup(sheet: Worksheet, *, fit_width: bool, scale: int | None = None) -> None:
-    """A4 landscape with narrow margins; fitted to one page wide, or printed at `scale` percent."""
+def page_setup(sheet: Worksheet, *, fit_width: bool, scale: int | None = None, pages_tall: int = 0) -> None:
+    """A4 landscape with narrow margins; fitted to one page wide (and `pages_tall` pages tall, 0 for
+    as many as it needs), or printed at `scale` percent."""
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     sheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.25, footer=0.25)
@@ -45,7 +46,7 @@ def page_setup(sheet: Worksheet, *, fit_width: bool, scale: int | None = None) -
     if fit_width:
         sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
+        sheet.page_setup.fitToHeight = pages_tall
     else:
         sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=False)
         sheet.page_setup.scale = scale or DATA_SCALE

@@ -1,6 +1,6 @@
-"""A round's design in the Chinese workbook's words: its plan, filters and stored fields, and the
-names of its strata, so no stored code (`utility_model`, `exclude_reviewed`...) reaches a Chinese
-reader. The English workbook keeps the stored JSON, which its readers and tests rely on.
+"""A round's design in the report's words, in either language: its plan, filters and stored fields,
+and the names of its strata, so no stored code (`utility_model`, `exclude_reviewed`...) or JSON
+reaches a reader. The About sheet keeps the stored JSON beside the words in the English workbook.
 """
 from __future__ import annotations
 
@@ -8,13 +8,19 @@ import json
 from typing import Any, Mapping
 
 from workbench.report import glossary
+from workbench.review.checklists import Text
+
+T = Text
 
 #: How rounds join a case's field values into a stratum name (workbench.rounds.population.STRATUM_JOIN;
 #: report may not import rounds, tests/test_architecture.py).
 STRATUM_JOIN = " / "
 
-FIELDS_ZH = {"ip_type": "类型", "department": "审查部门", "examiner": "审查员", "decision": "审查决定",
-             "procedure": "审查程序", "import": "导入批次", "imports": "导入批次", "decision_date": "结案日"}
+FIELDS = {"ip_type": T("IP type", "类型"), "department": T("department", "审查部门"),
+          "examiner": T("examiner", "审查员"), "decision": T("decision", "审查决定"),
+          "procedure": T("procedure", "审查程序"), "classification": T("classification", "分类号"),
+          "import": T("import batch", "导入批次"), "imports": T("import batch", "导入批次"),
+          "decision_date": T("decision date", "结案日")}
 
 #: The round's stored columns that the About sheet lists besides its plan, seed and filters.
 STORED_ZH = {"created_by": "创建者", "seed_source": "随机种子来源", "checklists": "各类型评查表",
@@ -24,83 +30,111 @@ STORED_ZH = {"created_by": "创建者", "seed_source": "随机种子来源", "ch
              "closed_at": "关闭时间", "lots": "批数"}
 
 SEED_SOURCES_ZH = {"given": "指定", "random": "随机生成"}
-LEVELS_ZH = {"I": "一般检验水平 I", "II": "一般检验水平 II", "III": "一般检验水平 III"}
+LEVELS = {"I": T("general inspection level I", "一般检验水平 I"), "II": T("general inspection level II", "一般检验水平 II"),
+          "III": T("general inspection level III", "一般检验水平 III")}
+#: Each plan key's words; {v} is the value as shown.
+PLAN = {"size": T("size: {v}", "样本量：{v}"), "strata": T("strata: {v}", "分层字段：{v}"),
+        "allocation": T("allocation: {v}", "分配：{v}"), "min_per_stratum": T("at least {v} per stratum", "每层最少：{v}"),
+        "confidence": T("confidence: {v}", "置信水平：{v}"), "margin": T("margin of error: ±{v}", "允许误差：±{v}"),
+        "expected": T("expected compliance: {v}", "预期合格率：{v}"),
+        "stratum_expected": T("expected compliance per stratum: {v}", "各层预期合格率：{v}"),
+        "aql": T("AQL: {v}", "AQL：{v}"), "level": T("inspection level: {v}", "检验水平：{v}"),
+        "count_defects": T("defects count as nonconforming: {v}", "瑕疵计入不合格：{v}")}
+FILTERS = {"decided_from": T("decided from {v}", "结案日起：{v}"), "decided_to": T("decided to {v}", "结案日止：{v}"),
+           "exclude_sampled": T("exclude cases drawn in earlier rounds: {v}", "排除以前轮次已抽取的案件：{v}"),
+           "exclude_reviewed": T("exclude reviewed cases: {v}", "排除已评查的案件：{v}")}
+METHOD = T("method: {v}", "方法：{v}")
+YES, NO = T("yes", "是"), T("no", "否")
+NONE = T("none", "无")
 
 
-def _field(name: str) -> str:
-    return FIELDS_ZH.get(name, name)
+def _zh(language: str) -> bool:
+    return language.startswith("zh")
 
 
-def _code(group: str, value: Any) -> str:
+def _field(name: str, language: str = "zh") -> str:
+    return FIELDS[name].get(language) if name in FIELDS else name
+
+
+def _code(group: str, value: Any, language: str = "zh") -> str:
     label = glossary.labels(group).get(str(value))
-    return label.zh if label is not None else str(value)
+    return label.get(language) if label is not None else str(value)
 
 
-def _yes(value: Any) -> str:
-    return "是" if value else "否"
+def _yes(value: Any, language: str = "zh") -> str:
+    return (YES if value else NO).get(language)
+
+
+def _list(values: Any, language: str) -> str:
+    return ("、" if _zh(language) else ", ").join(values)
+
+
+def _pair(name: str, value: str, language: str) -> str:
+    return f"{name}：{value}" if _zh(language) else f"{name}: {value}"
 
 
 def stratum_label(name: str | None, language: str) -> str | None:
-    """A stratum's name with IP-type codes in the sheet's words (外观设计, not design)."""
-    if not name or not language.startswith("zh"):
+    """A stratum's name with IP-type codes in the sheet's words (外观设计 or Design, not design)."""
+    if not name:
         return name
     ip_types = glossary.labels("ip_type")
-    return STRATUM_JOIN.join(ip_types[p].zh if p in ip_types else p for p in name.split(STRATUM_JOIN))
+    return STRATUM_JOIN.join(ip_types[p].get(language) if p in ip_types else p for p in name.split(STRATUM_JOIN))
 
 
-def plan_text(plan: Mapping[str, Any]) -> str:
-    """方法：分层抽样；分层字段：审查部门、类型；分配：按比例分配；样本量：60 …"""
-    parts = [f"方法：{_code('method', plan.get('method', 'random'))}"]
+def _percent(value: Any, digits: int) -> str:
+    return f"{value:.{digits}%}" if isinstance(value, float) else str(value)
+
+
+def _plan_value(key: str, value: Any, language: str) -> str:
+    if key == "strata":
+        return _list((_field(f, language) for f in value), language)
+    if key == "allocation":
+        return _code("allocation", value, language)
+    if key in ("confidence", "expected"):
+        return _percent(value, 0)
+    if key == "margin":
+        return _percent(value, 1)
+    if key == "stratum_expected":
+        pairs = value.items() if isinstance(value, Mapping) else value
+        return _list((f"{stratum_label(str(n), language)} {r}" for n, r in pairs), language)
+    if key == "level":
+        return LEVELS[str(value)].get(language) if str(value) in LEVELS else str(value)
+    if key == "count_defects":
+        return _yes(value, language)
+    return _value(value, language)
+
+
+def plan_text(plan: Mapping[str, Any], language: str = "zh") -> str:
+    """方法：分层抽样；分层字段：审查部门、类型 … or method: Stratified; strata: department, IP type …"""
+    parts = [METHOD.get(language).format(v=_code("method", plan.get("method", "random"), language))]
     for key, value in plan.items():
         if key == "method" or value in (None, [], (), ""):
             continue
-        if key == "size":
-            parts.append(f"样本量：{value}")
-        elif key == "strata":
-            parts.append("分层字段：" + "、".join(_field(f) for f in value))
-        elif key == "allocation":
-            parts.append(f"分配：{_code('allocation', value)}")
-        elif key == "min_per_stratum":
-            parts.append(f"每层最少：{value}")
-        elif key == "confidence":
-            parts.append(f"置信水平：{value:.0%}" if isinstance(value, float) else f"置信水平：{value}")
-        elif key == "margin":
-            parts.append(f"允许误差：±{value:.1%}" if isinstance(value, float) else f"允许误差：{value}")
-        elif key == "expected":
-            parts.append(f"预期合格率：{value:.0%}" if isinstance(value, float) else f"预期合格率：{value}")
-        elif key == "stratum_expected":
-            pairs = value.items() if isinstance(value, Mapping) else value
-            parts.append("各层预期合格率：" + "、".join(f"{stratum_label(str(n), 'zh')} {r}" for n, r in pairs))
-        elif key == "aql":
-            parts.append(f"AQL：{value}")
-        elif key == "level":
-            parts.append(f"检验水平：{LEVELS_ZH.get(str(value), value)}")
-        elif key == "count_defects":
-            parts.append(f"瑕疵计入不合格：{_yes(value)}")
-        else:
-            parts.append(f"{key}：{_value(value)}")
-    return "；".join(parts)
+        shown = _plan_value(key, value, language)
+        parts.append(PLAN[key].get(language).format(v=shown) if key in PLAN else _pair(key, shown, language))
+    return ("；" if _zh(language) else "; ").join(parts)
 
 
-def filters_text(filters: Mapping[str, Any]) -> str:
-    """类型：发明、外观设计；排除已抽取的案件：否；…"""
+def filters_text(filters: Mapping[str, Any], language: str = "zh", *, set_only: bool = False) -> str:
+    """类型：发明、外观设计；排除已评查的案件：否 … or IP type: Invention, Design; exclude reviewed cases: no …
+    With `set_only`, the filters that narrow the population (no 'exclude …: no')."""
     parts = []
     for key, value in filters.items():
+        if set_only and value in (False, None, [], ()):
+            continue
         if key == "ip_type":
-            parts.append("类型：" + "、".join(_code("ip_type", v) for v in value))
-        elif key in FIELDS_ZH:
-            parts.append(f"{_field(key)}：" + "、".join(str(v) for v in value))
-        elif key == "decided_from":
-            parts.append(f"结案日起：{value}")
-        elif key == "decided_to":
-            parts.append(f"结案日止：{value}")
-        elif key == "exclude_sampled":
-            parts.append(f"排除以前轮次已抽取的案件：{_yes(value)}")
-        elif key == "exclude_reviewed":
-            parts.append(f"排除已评查的案件：{_yes(value)}")
+            parts.append(_pair(_field(key, language), _list((_code("ip_type", v, language) for v in value), language),
+                               language))
+        elif key in FIELDS:
+            parts.append(_pair(_field(key, language), _list((str(v) for v in value), language), language))
+        elif key in FILTERS:
+            shown = _yes(value, language) if isinstance(value, bool) else str(value)
+            parts.append(FILTERS[key].get(language).format(v=shown))
         else:
-            parts.append(f"{key}：{_value(value)}")
-    return "；".join(parts) if parts else "无"
+            parts.append(_pair(key, _value(value, language), language))
+    if not parts:
+        return NONE.get(language)
+    return ("；" if _zh(language) else "; ").join(parts)
 
 
 def stored_label(name: str) -> str:
@@ -132,25 +166,27 @@ def _reviewer(entry: Any) -> str:
     return str(entry.get("name", "")) + (f"（上限 {cap} 件）" if cap is not None else "")
 
 
-def _value(value: Any) -> str:
+def _value(value: Any, language: str = "zh") -> str:
     if isinstance(value, bool):
-        return _yes(value)
+        return _yes(value, language)
     if isinstance(value, Mapping):
-        return "；".join(f"{_field(str(k))}：{_value(v)}" for k, v in value.items())
+        return ("；" if _zh(language) else "; ").join(
+            _pair(_field(str(k), language), _value(v, language), language) for k, v in value.items())
     if isinstance(value, (list, tuple)):
-        return "、".join(_value(v) for v in value)
+        return _list((_value(v, language) for v in value), language)
     return "" if value is None else str(value)
 
 
 def plan_shown(plan: Mapping[str, Any], language: str) -> str:
-    """A round's plan as a report shows it: in words in Chinese, as compact JSON in English."""
-    return plan_text(plan) if language.startswith("zh") else _json(plan)
+    """A round's plan as a report shows it, in the report's words."""
+    return plan_text(plan, language)
 
 
-def filters_shown(filters: Mapping[str, Any], language: str) -> str:
-    """A round's filters as a report shows them: in words in Chinese, as compact JSON in English."""
-    return filters_text(filters) if language.startswith("zh") else _json(filters)
+def filters_shown(filters: Mapping[str, Any], language: str, *, set_only: bool = False) -> str:
+    """A round's filters as a report shows them, in the report's words."""
+    return filters_text(filters, language, set_only=set_only)
 
 
-def _json(value: Mapping[str, Any]) -> str:
+def stored_json(value: Mapping[str, Any]) -> str:
+    """A round's plan or filters as stored, for the English About sheet's record."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True)

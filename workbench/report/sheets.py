@@ -31,13 +31,14 @@ SHEETS = {
     "department": T("By department", "按部门"),
     "examiner": T("By examiner", "按审查员"),
     "ip_type": T("By IP type", "按类型"),
+    "stratum": T("By stratum", "按分层"),      # only in the workbook of a stratified round
     "item": T("By checklist item", "按评查项"),
     "findings": T("Findings", "差错"),
     "answers": T("Answers", "评查结果"),
     "cases": T("Cases", "案件"),
     "about": T("About", "说明"),
 }
-TABLE_NAMES = {"department": "ByDepartment", "examiner": "ByExaminer", "ip_type": "ByIpType",
+TABLE_NAMES = {"department": "ByDepartment", "examiner": "ByExaminer", "ip_type": "ByIpType", "stratum": "ByStratum",
                "item": "ByChecklistItem", "findings": "Findings", "answers": "Answers", "cases": "Cases"}
 OUTCOME_LABELS = {option.code: option.label for option in PASS_FAIL}
 
@@ -158,6 +159,18 @@ GROUP_FIGURE_COLUMNS = (
     Column("findings_total", H["findings_total"], "integer"),
     Column("median_minutes", H["median_minutes"], "decimal"),
 )
+STRATUM_COLUMNS = (
+    Column("stratum", H["stratum"], "stratum"),
+    Column("population", H["population"], "integer"),
+    Column("weight", H["weight"], "percent"),
+    Column("drawn", H["drawn"], "integer"),
+    Column("reviewed", H["reviewed"], "integer"),
+    Column("compliant", H["compliant"], "integer"),
+    Column("compliance", H["compliance"], "percent"),
+    Column("low", H["low"], "percent"),
+    Column("high", H["high"], "percent"),
+    Column("population_share", H["population_share"], "percent"),
+)
 ITEM_COLUMNS = (
     Column("checklist", H["checklist"], max_width=30),
     Column("item_id", H["item_id"]),
@@ -196,6 +209,20 @@ def write_breakdown(sheet: Worksheet, kind: str, report: Report, language: str, 
     return write_table(sheet, columns=columns, rows=([*g.key, *_group_values(g)] for g in groups),
                        language=language, table_name=TABLE_NAMES[kind], progress=progress, cancel=cancel,
                        highlight=Highlight(get_column_letter(high_column + 1), report.target))
+
+
+def sheet_keys(report: Report) -> tuple[str, ...]:
+    """The workbook's sheets for this report: By stratum only for a round with strata."""
+    return tuple(k for k in SHEETS if k != "stratum" or report.strata)
+
+
+def write_strata(sheet: Worksheet, report: Report, language: str, progress: Progress, cancel: CancelToken) -> int:
+    """The round's design per stratum (population, weight, drawn, reviewed) and its compliance."""
+    rows = ([st.name, st.population, st.weight, st.drawn, st.reviewed, st.compliant, st.compliance.rate,
+             st.compliance.low, st.compliance.high, st.population_share] for st in report.strata)
+    return write_table(sheet, columns=STRATUM_COLUMNS, rows=rows, language=language,
+                       table_name=TABLE_NAMES["stratum"], progress=progress, cancel=cancel,
+                       highlight=Highlight(get_column_letter(9), report.target))
 
 
 def write_items(sheet: Worksheet, report: Report, language: str, progress: Progress, cancel: CancelToken) -> int:

@@ -11,8 +11,7 @@ from typing import Any, Sequence
 
 from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
-from openpyxl.styles import Border, PatternFill, Side
-from openpyxl.worksheet.pagebreak import Break
+from openpyxl.styles import Alignment, Border, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench import APP_NAME, __version__
@@ -35,7 +34,7 @@ from workbench.report.excel_cells import (
     text_value,
     xml_text,
 )
-from workbench.report import glossary, round_words
+from workbench.report import glossary, round_words, sheets
 from workbench.report.excel_charts import compliance_bar_chart, pareto_chart, short_label
 from workbench.report.excel_print import page_setup, print_range
 from workbench.report.figures import (
@@ -46,10 +45,11 @@ from workbench.report.figures import (
     STRATIFIED_ESTIMATOR_TEXT,
     Report,
 )
-from workbench.report.sheets import H
 from workbench.stats.intervals import Proportion
 
 T = Text
+H = sheets.H
+TOP = Alignment(vertical="top")
 SECTION_FILL = PatternFill("solid", fgColor="DDEBF7")
 SECTION_BORDER = Border(bottom=Side(style="thin", color="8EA9DB"))
 # Summary columns: labels in A, figures in B..K (the strata table is the widest, ten figures),
@@ -124,6 +124,16 @@ S = {   # Summary and About texts
     "no_findings": T("No findings.", "没有问题。"),
     "chart_compliance": T("Compliance rate by department (95% interval)", "各部门合格率（95% 区间）"),
     "chart_pareto": T("Findings by error category (Pareto)", "差错类别帕累托图"),
+    "plan_stored": T("Sampling plan (as stored, JSON)", "抽样方案（存储形式）"),
+    "filters_stored": T("Round filters (as stored, JSON)", "轮次筛选条件（存储形式）"),
+    "strata_count": T("Strata (figures on the {sheet} sheet)", "分层数（各层数据见“{sheet}”工作表）"),
+    "chart_rows": T("The figures behind the two charts (not printed; the By department sheet has every department's "
+                    "figures).", "两幅图所依据的数据（不打印；各部门的全部数据见“按部门”工作表）。"),
+    "weighted_summary": T("Every rate of this report, overall and by department, examiner, IP type, severity and "
+                          "checklist item, is the stratified (domain) estimate with its Korn-Graubard 95% interval; "
+                          "counts are reviewed cases. The formulas are on the About sheet.",
+                          "本报告的全部比率（总体及按部门、审查员、类型、严重程度和评查项）均为分层（子总体）估计，"
+                          "区间为 Korn-Graubard 95% 区间；计数为已评查案件数。计算公式见“说明”工作表。"),
     "about_item": T("Item", "项目"),
     "about_value": T("Value", "内容"),
     "product": T("Product", "产品"),
@@ -203,6 +213,21 @@ class _Sheet:
     def count(self, value: int | None) -> Any:
         return self.num(value, INTEGER_FORMAT)
 
+    def wrapped(self, label: str, text: str) -> int:
+        """A label and a text value wrapped in cells merged across B..F, so it never runs under the charts."""
+        row = self.row + 1
+        width = (NOTE_COLUMNS - 1) * FIGURE_WIDTH
+        lines = max(1, -(-display_width(text) * 11 // (10 * width)))     # 11 pt text: ~1.1 width a character
+        if lines > 1:
+            self.sheet.row_dimensions[row].height = LINE_POINTS * lines + 2
+        self.sheet.merged_cells.add(f"B{row}:{get_column_letter(NOTE_COLUMNS)}{row}")
+        value = text_value(self.sheet, text)
+        if isinstance(value, Cell):          # text kept as text by the quote-prefix style
+            value.alignment = WRAP
+        elif isinstance(value, str):
+            value = styled(self.sheet, value, alignment=WRAP)
+        return self.add([styled(self.sheet, label, alignment=TOP), value])
+
     def note(self, text: str) -> int:
         """A note wrapped in cells merged across A..F, so it never runs under the charts."""
         row = self.row + 1
@@ -233,7 +258,8 @@ def write_summary(sheet: Worksheet, report: Report, language: str) -> SummaryLay
         sheet.column_dimensions[get_column_letter(column)].width = FIGURE_WIDTH
     for column in (MINUS_COLUMN, PLUS_COLUMN):
         sheet.column_dimensions[get_column_letter(column)].hidden = True
-    page_setup(sheet, fit_width=True)
+    # Set before the first row: a write-only sheet writes its properties with it.
+    page_setup(sheet, fit_width=True, pages_tall=1)
     s.add([styled(sheet, s.t(S["title"]), font=TITLE_FONT)])
     s.blank()
     _reviewed_what(s, report)
@@ -243,17 +269,17 @@ def write_summary(sheet: Worksheet, report: Report, language: str) -> SummaryLay
     _severity_block(s, report)
     s.blank()
     _efficiency(s, report)
+    blocks: dict[str, int] = {"page_end": s.row}
+    # Printed on one page: the figures beside the two charts (a round's strata have their own sheet,
+    # since fitting to pages makes spreadsheet programs ignore a page break). The rows behind the
+    # charts follow, unprinted: the charts show them and the By department sheet has them all.
+    printed = s.row
     s.blank()
-    blocks: dict[str, int] = {}
-    # Page 1: what was reviewed and the headline figures, with the charts; page 2: the breakdowns.
-    sheet.row_breaks.append(Break(id=s.row))
+    s.note(s.t(S["chart_rows"]))
     _department_block(s, report, blocks)
     s.blank()
     _category_block(s, report, blocks)
-    if report.strata:
-        s.blank()
-        _strata_block(s, report)
-    print_range(sheet, columns=PRINTED_COLUMNS, rows=s.row, title_rows=None)
+    print_range(sheet, columns=PRINTED_COLUMNS, rows=printed, title_rows=None)
     return SummaryLayout(blocks, s.values)
 
 
@@ -265,9 +291,11 @@ def _reviewed_what(s: _Sheet, report: Report) -> None:
     if rnd is not None:
         s.add([s.t(S["method"]), text_value(sheet, method_label(rnd.method, s.language))])
         s.add([s.t(S["seed"]), rnd.seed])
-        if rnd.filters:
-            shown = round_words.filters_shown(rnd.filters, s.language)
-            s.add([s.t(S["round_filters"]), text_value(sheet, shown)])
+        # Only the filters that narrow it (About lists them all), wrapped left of the charts.
+        shown = round_words.filters_shown(rnd.filters or {}, s.language, set_only=True)
+        s.wrapped(s.t(S["round_filters"]), shown)
+        if report.strata:
+            s.add([s.t(S["strata_count"], sheet=sheets.sheet_name("stratum", s.language)), s.count(len(report.strata))])
     s.add([s.t(S["period_from"]), s.num(flt.date_from, DATE_FORMAT) if flt.date_from else s.t(S["any_date"])])
     s.add([s.t(S["period_to"]), s.num(flt.date_to, DATE_FORMAT) if flt.date_to else s.t(S["any_date"])])
     s.add([s.t(S["population"]), s.count(report.population)])
@@ -291,9 +319,8 @@ def _headline(s: _Sheet, report: Report) -> None:
             (S["error_rate_stratified"] if weighted else S["error_rate"], report.error_rate, overall.errors))
     for label, estimate, count in rows:
         s.add([s.t(label), *_interval(s, estimate), s.count(count), s.count(overall.reviewed)])
-    if weighted:
-        s.note(s.t(S["labelled"], name=s.t(S["estimator"]), value=f"{s.t(STRATIFIED_ESTIMATOR_TEXT)} {s.t(STRATIFIED_DEFINITION)}"))
-        s.note(s.t(S["weighted_note"]))
+    if weighted:     # the estimator's formulas are on the About sheet: the Summary keeps to one page
+        s.note(s.t(S["weighted_summary"]))
     else:
         s.note(s.t(S["labelled"], name=s.t(S["estimator"]), value=s.t(S["wilson"])))
         if report.stratified_note:
@@ -357,16 +384,6 @@ def _category_block(s: _Sheet, report: Report, blocks: dict[str, int]) -> None:
         s.note(s.t(S["no_findings"]))
 
 
-def _strata_block(s: _Sheet, report: Report) -> None:
-    """Each stratum of the round: population, weight, drawn, reviewed and compliance."""
-    s.section(S["strata_block"], H["population"], H["weight"], H["drawn"], H["reviewed"], H["compliant"],
-              H["compliance"], H["low"], H["high"], H["population_share"])
-    for st in report.strata:
-        c = st.compliance
-        s.add([text_value(s.sheet, round_words.stratum_label(st.name, s.language)) or "", s.count(st.population), s.pct(st.weight), s.count(st.drawn),
-               s.count(st.reviewed), s.count(st.compliant), *_interval(s, c), s.pct(st.population_share)])
-
-
 def add_summary_charts(sheet: Worksheet, layout: SummaryLayout, language: str) -> int:
     """The two native charts beside the Summary figures; returns how many were added."""
     blocks, added = layout.blocks, 0
@@ -386,7 +403,7 @@ def add_summary_charts(sheet: Worksheet, layout: SummaryLayout, language: str) -
             header_row=blocks["category_header"], last_row=blocks["category_last"],
             label_column=MINUS_COLUMN, count_column=2, cumulative_column=4)
         # As tall as page 1 leaves below the first chart: its upright labels take a third of it.
-        page_end = blocks["department_header"] - 1
+        page_end = blocks["page_end"]
         chart.height = max(chart.height, min(14.0, (page_end - anchor_row) * 0.53 - 0.5))
         sheet.add_chart(chart, f"{anchor_column}{anchor_row}")
         added += 1
@@ -430,8 +447,12 @@ def write_about(sheet: Worksheet, report: Report, language: str, *, database_fil
         row(S["method"], method_label(rnd.method, language))
         zh = language.startswith("zh")
         row(S["plan"], round_words.plan_shown(rnd.plan, language))
+        if not zh:      # the record as stored, for a script; the Chinese workbook keeps to words
+            row(S["plan_stored"], round_words.stored_json(rnd.plan))
         row(S["seed"], rnd.seed)
         row(S["round_filters"], round_words.filters_shown(rnd.filters, language))
+        if not zh:
+            row(S["filters_stored"], round_words.stored_json(rnd.filters))
         row(S["population"], rnd.population)
         row(S["round_created"], rnd.created_at)
         for name, value in rnd.stored:

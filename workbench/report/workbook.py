@@ -82,12 +82,15 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
         result = ExportResult(str(out_path), reviewed=report.reviewed, report=report)
         workbook = Workbook(write_only=True)
         try:
-            names = {key: sheets.sheet_name(key, language) for key in sheets.SHEETS}
-            created = {key: workbook.create_sheet(names[key]) for key in sheets.SHEETS}
+            keys = sheets.sheet_keys(report)
+            names = {key: sheets.sheet_name(key, language) for key in keys}
+            created = {key: workbook.create_sheet(names[key]) for key in keys}
             layout = summary_sheets.write_summary(created["summary"], report, language)
             result.charts = summary_sheets.add_summary_charts(created["summary"], layout, language)
             for kind in ("department", "examiner", "ip_type"):
                 sheets.write_breakdown(created[kind], kind, report, language, progress, cancel)
+            if "stratum" in created:
+                sheets.write_strata(created["stratum"], report, language, progress, cancel)
             sheets.write_items(created["item"], report, language, progress, cancel)
             cancel.check()
             result.findings = write_table(
