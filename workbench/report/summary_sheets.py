@@ -444,24 +444,7 @@ def write_about(sheet: Worksheet, report: Report, language: str, *, database_fil
     row(S["target"], styled(sheet, report.target, PERCENT_FORMAT))
     row(S["confidence"], styled(sheet, report.confidence, "0%"))
     if rnd is not None:
-        row(S["method"], method_label(rnd.method, language))
-        zh = language.startswith("zh")
-        row(S["plan"], round_words.plan_shown(rnd.plan, language))
-        if not zh:      # the record as stored, for a script; the Chinese workbook keeps to words
-            row(S["plan_stored"], round_words.stored_json(rnd.plan))
-        row(S["seed"], rnd.seed)
-        row(S["round_filters"], round_words.filters_shown(rnd.filters, language))
-        if not zh:
-            row(S["filters_stored"], round_words.stored_json(rnd.filters))
-        row(S["population"], rnd.population)
-        row(S["round_created"], rnd.created_at)
-        for name, value in rnd.stored:
-            if name in ("id", "name", "created_at", "plan", "seed", "filters", "population"):
-                continue
-            if zh:
-                value = round_words.stored_value(name, value)
-                name = round_words.stored_label(name)
-            row(s.t(S["round_column"], name=name), value if isinstance(value, (int, float)) else str(value or ""))
+        _about_round(s, rnd, row)
     s.blank()
     s.section(S["definitions"], "")
     for name, text in DEFINITIONS:
@@ -473,6 +456,28 @@ def write_about(sheet: Worksheet, report: Report, language: str, *, database_fil
     s.blank()
     s.add([styled(sheet, s.t(S["reproduce"]), font=NOTE_FONT)])
     print_range(sheet, columns=2, rows=s.row)
+
+
+def _about_round(s: _Sheet, rnd: Any, row: Any) -> None:
+    """The round's design on the About sheet: in words, and in English also as stored."""
+    zh = s.language.startswith("zh")
+    row(S["method"], method_label(rnd.method, s.language))
+    row(S["plan"], round_words.plan_shown(rnd.plan, s.language))
+    if not zh:      # the record as stored, for a script; the Chinese workbook keeps to words
+        row(S["plan_stored"], round_words.stored_json(rnd.plan))
+    row(S["seed"], rnd.seed)
+    row(S["round_filters"], round_words.filters_shown(rnd.filters, s.language))
+    if not zh:
+        row(S["filters_stored"], round_words.stored_json(rnd.filters))
+    row(S["population"], rnd.population)
+    row(S["round_created"], rnd.created_at)
+    for name, value in rnd.stored:
+        if name in ("id", "name", "created_at", "plan", "seed", "filters", "population"):
+            continue
+        if zh:
+            value = round_words.stored_value(name, value)
+            name = round_words.stored_label(name)
+        row(s.t(S["round_column"], name=name), value if isinstance(value, (int, float)) else str(value or ""))
 
 
 METHODS = glossary.labels("method")
