@@ -20,10 +20,11 @@ ALLOWED: dict[str, set[str]] = {
     "importing": {"audit"},
     "review": {"audit", "importing"},                # checklists, reviews, undo, queue, integrity
     "rounds": {"audit", "importing", "review", "stats"},
-    "report": {"audit", "importing", "review", "stats"},   # reads rounds from their tables
+    "report": {"audit", "importing", "review", "stats", "calibration"},   # reads rounds from their tables
+    "calibration": {"audit", "importing", "review", "rounds", "stats"},
     "packages": {"audit", "importing", "review", "rounds"},
-    "demo": {"audit", "importing", "review", "rounds"},
-    "cli": {"audit", "importing", "review", "rounds", "report", "packages", "demo", "stats"},
+    "demo": {"audit", "importing", "review", "rounds", "calibration"},
+    "cli": {"audit", "importing", "review", "rounds", "report", "packages", "demo", "stats", "calibration"},
 }
 #: What each top-level layer may import of the project.
 LAYERS: dict[str, set[str]] = {

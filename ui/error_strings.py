@@ -4,11 +4,26 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', "{source} holds no audit anchor (a workbook's About sheet, a work package or a text file with the hash written by the workbench)."),  # anchor.not_found
     QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot read the anchor {source}: {detail}.'),  # anchor.unreadable
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Calibration round {name!r} was closed on {at}; its blind phase is over.'),  # calibration.closed
+    QT_TRANSLATE_NOOP('WorkbenchError', 'A round needs a name of 1 to 120 characters.'),  # calibration.name
+    QT_TRANSLATE_NOOP('WorkbenchError', 'There is already a round named {name!r}; choose another name.'),  # calibration.name_taken
+    QT_TRANSLATE_NOOP('WorkbenchError', 'No checklist applies to {ip_type} cases; add a template for it first.'),  # calibration.no_checklist
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Round {name!r} is not a calibration round.'),  # calibration.not_calibration
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Calibration round {name!r} is still blind; close it first (calibrate --close --round NAME).'),  # calibration.not_closed
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Case {case} is not in calibration round {name!r}.'),  # calibration.not_in_round
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Case {case} was examined by {examiner}, who is one of the reviewers; a reviewer cannot review their own case.'),  # calibration.own_case
+    QT_TRANSLATE_NOOP('WorkbenchError', 'A calibration round needs at least two different reviewers (got {count}).'),  # calibration.reviewers
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Round {name!r} has no case that none of the reviewers examined.'),  # calibration.round_empty
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Ask for at least one case (--size N).'),  # calibration.size
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Choose the cases one way: --size (drawn), --cases or --from-round.'),  # calibration.source
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Only {available} cases match; {size} were asked for.'),  # calibration.too_few
     QT_TRANSLATE_NOOP('WorkbenchError', '{source}: the checklist template has {count} problem(s):\n{problems}'),  # checklist.invalid
     QT_TRANSLATE_NOOP('WorkbenchError', 'No checklist template {template_id} version {version} in this workspace.'),  # checklist.unknown
     QT_TRANSLATE_NOOP('WorkbenchError', '{source}: cannot read the checklist template ({detail}).'),  # checklist.unreadable
     QT_TRANSLATE_NOOP('WorkbenchError', '{encoding} is not a text encoding the import can read; use e.g. utf-8, gb18030, utf-16 or leave --encoding out to detect it.'),  # cli.bad_encoding
     QT_TRANSLATE_NOOP('WorkbenchError', 'The mapping file {path} cannot be used: {detail}.'),  # cli.bad_mapping_file
+    QT_TRANSLATE_NOOP('WorkbenchError', '--close takes only --round (the round to close).'),  # cli.calibrate_close
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Give the reviewers: --reviewers A,B,C.'),  # cli.calibrate_reviewers
     QT_TRANSLATE_NOOP('WorkbenchError', "{option} describes the demo's round: give --round NAME with it."),  # cli.demo_round_options
     QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot use {path}: {detail}.'),  # cli.os_error
     QT_TRANSLATE_NOOP('WorkbenchError', 'Give --confidence and --margin (with --expected and --population if known), or --lot (with --aql and --level).'),  # cli.sample_size_args
@@ -124,6 +139,9 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', '{answer!r} is not an answer item {item_id} allows ({allowed}).'),  # review.bad_answer
     QT_TRANSLATE_NOOP('WorkbenchError', 'Error category {category!r} is not allowed for item {item_id} ({allowed}).'),  # review.bad_category
     QT_TRANSLATE_NOOP('WorkbenchError', 'Severity {severity!r} is not allowed for item {item_id} ({allowed}).'),  # review.bad_severity
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The calibration round of this review of case {case} is closed; its answers are final.'),  # review.calibration_closed
+    QT_TRANSLATE_NOOP('WorkbenchError', "Your calibration review of case {case} is completed, so its answers are final: completing it showed you the other reviewers' answers."),  # review.calibration_final
+    QT_TRANSLATE_NOOP('WorkbenchError', "A calibration review is its reviewer's own blind judgement of case {case}; it cannot be taken over."),  # review.calibration_take_over
     QT_TRANSLATE_NOOP('WorkbenchError', 'The review cannot be completed yet:\n{missing}'),  # review.incomplete
     QT_TRANSLATE_NOOP('WorkbenchError', 'The review is signed off and locked; reopen it with a reason to change it.'),  # review.locked
     QT_TRANSLATE_NOOP('WorkbenchError', 'No checklist applies to {ip_type} cases; add a template for it first.'),  # review.no_checklist

@@ -2753,6 +2753,14 @@ Create a new, empty workspace there?</source>
         <translation>无法使用列映射文件 {path}：{detail}。</translation>
     </message>
     <message>
+        <source>--close takes only --round (the round to close).</source>
+        <translation>--close 只需 --round（要关闭的轮次）。</translation>
+    </message>
+    <message>
+        <source>Give the reviewers: --reviewers A,B,C.</source>
+        <translation>请指定评查员：--reviewers A,B,C。</translation>
+    </message>
+    <message>
         <source>{option} describes the demo's round: give --round NAME with it.</source>
         <translation>{option} 用于描述演示数据的轮次：请同时给出 --round 名称。</translation>
     </message>
@@ -3205,6 +3213,18 @@ Create a new, empty workspace there?</source>
         <translation>检查项 {item_id} 不允许使用严重程度 {severity!r}（可选：{allowed}）。</translation>
     </message>
     <message>
+        <source>The calibration round of this review of case {case} is closed; its answers are final.</source>
+        <translation>案件 {case} 的这份评查所在的校准轮次已关闭，其答案不可再改。</translation>
+    </message>
+    <message>
+        <source>Your calibration review of case {case} is completed, so its answers are final: completing it showed you the other reviewers' answers.</source>
+        <translation>您对案件 {case} 的校准评查已完成，答案不可再改：完成后您已能看到其他评查员的答案。</translation>
+    </message>
+    <message>
+        <source>A calibration review is its reviewer's own blind judgement of case {case}; it cannot be taken over.</source>
+        <translation>校准评查是评查员对案件 {case} 的独立盲评，不能接手。</translation>
+    </message>
+    <message>
         <source>The review cannot be completed yet:
 {missing}</source>
         <translation>评查暂不能完成：
@@ -3437,6 +3457,50 @@ Create a new, empty workspace there?</source>
     <message>
         <source>Cannot read the anchor {source}: {detail}.</source>
         <translation>无法读取锚点 {source}：{detail}。</translation>
+    </message>
+    <message>
+        <source>Calibration round {name!r} was closed on {at}; its blind phase is over.</source>
+        <translation>校准轮次 {name!r} 已于 {at} 关闭，盲评阶段已结束。</translation>
+    </message>
+    <message>
+        <source>A round needs a name of 1 to 120 characters.</source>
+        <translation>轮次名称须为 1 至 120 个字符。</translation>
+    </message>
+    <message>
+        <source>Round {name!r} is not a calibration round.</source>
+        <translation>轮次 {name!r} 不是校准轮次。</translation>
+    </message>
+    <message>
+        <source>Calibration round {name!r} is still blind; close it first (calibrate --close --round NAME).</source>
+        <translation>校准轮次 {name!r} 仍处于盲评阶段，请先关闭（calibrate --close --round NAME）。</translation>
+    </message>
+    <message>
+        <source>Case {case} is not in calibration round {name!r}.</source>
+        <translation>案件 {case} 不在校准轮次 {name!r} 中。</translation>
+    </message>
+    <message>
+        <source>Case {case} was examined by {examiner}, who is one of the reviewers; a reviewer cannot review their own case.</source>
+        <translation>案件 {case} 由 {examiner} 审查，而其为评查员之一；评查员不能评查自己审查的案件。</translation>
+    </message>
+    <message>
+        <source>A calibration round needs at least two different reviewers (got {count}).</source>
+        <translation>校准轮次至少需要两名不同的评查员（现有 {count} 名）。</translation>
+    </message>
+    <message>
+        <source>Round {name!r} has no case that none of the reviewers examined.</source>
+        <translation>轮次 {name!r} 中没有不是由这些评查员审查的案件。</translation>
+    </message>
+    <message>
+        <source>Ask for at least one case (--size N).</source>
+        <translation>请至少要求一件案件（--size N）。</translation>
+    </message>
+    <message>
+        <source>Choose the cases one way: --size (drawn), --cases or --from-round.</source>
+        <translation>请只用一种方式选择案件：--size（随机抽取）、--cases 或 --from-round。</translation>
+    </message>
+    <message>
+        <source>Only {available} cases match; {size} were asked for.</source>
+        <translation>只有 {available} 件案件符合条件，而要求 {size} 件。</translation>
     </message>
     <message>
         <source>Give --confidence and --margin (with --expected and --population if known), or --lot (with --aql and --level).</source>

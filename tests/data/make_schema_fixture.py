@@ -236,7 +236,32 @@ def write_v5(w: Writer) -> None:
              summary=json.dumps({"kept": [review_uid]}))
 
 
-WRITERS: dict[int, Callable[[Writer], None]] = {1: write_v1, 2: write_v2, 3: write_v3, 4: write_v4, 5: write_v5}
+def write_v7(w: Writer) -> None:
+    """A calibration round: two reviewers each with their own blind review of one case."""
+    checklist_id = w.conn.execute("SELECT MIN(id) FROM checklists").fetchone()[0]
+    case_id = w.conn.execute("SELECT MIN(id) FROM cases WHERE ip_type = 'invention'").fetchone()[0]
+    at = w.at()
+    plan = {"method": "calibration", "source": "chosen", "size": 1}
+    round_id = w.insert("rounds", name="2023 校准", created_at=at, created_by="manager", filters="{}",
+                        plan=json.dumps(plan), seed=0, seed_source="given",
+                        checklists=json.dumps({"invention": checklist_id}),
+                        reviewers=json.dumps([{"name": "alice"}, {"name": "bob"}]), matching=1, population=1,
+                        kind="calibration")
+    w.audit(actor="manager", entity="round", entity_id=round_id, action="create", case_id=None,
+            new={"name": "2023 校准", "kind": "calibration", "plan": plan, "reviewers": ["alice", "bob"]})
+    w.insert("round_cases", round_id=round_id, case_id=case_id, stratum=None, draw_order=1, reviewer=None)
+    w.audit(actor="manager", entity="round_case", entity_id=f"{round_id}/{case_id}", action="draw", case_id=case_id,
+            new={"round": "2023 校准", "draw_order": 1, "reviewers": ["alice", "bob"]})
+    for reviewer in ("alice", "bob"):
+        at = w.at()
+        review_id = w.insert("reviews", case_id=case_id, checklist_id=checklist_id, reviewer=reviewer, status="open",
+                             created_at=at, updated_at=at, round_id=round_id, role="calibration")
+        w.audit(actor="manager", entity="review", entity_id=review_id, action="open", case_id=case_id,
+                new={"checklist_id": checklist_id, "reviewer": reviewer, "round_id": round_id, "role": "calibration"})
+
+
+WRITERS: dict[int, Callable[[Writer], None]] = {1: write_v1, 2: write_v2, 3: write_v3, 4: write_v4, 5: write_v5,
+                                                7: write_v7}
 
 
 def make_fixture(version: int, target: Path | None = None) -> Path:

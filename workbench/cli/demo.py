@@ -32,6 +32,8 @@ def _add_demo(commands: Subcommands) -> None:
     p.add_argument("--round-seed", type=int, metavar="S", help="with --round: the draw's seed (default --seed)")
     p.add_argument("--round-reviewed", type=float, default=1.0, metavar="FRACTION",
                    help="with --round: the share of the round's cases reviewed in the round, 0 to 1 (default 1)")
+    p.add_argument("--calibration", metavar="NAME", help="then create a closed calibration round: three reviewers "
+                   "review the same 12 cases blind, disagreeing on two or three items, with the consensus recorded")
     add_db(p)
 
 
@@ -47,14 +49,20 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     path = workspace_path(getattr(args, "db", None))
     round_spec = _demo_round(args)
     started = time.perf_counter()
-    result = build_demo(open_workspace(args, create=True), cases=args.cases, reviewed=args.reviewed, seed=args.seed,
-                        path=str(path), round_spec=round_spec)
+    db = open_workspace(args, create=True)
+    result = build_demo(db, cases=args.cases, reviewed=args.reviewed, seed=args.seed, path=str(path),
+                        round_spec=round_spec)
     print(f"{path}: {result.cases} cases, {result.reviews} reviews, {result.answers} answers, "
           f"{result.findings} findings, {result.audit_entries} audit entries "
           f"({time.perf_counter() - started:.1f} s).", file=out)
     if round_spec is not None:
         print(f"Round {round_spec.name!r}: {result.round_cases} cases drawn, {result.round_reviews} reviewed "
               "in the round.", file=out)
+    if args.calibration:
+        from workbench.demo.calibration_demo import build_calibration_demo
+        calibration = build_calibration_demo(db, args.calibration, seed=args.seed)
+        print(f"Calibration round {calibration.name!r}: {len(calibration.cases)} cases, each reviewed blind by "
+              f"{', '.join(calibration.reviewers)}; closed, with the consensus recorded.", file=out)
     return 0
 
 

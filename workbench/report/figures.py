@@ -193,8 +193,9 @@ class Scope:
             stratum = "rc.stratum"
             # A round's figures come from that round's reviews only: the latest completed or
             # signed-off one, else the latest still open (which counts as not reviewed).
+            # A calibration round counts its consensus reviews; blind calibration reviews never count.
             review = ("(SELECT r.id FROM reviews r WHERE r.case_id = c.id AND r.round_id = :round_id"
-                      f" ORDER BY {STANDING_ORDER} LIMIT 1)")
+                      f" AND r.role != 'calibration' ORDER BY {STANDING_ORDER} LIMIT 1)")
         else:
             join = ""
             stratum = "NULL"

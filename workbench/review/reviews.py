@@ -33,6 +33,12 @@ register({
     "review.reason_required": "Reopening a signed-off review needs a reason; it is kept in the audit log.",
     "review.not_yours": "This review of case {case} belongs to {owner}; {actor} can only change it after taking "
                         "it over (the take-over is kept in the audit log with both names).",
+    "review.calibration_final": "Your calibration review of case {case} is completed, so its answers are final: "
+                                "completing it showed you the other reviewers' answers.",
+    "review.calibration_closed": "The calibration round of this review of case {case} is closed; its answers "
+                                 "are final.",
+    "review.calibration_take_over": "A calibration review is its reviewer's own blind judgement of case {case}; "
+                                    "it cannot be taken over.",
     "review.take_over_done": "The review of case {case} is {status}; a finished review cannot be taken over.",
 })
 
@@ -77,6 +83,7 @@ class Review:
     completed_at: str | None = None
     signed_off_at: str | None = None
     signed_off_by: str | None = None
+    role: str = "regular"             # regular, calibration (blind, never counted) or consensus
 
     @property
     def locked(self) -> bool:
@@ -154,7 +161,8 @@ def missing_for_completion(checklist: Checklist, answers: Mapping[str, Answer]) 
 
 def _review_row(db: sqlite_utils.Database, review_id: int) -> Review:
     row = db.execute("SELECT id, case_id, checklist_id, reviewer, status, verdict, score, active_seconds,"
-                     " completed_at, signed_off_at, signed_off_by FROM reviews WHERE id = ?", [review_id]).fetchone()
+                     " completed_at, signed_off_at, signed_off_by, role FROM reviews WHERE id = ?",
+                     [review_id]).fetchone()
     if row is None:
         raise WorkbenchError("review.unknown_review", review_id=review_id)
     return Review(*row)
@@ -250,6 +258,7 @@ def round_for_new_review(db: sqlite_utils.Database, case_id: int, reviewer: str)
         "SELECT rc.round_id FROM round_cases rc WHERE rc.case_id = ?"
         " AND (rc.reviewer IS NULL OR rc.reviewer = '' OR rc.reviewer = ?)"
         " AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.round_id = rc.round_id AND r.case_id = rc.case_id)"
+        " AND NOT EXISTS (SELECT 1 FROM rounds rd WHERE rd.id = rc.round_id AND rd.kind = 'calibration')"
         " ORDER BY rc.round_id DESC LIMIT 1", [case_id, reviewer]).fetchone()
     return row[0] if row else None
 
@@ -262,6 +271,24 @@ def _check_owner(db: sqlite_utils.Database, review: Review, actor: str) -> None:
                              owner=review.reviewer, actor=actor)
 
 
+def _application_number(db: sqlite_utils.Database, case_id: int) -> str:
+    row = db.execute("SELECT application_number FROM cases WHERE id = ?", [case_id]).fetchone()
+    return row[0] if row else str(case_id)
+
+
+def _check_calibration(db: sqlite_utils.Database, review: Review) -> None:
+    """A calibration review is final once completed (its reviewer has then seen the others'
+    answers) and once its round is closed."""
+    if review.role != "calibration":
+        return
+    if review.status in REVIEWED_STATUSES:
+        raise WorkbenchError("review.calibration_final", case=_application_number(db, review.case_id))
+    closed = db.execute("SELECT closed_at FROM rounds WHERE id = (SELECT round_id FROM reviews WHERE id = ?)",
+                        [review.id]).fetchone()
+    if closed and closed[0]:
+        raise WorkbenchError("review.calibration_closed", case=_application_number(db, review.case_id))
+
+
 def take_over(db: sqlite_utils.Database, review_id: int, *, actor: str, reason: str = "") -> Review:
     """Make `actor` the reviewer of someone else's unfinished review, audited with both names.
 
@@ -272,6 +299,8 @@ def take_over(db: sqlite_utils.Database, review_id: int, *, actor: str, reason: 
         current = _review_row(db, review_id)
         if current.reviewer == actor:
             return current
+        if current.role == "calibration":
+            raise WorkbenchError("review.calibration_take_over", case=_application_number(db, current.case_id))
         if current.status in REVIEWED_STATUSES:
             number = db.execute("SELECT application_number FROM cases WHERE id = ?", [current.case_id]).fetchone()
             raise WorkbenchError("review.take_over_done", case=number[0] if number else current.case_id,
@@ -324,6 +353,7 @@ def change_answer(db: sqlite_utils.Database, review_id: int, item_id: str, answe
     if review.status == "signed_off":
         raise WorkbenchError("review.locked")
     _check_owner(db, review, actor)
+    _check_calibration(db, review)
     checklist = checklist or load_stored(db, review.checklist_id)
     try:
         item = checklist.item(item_id)
@@ -412,6 +442,7 @@ def complete(db: sqlite_utils.Database, review_id: int, *, actor: str) -> Assess
     if review.status == "signed_off":
         raise WorkbenchError("review.locked")
     _check_owner(db, review, actor)
+    _check_calibration(db, review)
     checklist = load_stored(db, review.checklist_id)
     with db.atomic():
         answers = get_answers(db, review_id)

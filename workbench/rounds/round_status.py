@@ -18,11 +18,12 @@ register({
 
 #: Per case of round `?`: the round's review that stands for it (case_id, id, status, verdict):
 #: the latest completed or signed-off one, else the latest still open. Only the round's own
-#: reviews count for the round (the same rule as the report's round scope).
+#: reviews count for the round (the same rule as the report's round scope); in a calibration
+#: round that is the consensus review, never a reviewer's blind calibration review.
 ROUND_STANDING_SQL = (
     "SELECT case_id, id, status, verdict FROM (SELECT case_id, id, status, verdict, ROW_NUMBER() OVER"
     " (PARTITION BY case_id ORDER BY status IN ('completed', 'signed_off') DESC, completed_at DESC, id DESC) AS n"
-    " FROM reviews WHERE round_id = ?) WHERE n = 1")
+    " FROM reviews WHERE round_id = ? AND role != 'calibration') WHERE n = 1")
 
 
 @dataclass(frozen=True)
