@@ -208,3 +208,16 @@ def test_the_command_line(db, tmp_path):
     assert code == 0 and "closed" in out and "Items, most disagreement first" in out
     code, out, err = run("calibration-status", "--round", "nope", "--db", path)
     assert code == 2 and "no round named" in err
+
+
+def test_verify_finds_a_calibration_review_turned_into_a_counted_one(db):
+    """A review's role decides whether it counts: an edit outside the application is found."""
+    from workbench.audit.coverage import check_coverage
+    rnd = invention_round(db)
+    review = review_of(db, rnd, rnd.cases[0].case_id, "Li Na")
+    answer_review(db, review, "Li Na", fail=1)
+    assert check_coverage(db) == []
+    db.execute("UPDATE reviews SET role = 'regular' WHERE id = ?", [review])
+    problems = check_coverage(db)
+    assert len(problems) == 1 and f"review {review}" in problems[0] and "role" in problems[0]
+    assert "the audit log says calibration, the database holds regular" in problems[0]

@@ -2,7 +2,7 @@
 
 The audit log already tells every answer given; this module makes it tell the rest, and
 checks it: the facts of each case (a digest per case, recorded in the entry of the import
-that wrote it), who owns each review, its case and round and its active time (the review's
+that wrote it), who owns each review, its case, round, role and active time (the review's
 open / take-over / reassign / time / merge entries), and round membership (draw / assign /
 reassign entries). Replaying the log from its first baseline gives what the tables must
 hold; `check_coverage` names every difference, so an edit without a matching entry is found.
@@ -49,17 +49,19 @@ def case_digests(db: sqlite_utils.Database, where: str = "1", params: list[Any] 
 
 
 def review_fact(db: sqlite_utils.Database, review_id: int) -> dict[str, Any]:
-    row = db.execute("SELECT case_id, reviewer, round_id, active_seconds FROM reviews WHERE id = ?",
+    row = db.execute("SELECT case_id, reviewer, round_id, active_seconds, role FROM reviews WHERE id = ?",
                      [review_id]).fetchone()
-    return {"case_id": row[0], "reviewer": row[1], "round_id": row[2], "active_seconds": float(row[3] or 0.0)}
+    return {"case_id": row[0], "reviewer": row[1], "round_id": row[2], "active_seconds": float(row[3] or 0.0),
+            "role": row[4]}
 
 
 def snapshot(db: sqlite_utils.Database) -> dict[str, Any]:
     """The covered state as stored now."""
     return {
         "cases": case_digests(db),
-        "reviews": {str(r[0]): {"case_id": r[1], "reviewer": r[2], "round_id": r[3], "active_seconds": float(r[4] or 0)}
-                    for r in db.execute("SELECT id, case_id, reviewer, round_id, active_seconds FROM reviews")},
+        "reviews": {str(r[0]): {"case_id": r[1], "reviewer": r[2], "round_id": r[3], "active_seconds": float(r[4] or 0),
+                                "role": r[5]}
+                    for r in db.execute("SELECT id, case_id, reviewer, round_id, active_seconds, role FROM reviews")},
         "round_cases": {f"{r[0]}/{r[1]}": r[2] for r in db.execute(
             "SELECT round_id, case_id, reviewer FROM round_cases")},
     }
@@ -95,7 +97,8 @@ def expected_state(db: sqlite_utils.Database) -> dict[str, Any] | None:
         elif entity == "review":
             if action == "open":
                 reviews[entity_id] = {"case_id": case_id, "reviewer": new.get("reviewer"),
-                                      "round_id": new.get("round_id"), "active_seconds": 0.0}
+                                      "round_id": new.get("round_id"), "active_seconds": 0.0,
+                                      "role": new.get("role", "regular")}
             elif entity_id in reviews and action in ("take_over", "reassign"):
                 reviews[entity_id]["reviewer"] = new.get("reviewer")
             elif entity_id in reviews and action == "time":
@@ -133,11 +136,14 @@ def check_coverage(db: sqlite_utils.Database) -> list[str]:
         if key not in want:
             problems.append(f"review {key} (case {case}) was added outside the application")
             continue
-        for field in ("case_id", "reviewer", "round_id", "active_seconds"):
+        for field in ("case_id", "reviewer", "round_id", "active_seconds", "role"):
             a, b = want[key].get(field), have[key].get(field)
+            if field == "role":       # a baseline or merge written before schema 7 knew only regular reviews
+                a = a or "regular"
             same = abs(float(a or 0) - float(b or 0)) <= TIME_TOLERANCE if field == "active_seconds" else a == b
             if not same:
-                label = {"case_id": "case", "round_id": "round", "active_seconds": "active time"}.get(field, field)
+                label = {"case_id": "case", "round_id": "round", "active_seconds": "active time",
+                         "role": "role (regular, calibration or consensus)"}.get(field, field)
                 if field == "case_id":
                     a, b = numbers.get(a, a), numbers.get(b, b)
                 problems.append(f"review {key} (case {case}): its {label} was changed outside the application "
