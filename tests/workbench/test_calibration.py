@@ -221,3 +221,12 @@ def test_verify_finds_a_calibration_review_turned_into_a_counted_one(db):
     problems = check_coverage(db)
     assert len(problems) == 1 and f"review {review}" in problems[0] and "role" in problems[0]
     assert "the audit log says calibration, the database holds regular" in problems[0]
+
+
+def test_round_status_of_a_calibration_round_is_its_calibration_status(db):
+    path = db.execute("PRAGMA database_list").fetchone()[2]
+    invention_round(db, name="Blind one")
+    code, out, err = run("round-status", "--round", "Blind one", "--json", "--db", path)
+    status = json.loads(out)
+    assert code == 0 and status["kind"] == "calibration" and status["blind"]
+    assert [p["reviewer"] for p in status["progress"]] == list(REVIEWERS)

@@ -187,8 +187,13 @@ def cmd_reassign(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_round_status(args: argparse.Namespace, out: TextIO) -> int:
-    from workbench.rounds import round_status, round_text
-    status = round_status.status_json(open_workspace(args, reading=True), args.round)
+    from workbench.calibration.rounds import is_calibration
+    from workbench.rounds import round_status, round_text, store
+    db = open_workspace(args, reading=True)
+    if is_calibration(db, store.get_round(db, args.round).id):   # every reviewer reviews every case
+        from workbench.cli.calibration import cmd_status
+        return cmd_status(args, out)
+    status = round_status.status_json(db, args.round)
     if args.json:
         json.dump(status, out, ensure_ascii=False)
         out.write("\n")
