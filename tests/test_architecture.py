@@ -23,8 +23,10 @@ ALLOWED: dict[str, set[str]] = {
     "report": {"audit", "importing", "review", "stats", "calibration"},   # reads rounds from their tables
     "calibration": {"audit", "importing", "review", "rounds", "stats"},
     "packages": {"audit", "importing", "review", "rounds"},
+    "feedback": {"audit", "importing", "review", "rounds", "stats", "report"},
     "demo": {"audit", "importing", "review", "rounds", "calibration"},
-    "cli": {"audit", "importing", "review", "rounds", "report", "packages", "demo", "stats", "calibration"},
+    "cli": {"audit", "importing", "review", "rounds", "report", "packages", "demo", "stats", "calibration",
+            "feedback"},
 }
 #: What each top-level layer may import of the project.
 LAYERS: dict[str, set[str]] = {

@@ -2,6 +2,9 @@
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 ERROR_TEXTS = (
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Severity {severity!r} is not allowed for item {item_id} ({allowed}).'),  # adjudication.bad_severity
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Item {item_id} has no passing answer, so its finding cannot be overturned; change its severity instead.'),  # adjudication.no_pass
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Review {review_id} has no failing answer to item {item_id}; there is nothing to decide.'),  # adjudication.not_a_finding
     QT_TRANSLATE_NOOP('WorkbenchError', "{source} holds no audit anchor (a workbook's About sheet, a work package or a text file with the hash written by the workbench)."),  # anchor.not_found
     QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot read the anchor {source}: {detail}.'),  # anchor.unreadable
     QT_TRANSLATE_NOOP('WorkbenchError', 'Calibration round {name!r} was closed on {at}; its blind phase is over.'),  # calibration.closed
@@ -51,6 +54,11 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', '--reviewed must be a fraction between 0 and 1 (e.g. 0.2), not {value}.'),  # demo.bad_fraction
     QT_TRANSLATE_NOOP('WorkbenchError', '--round-reviewed must be a fraction between 0 and 1 (e.g. 0.8), not {value}.'),  # demo.bad_round_fraction
     QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace {path} already holds {count} cases; build the demo in a new workspace (--db NEW.sqlite3).'),  # demo.not_empty
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Finding {finding_id} was changed by its reviewer after it was sent; send the feedback again and decide the new finding.'),  # disputes.changed
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Finding {finding_id} was already decided ({decision}) on {at}.'),  # disputes.decided
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Choose one decision: uphold, overturn, or a new severity.'),  # disputes.decision
+    QT_TRANSLATE_NOOP('WorkbenchError', 'A decision needs a reason; it is kept in the audit log.'),  # disputes.reason
+    QT_TRANSLATE_NOOP('WorkbenchError', 'There is no finding with ID {finding_id} (IDs are in the letters and response workbooks).'),  # disputes.unknown_finding
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the PDF report must be a .pdf file.'),  # export.bad_pdf_suffix
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the workbook must be an .xlsx file.'),  # export.bad_suffix
     QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot write {path}: {detail}. Close it if it is open in another program, or choose another folder.'),  # export.unwritable

@@ -2861,6 +2861,26 @@ Create a new, empty workspace there?</source>
         <translation>工作区 {path} 中已有 {count} 件案件，请在新工作区中生成演示数据（--db NEW.sqlite3）。</translation>
     </message>
     <message>
+        <source>Finding {finding_id} was changed by its reviewer after it was sent; send the feedback again and decide the new finding.</source>
+        <translation>问题 {finding_id} 在发出后已被评查员修改；请重新发送反馈并对新的问题作出裁决。</translation>
+    </message>
+    <message>
+        <source>Finding {finding_id} was already decided ({decision}) on {at}.</source>
+        <translation>问题 {finding_id} 已于 {at} 裁决（{decision}）。</translation>
+    </message>
+    <message>
+        <source>Choose one decision: uphold, overturn, or a new severity.</source>
+        <translation>请选择一种裁决：维持、撤销或调整严重程度。</translation>
+    </message>
+    <message>
+        <source>A decision needs a reason; it is kept in the audit log.</source>
+        <translation>裁决需要填写理由，理由将记入审计日志。</translation>
+    </message>
+    <message>
+        <source>There is no finding with ID {finding_id} (IDs are in the letters and response workbooks).</source>
+        <translation>没有编号为 {finding_id} 的问题（编号见反馈函和答复工作簿）。</translation>
+    </message>
+    <message>
         <source>{path}: the PDF report must be a .pdf file.</source>
         <translation>{path}：PDF 报告必须是 .pdf 文件。</translation>
     </message>
@@ -3449,6 +3469,14 @@ Create a new, empty workspace there?</source>
     <message>
         <source>The expected rate must be between 0 and 1 (got {value}).</source>
         <translation>预期差错率必须在 0 到 1 之间（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <source>Item {item_id} has no passing answer, so its finding cannot be overturned; change its severity instead.</source>
+        <translation>评查项 {item_id} 没有合格选项，其问题不能撤销；请改为调整严重程度。</translation>
+    </message>
+    <message>
+        <source>Review {review_id} has no failing answer to item {item_id}; there is nothing to decide.</source>
+        <translation>评查 {review_id} 对评查项 {item_id} 没有不合格答案，无需裁决。</translation>
     </message>
     <message>
         <source>{source} holds no audit anchor (a workbook's About sheet, a work package or a text file with the hash written by the workbench).</source>

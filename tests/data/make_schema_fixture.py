@@ -260,8 +260,33 @@ def write_v7(w: Writer) -> None:
                 new={"checklist_id": checklist_id, "reviewer": reviewer, "round_id": round_id, "role": "calibration"})
 
 
+def write_v8(w: Writer) -> None:
+    """A finding sent to its examiner in a response workbook, disputed, and the dispute upheld."""
+    row = w.conn.execute("SELECT a.review_id, a.item_id, r.case_id, c.examiner, a.answer, a.severity, a.category,"
+                         " a.comment FROM answers a JOIN reviews r ON r.id = a.review_id JOIN cases c ON c.id = r.case_id"
+                         " WHERE a.outcome = 'fail' ORDER BY a.review_id, a.item_id LIMIT 1").fetchone()
+    review_id, item_id, case_id, examiner, answer, severity, category, comment = row
+    at = w.at()
+    finding_id = w.insert("feedback_findings", review_id=review_id, item_id=item_id, case_id=case_id,
+                          examiner=examiner, answer=answer, severity=severity, category=category, comment=comment,
+                          digest=hashlib.sha256(b"finding").hexdigest(), issued_at=at, issued_by="manager")
+    file_id = "3c5d7e9f-1a2b-4c3d-8e4f-5a6b7c8d9e0f"
+    w.insert("feedback_files", id=file_id, examiner=examiner, scope=json.dumps({"round": None}), language="zh",
+             created_at=at, created_by="manager", deadline="2023-03-15")
+    w.insert("feedback_file_findings", file_id=file_id, finding_id=finding_id)
+    w.insert("dispute_responses", finding_id=finding_id, response="disagree", reason="检索报告已列出对比文件",
+             responded_by=examiner, file_id=file_id, file_sha256=hashlib.sha256(b"returned").hexdigest(),
+             imported_at=w.at(), imported_by="manager")
+    decided = w.at()
+    w.insert("dispute_decisions", finding_id=finding_id, decision="uphold", old_answer=answer, old_severity=severity,
+             new_answer=answer, new_severity=severity, verdict_before="error", verdict_after="error",
+             reason="评查意见成立", decided_by="manager", decided_at=decided)
+    w.audit(actor="manager", entity="dispute", entity_id=finding_id, action="uphold", case_id=case_id,
+            new={"reason": "评查意见成立", "severity": severity, "verdict_before": "error", "verdict_after": "error"})
+
+
 WRITERS: dict[int, Callable[[Writer], None]] = {1: write_v1, 2: write_v2, 3: write_v3, 4: write_v4, 5: write_v5,
-                                                7: write_v7}
+                                                7: write_v7, 8: write_v8}
 
 
 def make_fixture(version: int, target: Path | None = None) -> Path:

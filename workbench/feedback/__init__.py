@@ -1,0 +1,11 @@
+"""Feedback to examiners and their disputes (issue 15): closing the quality loop offline.
+
+`findings` selects each examiner's findings for a scope and gives every finding sent the ID
+letters and response workbooks use; `signing` holds the workspace's key and signs what a
+response workbook lists (HMAC-SHA256), so a returned file is matched to its findings and an
+edited finding is found. Letters (PDF), response workbooks, reading responses back, the
+manager's decisions and the dispute figures build on these.
+
+May import: foundation, workbench.audit, workbench.importing, workbench.review, workbench.rounds,
+workbench.stats, workbench.report.
+"""
