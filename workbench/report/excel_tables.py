@@ -6,6 +6,8 @@ width with the header repeated on every page. Its rows stream through workbench.
 """
 from __future__ import annotations
 
+import re
+
 import warnings
 from dataclasses import dataclass
 from itertools import chain, islice
@@ -36,12 +38,29 @@ from workbench.report.excel_print import page_setup, print_range
 from foundation.jobs import CancelToken, Progress
 
 
-def fit_widths(columns: Sequence[Column], header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[float]:
-    """Column widths that fit the header and the sampled values, within each column's limits."""
+#: Wrapped header words: CJK text wraps between any two characters, so its longest "word" is short.
+CJK_WORD = 8
+HEADER_LINES = 3       # a report sheet's header wraps onto at most this many lines
+
+
+def header_word_width(title: str) -> int:
+    """The widest piece a wrapped header cannot break (a word, or a few CJK characters)."""
+    longest = max((display_width(w) for w in re.split(r"[\s/]+", title) if w), default=0)
+    return min(longest, CJK_WORD) if re.search(r"[\u4e00-\u9fff]", title) else longest
+
+
+def fit_widths(columns: Sequence[Column], header: Sequence[str], rows: Sequence[Sequence[Any]],
+               wrap_header: bool = False) -> list[float]:
+    """Column widths that fit the header and the sampled values, within each column's limits.
+    With `wrap_header` (report sheets, fitted to one page wide) a header may wrap between words,
+    so a column of figures is as wide as its figures, not as its title: the page prints larger."""
     widths = []
     for index, column in enumerate(columns):
         # The header also holds the autofilter button: about three characters.
-        widest = max([display_width(header[index]) + 3] + [display_width(row[index]) for row in rows])
+        title = display_width(header[index])
+        if wrap_header:
+            title = max(header_word_width(header[index]), -(-title // HEADER_LINES))
+        widest = max([title + 3] + [display_width(row[index]) for row in rows])
         if column.kind in ("percent", "decimal", "minutes"):
             widest = max(widest, 8)
         elif column.kind == "datetime":
@@ -75,8 +94,12 @@ def write_table(sheet: Worksheet, *, columns: Sequence[Column], rows: Iterable[S
     source = iter(rows)
     sample = list(islice(source, WIDTH_SAMPLE))
     shown = [[c(v) for c, v in zip(convert, row)] for row in sample]
-    for index, width in enumerate(fit_widths(columns, header, shown)):
+    widths = fit_widths(columns, header, shown, wrap_header=not data)
+    for index, width in enumerate(widths):
         sheet.column_dimensions[get_column_letter(index + 1)].width = width
+    lines = max(-(-display_width(t) // max(1, int(w) - 3)) for t, w in zip(header, widths))
+    if lines > 1:            # the header row tall enough for its wrapped titles
+        sheet.row_dimensions[1].height = 15 * min(lines, HEADER_LINES + 1)
     sheet.freeze_panes = "A2"
     page_setup(sheet, fit_width=not data)
     sheet.append([styled(sheet, title, font=HEADER_FONT, alignment=HEADER_ALIGNMENT) for title in header])

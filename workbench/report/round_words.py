@@ -27,7 +27,9 @@ STORED_ZH = {"created_by": "创建者", "seed_source": "随机种子来源", "ch
              "reviewers": "评查员", "effort": "评查工作量", "matching": "符合筛选条件的案件数",
              "excluded": "排除的案件数", "excluded_reviewed": "排除的已评查案件数",
              "population_sha256": "总体清单 SHA-256", "uid": "轮次唯一标识", "status": "状态",
-             "closed_at": "关闭时间", "lots": "批数"}
+             "closed_at": "关闭时间", "closed_by": "关闭人", "lots": "批数", "kind": "轮次类型",
+             "response_days": "答复期限（天）"}
+KINDS_ZH = {"sample": "抽样评查轮次", "calibration": "校准轮次"}
 
 SEED_SOURCES_ZH = {"given": "指定", "random": "随机生成"}
 LEVELS = {"I": T("general inspection level I", "一般检验水平 I"), "II": T("general inspection level II", "一般检验水平 II"),
@@ -148,6 +150,8 @@ def stored_value(name: str, value: Any) -> Any:
     text = str(value)
     if name == "seed_source":
         return SEED_SOURCES_ZH.get(text, text)
+    if name == "kind":
+        return KINDS_ZH.get(text, text)
     try:
         data = json.loads(text)
     except ValueError:
