@@ -230,3 +230,12 @@ def test_round_status_of_a_calibration_round_is_its_calibration_status(db):
     status = json.loads(out)
     assert code == 0 and status["kind"] == "calibration" and status["blind"]
     assert [p["reviewer"] for p in status["progress"]] == list(REVIEWERS)
+
+
+def test_a_calibration_rounds_design_is_in_words_in_both_languages():
+    from workbench.report import round_words
+    from workbench.report.summary_sheets import method_label
+    plan = {"method": "calibration", "source": "from_round", "from_round": "2026 Q1", "size": 3}
+    assert round_words.plan_text(plan, "zh") == "方法：校准（每名评查员盲评全部案件）；案件：取自另一轮次；来自轮次：2026 Q1；样本量：3"
+    assert round_words.plan_text(plan, "en").startswith("method: calibration (every reviewer reviews every case")
+    assert method_label("calibration", "zh") == "校准（每名评查员盲评全部案件）"

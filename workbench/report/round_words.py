@@ -41,7 +41,12 @@ PLAN = {"size": T("size: {v}", "样本量：{v}"), "strata": T("strata: {v}", "�
         "expected": T("expected compliance: {v}", "预期合格率：{v}"),
         "stratum_expected": T("expected compliance per stratum: {v}", "各层预期合格率：{v}"),
         "aql": T("AQL: {v}", "AQL：{v}"), "level": T("inspection level: {v}", "检验水平：{v}"),
-        "count_defects": T("defects count as nonconforming: {v}", "瑕疵计入不合格：{v}")}
+        "count_defects": T("defects count as nonconforming: {v}", "瑕疵计入不合格：{v}"),
+        "source": T("cases {v}", "案件：{v}"), "from_round": T("from round {v}", "来自轮次：{v}")}
+#: A calibration round's method and how its cases were chosen (workbench.calibration.rounds.SOURCES).
+CALIBRATION = T("calibration (every reviewer reviews every case, blind)", "校准（每名评查员盲评全部案件）")
+SOURCES = {"drawn": T("drawn at random", "随机抽取"), "chosen": T("chosen by hand", "人工选定"),
+           "from_round": T("taken from another round", "取自另一轮次")}
 FILTERS = {"decided_from": T("decided from {v}", "结案日起：{v}"), "decided_to": T("decided to {v}", "结案日止：{v}"),
            "exclude_sampled": T("exclude cases drawn in earlier rounds: {v}", "排除以前轮次已抽取的案件：{v}"),
            "exclude_reviewed": T("exclude reviewed cases: {v}", "排除已评查的案件：{v}")}
@@ -59,6 +64,8 @@ def _field(name: str, language: str = "zh") -> str:
 
 
 def _code(group: str, value: Any, language: str = "zh") -> str:
+    if group == "method" and value == "calibration":
+        return CALIBRATION.get(language)
     label = glossary.labels(group).get(str(value))
     return label.get(language) if label is not None else str(value)
 
@@ -103,6 +110,8 @@ def _plan_value(key: str, value: Any, language: str) -> str:
         return LEVELS[str(value)].get(language) if str(value) in LEVELS else str(value)
     if key == "count_defects":
         return _yes(value, language)
+    if key == "source":
+        return SOURCES[str(value)].get(language) if str(value) in SOURCES else str(value)
     return _value(value, language)
 
 
