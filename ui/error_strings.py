@@ -125,6 +125,8 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', '{name} was written by a newer version of the workbench (schema version {found}; this version reads up to {supported}). Install the newer version to merge it.'),  # merge.too_new
     QT_TRANSLATE_NOOP('WorkbenchError', '{name} holds case {case}, which this workspace does not have.'),  # merge.unknown_case
     QT_TRANSLATE_NOOP('WorkbenchError', '{name} is from round {round!r}, which this workspace does not have (the package was exported from another workspace).'),  # merge.unknown_round
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Calibration round {round!r} was closed on {at}; its reviews are final, so no work package is written for it.'),  # package.calibration_closed
+    QT_TRANSLATE_NOOP('WorkbenchError', '{reviewer!r} is not a reviewer of calibration round {round!r} (its reviewers: {reviewers}).'),  # package.calibration_reviewer
     QT_TRANSLATE_NOOP('WorkbenchError', '{name} is damaged ({detail}). Ask for the file again.'),  # package.damaged
     QT_TRANSLATE_NOOP('WorkbenchError', '{path} already exists; choose another name, or replace it (--force).'),  # package.exists
     QT_TRANSLATE_NOOP('WorkbenchError', '{name} is a work package of format {found}, which this version does not know (it reads format {known}). Install the newer version of the workbench.'),  # package.format
@@ -235,6 +237,8 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'Stratum {name!r}: {problem}.'),  # statistics.stratum
     QT_TRANSLATE_NOOP('WorkbenchError', 'The number of successes must be between 0 and {n} (got {value}).'),  # statistics.successes
     QT_TRANSLATE_NOOP('WorkbenchError', 'Every value must be a finite number (got {value}).'),  # statistics.value
+    QT_TRANSLATE_NOOP('WorkbenchError', '{name}: calibration round {round!r} was closed on {at}; its reviews are final, so the package is refused.'),  # trust.calibration_closed
+    QT_TRANSLATE_NOOP('WorkbenchError', '{name}: the calibration review of case {case} by {reviewer} is completed here, so its answers are final; the package would change it, so it is refused.'),  # trust.calibration_final
     QT_TRANSLATE_NOOP('WorkbenchError', "{name}: audit entry {entry} ({action} on {entity} {entity_id}) is in the name of {actor}, not of the package's reviewer {reviewer}; the package is refused."),  # trust.foreign_actor
     QT_TRANSLATE_NOOP('WorkbenchError', '{name}: {what} concerns case {case}, which is assigned to {owner} in round {round}, not to {reviewer}; the package is refused.'),  # trust.foreign_case
     QT_TRANSLATE_NOOP('WorkbenchError', "{name}: {what}: signed off in the name of {signer}, not of the package's reviewer {reviewer}; the package is refused."),  # trust.foreign_sign_off
@@ -242,6 +246,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', '{name}: its audit history was shortened (it holds {found} of the {expected} entries it left with); the package is refused.'),  # trust.history_short
     QT_TRANSLATE_NOOP('WorkbenchError', "{name}: {what}: the review's {field} was changed from {old} to {new}, which a package may not do; the package is refused."),  # trust.moved
     QT_TRANSLATE_NOOP('WorkbenchError', '{name} was not exported from this workspace (there is no record of package {package}); only packages written here can be merged, so it is refused.'),  # trust.not_exported
+    QT_TRANSLATE_NOOP('WorkbenchError', '{name}: {what}: this workspace issued no such calibration review of case {case} to {reviewer} in round {round!r}; the package is refused.'),  # trust.not_issued
     QT_TRANSLATE_NOOP('WorkbenchError', '{name}: {what}: review time grew by {added:.0f} s, but its audited time entries add up to {logged:.0f} s; the package is refused.'),  # trust.unbacked_time
     QT_TRANSLATE_NOOP('WorkbenchError', 'The answer to item {item_id} was changed elsewhere since; nothing was undone or redone.'),  # undo.stale
     QT_TRANSLATE_NOOP('WorkbenchError', 'The workspace is not intact ({count} problem(s)):\n{problems}'),  # verify.broken

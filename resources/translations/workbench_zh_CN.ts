@@ -3145,6 +3145,14 @@ Create a new, empty workspace there?</source>
         <translation>{name} 属于评查轮次 {round!r}，而本工作区没有该轮次（该工作包是从其他工作区导出的）。</translation>
     </message>
     <message>
+        <source>Calibration round {round!r} was closed on {at}; its reviews are final, so no work package is written for it.</source>
+        <translation>校准轮次 {round!r} 已于 {at} 关闭，其评查不可再改，因此不为其生成工作包。</translation>
+    </message>
+    <message>
+        <source>{reviewer!r} is not a reviewer of calibration round {round!r} (its reviewers: {reviewers}).</source>
+        <translation>{reviewer!r} 不是校准轮次 {round!r} 的评查员（该轮次的评查员：{reviewers}）。</translation>
+    </message>
+    <message>
         <source>{name} is damaged ({detail}). Ask for the file again.</source>
         <translation>{name} 已损坏（{detail}）。请重新索取该文件。</translation>
     </message>
@@ -3655,6 +3663,14 @@ Create a new, empty workspace there?</source>
         <translation>所有值都必须是有限数值（当前为 {value}）。</translation>
     </message>
     <message>
+        <source>{name}: calibration round {round!r} was closed on {at}; its reviews are final, so the package is refused.</source>
+        <translation>{name}：校准轮次 {round!r} 已于 {at} 关闭，其评查不可再改，因此已拒绝该工作包。</translation>
+    </message>
+    <message>
+        <source>{name}: the calibration review of case {case} by {reviewer} is completed here, so its answers are final; the package would change it, so it is refused.</source>
+        <translation>{name}：{reviewer} 对案件 {case} 的校准评查已在本工作区完成，答案不可再改；该工作包会修改它，因此已拒绝该工作包。</translation>
+    </message>
+    <message>
         <source>{name}: audit entry {entry} ({action} on {entity} {entity_id}) is in the name of {actor}, not of the package's reviewer {reviewer}; the package is refused.</source>
         <translation>{name}：审计记录 {entry}（对 {entity} {entity_id} 的 {action}）署名为 {actor}，而不是工作包的评查人 {reviewer}；已拒绝该工作包。</translation>
     </message>
@@ -3681,6 +3697,10 @@ Create a new, empty workspace there?</source>
     <message>
         <source>{name} was not exported from this workspace (there is no record of package {package}); only packages written here can be merged, so it is refused.</source>
         <translation>{name} 不是从本工作区导出的（没有工作包 {package} 的记录）；只能合并本工作区导出的工作包，因此已拒绝。</translation>
+    </message>
+    <message>
+        <source>{name}: {what}: this workspace issued no such calibration review of case {case} to {reviewer} in round {round!r}; the package is refused.</source>
+        <translation>{name}：{what}：本工作区未在轮次 {round!r} 中向 {reviewer} 发放案件 {case} 的此项校准评查；已拒绝该工作包。</translation>
     </message>
     <message>
         <source>{name}: {what}: review time grew by {added:.0f} s, but its audited time entries add up to {logged:.0f} s; the package is refused.</source>

@@ -177,6 +177,23 @@ def test_a_review_of_someone_elses_case_is_refused(alice):
     assert f"audit entry {edit.entry}" in line and "assigned to Bob" in line
 
 
+def test_a_new_review_with_a_consensus_role_is_refused(alice):
+    """A consensus review counts as the case's review: only the manager's workspace opens one."""
+    master, path, _ = alice
+
+    def edit(conn):
+        case_id, checklist_id, round_id = conn.execute("SELECT case_id, checklist_id, round_id FROM reviews"
+                                                       " ORDER BY id LIMIT 1").fetchone()
+        review_id = conn.execute("INSERT INTO reviews (case_id, checklist_id, reviewer, status, created_at,"
+                                 " updated_at, round_id, role) VALUES (?, ?, 'Alice', 'open', ?, ?, ?, 'consensus')",
+                                 [case_id, checklist_id, LATER, LATER, round_id]).lastrowid
+        append(conn, "Alice", "review", str(review_id), case_id, "open",
+               {"checklist_id": checklist_id, "reviewer": "Alice", "round_id": round_id, "role": "consensus"}, LATER)
+    forge(path, edit)
+    line = refused(master, path, "trust.moved")
+    assert "role was changed from regular to consensus" in line
+
+
 def test_review_time_multiplied_without_entries_is_refused(alice):
     """Time the log does not back: the package's own coverage check refuses it (its chain covers
     active time from the moment it was written)."""

@@ -248,6 +248,7 @@ class _Merger:
     def _run(self, round_id: int, round_name: str) -> FileResult:
         self._check_cases()
         plans = self.planner.plan()
+        trust.check_final(self.db, plans, name=self.name)
         entries, not_merged = self.writer.new_entries()
         self._check_entries(plans, entries)
         undecided = [p for plan in plans for p in plan.parts if p.side is None]

@@ -8,8 +8,13 @@ recorded when it wrote the package: the round, the reviewer, the cases assigned 
 - the package's history up to that head must be exactly the history it left with;
 - every entry after it that the merge copies (review and answer entries) is in the name of
   the package's reviewer and about a review of a case assigned to them in that round;
-- a review may not move to another case, round or reviewer, nor be signed off in someone
-  else's name; review time added must be backed by audited time entries.
+- a review may not move to another case, round or reviewer, nor change its role (a new one is
+  a regular review), nor be signed off in someone else's name; review time added must be
+  backed by audited time entries;
+- in a calibration round (no case is assigned to one reviewer) every review the package holds
+  must be a calibration review this workspace issued to the package's reviewer (its uid, case
+  and reviewer), the round must still be open, and a review completed here is final: a
+  package may not change it (`check_final`, on the merge's plan).
 
 Anything else refuses the whole package (WorkbenchError naming the first offending entry).
 Implausible but possible things (a clock outside the time between export and merge, more
@@ -20,12 +25,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 import sqlite_utils
 
 from foundation.errors import WorkbenchError, register
+from workbench.packages import share
 from workbench.packages.audit_copy import ENTRY_SELECT, entry_review
+from workbench.packages.merge_plan import ReviewPlan
 from workbench.packages.workpackage import Identities, PackageInfo, rows
 
 #: Entities whose entries the merge copies into the manager's workspace.
@@ -78,6 +85,10 @@ def check_package(db: sqlite_utils.Database, pkg: sqlite_utils.Database, info: P
     export = recorded_export(db, info, name)
     if export.round_id != round_id or export.reviewer != info.reviewer:
         raise WorkbenchError("merge.mismatch", name=name, detail="its round or reviewer was changed")
+    calibration, closed_at = share.round_state(db, round_id)
+    if calibration and closed_at is not None:
+        raise WorkbenchError("trust.calibration_closed", name=name, round=round_name,
+                             at=closed_at[:19].replace("T", " "))
     _check_history(db, pkg, export, name)
     checker = _Checker(db, pkg, info, export, name, round_id, round_name)
     entries = list(rows(pkg, ENTRY_SELECT + " WHERE a.id > ? ORDER BY a.id", [export.audit_count]))
@@ -121,9 +132,18 @@ class _Checker:
         self.bases = {uid: json.loads(state) for uid, state in db.execute(
             "SELECT review_uid, state FROM package_bases WHERE package_id = ?", [info.package_id])}
         self.review_case = {r[0]: r[1] for r in pkg.execute("SELECT id, case_id FROM reviews")}
+        self.calibration = share.is_calibration(db, round_id)
+
+    def _not_issued(self, case_number: str, what: str) -> WorkbenchError:
+        return WorkbenchError("trust.not_issued", name=self.name, what=what, case=case_number,
+                              reviewer=self.info.reviewer, round=self.round_name)
 
     def _assigned(self, case_number: str, what: str) -> None:
         case_id = self.ids.case_id(case_number)
+        if self.calibration:     # no case is assigned: the reviewer's are those with a review of theirs
+            if case_id is None or not share.issued(self.db, self.round_id, self.info.reviewer, case_id=case_id):
+                raise self._not_issued(case_number, what)
+            return
         row = self.db.execute("SELECT reviewer FROM round_cases WHERE round_id = ? AND case_id = ?",
                               [self.round_id, case_id]).fetchone() if case_id is not None else None
         owner = row[0] if row else None
@@ -151,8 +171,15 @@ class _Checker:
         what = (f"audit entry {own[0]['id']} ({own[0]['action']} on review {row['id']})" if own
                 else f"the review of case {case}")
         base = (self.bases.get(row["uid"]) or {}).get("review")
+        if self.calibration and (base is None or not share.issued(self.db, self.round_id, self.info.reviewer,
+                                                                  uid=row["uid"])):
+            raise self._not_issued(case, f"review {row['uid']}")
         round_uid = self.pkg_ids.round_uid(row["round_id"])
         now = {"case": case, "round": round_uid, "reviewer": row["reviewer"]}
+        role = row.get("role") or "regular"
+        was = "regular" if base is None else base.get("role", role)   # bases written before schema 7 have none
+        if was != role:
+            raise WorkbenchError("trust.moved", name=self.name, what=what, field="role", old=was, new=role)
         if base is None:
             if row["reviewer"] != self.info.reviewer:
                 raise WorkbenchError("trust.moved", name=self.name, what=what, field="reviewer",
@@ -193,6 +220,18 @@ class _Checker:
                 self.warnings.append(
                     f"case {case}: {logged:.0f} s of review time recorded, but the reviewer's entries span only "
                     f"{span:.0f} s; implausible, check with {self.info.reviewer}")
+
+
+def check_final(db: sqlite_utils.Database, plans: Sequence[ReviewPlan], *, name: str) -> None:
+    """A calibration review completed (or signed off) here is final: refuse a package that would
+    change any part of it (the reviewer has seen the others' answers since; review time aside)."""
+    for plan in plans:
+        master = (plan.master or {}).get("review") or {}
+        if master.get("role") != "calibration" or master.get("status") not in share.FINISHED:
+            continue
+        if any(part.changed_by != "master" for part in plan.parts):
+            raise WorkbenchError("trust.calibration_final", name=name, case=master.get("case"),
+                                 reviewer=master.get("reviewer"))
 
 
 def _clock_warnings(entries: list[Mapping[str, Any]], export: Export, merged_at: str, name: str,

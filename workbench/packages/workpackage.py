@@ -9,7 +9,8 @@ review left with (`package_bases`), which merge compares against to tell who cha
 Rows are matched across workspaces by identity, never by row id: a case by its application
 number, a checklist version by template, version and digest, a round or a review by its uid
 (schema 5). Columns other issues add to reviews and answers travel along: rows are copied by
-the column names SQLite reports, not by a list written here.
+the column names SQLite reports, not by a list written here. A calibration round's package holds
+the reviewer's own blind reviews only (workbench.packages.share).
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ from foundation.errors import WorkbenchError, register
 from foundation.files import file_kind, replace_durably, sweep_leftovers, temp_path, work_copy
 from workbench.review.integrity import check_workspace
 from foundation.jobs import CancelToken, Progress, no_progress
-from workbench.rounds.draw import same_person
+from workbench.packages import share
 from workbench.packages.audit_copy import ENTRY_SELECT, append_copied, audit_head
 
 #: The package format this version writes and reads. A newer format is refused by name.
@@ -42,7 +43,6 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 register({
     "package.is_package": "This workspace is itself a work package. Packages are exported from, and merged "
                           "into, the manager's workspace.",
-    "package.no_reviewer": "Reviewer {reviewer!r} has no cases in round {round!r} (its reviewers: {reviewers}).",
     "package.exists": "{path} already exists; choose another name, or replace it (--force).",
     "package.unwritable": "Cannot write the package {path}: {detail}.",
     "package.workspace_broken": "The workspace is not intact, so no package was made ({problem}). "
@@ -357,23 +357,8 @@ class ExportResult:
 
 
 def round_reviewers(db: sqlite_utils.Database, round_name: str | int) -> list[tuple[str, int]]:
-    """(reviewer, cases assigned) in a round, by name."""
-    stored = store.get_round(db, round_name)
-    return [(r[0], r[1]) for r in db.execute(
-        "SELECT reviewer, COUNT(*) FROM round_cases WHERE round_id = ? AND reviewer IS NOT NULL"
-        " GROUP BY reviewer ORDER BY reviewer", [stored.id])]
-
-
-def _reviewer_in_round(db: sqlite_utils.Database, round_id: int, round_name: str, reviewer: str) -> str:
-    names = [r[0] for r in db.execute("SELECT DISTINCT reviewer FROM round_cases WHERE round_id = ?"
-                                      " AND reviewer IS NOT NULL ORDER BY reviewer", [round_id])]
-    if reviewer in names:
-        return reviewer
-    matches = [n for n in names if same_person(n, reviewer)]
-    if len(matches) == 1:
-        return matches[0]
-    raise WorkbenchError("package.no_reviewer", reviewer=reviewer, round=round_name,
-                         reviewers=", ".join(names) or "none assigned")
+    """(reviewer, cases assigned) in a round, by name (in a calibration round: their reviews)."""
+    return share.round_reviewers(db, store.get_round(db, round_name).id)
 
 
 def default_file_name(round_name: str, reviewer: str) -> str:
@@ -401,7 +386,7 @@ def export_packages(db: sqlite_utils.Database, *, round_name: str, targets: Sequ
     if package_info(db) is not None:
         raise WorkbenchError("package.is_package")
     stored = store.get_round(db, round_name)
-    plan = [(_reviewer_in_round(db, stored.id, stored.name, reviewer), Path(out)) for reviewer, out in targets]
+    plan = [(share.reviewer_in_round(db, stored.id, stored.name, reviewer), Path(out)) for reviewer, out in targets]
     for _, out in plan:
         if out.exists() and not overwrite:
             raise WorkbenchError("package.exists", path=str(out))
@@ -465,8 +450,7 @@ def _export_one(db: sqlite_utils.Database, stored: store.StoredRound, reviewer: 
     pkg = open_database(temp)
     try:
         with pkg.atomic():
-            _copy_rows(db, pkg, stored, reviewer, extract, lambda: progress(len(extract.case_ids), total,
-                                                                            "Copying the cases"))
+            _copy_rows(db, pkg, stored, extract, lambda: progress(len(extract.case_ids), total, "Copying the cases"))
             cancel.check()
             _copy_history(db, pkg, stored, extract, package_id, actor)
             started = _record_bases(db, pkg, extract, package_id,
@@ -494,14 +478,10 @@ def _export_one(db: sqlite_utils.Database, stored: store.StoredRound, reviewer: 
 
 def _extract(db: sqlite_utils.Database, stored: store.StoredRound, reviewer: str) -> _Extract:
     """The reviewer's cases of the round, their reviews (the round's, or the reviewer's own outside
-    any round) and every checklist version they use."""
-    case_ids = [r[0] for r in db.execute("SELECT case_id FROM round_cases WHERE round_id = ? AND reviewer = ?"
-                                         " ORDER BY draw_order", [stored.id, reviewer])]
+    any round; in a calibration round only their own calibration reviews) and every checklist
+    version they use."""
+    case_ids, review_ids = share.share(db, stored.id, reviewer)
     cases_json = _json_list(case_ids)
-    review_ids = [r[0] for r in db.execute(
-        "SELECT id FROM reviews WHERE case_id IN (SELECT value FROM json_each(?))"
-        " AND (round_id = ? OR (round_id IS NULL AND reviewer = ?)) ORDER BY id",
-        [cases_json, stored.id, reviewer])]
     reviews_json = _json_list(review_ids)
     checklist_ids = set(stored.checklists.values())
     checklist_ids.update(r[0] for r in db.execute(
@@ -509,7 +489,7 @@ def _extract(db: sqlite_utils.Database, stored: store.StoredRound, reviewer: str
     return _Extract(case_ids, review_ids, cases_json, reviews_json, _json_list(sorted(checklist_ids)))
 
 
-def _copy_rows(db: sqlite_utils.Database, pkg: sqlite_utils.Database, stored: store.StoredRound, reviewer: str,
+def _copy_rows(db: sqlite_utils.Database, pkg: sqlite_utils.Database, stored: store.StoredRound,
                extract: _Extract, cases_copied: Callable[[], None]) -> None:
     """The rows the package holds, copied by the column names the package's schema has."""
     cases_json, reviews_json = extract.cases_json, extract.reviews_json
@@ -522,8 +502,9 @@ def _copy_rows(db: sqlite_utils.Database, pkg: sqlite_utils.Database, stored: st
                                  " ORDER BY id", [extract.checklists_json])
     _copy(db, pkg, "rounds", "SELECT * FROM rounds WHERE id = ?", [stored.id])
     _copy(db, pkg, "round_strata", "SELECT * FROM round_strata WHERE round_id = ?", [stored.id])
-    _copy(db, pkg, "round_cases", "SELECT * FROM round_cases WHERE round_id = ? AND reviewer = ?",
-          [stored.id, reviewer])
+    # The package's cases are the reviewer's (a calibration round's have no single reviewer).
+    _copy(db, pkg, "round_cases", "SELECT * FROM round_cases WHERE round_id = ? AND case_id IN"
+                                  " (SELECT value FROM json_each(?))", [stored.id, cases_json])
     _copy(db, pkg, "reviews", "SELECT * FROM reviews WHERE id IN (SELECT value FROM json_each(?))"
                               " ORDER BY id", [reviews_json])
     _copy(db, pkg, "answers", "SELECT * FROM answers WHERE review_id IN (SELECT value FROM json_each(?))"
@@ -533,7 +514,11 @@ def _copy_rows(db: sqlite_utils.Database, pkg: sqlite_utils.Database, stored: st
 def _copy_history(db: sqlite_utils.Database, pkg: sqlite_utils.Database, stored: store.StoredRound,
                   extract: _Extract, package_id: str, actor: str) -> None:
     """The history of what the package holds, re-chained in the package; each entry keeps the hash
-    it was first written with, so merging it back never copies it twice."""
+    it was first written with, so merging it back never copies it twice. Entries about reviews and
+    answers are chosen by review id: none about a review the package does not hold (in a
+    calibration round, nothing of the other reviewers' blind reviews). Merge checks the package's
+    chain against the head recorded here at export, so the copy need not be a contiguous piece
+    of this workspace's chain."""
     cases_json, reviews_json = extract.cases_json, extract.reviews_json
     entries = rows(db, ENTRY_SELECT + " WHERE (a.entity = 'review' AND a.entity_id IN"
                    " (SELECT CAST(value AS TEXT) FROM json_each(?)))"
