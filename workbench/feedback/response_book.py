@@ -7,7 +7,10 @@ the workspace's uid, the file's id, the examiner, the language, the deadline, on
 finding of what its row shows (signing.row_values of the cells as written) and one over the
 whole file (signing.file_values). Every cell but Response and Reason is locked and the sheets
 are protected, without a password: protection only prevents slips, it is not security. What
-finds a changed row or a forged file is the signature, which needs the workspace's key.
+finds a changed row or a forged file is the signature, which needs the workspace's key. A row's
+signature covers what the finding is (its ID, application number, item, severity, category and
+comment, as shown); the case title, the item's text and its guideline reference are shown for
+reading and are not signed (they are the workspace's words, not the finding's).
 
 Reading (`read_response_book`) takes the cells as a spreadsheet program saved them, normalised
 only where programs differ without anyone editing: a whole number written as 7.0 reads as 7, a
@@ -94,6 +97,44 @@ RESPONSE_COLUMN = KEYS.index("response") + 1
 REASON_COLUMN = KEYS.index("reason") + 1
 SIGNED = ("finding", "application", "item", "severity", "category", "comment")   # signing.row_values' order
 FIELDS = ("format", "workspace", "file", "examiner", "language", "deadline", "signature")
+
+FIELD_WORDS = {
+    "choice_title": Text("Response", "答复"),
+    "choice_error": Text("Choose Agree or Disagree from the list.", "请从列表中选择“同意”或“不同意”。"),
+    "choice_prompt": Text("Agree or Disagree; if you disagree, write your reason in the next column.",
+                          "同意或不同意；如不同意，请在右侧一列填写理由。"),
+    "for": Text("Examiner", "审查员"),
+    "deadline": Text("Respond by", "答复期限"),
+}
+
+INSTRUCTION_LINES = (
+    Text("The sheet “Findings” lists the findings of the quality review of your cases, one row each: the case, "
+         "the checklist item, its guideline reference, the severity, the category and the reviewer's comment.",
+         "“问题”工作表逐行列出对您所审案件的质量评查中发现的问题：案件、评查项、审查指南依据、严重程度、差错类别"
+         "和评查员意见。"),
+    Text("For each finding, choose a Response from the drop-down list: Agree or Disagree (同意 and 不同意 "
+         "are accepted as well).",
+         "请对每个问题在“答复”一列的下拉列表中选择“同意”或“不同意”（也接受 Agree 或 Disagree）。"),
+    Text("If you disagree, write your Reason in the next column: a Disagree without a reason is not accepted. "
+         "A reason with Agree is welcome but not needed.",
+         "如不同意，请在右侧“理由”一列写明理由：没有理由的“不同意”不予接受。同意时可填写理由，但非必需。"),
+    Text("A finding left blank counts as no response. Please respond by {deadline}; findings without a "
+         "response after that date are listed as overdue.",
+         "留空的问题视为未答复。请于 {deadline} 前答复；逾期未答复的问题将列为逾期。"),
+    Text("Only the Response and Reason cells can be changed. Do not change, add, delete or move other cells, "
+         "rows or sheets, and do not copy the rows into another file: the file carries a signature of its "
+         "findings, and a file changed anywhere else is refused when it is read back.",
+         "只能修改“答复”和“理由”两列的单元格。请勿修改、增加、删除或移动其他单元格、行或工作表，也不要把内容复制到"
+         "其他文件：本文件带有问题内容的签名，在其他位置有改动的文件在读回时将被拒绝。"),
+    Text("Save the file as an Excel workbook (.xlsx), keeping its name, and send it back to the quality "
+         "manager who sent it to you (by e-mail or through the shared folder). Microsoft Excel, WPS and "
+         "LibreOffice can all open and save it.",
+         "请将文件保存为 Excel 工作簿（.xlsx）并保留原文件名，发回给向您发送本文件的质量管理人员（通过电子邮件或"
+         "共享文件夹）。Microsoft Excel、WPS 和 LibreOffice 均可打开和保存本文件。"),
+    Text("The sheet protection only prevents changes made by mistake; it is not a security measure. What shows "
+         "that a file was changed is its signature.",
+         "工作表保护只用于防止误改，并非安全措施；文件是否被改动由其签名判定。"),
+)
 
 
 @dataclass(frozen=True)
@@ -266,45 +307,6 @@ def _findings(sheet: Worksheet, key: bytes, findings: Sequence[Finding], texts: 
     print_range(sheet, columns=len(COLUMNS), rows=last, title_rows="1:1")
     sheet.oddFooter.center.text = PAGE.get(language)
     return signatures
-
-
-FIELD_WORDS = {
-    "choice_title": Text("Response", "答复"),
-    "choice_error": Text("Choose Agree or Disagree from the list.", "请从列表中选择“同意”或“不同意”。"),
-    "choice_prompt": Text("Agree or Disagree; if you disagree, write your reason in the next column.",
-                          "同意或不同意；如不同意，请在右侧一列填写理由。"),
-    "for": Text("Examiner", "审查员"),
-    "deadline": Text("Respond by", "答复期限"),
-}
-
-INSTRUCTION_LINES = (
-    Text("The sheet “Findings” lists the findings of the quality review of your cases, one row each: the case, "
-         "the checklist item, its guideline reference, the severity, the category and the reviewer's comment.",
-         "“问题”工作表逐行列出对您所审案件的质量评查中发现的问题：案件、评查项、审查指南依据、严重程度、差错类别"
-         "和评查员意见。"),
-    Text("For each finding, choose a Response from the drop-down list: Agree or Disagree (同意 and 不同意 "
-         "are accepted as well).",
-         "请对每个问题在“答复”一列的下拉列表中选择“同意”或“不同意”（也接受 Agree 或 Disagree）。"),
-    Text("If you disagree, write your Reason in the next column: a Disagree without a reason is not accepted. "
-         "A reason with Agree is welcome but not needed.",
-         "如不同意，请在右侧“理由”一列写明理由：没有理由的“不同意”不予接受。同意时可填写理由，但非必需。"),
-    Text("A finding left blank counts as no response. Please respond by {deadline}; findings without a "
-         "response after that date are listed as overdue.",
-         "留空的问题视为未答复。请于 {deadline} 前答复；逾期未答复的问题将列为逾期。"),
-    Text("Only the Response and Reason cells can be changed. Do not change, add, delete or move other cells, "
-         "rows or sheets, and do not copy the rows into another file: the file carries a signature of its "
-         "findings, and a file changed anywhere else is refused when it is read back.",
-         "只能修改“答复”和“理由”两列的单元格。请勿修改、增加、删除或移动其他单元格、行或工作表，也不要把内容复制到"
-         "其他文件：本文件带有问题内容的签名，在其他位置有改动的文件在读回时将被拒绝。"),
-    Text("Save the file as an Excel workbook (.xlsx), keeping its name, and send it back to the quality "
-         "manager who sent it to you (by e-mail or through the shared folder). Microsoft Excel, WPS and "
-         "LibreOffice can all open and save it.",
-         "请将文件保存为 Excel 工作簿（.xlsx）并保留原文件名，发回给向您发送本文件的质量管理人员（通过电子邮件或"
-         "共享文件夹）。Microsoft Excel、WPS 和 LibreOffice 均可打开和保存本文件。"),
-    Text("The sheet protection only prevents changes made by mistake; it is not a security measure. What shows "
-         "that a file was changed is its signature.",
-         "工作表保护只用于防止误改，并非安全措施；文件是否被改动由其签名判定。"),
-)
 
 
 def _instructions(sheet: Worksheet, *, examiner: str, deadline: str, language: str) -> None:
