@@ -7,6 +7,7 @@ import io
 import json
 import shutil
 import subprocess
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -65,17 +66,20 @@ def test_the_round_trip_records_each_answer_with_who_and_which_file(db, tmp_path
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
-def test_a_file_saved_by_libreoffice_verifies(db, tmp_path):
+def test_a_file_saved_by_libreoffice_verifies_and_an_edit_is_still_found(db, tmp_path):
     sent = send(db, tmp_path / "r.xlsx", language="zh",
                 tweak=with_comments(HOSTILE, "  leading and trailing spaces  ", "两行\r\n第二行", "007"))
     filled = fill(sent.path, tmp_path / "filled.xlsx", {2: ("不同意", "理由：见审查指南"), 3: ("同意", None)})
+    edited = fill(sent.path, tmp_path / "edited.xlsx", {2: ("同意", None)}, edit=_edit_cell(1, "I3", "  leading"))
     out = tmp_path / "lo"
     profile = (tmp_path / "profile").as_uri()     # its own profile: another soffice may be running
     subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "xlsx",
-                    "--outdir", str(out), str(filled)], check=True, capture_output=True, timeout=180)
+                    "--outdir", str(out), str(filled), str(edited)], check=True, capture_output=True, timeout=300)
     saved = out / "filled.xlsx"
     assert saved.read_bytes() != filled.read_bytes()
     assert SIGNATURE_SHEET in load_workbook(saved).sheetnames          # the hidden sheet survives
+    with pytest.raises(WorkbenchError, match=rf"edited.xlsx, row 3: finding {sent.findings[1].id} was edited"):
+        import_responses(db, [out / "edited.xlsx"], actor="Chen Jing", now=LATER)
     (result,) = import_responses(db, [saved], actor="Chen Jing", now=LATER).files
     assert result.recorded == (sent.findings[0].id, sent.findings[1].id)
     assert states(db)[sent.findings[0].id] == "open"
@@ -185,6 +189,13 @@ def _csv(sent, tmp_path: Path) -> Path:
     return write_csv(tmp_path / "renamed.xlsx", ROWS)
 
 
+def _ods(sent, tmp_path: Path) -> Path:
+    with zipfile.ZipFile(tmp_path / "saved-as.xlsx", "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        package.writestr("content.xml", "<office:document-content/>")
+    return tmp_path / "saved-as.xlsx"
+
+
 def _missing(sent, tmp_path: Path) -> Path:
     return tmp_path / "nowhere.xlsx"
 
@@ -194,6 +205,7 @@ def _missing(sent, tmp_path: Path) -> Path:
     (_half, "half.xlsx cannot be read as a workbook"),
     (_unrelated, "cases.xlsx is not a response workbook: it has no Signature sheet"),
     (_csv, r"renamed.xlsx is not an Excel workbook \(.xlsx\)"),
+    (_ods, r"saved-as.xlsx is not an Excel workbook \(.xlsx\)"),
     (_missing, "There is no file .*nowhere.xlsx"),
 ])
 def test_a_file_that_is_no_response_workbook_is_refused(db, tmp_path, make, message):

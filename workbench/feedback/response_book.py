@@ -394,6 +394,9 @@ def _file_bytes(name: str) -> bytes:
         if data.startswith(b"PK\x03\x04"):          # a zip whose end is missing: cut short
             raise WorkbenchError("responses.unreadable", path=name, detail="the file ends before its directory")
         raise WorkbenchError("responses.not_xlsx", path=name)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:     # an .ods, a .docx, any other zip
+        if not any(part.lower().endswith("workbook.xml") for part in package.namelist()):
+            raise WorkbenchError("responses.not_xlsx", path=name)
     try:
         check_zip_workbook(source)                   # a zip bomb is refused before it is unpacked
     except WorkbenchError as exc:
