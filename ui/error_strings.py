@@ -146,6 +146,27 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'The period is empty: it starts on {start}, after it ends on {end}.'),  # report.date_order
     QT_TRANSLATE_NOOP('WorkbenchError', 'There is no round named {name!r}{known}.'),  # report.unknown_round
     QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot write the report {path}: {detail}.'),  # report.unwritable
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path}, row {row}, column {column} ({header}): {value!r} is not a response; choose Agree or Disagree (同意 or 不同意).'),  # responses.bad_response
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the columns of the sheet {sheet} were changed (column {column} holds {found!r}, expected {expected!r}).'),  # responses.columns
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the Signature sheet is damaged ({detail}).'),  # responses.damaged_signature
+    QT_TRANSLATE_NOOP('WorkbenchError', "{path}: the file's signature does not verify: it was changed outside the Response and Reason cells, or it is forged."),  # responses.file_signature
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path}, row {row}: finding {finding_id} no longer exists in this workspace.'),  # responses.finding_gone
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path} was written by another workspace; import it in the workspace that sent it.'),  # responses.foreign
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path} is a response workbook of format {version}, which this version cannot read.'),  # responses.format
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Give at least one response workbook to import.'),  # responses.no_files
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path} has no sheet {sheet}.'),  # responses.no_findings_sheet
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path}, row {row}, column {column} ({header}): finding {finding_id} is disputed without a reason; a Disagree needs one.'),  # responses.no_reason
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path} is not a response workbook: it has no Signature sheet.'),  # responses.not_response_book
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path} is not an Excel workbook (.xlsx); a response workbook is returned as the .xlsx file it was sent as.'),  # responses.not_xlsx
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the row of finding {finding_id} was deleted.'),  # responses.row_missing
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path}, row {row}: the row has no finding ID (rows cannot be added).'),  # responses.row_no_id
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path}, row {row}: finding {finding_id} was edited by hand (only its Response and Reason may be changed).'),  # responses.row_signature
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path}, row {row}: finding {finding_id} is listed twice (also in row {first}).'),  # responses.row_twice
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path}, row {row}: finding {finding_id} is not one this file was sent with.'),  # responses.row_unknown
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path} is {size} MB, too large to be a response workbook (at most {limit} MB).'),  # responses.too_large
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path} was not sent from this workspace (its file {file_id} is unknown here).'),  # responses.unknown_file
+    QT_TRANSLATE_NOOP('WorkbenchError', '{path} cannot be read as a workbook ({detail}); it may be damaged or cut short.'),  # responses.unreadable
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot write {path}: {detail}. Close it if it is open in another program, or choose another folder.'),  # responses.unwritable
     QT_TRANSLATE_NOOP('WorkbenchError', '{answer!r} is not an answer item {item_id} allows ({allowed}).'),  # review.bad_answer
     QT_TRANSLATE_NOOP('WorkbenchError', 'Error category {category!r} is not allowed for item {item_id} ({allowed}).'),  # review.bad_category
     QT_TRANSLATE_NOOP('WorkbenchError', 'Severity {severity!r} is not allowed for item {item_id} ({allowed}).'),  # review.bad_severity

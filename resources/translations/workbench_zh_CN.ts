@@ -3229,6 +3229,86 @@ Create a new, empty workspace there?</source>
         <translation>无法写入报告 {path}：{detail}。</translation>
     </message>
     <message>
+        <source>{path}, row {row}, column {column} ({header}): {value!r} is not a response; choose Agree or Disagree (同意 or 不同意).</source>
+        <translation>{path}，第 {row} 行，{column} 列（{header}）：{value!r} 不是有效的答复；请选择“同意”或“不同意”（Agree 或 Disagree）。</translation>
+    </message>
+    <message>
+        <source>{path}: the columns of the sheet {sheet} were changed (column {column} holds {found!r}, expected {expected!r}).</source>
+        <translation>{path}：工作表 {sheet} 的列已被改动（{column} 列为 {found!r}，应为 {expected!r}）。</translation>
+    </message>
+    <message>
+        <source>{path}: the Signature sheet is damaged ({detail}).</source>
+        <translation>{path}：签名工作表（Signature）已损坏（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{path}: the file's signature does not verify: it was changed outside the Response and Reason cells, or it is forged.</source>
+        <translation>{path}：文件签名验证未通过：“答复”和“理由”以外的内容被改动过，或文件系伪造。</translation>
+    </message>
+    <message>
+        <source>{path}, row {row}: finding {finding_id} no longer exists in this workspace.</source>
+        <translation>{path}，第 {row} 行：问题 {finding_id} 在本工作区中已不存在。</translation>
+    </message>
+    <message>
+        <source>{path} was written by another workspace; import it in the workspace that sent it.</source>
+        <translation>{path} 由另一个工作区生成；请在发出该文件的工作区中导入。</translation>
+    </message>
+    <message>
+        <source>{path} is a response workbook of format {version}, which this version cannot read.</source>
+        <translation>{path} 是格式版本 {version} 的答复工作簿，本版本无法读取。</translation>
+    </message>
+    <message>
+        <source>Give at least one response workbook to import.</source>
+        <translation>请至少指定一个要导入的答复工作簿。</translation>
+    </message>
+    <message>
+        <source>{path} has no sheet {sheet}.</source>
+        <translation>{path} 中没有工作表 {sheet}。</translation>
+    </message>
+    <message>
+        <source>{path}, row {row}, column {column} ({header}): finding {finding_id} is disputed without a reason; a Disagree needs one.</source>
+        <translation>{path}，第 {row} 行，{column} 列（{header}）：问题 {finding_id} 答复为不同意但未写理由；不同意时必须填写理由。</translation>
+    </message>
+    <message>
+        <source>{path} is not a response workbook: it has no Signature sheet.</source>
+        <translation>{path} 不是答复工作簿：其中没有签名工作表（Signature）。</translation>
+    </message>
+    <message>
+        <source>{path} is not an Excel workbook (.xlsx); a response workbook is returned as the .xlsx file it was sent as.</source>
+        <translation>{path} 不是 Excel 工作簿（.xlsx）；答复工作簿应以发出时的 .xlsx 文件形式返回。</translation>
+    </message>
+    <message>
+        <source>{path}: the row of finding {finding_id} was deleted.</source>
+        <translation>{path}：问题 {finding_id} 所在的行已被删除。</translation>
+    </message>
+    <message>
+        <source>{path}, row {row}: the row has no finding ID (rows cannot be added).</source>
+        <translation>{path}，第 {row} 行：该行没有问题编号（不能增加行）。</translation>
+    </message>
+    <message>
+        <source>{path}, row {row}: finding {finding_id} was edited by hand (only its Response and Reason may be changed).</source>
+        <translation>{path}，第 {row} 行：问题 {finding_id} 被手工改动过（只能修改其“答复”和“理由”）。</translation>
+    </message>
+    <message>
+        <source>{path}, row {row}: finding {finding_id} is listed twice (also in row {first}).</source>
+        <translation>{path}，第 {row} 行：问题 {finding_id} 重复出现（第 {first} 行也有）。</translation>
+    </message>
+    <message>
+        <source>{path}, row {row}: finding {finding_id} is not one this file was sent with.</source>
+        <translation>{path}，第 {row} 行：问题 {finding_id} 不是本文件发出时所列的问题。</translation>
+    </message>
+    <message>
+        <source>{path} is {size} MB, too large to be a response workbook (at most {limit} MB).</source>
+        <translation>{path} 大小为 {size} MB，超出答复工作簿的上限（最多 {limit} MB）。</translation>
+    </message>
+    <message>
+        <source>{path} was not sent from this workspace (its file {file_id} is unknown here).</source>
+        <translation>{path} 不是由本工作区发出的（本工作区没有文件 {file_id} 的记录）。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read as a workbook ({detail}); it may be damaged or cut short.</source>
+        <translation>{path} 无法作为工作簿读取（{detail}）；文件可能已损坏或不完整。</translation>
+    </message>
+    <message>
         <source>{answer!r} is not an answer item {item_id} allows ({allowed}).</source>
         <translation>检查项 {item_id} 不接受检查结果 {answer!r}（可选：{allowed}）。</translation>
     </message>
