@@ -27,7 +27,9 @@ STORED_ZH = {"created_by": "创建者", "seed_source": "随机种子来源", "ch
              "reviewers": "评查员", "effort": "评查工作量", "matching": "符合筛选条件的案件数",
              "excluded": "排除的案件数", "excluded_reviewed": "排除的已评查案件数",
              "population_sha256": "总体清单 SHA-256", "uid": "轮次唯一标识", "status": "状态",
-             "closed_at": "关闭时间", "lots": "批数"}
+             "closed_at": "关闭时间", "lots": "批数", "kind": "轮次类型", "closed_by": "关闭人"}
+#: A round's kind (schema 7) in Chinese words.
+KINDS_ZH = {"sample": "抽样评查", "calibration": "校准"}
 
 SEED_SOURCES_ZH = {"given": "指定", "random": "随机生成"}
 LEVELS = {"I": T("general inspection level I", "一般检验水平 I"), "II": T("general inspection level II", "一般检验水平 II"),
@@ -39,11 +41,17 @@ PLAN = {"size": T("size: {v}", "样本量：{v}"), "strata": T("strata: {v}", "�
         "expected": T("expected compliance: {v}", "预期合格率：{v}"),
         "stratum_expected": T("expected compliance per stratum: {v}", "各层预期合格率：{v}"),
         "aql": T("AQL: {v}", "AQL：{v}"), "level": T("inspection level: {v}", "检验水平：{v}"),
-        "count_defects": T("defects count as nonconforming: {v}", "瑕疵计入不合格：{v}")}
+        "count_defects": T("defects count as nonconforming: {v}", "瑕疵计入不合格：{v}"),
+        "source": T("cases: {v}", "案件来源：{v}")}
 FILTERS = {"decided_from": T("decided from {v}", "结案日起：{v}"), "decided_to": T("decided to {v}", "结案日止：{v}"),
            "exclude_sampled": T("exclude cases drawn in earlier rounds: {v}", "排除以前轮次已抽取的案件：{v}"),
            "exclude_reviewed": T("exclude reviewed cases: {v}", "排除已评查的案件：{v}")}
 METHOD = T("method: {v}", "方法：{v}")
+#: A calibration round's "method" and how its cases were chosen (workbench.calibration.rounds.SOURCES); the
+#: glossary's methods are the round wizard's, and a calibration round is not drawn there.
+CALIBRATION = T("Calibration (every reviewer reviews every case)", "校准（每名评查员评查每件案件）")
+SOURCES = {"drawn": T("drawn at random", "随机抽取"), "chosen": T("chosen by hand", "逐件指定"),
+           "from_round": T("taken from another round", "取自其他轮次")}
 YES, NO = T("yes", "是"), T("no", "否")
 NONE = T("none", "无")
 
@@ -57,6 +65,8 @@ def _field(name: str, language: str = "zh") -> str:
 
 
 def _code(group: str, value: Any, language: str = "zh") -> str:
+    if group == "method" and value == "calibration":
+        return CALIBRATION.get(language)
     label = glossary.labels(group).get(str(value))
     return label.get(language) if label is not None else str(value)
 
@@ -101,6 +111,8 @@ def _plan_value(key: str, value: Any, language: str) -> str:
         return LEVELS[str(value)].get(language) if str(value) in LEVELS else str(value)
     if key == "count_defects":
         return _yes(value, language)
+    if key == "source" and str(value) in SOURCES:
+        return SOURCES[str(value)].get(language)
     return _value(value, language)
 
 
@@ -148,6 +160,8 @@ def stored_value(name: str, value: Any) -> Any:
     text = str(value)
     if name == "seed_source":
         return SEED_SOURCES_ZH.get(text, text)
+    if name == "kind":
+        return KINDS_ZH.get(text, text)
     try:
         data = json.loads(text)
     except ValueError:
@@ -175,6 +189,11 @@ def _value(value: Any, language: str = "zh") -> str:
     if isinstance(value, (list, tuple)):
         return _list((_value(v, language) for v in value), language)
     return "" if value is None else str(value)
+
+
+def method_words(method: str, language: str) -> str:
+    """A round's sampling method in the report's words (the glossary's, or calibration)."""
+    return _code("method", method, language)
 
 
 def plan_shown(plan: Mapping[str, Any], language: str) -> str:

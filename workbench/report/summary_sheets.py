@@ -485,5 +485,7 @@ METHODS = glossary.labels("method")
 
 def method_label(method: str, language: str) -> str:
     """The sampling method in the window's words (resources/glossary.json)."""
+    if method == "calibration":
+        return round_words.method_words(method, language)
     label = METHODS.get(method)
     return label.get(language) if label is not None else xml_text(method)
