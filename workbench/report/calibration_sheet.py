@@ -43,7 +43,7 @@ from workbench.stats.agreement import Agreement, band
 COEFFICIENT_FORMAT = "0.00"
 # The grid: IP type, item, item text, guideline reference, cases, cases with disagreement, then value, low and
 # high of percent agreement, kappa, alpha and AC1, and the band. Other tables merge its columns.
-WIDTHS = (9.0, 14.0, 32.0, 15.0, 7.0, 12.0, 7.0, 7.0, 7.0, *(6.5,) * 9, 13.0)
+WIDTHS = (9.0, 14.0, 32.0, 15.0, 7.0, 12.0, 7.0, 7.0, 7.0, *(6.5,) * 9, 14.0)
 LAST = len(WIDTHS)                       # S
 EXTRA_WIDTH = 6.5                        # columns after S, for a drift table with more than five reviewers
 CHART_CM = 14.0
@@ -138,11 +138,14 @@ def write_calibration(sheet: Worksheet, view: CalibrationView, language: str) ->
     _overall(g, figures, kappa)
     g.blank()
     _items(g, figures, kappa)
+    # The items run over as many pages as they need; what follows is one page, and the drift another.
     g.blank()
+    g.page_break()
     _reviewers(g, view)
     g.blank()
     _reading(g)
     g.blank()
+    g.page_break()
     charts = _drift(g, view)
     print_range(sheet, columns=len(widths), rows=g.row + (CHART_ROWS if charts else 0))
     return charts
@@ -202,7 +205,6 @@ def disagreeing(table: Sequence[Sequence[Any]]) -> int:
 
 def _overall(g: Grid, f: CalibrationFigures, kappa: Text) -> None:
     """All answers pooled, the verdict and severity: the round's headline agreement."""
-    first = g.row + 1
     g.section(W["overall"])
     g.header_pair([(W["what"], 3), (W["units"], 1), (W["differing_answers"], 2)], _groups(kappa), [(W["band"], 1)])
     ratings = f.ratings
@@ -212,12 +214,10 @@ def _overall(g: Grid, f: CalibrationFigures, kappa: Text) -> None:
         g.body([(g.label(label), 3), (g.num(figures["percent"].units, INTEGER_FORMAT), 1),
                 (g.num(disagreeing(table), INTEGER_FORMAT), 2), *_measures(g, figures),
                 (_band(g, figures["ac1"].value), 1)])
-    g.keep(first, g.row)
 
 
 def _items(g: Grid, f: CalibrationFigures, kappa: Text) -> None:
     """Every checklist item, the most disagreement first, its question and guideline reference beside it."""
-    first = g.row + 1
     g.section(W["items"])
     g.header_pair([(W["ip_type"], 1), (W["item"], 1), (W["item_text"], 1), (W["reference"], 1), (W["rated"], 1),
                    (W["differing_cases"], 1)], _groups(kappa), [(W["band"], 1)])
@@ -228,9 +228,7 @@ def _items(g: Grid, f: CalibrationFigures, kappa: Text) -> None:
                 (g.data(ref.item.reference), 1), (g.num(item.cases, INTEGER_FORMAT), 1),
                 (g.num(item.disagreements, INTEGER_FORMAT), 1), *_measures(g, item.figures),
                 (_band(g, item.figures["ac1"].value), 1)])
-        if g.row == first + 3:        # the heading and the header with the first item at least
-            g.keep(first, g.row)
-
+        
 
 def _rate(g: Grid, rate: float | None) -> Cell:
     return g.num(rate, PERCENT_FORMAT) if rate is not None else g.label(W["no_consensus"], font=REASON_FONT)
@@ -240,9 +238,8 @@ def _reviewers(g: Grid, view: CalibrationView) -> None:
     """Each reviewer's answers and verdicts compared with the consensus."""
     f = view.figures
     assert f is not None
-    first = g.row + 1
     g.section(W["deviation"])
-    subs = ((W["compared"], 2), (W["differing"], 2), (W["rate"], 2))
+    subs = ((W["units"], 2), (W["differing"], 2), (W["rate"], 2))
     g.header_pair([(W["reviewer"], 3), (W["completed"], 1)], [(W["answers"], subs), (W["verdicts"], subs)])
     for d in f.deviations:
         g.body([(g.data(d.reviewer), 3), (g.num(view.progress.get(d.reviewer, (0, 0))[0], INTEGER_FORMAT), 1),
@@ -252,19 +249,16 @@ def _reviewers(g: Grid, view: CalibrationView) -> None:
     agreed = len(f.ratings.consensus)
     if agreed < len(view.round.cases):
         g.note(g.t(W["consensus_note"], n=agreed, total=len(view.round.cases)))
-    g.keep(first, g.row)
 
 
 def _reading(g: Grid) -> None:
     """Why kappa and AC1 are both shown, what the other figures are, and the bands."""
-    first = g.row + 1
     g.section(W["reading"])
     g.note(g.t(W["paradox"]), READING_FONT)
     g.note(g.t(W["measures"]), READING_FONT)
     g.note(g.t(W["bands"]), READING_FONT)
     for code, span in BAND_RANGES:
         g.add([(_band_cell(g, code), 2), (g.label(span, alignment=TOP), 1)])
-    g.keep(first, g.row)
 
 
 def _drift_reviewers(rows: Sequence[DriftRow]) -> list[str]:
@@ -287,7 +281,6 @@ def _drift(g: Grid, view: CalibrationView) -> int:
     rows = view.drift
     if not rows:
         return 0
-    first = g.row + 1
     g.section(W["drift"])
     reviewers = _drift_reviewers(rows)
     spans = _reviewer_spans(len(reviewers))
@@ -308,7 +301,6 @@ def _drift(g: Grid, view: CalibrationView) -> int:
         g.body(cells, bold=current)
     last = g.row
     g.note(g.t(W["this_round"]))
-    g.keep(first, g.row + 1 + CHART_ROWS)
     return _drift_charts(g, header, last, [c for c, _s in spans])
 
 

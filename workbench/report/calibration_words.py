@@ -61,7 +61,6 @@ W = {
     "deviation": T("Deviation from the consensus, per reviewer", "各评查员与一致意见的偏离"),
     "answers": T("Answers (every item of every case)", "答案（每件案件的每个评查项）"),
     "verdicts": T("Verdicts", "结论"),
-    "compared": T("Compared with the consensus", "与一致意见比较"),
     "differing": T("Differing", "不一致"),
     "rate": T("Deviation rate", "偏离率"),
     "no_consensus": T("No consensus recorded", "尚无一致意见"),

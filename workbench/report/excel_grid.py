@@ -1,7 +1,7 @@
 """A report sheet written row by row on a grid of columns (the Calibration sheet's): cells merged across
 columns where a table needs a wider one, row heights that fit wrapped text (openpyxl cannot measure
 text, and a write-only sheet needs each row's height before the row), headings, notes, header rows
-in two tiers, ruled table rows, and blocks kept on one printed page.
+in two tiers, ruled table rows, and page breaks.
 """
 from __future__ import annotations
 
@@ -38,39 +38,45 @@ HEADER_BORDER = Border(bottom=Side(style="thin", color="808080"))
 ROW_BORDER = Border(bottom=Side(style="hair", color="BFBFBF"))
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _PIECE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+")
-LATIN = 0.9                    # a Latin letter's width in '0' widths, on average
+LATIN = 0.86                   # a Latin letter's width in '0' widths, on average (Calibri, Carlito)
 LINE = 1.25                    # a wrapped line's height: 1.25 times the font size
-ROW_POINTS = 15.0              # a row of 11 pt text
-#: A4 landscape within the margins of excel_print.page_setup (0.4 in left and right, 0.6 in top and bottom),
-#: less a little, since programs measure columns a little differently.
-PAGE_POINTS = (842 - 72 * 0.8, (595 - 72 * 1.2) * 0.95)
+#: ...and a line with Chinese characters: DengXian and the CJK faces that stand in for it set lines further apart.
+CJK_LINE = 1.45
 
 
-def wrapped_lines(text: str, width: float, factor: float = 1.0) -> int:
-    """How many lines `text` takes wrapped in a column `width` characters wide: words break at spaces and
-    after hyphens, Chinese between any two characters. A Latin letter is about 0.9 of the '0' a column
-    width counts, a Chinese character two; `factor` scales both for the font (1.0: 11 pt regular)."""
-    room = max(1.0, width - 0.5)
-    lines = 0
+def wrapped(text: str, width: float, factor: float = 1.0) -> list[bool]:
+    """The lines `text` takes wrapped in a column `width` characters wide, each True when it holds a Chinese
+    character: words break at spaces and after hyphens, Chinese between any two characters. A Latin letter
+    is about 0.86 of the '0' a column width counts, a Chinese character two; `factor` scales both for the
+    font (1.0: 11 pt regular)."""
+    room = max(1.0, width - 0.3)
+    lines: list[bool] = []
     for paragraph in text.split("\n"):
-        lines += 1
+        lines.append(False)
         used = 0.0
         for word in paragraph.split(" "):
             pieces = [p for part in re.split(r"(?<=-)", word) for p in _PIECE.findall(part)]
             for index, piece in enumerate(pieces):
-                size = (2.0 * len(piece) if _CJK.match(piece) else LATIN * len(piece)) * factor
+                chinese = bool(_CJK.match(piece))
+                size = (2.0 * len(piece) if chinese else LATIN * len(piece)) * factor
                 space = LATIN * factor if index == 0 and used > 0 else 0.0
                 if used > 0 and used + space + size > room:
-                    lines += 1
+                    lines.append(False)
                     used = size
                 else:
                     used += space + size
+                lines[-1] = lines[-1] or chinese
     return lines
+
+
+def wrapped_lines(text: str, width: float, factor: float = 1.0) -> int:
+    """How many lines `text` takes wrapped in a column `width` characters wide (see `wrapped`)."""
+    return len(wrapped(text, width, factor))
 
 
 class Grid:
     """Rows of a write-only sheet on a grid of columns: merged spans, wrapped text with row heights to
-    fit it, blocks kept on one page, and what each cell holds (for the charts' cached values)."""
+    fit it, page breaks, and what each cell holds (for the charts' cached values)."""
 
     def __init__(self, sheet: Worksheet, language: str, widths: Sequence[float], columns: int = 0) -> None:
         self.sheet = sheet
@@ -79,10 +85,6 @@ class Grid:
         self.columns = columns or len(widths)          # what headings and notes span
         self.row = 0
         self.values: dict[tuple[int, int], Any] = {}
-        self.heights: dict[int, float] = {}
-        # The page's printable height in the sheet's points, at the scale that fits the grid to its width.
-        width = sum(w * 7 + 5 for w in widths) * 0.75
-        self.page_height = PAGE_POINTS[1] / min(1.0, PAGE_POINTS[0] / width)
 
     def t(self, text: Text, **params: Any) -> str:
         value = text.get(self.language)
@@ -103,32 +105,14 @@ class Grid:
             cells += [value, *[self._blank(value) for _ in range(span - 1)]]
         if points > 11 * LINE + 1:
             self.sheet.row_dimensions[row].height = round(points + 3)
-        self.heights[row] = self.sheet.row_dimensions[row].height or ROW_POINTS
         self.sheet.append(cells)
         self.row = row
         return row
 
-    def keep(self, first: int, last: int) -> None:
-        """Rows `first` to `last` on one page when they fit on one: a page break before them if they would
-        straddle two. (LibreOffice keeps manual breaks on a sheet fitted to one page wide; Excel fits
-        without them, so the sheet reads in order either way.)"""
-        pages = self._pages(last)
-        block = sum(self.heights.get(r, ROW_POINTS) for r in range(first, last + 1))
-        if pages[first] != pages[last] and block + self.heights.get(1, ROW_POINTS) <= self.page_height:
-            self.sheet.row_breaks.append(Break(id=first - 1))
-
-    def _pages(self, last: int) -> dict[int, int]:
-        """Each row's page as a fitted printout breaks them: row 1 (the title) repeats on every page."""
-        breaks = {b.id for b in self.sheet.row_breaks.brk}
-        pages, page, used = {}, 0, 0.0
-        for row in range(1, last + 1):
-            height = self.heights.get(row, ROW_POINTS)
-            if used > 0 and (row - 1 in breaks or used + height > self.page_height):
-                page += 1
-                used = self.heights.get(1, ROW_POINTS)
-            used += height
-            pages[row] = page
-        return pages
+    def page_break(self) -> None:
+        """What follows starts a printed page. LibreOffice keeps a manual break on a sheet fitted to one
+        page wide; Excel fits without it, so the sheet reads in order either way."""
+        self.sheet.row_breaks.append(Break(id=self.row))
 
     def _blank(self, first: Any) -> Any:
         """An empty cell inside a merged span, with its first cell's border and fill (Excel draws each cell's)."""
@@ -139,14 +123,14 @@ class Grid:
         cell.fill = copy(first.fill)
         return cell
 
-    @staticmethod
-    def _points(value: Any, width: float) -> float:
+    def _points(self, value: Any, width: float) -> float:
         """The height a wrapped text cell needs, in points (0 for any other cell)."""
         if not isinstance(value, Cell) or not isinstance(value.value, str) or not value.alignment.wrap_text:
             return 0.0
         size = float(value.font.sz) if value.font is not None and value.font.sz else 11.0
         factor = size / 11 * (1.1 if value.font is not None and value.font.b else 1.0)
-        return wrapped_lines(value.value, width, factor) * size * LINE
+        zh = self.language == "zh"
+        return sum(size * (CJK_LINE if zh or chinese else LINE) for chinese in wrapped(value.value, width, factor))
 
     def blank(self) -> None:
         self.add([])
