@@ -1,7 +1,7 @@
 """Print workbooks with LibreOffice and say how each sheet came out: pages per sheet and the
 typical printed text height, and optionally PNG pages of chosen sheets.
 
-    python build/print_check.py report.xlsx [more.xlsx ...] [--png OUTDIR] [--sheets Summary,汇总]
+    python build/print_check.py report.xlsx [more.xlsx ...] [--png OUTDIR] [--sheets Summary,汇总] [--dpi 80]
 
 Needs `soffice` (libreoffice-calc-nogui) and poppler-utils (pdftotext, pdftoppm); a check for a
 person to run and look at, not part of the test suite, which must not depend on LibreOffice.
@@ -50,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("books", nargs="+", type=Path)
     parser.add_argument("--png", type=Path, help="write PNG pages of --sheets here")
     parser.add_argument("--sheets", default="Summary,汇总", help="sheets to render with --png")
+    parser.add_argument("--dpi", type=int, default=80, help="resolution of the PNG pages")
     args = parser.parse_args(argv)
     wanted = set(args.sheets.split(","))
     with tempfile.TemporaryDirectory() as temp:
@@ -67,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
                 for number, (name, _size) in enumerate(listed, start=1):
                     if name in wanted:
                         stem = args.png / f"{book.stem}-p{number}"
-                        subprocess.run(["pdftoppm", "-r", "80", "-f", str(number), "-l", str(number), "-png",
+                        subprocess.run(["pdftoppm", "-r", str(args.dpi), "-f", str(number), "-l", str(number), "-png",
                                         "-singlefile", str(pdf), str(stem)], check=True)
     return 0
 

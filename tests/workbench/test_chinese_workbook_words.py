@@ -1,4 +1,5 @@
-"""Issue 13, Language: the Chinese workbook holds no English word the user did not type."""
+"""Issue 13, Language: the Chinese workbook holds no English word the user did not type (issue 14: nor
+does a calibration round's, blind or closed)."""
 from __future__ import annotations
 
 import re
@@ -7,6 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from db.connection import open_database
+from workbench.demo.calibration_demo import build_calibration_demo
 from workbench.demo.generate import DemoRound, build_demo
 from workbench.report.figures import ReportFilter
 from workbench.report.workbook import write_workbook
@@ -16,7 +18,9 @@ from workbench.rounds.sampling_plan import Plan
 PROPER = ("Korn-Graubard", "Clopper-Pearson", "Korn", "Graubard", "Wilson", "Neyman", "ISO", "AQL",
           'R survey::svyciprop(method = "beta")', 'R survey::svyciprop 的 method "beta"',
           'R survey.lonely.psu = "adjust"', "docs/statistics.md", "verify --anchor", "SHA-256",
-          "Excel", "PERCENTILE.INC", "Quality Review Workbench")
+          "Excel", "PERCENTILE.INC", "Quality Review Workbench",
+          # the agreement coefficients' authors, the bands' source, and the command that closes a blind round
+          "Cohen", "Fleiss", "Krippendorff", "Gwet", "Landis", "Koch", "calibrate --close --round")
 WORD = re.compile(r"[A-Za-z]{3,}")
 
 
@@ -26,12 +30,14 @@ def workspace(tmp_path_factory):
     db = open_database(path)
     spec = DemoRound("R1", Plan(method="stratified", strata=("department", "ip_type"), size=60), reviewed=0.8)
     build_demo(db, cases=300, reviewed=0.5, seed=5, round_spec=spec)
+    build_calibration_demo(db, "C1", seed=3, size=6)
+    build_calibration_demo(db, "C2", seed=4, size=4, close=False)
     return db, path
 
 
 def typed(db, path) -> set[str]:
     """Every word of the data the user (or the demo, standing in for one) typed or imported."""
-    words = set(WORD.findall(path.name)) | {"R1"}   # the database file name, the round name
+    words = set(WORD.findall(path.name)) | {"R1"}   # the database file name, the round names
     queries = ("SELECT application_number, title, applicant, examiner, department, classification, procedure,"
                " decision FROM cases", "SELECT item_id, comment, category FROM answers",
                "SELECT reviewer FROM reviews", "SELECT name, created_by, uid FROM rounds",
@@ -59,7 +65,7 @@ def english_words(out, allowed: set[str]) -> list[tuple[str, str, str]]:
     return found
 
 
-@pytest.mark.parametrize("round_name", [None, "R1"])
+@pytest.mark.parametrize("round_name", [None, "R1", "C1", "C2"])
 def test_the_chinese_workbook_has_no_english_word_the_user_did_not_type(workspace, tmp_path, round_name):
     db, path = workspace
     out = tmp_path / "zh.xlsx"

@@ -1,7 +1,8 @@
 """How the workbook prints, read back from the files with openpyxl (no LibreOffice needed): print
 areas, A4 landscape, repeated titles, fit or scale, header and footer codes, a named font on every
 written cell, widths that hold every header word and every number format, the package's author
-and no recalculation on load. A demo workspace with a stratified round, in both languages."""
+and no recalculation on load. A demo workspace with a stratified round and a calibration round, in both
+languages."""
 from __future__ import annotations
 
 import io
@@ -19,9 +20,13 @@ from workbench.report.excel_cells import display_width
 REPORT_SHEETS = {"en": ("Summary", "By department", "By examiner", "By IP type", "By checklist item"),
                  "zh": ("汇总", "按部门", "按审查员", "按类型", "按评查项")}
 DATA_SHEETS = {"en": ("Findings", "Cases"), "zh": ("差错", "案件")}
+CALIBRATION_SHEET = {"en": "Calibration", "zh": "校准"}      # only in a calibration round's workbook
+ROUNDS = {"round": "R", "zh-round": "R", "cal": "Cal", "zh-cal": "Cal"}
+KEYS = ["en", "zh", "round", "zh-round", "cal", "zh-cal"]
 FONTS = {"en": "Calibri", "zh": "DengXian"}
 # The widest text each number format shows here, in '0' widths (Excel shows ### when a column is narrower).
-FORMAT_WIDTH = {"0.0%": 6, "#,##0": 6, "0.0": 6, "#,##0.0": 8, "yyyy-mm-dd": 10, "yyyy-mm-dd hh:mm": 16, "0%": 4}
+FORMAT_WIDTH = {"0.0%": 6, "#,##0": 6, "0.0": 6, "#,##0.0": 8, "yyyy-mm-dd": 10, "yyyy-mm-dd hh:mm": 16, "0%": 4,
+                "0.00": 5}
 
 
 @pytest.fixture(scope="module")
@@ -31,10 +36,11 @@ def books(tmp_path_factory):
     quiet = {"out": io.StringIO(), "err": io.StringIO()}
     assert cli_main(["demo", "--cases", "600", "--reviewed", "0.4", "--seed", "8", "--round", "R", "--size", "120",
                      "--method", "stratified", "--strata", "department", "--round-reviewed", "0.8",
-                     "--db", db], **quiet) == 0
+                     "--calibration", "Cal", "--db", db], **quiet) == 0
     paths = {}
     for key, extra in (("en", []), ("zh", ["--language", "zh"]), ("round", ["--round", "R"]),
-                       ("zh-round", ["--round", "R", "--language", "zh"])):
+                       ("zh-round", ["--round", "R", "--language", "zh"]), ("cal", ["--round", "Cal"]),
+                       ("zh-cal", ["--round", "Cal", "--language", "zh"])):
         paths[key] = folder / f"{key}.xlsx"
         assert cli_main(["export", str(paths[key]), "--db", db, *extra], **quiet) == 0, quiet["err"].getvalue()
     return {key: (path, load_workbook(path)) for key, path in paths.items()}
@@ -44,7 +50,7 @@ def language(key: str) -> str:
     return "zh" if key.startswith("zh") else "en"
 
 
-@pytest.mark.parametrize("key", ["en", "zh", "round", "zh-round"])
+@pytest.mark.parametrize("key", KEYS)
 def test_every_sheet_prints_on_a4_landscape_with_area_titles_header_and_footer(books, key):
     _path, book = books[key]
     lang = language(key)
@@ -55,13 +61,15 @@ def test_every_sheet_prints_on_a4_landscape_with_area_titles_header_and_footer(b
         assert "&P" in sheet.oddFooter.center.text and "&N" in sheet.oddFooter.center.text
         assert "&D" in sheet.oddFooter.right.text and re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d", sheet.oddFooter.left.text)
         assert sheet.oddHeader.left.text == ("质量与效率报告" if lang == "zh" else "Quality and efficiency report")
-        assert ("R" if key.endswith("round") else ("全部案件" if lang == "zh" else "All cases")) in sheet.oddHeader.right.text
+        assert ROUNDS.get(key, "全部案件" if lang == "zh" else "All cases") in sheet.oddHeader.right.text
         assert sheet.oddHeader.left.font == FONTS[lang]
         if sheet.title not in (REPORT_SHEETS[lang][0],):
             assert sheet.print_title_rows == "$1:$1", sheet.title
     stratum = {"en": "By stratum", "zh": "按分层"}[lang]
     assert (stratum in book.sheetnames) == key.endswith("round")     # a stratified round's design, per stratum
-    for name in (*REPORT_SHEETS[lang], *([stratum] if key.endswith("round") else [])):
+    assert (CALIBRATION_SHEET[lang] in book.sheetnames) == key.endswith("cal")
+    for name in (*REPORT_SHEETS[lang], *([stratum] if key.endswith("round") else []),
+                 *([CALIBRATION_SHEET[lang]] if key.endswith("cal") else [])):
         sheet = book[name]
         assert sheet.sheet_properties.pageSetUpPr.fitToPage, name
         # The Summary on one page; the others as tall as they are.
@@ -77,7 +85,7 @@ def test_every_sheet_prints_on_a4_landscape_with_area_titles_header_and_footer(b
         assert last == f"{sheet.cell(row=1, column=sheet.max_column).column_letter}{sheet.max_row}", name
 
 
-@pytest.mark.parametrize("key", ["en", "zh", "round", "zh-round"])
+@pytest.mark.parametrize("key", KEYS)
 def test_every_written_cell_has_a_named_font_and_titles_have_sizes(books, key):
     _path, book = books[key]
     name = FONTS[language(key)]
@@ -91,7 +99,7 @@ def test_every_written_cell_has_a_named_font_and_titles_have_sizes(books, key):
     assert summary["A3"].font.b and summary["A3"].font.sz == 11          # a section head
 
 
-@pytest.mark.parametrize("key", ["en", "zh", "round", "zh-round"])
+@pytest.mark.parametrize("key", KEYS)
 def test_columns_hold_every_header_word_and_every_number(books, key):
     _path, book = books[key]
     for sheet in book.worksheets:
@@ -105,7 +113,9 @@ def test_columns_hold_every_header_word_and_every_number(books, key):
                 width = dimension.width
                 if isinstance(cell.value, str) and (cell.alignment.wrap_text or cell.row == 1):
                     # A wrapped header: its longest word fits (a table header also holds its filter button).
-                    words = re.split(r"[\s/]+", cell.value)
+                    # Lines break at spaces, after a slash and after a hyphen (an item id such as
+                    # abnormal-application-indicators on the Calibration sheet).
+                    words = re.split(r"[\s/]+|(?<=-)", cell.value)
                     longest = max(display_width(w) for w in words) if any(words) else 0
                     if re.search(r"[\u4e00-\u9fff]", cell.value):
                         longest = min(longest, 8)        # CJK text wraps between any two characters
@@ -166,13 +176,31 @@ def printed_scale(sheet) -> float:
     return min(1.0, page_w / width, page_h / tallest)
 
 
-@pytest.mark.parametrize("key", ["en", "zh", "round", "zh-round"])
+@pytest.mark.parametrize("key", KEYS)
 def test_the_summary_fits_its_pages_at_nine_points_or_more(books, key):
     """The Summary's print area fits one A4 page with its 11 pt body at 9 pt or more (LibreOffice
     with Carlito prints it at about 9.8 pt)."""
     _path, book = books[key]
     sheet = book.worksheets[0]
     assert printed_scale(sheet) * 11 >= 9, sheet.print_area
+
+
+@pytest.mark.parametrize("key", ["cal", "zh-cal"])
+def test_the_calibration_sheet_prints_one_page_wide_at_eight_points_or_more(books, key):
+    """Fitted to one page wide (and as many tall as it needs), its 11 pt body prints at 8 pt or more;
+    its title repeats on every page, and its charts lie inside the print area."""
+    _path, book = books[key]
+    sheet = book[CALIBRATION_SHEET[language(key)]]
+    area = sheet.print_area.split("!")[-1].replace("$", "")
+    from openpyxl.utils import column_index_from_string, get_column_letter
+    last_col = column_index_from_string("".join(ch for ch in area.split(":")[1] if ch.isalpha()))
+    width = sum((sheet.column_dimensions[get_column_letter(c)].width or 8.43) * 7 * 0.75 + 3.75
+                for c in range(1, last_col + 1))
+    m = sheet.page_margins
+    assert min(1.0, (A4_LANDSCAPE_POINTS[0] - 72 * (m.left + m.right)) / width) * 11 >= 8
+    assert sheet.print_title_rows == "$1:$1" and sheet["A1"].font.sz == 16
+    last_row = int("".join(ch for ch in area.split(":")[1] if ch.isdigit()))
+    assert len(sheet._charts) == 2 and all(c.anchor._from.row < last_row - 10 for c in sheet._charts)
 
 
 @pytest.mark.parametrize("key", ["en", "zh"])

@@ -135,6 +135,36 @@ def pareto_chart(sheet: Worksheet, values: CellValues, *, title: str, count_titl
     return bars
 
 
+def line_chart(sheet: Worksheet, values: CellValues, *, title: str, axis_title: str, header_row: int, last_row: int,
+               label_column: int, series_columns: tuple[int, ...], width: float = CHART_WIDTH,
+               height: float = 7.5) -> LineChart:
+    """Lines with markers across the rows from `header_row` + 1 to `last_row` (the calibration rounds,
+    oldest first): one series per column, named by its header cell, on a 0%-based value axis."""
+    chart = LineChart()
+    chart.title = title
+    for column in series_columns:
+        chart.add_data(Reference(sheet, min_col=column, min_row=header_row, max_row=last_row),
+                       titles_from_data=True)
+    for series in chart.series:
+        series.smooth = False
+        series.marker.symbol = "circle"
+        series.marker.size = 6
+    _text_categories(chart, sheet, label_column, header_row + 1, last_row)
+    chart.y_axis.scaling.min = 0.0
+    chart.y_axis.number_format = "0%"
+    chart.y_axis.title = axis_title
+    chart.x_axis.axPos = "b"
+    chart.y_axis.axPos = "l"
+    _show_axes(chart.x_axis, chart.y_axis)
+    chart.legend.position = "b"
+    chart.visible_cells_only = False
+    fill_caches(chart, values)
+    size_text(chart, (chart.x_axis, chart.y_axis))
+    chart.width = width
+    chart.height = height
+    return chart
+
+
 # -- cached values and text sizes ----------------------------------------------------------------
 
 def _cells(values: CellValues, formula: str) -> list:

@@ -170,10 +170,15 @@ class RoundInfo:
     filters: Mapping[str, Any]
     plan: Mapping[str, Any]
     stored: tuple[tuple[str, Any], ...]   # every column of the rounds row, for the About sheet
+    kind: str = "sample"                  # or "calibration" (schema 7): the workbook adds a Calibration sheet
 
     @property
     def method(self) -> str:
         return str(self.plan.get("method", ""))
+
+    @property
+    def calibration(self) -> bool:
+        return self.kind == "calibration"
 
 
 @dataclass(frozen=True)
@@ -234,7 +239,8 @@ def resolve_scope(db: sqlite_utils.Database, report_filter: ReportFilter) -> Sco
     return Scope(report_filter, RoundInfo(
         id=values["id"], name=values["name"], created_at=values.get("created_at") or "",
         seed=values.get("seed"), population=values.get("population") or 0,
-        filters=_json_object(values.get("filters")), plan=_json_object(values.get("plan")), stored=stored))
+        filters=_json_object(values.get("filters")), plan=_json_object(values.get("plan")), stored=stored,
+        kind=values.get("kind") or "sample"))
 
 
 def _json_object(text: Any) -> Mapping[str, Any]:

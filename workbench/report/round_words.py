@@ -43,7 +43,8 @@ PLAN = {"size": T("size: {v}", "样本量：{v}"), "strata": T("strata: {v}", "�
         "aql": T("AQL: {v}", "AQL：{v}"), "level": T("inspection level: {v}", "检验水平：{v}"),
         "count_defects": T("defects count as nonconforming: {v}", "瑕疵计入不合格：{v}"),
         "source": T("cases {v}", "案件：{v}"), "from_round": T("from round {v}", "来自轮次：{v}")}
-#: A calibration round's method and how its cases were chosen (workbench.calibration.rounds.SOURCES).
+#: A calibration round's method and how its cases were chosen (workbench.calibration.rounds.SOURCES): the
+#: glossary's methods are the round wizard's, and a calibration round is not drawn there.
 CALIBRATION = T("calibration (every reviewer reviews every case, blind)", "校准（每名评查员盲评全部案件）")
 SOURCES = {"drawn": T("drawn at random", "随机抽取"), "chosen": T("chosen by hand", "人工选定"),
            "from_round": T("taken from another round", "取自另一轮次")}
@@ -188,6 +189,11 @@ def _value(value: Any, language: str = "zh") -> str:
     if isinstance(value, (list, tuple)):
         return _list((_value(v, language) for v in value), language)
     return "" if value is None else str(value)
+
+
+def method_words(method: str, language: str) -> str:
+    """A round's sampling method in the report's words (the glossary's, or calibration)."""
+    return _code("method", method, language)
 
 
 def plan_shown(plan: Mapping[str, Any], language: str) -> str:

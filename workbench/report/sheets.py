@@ -28,6 +28,7 @@ T = Text
 
 SHEETS = {
     "summary": T("Summary", "汇总"),
+    "calibration": T("Calibration", "校准"),   # only in the workbook of a calibration round
     "department": T("By department", "按部门"),
     "examiner": T("By examiner", "按审查员"),
     "ip_type": T("By IP type", "按类型"),
@@ -212,8 +213,11 @@ def write_breakdown(sheet: Worksheet, kind: str, report: Report, language: str, 
 
 
 def sheet_keys(report: Report) -> tuple[str, ...]:
-    """The workbook's sheets for this report: By stratum only for a round with strata."""
-    return tuple(k for k in SHEETS if k != "stratum" or report.strata)
+    """The workbook's sheets for this report: By stratum only for a round with strata, Calibration only
+    for a calibration round."""
+    rnd = report.scope.round
+    shown = {"stratum": bool(report.strata), "calibration": rnd is not None and rnd.calibration}
+    return tuple(k for k in SHEETS if shown.get(k, True))
 
 
 def write_strata(sheet: Worksheet, report: Report, language: str, progress: Progress, cancel: CancelToken) -> int:

@@ -1,7 +1,8 @@
 """The quality-and-efficiency workbook: `python main.py export OUT.xlsx`, and Export in the window.
 
-Sheets: Summary (headline figures and two native charts), By department, By examiner,
-By IP type, By checklist item, Findings, Answers, Cases, About. Findings and Answers hold the
+Sheets: Summary (headline figures and two native charts), Calibration (a calibration round's
+agreement: workbench.report.calibration_sheet), By department, By examiner, By IP type, [By stratum],
+By checklist item, Findings, Answers, Cases, About. Findings and Answers hold the
 answers of exactly the reviews the figures count. The figures come from
 `workbench.report.figures` (the dashboard shows the same `Report`); the layout is in
 `workbench.report.sheets`.
@@ -23,7 +24,7 @@ from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
 from workbench.audit import anchors
-from workbench.report import sheets, summary_sheets
+from workbench.report import calibration_sheet, sheets, summary_sheets
 from foundation.errors import WorkbenchError, register
 from workbench.report.excel_tables import write_table
 from foundation.files import atomic_target
@@ -87,6 +88,8 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
             created = {key: workbook.create_sheet(names[key]) for key in keys}
             layout = summary_sheets.write_summary(created["summary"], report, language)
             result.charts = summary_sheets.add_summary_charts(created["summary"], layout, language)
+            if "calibration" in created:      # a calibration round: its agreement, or only progress while blind
+                calibration_sheet.write_round(db, created["calibration"], report.scope.round.id, language, progress)
             for kind in ("department", "examiner", "ip_type"):
                 sheets.write_breakdown(created[kind], kind, report, language, progress, cancel)
             if "stratum" in created:
