@@ -77,7 +77,7 @@ class NewCalibrationDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.name.textChanged.connect(self._changed)
-        self.resize(760, 640)
+        self.resize(760, 600)
         self.preview()
 
     # -- layout ------------------------------------------------------------------------------
@@ -116,13 +116,13 @@ class NewCalibrationDialog(QDialog):
         grid.addLayout(self._build_draw(), 0, 1)
         self.numbers = QPlainTextEdit()
         self.numbers.setPlaceholderText(self.tr("Paste application numbers: one per line, or separated by commas"))
-        self.numbers.setMaximumHeight(110)
+        self.numbers.setMinimumHeight(80)
         grid.addWidget(self.numbers, 2, 1)
         self.from_round = QComboBox()
         for _id, name, _created, count in store.list_rounds(self.db):
             self.from_round.addItem(self.tr("%1 (%2 cases)").replace("%1", name).replace("%2", str(count)), name)
         grid.addWidget(self.from_round, 4, 1)
-        grid.setRowStretch(5, 1)
+        grid.setRowStretch(2, 1)
         grid.setColumnStretch(1, 1)
         self.source.idToggled.connect(self._source_toggled)
         self.numbers.textChanged.connect(self._changed)
@@ -257,13 +257,15 @@ class NewCalibrationDialog(QDialog):
 
     def _show_status(self, text: str, *, error: bool) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet(ERROR_STYLE if error else "")
+        self.status.setStyleSheet(ERROR_STYLE if error else "font-weight: bold;")
 
     # -- creating ------------------------------------------------------------------------------
     def accept(self) -> None:
         """Create in the background; the dialog closes once the round is stored."""
         if self.result_round is not None:
             super().accept()
+            return
+        if self.new_reviewer.hasFocus():       # Enter there adds the names typed, nothing more
             return
         if (self.task is not None and self.task.running) or not self.preview():
             return

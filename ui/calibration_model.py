@@ -82,8 +82,9 @@ def interval_text(agreement: Agreement, language: str, *, as_percent: bool = Fal
         return QCoreApplication.translate("Calibration", "No interval (too few cases)")
     low, high = ((percent_text(agreement.low), percent_text(agreement.high)) if as_percent
                  else (f"{agreement.low:.2f}", f"{agreement.high:.2f}"))
-    return QCoreApplication.translate("Calibration", "95% interval %1–%2 over %n case(s)", "",
-                                      agreement.units).replace("%1", low).replace("%2", high)
+    units = agreement.units
+    text = QCoreApplication.translate("Calibration", "95% interval %1–%2 over %n case(s)", "", units)
+    return text.replace("%1", low).replace("%2", high)
 
 
 def status_word(column: ReviewerColumn) -> str:

@@ -122,4 +122,5 @@ class CalibrationSummary(QFrame):
         parts = ((self.tr("All answers"), figures.overall), (self.tr("Verdict"), figures.verdict),
                  (self.tr("Severity"), figures.severity))
         self.overall.setToolTip("\n".join(self._intervals(title, values) for title, values in parts))
-        return " &nbsp;·&nbsp; ".join(f"{escape(title)}: {self._figure(values)}" for title, values in parts)
+        return " &nbsp;·&nbsp; ".join(self.tr("%1: %2").replace("%1", escape(title)).replace("%2", self._figure(values))
+                                      for title, values in parts)
