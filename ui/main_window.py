@@ -9,7 +9,7 @@ from typing import Any, Callable
 import sqlite_utils
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QTabWidget
+from PySide6.QtWidgets import QApplication, QTabWidget
 from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHeaderView, QMainWindow, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -470,6 +470,18 @@ class MainWindow(QMainWindow):
             self.filter_bar.clear()
         self.select_case(case_id)
         self.panel.view.setFocus()
+
+    def undo_answer(self, *, redo: bool = False) -> None:
+        """Ctrl+Z / Ctrl+Shift+Z: the review panel's answers, never unseen from the Calibration tab
+        (where Ctrl+Z would otherwise undo a review answer, not the consensus just given)."""
+        if self.tabs.currentWidget() is self.calibration:
+            QApplication.beep()
+            self.statusBar().showMessage(self.tr("Undo and redo apply to review answers, on the Review tab."), 8000)
+            return
+        if redo:
+            self.panel.redo()
+        else:
+            self.panel.undo()
 
     def complete_current(self) -> bool:
         """Ctrl+Enter: the consensus on the Calibration tab, else the review on screen."""

@@ -49,10 +49,10 @@ class WindowMenus(QObject):
         w = self.window
         w.next_action = self._action(self.tr("&Next unreviewed case"), w.next_unreviewed, "Ctrl+N")
         w.complete_action = self._action(self.tr("&Complete review"), w.complete_current, "Ctrl+Return", "Ctrl+Enter")
-        w.undo_action = self._action(self.tr("&Undo answer"), w.panel.undo, "Ctrl+Z")
+        w.undo_action = self._action(self.tr("&Undo answer"), w.undo_answer, "Ctrl+Z")
         redo_keys = [QKeySequence("Ctrl+Shift+Z")]
         redo_keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k not in redo_keys]
-        w.redo_action = self._action(self.tr("&Redo answer"), w.panel.redo, *redo_keys)
+        w.redo_action = self._action(self.tr("&Redo answer"), lambda: w.undo_answer(redo=True), *redo_keys)
         w.sign_off_action = self._action(self.tr("&Sign off review"), w.panel.sign_off, "Ctrl+Shift+S")
         w.reopen_action = self._action(self.tr("Re&open signed-off review..."), w.panel.reopen)
         w.find_action = self._action(self.tr("&Find cases"), w.filter_bar.focus_search, "Ctrl+F")

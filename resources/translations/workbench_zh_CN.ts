@@ -1597,6 +1597,10 @@ Create a new, empty workspace there?</source>
         <translation>校准轮次 %1：%2 件案件，每件由 %3 分别盲评。</translation>
     </message>
     <message>
+        <source>Undo and redo apply to review answers, on the Review tab.</source>
+        <translation>撤销和重做仅适用于“评查”标签页中的评查答案。</translation>
+    </message>
+    <message>
         <source>Reassign case</source>
         <translation>改派案件</translation>
     </message>

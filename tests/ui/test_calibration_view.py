@@ -165,3 +165,19 @@ def test_no_calibration_round_yet(tmp_path, window_factory, qtbot, cases_csv):
     assert not view.empty.isHidden() and view.table.isHidden()
     assert "New calibration round" in view.empty.text()
 
+
+
+def test_ctrl_z_never_undoes_a_review_answer_from_the_calibration_tab(answered, window_factory, qtbot):
+    window = window_factory(reviewer="carol")
+    window.show()
+    window.select_first()
+    window.panel.view.setFocus()
+    qtbot.keyClick(window.panel.view, Qt.Key.Key_P)
+    case = window.panel.case_id
+    answered_before = dict(window.panel.answers)
+    window.show_calibration()
+    window.undo_action.trigger()
+    assert window.panel.answers == answered_before and "Review tab" in window.statusBar().currentMessage()
+    window.tabs.setCurrentIndex(0)
+    window.undo_action.trigger()
+    assert window.panel.case_id == case and window.panel.answers == {}
