@@ -1,10 +1,11 @@
 """Screenshots of the main window for the README, in English and Chinese.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python build/screenshots.py [OUT_DIR]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python build/screenshots.py [OUT_DIR] [calibration]
 
 Builds a throwaway workspace from the bundled demo samples, answers a few items of the
 first invention case by keyboard, and saves main-window-en.png and main-window-zh.png;
-then a generated demo workspace (2,000 cases, 40% reviewed) for dashboard-en/zh.png.
+then a generated demo workspace (2,000 cases, 40% reviewed) for dashboard-en/zh.png, and one
+with the demo's closed calibration round for calibration-view-en/zh.png.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def open_window(language: str, fill: Callable[[Any], object]) -> Any:
+def open_window(language: str, fill: Callable[[Any], object], reviewer: str = "demo") -> Any:
     """A 1440x860 main window in `language` on a throwaway workspace that `fill` gives cases."""
     from PySide6.QtWidgets import QApplication
 
@@ -35,7 +36,7 @@ def open_window(language: str, fill: Callable[[Any], object]) -> Any:
     db = open_database(db_path)
     fill(db)
     db.close()
-    window = MainWindow(db_path, "demo", language)
+    window = MainWindow(db_path, reviewer, language)
     window.resize(1440, 860)
     window.show()
     return window
@@ -74,12 +75,47 @@ def shoot_dashboard(language: str, out_dir: Path) -> Path:
     return save(window, out_dir / f"dashboard-{language}.png")
 
 
+def shoot_calibration(language: str, out_dir: Path) -> Path:
+    """The Calibration tab on the demo's closed calibration round, as its manager sees it, at a case
+    where the reviewers disagree."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from workbench.demo.calibration_demo import MANAGER, build_calibration_demo
+    from workbench.demo.generate import build_demo
+
+    def fill(db: Any) -> None:
+        build_demo(db, cases=500, reviewed=0.2, seed=7)
+        build_calibration_demo(db, "Calibration 2026-1", seed=7)
+
+    window = open_window(language, fill, reviewer=MANAGER)
+    view = window.show_calibration()
+    # The case where the reviewers differ on the most items, and the first of those items.
+    differing = {view.case_box.itemData(i): 0 for i in range(view.case_box.count())}
+    for case_id in differing:
+        view.select_case(case_id)
+        differing[case_id] = sum(bool(row.difference) for row in view.sheet.rows)
+    view.select_case(max(differing, key=lambda case_id: differing[case_id]))
+    while view.figures is None:         # computed on a thread of its own
+        QTest.qWait(50)
+    contested = next(n for n, row in enumerate(view.sheet.rows) if row.difference)
+    view.table.selectRow(contested)
+    QApplication.processEvents()
+    out = out_dir / f"calibration-view-{language}.png"
+    view.grab().save(str(out))
+    window.close()
+    return out
+
+
 def main() -> None:
-    out_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs"
+    args = [a for a in sys.argv[1:] if a != "calibration"]
+    out_dir = Path(args[0]) if args else ROOT / "docs"
     out_dir.mkdir(parents=True, exist_ok=True)
     for language in ("en", "zh"):
-        print(shoot(language, out_dir))
-        print(shoot_dashboard(language, out_dir))
+        if "calibration" not in sys.argv[1:]:       # "calibration": only the Calibration tab's shots
+            print(shoot(language, out_dir))
+            print(shoot_dashboard(language, out_dir))
+        print(shoot_calibration(language, out_dir))
 
 
 if __name__ == "__main__":

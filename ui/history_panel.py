@@ -1,6 +1,7 @@
 """The History panel: the case's audit trail, newest first: when, who, what, which item,
-from what to what. It reads workbench.audit.chain and names items and answers in the language of
-the checklist version each review used."""
+from what to what. It reads the trail through workbench.calibration.blind.visible_history, which
+leaves out the entries of calibration reviews the user may not see yet (a blind round), and
+names items and answers in the language of the checklist version each review used."""
 from __future__ import annotations
 
 from typing import Any
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeWidge
 from ui.case_model import value_label
 from ui.review_panel import local_time
 from workbench.audit import chain
+from workbench.calibration import blind
 from workbench.review import checklist_store
 from workbench.review.checklists import Checklist
 from foundation.errors import WorkbenchError
@@ -20,10 +22,12 @@ COLUMNS = 6
 
 
 class HistoryPanel(QWidget):
-    def __init__(self, db: sqlite_utils.Database, language: str, parent: QWidget | None = None) -> None:
+    def __init__(self, db: sqlite_utils.Database, language: str, parent: QWidget | None = None, *,
+                 actor: str) -> None:
         super().__init__(parent)
         self.db = db
         self.language = language
+        self.actor = actor          # whose eyes: blind calibration reviews of others stay out
         self.case_id: int | None = None
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -56,7 +60,7 @@ class HistoryPanel(QWidget):
         if self.case_id is None:
             self.title.setText(self.tr("No case selected."))
             return
-        entries = chain.history(self.db, self.case_id)
+        entries = blind.visible_history(self.db, self.case_id, self.actor)
         number = self.db.execute("SELECT application_number FROM cases WHERE id = ?", [self.case_id]).fetchone()
         self.title.setText(self.tr("%1: %n change(s), newest first", "", len(entries))
                            .replace("%1", number[0] if number else "?"))

@@ -9,12 +9,13 @@ from typing import Any, Callable
 import sqlite_utils
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QTabWidget
+from PySide6.QtWidgets import QApplication, QTabWidget
 from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHeaderView, QMainWindow, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
 
 from db.connection import open_database
 from ui import dialogs
+from ui.calibration_view import CalibrationView
 from ui.case_model import CaseTableModel
 from ui.changes import Changes
 from ui.history_panel import HistoryPanel
@@ -123,7 +124,7 @@ class MainWindow(QMainWindow):
         self.panel.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     def _build_history(self) -> None:
-        self.history = HistoryPanel(self.db, self.language)
+        self.history = HistoryPanel(self.db, self.language, actor=self.reviewer)
         self.history_dock = QDockWidget(self.tr("History"), self)
         self.history_dock.setObjectName("history-dock")
         self.history_dock.setWidget(self.history)
@@ -145,6 +146,12 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(splitter, self.tr("Review"))
         self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
+        # Calibration rounds: blind answers side by side, agreement and the consensus (ui/calibration_view).
+        self.calibration = CalibrationView(self.db, self.reviewer, self.language, read_only=self.read_only)
+        self.calibration.changed.connect(self.notify)
+        self.calibration.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.calibration.open_case.connect(self._review_case)
+        self.tabs.addTab(self.calibration, self.tr("Calibration"))
         self.setCentralWidget(self.tabs)
 
     # -- queue -----------------------------------------------------------------------------
@@ -228,6 +235,7 @@ class MainWindow(QMainWindow):
         else:
             self.history.case_id = self.panel.case_id
         self.dashboard.mark_changed()
+        self.calibration.mark_changed()
         lot_verdicts = getattr(self, "lot_verdicts", None)
         if lot_verdicts is not None and lot_verdicts.isVisible() and (changes.reviews or changes.rounds):
             lot_verdicts.reload_rounds()
@@ -431,6 +439,56 @@ class MainWindow(QMainWindow):
         self.round_wizard.open()
         return self.round_wizard
 
+    def new_calibration_round(self) -> Any:
+        """Rounds > New calibration round (non-modal); once created the Calibration tab shows it."""
+        from ui.calibration_dialog import NewCalibrationDialog
+        self.calibration_dialog = NewCalibrationDialog(self.db, self.db_path, self.tasks, self.reviewer, self)
+        self.calibration_dialog.round_created.connect(self._calibration_created)
+        self.calibration_dialog.open()
+        return self.calibration_dialog
+
+    def _calibration_created(self, rnd: Any) -> None:
+        self.notify(Changes(reviews=True, rounds=True, what="calibration_round"))
+        self.statusBar().showMessage(self.tr("Calibration round %1: %2 cases, each reviewed blind by %3.")
+                                     .replace("%1", rnd.name).replace("%2", str(len(rnd.cases)))
+                                     .replace("%3", ", ".join(rnd.reviewers)), 15000)
+        self.calibration.select_round(rnd.id)
+        self.show_calibration(follow_case=False)
+
+    def show_calibration(self, *, follow_case: bool = True) -> CalibrationView:
+        """The Calibration tab, at the Review tab's case when a calibration round holds it; keys to its table."""
+        if follow_case and self.tabs.currentWidget() is not self.calibration:
+            self.calibration.show_case_of(self.panel.case_id)
+        self.tabs.setCurrentWidget(self.calibration)
+        self.calibration.focus_table()
+        return self.calibration
+
+    def _review_case(self, case_id: int) -> None:
+        """The Calibration tab's "Review this case": the case in the Review tab, for answering."""
+        self.tabs.setCurrentIndex(0)
+        if self.model.row_of(case_id) is None:
+            self.filter_bar.clear()
+        self.select_case(case_id)
+        self.panel.view.setFocus()
+
+    def undo_answer(self, *, redo: bool = False) -> None:
+        """Ctrl+Z / Ctrl+Shift+Z: the review panel's answers, never unseen from the Calibration tab
+        (where Ctrl+Z would otherwise undo a review answer, not the consensus just given)."""
+        if self.tabs.currentWidget() is self.calibration:
+            QApplication.beep()
+            self.statusBar().showMessage(self.tr("Undo and redo apply to review answers, on the Review tab."), 8000)
+            return
+        if redo:
+            self.panel.redo()
+        else:
+            self.panel.undo()
+
+    def complete_current(self) -> bool:
+        """Ctrl+Enter: the consensus on the Calibration tab, else the review on screen."""
+        if self.tabs.currentWidget() is self.calibration:
+            return self.calibration.complete_consensus()
+        return self.panel.complete()
+
     def show_lot_verdicts(self) -> Any:
         """Acceptance rounds: the verdict per lot (non-modal, refreshed each time it is shown)."""
         from ui.lot_verdicts_dialog import LotVerdictsDialog
@@ -486,6 +544,7 @@ class MainWindow(QMainWindow):
         self.status_area.stop()
         self.tasks.shutdown()
         self.dashboard.shutdown()
+        self.calibration.shutdown()
         self.db.close()
         super().closeEvent(event)
 

@@ -295,6 +295,16 @@ class ReviewPanel(ReviewAnswers, ReviewOwners, ReviewDetails, ReviewItems, Activ
         elif self.read_only:
             self.lock_banner.setText(self.tr("Read-only: another window is using this workspace."))
             self.lock_banner.show()
+        elif self.review is not None and self.review.role == "calibration":
+            if self.review.status in reviews.REVIEWED_STATUSES:
+                text = self.tr("Your calibration review of this case is completed and final; the Calibration tab "
+                               "(Ctrl+Shift+C) shows it beside the other reviewers' answers.")
+            else:
+                text = self.tr("Calibration review: your own blind judgement of the case. Once you complete it, it "
+                               "is final and the other reviewers' answers appear in the Calibration tab "
+                               "(Ctrl+Shift+C).")
+            self.lock_banner.setText(text)
+            self.lock_banner.show()
         else:
             self.lock_banner.hide()
 

@@ -48,11 +48,11 @@ class WindowMenus(QObject):
     def _review_actions(self) -> None:
         w = self.window
         w.next_action = self._action(self.tr("&Next unreviewed case"), w.next_unreviewed, "Ctrl+N")
-        w.complete_action = self._action(self.tr("&Complete review"), w.panel.complete, "Ctrl+Return", "Ctrl+Enter")
-        w.undo_action = self._action(self.tr("&Undo answer"), w.panel.undo, "Ctrl+Z")
+        w.complete_action = self._action(self.tr("&Complete review"), w.complete_current, "Ctrl+Return", "Ctrl+Enter")
+        w.undo_action = self._action(self.tr("&Undo answer"), w.undo_answer, "Ctrl+Z")
         redo_keys = [QKeySequence("Ctrl+Shift+Z")]
         redo_keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k not in redo_keys]
-        w.redo_action = self._action(self.tr("&Redo answer"), w.panel.redo, *redo_keys)
+        w.redo_action = self._action(self.tr("&Redo answer"), lambda: w.undo_answer(redo=True), *redo_keys)
         w.sign_off_action = self._action(self.tr("&Sign off review"), w.panel.sign_off, "Ctrl+Shift+S")
         w.reopen_action = self._action(self.tr("Re&open signed-off review..."), w.panel.reopen)
         w.find_action = self._action(self.tr("&Find cases"), w.filter_bar.focus_search, "Ctrl+F")
@@ -67,6 +67,8 @@ class WindowMenus(QObject):
         w.edit_checklist_action = self._action(self.tr("&Edit checklists..."), lambda: w.edit_checklists(new=False))
         w.new_round_action = self._action(self.tr("&New review round..."), w.new_round)
         w.lot_verdicts_action = self._action(self.tr("&Lot verdicts..."), w.show_lot_verdicts)
+        w.new_calibration_action = self._action(self.tr("New &calibration round..."), w.new_calibration_round)
+        w.calibration_action = self._action(self.tr("Calibration &view"), w.show_calibration, "Ctrl+Shift+C")
         w.reassign_action = self._action(self.tr("&Reassign this case..."), w.reassign_case)
 
     def _fill_menus(self) -> None:
@@ -81,7 +83,7 @@ class WindowMenus(QObject):
                                   w.history_action, w.verify_action)),
             (self.tr("&Checklists"), (w.new_checklist_action, w.edit_checklist_action)),
             (self.tr("R&ounds"), (w.new_round_action, w.lot_verdicts_action, w.reassign_action,
-                                  w.packages.export_action)),
+                                  w.packages.export_action, None, w.new_calibration_action, w.calibration_action)),
         )
         for title, actions in menus:
             menu = w.menuBar().addMenu(title)
@@ -104,6 +106,7 @@ class WindowMenus(QObject):
         w = self.window
         # Every action that changes the workspace; a read-only window disables them all.
         write_actions = [w.import_action, w.import_mapped_action, w.complete_action, w.new_round_action,
+                         w.new_calibration_action,
                          w.reassign_action, w.undo_action, w.redo_action, w.sign_off_action, w.reopen_action,
                          w.new_checklist_action, w.edit_checklist_action]
         if w.read_only:
@@ -111,5 +114,6 @@ class WindowMenus(QObject):
                 action.setEnabled(False)
         if w.packages.info is not None:
             # A work package holds the manager's sample: cases and rounds are made in the master.
-            for action in (w.import_action, w.import_mapped_action, w.new_round_action, w.reassign_action):
+            for action in (w.import_action, w.import_mapped_action, w.new_round_action, w.reassign_action,
+                           w.new_calibration_action):
                 action.setEnabled(False)

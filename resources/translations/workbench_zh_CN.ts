@@ -127,6 +127,342 @@ Create a new, empty workspace there?</source>
     </message>
 </context>
 <context>
+    <name>Calibration</name>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Advisory</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation>差错类别：%1</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>评查意见：%1</translation>
+    </message>
+    <message>
+        <source>No interval (too few cases)</source>
+        <translation>无置信区间（案件过少）</translation>
+    </message>
+    <message>
+        <source>95% interval %1–%2 over %n case(s)</source>
+        <translation>95% 置信区间 %1–%2，基于 %n 件案件</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>not finished</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>评查中</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+</context>
+<context>
+    <name>CalibrationSummary</name>
+    <message>
+        <source>The agreement between the reviewers and the consensus follow once the round is closed.</source>
+        <translation>评查员之间的一致性和一致意见在轮次关闭后显示。</translation>
+    </message>
+    <message>
+        <source>Computing the agreement…</source>
+        <translation>正在计算一致性…</translation>
+    </message>
+    <message>
+        <source>Closed on %1 by %2: every answer can be seen. Consensus completed for %3 of %4 cases.</source>
+        <translation>已于 %1 由 %2 关闭：所有答案均可查看。%4 件案件中已有 %3 件完成一致意见。</translation>
+    </message>
+    <message>
+        <source>Blind: you review in this round. You see your own answers; another reviewer's answers to a case appear once you have completed your own review of it.</source>
+        <translation>盲评：您是本轮次的评查员。您只能看到自己的答案；完成自己对某案件的评查后，才能看到其他评查员对该案件的答案。</translation>
+    </message>
+    <message>
+        <source>Blind: you do not review in this round, so you see only who has finished what until the round is closed.</source>
+        <translation>盲评：您不是本轮次的评查员，轮次关闭前只能看到各评查员的完成进度。</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1（您）</translation>
+    </message>
+    <message>
+        <source>%v of %m cases</source>
+        <translation>%v / %m 件</translation>
+    </message>
+    <message>
+        <source>no consensus to compare with yet</source>
+        <translation>尚无可比较的一致意见</translation>
+    </message>
+    <message>
+        <source>differs from the consensus in %1 of %2 answers</source>
+        <translation>与一致意见不同：%1（共 %2 个答案）</translation>
+    </message>
+    <message>
+        <source> · verdict differs in %1 of %2 cases</source>
+        <translation> · 评查结论不同：%2 件中 %1 件</translation>
+    </message>
+    <message>
+        <source>agreement %1, AC1 %2</source>
+        <translation>一致率 %1，AC1 %2</translation>
+    </message>
+    <message>
+        <source>%1: agreement %2; AC1 %3</source>
+        <translation>%1：一致率 %2；AC1 %3</translation>
+    </message>
+    <message>
+        <source>All answers</source>
+        <translation>全部答案</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>评查结论</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>CalibrationTableModel</name>
+    <message>
+        <source>%1: %2 this case</source>
+        <translation>%1：本案件%2</translation>
+    </message>
+    <message>
+        <source>Agreement between the reviewers on this item over every case of the round (shown once the round is closed)</source>
+        <translation>评查员在本轮次全部案件上对该评查项的一致性（轮次关闭后显示）</translation>
+    </message>
+    <message>
+        <source>Checklist item</source>
+        <translation>评查项</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1（您）</translation>
+    </message>
+    <message>
+        <source>Consensus</source>
+        <translation>一致意见</translation>
+    </message>
+    <message>
+        <source>Agreement
+(round)</source>
+        <translation>一致率
+（本轮）</translation>
+    </message>
+    <message>
+        <source>AC1
+(round)</source>
+        <translation>AC1
+（本轮）</translation>
+    </message>
+    <message>
+        <source>The reviewers' answers differ.</source>
+        <translation>评查员的答案不一致。</translation>
+    </message>
+    <message>
+        <source>The reviewers agree on the answer but not on its severity.</source>
+        <translation>评查员答案一致，但严重程度不一致。</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>已隐藏</translation>
+    </message>
+    <message>
+        <source>Hidden until you complete your own review of this case.</source>
+        <translation>完成您自己对本案件的评查后显示。</translation>
+    </message>
+    <message>
+        <source>Hidden until the round is closed.</source>
+        <translation>轮次关闭后显示。</translation>
+    </message>
+    <message>
+        <source>n/a (not shown)</source>
+        <translation>不适用（未显示）</translation>
+    </message>
+    <message>
+        <source>The item did not apply after this reviewer's earlier answers; it counts as n/a.</source>
+        <translation>根据该评查员之前的答案，此评查项不适用，按“不适用”计。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cases answered differently</source>
+        <translation>%2 件案件中有 %1 件答案不一致</translation>
+    </message>
+    <message>
+        <source>Gwet's AC1 is shown beside the percent agreement: kappa falls when nearly every answer is a pass even though the reviewers agree.</source>
+        <translation>一致率旁显示 Gwet AC1：当几乎所有答案都是合格时，即使评查员意见一致，kappa 也会偏低。</translation>
+    </message>
+</context>
+<context>
+    <name>CalibrationView</name>
+    <message>
+        <source>No calibration round yet. Rounds &gt; New calibration round… creates one: several reviewers review the same cases blind, then agree a consensus.</source>
+        <translation>尚无校准轮次。可通过“评查轮次 &gt; 新建校准轮次…”创建：多名评查员对相同案件进行盲评，然后形成一致意见。</translation>
+    </message>
+    <message>
+        <source>Review this case</source>
+        <translation>评查此案件</translation>
+    </message>
+    <message>
+        <source>Show the case in the Review tab, with your own review of it</source>
+        <translation>在“评查”标签页中打开此案件及您自己的评查</translation>
+    </message>
+    <message>
+        <source>Record unanimous items (U)</source>
+        <translation>记录意见一致的评查项 (U)</translation>
+    </message>
+    <message>
+        <source>Record as the consensus every item all reviewers answered alike; the group then settles the highlighted ones</source>
+        <translation>将所有评查员答案相同的评查项记录为一致意见；再由小组讨论确定高亮显示的评查项</translation>
+    </message>
+    <message>
+        <source>Complete consensus (Ctrl+Enter)</source>
+        <translation>完成一致意见 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Close round…</source>
+        <translation>关闭轮次…</translation>
+    </message>
+    <message>
+        <source>End the blind phase: every answer becomes visible, agreement is computed and the consensus can be recorded</source>
+        <translation>结束盲评阶段：所有答案可见，计算一致性，并可记录一致意见</translation>
+    </message>
+    <message>
+        <source>Calibration round:</source>
+        <translation>校准轮次：</translation>
+    </message>
+    <message>
+        <source>Case:</source>
+        <translation>案件：</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>blind</source>
+        <translation>盲评中</translation>
+    </message>
+    <message>
+        <source>%1. %2 · %3 · %4 of %5 finished</source>
+        <translation>%1. %2 · %3 · %5 人中 %4 人已完成</translation>
+    </message>
+    <message>
+        <source>consensus ✓</source>
+        <translation>一致意见 ✓</translation>
+    </message>
+    <message>
+        <source>The consensus is recorded once the round is closed.</source>
+        <translation>轮次关闭后方可记录一致意见。</translation>
+    </message>
+    <message>
+        <source>P pass · F fail · N n/a · 1-4 severity · K category · C note · M majority answer · U every unanimous item · Delete clears · Enter next item · PageDown/PageUp next/previous case · Ctrl+Enter completes the consensus</source>
+        <translation>P 合格 · F 不合格 · N 不适用 · 1-4 严重程度 · K 差错类别 · C 说明 · M 采用多数意见 · U 记录全部一致项 · Delete 清除 · Enter 下一评查项 · PageDown/PageUp 下一件/上一件案件 · Ctrl+Enter 完成一致意见</translation>
+    </message>
+    <message>
+        <source>A category is given to a fail (F).</source>
+        <translation>只有不合格项 (F) 才需选择差错类别。</translation>
+    </message>
+    <message>
+        <source>Read-only: another window is using this workspace.</source>
+        <translation>只读：另一个窗口正在使用此工作区。</translation>
+    </message>
+    <message>
+        <source>The round is still blind: the consensus is recorded once it is closed (Close round…).</source>
+        <translation>本轮次仍处于盲评阶段：关闭轮次后方可记录一致意见（关闭轮次…）。</translation>
+    </message>
+    <message>
+        <source>Consensus not saved</source>
+        <translation>一致意见未保存</translation>
+    </message>
+    <message>
+        <source>Item %1 does not allow that answer.</source>
+        <translation>评查项 %1 不接受该答案。</translation>
+    </message>
+    <message>
+        <source>A severity is given to a fail (F) and must be one the item allows.</source>
+        <translation>只有不合格项 (F) 才需指定严重程度，且须为该评查项允许的严重程度。</translation>
+    </message>
+    <message>
+        <source>Choose the agreed answer first; the note goes with it.</source>
+        <translation>请先选择一致的答案，说明附于答案之后。</translation>
+    </message>
+    <message>
+        <source>The reviewers have no majority answer on this item: choose one.</source>
+        <translation>评查员对此评查项没有多数意见，请选择答案。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) the reviewers answered alike recorded; settle the highlighted ones.</source>
+        <translation><numerusform>已记录 %n 个评查员答案一致的评查项；请确定高亮显示的评查项。</numerusform></translation>
+    </message>
+    <message>
+        <source>Consensus not complete</source>
+        <translation>一致意见未完成</translation>
+    </message>
+    <message>
+        <source>Consensus completed: it now counts as the case's review. PageDown opens the next case.</source>
+        <translation>一致意见已完成，现作为该案件的评查结果计入统计。按 PageDown 打开下一件案件。</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <source>a fail needs a severity</source>
+        <translation>不合格项需指定严重程度</translation>
+    </message>
+    <message>
+        <source>a fail needs an error category</source>
+        <translation>不合格项需选择差错类别</translation>
+    </message>
+    <message>
+        <source>The consensus cannot be completed yet:</source>
+        <translation>一致意见尚不能完成：</translation>
+    </message>
+    <message>
+        <source>Close calibration round %1? Its blind phase ends: every reviewer can see every answer, agreement is computed and the consensus can be recorded. This cannot be undone.</source>
+        <translation>关闭校准轮次 %1？盲评阶段随之结束：每位评查员都能看到所有答案，系统计算一致性，并可记录一致意见。此操作不可撤销。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review(s) are not finished; they stay unfinished and count as missing answers.</source>
+        <translation><numerusform>有 %n 份评查尚未完成；它们将保持未完成状态，按缺失答案计。</numerusform></translation>
+    </message>
+    <message>
+        <source>Close calibration round</source>
+        <translation>关闭校准轮次</translation>
+    </message>
+    <message>
+        <source>Round not closed</source>
+        <translation>轮次未关闭</translation>
+    </message>
+    <message>
+        <source>Calibration round %1 is closed; record the consensus case by case.</source>
+        <translation>校准轮次 %1 已关闭；请逐件记录一致意见。</translation>
+    </message>
+</context>
+<context>
     <name>CaseModel</name>
     <message>
         <source>Application no.</source>
@@ -449,6 +785,41 @@ Create a new, empty workspace there?</source>
         <translation>
             <numerusform>还有 %n 个检查项待决定</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ConsensusEditor</name>
+    <message>
+        <source>Consensus of the current item</source>
+        <translation>当前评查项的一致意见</translation>
+    </message>
+    <message>
+        <source>The group's note: why this answer (C)</source>
+        <translation>小组说明：为何采用此答案 (C)</translation>
+    </message>
+    <message>
+        <source>Answer (P/F/N)</source>
+        <translation>答案 (P/F/N)</translation>
+    </message>
+    <message>
+        <source>Severity (1-4)</source>
+        <translation>严重程度 (1-4)</translation>
+    </message>
+    <message>
+        <source>Category (K)</source>
+        <translation>差错类别 (K)</translation>
+    </message>
+    <message>
+        <source>Note (C)</source>
+        <translation>说明 (C)</translation>
+    </message>
+    <message>
+        <source>No majority among the reviewers.</source>
+        <translation>评查员之间没有多数意见。</translation>
+    </message>
+    <message>
+        <source>Majority answer: %1 (M takes it).</source>
+        <translation>多数意见：%1（按 M 采用）。</translation>
     </message>
 </context>
 <context>
@@ -1222,6 +1593,14 @@ Create a new, empty workspace there?</source>
         <translation>重做作答(&amp;R)</translation>
     </message>
     <message>
+        <source>Calibration round %1: %2 cases, each reviewed blind by %3.</source>
+        <translation>校准轮次 %1：%2 件案件，每件由 %3 分别盲评。</translation>
+    </message>
+    <message>
+        <source>Undo and redo apply to review answers, on the Review tab.</source>
+        <translation>撤销和重做仅适用于“评查”标签页中的评查答案。</translation>
+    </message>
+    <message>
         <source>Reassign case</source>
         <translation>改派案件</translation>
     </message>
@@ -1284,6 +1663,10 @@ Create a new, empty workspace there?</source>
     <message>
         <source>Dashboard</source>
         <translation>仪表板</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>校准</translation>
     </message>
     <message>
         <source>Every case in the queue is reviewed.</source>
@@ -1639,6 +2022,133 @@ Create a new, empty workspace there?</source>
     <message>
         <source>Decide the conflicts first.</source>
         <translation>请先决定如何处理冲突。</translation>
+    </message>
+</context>
+<context>
+    <name>NewCalibrationDialog</name>
+    <message>
+        <source>New calibration round</source>
+        <translation>新建校准轮次</translation>
+    </message>
+    <message>
+        <source>e.g. Calibration 2026 spring, inventions</source>
+        <translation>例如：2026 年春季校准（发明）</translation>
+    </message>
+    <message>
+        <source>Every reviewer reviews every case of the round on the same checklist, blind: no one sees another's answers to a case before finishing their own. After the round is closed the agreement is measured and a consensus recorded.</source>
+        <translation>每位评查员使用同一评查表评查本轮次的每件案件，且为盲评：完成自己的评查前，看不到他人对该案件的答案。轮次关闭后计算一致性，并记录一致意见。</translation>
+    </message>
+    <message>
+        <source>Create round</source>
+        <translation>创建轮次</translation>
+    </message>
+    <message>
+        <source>Round name:</source>
+        <translation>评查轮次名称：</translation>
+    </message>
+    <message>
+        <source>Reviewers (tick two or more)</source>
+        <translation>评查员（至少勾选两名）</translation>
+    </message>
+    <message>
+        <source>Add reviewers: names separated by commas, then Enter</source>
+        <translation>添加评查员：输入姓名，以逗号分隔，按 Enter 添加</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Draw at random</source>
+        <translation>随机抽取</translation>
+    </message>
+    <message>
+        <source>Hand-picked application numbers</source>
+        <translation>指定申请号</translation>
+    </message>
+    <message>
+        <source>Every case of the round</source>
+        <translation>沿用某轮次的全部案件</translation>
+    </message>
+    <message>
+        <source>Paste application numbers: one per line, or separated by commas</source>
+        <translation>粘贴申请号：每行一个，或以逗号分隔</translation>
+    </message>
+    <message>
+        <source>%1 (%2 cases)</source>
+        <translation>%1（%2 件）</translation>
+    </message>
+    <message>
+        <source> cases</source>
+        <translation> 件</translation>
+    </message>
+    <message>
+        <source>New seed</source>
+        <translation>生成新种子</translation>
+    </message>
+    <message>
+        <source>Any IP type</source>
+        <translation>任意知识产权类型</translation>
+    </message>
+    <message>
+        <source>Any department</source>
+        <translation>任意审查部门</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>数量：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <source>IP type:</source>
+        <translation>知识产权类型：</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>审查部门：</translation>
+    </message>
+    <message>
+        <source>%1 cases (%2) · %3 reviewers · %4 blind reviews</source>
+        <translation>%1 件案件（%2）· %3 名评查员 · %4 份盲评</translation>
+    </message>
+    <message>
+        <source>Give the round a name.</source>
+        <translation>请为轮次命名。</translation>
+    </message>
+    <message>
+        <source>There is already a round with this name.</source>
+        <translation>已存在同名的评查轮次。</translation>
+    </message>
+    <message>
+        <source>Tick two or more reviewers.</source>
+        <translation>请至少勾选两名评查员。</translation>
+    </message>
+    <message>
+        <source>Paste the application numbers of the cases.</source>
+        <translation>请粘贴案件的申请号。</translation>
+    </message>
+    <message>
+        <source>There is no round to take the cases from.</source>
+        <translation>没有可沿用案件的轮次。</translation>
+    </message>
+    <message>
+        <source>Creating %1</source>
+        <translation>正在创建 %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the calibration round</source>
+        <translation>无法创建校准轮次</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>已取消，未做任何更改。</translation>
     </message>
 </context>
 <context>
@@ -2270,6 +2780,14 @@ Create a new, empty workspace there?</source>
         <translation>只读：另一个窗口正在使用此工作区。</translation>
     </message>
     <message>
+        <source>Your calibration review of this case is completed and final; the Calibration tab (Ctrl+Shift+C) shows it beside the other reviewers' answers.</source>
+        <translation>您对本案件的校准评查已完成，不可再改；“校准”标签页 (Ctrl+Shift+C) 将其与其他评查员的答案并列显示。</translation>
+    </message>
+    <message>
+        <source>Calibration review: your own blind judgement of the case. Once you complete it, it is final and the other reviewers' answers appear in the Calibration tab (Ctrl+Shift+C).</source>
+        <translation>校准评查：您对本案件的独立盲评。完成后不可再改，其他评查员的答案将显示在“校准”标签页 (Ctrl+Shift+C) 中。</translation>
+    </message>
+    <message>
         <source>This review is already signed off.</source>
         <translation>此评查已确认。</translation>
     </message>
@@ -2702,6 +3220,14 @@ Create a new, empty workspace there?</source>
     <message>
         <source>&amp;Lot verdicts...</source>
         <translation>批判定结果(&amp;L)...</translation>
+    </message>
+    <message>
+        <source>New &amp;calibration round...</source>
+        <translation>新建校准轮次(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>Calibration &amp;view</source>
+        <translation>校准视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Reassign this case...</source>

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from workbench.audit import chain
+
 #: A calibration review of an open round, not the actor's, whose case the actor has not
 #: finished in that round: its id. Parameters: actor, actor.
 _HIDDEN_SQL = (
@@ -41,3 +43,13 @@ def is_hidden_entry(entity: str, entity_id: str, hidden: set[int]) -> bool:
         head = entity_id.split("/", 1)[0]
         return head.isdigit() and int(head) in hidden
     return False
+
+
+def visible_history(db: sqlite_utils.Database, case_id: int, actor: str) -> list[chain.AuditEntry]:
+    """The case's audit trail (oldest first) without the entries of reviews `actor` may not see
+    now: a History panel must not show, answer by answer, what the blind keeps back."""
+    hidden = hidden_reviews(db, actor, case_id)
+    entries = chain.history(db, case_id)
+    if not hidden:
+        return entries
+    return [e for e in entries if not is_hidden_entry(e.entity, e.entity_id, hidden)]

@@ -10,6 +10,7 @@ import sqlite_utils
 from foundation.errors import WorkbenchError, register
 from workbench.audit import chain
 from workbench.calibration.rounds import get_calibration_round
+from workbench.calibration.sheet import case_sheet, unanimous
 from workbench.review import reviews
 from workbench.review.reviews import Assessment, Review
 
@@ -59,6 +60,29 @@ def set_consensus_answer(db: sqlite_utils.Database, round_name: str | int, case_
     review = open_consensus(db, round_name, case_id, actor=actor)
     return reviews.set_answer(db, review.id, item_id, answer, actor=actor, severity=severity, category=category,
                               comment=note)
+
+
+def record_unanimous(db: sqlite_utils.Database, round_name: str | int, case_id: int, *, actor: str) -> int:
+    """Record as the consensus every item the reviewers answered alike (`sheet.unanimous`) and the
+    consensus has no answer for yet, in checklist order, skipping items the consensus answers so
+    far hide; each answer audited. The group then settles only where they differ. Returns how
+    many answers were recorded."""
+    sheet = case_sheet(db, round_name, case_id, actor=actor)
+    if sheet.blind:
+        raise WorkbenchError("calibration.not_closed", name=sheet.round.name)
+    agreed = {k: a.answer for k, a in sheet.consensus_answers.items()}
+    recorded = 0
+    for row in sheet.rows:
+        answer = unanimous(sheet, row.item.id)
+        if answer is None or row.item.id in agreed:
+            continue
+        if row.item not in sheet.checklist.visible_items(agreed):
+            continue
+        set_consensus_answer(db, sheet.round.id, case_id, row.item.id, answer.answer, actor=actor,
+                             severity=answer.severity, category=answer.category)
+        agreed[row.item.id] = answer.answer
+        recorded += 1
+    return recorded
 
 
 def complete_consensus(db: sqlite_utils.Database, round_name: str | int, case_id: int, *, actor: str) -> Assessment:

@@ -10,13 +10,16 @@ entries: the round, each case, each review opened.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 import sqlite_utils
 
 from foundation.errors import WorkbenchError, register
+from foundation.jobs import CancelToken, Progress, no_progress
 from workbench.audit import chain
+from workbench.importing.identifiers import parse_application_number
 from workbench.review import checklist_store
 from workbench.rounds.draw import draw_random, same_person
 from workbench.rounds.population import Filters, load_population
@@ -97,6 +100,30 @@ def _check_name(db: sqlite_utils.Database, name: str) -> str:
     return name
 
 
+def split_case_numbers(text: str) -> list[str]:
+    """Application numbers pasted as a list, repeats dropped: one per line, or separated by tabs,
+    semicolons or a comma and a space. A piece that holds spaces or commas but is not one
+    application number ("CN 202210123456.1" and "US 10/123,456" are) is split at them too."""
+    parts: list[str] = []
+    for chunk in re.split(r"[\r\n\t;；，、]+|,\s+", text):
+        chunk = chunk.strip()
+        if not chunk:
+            continue
+        if re.search(r"[\s,]", chunk) and not _is_number(chunk):
+            parts.extend(p for p in re.split(r"[\s,]+", chunk) if p)
+        else:
+            parts.append(chunk)
+    return list(dict.fromkeys(parts))
+
+
+def _is_number(text: str) -> bool:
+    try:
+        parse_application_number(text)
+    except WorkbenchError:
+        return False
+    return True
+
+
 def _case(db: sqlite_utils.Database, case_id: int) -> CalibrationCase:
     row = db.execute("SELECT id, application_number, ip_type, examiner FROM cases WHERE id = ?", [case_id]).fetchone()
     return CalibrationCase(row[0], row[1], row[2], row[3] or "")
@@ -143,9 +170,12 @@ def choose_cases(db: sqlite_utils.Database, reviewers: Sequence[str], *, size: i
 
 def create_calibration_round(db: sqlite_utils.Database, *, name: str, reviewers: Sequence[str], actor: str,
                              size: int | None = None, seed: int | None = None, filters: Filters | None = None,
-                             case_numbers: Sequence[str] = (), from_round: str | None = None) -> CalibrationRound:
-    """Create the round and open one blind review per reviewer and case, in one transaction."""
+                             case_numbers: Sequence[str] = (), from_round: str | None = None,
+                             progress: Progress = no_progress, cancel: CancelToken | None = None) -> CalibrationRound:
+    """Create the round and open one blind review per reviewer and case, in one transaction
+    (cancelled: nothing is written)."""
     names = _check_reviewers(reviewers)
+    cancel = cancel or CancelToken()
     with db.atomic():
         name = _check_name(db, name)
         source, seed, cases = choose_cases(db, names, size=size, seed=seed, filters=filters,
@@ -164,7 +194,7 @@ def create_calibration_round(db: sqlite_utils.Database, *, name: str, reviewers:
         chain.record(db, actor=actor, entity="round", entity_id=round_id, action="create", new={
             "name": name, "kind": "calibration", "plan": plan, "seed": seed, "reviewers": list(names),
             "checklists": refs, "cases": [c.application_number for c in cases]})
-        _store_cases(db, round_id, name, cases, names, refs, actor, now)
+        _store_cases(db, round_id, name, cases, names, refs, actor, now, progress, cancel)
     return get_calibration_round(db, round_id)
 
 
@@ -179,8 +209,11 @@ def _checklists(db: sqlite_utils.Database, ip_types: set[str]) -> dict[str, int]
 
 
 def _store_cases(db: sqlite_utils.Database, round_id: int, name: str, cases: Sequence[CalibrationCase],
-                 reviewers: Sequence[str], refs: Mapping[str, int], actor: str, now: str) -> None:
+                 reviewers: Sequence[str], refs: Mapping[str, int], actor: str, now: str, progress: Progress,
+                 cancel: CancelToken) -> None:
     for order, case in enumerate(cases, start=1):
+        cancel.check()
+        progress(order - 1, len(cases), "")
         db.execute("INSERT INTO round_cases (round_id, case_id, stratum, draw_order, reviewer)"
                    " VALUES (?, ?, NULL, ?, NULL)", [round_id, case.case_id, order])
         chain.record(db, actor=actor, entity="round_case", entity_id=f"{round_id}/{case.case_id}", action="draw",
