@@ -1,7 +1,7 @@
 """The command line: `python main.py COMMAND ...`, one module per command group, and the self-test
 the frozen build runs. Stable: scripts rely on it as documented in the README.
 
-Each group module (importing, reporting, rounds, calibration, packages, demo) declares its commands' arguments
+Each group module (importing, reporting, rounds, calibration, feedback, packages, demo) declares its commands' arguments
 and handlers; this module assembles the parser and runs the command, turning every failure into
 an exit status and one line on stderr.
 
@@ -19,7 +19,7 @@ from typing import Callable, Sequence, TextIO
 
 from workbench import APP_NAME, __version__
 from foundation.errors import Cancelled, WorkbenchError
-from workbench.cli import calibration, demo, importing, packages, reporting, rounds
+from workbench.cli import calibration, demo, feedback, importing, packages, reporting, rounds
 from workbench.cli.display import error_text
 from workbench.cli.options import Command, Handler, Parser, UsageError
 from workbench.cli.support import check_inputs, configure_database, environment_error, silence
@@ -29,10 +29,11 @@ log = logging.getLogger("workbench.cli")
 GuiLauncher = Callable[[argparse.Namespace], int]
 
 _GROUPS: dict[str, Command] = {**importing.COMMANDS, **reporting.COMMANDS, **rounds.COMMANDS,
-                               **packages.COMMANDS, **demo.COMMANDS, **calibration.COMMANDS}
+                               **packages.COMMANDS, **demo.COMMANDS, **calibration.COMMANDS,
+                               **feedback.COMMANDS}
 #: The order --help lists the commands in (as it was before they had modules of their own).
 ORDER = ("import", "export", "checklist", "verify", "sample", "sample-size", "reassign", "round-status",
-         "calibrate", "calibration-status", "package", "open", "merge", "demo", "self-test")
+         "calibrate", "calibration-status", "feedback", "package", "open", "merge", "demo", "self-test")
 COMMANDS: dict[str, Handler] = {name: _GROUPS[name].run for name in ORDER}
 
 
