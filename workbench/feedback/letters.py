@@ -46,7 +46,7 @@ L = {   # the letter's own words
     "department": T("Department", "部门"),
     "scope": T("Scope", "范围"),
     "written": T("Written on", "出具日期"),
-    "deadline": T("Respond by", "答复截止日期"),
+    "deadline": T("Respond by", "答复期限"),
     "letter_id": T("Letter ID", "反馈编号"),
     "summary": T("Findings", "问题"),
     "summary_value": T("{findings} findings in {with_findings} of your {reviewed} reviewed cases",
@@ -60,10 +60,11 @@ L = {   # the letter's own words
     "how": T("How to respond", "如何答复"),
     "how_text": T("The response workbook {book} lists the same findings by their Finding ID. For each finding "
                   "choose Agree or Disagree in the Response column; if you disagree, give your reason in the Reason "
-                  "column, citing the guideline or the file where you can. Return the workbook to the quality "
-                  "manager by {deadline}.",
+                  "column (a Disagree without one is not accepted), citing the guideline or the file where you can. "
+                  "Return the workbook to the quality manager by {deadline}.",
                   "答复工作簿 {book} 按问题编号列出相同的问题。请对每个问题在“答复”列选择“同意”或“不同意”；"
-                  "不同意的，请在“理由”列写明理由，尽量引用审查指南或案卷。请于 {deadline} 前将工作簿交回质量管理人员。"),
+                  "不同意的，请在“理由”列写明理由（没有理由的“不同意”不予接受），尽量引用审查指南或案卷。"
+                  "请于 {deadline} 前将工作簿交回质量管理人员。"),
     "how_cells": T("Only the Response and Reason cells can be filled in. The workbook is signed: a returned file "
                    "whose findings were edited is refused, so leave the other cells as they are.",
                    "只有“答复”和“理由”两列可以填写。工作簿带有签名：问题内容被改动的文件将不予接受，请勿改动其他单元格。"),
