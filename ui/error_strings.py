@@ -28,6 +28,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', '--close takes only --round (the round to close).'),  # cli.calibrate_close
     QT_TRANSLATE_NOOP('WorkbenchError', 'Give the reviewers: --reviewers A,B,C.'),  # cli.calibrate_reviewers
     QT_TRANSLATE_NOOP('WorkbenchError', "{option} describes the demo's round: give --round NAME with it."),  # cli.demo_round_options
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Choose the scope: --round NAME, or --from DATE --to DATE (not both).'),  # cli.feedback_scope
     QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot use {path}: {detail}.'),  # cli.os_error
     QT_TRANSLATE_NOOP('WorkbenchError', 'Give --confidence and --margin (with --expected and --population if known), or --lot (with --aql and --level).'),  # cli.sample_size_args
     QT_TRANSLATE_NOOP('WorkbenchError', '{option} is not used {context}; leave it out.'),  # cli.unused_option
@@ -62,6 +63,12 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the PDF report must be a .pdf file.'),  # export.bad_pdf_suffix
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the workbook must be an .xlsx file.'),  # export.bad_suffix
     QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot write {path}: {detail}. Close it if it is open in another program, or choose another folder.'),  # export.unwritable
+    QT_TRANSLATE_NOOP('WorkbenchError', "The feedback's language must be en or zh, not {language!r}."),  # feedback.language
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The {count} finding(s) in the scope are of cases that name no examiner: there is no one to send them to.'),  # feedback.no_examiner
+    QT_TRANSLATE_NOOP('WorkbenchError', 'No reviewed case in the scope ({scope}) has a finding: there is nothing to send.'),  # feedback.no_findings
+    QT_TRANSLATE_NOOP('WorkbenchError', 'There is no department named {name!r} in this workspace.'),  # feedback.unknown_department
+    QT_TRANSLATE_NOOP('WorkbenchError', 'There is no examiner named {name!r} in this workspace.'),  # feedback.unknown_examiner
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot write the feedback into {path}: {detail}.'),  # feedback.unwritable
     QT_TRANSLATE_NOOP('WorkbenchError', 'There is no file {path}.'),  # file.missing
     QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot make a work copy of {path} in {folder}: {detail}.'),  # file.no_work_copy
     QT_TRANSLATE_NOOP('WorkbenchError', '{path} is {kind}, not a regular file.'),  # file.not_regular

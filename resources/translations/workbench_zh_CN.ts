@@ -415,7 +415,9 @@ Create a new, empty workspace there?</source>
     </message>
     <message numerus="yes">
         <source>%n item(s) the reviewers answered alike recorded; settle the highlighted ones.</source>
-        <translation><numerusform>已记录 %n 个评查员答案一致的评查项；请确定高亮显示的评查项。</numerusform></translation>
+        <translation>
+            <numerusform>已记录 %n 个评查员答案一致的评查项；请确定高亮显示的评查项。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Consensus not complete</source>
@@ -447,7 +449,9 @@ Create a new, empty workspace there?</source>
     </message>
     <message numerus="yes">
         <source>%n review(s) are not finished; they stay unfinished and count as missing answers.</source>
-        <translation><numerusform>有 %n 份评查尚未完成；它们将保持未完成状态，按缺失答案计。</numerusform></translation>
+        <translation>
+            <numerusform>有 %n 份评查尚未完成；它们将保持未完成状态，按缺失答案计。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Close calibration round</source>
@@ -3291,6 +3295,10 @@ Create a new, empty workspace there?</source>
         <translation>{option} 用于描述演示数据的轮次：请同时给出 --round 名称。</translation>
     </message>
     <message>
+        <source>Choose the scope: --round NAME, or --from DATE --to DATE (not both).</source>
+        <translation>请选择范围：--round 轮次名称，或 --from 日期 --to 日期（二者只能选其一）。</translation>
+    </message>
+    <message>
         <source>Cannot use {path}: {detail}.</source>
         <translation>无法使用 {path}：{detail}。</translation>
     </message>
@@ -3417,6 +3425,30 @@ Create a new, empty workspace there?</source>
     <message>
         <source>Cannot write {path}: {detail}. Close it if it is open in another program, or choose another folder.</source>
         <translation>无法写入 {path}：{detail}。如该文件已在其他程序中打开，请先关闭，或选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>The feedback's language must be en or zh, not {language!r}.</source>
+        <translation>反馈的语言必须是 en 或 zh，不能是 {language!r}。</translation>
+    </message>
+    <message>
+        <source>The {count} finding(s) in the scope are of cases that name no examiner: there is no one to send them to.</source>
+        <translation>所选范围内的 {count} 个问题所属案件均未填写审查员：无人可接收这些反馈。</translation>
+    </message>
+    <message>
+        <source>No reviewed case in the scope ({scope}) has a finding: there is nothing to send.</source>
+        <translation>所选范围（{scope}）内没有存在问题的已评查案件：没有可发送的反馈。</translation>
+    </message>
+    <message>
+        <source>There is no department named {name!r} in this workspace.</source>
+        <translation>本工作区中没有名为 {name!r} 的部门。</translation>
+    </message>
+    <message>
+        <source>There is no examiner named {name!r} in this workspace.</source>
+        <translation>本工作区中没有名为 {name!r} 的审查员。</translation>
+    </message>
+    <message>
+        <source>Cannot write the feedback into {path}: {detail}.</source>
+        <translation>无法将反馈写入 {path}：{detail}。</translation>
     </message>
     <message>
         <source>There is no file {path}.</source>

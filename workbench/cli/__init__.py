@@ -1,9 +1,9 @@
 """The command line: `python main.py COMMAND ...`, one module per command group, and the self-test
 the frozen build runs. Stable: scripts rely on it as documented in the README.
 
-Each group module (importing, reporting, rounds, calibration, disputes, packages, demo) declares its commands' arguments
-and handlers; this module assembles the parser and runs the command, turning every failure into
-an exit status and one line on stderr.
+Each group module (importing, reporting, rounds, calibration, feedback, disputes, packages, demo)
+declares its commands' arguments and handlers; this module assembles the parser and runs the
+command, turning every failure into an exit status and one line on stderr.
 
 Exit status: 0 done; 2 bad input or arguments (one clear message on stderr, no traceback);
 1 an unexpected failure (logged in full to the log file).
@@ -19,7 +19,7 @@ from typing import Callable, Sequence, TextIO
 
 from workbench import APP_NAME, __version__
 from foundation.errors import Cancelled, WorkbenchError
-from workbench.cli import calibration, demo, disputes, importing, packages, reporting, rounds
+from workbench.cli import calibration, demo, disputes, feedback, importing, packages, reporting, rounds
 from workbench.cli.display import error_text
 from workbench.cli.options import Command, Handler, Parser, UsageError
 from workbench.cli.support import check_inputs, configure_database, environment_error, silence
@@ -30,10 +30,11 @@ GuiLauncher = Callable[[argparse.Namespace], int]
 
 _GROUPS: dict[str, Command] = {**importing.COMMANDS, **reporting.COMMANDS, **rounds.COMMANDS,
                                **packages.COMMANDS, **demo.COMMANDS, **calibration.COMMANDS,
-                               **disputes.COMMANDS}
+                               **feedback.COMMANDS, **disputes.COMMANDS}
 #: The order --help lists the commands in (as it was before they had modules of their own).
 ORDER = ("import", "export", "checklist", "verify", "sample", "sample-size", "reassign", "round-status",
-         "calibrate", "calibration-status", "disputes", "package", "open", "merge", "demo", "self-test")
+         "calibrate", "calibration-status", "feedback", "disputes", "package", "open", "merge", "demo",
+         "self-test")
 COMMANDS: dict[str, Handler] = {name: _GROUPS[name].run for name in ORDER}
 
 

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Column:
-    """A table column: its header, its share of the text width, and right alignment for numbers."""
+    """A table column: its header, its share of the text width, right alignment for numbers, and
+    bold cells (the labels of a table of label-value pairs)."""
 
     header: str
     width: float
     numeric: bool = False
+    bold: bool = False
 
 
 @dataclass(frozen=True)

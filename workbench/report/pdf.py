@@ -5,7 +5,7 @@ The layout is kept apart from what it lays out: `PdfLayout` places headings, par
 and bar charts down A4 pages (measured with the fonts the PDF embeds) and records how to draw
 each page; `PdfLayout.write` then paints every page with its header and a "Page N of M" footer,
 so the total is known before the first page is drawn. The quality report (`report.pdf_report`)
-and, later, the feedback letters use the same pieces. Text is Python `str` and sizes are
+and the feedback letters (`feedback.letters`) use the same pieces. Text is Python `str` and sizes are
 fractions of the text width, so the callers never see a Qt type.
 
 Qt embeds the fonts a PDF uses; Chinese text needs a CJK font installed, and a Chinese document
@@ -14,6 +14,7 @@ is refused (WorkbenchError "pdf.no_cjk_font") rather than printed as boxes witho
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -179,44 +180,56 @@ class PdfLayout:
         self.paragraph(text, self.font(8), color=MUTED)
 
     def table(self, columns: Sequence[Column], rows: Sequence[Sequence[str]],
-              highlighted: Sequence[bool] = ()) -> None:
-        """A table with the header repeated on every page it runs onto; highlighted rows are shaded."""
+              highlighted: Sequence[bool] = (), *, keep_together: bool = False,
+              fill: QColor | str = HIGHLIGHT_FILL) -> None:
+        """A table with the header repeated on every page it runs onto; highlighted rows are shaded
+        (`fill`); `keep_together` starts a new page rather than split a table that fits on one."""
+        m = self._measure(columns, rows)
+        shade = QColor(fill)
+        self.ensure(m.header_height + (sum(m.heights) if keep_together else m.heights[0] if rows else 0.0))
+        if m.header_height:
+            self._row(m.headers, m.widths, columns, m.header_fonts, m.header_height, m.pad, SECTION_FILL)
+        for index, (cells, height) in enumerate(zip(rows, m.heights)):
+            if self.y + height > self.bottom:
+                self.new_page()
+                if m.header_height:
+                    self._row(m.headers, m.widths, columns, m.header_fonts, m.header_height, m.pad, SECTION_FILL)
+            shaded = shade if index < len(highlighted) and highlighted[index] else None
+            self._row([str(c) for c in cells], m.widths, columns, m.body_fonts, height, m.pad, shaded)
+        self.y += self.line_height(self.body) * 0.6
+
+    def table_height(self, columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> float:
+        """The height `table` would take on one page (to keep what precedes it on the same page)."""
+        m = self._measure(columns, rows)
+        return m.header_height + sum(m.heights) + self.line_height(self.body) * 0.6
+
+    def _measure(self, columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> _Measured:
         scale = self.width / sum(c.width for c in columns)
         widths = [c.width * scale for c in columns]
         pad = self.line_height(self.body) * 0.25
-        header_font = self.font(7.5, bold=True)
+        header_fonts = [self.font(7.5, bold=True)] * len(columns)
+        bold_body = self.font(self.body.pointSizeF(), bold=True)
+        body_fonts = [bold_body if c.bold else self.body for c in columns]
 
-        def height_of(cells: Sequence[str], font: QFont) -> float:
-            return max(self.text_height(str(cell), font, w - 2 * pad) for cell, w in zip(cells, widths)) + 2 * pad
+        def height_of(cells: Sequence[str], fonts: Sequence[QFont]) -> float:
+            return max(self.text_height(str(cell), font, w - 2 * pad)
+                       for cell, w, font in zip(cells, widths, fonts)) + 2 * pad
 
         headers = [c.header for c in columns]
-        header_height = height_of(headers, header_font)
-        first = height_of(rows[0], self.body) if rows else 0.0
-        show_header = any(headers)         # a table of label-value pairs has no header row
-        if not show_header:
-            header_height = 0.0
-        self.ensure(header_height + first)
-        if show_header:
-            self._row(headers, widths, columns, header_font, header_height, pad, SECTION_FILL)
-        for index, cells in enumerate(rows):
-            height = height_of(cells, self.body)
-            if self.y + height > self.bottom:
-                self.new_page()
-                if show_header:
-                    self._row(headers, widths, columns, header_font, header_height, pad, SECTION_FILL)
-            fill = HIGHLIGHT_FILL if index < len(highlighted) and highlighted[index] else None
-            self._row([str(c) for c in cells], widths, columns, self.body, height, pad, fill)
-        self.y += self.line_height(self.body) * 0.6
+        # a table of label-value pairs has no header row
+        header_height = height_of(headers, header_fonts) if any(headers) else 0.0
+        return _Measured(widths, pad, headers, header_fonts, header_height, body_fonts,
+                         [height_of([str(c) for c in cells], body_fonts) for cells in rows])
 
-    def _row(self, cells: Sequence[str], widths: Sequence[float], columns: Sequence[Column], font: QFont,
-             height: float, pad: float, fill: QColor | None) -> None:
+    def _row(self, cells: Sequence[str], widths: Sequence[float], columns: Sequence[Column],
+             fonts: Sequence[QFont], height: float, pad: float, fill: QColor | None) -> None:
         y = self.y
 
         def paint(p: QPainter) -> None:
             x = 0.0
             if fill is not None:
                 p.fillRect(QRectF(0, y, self.width, height), fill)
-            for cell, width, column in zip(cells, widths, columns):
+            for cell, width, column, font in zip(cells, widths, columns, fonts):
                 align = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
                 _text(p, QRectF(x + pad, y + pad, width - 2 * pad, height - 2 * pad), cell, font, align)
                 x += width
@@ -317,6 +330,18 @@ def _text(p: QPainter, rect: QRectF, text: str, font: QFont,
     p.setFont(font)
     p.setPen(color)
     p.drawText(rect, int(align | Qt.TextFlag.TextWordWrap), text)
+
+
+@dataclass(frozen=True)
+class _Measured:
+    """A table measured: column widths, cell padding, the header row and each body row's height."""
+    widths: list[float]
+    pad: float
+    headers: list[str]
+    header_fonts: list[QFont]
+    header_height: float
+    body_fonts: list[QFont]
+    heights: list[float]
 
 
 class _MeasureDevice:
