@@ -181,7 +181,7 @@ Create a new, empty workspace there?</source>
     <name>CalibrationSummary</name>
     <message>
         <source>The agreement between the reviewers and the consensus follow once the round is closed.</source>
-        <translation>评查员之间的一致性和一致意见在轮次关闭后显示。</translation>
+        <translation>评查人之间的一致性和一致意见在轮次关闭后显示。</translation>
     </message>
     <message>
         <source>Computing the agreement…</source>
@@ -193,11 +193,11 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Blind: you review in this round. You see your own answers; another reviewer's answers to a case appear once you have completed your own review of it.</source>
-        <translation>盲评：您是本轮次的评查员。您只能看到自己的答案；完成自己对某案件的评查后，才能看到其他评查员对该案件的答案。</translation>
+        <translation>盲评：您是本轮次的评查人。您只能看到自己的答案；完成自己对某案件的评查后，才能看到其他评查人对该案件的答案。</translation>
     </message>
     <message>
         <source>Blind: you do not review in this round, so you see only who has finished what until the round is closed.</source>
-        <translation>盲评：您不是本轮次的评查员，轮次关闭前只能看到各评查员的完成进度。</translation>
+        <translation>盲评：您不是本轮次的评查人，轮次关闭前只能看到各评查人的完成进度。</translation>
     </message>
     <message>
         <source>%1 (you)</source>
@@ -252,7 +252,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Agreement between the reviewers on this item over every case of the round (shown once the round is closed)</source>
-        <translation>评查员在本轮次全部案件上对该评查项的一致性（轮次关闭后显示）</translation>
+        <translation>评查人在本轮次全部案件上对该评查项的一致性（轮次关闭后显示）</translation>
     </message>
     <message>
         <source>Checklist item</source>
@@ -280,11 +280,11 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>The reviewers' answers differ.</source>
-        <translation>评查员的答案不一致。</translation>
+        <translation>评查人的答案不一致。</translation>
     </message>
     <message>
         <source>The reviewers agree on the answer but not on its severity.</source>
-        <translation>评查员答案一致，但严重程度不一致。</translation>
+        <translation>评查人答案一致，但严重程度不一致。</translation>
     </message>
     <message>
         <source>hidden</source>
@@ -304,7 +304,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>The item did not apply after this reviewer's earlier answers; it counts as n/a.</source>
-        <translation>根据该评查员之前的答案，此评查项不适用，按“不适用”计。</translation>
+        <translation>根据该评查人之前的答案，此评查项不适用，按“不适用”计。</translation>
     </message>
     <message>
         <source>%1 of %2 cases answered differently</source>
@@ -312,14 +312,14 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Gwet's AC1 is shown beside the percent agreement: kappa falls when nearly every answer is a pass even though the reviewers agree.</source>
-        <translation>一致率旁显示 Gwet AC1：当几乎所有答案都是合格时，即使评查员意见一致，kappa 也会偏低。</translation>
+        <translation>一致率旁显示 Gwet AC1：当几乎所有答案都是合格时，即使评查人意见一致，kappa 也会偏低。</translation>
     </message>
 </context>
 <context>
     <name>CalibrationView</name>
     <message>
         <source>No calibration round yet. Rounds &gt; New calibration round… creates one: several reviewers review the same cases blind, then agree a consensus.</source>
-        <translation>尚无校准轮次。可通过“评查轮次 &gt; 新建校准轮次…”创建：多名评查员对相同案件进行盲评，然后形成一致意见。</translation>
+        <translation>尚无校准轮次。可通过“评查轮次 &gt; 新建校准轮次…”创建：多名评查人对相同案件进行盲评，然后形成一致意见。</translation>
     </message>
     <message>
         <source>Review this case</source>
@@ -335,7 +335,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Record as the consensus every item all reviewers answered alike; the group then settles the highlighted ones</source>
-        <translation>将所有评查员答案相同的评查项记录为一致意见；再由小组讨论确定高亮显示的评查项</translation>
+        <translation>将所有评查人答案相同的评查项记录为一致意见；再由小组讨论确定高亮显示的评查项</translation>
     </message>
     <message>
         <source>Complete consensus (Ctrl+Enter)</source>
@@ -411,12 +411,12 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>The reviewers have no majority answer on this item: choose one.</source>
-        <translation>评查员对此评查项没有多数意见，请选择答案。</translation>
+        <translation>评查人对此评查项没有多数意见，请选择答案。</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) the reviewers answered alike recorded; settle the highlighted ones.</source>
         <translation>
-            <numerusform>已记录 %n 个评查员答案一致的评查项；请确定高亮显示的评查项。</numerusform>
+            <numerusform>已记录 %n 个评查人答案一致的评查项；请确定高亮显示的评查项。</numerusform>
         </translation>
     </message>
     <message>
@@ -445,7 +445,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Close calibration round %1? Its blind phase ends: every reviewer can see every answer, agreement is computed and the consensus can be recorded. This cannot be undone.</source>
-        <translation>关闭校准轮次 %1？盲评阶段随之结束：每位评查员都能看到所有答案，系统计算一致性，并可记录一致意见。此操作不可撤销。</translation>
+        <translation>关闭校准轮次 %1？盲评阶段随之结束：每位评查人都能看到所有答案，系统计算一致性，并可记录一致意见。此操作不可撤销。</translation>
     </message>
     <message numerus="yes">
         <source>%n review(s) are not finished; they stay unfinished and count as missing answers.</source>
@@ -819,7 +819,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>No majority among the reviewers.</source>
-        <translation>评查员之间没有多数意见。</translation>
+        <translation>评查人之间没有多数意见。</translation>
     </message>
     <message>
         <source>Majority answer: %1 (M takes it).</source>
@@ -2040,7 +2040,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Every reviewer reviews every case of the round on the same checklist, blind: no one sees another's answers to a case before finishing their own. After the round is closed the agreement is measured and a consensus recorded.</source>
-        <translation>每位评查员使用同一评查表评查本轮次的每件案件，且为盲评：完成自己的评查前，看不到他人对该案件的答案。轮次关闭后计算一致性，并记录一致意见。</translation>
+        <translation>每位评查人使用同一评查表评查本轮次的每件案件，且为盲评：完成自己的评查前，看不到他人对该案件的答案。轮次关闭后计算一致性，并记录一致意见。</translation>
     </message>
     <message>
         <source>Create round</source>
@@ -2052,11 +2052,11 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Reviewers (tick two or more)</source>
-        <translation>评查员（至少勾选两名）</translation>
+        <translation>评查人（至少勾选两名）</translation>
     </message>
     <message>
         <source>Add reviewers: names separated by commas, then Enter</source>
-        <translation>添加评查员：输入姓名，以逗号分隔，按 Enter 添加</translation>
+        <translation>添加评查人：输入姓名，以逗号分隔，按 Enter 添加</translation>
     </message>
     <message>
         <source>Add</source>
@@ -2120,7 +2120,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>%1 cases (%2) · %3 reviewers · %4 blind reviews</source>
-        <translation>%1 件案件（%2）· %3 名评查员 · %4 份盲评</translation>
+        <translation>%1 件案件（%2）· %3 名评查人 · %4 份盲评</translation>
     </message>
     <message>
         <source>Give the round a name.</source>
@@ -2132,7 +2132,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Tick two or more reviewers.</source>
-        <translation>请至少勾选两名评查员。</translation>
+        <translation>请至少勾选两名评查人。</translation>
     </message>
     <message>
         <source>Paste the application numbers of the cases.</source>
@@ -2785,11 +2785,11 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Your calibration review of this case is completed and final; the Calibration tab (Ctrl+Shift+C) shows it beside the other reviewers' answers.</source>
-        <translation>您对本案件的校准评查已完成，不可再改；“校准”标签页 (Ctrl+Shift+C) 将其与其他评查员的答案并列显示。</translation>
+        <translation>您对本案件的校准评查已完成，不可再改；“校准”标签页 (Ctrl+Shift+C) 将其与其他评查人的答案并列显示。</translation>
     </message>
     <message>
         <source>Calibration review: your own blind judgement of the case. Once you complete it, it is final and the other reviewers' answers appear in the Calibration tab (Ctrl+Shift+C).</source>
-        <translation>校准评查：您对本案件的独立盲评。完成后不可再改，其他评查员的答案将显示在“校准”标签页 (Ctrl+Shift+C) 中。</translation>
+        <translation>校准评查：您对本案件的独立盲评。完成后不可再改，其他评查人的答案将显示在“校准”标签页 (Ctrl+Shift+C) 中。</translation>
     </message>
     <message>
         <source>This review is already signed off.</source>
@@ -3288,7 +3288,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Give the reviewers: --reviewers A,B,C.</source>
-        <translation>请指定评查员：--reviewers A,B,C。</translation>
+        <translation>请指定评查人：--reviewers A,B,C。</translation>
     </message>
     <message>
         <source>{option} describes the demo's round: give --round NAME with it.</source>
@@ -3396,7 +3396,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Finding {finding_id} was changed by its reviewer after it was sent; send the feedback again and decide the new finding.</source>
-        <translation>问题 {finding_id} 在发出后已被评查员修改；请重新发送反馈并对新的问题作出裁决。</translation>
+        <translation>问题 {finding_id} 在发出后已被评查人修改；请重新发送反馈并对新的问题作出裁决。</translation>
     </message>
     <message>
         <source>Finding {finding_id} was already decided ({decision}) on {at}.</source>
@@ -3708,7 +3708,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>{reviewer!r} is not a reviewer of calibration round {round!r} (its reviewers: {reviewers}).</source>
-        <translation>{reviewer!r} 不是校准轮次 {round!r} 的评查员（该轮次的评查员：{reviewers}）。</translation>
+        <translation>{reviewer!r} 不是校准轮次 {round!r} 的评查人（该轮次的评查人：{reviewers}）。</translation>
     </message>
     <message>
         <source>{name} is damaged ({detail}). Ask for the file again.</source>
@@ -3884,11 +3884,11 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Your calibration review of case {case} is completed, so its answers are final: completing it showed you the other reviewers' answers.</source>
-        <translation>您对案件 {case} 的校准评查已完成，答案不可再改：完成后您已能看到其他评查员的答案。</translation>
+        <translation>您对案件 {case} 的校准评查已完成，答案不可再改：完成后您已能看到其他评查人的答案。</translation>
     </message>
     <message>
         <source>A calibration review is its reviewer's own blind judgement of case {case}; it cannot be taken over.</source>
-        <translation>校准评查是评查员对案件 {case} 的独立盲评，不能接手。</translation>
+        <translation>校准评查是评查人对案件 {case} 的独立盲评，不能接手。</translation>
     </message>
     <message>
         <source>The review cannot be completed yet:
@@ -4154,15 +4154,15 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Case {case} was examined by {examiner}, who is one of the reviewers; a reviewer cannot review their own case.</source>
-        <translation>案件 {case} 由 {examiner} 审查，而其为评查员之一；评查员不能评查自己审查的案件。</translation>
+        <translation>案件 {case} 由 {examiner} 审查，而其为评查人之一；评查人不能评查自己审查的案件。</translation>
     </message>
     <message>
         <source>A calibration round needs at least two different reviewers (got {count}).</source>
-        <translation>校准轮次至少需要两名不同的评查员（现有 {count} 名）。</translation>
+        <translation>校准轮次至少需要两名不同的评查人（现有 {count} 名）。</translation>
     </message>
     <message>
         <source>Round {name!r} has no case that none of the reviewers examined.</source>
-        <translation>轮次 {name!r} 中没有不是由这些评查员审查的案件。</translation>
+        <translation>轮次 {name!r} 中没有不是由这些评查人审查的案件。</translation>
     </message>
     <message>
         <source>Ask for at least one case (--size N).</source>

@@ -236,6 +236,6 @@ def test_a_calibration_rounds_design_is_in_words_in_both_languages():
     from workbench.report import round_words
     from workbench.report.summary_sheets import method_label
     plan = {"method": "calibration", "source": "from_round", "from_round": "2026 Q1", "size": 3}
-    assert round_words.plan_text(plan, "zh") == "方法：校准（每名评查员盲评全部案件）；案件：取自另一轮次；来自轮次：2026 Q1；样本量：3"
+    assert round_words.plan_text(plan, "zh") == "方法：校准（每名评查人盲评全部案件）；案件：取自另一轮次；来自轮次：2026 Q1；样本量：3"
     assert round_words.plan_text(plan, "en").startswith("method: calibration (every reviewer reviews every case")
-    assert method_label("calibration", "zh") == "校准（每名评查员盲评全部案件）"
+    assert method_label("calibration", "zh") == "校准（每名评查人盲评全部案件）"

@@ -135,7 +135,7 @@ def test_a_chinese_letter_is_chinese_with_an_embedded_cjk_font(db, tmp_path):
     result = send_feedback(db, tmp_path / "out", ROUND, language="zh", actor="m", today=TODAY)
     sent = busiest(result)
     text = text_of(sent.letter)
-    for words in ("案件质量评查反馈", "答复期限", "问题编号", "评查要点", "依据", "评查员意见", "合格率", "全局"):
+    for words in ("案件质量评查反馈", "答复期限", "问题编号", "评查要点", "依据", "评查人意见", "合格率", "全局"):
         assert words in text, words
     assert re.search(rf"第\s*1\s*页，共\s*{sent.pages}\s*页", text)
     texts = ChecklistTexts(db)

@@ -56,7 +56,7 @@ L = {   # the letter's own words
                "severity, the error category and the reviewer's comment. Your figures are set beside your "
                "department's and the office's for the same scope; no other examiner's figures are shown.",
                "本函列出上述范围内您所审案件的质量评查问题：每个问题所涉的评查项、评查要点及其法律或审查指南依据、"
-               "严重程度、差错类别和评查员意见。您的指标与所在部门及全局同一范围内的指标并列，不列示其他审查员的指标。"),
+               "严重程度、差错类别和评查人意见。您的指标与所在部门及全局同一范围内的指标并列，不列示其他审查员的指标。"),
     "how": T("How to respond", "如何答复"),
     "how_text": T("The response workbook {book} lists the same findings by their Finding ID. For each finding "
                   "choose Agree or Disagree in the Response column; if you disagree, give your reason in the Reason "
@@ -97,7 +97,7 @@ L = {   # the letter's own words
     "reference": T("Reference", "依据"),
     "severity": T("Severity", "严重程度"),
     "category": T("Error category", "差错类别"),
-    "comment": T("Reviewer's comment", "评查员意见"),
+    "comment": T("Reviewer's comment", "评查人意见"),
     "none": T("—", "—"),
     "number": T("Application number", "申请号"),
     "case_title": T("Title", "名称"),

@@ -88,7 +88,7 @@ COLUMNS: tuple[tuple[str, Text, int], ...] = (
     ("reference", H["reference"], 14),
     ("severity", H["severity"], 8),
     ("category", H["category"], 12),
-    ("comment", Text("Reviewer's comment", "评查员意见"), 34),
+    ("comment", Text("Reviewer's comment", "评查人意见"), 34),
     ("response", Text("Response", "答复"), 10),
     ("reason", Text("Reason", "理由"), 30),
 )
@@ -111,7 +111,7 @@ INSTRUCTION_LINES = (
     Text("The sheet “Findings” lists the findings of the quality review of your cases, one row each: the case, "
          "the checklist item, its guideline reference, the severity, the category and the reviewer's comment.",
          "“问题”工作表逐行列出对您所审案件的质量评查中发现的问题：案件、评查项、审查指南依据、严重程度、差错类别"
-         "和评查员意见。"),
+         "和评查人意见。"),
     Text("For each finding, choose a Response from the drop-down list: Agree or Disagree (同意 and 不同意 "
          "are accepted as well).",
          "请对每个问题在“答复”一列的下拉列表中选择“同意”或“不同意”（也接受 Agree 或 Disagree）。"),

@@ -12,7 +12,7 @@ T = Text
 W = {
     "title": T("Calibration round: {name}", "校准轮次：{name}"),
     "round": T("Round", "轮次"),
-    "reviewers": T("Reviewers", "评查员"),
+    "reviewers": T("Reviewers", "评查人"),
     "cases": T("Cases", "案件数"),
     "checklists": T("Checklists", "评查表"),
     "created": T("Created", "创建时间"),
@@ -25,14 +25,14 @@ W = {
     "consensus": T("Consensus recorded", "已记录一致意见"),
     "of_cases": T("{n} of {total} cases", "{n} / {total} 件"),
     "progress": T("Progress of the blind reviews", "盲评进度"),
-    "reviewer": T("Reviewer", "评查员"),
+    "reviewer": T("Reviewer", "评查人"),
     "completed": T("Cases completed", "已完成案件"),
     "share_completed": T("Share completed", "完成比例"),
     "blind_note": T("The round is blind. Each reviewer's answers and the agreement between reviewers appear here "
                     "once the round is closed (calibrate --close --round {command_name}). Until then no answer of a "
                     "calibration review is shown anywhere in this workbook, and no other sheet counts one.",
-                    "本轮处于盲评阶段。轮次关闭后（calibrate --close --round {command_name}），此处才显示各评查员的"
-                    "答案及评查员之间的一致性。在此之前，本工作簿的任何工作表都不显示校准评查的答案，其他工作表的"
+                    "本轮处于盲评阶段。轮次关闭后（calibrate --close --round {command_name}），此处才显示各评查人的"
+                    "答案及评查人之间的一致性。在此之前，本工作簿的任何工作表都不显示校准评查的答案，其他工作表的"
                     "指标也不计入校准评查。"),
     "overall": T("Agreement over all items", "总体一致性"),
     "pooled": T("All answers pooled (every case and item)", "全部答案合并（每件案件的每个评查项）"),
@@ -58,7 +58,7 @@ W = {
     "low": T("95% low", "95%\n下限"),        # a narrow column: the line breaks there, not inside 下限
     "high": T("95% high", "95%\n上限"),
     "band": T("Band (AC1)", "一致性等级（AC1）"),
-    "deviation": T("Deviation from the consensus, per reviewer", "各评查员与一致意见的偏离"),
+    "deviation": T("Deviation from the consensus, per reviewer", "各评查人与一致意见的偏离"),
     "answers": T("Answers (every item of every case)", "答案（每件案件的每个评查项）"),
     "verdicts": T("Verdicts", "结论"),
     "differing": T("Differing", "不一致"),
@@ -76,17 +76,17 @@ W = {
         "does not collapse. Read them together: a low kappa beside a high AC1 and percent agreement means the "
         "reviewers answer alike but have rarely agreed on a fail.",
         "为什么同时列出 κ 系数和 AC1 系数：κ 系数和 α 系数只计超出机遇的一致，即超出按各答案自身出现频率偶然"
-        "即可达到的一致。合格率接近 90% 时，几乎所有答案都是“合格”，两名几乎全判合格的评查员单凭机遇也几乎总是"
-        "一致，因此 κ 系数给出的一致性很低，一次分歧就可能使其低于 0，尽管评查员在几乎所有案件上意见一致"
+        "即可达到的一致。合格率接近 90% 时，几乎所有答案都是“合格”，两名几乎全判合格的评查人单凭机遇也几乎总是"
+        "一致，因此 κ 系数给出的一致性很低，一次分歧就可能使其低于 0，尽管评查人在几乎所有案件上意见一致"
         "（κ 系数悖论）。Gwet AC1 系数的机遇项在答案分布悬殊时仍然很小，因此不会骤降。两者应结合解读："
-        "κ 系数低而 AC1 系数和一致率高，说明评查员的判断基本一致，只是很少共同判为不合格。"),
+        "κ 系数低而 AC1 系数和一致率高，说明评查人的判断基本一致，只是很少共同判为不合格。"),
     "measures": T(
         "Kappa is Cohen's for two reviewers and Fleiss' for more (Fleiss' counts only the cases every reviewer "
         "completed); alpha is ordinal for graded items, the verdict and severity, nominal otherwise. Each interval is "
         "a 95% bootstrap interval over cases (1,000 draws with a fixed seed, so every export shows the same "
         "interval). A value that cannot be computed says why: when every answer is the same, percent agreement is "
         "100% and AC1 is 1, but kappa and alpha are 0/0.",
-        "两名评查员时为 Cohen κ 系数，多于两名时为 Fleiss κ 系数（只计全部评查员都已完成的案件）；分级评查项、"
+        "两名评查人时为 Cohen κ 系数，多于两名时为 Fleiss κ 系数（只计全部评查人都已完成的案件）；分级评查项、"
         "结论和严重程度用有序 α 系数，其余用名义 α 系数。区间为按案件重抽样（自助法）得到的 95% 区间（抽样 1000 "
         "次，随机种子固定，每次导出结果相同）。无法计算的数值注明原因：例如所有答案相同时，一致率为 100%，"
         "AC1 系数为 1，而 κ 系数和 α 系数为 0/0。"),

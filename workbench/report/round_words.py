@@ -24,7 +24,7 @@ FIELDS = {"ip_type": T("IP type", "类型"), "department": T("department", "审�
 
 #: The round's stored columns that the About sheet lists besides its plan, seed and filters.
 STORED_ZH = {"created_by": "创建者", "seed_source": "随机种子来源", "checklists": "各类型评查表",
-             "reviewers": "评查员", "effort": "评查工作量", "matching": "符合筛选条件的案件数",
+             "reviewers": "评查人", "effort": "评查工作量", "matching": "符合筛选条件的案件数",
              "excluded": "排除的案件数", "excluded_reviewed": "排除的已评查案件数",
              "population_sha256": "总体清单 SHA-256", "uid": "轮次唯一标识", "status": "状态",
              "closed_at": "关闭时间", "closed_by": "关闭人", "lots": "批数", "kind": "轮次类型",
@@ -45,7 +45,7 @@ PLAN = {"size": T("size: {v}", "样本量：{v}"), "strata": T("strata: {v}", "�
         "source": T("cases {v}", "案件：{v}"), "from_round": T("from round {v}", "来自轮次：{v}")}
 #: A calibration round's method and how its cases were chosen (workbench.calibration.rounds.SOURCES): the
 #: glossary's methods are the round wizard's, and a calibration round is not drawn there.
-CALIBRATION = T("calibration (every reviewer reviews every case, blind)", "校准（每名评查员盲评全部案件）")
+CALIBRATION = T("calibration (every reviewer reviews every case, blind)", "校准（每名评查人盲评全部案件）")
 SOURCES = {"drawn": T("drawn at random", "随机抽取"), "chosen": T("chosen by hand", "人工选定"),
            "from_round": T("taken from another round", "取自另一轮次")}
 FILTERS = {"decided_from": T("decided from {v}", "结案日起：{v}"), "decided_to": T("decided to {v}", "结案日止：{v}"),

@@ -36,9 +36,9 @@ ONE_CATEGORY = "one_category"                # every rating in one category: cha
 
 #: (English, Simplified Chinese) for each reason code, for the window and the report.
 REASON_LABELS: dict[str, tuple[str, str]] = {
-    TOO_FEW_RATERS: ("Fewer than two reviewers answered", "作答的评查员少于两名"),
-    TOO_FEW_UNITS: ("No case was answered by two reviewers", "没有案件由两名评查员作答"),
-    NO_COMPLETE_UNITS: ("No case was answered by every reviewer", "没有案件由全部评查员作答"),
+    TOO_FEW_RATERS: ("Fewer than two reviewers answered", "作答的评查人少于两名"),
+    TOO_FEW_UNITS: ("No case was answered by two reviewers", "没有案件由两名评查人作答"),
+    NO_COMPLETE_UNITS: ("No case was answered by every reviewer", "没有案件由全部评查人作答"),
     ONE_CATEGORY: ("Every answer is the same, so chance agreement is complete",
                    "所有答案相同，机遇一致性为百分之百，无法计算"),
 }
