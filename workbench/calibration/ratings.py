@@ -7,7 +7,7 @@ the case's completed consensus review.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Callable, Mapping
 
 import sqlite_utils
 
@@ -68,19 +68,15 @@ class Ratings:
 
     def severity_table(self) -> list[list[str | None]]:
         """Every (case, item) pair: each reviewer's severity, 'none' for an answer that is no finding."""
-        rows = []
-        for ref in self.items:
-            for case in self.cases_of(ref):
-                rows.append([_severity(self.answers.get((case, r)), ref.item.id) for r in self.round.reviewers])
-        return rows
+        return self._pooled(_severity)
 
     def outcome_table(self) -> list[list[str | None]]:
         """Every (case, item) pair: each reviewer's outcome (pass, fail, na): all items pooled."""
-        rows = []
-        for ref in self.items:
-            for case in self.cases_of(ref):
-                rows.append([_outcome(self.answers.get((case, r)), ref.item.id) for r in self.round.reviewers])
-        return rows
+        return self._pooled(_outcome)
+
+    def _pooled(self, rating: Callable[[Mapping[str, Answer] | None, str], str | None]) -> list[list[str | None]]:
+        return [[rating(self.answers.get((case, r)), ref.item.id) for r in self.round.reviewers]
+                for ref in self.items for case in self.cases_of(ref)]
 
 
 def _severity(answers: Mapping[str, Answer] | None, item_id: str) -> str | None:
