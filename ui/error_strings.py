@@ -262,6 +262,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'The number of cases must be zero or more (got {value}).'),  # statistics.count
     QT_TRANSLATE_NOOP('WorkbenchError', 'Stratum {name!r} is listed more than once.'),  # statistics.duplicate_stratum
     QT_TRANSLATE_NOOP('WorkbenchError', 'The percentile must be between 0 and 1 (got {value}).'),  # statistics.quantile
+    QT_TRANSLATE_NOOP('WorkbenchError', 'A target rate must be between 0 and 1 (got {value}).'),  # statistics.rate
     QT_TRANSLATE_NOOP('WorkbenchError', 'Stratum {name!r}: {problem}.'),  # statistics.stratum
     QT_TRANSLATE_NOOP('WorkbenchError', 'The number of successes must be between 0 and {n} (got {value}).'),  # statistics.successes
     QT_TRANSLATE_NOOP('WorkbenchError', 'Every value must be a finite number (got {value}).'),  # statistics.value

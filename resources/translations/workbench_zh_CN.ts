@@ -4289,6 +4289,10 @@ Create a new, empty workspace there?</source>
         <translation>百分位数必须在 0 到 1 之间（当前为 {value}）。</translation>
     </message>
     <message>
+        <source>A target rate must be between 0 and 1 (got {value}).</source>
+        <translation>目标比率必须在 0 到 1 之间（当前为 {value}）。</translation>
+    </message>
+    <message>
         <source>Stratum {name!r}: {problem}.</source>
         <translation>层 {name!r}：{problem}。</translation>
     </message>
