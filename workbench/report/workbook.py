@@ -2,7 +2,9 @@
 
 Sheets: Summary (headline figures and two native charts), Calibration (a calibration round's
 agreement: workbench.report.calibration_sheet), By department, By examiner, By IP type, [By stratum],
-By checklist item, Findings, Answers, Cases, About. Findings and Answers hold the
+Trend (per quarter or month, with a line chart, p-chart signals and the last period compared:
+workbench.report.trend_sheet), Funnel (departments and examiners against funnel limits, with two
+scatter charts: workbench.report.funnel_sheet), By checklist item, Findings, Answers, Cases, About. Findings and Answers hold the
 answers of exactly the reviews the figures count. The figures come from
 `workbench.report.figures` (the dashboard shows the same `Report`); the layout is in
 `workbench.report.sheets`.
@@ -21,10 +23,15 @@ from zipfile import ZIP_DEFLATED, ZipFile
 
 import sqlite_utils
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from workbench.audit import anchors
 from workbench.report import calibration_sheet, sheets, summary_sheets
+from workbench.report.funnel_sheet import write_funnel
+from workbench.report.funnels import unit_funnel
+from workbench.report.trend_sheet import period_kind, write_trend
+from workbench.report.trends import QUARTER, Trend, trend
 from foundation.errors import WorkbenchError, register
 from workbench.report.excel_tables import write_table
 from foundation.files import atomic_target
@@ -68,8 +75,11 @@ def database_file(db: sqlite_utils.Database) -> str:
 
 def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language: str = "en",
                    report_filter: ReportFilter = ReportFilter(), target: float = DEFAULT_TARGET,
-                   progress: Progress = no_progress, cancel: CancelToken | None = None) -> ExportResult:
-    """Write the workbook for the filter; raises WorkbenchError (unknown round, unwritable target)."""
+                   progress: Progress = no_progress, cancel: CancelToken | None = None,
+                   trend_period: str | None = None) -> ExportResult:
+    """Write the workbook for the filter; raises WorkbenchError (unknown round, unwritable target).
+    The Trend sheet is by `trend_period` ("month" or "quarter"; by default months when the decisions
+    in scope span a year or less, else quarters)."""
     out_path = Path(out_path)
     if out_path.suffix.lower() != ".xlsx":
         raise WorkbenchError("export.bad_suffix", path=str(out_path))
@@ -90,10 +100,7 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
             result.charts = summary_sheets.add_summary_charts(created["summary"], layout, language)
             if "calibration" in created:      # a calibration round: its agreement, or only progress while blind
                 calibration_sheet.write_round(db, created["calibration"], report.scope.round.id, language, progress)
-            for kind in ("department", "examiner", "ip_type"):
-                sheets.write_breakdown(created[kind], kind, report, language, progress, cancel)
-            if "stratum" in created:
-                sheets.write_strata(created["stratum"], report, language, progress, cancel)
+            result.charts += _report_sheets(db, created, report, language, progress, cancel, trend_period)
             sheets.write_items(created["item"], report, language, progress, cancel)
             cancel.check()
             result.findings = write_table(
@@ -126,6 +133,28 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
             raise
     progress(1, 1, summary_sheets.S["saved"].get(language))
     return result
+
+
+def _report_sheets(db: sqlite_utils.Database, created: dict[str, Worksheet], report: Report, language: str,
+                   progress: Progress, cancel: CancelToken, trend_period: str | None) -> int:
+    """By department, By examiner (each marking the units outside the funnel), By IP type, By stratum,
+    Trend and Funnel; returns the charts written."""
+    funnels = {kind: unit_funnel(report, kind) for kind in ("department", "examiner")}
+    for kind in ("department", "examiner", "ip_type"):
+        sheets.write_breakdown(created[kind], kind, report, language, progress, cancel, funnels.get(kind))
+    if "stratum" in created:
+        sheets.write_strata(created["stratum"], report, language, progress, cancel)
+    charts = write_trend(created["trend"], _trend(db, report, trend_period), language)
+    charts += write_funnel(created["funnel"], funnels["department"], funnels["examiner"], language)
+    cancel.check()
+    return charts
+
+
+def _trend(db: sqlite_utils.Database, report: Report, period: str | None) -> Trend:
+    """The Trend sheet's figures by decision date and department, by the period asked for or chosen."""
+    quarters = trend(db, report.scope, period=period or QUARTER, group="department")
+    chosen = period or period_kind(quarters)
+    return quarters if chosen == quarters.period else trend(db, report.scope, period=chosen, group="department")
 
 
 def _print_frame(workbook: Workbook, report: Report, language: str, exported_at: datetime) -> None:
