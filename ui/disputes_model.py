@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ui.calibration_model import severity_label
 from workbench.feedback.decisions import DisputeRow
+from workbench.feedback.findings import ChecklistTexts
 
 OVERDUE_COLOUR = QColor("#b3261e")
 OVERDUE_BACKGROUND = QColor("#fbe0dd")
@@ -64,10 +65,16 @@ def selection_label(which: str) -> str:
 
 
 class DisputeTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, texts: ChecklistTexts, language: str, parent: Any = None) -> None:
         super().__init__(parent)
+        self.texts, self.language = texts, language
         self.rows: list[DisputeRow] = []
         self.today = date.min
+
+    def item_text(self, row: DisputeRow) -> str:
+        """The checklist item's question, from the review's frozen checklist ('' if not found)."""
+        item = self.texts.item_in(row.checklist_id, row.item_id) if row.checklist_id is not None else None
+        return item.text.get(self.language) if item is not None else ""
 
     def show(self, rows: Sequence[DisputeRow], today: date) -> None:
         self.beginResetModel()
@@ -118,12 +125,14 @@ class DisputeTableModel(QAbstractTableModel):
 
     def _text(self, row: DisputeRow, key: str) -> str:
         values = {"finding": str(row.finding_id), "examiner": row.examiner, "case": row.application_number,
-                  "item": row.item_id, "severity": severity_label(row.severity) if row.severity else "–",
+                  "item": f"{row.item_id}  {self.item_text(row)}".strip(), "severity": severity_label(row.severity) if row.severity else "–",
                   "state": state_label(row, self.today), "response": response_label(row.response),
                   "deadline": row.deadline or "–"}
         return values[key]
 
     def _tooltip(self, row: DisputeRow, key: str) -> str | None:
+        if key == "item":
+            return self.item_text(row) or None
         if key == "response" and row.reason:
             return row.reason
         if key == "deadline" and row.overdue(self.today):

@@ -123,7 +123,8 @@ class DecisionPanel(QGroupBox):
         self.reason = QPlainTextEdit()
         self.reason.setTabChangesFocus(True)
         self.reason.setPlaceholderText(self.tr("Why (required; kept in the audit log)"))
-        self.reason.setFixedHeight(64)
+        self.reason.setMinimumHeight(64)
+        self.reason.setMaximumHeight(150)
         reason_label = QLabel(self.tr("&Reason (R):"))
         reason_label.setBuddy(self.reason)
         self.decide_button = QPushButton(self.tr("Decide (Ctrl+Enter)"))
@@ -158,6 +159,7 @@ class DecisionPanel(QGroupBox):
         grid.addLayout(bottom, 2, 0, 1, 2)
         grid.addWidget(self.status, 3, 0, 1, 2)
         grid.setColumnStretch(1, 1)
+        grid.setRowStretch(4, 1)           # what is left of the height stays below
 
     # -- what is decided ---------------------------------------------------------------------
     def show_row(self, row: DisputeRow | None, item: Item | None, *, writable: bool) -> None:

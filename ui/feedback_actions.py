@@ -39,8 +39,8 @@ class FeedbackActions(QObject):
         self.disputes.changed.connect(window.notify)
         self.disputes.message.connect(lambda text: window.statusBar().showMessage(text, 10000))
         window.tabs.addTab(self.disputes, self.tr("Disputes"))
-        self.send_action = self._action(self.tr("&Feedback to examiners..."), self.send_feedback)
-        self.import_action = self._action(self.tr("Import dispute &responses..."), self.import_responses)
+        self.send_action = self._action(self.tr("Feed&back to examiners..."), self.send_feedback)
+        self.import_action = self._action(self.tr("Import dispute res&ponses..."), self.import_responses)
         self.view_action = self._action(self.tr("&Disputes view"), self.show_disputes, "Ctrl+Shift+D")
         # Feedback is sent and answered in the master workspace, never from a read-only window.
         self.write_actions = (self.send_action, self.import_action)

@@ -1006,6 +1006,206 @@ Create a new, empty workspace there?</source>
     </message>
 </context>
 <context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>Decision</source>
+        <translation>裁决</translation>
+    </message>
+    <message>
+        <source>&amp;Uphold (U)</source>
+        <translation>维持(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Overturn (O)</source>
+        <translation>撤销(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Change &amp;severity (S):</source>
+        <translation>调整严重程度(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>The finding stands as sent</source>
+        <translation>问题按发出时的内容成立</translation>
+    </message>
+    <message>
+        <source>The finding is withdrawn: the reviewer's answer becomes a pass</source>
+        <translation>撤销该问题：评查人的答案改为合格</translation>
+    </message>
+    <message>
+        <source>The finding stands with another severity the item allows</source>
+        <translation>问题成立，但改为该评查项允许的另一严重程度</translation>
+    </message>
+    <message>
+        <source>Why (required; kept in the audit log)</source>
+        <translation>裁决理由（必填；记入审计日志）</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (R):</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Decide (Ctrl+Enter)</source>
+        <translation>裁决 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>U uphold · O overturn · S change severity · R reason · Ctrl+Enter decides · Esc back to the list</source>
+        <translation>U 维持 · O 撤销 · S 调整严重程度 · R 填写理由 · Ctrl+Enter 裁决 · Esc 返回列表</translation>
+    </message>
+    <message>
+        <source>Decision on finding %1</source>
+        <translation>对问题 %1 的裁决</translation>
+    </message>
+</context>
+<context>
+    <name>DisputeTableModel</name>
+    <message>
+        <source>No response and the deadline has passed.</source>
+        <translation>未答复，且已过答复期限。</translation>
+    </message>
+</context>
+<context>
+    <name>Disputes</name>
+    <message>
+        <source>Finding ID</source>
+        <translation>问题编号</translation>
+    </message>
+    <message>
+        <source>Examiner</source>
+        <translation>审查员</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>评查项</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Respond by</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Upheld</source>
+        <translation>维持</translation>
+    </message>
+    <message>
+        <source>Overturned</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Severity changed</source>
+        <translation>已调整严重程度</translation>
+    </message>
+    <message>
+        <source>Agree</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Disagree</source>
+        <translation>不同意</translation>
+    </message>
+    <message>
+        <source>Disputed</source>
+        <translation>有异议</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <source>No response</source>
+        <translation>未答复</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Disputed, to decide</source>
+        <translation>有异议，待裁决</translation>
+    </message>
+    <message>
+        <source>Overdue (no response)</source>
+        <translation>逾期未答复</translation>
+    </message>
+    <message>
+        <source>No response yet</source>
+        <translation>尚未答复</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>已裁决</translation>
+    </message>
+    <message>
+        <source>All findings sent</source>
+        <translation>全部已发送的问题</translation>
+    </message>
+</context>
+<context>
+    <name>DisputesView</name>
+    <message>
+        <source>Sh&amp;ow:</source>
+        <translation>显示(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>No finding has been sent yet. Review &gt; Feedback to examiners… writes each examiner's letter and response workbook; Review &gt; Import dispute responses… reads the workbooks they return.</source>
+        <translation>尚未发送任何问题。“评查 &gt; 向审查员反馈…”为每位审查员生成反馈函和答复工作簿；“评查 &gt; 导入异议答复…”读取审查员交回的工作簿。</translation>
+    </message>
+    <message>
+        <source>%1 finding(s) sent · %2 disputed, to decide · %3 overdue · %4 shown</source>
+        <translation>已发送 %1 个问题 · %2 个有异议待裁决 · %3 个逾期 · 显示 %4 个</translation>
+    </message>
+    <message>
+        <source>Read-only: another window is using this workspace.</source>
+        <translation>只读：另一个窗口正在使用此工作区。</translation>
+    </message>
+    <message>
+        <source>Select a finding first.</source>
+        <translation>请先选择一个问题。</translation>
+    </message>
+    <message>
+        <source>Finding %1 is decided already (%2).</source>
+        <translation>问题 %1 已裁决（%2）。</translation>
+    </message>
+    <message>
+        <source>This item has no passing answer: change the severity instead.</source>
+        <translation>该评查项没有合格选项：请改为调整严重程度。</translation>
+    </message>
+    <message>
+        <source>The item allows no other severity.</source>
+        <translation>该评查项不允许其他严重程度。</translation>
+    </message>
+    <message>
+        <source>Choose the decision first: U uphold, O overturn, S change severity.</source>
+        <translation>请先选择裁决：U 维持，O 撤销，S 调整严重程度。</translation>
+    </message>
+    <message>
+        <source>Overturn finding</source>
+        <translation>撤销问题</translation>
+    </message>
+    <message>
+        <source>Overturn finding %1? The reviewer's answer to item %2 of case %3 becomes a pass and the case's verdict is computed again. A decision cannot be undone.</source>
+        <translation>撤销问题 %1？评查人对案件 %3 评查项 %2 的答案将改为合格，并重新计算该案件的评查结论。裁决不能撤回。</translation>
+    </message>
+    <message>
+        <source>Finding %1 (%2, case %3): %4. The case's verdict: %5 → %6.</source>
+        <translation>问题 %1（%2，案件 %3）：%4。案件评查结论：%5 → %6。</translation>
+    </message>
+</context>
+<context>
     <name>ExportPackagesDialog</name>
     <message>
         <source>Export work packages</source>
@@ -1060,6 +1260,204 @@ Create a new, empty workspace there?</source>
 %1</source>
         <translation>以下文件已存在，将被替换：
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackActions</name>
+    <message>
+        <source>Disputes</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <source>Feed&amp;back to examiners...</source>
+        <translation>向审查员反馈(&amp;B)...</translation>
+    </message>
+    <message>
+        <source>Import dispute res&amp;ponses...</source>
+        <translation>导入异议答复(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>&amp;Disputes view</source>
+        <translation>异议视图(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Feedback written for %1 examiner(s) into %2; responses are due by %3.</source>
+        <translation>已为 %1 位审查员生成反馈，保存在 %2；答复期限为 %3。</translation>
+    </message>
+    <message>
+        <source>Import dispute responses</source>
+        <translation>导入异议答复</translation>
+    </message>
+    <message>
+        <source>Response workbooks (*.xlsx);;All files (*)</source>
+        <translation>答复工作簿 (*.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>正在导入 %1</translation>
+    </message>
+    <message>
+        <source>Importing %1 response workbooks</source>
+        <translation>正在导入 %1 个答复工作簿</translation>
+    </message>
+    <message>
+        <source>Dispute responses imported</source>
+        <translation>异议答复已导入</translation>
+    </message>
+    <message>
+        <source>%1: already imported (the same file); nothing changed.</source>
+        <translation>%1：已导入过（同一文件）；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 response(s) recorded, %4 unchanged, %5 left blank.</source>
+        <translation>%1（%2）：记录 %3 条答复，%4 条未变，%5 条未填。</translation>
+    </message>
+    <message>
+        <source>%1 came after the finding was decided (%2): kept, not applied.</source>
+        <translation>%1 条答复在问题裁决之后才到（%2）：已保存，但不予采用。</translation>
+    </message>
+    <message>
+        <source>%1 dispute(s) wait for a decision in the Disputes tab (Ctrl+Shift+D).</source>
+        <translation>“异议”标签页中有 %1 个异议待裁决 (Ctrl+Shift+D)。</translation>
+    </message>
+    <message>
+        <source>Responses not imported</source>
+        <translation>答复未导入</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded from any of the files.</source>
+        <translation>所有文件中的答复均未记录。</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>Feedback to examiners</source>
+        <translation>向审查员反馈</translation>
+    </message>
+    <message>
+        <source>Each examiner with findings in the scope gets a letter (PDF) and a response workbook (Excel) in which to agree with each finding or dispute it. The findings are recorded as sent, with the date the responses are due.</source>
+        <translation>范围内每位存在问题的审查员将收到一份反馈函 (PDF) 和一份答复工作簿 (Excel)，可在其中对每个问题表示同意或提出异议。这些问题将记录为已发送，并记录答复期限。</translation>
+    </message>
+    <message>
+        <source>Write feedback</source>
+        <translation>生成反馈</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Review &amp;round:</source>
+        <translation>评查轮次(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Cases &amp;decided from</source>
+        <translation>结案日期(&amp;D)，从</translation>
+    </message>
+    <message>
+        <source>Every department</source>
+        <translation>全部审查部门</translation>
+    </message>
+    <message>
+        <source>Every examiner</source>
+        <translation>全部审查员</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>审查部门：</translation>
+    </message>
+    <message>
+        <source>Examiner:</source>
+        <translation>审查员：</translation>
+    </message>
+    <message>
+        <source>The folder the files are written into</source>
+        <translation>保存文件的文件夹</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the letters:</source>
+        <translation>反馈函语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Write the feedback into</source>
+        <translation>将反馈保存到</translation>
+    </message>
+    <message>
+        <source>No reviewed case in this scope has a finding: there is nothing to send.</source>
+        <translation>此范围内没有存在问题的已评查案件：没有可发送的反馈。</translation>
+    </message>
+    <message>
+        <source>%1 finding(s) for %2 examiner(s): each gets a letter and a response workbook. Responses will be due by %3.</source>
+        <translation>%2 位审查员共 %1 个问题：每人将收到一份反馈函和一份答复工作簿。答复期限为 %3。</translation>
+    </message>
+    <message>
+        <source>%1 finding(s) of cases that name no examiner will not be sent.</source>
+        <translation>%1 个问题所属案件未填写审查员，将不会发送。</translation>
+    </message>
+    <message>
+        <source>Choose the folder to write into.</source>
+        <translation>请选择保存文件的文件夹。</translation>
+    </message>
+    <message>
+        <source>Replace files</source>
+        <translation>替换文件</translation>
+    </message>
+    <message>
+        <source>%1 file(s) in %2 from an earlier sending have the same names and will be replaced (e.g. %3). Replace them?</source>
+        <translation>%2 中有 %1 个此前发送时生成的同名文件将被替换（例如 %3）。是否替换？</translation>
+    </message>
+    <message>
+        <source>Writing feedback into %1</source>
+        <translation>正在生成反馈到 %1</translation>
+    </message>
+    <message>
+        <source>Feedback written</source>
+        <translation>反馈已生成</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Feedback written for %1 examiner(s), %2 finding(s). Responses are due by %3.</source>
+        <translation>已为 %1 位审查员生成反馈，共 %2 个问题。答复期限为 %3。</translation>
+    </message>
+    <message>
+        <source>In %1:</source>
+        <translation>保存在 %1：</translation>
+    </message>
+    <message>
+        <source>… and the files of %1 more examiner(s)</source>
+        <translation>……以及另外 %1 位审查员的文件</translation>
+    </message>
+    <message>
+        <source>%1 finding(s) of cases that name no examiner were not sent.</source>
+        <translation>%1 个问题所属案件未填写审查员，未发送。</translation>
+    </message>
+    <message>
+        <source>Feedback not written</source>
+        <translation>反馈未生成</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written and nothing was recorded.</source>
+        <translation>已取消：未生成任何文件，也未记录任何内容。</translation>
     </message>
 </context>
 <context>
@@ -1155,6 +1553,49 @@ Create a new, empty workspace there?</source>
     <message>
         <source>There is already a round with this name.</source>
         <translation>已存在同名的评查轮次。</translation>
+    </message>
+</context>
+<context>
+    <name>FindingDetail</name>
+    <message>
+        <source>Select a finding to see it in full.</source>
+        <translation>选择一个问题以查看其全部内容。</translation>
+    </message>
+    <message>
+        <source>Guidance</source>
+        <translation>评查指引</translation>
+    </message>
+    <message>
+        <source>Legal reference</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>Severity and category</source>
+        <translation>严重程度和差错类别</translation>
+    </message>
+    <message>
+        <source>Reviewer's comment (%1)</source>
+        <translation>评查人意见（%1）</translation>
+    </message>
+    <message>
+        <source>Finding %1 · %2 · case %3 (%4)</source>
+        <translation>问题 %1 · %2 · 案件 %3（%4）</translation>
+    </message>
+    <message>
+        <source>no response yet (respond by %1)</source>
+        <translation>尚未答复（答复期限 %1）</translation>
+    </message>
+    <message>
+        <source>Examiner's response</source>
+        <translation>审查员答复</translation>
+    </message>
+    <message>
+        <source>The case's verdict: %1 → %2</source>
+        <translation>案件评查结论：%1 → %2</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>裁决</translation>
     </message>
 </context>
 <context>

@@ -177,10 +177,17 @@ def test_a_tampered_workbook_is_refused_naming_the_file_and_recording_nothing(wi
 
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_screenshot_of_the_dialog(workspace, window_factory, seams, language):
-    window = window_factory(language=language, reviewer="Chen Jing")
-    window.feedback.today = lambda: TODAY
-    dialog = open_dialog(window, seams)
-    assert dialog.preview()
-    dialog.show()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    dialog.grab().save(str(SHOTS / f"feedback-dialog-{language}.png"))
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import install_translations
+    install_translations(QApplication.instance(), language)
+    try:
+        window = window_factory(language=language, reviewer="Chen Jing")
+        window.feedback.today = lambda: TODAY
+        dialog = open_dialog(window, seams)
+        assert dialog.preview() and dialog.language.currentData() == language
+        dialog.show()
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        assert dialog.grab().save(str(SHOTS / f"feedback-dialog-{language}.png"))
+    finally:
+        install_translations(QApplication.instance(), "en")

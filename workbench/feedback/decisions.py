@@ -97,6 +97,7 @@ class DisputeRow:
     deadline: str | None
     decision: str | None
     decision_reason: str
+    checklist_id: int | None = None  # the review's frozen checklist, for the item's text
 
     @property
     def state(self) -> str:
@@ -126,7 +127,7 @@ SELECT ff.id, ff.examiner, c.application_number, ff.item_id, ff.severity, r.revi
         ORDER BY dr.id DESC LIMIT 1),
        (SELECT MAX(f.deadline) FROM feedback_file_findings fx JOIN feedback_files f ON f.id = fx.file_id
         WHERE fx.finding_id = ff.id),
-       dd.decision, COALESCE(dd.reason, '')
+       dd.decision, COALESCE(dd.reason, ''), r.checklist_id
 FROM feedback_findings ff JOIN reviews r ON r.id = ff.review_id JOIN cases c ON c.id = ff.case_id
 LEFT JOIN dispute_decisions dd ON dd.finding_id = ff.id
 ORDER BY ff.examiner, c.application_number, ff.item_id, ff.id

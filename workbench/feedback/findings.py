@@ -153,8 +153,11 @@ class ChecklistTexts:
         return self._cache[checklist_id]
 
     def item(self, finding: Finding) -> Item | None:
+        return self.item_in(finding.checklist_id, finding.item_id)
+
+    def item_in(self, checklist_id: int, item_id: str) -> Item | None:
         try:
-            return self.checklist(finding.checklist_id).item(finding.item_id)
+            return self.checklist(checklist_id).item(item_id)
         except KeyError:
             return None
 
