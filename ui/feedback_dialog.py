@@ -130,10 +130,10 @@ class FeedbackDialog(QDialog):
         return combo
 
     def _build_output(self, language: str) -> QFormLayout:
-        self.language = QComboBox()
-        self.language.addItem("English", "en")
-        self.language.addItem("中文", "zh")
-        self.language.setCurrentIndex(max(self.language.findData(language), 0))
+        self.language_box = QComboBox()
+        self.language_box.addItem("English", "en")
+        self.language_box.addItem("中文", "zh")
+        self.language_box.setCurrentIndex(max(self.language_box.findData(language), 0))
         self.folder = QLineEdit()
         self.folder.setPlaceholderText(self.tr("The folder the files are written into"))
         self.folder.textChanged.connect(self._changed)
@@ -146,7 +146,7 @@ class FeedbackDialog(QDialog):
         folder_label = QLabel(self.tr("&Folder:"))
         folder_label.setBuddy(self.folder)
         form = QFormLayout()
-        form.addRow(self.tr("&Language of the letters:"), self.language)
+        form.addRow(self.tr("&Language of the letters:"), self.language_box)
         form.addRow(folder_label, row)
         return form
 
@@ -225,7 +225,7 @@ class FeedbackDialog(QDialog):
         self.start(folder)
 
     def start(self, folder: Path) -> Task:
-        scope, language, today = self.scope(), self.language.currentData(), self.today()
+        scope, language, today = self.scope(), self.language_box.currentData(), self.today()
         db_path, actor = self.db_path, self.actor
 
         def job(progress: Progress, cancel: CancelToken) -> SendResult:

@@ -62,7 +62,7 @@ def open_dialog(window, seams):
 def test_the_dialog_previews_writes_the_files_and_says_where_and_by_when(window, seams, qtbot):
     seen = notifications(window)
     dialog = open_dialog(window, seams)
-    assert dialog.language.currentData() == "en"                 # the window's language by default
+    assert dialog.language_box.currentData() == "en"                 # the window's language by default
     expected = count_scope(window.db, FeedbackScope(ReportFilter(round_name=ROUND)))
     assert dialog.preview() and dialog.write_button.isEnabled()
     assert dialog.status.text().startswith(f"{expected.findings} finding(s) for {len(expected.examiners)} examiner(s)")
@@ -185,7 +185,7 @@ def test_screenshot_of_the_dialog(workspace, window_factory, seams, language):
         window = window_factory(language=language, reviewer="Chen Jing")
         window.feedback.today = lambda: TODAY
         dialog = open_dialog(window, seams)
-        assert dialog.preview() and dialog.language.currentData() == language
+        assert dialog.preview() and dialog.language_box.currentData() == language
         dialog.show()
         SHOTS.mkdir(parents=True, exist_ok=True)
         assert dialog.grab().save(str(SHOTS / f"feedback-dialog-{language}.png"))
