@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from db.connection import open_database
 from tests.workbench import dispute_helpers as dh
+from tests.workbench import test_excel_print as printing
 from tests.workbench.test_chinese_workbook_words import english_words, typed
 from tests.workbench.test_excel_print import A4_LANDSCAPE_POINTS, printed_scale
 from workbench.demo.generate import DemoRound, build_demo
@@ -137,3 +138,27 @@ def test_the_chinese_sheet_has_no_english_word_the_user_did_not_type(played, tmp
     write_workbook(db, out, language="zh", report_filter=report_filter, today=dh.TODAY)
     assert "申诉" in load_workbook(out, read_only=True).sheetnames
     assert english_words(out, typed(db, path)) == []
+
+
+@pytest.fixture(scope="module")
+def books(played, tmp_path_factory):
+    """The round's workbook in both languages, keyed as the print test keys its books."""
+    db, _ = played
+    folder = tmp_path_factory.mktemp("books")
+    result = {}
+    for key, language in (("round", "en"), ("zh-round", "zh")):
+        out = folder / f"{key}.xlsx"
+        write_workbook(db, out, language=language, report_filter=ROUND, today=dh.TODAY)
+        result[key] = (out, load_workbook(out))
+    return result
+
+
+@pytest.mark.parametrize("key", ["round", "zh-round"])
+def test_the_workbook_with_disputes_passes_the_print_checks(books, key):
+    """A4 landscape, header and footer, named fonts, columns wide enough for every header word and
+    number, the Summary on one page at 9 pt or more: the print test's checks, disputes included."""
+    assert NAMES["zh" if key.startswith("zh") else "en"][1] in books[key][1].sheetnames
+    printing.test_every_sheet_prints_on_a4_landscape_with_area_titles_header_and_footer(books, key)
+    printing.test_every_written_cell_has_a_named_font_and_titles_have_sizes(books, key)
+    printing.test_columns_hold_every_header_word_and_every_number(books, key)
+    printing.test_the_summary_fits_its_pages_at_nine_points_or_more(books, key)

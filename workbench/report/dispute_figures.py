@@ -313,9 +313,27 @@ def dispute_figures(db: sqlite_utils.Database, report_filter: ReportFilter | Sco
     report = report if report is not None else compute_report(db, report_filter)
     scope = report.scope
     findings = _sent(db, scope)
-    counted = _counted(db, scope)
+    totals = _Tally()
+    for f in findings:
+        totals.add(f)
+    before, compliant_before, changed = report.overall.compliance, report.overall.compliant, 0
+    if any(f.decision in CHANGING for f in findings):      # otherwise nothing changed a verdict
+        before, compliant_before, changed = _compliance_before(db, report, findings)
+    return DisputeFigures(
+        scope=scope, today=today, totals=totals.frozen(), reviewed=report.reviewed,
+        compliant_before=compliant_before, compliant_after=report.overall.compliant,
+        compliance_before=before, compliance_after=report.overall.compliance, verdicts_changed=changed,
+        items=_items(findings, ChecklistCache(db)), reviewers=_reviewers(findings),
+        past_deadline=_past_deadline(findings, today))
+
+
+def _compliance_before(db: sqlite_utils.Database, report: Report,
+                       findings: list[_Sent]) -> tuple[Estimate, int, int]:
+    """Compliance before disputes with the report's estimator, its compliant cases, and how many
+    reviews the decisions changed the verdict of."""
+    counted = _counted(db, report.scope)
     before = _verdicts_before(db, findings, {review_id for _s, review_id, _v, _c in counted})
-    per_stratum: dict[Any, list[int]] = defaultdict(lambda: [0, 0, 0])     # reviewed, compliant before, after
+    per_stratum: dict[Any, list[int]] = defaultdict(lambda: [0, 0])     # reviewed, compliant before
     changed = 0
     for stratum, review_id, verdict, _checklist in counted:
         old = before.get(review_id, verdict)
@@ -323,16 +341,5 @@ def dispute_figures(db: sqlite_utils.Database, report_filter: ReportFilter | Sco
         counts = per_stratum[stratum]
         counts[0] += 1
         counts[1] += old in COMPLIANT_VERDICTS
-        counts[2] += verdict in COMPLIANT_VERDICTS
-    design = _design(report)
-    totals = _Tally()
-    for f in findings:
-        totals.add(f)
-    return DisputeFigures(
-        scope=scope, today=today, totals=totals.frozen(), reviewed=report.reviewed,
-        compliant_before=sum(c[1] for c in per_stratum.values()),
-        compliant_after=sum(c[2] for c in per_stratum.values()),
-        compliance_before=design.rate({h: (c[0], c[1]) for h, c in per_stratum.items()}),
-        compliance_after=report.overall.compliance, verdicts_changed=changed,
-        items=_items(findings, ChecklistCache(db)), reviewers=_reviewers(findings),
-        past_deadline=_past_deadline(findings, today))
+    rate = _design(report).rate({h: (c[0], c[1]) for h, c in per_stratum.items()})
+    return rate, sum(c[1] for c in per_stratum.values()), changed
