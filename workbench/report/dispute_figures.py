@@ -173,17 +173,21 @@ class _Sent:
         return {"agree": "agreed", "disagree": "open"}.get(self.response or "", "no_response")
 
 
+# The deadlines in one grouped pass: feedback_file_findings is keyed (file, finding), so a lookup by
+# finding alone would scan it once per finding.
 _SENT_SQL = """
+, deadlines(finding_id, deadline) AS (
+    SELECT fx.finding_id, MAX(f.deadline) FROM feedback_file_findings fx JOIN feedback_files f ON f.id = fx.file_id
+    GROUP BY fx.finding_id)
 SELECT ff.id, ff.review_id, ff.item_id, ff.examiner, ff.category, ff.comment, r.reviewer, r.checklist_id,
        c.application_number,
        (SELECT dr.response FROM dispute_responses dr WHERE dr.finding_id = ff.id AND dr.late = 0
         ORDER BY dr.id DESC LIMIT 1),
-       (SELECT MAX(f.deadline) FROM feedback_file_findings fx JOIN feedback_files f ON f.id = fx.file_id
-        WHERE fx.finding_id = ff.id),
-       dd.decision, dd.old_answer, dd.old_severity
+       dl.deadline, dd.decision, dd.old_answer, dd.old_severity
 FROM feedback_findings ff
 JOIN cases c ON c.id = ff.case_id
 JOIN reviews r ON r.id = ff.review_id
+LEFT JOIN deadlines dl ON dl.finding_id = ff.id
 LEFT JOIN dispute_decisions dd ON dd.finding_id = ff.id
 WHERE ff.case_id IN (SELECT case_id FROM scope) AND (:finding_round IS NULL OR r.round_id = :finding_round)
 ORDER BY dd.decided_at, dd.id, ff.id
@@ -194,7 +198,7 @@ def _sent(db: sqlite_utils.Database, scope: Scope) -> list[_Sent]:
     """The findings sent in the scope; decided ones in the order they were decided."""
     cte, params = scope.cte()
     params["finding_round"] = scope.round.id if scope.round is not None else None
-    return [_Sent(*row) for row in db.execute(f"{cte} {_SENT_SQL}", params)]
+    return [_Sent(*row) for row in db.execute(f"{cte}{_SENT_SQL}", params)]
 
 
 def _counted(db: sqlite_utils.Database, scope: Scope) -> list[tuple[Any, int, str | None, int]]:
