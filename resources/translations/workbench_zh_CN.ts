@@ -830,6 +830,7 @@ Create a new, empty workspace there?</source>
     <name>DashboardView</name>
     <message>
         <source>Only the cases drawn into this review round</source>
+        <extracomment>The day response deadlines are counted on (tests give their own).</extracomment>
         <translation>只统计本评查轮次抽取的案件</translation>
     </message>
     <message>
@@ -1152,6 +1153,77 @@ Create a new, empty workspace there?</source>
     <message>
         <source>All findings sent</source>
         <translation>全部已发送的问题</translation>
+    </message>
+</context>
+<context>
+    <name>DisputesPanel</name>
+    <message>
+        <source>Disputes</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <source>Compliance before disputes</source>
+        <translation>申诉前合格率</translation>
+    </message>
+    <message>
+        <source>Compliance after disputes (today)</source>
+        <translation>申诉后合格率（当前）</translation>
+    </message>
+    <message>
+        <source>Dispute rate</source>
+        <translation>申诉率</translation>
+    </message>
+    <message>
+        <source>Overturn rate</source>
+        <translation>改判率</translation>
+    </message>
+    <message>
+        <source>Open disputes</source>
+        <translation>未结申诉</translation>
+    </message>
+    <message>
+        <source>Checklist items most often overturned</source>
+        <translation>改判最多的评查项</translation>
+    </message>
+    <message>
+        <source>An item whose findings are often overturned is usually badly worded: review its wording first. A reviewer often overturned needs calibration (the Disputes sheet of the workbook lists every item and reviewer).</source>
+        <translation>问题经常被改判的评查项通常表述不当，应首先修改其表述。问题经常被改判的评查人需要校准（工作簿的“申诉”工作表列出全部评查项和评查人）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The decisions changed the verdict of %n reviewed case(s).</source>
+        <translation><numerusform>裁决改变了 %n 件已评查案件的结论。</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 · %2 of %3 findings sent disputed</source>
+        <translation>%1 · 已发送问题 %3 项，申诉 %2 项</translation>
+    </message>
+    <message>
+        <source>%1 · %2 of %3 decided: %4 overturned, %5 severity changed, %6 upheld</source>
+        <translation>%1 · 已裁决 %3 项，改判 %2 项：撤销 %4 项，调整严重程度 %5 项，维持 %6 项</translation>
+    </message>
+    <message>
+        <source>%1 awaiting a decision, %2 of them past the response deadline · %3 findings unanswered past the deadline · %4 agreed</source>
+        <translation>%1 项待裁决，其中 %2 项已过答复期限 · %3 项问题逾期未答复 · %4 项同意</translation>
+    </message>
+    <message>
+        <source>no reviewed cases</source>
+        <translation>尚无已评查案件</translation>
+    </message>
+    <message>
+        <source>%1 (95% interval %2–%3)</source>
+        <translation>%1（95% 置信区间 %2–%3）</translation>
+    </message>
+    <message>
+        <source>stratified estimate</source>
+        <translation>分层估计</translation>
+    </message>
+    <message>
+        <source>No finding has been overturned.</source>
+        <translation>尚无被改判的问题。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 decided (%3) · %4 of %5 sent disputed</source>
+        <translation>已裁决 %2 项，改判 %1 项（%3）· 已发送 %5 项，申诉 %4 项</translation>
     </message>
 </context>
 <context>

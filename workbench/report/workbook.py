@@ -2,7 +2,8 @@
 
 Sheets: Summary (headline figures and two native charts), Calibration (a calibration round's
 agreement: workbench.report.calibration_sheet), By department, By examiner, By IP type, [By stratum],
-By checklist item, Findings, Answers, Cases, About. Findings and Answers hold the
+By checklist item, [Disputes] (feedback to examiners: workbench.report.disputes_sheet), Findings,
+Answers, Cases, About. Findings and Answers hold the
 answers of exactly the reviews the figures count. The figures come from
 `workbench.report.figures` (the dashboard shows the same `Report`); the layout is in
 `workbench.report.sheets`.
@@ -15,16 +16,18 @@ a formula when the workbook is opened.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from zipfile import ZIP_DEFLATED, ZipFile
 
 import sqlite_utils
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from workbench.audit import anchors
-from workbench.report import calibration_sheet, sheets, summary_sheets
+from workbench.report import calibration_sheet, disputes_sheet, sheets, summary_sheets
+from workbench.report.dispute_figures import DisputeFigures, dispute_figures
 from foundation.errors import WorkbenchError, register
 from workbench.report.excel_tables import write_table
 from foundation.files import atomic_target
@@ -68,8 +71,10 @@ def database_file(db: sqlite_utils.Database) -> str:
 
 def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language: str = "en",
                    report_filter: ReportFilter = ReportFilter(), target: float = DEFAULT_TARGET,
-                   progress: Progress = no_progress, cancel: CancelToken | None = None) -> ExportResult:
-    """Write the workbook for the filter; raises WorkbenchError (unknown round, unwritable target)."""
+                   progress: Progress = no_progress, cancel: CancelToken | None = None,
+                   today: date | None = None) -> ExportResult:
+    """Write the workbook for the filter; raises WorkbenchError (unknown round, unwritable target).
+    `today` is the day response deadlines are counted on (the Disputes sheet), by default today."""
     out_path = Path(out_path)
     if out_path.suffix.lower() != ".xlsx":
         raise WorkbenchError("export.bad_suffix", path=str(out_path))
@@ -78,23 +83,16 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
     with atomic_target(out_path) as temp_name, beside(out_path):
         progress(0, 0, summary_sheets.S["computing"].get(language))
         report = compute_report(db, report_filter, target=target)
+        disputes = dispute_figures(db, report.scope, today=today or date.today(), report=report)
         cancel.check()
         total_findings = count_findings(db, report.scope)
         result = ExportResult(str(out_path), reviewed=report.reviewed, report=report)
         workbook = Workbook(write_only=True)
         try:
-            keys = sheets.sheet_keys(report)
+            keys = sheets.sheet_keys(report, disputes=disputes.any_sent)
             names = {key: sheets.sheet_name(key, language) for key in keys}
             created = {key: workbook.create_sheet(names[key]) for key in keys}
-            layout = summary_sheets.write_summary(created["summary"], report, language)
-            result.charts = summary_sheets.add_summary_charts(created["summary"], layout, language)
-            if "calibration" in created:      # a calibration round: its agreement, or only progress while blind
-                calibration_sheet.write_round(db, created["calibration"], report.scope.round.id, language, progress)
-            for kind in ("department", "examiner", "ip_type"):
-                sheets.write_breakdown(created[kind], kind, report, language, progress, cancel)
-            if "stratum" in created:
-                sheets.write_strata(created["stratum"], report, language, progress, cancel)
-            sheets.write_items(created["item"], report, language, progress, cancel)
+            result.charts = _report_sheets(db, created, report, disputes, language, progress, cancel)
             cancel.check()
             result.findings = write_table(
                 created["findings"], columns=sheets.FINDING_COLUMNS,
@@ -126,6 +124,23 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
             raise
     progress(1, 1, summary_sheets.S["saved"].get(language))
     return result
+
+
+def _report_sheets(db: sqlite_utils.Database, created: dict[str, Worksheet], report: Report,
+                   disputes: DisputeFigures, language: str, progress: Progress, cancel: CancelToken) -> int:
+    """Summary (with its charts: returns how many), Calibration, the By ... sheets and Disputes."""
+    layout = summary_sheets.write_summary(created["summary"], report, language, disputes=disputes)
+    charts = summary_sheets.add_summary_charts(created["summary"], layout, language)
+    if "calibration" in created:      # a calibration round: its agreement, or only progress while blind
+        calibration_sheet.write_round(db, created["calibration"], report.scope.round.id, language, progress)
+    for kind in ("department", "examiner", "ip_type"):
+        sheets.write_breakdown(created[kind], kind, report, language, progress, cancel)
+    if "stratum" in created:
+        sheets.write_strata(created["stratum"], report, language, progress, cancel)
+    sheets.write_items(created["item"], report, language, progress, cancel)
+    if "disputes" in created:
+        disputes_sheet.write_disputes(created["disputes"], disputes, language, weighted=report.weighted)
+    return charts
 
 
 def _print_frame(workbook: Workbook, report: Report, language: str, exported_at: datetime) -> None:
