@@ -1,11 +1,12 @@
 """Screenshots of the main window for the README, in English and Chinese.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python build/screenshots.py [OUT_DIR] [calibration]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python build/screenshots.py [OUT_DIR] [calibration] [disputes]
 
 Builds a throwaway workspace from the bundled demo samples, answers a few items of the
 first invention case by keyboard, and saves main-window-en.png and main-window-zh.png;
 then a generated demo workspace (2,000 cases, 40% reviewed) for dashboard-en/zh.png, and one
-with the demo's closed calibration round for calibration-view-en/zh.png.
+with the demo's closed calibration round for calibration-view-en/zh.png, and one with feedback
+sent, responses returned and disputes decided for disputes-view-en/zh.png.
 """
 from __future__ import annotations
 
@@ -107,15 +108,82 @@ def shoot_calibration(language: str, out_dir: Path) -> Path:
     return out
 
 
+DISPUTE_REASONS = {
+    "en": ["The guidelines allow this wording (Part II, ch. 2, 3.2.2).", "The prior art was searched; see the file."],
+    "zh": ["审查指南第二部分第二章3.2.2允许此种措辞。", "已检索现有技术，见案卷检索报告。"],
+}
+
+
+def _disputes_workspace(db: Any, language: str) -> None:
+    """Feedback sent to every examiner (one department a month earlier, so its silence is overdue),
+    a few workbooks returned with agreements and disputes, and two disputes decided."""
+    from datetime import date
+
+    from workbench.demo.generate import build_demo
+    from workbench.feedback.decisions import decide, dispute_rows
+    from workbench.feedback.findings import FeedbackScope
+    from workbench.feedback.response_book import KEYS
+    from workbench.feedback.responses import import_responses
+    from workbench.feedback.sending import send_feedback
+    from workbench.report.figures import ReportFilter
+    from workbench.review import queue
+    from openpyxl import load_workbook
+
+    build_demo(db, cases=500, reviewed=0.4, seed=7)
+    out = Path(tempfile.mkdtemp(prefix="workbench-feedback-"))
+    first, *others = queue.choices(db, "department")
+    letters = []
+    for department, day in [(first, date(2026, 10, 1))] + [(d, date(2026, 10, 30)) for d in others]:
+        letters += send_feedback(db, out, FeedbackScope(ReportFilter(), department=department), language=language,
+                                 actor="Chen Jing", today=day).letters
+    returned = []
+    for n, letter in enumerate(sorted(letters, key=lambda s: -s.findings)[:4]):
+        book = load_workbook(letter.workbook)
+        sheet = book.worksheets[1]
+        reason = DISPUTE_REASONS[language][n % 2]
+        for row in range(2, min(sheet.max_row, 4) + 1):
+            disputed = (row + n) % 2 == 0
+            sheet.cell(row=row, column=KEYS.index("response") + 1).value = "Disagree" if disputed else "Agree"
+            sheet.cell(row=row, column=KEYS.index("reason") + 1).value = reason if disputed else None
+        book.save(out / f"returned-{n}.xlsx")
+        returned.append(out / f"returned-{n}.xlsx")
+    import_responses(db, returned, actor="Chen Jing", now="2026-11-04T09:00:00+00:00")
+    disputed = [r for r in dispute_rows(db) if r.state == "open"]
+    decide(db, disputed[0].finding_id, decision="uphold", reason=DISPUTE_REASONS[language][1], actor="Chen Jing")
+    decide(db, disputed[1].finding_id, decision="overturn", reason=DISPUTE_REASONS[language][0], actor="Chen Jing")
+
+
+def shoot_disputes(language: str, out_dir: Path) -> Path:
+    """The Disputes tab listing every finding sent, open disputes first, at the first of them."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window(language, lambda db: _disputes_workspace(db, language), reviewer="Chen Jing")
+    window.feedback.today = lambda: date(2026, 11, 5)
+    view = window.feedback.show_disputes()
+    view.select("all")
+    view.table.selectRow(0)
+    QApplication.processEvents()
+    out = out_dir / f"disputes-view-{language}.png"
+    view.grab().save(str(out))
+    window.close()
+    return out
+
+
 def main() -> None:
-    args = [a for a in sys.argv[1:] if a != "calibration"]
+    only = {a for a in sys.argv[1:] if a in ("calibration", "disputes")}     # only these tabs' shots
+    args = [a for a in sys.argv[1:] if a not in only]
     out_dir = Path(args[0]) if args else ROOT / "docs"
     out_dir.mkdir(parents=True, exist_ok=True)
     for language in ("en", "zh"):
-        if "calibration" not in sys.argv[1:]:       # "calibration": only the Calibration tab's shots
+        if not only:
             print(shoot(language, out_dir))
             print(shoot_dashboard(language, out_dir))
-        print(shoot_calibration(language, out_dir))
+        if not only or "calibration" in only:
+            print(shoot_calibration(language, out_dir))
+        if not only or "disputes" in only:
+            print(shoot_disputes(language, out_dir))
 
 
 if __name__ == "__main__":

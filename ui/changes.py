@@ -17,6 +17,7 @@ class Changes:
     reviews: bool = False        # answers, statuses, verdicts, reviewers (answer, undo, sign-off, take-over...)
     rounds: bool = False         # rounds drawn, cases reassigned
     checklists: bool = False     # a checklist version stored
+    disputes: bool = False       # feedback sent, examiners' responses imported, a dispute decided
     case_ids: frozenset[int] = frozenset()   # the cases concerned; empty means "any case may have changed"
     what: str = ""               # the operation, for the log and tests ("answer", "merge"...)
 

@@ -1,15 +1,17 @@
 """The Dashboard: the report's headline figures as tiles and two charts, for the chosen round and period.
 
 Every figure comes from `workbench.report.figures.compute_report`, the same call the workbook
-makes, and the filter chosen here (round, decision-date period, target) is the one File >
-Export uses, so what is on screen is what goes into the file. The view recomputes when
+makes (and, once findings were sent to examiners, `workbench.report.dispute_figures`, shown in the
+Disputes panel of ui/dashboard_disputes.py), and the filter chosen here (round, decision-date
+period, target) is the one File > Export uses, so what is on screen is what goes into the file. The view recomputes when
 reviews change, but only while it is visible (otherwise when it is next shown), and at most
 once per short burst of changes, so answering by keyboard never waits for it.
 """
 from __future__ import annotations
 
 import logging
-from typing import Any
+from datetime import date
+from typing import Any, Callable, NamedTuple
 
 import sqlite_utils
 from PySide6.QtCore import QDate, QSettings, Qt, QThreadPool, QTimer, Signal
@@ -19,13 +21,15 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFrame, QGridLay
 
 from ui.case_model import value_label
 from ui.charts import ComplianceChart, CountBar, ParetoChart, RateBar, percent
+from ui.dashboard_disputes import DisputesPanel
 from ui.messages import error_text
 from foundation.errors import WorkbenchError
 from foundation.paths import data_dir
 from db.connection import open_database
 from ui.tasks import QuietTask
 from foundation.jobs import CancelToken, Progress
-from workbench.report.figures import (DEFAULT_TARGET, Report, ReportFilter, compute_report, list_round_names,
+from workbench.report.dispute_figures import DisputeFigures, dispute_figures
+from workbench.report.figures import (DEFAULT_TARGET, Report, ReportFilter, Scope, compute_report, list_round_names,
                                    resolve_scope)
 from workbench.stats.intervals import Proportion
 
@@ -33,6 +37,17 @@ log = logging.getLogger("workbench.ui.dashboard")
 
 REFRESH_DELAY_MS = 250
 TARGET_KEY = "report/target_percent"
+
+
+class Computed(NamedTuple):
+    """What one refresh computes: the report and the dispute figures of the same scope."""
+    report: Report
+    disputes: DisputeFigures
+
+
+def compute(db: sqlite_utils.Database, scope: Scope, target: float, today: date) -> Computed:
+    report = compute_report(db, scope, target=target)
+    return Computed(report, dispute_figures(db, scope, today=today, report=report))
 
 
 def settings() -> QSettings:
@@ -82,6 +97,9 @@ class DashboardView(QWidget):
         self.db = db
         self.language = language
         self.report: Report | None = None
+        self.disputes: DisputeFigures | None = None
+        #: The day response deadlines are counted on (tests give their own).
+        self.today: Callable[[], date] = date.today
         self.dirty = True
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -104,6 +122,8 @@ class DashboardView(QWidget):
         self.scope_label = QLabel()
         self.scope_label.setWordWrap(True)
         tiles = self._build_tiles()
+        self.disputes_panel = DisputesPanel(self.language)
+        self.disputes_panel.hide()
         charts = self._build_charts()
 
         body = QWidget()
@@ -112,6 +132,7 @@ class DashboardView(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.scope_label)
         layout.addLayout(tiles)
+        layout.addWidget(self.disputes_panel)
         layout.addWidget(charts, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -262,33 +283,34 @@ class DashboardView(QWidget):
         except WorkbenchError as exc:       # e.g. a period that ends before it starts
             self._failed(generation, exc)
             return
-        target = self.target()
+        target, today = self.target(), self.today()
         path = self._database_file()
         if path is None:                    # a private in-memory workspace has no second connection
-            self._computed(generation, compute_report(self.db, scope, target=target))
+            self._computed(generation, compute(self.db, scope, target, today))
             return
 
-        def job(_progress: Progress, _cancel: CancelToken) -> Report:
+        def job(_progress: Progress, _cancel: CancelToken) -> Computed:
             db = open_database(path, read_only=True)     # reads only; each thread its own connection
             try:
-                return compute_report(db, scope, target=target)
+                return compute(db, scope, target, today)
             finally:
                 db.close()
 
         task = QuietTask(self, job, self._pool)
-        task.finished.connect(lambda report: self._computed(generation, report))
+        task.finished.connect(lambda computed: self._computed(generation, computed))
         task.failed.connect(lambda exc: self._failed(generation, exc))
 
     def _database_file(self) -> str | None:
         files = [row[2] for row in self.db.execute("PRAGMA database_list") if row[1] == "main"]
         return files[0] if files and files[0] else None
 
-    def _computed(self, generation: int, report: Report) -> None:
+    def _computed(self, generation: int, computed: Computed) -> None:
         if generation != self._generation:
             return                          # a newer refresh is on its way
         self.message.hide()
-        self.report = report
-        self._show(report)
+        self.report, self.disputes = computed
+        self._show(computed.report)
+        self.disputes_panel.show_figures(computed.disputes)
         self.refreshed.emit()
 
     def _failed(self, generation: int, exc: BaseException) -> None:

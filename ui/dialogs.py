@@ -71,3 +71,10 @@ def choose(parent: QWidget | None, title: str, text: str, choices: Sequence[str]
     box.exec()
     clicked = box.clickedButton()
     return buttons.index(clicked) if clicked in buttons else None
+
+
+def show_folder(path: str) -> bool:
+    """Open a folder in the system's file manager."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(path))

@@ -24,6 +24,7 @@ from ui.messages import error_text
 from ui.package_dialogs import PackageActions
 from ui.dashboard import DashboardView
 from ui.errors import show_failure
+from ui.feedback_actions import FeedbackActions
 from ui.review_panel import ReviewPanel
 from ui.shortcuts import WindowKeysFirst
 from ui.status_area import StatusArea
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self._build_history()
         self._build_tabs(queue_side)
         self.packages = PackageActions(self, self._package_window)
+        self.feedback = FeedbackActions(self)      # Review > Feedback..., Import dispute responses..., Disputes tab
         self.status_area = StatusArea(self, self.db_path, self.model, read_only=self.read_only)
         self.model.counts_changed.connect(self.status_area.update_counts)
         self.menus = WindowMenus(self)
@@ -236,6 +238,7 @@ class MainWindow(QMainWindow):
             self.history.case_id = self.panel.case_id
         self.dashboard.mark_changed()
         self.calibration.mark_changed()
+        self.feedback.disputes.mark_changed(changes)
         lot_verdicts = getattr(self, "lot_verdicts", None)
         if lot_verdicts is not None and lot_verdicts.isVisible() and (changes.reviews or changes.rounds):
             lot_verdicts.reload_rounds()
@@ -474,7 +477,7 @@ class MainWindow(QMainWindow):
     def undo_answer(self, *, redo: bool = False) -> None:
         """Ctrl+Z / Ctrl+Shift+Z: the review panel's answers, never unseen from the Calibration tab
         (where Ctrl+Z would otherwise undo a review answer, not the consensus just given)."""
-        if self.tabs.currentWidget() is self.calibration:
+        if self.tabs.currentWidget() in (self.calibration, self.feedback.disputes):
             QApplication.beep()
             self.statusBar().showMessage(self.tr("Undo and redo apply to review answers, on the Review tab."), 8000)
             return
@@ -484,9 +487,11 @@ class MainWindow(QMainWindow):
             self.panel.undo()
 
     def complete_current(self) -> bool:
-        """Ctrl+Enter: the consensus on the Calibration tab, else the review on screen."""
+        """Ctrl+Enter: the consensus on the Calibration tab, the decision on the Disputes tab, else the review."""
         if self.tabs.currentWidget() is self.calibration:
             return self.calibration.complete_consensus()
+        if self.feedback.shown():
+            return self.feedback.disputes.decide()
         return self.panel.complete()
 
     def show_lot_verdicts(self) -> Any:

@@ -47,6 +47,7 @@ CREATE TABLE feedback_file_findings (
     finding_id  INTEGER NOT NULL REFERENCES feedback_findings(id),
     PRIMARY KEY (file_id, finding_id)
 );
+CREATE INDEX feedback_file_findings_finding ON feedback_file_findings(finding_id);   -- a finding's deadlines
 
 -- Each response read back from a returned workbook.
 CREATE TABLE dispute_responses (

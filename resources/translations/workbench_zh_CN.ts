@@ -192,7 +192,7 @@ Create a new, empty workspace there?</source>
         <translation>已于 %1 由 %2 关闭：所有答案均可查看。%4 件案件中已有 %3 件完成一致意见。</translation>
     </message>
     <message>
-        <source>Blind: you review in this round. You see your own answers; another reviewer&apos;s answers to a case appear once you have completed your own review of it.</source>
+        <source>Blind: you review in this round. You see your own answers; another reviewer's answers to a case appear once you have completed your own review of it.</source>
         <translation>盲评：您是本轮次的评查人。您只能看到自己的答案；完成自己对某案件的评查后，才能看到其他评查人对该案件的答案。</translation>
     </message>
     <message>
@@ -279,7 +279,7 @@ Create a new, empty workspace there?</source>
 （本轮）</translation>
     </message>
     <message>
-        <source>The reviewers&apos; answers differ.</source>
+        <source>The reviewers' answers differ.</source>
         <translation>评查人的答案不一致。</translation>
     </message>
     <message>
@@ -303,7 +303,7 @@ Create a new, empty workspace there?</source>
         <translation>不适用（未显示）</translation>
     </message>
     <message>
-        <source>The item did not apply after this reviewer&apos;s earlier answers; it counts as n/a.</source>
+        <source>The item did not apply after this reviewer's earlier answers; it counts as n/a.</source>
         <translation>根据该评查人之前的答案，此评查项不适用，按“不适用”计。</translation>
     </message>
     <message>
@@ -311,7 +311,7 @@ Create a new, empty workspace there?</source>
         <translation>%2 件案件中有 %1 件答案不一致</translation>
     </message>
     <message>
-        <source>Gwet&apos;s AC1 is shown beside the percent agreement: kappa falls when nearly every answer is a pass even though the reviewers agree.</source>
+        <source>Gwet's AC1 is shown beside the percent agreement: kappa falls when nearly every answer is a pass even though the reviewers agree.</source>
         <translation>一致率旁显示 Gwet AC1：当几乎所有答案都是合格时，即使评查人意见一致，kappa 也会偏低。</translation>
     </message>
 </context>
@@ -424,7 +424,7 @@ Create a new, empty workspace there?</source>
         <translation>一致意见未完成</translation>
     </message>
     <message>
-        <source>Consensus completed: it now counts as the case&apos;s review. PageDown opens the next case.</source>
+        <source>Consensus completed: it now counts as the case's review. PageDown opens the next case.</source>
         <translation>一致意见已完成，现作为该案件的评查结果计入统计。按 PageDown 打开下一件案件。</translation>
     </message>
     <message>
@@ -798,7 +798,7 @@ Create a new, empty workspace there?</source>
         <translation>当前评查项的一致意见</translation>
     </message>
     <message>
-        <source>The group&apos;s note: why this answer (C)</source>
+        <source>The group's note: why this answer (C)</source>
         <translation>小组说明：为何采用此答案 (C)</translation>
     </message>
     <message>
@@ -830,6 +830,7 @@ Create a new, empty workspace there?</source>
     <name>DashboardView</name>
     <message>
         <source>Only the cases drawn into this review round</source>
+        <extracomment>The day response deadlines are counted on (tests give their own).</extracomment>
         <translation>只统计本评查轮次抽取的案件</translation>
     </message>
     <message>
@@ -1006,6 +1007,279 @@ Create a new, empty workspace there?</source>
     </message>
 </context>
 <context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>Decision</source>
+        <translation>裁决</translation>
+    </message>
+    <message>
+        <source>&amp;Uphold (U)</source>
+        <translation>维持(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Overturn (O)</source>
+        <translation>撤销(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Change &amp;severity (S):</source>
+        <translation>调整严重程度(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>The finding stands as sent</source>
+        <translation>问题按发出时的内容成立</translation>
+    </message>
+    <message>
+        <source>The finding is withdrawn: the reviewer's answer becomes a pass</source>
+        <translation>撤销该问题：评查人的答案改为合格</translation>
+    </message>
+    <message>
+        <source>The finding stands with another severity the item allows</source>
+        <translation>问题成立，但改为该评查项允许的另一严重程度</translation>
+    </message>
+    <message>
+        <source>Why (required; kept in the audit log)</source>
+        <translation>裁决理由（必填；记入审计日志）</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (R):</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Decide (Ctrl+Enter)</source>
+        <translation>裁决 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>U uphold · O overturn · S change severity · R reason · Ctrl+Enter decides · Esc back to the list</source>
+        <translation>U 维持 · O 撤销 · S 调整严重程度 · R 填写理由 · Ctrl+Enter 裁决 · Esc 返回列表</translation>
+    </message>
+    <message>
+        <source>Decision on finding %1</source>
+        <translation>对问题 %1 的裁决</translation>
+    </message>
+</context>
+<context>
+    <name>DisputeTableModel</name>
+    <message>
+        <source>No response and the deadline has passed.</source>
+        <translation>未答复，且已过答复期限。</translation>
+    </message>
+</context>
+<context>
+    <name>Disputes</name>
+    <message>
+        <source>Finding ID</source>
+        <translation>问题编号</translation>
+    </message>
+    <message>
+        <source>Examiner</source>
+        <translation>审查员</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>评查项</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Respond by</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Upheld</source>
+        <translation>维持</translation>
+    </message>
+    <message>
+        <source>Overturned</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Severity changed</source>
+        <translation>已调整严重程度</translation>
+    </message>
+    <message>
+        <source>Agree</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Disagree</source>
+        <translation>不同意</translation>
+    </message>
+    <message>
+        <source>Disputed</source>
+        <translation>有异议</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <source>No response</source>
+        <translation>未答复</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Disputed, to decide</source>
+        <translation>有异议，待裁决</translation>
+    </message>
+    <message>
+        <source>Overdue (no response)</source>
+        <translation>逾期未答复</translation>
+    </message>
+    <message>
+        <source>No response yet</source>
+        <translation>尚未答复</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>已裁决</translation>
+    </message>
+    <message>
+        <source>All findings sent</source>
+        <translation>全部已发送的问题</translation>
+    </message>
+</context>
+<context>
+    <name>DisputesPanel</name>
+    <message>
+        <source>Disputes</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <source>Compliance before disputes</source>
+        <translation>申诉前合格率</translation>
+    </message>
+    <message>
+        <source>Compliance after disputes (today)</source>
+        <translation>申诉后合格率（当前）</translation>
+    </message>
+    <message>
+        <source>Dispute rate</source>
+        <translation>申诉率</translation>
+    </message>
+    <message>
+        <source>Overturn rate</source>
+        <translation>改判率</translation>
+    </message>
+    <message>
+        <source>Open disputes</source>
+        <translation>未结申诉</translation>
+    </message>
+    <message>
+        <source>Checklist items most often overturned</source>
+        <translation>改判最多的评查项</translation>
+    </message>
+    <message>
+        <source>An item whose findings are often overturned is usually badly worded: review its wording first. A reviewer often overturned needs calibration (the Disputes sheet of the workbook lists every item and reviewer).</source>
+        <translation>问题经常被改判的评查项通常表述不当，应首先修改其表述。问题经常被改判的评查人需要校准（工作簿的“申诉”工作表列出全部评查项和评查人）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The decisions changed the verdict of %n reviewed case(s).</source>
+        <translation>
+            <numerusform>裁决改变了 %n 件已评查案件的结论。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 of %3 findings sent disputed</source>
+        <translation>%1 · 已发送问题 %3 项，申诉 %2 项</translation>
+    </message>
+    <message>
+        <source>%1 · %2 of %3 decided: %4 overturned, %5 severity changed, %6 upheld</source>
+        <translation>%1 · 已裁决 %3 项，改判 %2 项：撤销 %4 项，调整严重程度 %5 项，维持 %6 项</translation>
+    </message>
+    <message>
+        <source>%1 awaiting a decision, %2 of them past the response deadline · %3 findings unanswered past the deadline · %4 agreed</source>
+        <translation>%1 项待裁决，其中 %2 项已过答复期限 · %3 项问题逾期未答复 · %4 项同意</translation>
+    </message>
+    <message>
+        <source>no reviewed cases</source>
+        <translation>尚无已评查案件</translation>
+    </message>
+    <message>
+        <source>%1 (95% interval %2–%3)</source>
+        <translation>%1（95% 置信区间 %2–%3）</translation>
+    </message>
+    <message>
+        <source>stratified estimate</source>
+        <translation>分层估计</translation>
+    </message>
+    <message>
+        <source>No finding has been overturned.</source>
+        <translation>尚无被改判的问题。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 decided (%3) · %4 of %5 sent disputed</source>
+        <translation>已裁决 %2 项，改判 %1 项（%3）· 已发送 %5 项，申诉 %4 项</translation>
+    </message>
+</context>
+<context>
+    <name>DisputesView</name>
+    <message>
+        <source>Sh&amp;ow:</source>
+        <translation>显示(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>No finding has been sent yet. Review &gt; Feedback to examiners… writes each examiner's letter and response workbook; Review &gt; Import dispute responses… reads the workbooks they return.</source>
+        <translation>尚未发送任何问题。“评查 &gt; 向审查员反馈…”为每位审查员生成反馈函和答复工作簿；“评查 &gt; 导入异议答复…”读取审查员交回的工作簿。</translation>
+    </message>
+    <message>
+        <source>%1 finding(s) sent · %2 disputed, to decide · %3 overdue · %4 shown</source>
+        <translation>已发送 %1 个问题 · %2 个有异议待裁决 · %3 个逾期 · 显示 %4 个</translation>
+    </message>
+    <message>
+        <source>Read-only: another window is using this workspace.</source>
+        <translation>只读：另一个窗口正在使用此工作区。</translation>
+    </message>
+    <message>
+        <source>Select a finding first.</source>
+        <translation>请先选择一个问题。</translation>
+    </message>
+    <message>
+        <source>Finding %1 is decided already (%2).</source>
+        <translation>问题 %1 已裁决（%2）。</translation>
+    </message>
+    <message>
+        <source>This item has no passing answer: change the severity instead.</source>
+        <translation>该评查项没有合格选项：请改为调整严重程度。</translation>
+    </message>
+    <message>
+        <source>The item allows no other severity.</source>
+        <translation>该评查项不允许其他严重程度。</translation>
+    </message>
+    <message>
+        <source>Choose the decision first: U uphold, O overturn, S change severity.</source>
+        <translation>请先选择裁决：U 维持，O 撤销，S 调整严重程度。</translation>
+    </message>
+    <message>
+        <source>Overturn finding</source>
+        <translation>撤销问题</translation>
+    </message>
+    <message>
+        <source>Overturn finding %1? The reviewer's answer to item %2 of case %3 becomes a pass and the case's verdict is computed again. A decision cannot be undone.</source>
+        <translation>撤销问题 %1？评查人对案件 %3 评查项 %2 的答案将改为合格，并重新计算该案件的评查结论。裁决不能撤回。</translation>
+    </message>
+    <message>
+        <source>Finding %1 (%2, case %3): %4. The case's verdict: %5 → %6.</source>
+        <translation>问题 %1（%2，案件 %3）：%4。案件评查结论：%5 → %6。</translation>
+    </message>
+</context>
+<context>
     <name>ExportPackagesDialog</name>
     <message>
         <source>Export work packages</source>
@@ -1063,6 +1337,204 @@ Create a new, empty workspace there?</source>
     </message>
 </context>
 <context>
+    <name>FeedbackActions</name>
+    <message>
+        <source>Disputes</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <source>Feed&amp;back to examiners...</source>
+        <translation>向审查员反馈(&amp;B)...</translation>
+    </message>
+    <message>
+        <source>Import dispute res&amp;ponses...</source>
+        <translation>导入异议答复(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>&amp;Disputes view</source>
+        <translation>异议视图(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Feedback written for %1 examiner(s) into %2; responses are due by %3.</source>
+        <translation>已为 %1 位审查员生成反馈，保存在 %2；答复期限为 %3。</translation>
+    </message>
+    <message>
+        <source>Import dispute responses</source>
+        <translation>导入异议答复</translation>
+    </message>
+    <message>
+        <source>Response workbooks (*.xlsx);;All files (*)</source>
+        <translation>答复工作簿 (*.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>正在导入 %1</translation>
+    </message>
+    <message>
+        <source>Importing %1 response workbooks</source>
+        <translation>正在导入 %1 个答复工作簿</translation>
+    </message>
+    <message>
+        <source>Dispute responses imported</source>
+        <translation>异议答复已导入</translation>
+    </message>
+    <message>
+        <source>%1: already imported (the same file); nothing changed.</source>
+        <translation>%1：已导入过（同一文件）；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 response(s) recorded, %4 unchanged, %5 left blank.</source>
+        <translation>%1（%2）：记录 %3 条答复，%4 条未变，%5 条未填。</translation>
+    </message>
+    <message>
+        <source>%1 came after the finding was decided (%2): kept, not applied.</source>
+        <translation>%1 条答复在问题裁决之后才到（%2）：已保存，但不予采用。</translation>
+    </message>
+    <message>
+        <source>%1 dispute(s) wait for a decision in the Disputes tab (Ctrl+Shift+D).</source>
+        <translation>“异议”标签页中有 %1 个异议待裁决 (Ctrl+Shift+D)。</translation>
+    </message>
+    <message>
+        <source>Responses not imported</source>
+        <translation>答复未导入</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded from any of the files.</source>
+        <translation>所有文件中的答复均未记录。</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>Feedback to examiners</source>
+        <translation>向审查员反馈</translation>
+    </message>
+    <message>
+        <source>Each examiner with findings in the scope gets a letter (PDF) and a response workbook (Excel) in which to agree with each finding or dispute it. The findings are recorded as sent, with the date the responses are due.</source>
+        <translation>范围内每位存在问题的审查员将收到一份反馈函 (PDF) 和一份答复工作簿 (Excel)，可在其中对每个问题表示同意或提出异议。这些问题将记录为已发送，并记录答复期限。</translation>
+    </message>
+    <message>
+        <source>Write feedback</source>
+        <translation>生成反馈</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Review &amp;round:</source>
+        <translation>评查轮次(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Cases &amp;decided from</source>
+        <translation>结案日期(&amp;D)，从</translation>
+    </message>
+    <message>
+        <source>Every department</source>
+        <translation>全部审查部门</translation>
+    </message>
+    <message>
+        <source>Every examiner</source>
+        <translation>全部审查员</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>审查部门：</translation>
+    </message>
+    <message>
+        <source>Examiner:</source>
+        <translation>审查员：</translation>
+    </message>
+    <message>
+        <source>The folder the files are written into</source>
+        <translation>保存文件的文件夹</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the letters:</source>
+        <translation>反馈函语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Write the feedback into</source>
+        <translation>将反馈保存到</translation>
+    </message>
+    <message>
+        <source>No reviewed case in this scope has a finding: there is nothing to send.</source>
+        <translation>此范围内没有存在问题的已评查案件：没有可发送的反馈。</translation>
+    </message>
+    <message>
+        <source>%1 finding(s) for %2 examiner(s): each gets a letter and a response workbook. Responses will be due by %3.</source>
+        <translation>%2 位审查员共 %1 个问题：每人将收到一份反馈函和一份答复工作簿。答复期限为 %3。</translation>
+    </message>
+    <message>
+        <source>%1 finding(s) of cases that name no examiner will not be sent.</source>
+        <translation>%1 个问题所属案件未填写审查员，将不会发送。</translation>
+    </message>
+    <message>
+        <source>Choose the folder to write into.</source>
+        <translation>请选择保存文件的文件夹。</translation>
+    </message>
+    <message>
+        <source>Replace files</source>
+        <translation>替换文件</translation>
+    </message>
+    <message>
+        <source>%1 file(s) in %2 from an earlier sending have the same names and will be replaced (e.g. %3). Replace them?</source>
+        <translation>%2 中有 %1 个此前发送时生成的同名文件将被替换（例如 %3）。是否替换？</translation>
+    </message>
+    <message>
+        <source>Writing feedback into %1</source>
+        <translation>正在生成反馈到 %1</translation>
+    </message>
+    <message>
+        <source>Feedback written</source>
+        <translation>反馈已生成</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Feedback written for %1 examiner(s), %2 finding(s). Responses are due by %3.</source>
+        <translation>已为 %1 位审查员生成反馈，共 %2 个问题。答复期限为 %3。</translation>
+    </message>
+    <message>
+        <source>In %1:</source>
+        <translation>保存在 %1：</translation>
+    </message>
+    <message>
+        <source>… and the files of %1 more examiner(s)</source>
+        <translation>……以及另外 %1 位审查员的文件</translation>
+    </message>
+    <message>
+        <source>%1 finding(s) of cases that name no examiner were not sent.</source>
+        <translation>%1 个问题所属案件未填写审查员，未发送。</translation>
+    </message>
+    <message>
+        <source>Feedback not written</source>
+        <translation>反馈未生成</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written and nothing was recorded.</source>
+        <translation>已取消：未生成任何文件，也未记录任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>FiltersPage</name>
     <message>
         <source>Which cases</source>
@@ -1113,7 +1585,7 @@ Create a new, empty workspace there?</source>
         <translation>包括已有完成评查的案件</translation>
     </message>
     <message>
-        <source>Their earlier review keeps counting in the all-cases figures until this round&apos;s review is completed; the round&apos;s own figures count only the round&apos;s reviews.</source>
+        <source>Their earlier review keeps counting in the all-cases figures until this round's review is completed; the round's own figures count only the round's reviews.</source>
         <translation>在本轮次的评查完成之前，其早先的评查仍计入全部案件的指标；本轮次自身的指标只统计本轮次的评查。</translation>
     </message>
     <message>
@@ -1155,6 +1627,49 @@ Create a new, empty workspace there?</source>
     <message>
         <source>There is already a round with this name.</source>
         <translation>已存在同名的评查轮次。</translation>
+    </message>
+</context>
+<context>
+    <name>FindingDetail</name>
+    <message>
+        <source>Select a finding to see it in full.</source>
+        <translation>选择一个问题以查看其全部内容。</translation>
+    </message>
+    <message>
+        <source>Guidance</source>
+        <translation>评查指引</translation>
+    </message>
+    <message>
+        <source>Legal reference</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>Severity and category</source>
+        <translation>严重程度和差错类别</translation>
+    </message>
+    <message>
+        <source>Reviewer's comment (%1)</source>
+        <translation>评查人意见（%1）</translation>
+    </message>
+    <message>
+        <source>Finding %1 · %2 · case %3 (%4)</source>
+        <translation>问题 %1 · %2 · 案件 %3（%4）</translation>
+    </message>
+    <message>
+        <source>no response yet (respond by %1)</source>
+        <translation>尚未答复（答复期限 %1）</translation>
+    </message>
+    <message>
+        <source>Examiner's response</source>
+        <translation>审查员答复</translation>
+    </message>
+    <message>
+        <source>The case's verdict: %1 → %2</source>
+        <translation>案件评查结论：%1 → %2</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>裁决</translation>
     </message>
 </context>
 <context>
@@ -2039,7 +2554,7 @@ Create a new, empty workspace there?</source>
         <translation>例如：2026 年春季校准（发明）</translation>
     </message>
     <message>
-        <source>Every reviewer reviews every case of the round on the same checklist, blind: no one sees another&apos;s answers to a case before finishing their own. After the round is closed the agreement is measured and a consensus recorded.</source>
+        <source>Every reviewer reviews every case of the round on the same checklist, blind: no one sees another's answers to a case before finishing their own. After the round is closed the agreement is measured and a consensus recorded.</source>
         <translation>每位评查人使用同一评查表评查本轮次的每件案件，且为盲评：完成自己的评查前，看不到他人对该案件的答案。轮次关闭后计算一致性，并记录一致意见。</translation>
     </message>
     <message>
@@ -2629,7 +3144,7 @@ Create a new, empty workspace there?</source>
 <context>
     <name>ReviewOwners</name>
     <message>
-        <source>This case&apos;s review by %1 is finished (%2) and stays as it is. Start your own review of the case?</source>
+        <source>This case's review by %1 is finished (%2) and stays as it is. Start your own review of the case?</source>
         <translation>本案由 %1 完成的评查（%2）已结束，将保持不变。是否开始您自己对本案的评查？</translation>
     </message>
     <message>
@@ -2645,7 +3160,7 @@ Create a new, empty workspace there?</source>
         <translation>您对本案的评查已打开，请作答。</translation>
     </message>
     <message>
-        <source>This case&apos;s review belongs to %1 (%2). Take it over? Your answers then go into this review, and the take-over is kept in the audit log with both names.</source>
+        <source>This case's review belongs to %1 (%2). Take it over? Your answers then go into this review, and the take-over is kept in the audit log with both names.</source>
         <translation>本案的评查属于 %1（%2）。是否接手？接手后您的作答将记入这份评查，接手记录连同双方姓名保存在审计日志中。</translation>
     </message>
     <message>
@@ -2784,11 +3299,11 @@ Create a new, empty workspace there?</source>
         <translation>只读：另一个窗口正在使用此工作区。</translation>
     </message>
     <message>
-        <source>Your calibration review of this case is completed and final; the Calibration tab (Ctrl+Shift+C) shows it beside the other reviewers&apos; answers.</source>
+        <source>Your calibration review of this case is completed and final; the Calibration tab (Ctrl+Shift+C) shows it beside the other reviewers' answers.</source>
         <translation>您对本案件的校准评查已完成，不可再改；“校准”标签页 (Ctrl+Shift+C) 将其与其他评查人的答案并列显示。</translation>
     </message>
     <message>
-        <source>Calibration review: your own blind judgement of the case. Once you complete it, it is final and the other reviewers&apos; answers appear in the Calibration tab (Ctrl+Shift+C).</source>
+        <source>Calibration review: your own blind judgement of the case. Once you complete it, it is final and the other reviewers' answers appear in the Calibration tab (Ctrl+Shift+C).</source>
         <translation>校准评查：您对本案件的独立盲评。完成后不可再改，其他评查人的答案将显示在“校准”标签页 (Ctrl+Shift+C) 中。</translation>
     </message>
     <message>
@@ -3291,7 +3806,7 @@ Create a new, empty workspace there?</source>
         <translation>请指定评查人：--reviewers A,B,C。</translation>
     </message>
     <message>
-        <source>{option} describes the demo&apos;s round: give --round NAME with it.</source>
+        <source>{option} describes the demo's round: give --round NAME with it.</source>
         <translation>{option} 用于描述演示数据的轮次：请同时给出 --round 名称。</translation>
     </message>
     <message>
@@ -3427,7 +3942,7 @@ Create a new, empty workspace there?</source>
         <translation>无法写入 {path}：{detail}。如该文件已在其他程序中打开，请先关闭，或选择其他文件夹。</translation>
     </message>
     <message>
-        <source>The feedback&apos;s language must be en or zh, not {language!r}.</source>
+        <source>The feedback's language must be en or zh, not {language!r}.</source>
         <translation>反馈的语言必须是 en 或 zh，不能是 {language!r}。</translation>
     </message>
     <message>
@@ -3471,6 +3986,10 @@ Create a new, empty workspace there?</source>
         <translation>无法写入 {path}：{detail}。</translation>
     </message>
     <message>
+        <source>A funnel plot compares departments or examiners (got {value!r}).</source>
+        <translation>漏斗图比较的是审查部门或审查员（收到 {value!r}）。</translation>
+    </message>
+    <message>
         <source>The check character of {value} should be {expected}, found {found}.</source>
         <translation>{value} 的校验位应为 {expected}，实际为 {found}。</translation>
     </message>
@@ -3503,8 +4022,8 @@ Create a new, empty workspace there?</source>
         <translation>{path}，第 {line} 行：{detail}。</translation>
     </message>
     <message>
-        <source>The delimiter {delimiter!r} cannot be used: give one character, or &apos;tab&apos;.</source>
-        <translation>无法使用分隔符 {delimiter!r}：请给出单个字符，或 &apos;tab&apos;（制表符）。</translation>
+        <source>The delimiter {delimiter!r} cannot be used: give one character, or 'tab'.</source>
+        <translation>无法使用分隔符 {delimiter!r}：请给出单个字符，或 'tab'（制表符）。</translation>
     </message>
     <message>
         <source>{path}: the file cannot be read as {encoding} (line {line}: {detail}).</source>
@@ -3527,8 +4046,8 @@ Create a new, empty workspace there?</source>
         <translation>分类号“{value}”是电子表格程序生成的日期；已恢复为洛迦诺分类号 {recovered}。</translation>
     </message>
     <message>
-        <source>The case {value} is already in the workspace with different details ({fields}); it was kept as it was. Import with &apos;update&apos; to replace it.</source>
-        <translation>案件 {value} 已在工作区中，但信息不同（{fields}），已保留原有信息。如需替换，请以 &apos;update&apos; 方式导入。</translation>
+        <source>The case {value} is already in the workspace with different details ({fields}); it was kept as it was. Import with 'update' to replace it.</source>
+        <translation>案件 {value} 已在工作区中，但信息不同（{fields}），已保留原有信息。如需替换，请以 'update' 方式导入。</translation>
     </message>
     <message>
         <source>“{value}” in {column} is a date where text was expected: a spreadsheet program may have turned the text into a date; check the source.</source>
@@ -3599,7 +4118,7 @@ Create a new, empty workspace there?</source>
         <translation>{path}：工作簿包含超过 {limit} 个部件，未导入。</translation>
     </message>
     <message>
-        <source>{path}: the mapping&apos;s column {column!r} for the application number is not in the first {rows} rows of the file.</source>
+        <source>{path}: the mapping's column {column!r} for the application number is not in the first {rows} rows of the file.</source>
         <translation>{path}：映射中申请号对应的列 {column!r} 不在文件的前 {rows} 行中。</translation>
     </message>
     <message>
@@ -3615,7 +4134,7 @@ Create a new, empty workspace there?</source>
         <translation>{path}：在前 {rows} 行中未找到申请号列（已识别的列：{headers}）。请指定各列的内容：在窗口中指定，或使用 --mapping FILE.json。</translation>
     </message>
     <message>
-        <source>{path}: line {line} cannot be the header: the first {rows} rows hold the table&apos;s header.</source>
+        <source>{path}: line {line} cannot be the header: the first {rows} rows hold the table's header.</source>
         <translation>{path}：第 {line} 行不能作为表头：表头须位于前 {rows} 行内。</translation>
     </message>
     <message>
@@ -3651,8 +4170,8 @@ Create a new, empty workspace there?</source>
         <translation>合计行或说明行，不是案件。</translation>
     </message>
     <message>
-        <source>{path}, line {line}: a quoted cell starts here and is never closed (a stray &quot; at the start of a cell?); nothing was imported.</source>
-        <translation>{path}，第 {line} 行：从此处开始的带引号单元格没有结束引号（单元格开头是否多了一个 &quot;？）；未导入任何数据。</translation>
+        <source>{path}, line {line}: a quoted cell starts here and is never closed (a stray " at the start of a cell?); nothing was imported.</source>
+        <translation>{path}，第 {line} 行：从此处开始的带引号单元格没有结束引号（单元格开头是否多了一个 "？）；未导入任何数据。</translation>
     </message>
     <message>
         <source>{path}: unknown encoding {encoding!r}.</source>
@@ -3723,7 +4242,7 @@ Create a new, empty workspace there?</source>
         <translation>{name} 是格式 {found} 的工作包，本版本无法识别（本版本读取格式 {known}）。请安装新版本的工作台。</translation>
     </message>
     <message>
-        <source>This workspace is itself a work package. Packages are exported from, and merged into, the manager&apos;s workspace.</source>
+        <source>This workspace is itself a work package. Packages are exported from, and merged into, the manager's workspace.</source>
         <translation>此工作区本身是一个工作包。工作包须从质量管理人员的工作区导出，并合并回该工作区。</translation>
     </message>
     <message>
@@ -3755,8 +4274,8 @@ Create a new, empty workspace there?</source>
         <translation>无法写入工作包 {path}：{detail}。</translation>
     </message>
     <message>
-        <source>The workspace is not intact, so no package was made ({problem}). Run &apos;verify&apos; to see every problem.</source>
-        <translation>工作区不完整，未生成工作包（{problem}）。运行 &apos;verify&apos; 可查看全部问题。</translation>
+        <source>The workspace is not intact, so no package was made ({problem}). Run 'verify' to see every problem.</source>
+        <translation>工作区不完整，未生成工作包（{problem}）。运行 'verify' 可查看全部问题。</translation>
     </message>
     <message>
         <source>No Chinese font is installed, so the Chinese PDF cannot be written without boxes in place of the characters: install the font package fonts-wqy-microhei (or fonts-noto-cjk).</source>
@@ -3799,7 +4318,7 @@ Create a new, empty workspace there?</source>
         <translation>{path}：签名工作表（Signature）已损坏（{detail}）。</translation>
     </message>
     <message>
-        <source>{path}: the file&apos;s signature does not verify: it was changed outside the Response and Reason cells, or it is forged.</source>
+        <source>{path}: the file's signature does not verify: it was changed outside the Response and Reason cells, or it is forged.</source>
         <translation>{path}：文件签名验证未通过：“答复”和“理由”以外的内容被改动过，或文件系伪造。</translation>
     </message>
     <message>
@@ -3883,11 +4402,11 @@ Create a new, empty workspace there?</source>
         <translation>案件 {case} 的这份评查所在的校准轮次已关闭，其答案不可再改。</translation>
     </message>
     <message>
-        <source>Your calibration review of case {case} is completed, so its answers are final: completing it showed you the other reviewers&apos; answers.</source>
+        <source>Your calibration review of case {case} is completed, so its answers are final: completing it showed you the other reviewers' answers.</source>
         <translation>您对案件 {case} 的校准评查已完成，答案不可再改：完成后您已能看到其他评查人的答案。</translation>
     </message>
     <message>
-        <source>A calibration review is its reviewer&apos;s own blind judgement of case {case}; it cannot be taken over.</source>
+        <source>A calibration review is its reviewer's own blind judgement of case {case}; it cannot be taken over.</source>
         <translation>校准评查是评查人对案件 {case} 的独立盲评，不能接手。</translation>
     </message>
     <message>
@@ -3937,7 +4456,7 @@ Create a new, empty workspace there?</source>
         <translation>不存在 ID 为 {review_id} 的评查记录。</translation>
     </message>
     <message>
-        <source>An acceptance round takes each lot&apos;s sample size from ISO 2859-1; do not give a size or a precision.</source>
+        <source>An acceptance round takes each lot's sample size from ISO 2859-1; do not give a size or a precision.</source>
         <translation>验收评查轮次按 ISO 2859-1 确定每批的样本量，请勿指定样本量或精度要求。</translation>
     </message>
     <message>
@@ -3981,8 +4500,8 @@ Create a new, empty workspace there?</source>
         <translation>筛选条件 {clause!r}：没有导入记录 {value!r}（请给出其编号或文件名）。</translation>
     </message>
     <message>
-        <source>Filter {clause!r}: {field} can only be compared with &apos;=&apos;.</source>
-        <translation>筛选条件 {clause!r}：{field} 只能用 &apos;=&apos; 比较。</translation>
+        <source>Filter {clause!r}: {field} can only be compared with '='.</source>
+        <translation>筛选条件 {clause!r}：{field} 只能用 '=' 比较。</translation>
     </message>
     <message>
         <source>Filter {clause!r}: expected FIELD=VALUE, or decision_date with =, &gt;=, &lt;=, &gt; or &lt; and a date.</source>
@@ -4125,7 +4644,7 @@ Create a new, empty workspace there?</source>
         <translation>评查 {review_id} 对评查项 {item_id} 没有不合格答案，无需裁决。</translation>
     </message>
     <message>
-        <source>{source} holds no audit anchor (a workbook&apos;s About sheet, a work package or a text file with the hash written by the workbench).</source>
+        <source>{source} holds no audit anchor (a workbook's About sheet, a work package or a text file with the hash written by the workbench).</source>
         <translation>{source} 中没有审计锚点（锚点位于工作簿的“说明”工作表、工作包，或记有本程序所写哈希值的文本文件中）。</translation>
     </message>
     <message>
@@ -4305,6 +4824,38 @@ Create a new, empty workspace there?</source>
         <translation>所有值都必须是有限数值（当前为 {value}）。</translation>
     </message>
     <message>
+        <source>{value!r}: write a target as TYPE=DAYS, e.g. invention=600 or design=4m.</source>
+        <translation>{value!r}：目标请写作 类型=天数，例如 invention=600 或 design=4m。</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a pendency target; write whole days (600 or 600d) or months (20m), more than 0 and at most {limit} days.</source>
+        <translation>{value!r} 不是有效的审查周期目标；请写整数天（600 或 600d）或月数（20m），大于 0 且不超过 {limit} 天。</translation>
+    </message>
+    <message>
+        <source>{value!r} is not an IP type; use one of {known}.</source>
+        <translation>{value!r} 不是案件类型；请使用以下之一：{known}。</translation>
+    </message>
+    <message>
+        <source>A trend places cases by their decision date or by their review date (got {value!r}).</source>
+        <translation>趋势按结案日或评查日归入期间（收到 {value!r}）。</translation>
+    </message>
+    <message>
+        <source>A control chart's centre is pooled over every period or taken from the previous ones (got {value!r}).</source>
+        <translation>控制图的中心线取全部期间的合并值或此前各期间的值（收到 {value!r}）。</translation>
+    </message>
+    <message>
+        <source>A trend is grouped by department or by IP type, or not at all (got {value!r}).</source>
+        <translation>趋势可按审查部门或案件类型分组，或不分组（收到 {value!r}）。</translation>
+    </message>
+    <message>
+        <source>A trend is by month or by quarter (got {value!r}).</source>
+        <translation>趋势按月或按季度（收到 {value!r}）。</translation>
+    </message>
+    <message>
+        <source>There is no period {label!r} in this trend (periods: {known}).</source>
+        <translation>此趋势中没有期间 {label!r}（已有期间：{known}）。</translation>
+    </message>
+    <message>
         <source>{name}: calibration round {round!r} was closed on {at}; its reviews are final, so the package is refused.</source>
         <translation>{name}：校准轮次 {round!r} 已于 {at} 关闭，其评查不可再改，因此已拒绝该工作包。</translation>
     </message>
@@ -4313,7 +4864,7 @@ Create a new, empty workspace there?</source>
         <translation>{name}：{reviewer} 对案件 {case} 的校准评查已在本工作区完成，答案不可再改；该工作包会修改它，因此已拒绝该工作包。</translation>
     </message>
     <message>
-        <source>{name}: audit entry {entry} ({action} on {entity} {entity_id}) is in the name of {actor}, not of the package&apos;s reviewer {reviewer}; the package is refused.</source>
+        <source>{name}: audit entry {entry} ({action} on {entity} {entity_id}) is in the name of {actor}, not of the package's reviewer {reviewer}; the package is refused.</source>
         <translation>{name}：审计记录 {entry}（对 {entity} {entity_id} 的 {action}）署名为 {actor}，而不是工作包的评查人 {reviewer}；已拒绝该工作包。</translation>
     </message>
     <message>
@@ -4321,7 +4872,7 @@ Create a new, empty workspace there?</source>
         <translation>{name}：{what} 涉及案件 {case}，该案件在评查轮次 {round} 中分配给 {owner}，而不是 {reviewer}；已拒绝该工作包。</translation>
     </message>
     <message>
-        <source>{name}: {what}: signed off in the name of {signer}, not of the package&apos;s reviewer {reviewer}; the package is refused.</source>
+        <source>{name}: {what}: signed off in the name of {signer}, not of the package's reviewer {reviewer}; the package is refused.</source>
         <translation>{name}：{what}：以 {signer} 的名义确认，而不是工作包的评查人 {reviewer}；已拒绝该工作包。</translation>
     </message>
     <message>
@@ -4333,7 +4884,7 @@ Create a new, empty workspace there?</source>
         <translation>{name}：其审计历史被截短（导出时有 {expected} 条记录，现仅有 {found} 条）；已拒绝该工作包。</translation>
     </message>
     <message>
-        <source>{name}: {what}: the review&apos;s {field} was changed from {old} to {new}, which a package may not do; the package is refused.</source>
+        <source>{name}: {what}: the review's {field} was changed from {old} to {new}, which a package may not do; the package is refused.</source>
         <translation>{name}：{what}：评查的 {field} 由 {old} 改为 {new}，工作包不得如此修改；已拒绝该工作包。</translation>
     </message>
     <message>

@@ -2,12 +2,14 @@
 the code that computes verdicts, are audited, and leave `verify` clean (issue 15)."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from db.connection import open_database
 from foundation.errors import WorkbenchError
 from workbench.demo.generate import build_demo
-from workbench.feedback.decisions import decide, dispute_rows
+from workbench.feedback.decisions import decide, dispute_rows, recorded_decision, select_rows
 from workbench.feedback.findings import FeedbackScope, issue, scope_findings
 from workbench.report.figures import ReportFilter, compute_report
 from workbench.review import reviews
@@ -117,3 +119,34 @@ def test_refusals_write_nothing(db):
         decide(db, f.id, decision="uphold", reason="x", actor="m")
     assert db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0] == before > count
     assert db.execute("SELECT COUNT(*) FROM dispute_decisions").fetchone()[0] == 0
+
+
+def test_the_selections_of_the_disputes_view(db):
+    findings = sent(db)
+    db.execute("INSERT INTO feedback_files (id, examiner, scope, language, created_at, created_by, deadline)"
+               " VALUES ('f', 'x', '{}', 'en', ?, 'm', '2026-11-16')", [NOW])
+    for f in findings:
+        db.execute("INSERT INTO feedback_file_findings (file_id, finding_id) VALUES ('f', ?)", [f.id])
+    agreed, disputed, decided = findings[0].id, findings[1].id, findings[2].id
+    for finding_id, response in ((agreed, "agree"), (disputed, "disagree"), (decided, "disagree")):
+        db.execute("INSERT INTO dispute_responses (finding_id, response, reason, responded_by, file_id, file_sha256,"
+                   " imported_at, imported_by, late) VALUES (?, ?, 'r', 'x', 'f', 'h', ?, 'm', 0)",
+                   [finding_id, response, NOW])
+    db.conn.commit()
+    assert recorded_decision(db, decided) is None
+    done = decide(db, decided, decision="uphold", reason="stands", actor="m")
+    assert recorded_decision(db, decided) == done
+    rows = dispute_rows(db)
+    before, after = date(2026, 11, 16), date(2026, 11, 17)
+    assert [r.finding_id for r in select_rows(rows, "open", before)] == [disputed]
+    assert [r.finding_id for r in select_rows(rows, "agreed", before)] == [agreed]
+    assert [r.finding_id for r in select_rows(rows, "decided", before)] == [decided]
+    assert select_rows(rows, "overdue", before) == []                       # due that day, not yet overdue
+    waiting = {f.id for f in findings} - {agreed, disputed, decided}
+    assert {r.finding_id for r in select_rows(rows, "overdue", after)} == waiting
+    assert {r.finding_id for r in select_rows(rows, "no_response", before)} == waiting
+    everything = select_rows(rows, "all", after)
+    assert [r.state for r in everything[:1]] == ["open"] and len(everything) == len(rows)
+    assert [r.finding_id for r in everything[-2:]] == [agreed, decided]       # open first, settled last
+    with pytest.raises(ValueError):
+        select_rows(rows, "pending", before)

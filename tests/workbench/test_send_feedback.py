@@ -20,7 +20,7 @@ from foundation.jobs import CancelToken
 from workbench.cli import feedback as feedback_cli
 from workbench.cli import main
 from workbench.feedback import response_book, sending
-from workbench.feedback.findings import FeedbackScope, scope_findings
+from workbench.feedback.findings import FeedbackScope, ScopeCount, count_scope, scope_findings
 from workbench.feedback.sending import file_stems, safe_stem, send_feedback
 from workbench.report import pdf
 from workbench.report.figures import ReportFilter
@@ -224,6 +224,26 @@ def test_findings_of_cases_without_an_examiner_are_counted_not_sent(db, tmp_path
     with pytest.raises(WorkbenchError, match="name no examiner"):
         send_feedback(db, tmp_path / "again", ROUND, language="en", actor="m", today=TODAY)
     assert counts(db) == before and not (tmp_path / "again").exists()
+
+
+def test_the_preview_counts_what_sending_sends_and_names_the_files_it_would_replace(db, tmp_path):
+    db.execute("UPDATE rounds SET response_days = 10 WHERE name = 'ONE'")
+    db.conn.commit()
+    counted = count_scope(db, ROUND)
+    assert counts(db)["feedback_findings"] == 0                     # a preview writes nothing
+    assert sending.response_deadline(db, ROUND, TODAY) == TODAY + timedelta(days=10)
+    assert sending.response_deadline(db, PERIOD, TODAY) == TODAY + timedelta(days=14)
+    assert sending.replaced_files(tmp_path / "out", counted.examiners) == []
+    result = send_feedback(db, tmp_path / "out", ROUND, language="en", actor="m", today=TODAY)
+    assert counted == ScopeCount(tuple(s.examiner for s in result.letters), result.findings, 0)
+    replaced = sending.replaced_files(tmp_path / "out", counted.examiners)
+    assert sorted(replaced) == sorted(p for s in result.letters for p in (s.letter, s.workbook))
+    assert sending.replaced_files(tmp_path / "out", ["Nobody here"]) == []
+    first = counted.examiners[0]
+    with db.atomic():
+        db.execute("UPDATE cases SET examiner = '' WHERE examiner = ?", [first])
+    again = count_scope(db, ROUND)
+    assert first not in again.examiners and again.without_examiner == len(scope_findings(db, ROUND).get("", []))
 
 
 def test_a_staging_folder_left_by_a_killed_run_is_removed(db, tmp_path):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Sequence
 
 import sqlite_utils
 
@@ -97,6 +97,7 @@ class DisputeRow:
     deadline: str | None
     decision: str | None
     decision_reason: str
+    checklist_id: int | None = None  # the review's frozen checklist, for the item's text
 
     @property
     def state(self) -> str:
@@ -126,7 +127,7 @@ SELECT ff.id, ff.examiner, c.application_number, ff.item_id, ff.severity, r.revi
         ORDER BY dr.id DESC LIMIT 1),
        (SELECT MAX(f.deadline) FROM feedback_file_findings fx JOIN feedback_files f ON f.id = fx.file_id
         WHERE fx.finding_id = ff.id),
-       dd.decision, COALESCE(dd.reason, '')
+       dd.decision, COALESCE(dd.reason, ''), r.checklist_id
 FROM feedback_findings ff JOIN reviews r ON r.id = ff.review_id JOIN cases c ON c.id = ff.case_id
 LEFT JOIN dispute_decisions dd ON dd.finding_id = ff.id
 ORDER BY ff.examiner, c.application_number, ff.item_id, ff.id
@@ -136,3 +137,28 @@ ORDER BY ff.examiner, c.application_number, ff.item_id, ff.id
 def dispute_rows(db: sqlite_utils.Database) -> list[DisputeRow]:
     """Every finding sent, with its response and decision."""
     return [DisputeRow(*row) for row in db.execute(_LIST_SQL)]
+
+
+# What the Disputes view can show: disputes waiting for a decision (the default), responses
+# overdue, each state, or every finding sent with the open disputes first.
+SELECTIONS = ("open", "overdue", "no_response", "agreed", "decided", "all")
+_ORDER = {"open": 0, "no_response": 1, "agreed": 2, "decided": 3}
+
+
+def select_rows(rows: Sequence[DisputeRow], which: str, today: date) -> list[DisputeRow]:
+    """The rows of one selection (SELECTIONS); 'all' puts open disputes first, then the findings
+    without a response (overdue first), the agreed and the decided, each in the list's order."""
+    if which == "all":
+        return sorted(rows, key=lambda r: (_ORDER[r.state], not r.overdue(today)))
+    if which == "overdue":
+        return [r for r in rows if r.overdue(today)]
+    if which not in _ORDER:
+        raise ValueError(which)
+    return [r for r in rows if r.state == which]
+
+
+def recorded_decision(db: sqlite_utils.Database, finding_id: int) -> Decision | None:
+    """The decision taken on a finding, with the case's verdict before and after it; None if undecided."""
+    row = db.execute("SELECT finding_id, decision, verdict_before, verdict_after, new_severity"
+                     " FROM dispute_decisions WHERE finding_id = ?", [finding_id]).fetchone()
+    return Decision(*row) if row else None

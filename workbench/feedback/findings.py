@@ -95,6 +95,22 @@ def scope_findings(db: sqlite_utils.Database, scope: FeedbackScope) -> dict[str,
     return result
 
 
+@dataclass(frozen=True)
+class ScopeCount:
+    """What sending feedback for a scope would cover, for a preview before anything is written."""
+    examiners: tuple[str, ...]      # the examiners who would get a letter, by name
+    findings: int                   # their findings (the ones sent)
+    without_examiner: int = 0       # findings of cases that name no examiner: no one to send them to
+
+
+def count_scope(db: sqlite_utils.Database, scope: FeedbackScope) -> ScopeCount:
+    """Who would get feedback for the scope and with how many findings, grouped as `send_feedback`
+    groups them; raises as `scope_findings` does (an unknown round)."""
+    groups = scope_findings(db, scope)
+    without = len(groups.pop("", []))
+    return ScopeCount(tuple(sorted(groups)), sum(len(g) for g in groups.values()), without)
+
+
 def issue(db: sqlite_utils.Database, findings: Iterable[Finding], *, actor: str, now: str) -> list[Finding]:
     """Record the findings as sent (in the caller's transaction); each comes back with its ID."""
     sent = []
@@ -137,8 +153,11 @@ class ChecklistTexts:
         return self._cache[checklist_id]
 
     def item(self, finding: Finding) -> Item | None:
+        return self.item_in(finding.checklist_id, finding.item_id)
+
+    def item_in(self, checklist_id: int, item_id: str) -> Item | None:
         try:
-            return self.checklist(finding.checklist_id).item(finding.item_id)
+            return self.checklist(checklist_id).item(item_id)
         except KeyError:
             return None
 

@@ -103,7 +103,7 @@ def send_feedback(db: sqlite_utils.Database, outdir: Path, scope: FeedbackScope,
         _nothing_to_send(db, scope)
     _require_font(language)
     outdir = Path(outdir)
-    deadline = today + timedelta(days=_response_days(db, scope))
+    deadline = response_deadline(db, scope, today)
     report = compute_report(db, scope.filter)
     stems = file_stems(groups)
     texts = ChecklistTexts(db)
@@ -116,7 +116,7 @@ def send_feedback(db: sqlite_utils.Database, outdir: Path, scope: FeedbackScope,
                 cancel.check()
                 progress(index, len(groups), LABELS["writing"].get(language).format(examiner=examiner))
                 letter = Letter(examiner, str(uuid.uuid4()), scope, report, (), today, deadline,
-                                f"{stems[examiner]}-responses.xlsx", language)
+                                file_names(stems[examiner])[1], language)
                 letters.append(_write_one(db, staging, letter, groups[examiner], stems[examiner], actor, texts))
             cancel.check()
             placed = _place(staging, outdir, [name for s in letters for name in (s.letter.name, s.workbook.name)])
@@ -146,7 +146,7 @@ def _write_one(db: sqlite_utils.Database, staging: Path, letter: Letter, finding
                         [(file_id, f.id) for f in issued])
     cases = reviewed_cases(db, letter.scope, examiner, issued)
     letter = Letter(**{**letter.__dict__, "cases": cases})
-    pdf_path, book_path = staging / f"{stem}-feedback.pdf", staging / letter.response_book
+    pdf_path, book_path = staging / file_names(stem)[0], staging / letter.response_book
     pages = write_letter(pdf_path, letter, texts)
     response_book.write_response_book(book_path, db=db, file_id=file_id, examiner=examiner, findings=issued,
                                       language=letter.language, deadline=letter.deadline.isoformat())
@@ -169,6 +169,11 @@ def _sha256(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 16), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def response_deadline(db: sqlite_utils.Database, scope: FeedbackScope, today: date) -> date:
+    """The day responses to feedback written today are due."""
+    return today + timedelta(days=_response_days(db, scope))
 
 
 def _response_days(db: sqlite_utils.Database, scope: FeedbackScope) -> int:
@@ -224,6 +229,18 @@ def file_stems(examiners: Iterable[str]) -> dict[str, str]:
         used.add(stem.casefold())
         stems[examiner] = stem
     return stems
+
+
+def file_names(stem: str) -> tuple[str, str]:
+    """The letter's and the response workbook's file names for an examiner's stem."""
+    return f"{stem}-feedback.pdf", f"{stem}-responses.xlsx"
+
+
+def replaced_files(outdir: Path, examiners: Iterable[str]) -> list[Path]:
+    """The files already in OUTDIR (an earlier sending's) that sending to these examiners would
+    replace, for a question before anything is written."""
+    return [outdir / name for stem in file_stems(examiners).values() for name in file_names(stem)
+            if (outdir / name).exists()]
 
 
 # -- the staging folder and moving into place ---------------------------------------------------

@@ -5,7 +5,9 @@ tables, print setup and fast row writer (`workbook`, `sheets`, `summary_sheets`,
 behind `openpyxl_internals`), the PDF report (`pdf_report` laid out, `pdf` drawn with QtGui: the
 one module of workbench/ that imports Qt), the words shared with the window (`glossary`,
 `round_words`) and the per-row import report as CSV (`import_issues_csv`). Rounds are read from
-their tables, so a report depends only on what is stored.
+their tables, so a report depends only on what is stored; so are the feedback tables, for the
+dispute figures and the Disputes sheet (`dispute_figures`, `disputes_sheet`), since
+workbench.feedback imports the report and not the other way round.
 
 May import: foundation, workbench.audit, workbench.importing, workbench.review, workbench.stats.
 """

@@ -11,7 +11,7 @@ from typing import Any, Sequence
 
 from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
-from openpyxl.styles import Alignment, Border, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workbench import APP_NAME, __version__
@@ -36,7 +36,9 @@ from workbench.report.excel_cells import (
 )
 from workbench.report import glossary, round_words, sheets
 from workbench.report.excel_charts import compliance_bar_chart, pareto_chart, short_label
+from workbench.report.excel_grid import wrapped_lines
 from workbench.report.excel_print import page_setup, print_range
+from workbench.report.dispute_figures import DisputeFigures
 from workbench.report.figures import (
     DEFINITIONS,
     IP_TYPE_LABELS,
@@ -92,6 +94,12 @@ S = {   # Summary and About texts
     "error_rate": T("Error rate", "差错率"),
     "defect_rate_stratified": T("Defect rate (stratified estimate)", "瑕疵率（分层估计）"),
     "error_rate_stratified": T("Error rate (stratified estimate)", "差错率（分层估计）"),
+    "compliance_before": T("Compliance rate before disputes", "申诉前合格率"),
+    "compliance_before_stratified": T("Compliance rate before disputes (stratified)", "申诉前合格率（分层估计）"),
+    "dispute_rates": T("Dispute rate {disputed_rate} ({disputed} of {sent} findings sent); overturn rate "
+                       "{overturned_rate} ({overturned} of {decided} decided): see the {sheet} sheet.",
+                       "申诉率 {disputed_rate}（已发送问题 {sent} 项，申诉 {disputed} 项）；改判率 {overturned_rate}"
+                       "（已裁决 {decided} 项，改判 {overturned} 项）；详见“{sheet}”工作表。"),
     "weighted_note": T("Every rate of this report, overall and by department, examiner, IP type, severity and "
                        "checklist item, is the stratified (domain) estimate with its Korn-Graubard interval; counts "
                        "are reviewed cases.",
@@ -192,8 +200,8 @@ class _Sheet:
             cell.fill = SECTION_FILL
             cell.border = SECTION_BORDER
             cells.append(cell)
-            if index:
-                lines = max(lines, -(-display_width(value) // (FIGURE_WIDTH - 1)))
+            if index:      # bold 11 pt: a tenth wider than the body text
+                lines = max(lines, wrapped_lines(value, FIGURE_WIDTH, 1.1))
         if helpers:      # the chart's helper columns, hidden: labelled so they never pass for figures
             cells += [None] * (MINUS_COLUMN - 1 - len(cells))
             cells += [styled(self.sheet, self.t(h), font=HELPER_FONT) for h in helpers]
@@ -228,15 +236,16 @@ class _Sheet:
             value = styled(self.sheet, value, alignment=WRAP)
         return self.add([styled(self.sheet, label, alignment=TOP), value])
 
-    def note(self, text: str) -> int:
-        """A note wrapped in cells merged across A..F, so it never runs under the charts."""
+    def note(self, text: str, font: Font = NOTE_FONT) -> int:
+        """A note (10 pt italic, or `font`) wrapped in cells merged across A..F, so it never runs under the
+        charts; its lines counted as the report's other sheets count them (excel_grid.wrapped_lines)."""
         row = self.row + 1
         width = LABEL_WIDTH + (NOTE_COLUMNS - 1) * FIGURE_WIDTH
-        lines = max(1, -(-display_width(text) * 9 // (10 * width)))     # 10 pt text: ~0.9 width a character
+        lines = wrapped_lines(text, width, (font.sz or 11) / 11)
         if lines > 1:
             self.sheet.row_dimensions[row].height = LINE_POINTS * lines + 2
         self.sheet.merged_cells.add(f"A{row}:{get_column_letter(NOTE_COLUMNS)}{row}")
-        return self.add([styled(self.sheet, text, font=NOTE_FONT, alignment=WRAP)])
+        return self.add([styled(self.sheet, text, font=font, alignment=WRAP)])
 
 
 def _interval(s: _Sheet, p: Proportion) -> list[Any]:
@@ -250,8 +259,10 @@ class SummaryLayout:
     values: dict[tuple[int, int], Any]
 
 
-def write_summary(sheet: Worksheet, report: Report, language: str) -> SummaryLayout:
-    """The Summary sheet, block by block; returns where its figure blocks are, for the charts."""
+def write_summary(sheet: Worksheet, report: Report, language: str,
+                  disputes: DisputeFigures | None = None) -> SummaryLayout:
+    """The Summary sheet, block by block; returns where its figure blocks are, for the charts. With
+    disputes in the scope, the headline figures add compliance before them and the two dispute rates."""
     s = _Sheet(sheet, language)
     sheet.column_dimensions["A"].width = LABEL_WIDTH
     for column in range(2, PRINTED_COLUMNS + 1):
@@ -264,7 +275,7 @@ def write_summary(sheet: Worksheet, report: Report, language: str) -> SummaryLay
     s.blank()
     _reviewed_what(s, report)
     s.blank()
-    _headline(s, report)
+    _headline(s, report, disputes if disputes is not None and disputes.any_disputed else None)
     s.blank()
     _severity_block(s, report)
     s.blank()
@@ -309,8 +320,9 @@ def _reviewed_what(s: _Sheet, report: Report) -> None:
     s.add([s.t(S["target"]), s.pct(report.target)])
 
 
-def _headline(s: _Sheet, report: Report) -> None:
-    """Compliance, defect and error rate with their intervals, and notes on how they were estimated."""
+def _headline(s: _Sheet, report: Report, disputes: DisputeFigures | None) -> None:
+    """Compliance, defect and error rate with their intervals, and notes on how they were estimated;
+    with disputes, compliance before them and the dispute and overturn rates (the Disputes sheet has more)."""
     s.section(S["headline"], S["value"], H["low"], H["high"], S["count"], S["of"])
     overall = report.overall
     weighted = report.weighted
@@ -319,6 +331,8 @@ def _headline(s: _Sheet, report: Report) -> None:
             (S["error_rate_stratified"] if weighted else S["error_rate"], report.error_rate, overall.errors))
     for label, estimate, count in rows:
         s.add([s.t(label), *_interval(s, estimate), s.count(count), s.count(overall.reviewed)])
+    if disputes is not None:
+        _dispute_rows(s, disputes, weighted)
     if weighted:     # the estimator's formulas are on the About sheet: the Summary keeps to one page
         s.note(s.t(S["weighted_summary"]))
     else:
@@ -330,6 +344,20 @@ def _headline(s: _Sheet, report: Report) -> None:
                    names=", ".join(report.uncovered_strata), population=report.uncovered_population))
     if report.reviewed == 0:
         s.note(s.t(S["nothing_reviewed"]))
+
+
+def _dispute_rows(s: _Sheet, disputes: DisputeFigures, weighted: bool) -> None:
+    """Two rows below the headline rates: compliance before disputes with its interval, and the rates."""
+    c = disputes.totals
+    s.add([s.t(S["compliance_before_stratified" if weighted else "compliance_before"]),
+           *_interval(s, disputes.compliance_before), s.count(disputes.compliant_before), s.count(disputes.reviewed)])
+    s.note(s.t(S["dispute_rates"], disputed_rate=_percent(c.dispute_rate), disputed=c.disputed, sent=c.sent,
+               overturned_rate=_percent(c.overturn_rate), overturned=c.changed, decided=c.decided,
+               sheet=sheets.sheet_name("disputes", s.language)), Font(size=11))
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{100 * value:.1f}%"
 
 
 def _severity_block(s: _Sheet, report: Report) -> None:

@@ -4,7 +4,8 @@ Sheets: Summary (headline figures and two native charts), Calibration (a calibra
 agreement: workbench.report.calibration_sheet), By department, By examiner, By IP type, [By stratum],
 Trend (per quarter or month, with a line chart, p-chart signals and the last period compared:
 workbench.report.trend_sheet), Funnel (departments and examiners against funnel limits, with two
-scatter charts: workbench.report.funnel_sheet), By checklist item, Findings, Answers, Cases, About. Findings and Answers hold the
+scatter charts: workbench.report.funnel_sheet), By checklist item, [Disputes] (feedback to examiners:
+workbench.report.disputes_sheet), Findings, Answers, Cases, About. Findings and Answers hold the
 answers of exactly the reviews the figures count. The figures come from
 `workbench.report.figures` (the dashboard shows the same `Report`); the layout is in
 `workbench.report.sheets`.
@@ -17,7 +18,7 @@ a formula when the workbook is opened.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from zipfile import ZIP_DEFLATED, ZipFile
 
@@ -27,7 +28,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from workbench.audit import anchors
-from workbench.report import calibration_sheet, sheets, summary_sheets
+from workbench.report import calibration_sheet, disputes_sheet, sheets, summary_sheets
+from workbench.report.dispute_figures import DisputeFigures, dispute_figures
 from workbench.report.funnel_sheet import write_funnel
 from workbench.report.funnels import unit_funnel
 from workbench.report.trend_sheet import period_kind, write_trend
@@ -76,8 +78,9 @@ def database_file(db: sqlite_utils.Database) -> str:
 def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language: str = "en",
                    report_filter: ReportFilter = ReportFilter(), target: float = DEFAULT_TARGET,
                    progress: Progress = no_progress, cancel: CancelToken | None = None,
-                   trend_period: str | None = None) -> ExportResult:
+                   today: date | None = None, trend_period: str | None = None) -> ExportResult:
     """Write the workbook for the filter; raises WorkbenchError (unknown round, unwritable target).
+    `today` is the day response deadlines are counted on (the Disputes sheet), by default today.
     The Trend sheet is by `trend_period` ("month" or "quarter"; by default months when the decisions
     in scope span a year or less, else quarters)."""
     out_path = Path(out_path)
@@ -88,20 +91,16 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
     with atomic_target(out_path) as temp_name, beside(out_path):
         progress(0, 0, summary_sheets.S["computing"].get(language))
         report = compute_report(db, report_filter, target=target)
+        disputes = dispute_figures(db, report.scope, today=today or date.today(), report=report)
         cancel.check()
         total_findings = count_findings(db, report.scope)
         result = ExportResult(str(out_path), reviewed=report.reviewed, report=report)
         workbook = Workbook(write_only=True)
         try:
-            keys = sheets.sheet_keys(report)
+            keys = sheets.sheet_keys(report, disputes=disputes.any_sent)
             names = {key: sheets.sheet_name(key, language) for key in keys}
             created = {key: workbook.create_sheet(names[key]) for key in keys}
-            layout = summary_sheets.write_summary(created["summary"], report, language)
-            result.charts = summary_sheets.add_summary_charts(created["summary"], layout, language)
-            if "calibration" in created:      # a calibration round: its agreement, or only progress while blind
-                calibration_sheet.write_round(db, created["calibration"], report.scope.round.id, language, progress)
-            result.charts += _report_sheets(db, created, report, language, progress, cancel, trend_period)
-            sheets.write_items(created["item"], report, language, progress, cancel)
+            result.charts = _report_sheets(db, created, report, disputes, language, progress, cancel, trend_period)
             cancel.check()
             result.findings = write_table(
                 created["findings"], columns=sheets.FINDING_COLUMNS,
@@ -135,18 +134,26 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
     return result
 
 
-def _report_sheets(db: sqlite_utils.Database, created: dict[str, Worksheet], report: Report, language: str,
-                   progress: Progress, cancel: CancelToken, trend_period: str | None) -> int:
-    """By department, By examiner (each marking the units outside the funnel), By IP type, By stratum,
-    Trend and Funnel; returns the charts written."""
+def _report_sheets(db: sqlite_utils.Database, created: dict[str, Worksheet], report: Report,
+                   disputes: DisputeFigures, language: str, progress: Progress, cancel: CancelToken,
+                   trend_period: str | None) -> int:
+    """Summary (with its charts), Calibration, the By ... sheets (By department and By examiner
+    marking the units outside the funnel), Trend, Funnel and Disputes; returns the charts written."""
+    layout = summary_sheets.write_summary(created["summary"], report, language, disputes=disputes)
+    charts = summary_sheets.add_summary_charts(created["summary"], layout, language)
+    if "calibration" in created:      # a calibration round: its agreement, or only progress while blind
+        calibration_sheet.write_round(db, created["calibration"], report.scope.round.id, language, progress)
     funnels = {kind: unit_funnel(report, kind) for kind in ("department", "examiner")}
     for kind in ("department", "examiner", "ip_type"):
         sheets.write_breakdown(created[kind], kind, report, language, progress, cancel, funnels.get(kind))
     if "stratum" in created:
         sheets.write_strata(created["stratum"], report, language, progress, cancel)
-    charts = write_trend(created["trend"], _trend(db, report, trend_period), language)
+    charts += write_trend(created["trend"], _trend(db, report, trend_period), language)
     charts += write_funnel(created["funnel"], funnels["department"], funnels["examiner"], language)
     cancel.check()
+    sheets.write_items(created["item"], report, language, progress, cancel)
+    if "disputes" in created:
+        disputes_sheet.write_disputes(created["disputes"], disputes, language, weighted=report.weighted)
     return charts
 
 
