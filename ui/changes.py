@@ -18,6 +18,7 @@ class Changes:
     rounds: bool = False         # rounds drawn, cases reassigned
     checklists: bool = False     # a checklist version stored
     disputes: bool = False       # feedback sent, examiners' responses imported, a dispute decided
+    targets: bool = False        # pendency targets set or cleared (the Trend page's figures)
     case_ids: frozenset[int] = frozenset()   # the cases concerned; empty means "any case may have changed"
     what: str = ""               # the operation, for the log and tests ("answer", "merge"...)
 

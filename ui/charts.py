@@ -57,7 +57,10 @@ class CountBar:
     count: int
 
 
-class _Chart(QWidget):
+class Chart(QWidget):
+    """A painted chart: a bold title, the plot below it, a text when there is nothing to plot, and a
+    tooltip for each rectangle the plot registers in `_tips` (first match wins)."""
+
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = title
@@ -75,38 +78,39 @@ class _Chart(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
-            position = QPointF(event.pos())
-            for area, text in self._tips:
-                if area.contains(position):
-                    QToolTip.showText(event.globalPos(), text, self)
-                    return True
+            text = self.tooltip_at(event.pos().x(), event.pos().y())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+                return True
             QToolTip.hideText()
             event.ignore()
             return True
         return super().event(event)
 
     def tooltip_at(self, x: float, y: float) -> str | None:
-        """The tooltip a pointer at (x, y) would get (for tests and accessibility)."""
-        for area, text in self._tips:
-            if area.contains(QPointF(x, y)):
-                return text
-        return None
+        """The tooltip a pointer at (x, y) gets (also for tests and accessibility): the text of every
+        mark there, one under the other, so points of several lines that meet are all explained."""
+        found = [text for area, text in self._tips if text and area.contains(QPointF(x, y))]
+        return "\n".join(dict.fromkeys(found)) or None
 
     def paintEvent(self, _event: QEvent) -> None:  # noqa: N802 (Qt name)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         area = self._frame(painter)
         self._tips = []
-        if not self.bars:
+        if not self.has_data():
             self._empty(painter, area)
             return
         palette = self.palette()
         self._plot(painter, area, palette.color(QPalette.ColorRole.WindowText),
                    palette.color(QPalette.ColorRole.Mid), QFontMetrics(painter.font()))
 
+    def has_data(self) -> bool:
+        return bool(self.bars)
+
     def _plot(self, painter: QPainter, area: QRectF, text: QColor, grid: QColor,
               metrics: QFontMetrics) -> None:
-        """Draw the chart's own content inside `area` (there is at least one bar)."""
+        """Draw the chart's own content inside `area` (has_data() is true)."""
         raise NotImplementedError
 
     def _frame(self, painter: QPainter) -> QRectF:
@@ -128,7 +132,7 @@ class _Chart(QWidget):
         painter.drawText(area, Qt.AlignmentFlag.AlignCenter, self.empty_text)
 
 
-class ComplianceChart(_Chart):
+class ComplianceChart(Chart):
     """Horizontal bars of a rate per group with its 95% interval as whiskers and the target as a line."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
@@ -190,7 +194,7 @@ class ComplianceChart(_Chart):
                                   self.target_tip.replace("%1", percent(self.target, 0))))
 
 
-class ParetoChart(_Chart):
+class ParetoChart(Chart):
     """Columns of counts, largest first, with the cumulative share as a line on a 0-100% axis."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:

@@ -5,7 +5,9 @@ makes (and, once findings were sent to examiners, `workbench.report.dispute_figu
 Disputes panel of ui/dashboard_disputes.py), and the filter chosen here (round, decision-date
 period, target) is the one File > Export uses, so what is on screen is what goes into the file. The view recomputes when
 reviews change, but only while it is visible (otherwise when it is next shown), and at most
-once per short burst of changes, so answering by keyboard never waits for it.
+once per short burst of changes, so answering by keyboard never waits for it. Beside the overview,
+tabs show the same scope over time and across units (ui/trend_panel.py: trend, control chart,
+funnel plot, period comparison), as the workbook's Trend and Funnel sheets do.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ import sqlite_utils
 from PySide6.QtCore import QDate, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QLabel,
-                               QPushButton, QScrollArea, QSizePolicy, QSpinBox, QSplitter, QVBoxLayout, QWidget)
+                               QPushButton, QScrollArea, QSizePolicy, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from ui.case_model import value_label
 from ui.charts import ComplianceChart, CountBar, ParetoChart, RateBar, percent
@@ -27,6 +29,7 @@ from foundation.errors import WorkbenchError
 from foundation.paths import data_dir
 from db.connection import open_database
 from ui.tasks import QuietTask
+from ui.trend_panel import TrendPanel
 from foundation.jobs import CancelToken, Progress
 from workbench.report.dispute_figures import DisputeFigures, dispute_figures
 from workbench.report.figures import (DEFAULT_TARGET, Report, ReportFilter, Scope, compute_report, list_round_names,
@@ -128,19 +131,24 @@ class DashboardView(QWidget):
 
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.addLayout(bar)
-        layout.addWidget(self.message)
-        layout.addWidget(self.scope_label)
         layout.addLayout(tiles)
         layout.addWidget(self.disputes_panel)
         layout.addWidget(charts, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
+        self.overview = QScrollArea()
+        self.overview.setWidgetResizable(True)
+        self.overview.setFrameShape(QFrame.Shape.NoFrame)
+        self.overview.setWidget(body)
+        # The overview, then the trend pages over the same filter (ui/trend_panel.py).
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.overview, self.tr("Overview"))
+        self.trends = TrendPanel(self.db, self.language, self.tabs, today=lambda: self.today())
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.setContentsMargins(6, 6, 6, 0)
+        outer.addLayout(bar)
+        outer.addWidget(self.message)
+        outer.addWidget(self.scope_label)
+        outer.addWidget(self.tabs, 1)
 
     def _build_filter_bar(self) -> QHBoxLayout:
         """Round, decision period, target and Export, above the figures."""
@@ -285,6 +293,7 @@ class DashboardView(QWidget):
             return
         target, today = self.target(), self.today()
         path = self._database_file()
+        self.trends.compute(scope, path)
         if path is None:                    # a private in-memory workspace has no second connection
             self._computed(generation, compute(self.db, scope, target, today))
             return
@@ -311,6 +320,7 @@ class DashboardView(QWidget):
         self.report, self.disputes = computed
         self._show(computed.report)
         self.disputes_panel.show_figures(computed.disputes)
+        self.trends.show_report(computed.report)
         self.refreshed.emit()
 
     def _failed(self, generation: int, exc: BaseException) -> None:
@@ -324,6 +334,11 @@ class DashboardView(QWidget):
     def shutdown(self) -> None:
         """Wait for a computation still running (the window is closing)."""
         self._pool.waitForDone(10_000)
+        self.trends.shutdown()
+
+    def show_trends(self) -> None:
+        """The Trend page (Review > Trends view)."""
+        self.tabs.setCurrentWidget(self.trends.trend_page)
 
     # -- showing a report ----------------------------------------------------------------------------
     def _interval(self, p: Proportion) -> str:

@@ -29,6 +29,7 @@ from ui.review_panel import ReviewPanel
 from ui.shortcuts import WindowKeysFirst
 from ui.status_area import StatusArea
 from ui.tasks import Task, TaskRunner
+from ui.trend_actions import TrendActions
 from ui.window_menus import WindowMenus
 from workbench.review import checklist_store
 from foundation.errors import WorkbenchError
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self._build_tabs(queue_side)
         self.packages = PackageActions(self, self._package_window)
         self.feedback = FeedbackActions(self)      # Review > Feedback..., Import dispute responses..., Disputes tab
+        self.trend_actions = TrendActions(self)    # Review > Trends view, Pendency targets...
         self.status_area = StatusArea(self, self.db_path, self.model, read_only=self.read_only)
         self.model.counts_changed.connect(self.status_area.update_counts)
         self.menus = WindowMenus(self)

@@ -81,7 +81,8 @@ class WindowMenus(QObject):
             (self.tr("&Review"), (w.next_action, w.find_action, None, w.undo_action, w.redo_action, None,
                                   w.complete_action, w.sign_off_action, w.reopen_action, None,
                                   w.history_action, w.verify_action, None,
-                                  w.feedback.send_action, w.feedback.import_action, w.feedback.view_action)),
+                                  w.feedback.send_action, w.feedback.import_action, w.feedback.view_action, None,
+                                  w.trend_actions.view_action, w.trend_actions.targets_action)),
             (self.tr("&Checklists"), (w.new_checklist_action, w.edit_checklist_action)),
             (self.tr("R&ounds"), (w.new_round_action, w.lot_verdicts_action, w.reassign_action,
                                   w.packages.export_action, None, w.new_calibration_action, w.calibration_action)),
@@ -109,12 +110,13 @@ class WindowMenus(QObject):
         write_actions = [w.import_action, w.import_mapped_action, w.complete_action, w.new_round_action,
                          w.new_calibration_action,
                          w.reassign_action, w.undo_action, w.redo_action, w.sign_off_action, w.reopen_action,
-                         w.new_checklist_action, w.edit_checklist_action, *w.feedback.write_actions]
+                         w.new_checklist_action, w.edit_checklist_action, *w.feedback.write_actions,
+                         *w.trend_actions.write_actions]
         if w.read_only:
             for action in write_actions:
                 action.setEnabled(False)
         if w.packages.info is not None:
             # A work package holds the manager's sample: cases and rounds are made in the master.
             for action in (w.import_action, w.import_mapped_action, w.new_round_action, w.reassign_action,
-                           w.new_calibration_action, *w.feedback.write_actions):
+                           w.new_calibration_action, *w.feedback.write_actions, *w.trend_actions.write_actions):
                 action.setEnabled(False)

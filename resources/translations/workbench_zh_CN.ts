@@ -680,6 +680,57 @@ Create a new, empty workspace there?</source>
     </message>
 </context>
 <context>
+    <name>ComparisonPage</name>
+    <message>
+        <source>Fewer than two periods with reviews: nothing to compare.</source>
+        <translation>有评查的期间少于两个，无法对比。</translation>
+    </message>
+    <message>
+        <source>The difference of compliance rates with its 95% interval (Newcombe's hybrid score interval). An arrow marks a change only when the interval excludes zero.</source>
+        <translation>合格率之差及其 95% 区间（Newcombe 混合得分区间）。只有区间不含零时才用箭头标注变化。</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>与</translation>
+    </message>
+    <message>
+        <source>the period before</source>
+        <translation>前一期</translation>
+    </message>
+    <message>
+        <source>the 12 months before, pooled</source>
+        <translation>此前 12 个月（合并）</translation>
+    </message>
+    <message>
+        <source>the 4 quarters before, pooled</source>
+        <translation>此前 4 个季度（合并）</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <source>Difference (95% interval)</source>
+        <translation>差值（95% 区间）</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>%1 points (%2)</source>
+        <translation>%1 个百分点（%2）</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmPage</name>
     <message>
         <source>Confirm</source>
@@ -827,10 +878,93 @@ Create a new, empty workspace there?</source>
     </message>
 </context>
 <context>
+    <name>ControlPage</name>
+    <message>
+        <source>Centre from previous periods</source>
+        <translation>以此前各期为中心线</translation>
+    </message>
+    <message>
+        <source>Judge the last period against the periods before it: the centre line is their pooled rate. Otherwise the centre is pooled over every period, the last included, so a one-period dip can stay inside the limits.</source>
+        <translation>以此前各期判断最近一期：中心线取此前各期的合并比率。否则中心线为包括最近一期在内的所有期间的合并比率，单期下降可能仍在控制限内。</translation>
+    </message>
+    <message>
+        <source>No reviewed case in any period.</source>
+        <translation>各期间均无已评查案件。</translation>
+    </message>
+    <message>
+        <source>Compliance rate</source>
+        <translation>合格率</translation>
+    </message>
+    <message>
+        <source>Centre line</source>
+        <translation>中心线</translation>
+    </message>
+    <message>
+        <source>3-sigma limits</source>
+        <translation>3σ 控制限</translation>
+    </message>
+    <message>
+        <source>2 sigma</source>
+        <translation>2σ</translation>
+    </message>
+    <message>
+        <source>Run rule</source>
+        <translation>判异规则</translation>
+    </message>
+    <message>
+        <source>Beyond the limits</source>
+        <translation>超出控制限</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>No signal: every period lies within its limits and no run rule fires.</source>
+        <translation>无信号：各期间均在控制限内，且没有触发判异规则。</translation>
+    </message>
+    <message>
+        <source>Series:</source>
+        <translation>序列：</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>信号</translation>
+    </message>
+    <message>
+        <source>p-chart of the compliance rate: %1</source>
+        <translation>合格率 p 控制图：%1</translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3, %4 of %5 reviewed; limits %6–%7 (centre %8)</source>
+        <translation>%1 · %2：%3，已评查 %5 件中 %4 件合格；控制限 %6–%7（中心线 %8）</translation>
+    </message>
+    <message>
+        <source>Centre line %1: the pooled rate of the periods before %2, so %2 is judged against them.</source>
+        <translation>中心线 %1：%2 之前各期的合并比率，据此判断 %2。</translation>
+    </message>
+    <message>
+        <source>Centre line %1: the pooled rate of every period (%2 of %3 reviewed); each period's limits are 3 sigma for its own number of reviews.</source>
+        <translation>中心线 %1：所有期间的合并比率（已评查 %3 件中 %2 件合格）；各期间的控制限按其自身评查数取 3σ。</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
-        <source>Only the cases drawn into this review round</source>
+        <source>Overview</source>
         <extracomment>The day response deadlines are counted on (tests give their own).</extracomment>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Only the cases drawn into this review round</source>
         <translation>只统计本评查轮次抽取的案件</translation>
     </message>
     <message>
@@ -1670,6 +1804,133 @@ Create a new, empty workspace there?</source>
     <message>
         <source>Decision</source>
         <translation>裁决</translation>
+    </message>
+</context>
+<context>
+    <name>FunnelPage</name>
+    <message>
+        <source>Departments</source>
+        <translation>审查部门</translation>
+    </message>
+    <message>
+        <source>Examiners</source>
+        <translation>审查员</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>不调整</translation>
+    </message>
+    <message>
+        <source>Multiplicative (φ)</source>
+        <translation>乘法（φ）</translation>
+    </message>
+    <message>
+        <source>Additive (random effects, τ²)</source>
+        <translation>加法（随机效应，τ²）</translation>
+    </message>
+    <message>
+        <source>When the units vary more than chance allows (φ &gt; 1), widen the limits by that spread (Spiegelhalter 2005): multiplied by φ, or with a between-unit variance τ² added</source>
+        <translation>各单位的差异大于随机波动（φ &gt; 1）时，按该离散程度放宽控制限（Spiegelhalter 2005）：乘以 φ，或加上单位间方差 τ²</translation>
+    </message>
+    <message>
+        <source>No reviewed cases yet.</source>
+        <translation>尚无已评查案件。</translation>
+    </message>
+    <message>
+        <source>Reviewed cases (log scale)</source>
+        <translation>已评查案件数（对数刻度）</translation>
+    </message>
+    <message>
+        <source>Overall rate</source>
+        <translation>总体合格率</translation>
+    </message>
+    <message>
+        <source>95% limits</source>
+        <translation>95% 控制限</translation>
+    </message>
+    <message>
+        <source>99.8% limits</source>
+        <translation>99.8% 控制限</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已评查</translation>
+    </message>
+    <message>
+        <source>Compliant</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Compliance rate</source>
+        <translation>合格率</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Listed by name, not by rate: each unit is judged against the noise its own number of reviewed cases allows. Between the 95% and 99.8% limits a unit deserves a look; beyond 99.8%, a closer one.</source>
+        <translation>按名称排列，而非按比率排名：各单位按其自身已评查案件数所允许的随机波动来判断。处于 95% 与 99.8% 控制限之间的单位值得关注；超出 99.8% 的应重点查看。</translation>
+    </message>
+    <message>
+        <source>Units:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>Overdispersion:</source>
+        <translation>过度离散：</translation>
+    </message>
+    <message>
+        <source>Departments: compliance against reviewed cases</source>
+        <translation>各审查部门：合格率与已评查案件数</translation>
+    </message>
+    <message>
+        <source>Examiners: compliance against reviewed cases</source>
+        <translation>各审查员：合格率与已评查案件数</translation>
+    </message>
+    <message>
+        <source>%1: %2 compliant, %3 of %4 reviewed</source>
+        <translation>%1：合格率 %2，已评查 %4 件中 %3 件合格</translation>
+    </message>
+    <message>
+        <source>Limits at %1 reviewed: 95% %2, 99.8% %3</source>
+        <translation>已评查 %1 件时的控制限：95% %2，99.8% %3</translation>
+    </message>
+    <message>
+        <source>Centre line: the overall compliance rate, %1.</source>
+        <translation>中心线：总体合格率 %1。</translation>
+    </message>
+    <message>
+        <source>Overdispersion not estimated (fewer than two units with reviewed cases).</source>
+        <translation>未估计过度离散（有已评查案件的单位少于两个）。</translation>
+    </message>
+    <message>
+        <source>φ = %1: the units vary no more than chance would make them; the limits are not widened.</source>
+        <translation>φ = %1：各单位的差异不超过随机波动，控制限未放宽。</translation>
+    </message>
+    <message>
+        <source>φ = %1 &gt; 1: the units vary more than chance alone would make them.</source>
+        <translation>φ = %1 &gt; 1：各单位的差异大于仅由随机波动造成的差异。</translation>
+    </message>
+    <message>
+        <source>The limits are widened by φ.</source>
+        <translation>控制限已按 φ 放宽。</translation>
+    </message>
+    <message>
+        <source>The limits are widened by τ² = %1.</source>
+        <translation>控制限已按 τ² = %1 放宽。</translation>
+    </message>
+    <message>
+        <source>Choose an overdispersion adjustment to widen the limits.</source>
+        <translation>可选择过度离散调整以放宽控制限。</translation>
+    </message>
+    <message>
+        <source>Outside the 95% limits: %1 of %2</source>
+        <translation>超出 95% 控制限：%2 个中 %1 个</translation>
     </message>
 </context>
 <context>
@@ -3589,6 +3850,37 @@ Create a new, empty workspace there?</source>
     </message>
 </context>
 <context>
+    <name>TargetsDialog</name>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <source>Pendency targets</source>
+        <translation>审查周期目标</translation>
+    </message>
+    <message>
+        <source>How long from filing to decision each IP type may take. The Trend page shows, per period, the share of cases decided within it. Months are stored as whole days (a month is 365.25 / 12 days); every change is kept in the audit log.</source>
+        <translation>各知识产权类型从申请日到结案日允许的时长。趋势页按期间显示在此期限内结案的案件比例。以月设定的目标按整天数保存（每月按 365.25 / 12 天计）；每次修改都记入审计日志。</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>未设目标</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>set by %1 on %2</source>
+        <translation>由 %1 于 %2 设定</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
         <source>Cancel</source>
@@ -3660,6 +3952,242 @@ Create a new, empty workspace there?</source>
     <message>
         <source>new template; saved as version %1</source>
         <translation>新模板；将保存为版本 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TrendActions</name>
+    <message>
+        <source>&amp;Trends view</source>
+        <translation>趋势视图(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Pendency tar&amp;gets...</source>
+        <translation>审查周期目标(&amp;G)...</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pendency targets saved (%n IP type(s) changed).</source>
+        <translation><numerusform>审查周期目标已保存（%n 个类型有变更）。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>TrendPage</name>
+    <message>
+        <source>Compliance rate</source>
+        <translation>合格率</translation>
+    </message>
+    <message>
+        <source>Defect rate</source>
+        <translation>瑕疵率</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>差错率</translation>
+    </message>
+    <message>
+        <source>Which series to draw: all cases, the largest groups by number of reviewed cases beside all cases, or one group</source>
+        <translation>显示哪些序列：全部案件；已评查案件数最多的几个分组（附全部案件）；或单个分组</translation>
+    </message>
+    <message>
+        <source>Choose one group to see its 95% interval; every point's tooltip gives it.</source>
+        <translation>选择单个分组可显示其 95% 区间；各点的提示中也有该区间。</translation>
+    </message>
+    <message>
+        <source>No case in scope has a date to place it in a period.</source>
+        <translation>统计范围内没有可归入期间的带日期案件。</translation>
+    </message>
+    <message>
+        <source>Median pendency, filing to decision (days)</source>
+        <translation>审查周期中位数，申请日至结案日（天）</translation>
+    </message>
+    <message>
+        <source>Decided within the pendency target</source>
+        <translation>在审查周期目标内结案的比例</translation>
+    </message>
+    <message>
+        <source>Median active review time (minutes)</source>
+        <translation>实际评查用时中位数（分钟）</translation>
+    </message>
+    <message>
+        <source>No case with both dates.</source>
+        <translation>没有同时具有申请日和结案日的案件。</translation>
+    </message>
+    <message>
+        <source>No pendency target set (Review &gt; Pendency targets...).</source>
+        <translation>未设定审查周期目标（评查 &gt; 审查周期目标...）。</translation>
+    </message>
+    <message>
+        <source>No review time recorded.</source>
+        <translation>未记录评查用时。</translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation>比率：</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>全部案件</translation>
+    </message>
+    <message>
+        <source>Every IP type</source>
+        <translation>所有知识产权类型</translation>
+    </message>
+    <message>
+        <source>Every department</source>
+        <translation>所有审查部门</translation>
+    </message>
+    <message>
+        <source>The %1 largest departments</source>
+        <translation>案件最多的 %1 个审查部门</translation>
+    </message>
+    <message>
+        <source>%1 case(s) without a decision date are in no period.</source>
+        <translation>%1 件无结案日的案件未归入任何期间。</translation>
+    </message>
+    <message>
+        <source>%1 reviewed case(s) without a completion date are in no period.</source>
+        <translation>%1 件无评查完成日期的已评查案件未归入任何期间。</translation>
+    </message>
+    <message>
+        <source>A stratified round: each period's rates are shares of its reviewed cases, not weighted estimates.</source>
+        <translation>分层抽样轮次：各期间比率为该期间已评查案件中的比例，而非加权估计。</translation>
+    </message>
+    <message>
+        <source>A hollow point is a period still running.</source>
+        <translation>空心点表示尚未结束的期间。</translation>
+    </message>
+    <message>
+        <source>%1 per month, by decision date (95% interval)</source>
+        <translation>各月%1，按结案日（95% 区间）</translation>
+    </message>
+    <message>
+        <source>%1 per month, by review date (95% interval)</source>
+        <translation>各月%1，按评查日期（95% 区间）</translation>
+    </message>
+    <message>
+        <source>%1 per quarter, by decision date (95% interval)</source>
+        <translation>各季度%1，按结案日（95% 区间）</translation>
+    </message>
+    <message>
+        <source>%1 per quarter, by review date (95% interval)</source>
+        <translation>各季度%1，按评查日期（95% 区间）</translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3 (95% interval %4), %5 of %6 reviewed</source>
+        <translation>%1 · %2：%3（95% 区间 %4），已评查 %6 件中 %5 件</translation>
+    </message>
+    <message>
+        <source>The period is still running.</source>
+        <translation>该期间尚未结束。</translation>
+    </message>
+    <message>
+        <source>%1 · %2: median %3 days, %4 decided</source>
+        <translation>%1 · %2：中位数 %3 天，结案 %4 件</translation>
+    </message>
+    <message>
+        <source>Median pendency, filing to decision (days): %1</source>
+        <translation>审查周期中位数（天）：%1</translation>
+    </message>
+    <message>
+        <source>Median active review time (minutes): %1</source>
+        <translation>实际评查用时中位数（分钟）：%1</translation>
+    </message>
+    <message>
+        <source>%1: median %2 min, %3 timed review(s)</source>
+        <translation>%1：中位数 %2 分钟，%3 件评查记录了用时</translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3 decided within %4 days (%5 of %6; 95% interval %7)</source>
+        <translation>%1 · %2：%3 在 %4 天内结案（%6 件中 %5 件；95% 区间 %7）</translation>
+    </message>
+</context>
+<context>
+    <name>TrendPanel</name>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Control chart</source>
+        <translation>控制图</translation>
+    </message>
+    <message>
+        <source>Funnel plot</source>
+        <translation>漏斗图</translation>
+    </message>
+    <message>
+        <source>Period comparison</source>
+        <translation>期间对比</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>结案日</translation>
+    </message>
+    <message>
+        <source>Review date</source>
+        <translation>评查日期</translation>
+    </message>
+    <message>
+        <source>A case falls in the period of its decision date, or of the day its review was completed</source>
+        <translation>案件按其结案日，或其评查完成之日归入期间</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>审查部门</translation>
+    </message>
+    <message>
+        <source>IP type</source>
+        <translation>知识产权类型</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>不分组</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期间：</translation>
+    </message>
+    <message>
+        <source>Placed by:</source>
+        <translation>归入依据：</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>分组：</translation>
+    </message>
+</context>
+<context>
+    <name>TrendText</name>
+    <message>
+        <source>All cases</source>
+        <translation>全部案件</translation>
+    </message>
+    <message>
+        <source>(no department)</source>
+        <translation>（无部门）</translation>
+    </message>
+    <message>
+        <source>– (none reviewed)</source>
+        <translation>–（无已评查）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1（%3 件中 %2 件）</translation>
+    </message>
+    <message>
+        <source>%1 to %2 points</source>
+        <translation>%1 至 %2 个百分点</translation>
     </message>
 </context>
 <context>
