@@ -139,6 +139,8 @@ def test_a_one_quarter_dip_of_ten_points_at_85_percent_shows_against_the_quarter
     assert pooled.first == ("2025 Q4",) and pooled.second == ("2024 Q4", "2025 Q1", "2025 Q2", "2025 Q3")
     assert pooled.differences["Dept A"].direction == DOWN and pooled.differences["Dept A"].high < 0
     assert pooled.differences["Dept A"].second.n == 480
+    assert (pooled.differences["Dept A"].low, pooled.differences["Dept A"].high) == (
+        pytest.approx(-0.189, abs=5e-4), pytest.approx(-0.023, abs=5e-4))          # as docs/statistics.md says
 
 
 def test_a_larger_dip_fires_the_pooled_p_chart_at_its_quarter(planted):
