@@ -74,6 +74,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', '{path} is {kind}, not a regular file.'),  # file.not_regular
     QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot read {path}: {detail}.'),  # file.unreadable
     QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot write {path}: {detail}.'),  # file.unwritable
+    QT_TRANSLATE_NOOP('WorkbenchError', 'A funnel plot compares departments or examiners (got {value!r}).'),  # funnel.unit
     QT_TRANSLATE_NOOP('WorkbenchError', 'The check character of {value} should be {expected}, found {found}.'),  # id.bad_check
     QT_TRANSLATE_NOOP('WorkbenchError', '“{value}” is not a known IP type: use invention, utility model, design or trademark (发明, 实用新型, 外观设计, 商标).'),  # id.bad_ip_type
     QT_TRANSLATE_NOOP('WorkbenchError', 'In {value} the type digit {digit} is unknown: it should be 1 (invention), 2 (utility model), 3 (design), 8 (PCT invention) or 9 (PCT utility model).'),  # id.bad_type_digit
@@ -266,6 +267,14 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'Stratum {name!r}: {problem}.'),  # statistics.stratum
     QT_TRANSLATE_NOOP('WorkbenchError', 'The number of successes must be between 0 and {n} (got {value}).'),  # statistics.successes
     QT_TRANSLATE_NOOP('WorkbenchError', 'Every value must be a finite number (got {value}).'),  # statistics.value
+    QT_TRANSLATE_NOOP('WorkbenchError', '{value!r}: write a target as TYPE=DAYS, e.g. invention=600 or design=4m.'),  # targets.assignment
+    QT_TRANSLATE_NOOP('WorkbenchError', '{value!r} is not a pendency target; write whole days (600 or 600d) or months (20m), more than 0 and at most {limit} days.'),  # targets.days
+    QT_TRANSLATE_NOOP('WorkbenchError', '{value!r} is not an IP type; use one of {known}.'),  # targets.ip_type
+    QT_TRANSLATE_NOOP('WorkbenchError', 'A trend places cases by their decision date or by their review date (got {value!r}).'),  # trend.by
+    QT_TRANSLATE_NOOP('WorkbenchError', "A control chart's centre is pooled over every period or taken from the previous ones (got {value!r})."),  # trend.centre
+    QT_TRANSLATE_NOOP('WorkbenchError', 'A trend is grouped by department or by IP type, or not at all (got {value!r}).'),  # trend.group
+    QT_TRANSLATE_NOOP('WorkbenchError', 'A trend is by month or by quarter (got {value!r}).'),  # trend.period
+    QT_TRANSLATE_NOOP('WorkbenchError', 'There is no period {label!r} in this trend (periods: {known}).'),  # trend.unknown_period
     QT_TRANSLATE_NOOP('WorkbenchError', '{name}: calibration round {round!r} was closed on {at}; its reviews are final, so the package is refused.'),  # trust.calibration_closed
     QT_TRANSLATE_NOOP('WorkbenchError', '{name}: the calibration review of case {case} by {reviewer} is completed here, so its answers are final; the package would change it, so it is refused.'),  # trust.calibration_final
     QT_TRANSLATE_NOOP('WorkbenchError', "{name}: audit entry {entry} ({action} on {entity} {entity_id}) is in the name of {actor}, not of the package's reviewer {reviewer}; the package is refused."),  # trust.foreign_actor

@@ -1191,7 +1191,9 @@ Create a new, empty workspace there?</source>
     </message>
     <message numerus="yes">
         <source>The decisions changed the verdict of %n reviewed case(s).</source>
-        <translation><numerusform>裁决改变了 %n 件已评查案件的结论。</numerusform></translation>
+        <translation>
+            <numerusform>裁决改变了 %n 件已评查案件的结论。</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 · %2 of %3 findings sent disputed</source>
@@ -3984,6 +3986,10 @@ Create a new, empty workspace there?</source>
         <translation>无法写入 {path}：{detail}。</translation>
     </message>
     <message>
+        <source>A funnel plot compares departments or examiners (got {value!r}).</source>
+        <translation>漏斗图比较的是审查部门或审查员（收到 {value!r}）。</translation>
+    </message>
+    <message>
         <source>The check character of {value} should be {expected}, found {found}.</source>
         <translation>{value} 的校验位应为 {expected}，实际为 {found}。</translation>
     </message>
@@ -4816,6 +4822,38 @@ Create a new, empty workspace there?</source>
     <message>
         <source>Every value must be a finite number (got {value}).</source>
         <translation>所有值都必须是有限数值（当前为 {value}）。</translation>
+    </message>
+    <message>
+        <source>{value!r}: write a target as TYPE=DAYS, e.g. invention=600 or design=4m.</source>
+        <translation>{value!r}：目标请写作 类型=天数，例如 invention=600 或 design=4m。</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a pendency target; write whole days (600 or 600d) or months (20m), more than 0 and at most {limit} days.</source>
+        <translation>{value!r} 不是有效的审查周期目标；请写整数天（600 或 600d）或月数（20m），大于 0 且不超过 {limit} 天。</translation>
+    </message>
+    <message>
+        <source>{value!r} is not an IP type; use one of {known}.</source>
+        <translation>{value!r} 不是案件类型；请使用以下之一：{known}。</translation>
+    </message>
+    <message>
+        <source>A trend places cases by their decision date or by their review date (got {value!r}).</source>
+        <translation>趋势按结案日或评查日归入期间（收到 {value!r}）。</translation>
+    </message>
+    <message>
+        <source>A control chart's centre is pooled over every period or taken from the previous ones (got {value!r}).</source>
+        <translation>控制图的中心线取全部期间的合并值或此前各期间的值（收到 {value!r}）。</translation>
+    </message>
+    <message>
+        <source>A trend is grouped by department or by IP type, or not at all (got {value!r}).</source>
+        <translation>趋势可按审查部门或案件类型分组，或不分组（收到 {value!r}）。</translation>
+    </message>
+    <message>
+        <source>A trend is by month or by quarter (got {value!r}).</source>
+        <translation>趋势按月或按季度（收到 {value!r}）。</translation>
+    </message>
+    <message>
+        <source>There is no period {label!r} in this trend (periods: {known}).</source>
+        <translation>此趋势中没有期间 {label!r}（已有期间：{known}）。</translation>
     </message>
     <message>
         <source>{name}: calibration round {round!r} was closed on {at}; its reviews are final, so the package is refused.</source>

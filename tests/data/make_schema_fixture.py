@@ -285,8 +285,19 @@ def write_v8(w: Writer) -> None:
             new={"reason": "评查意见成立", "severity": severity, "verdict_before": "error", "verdict_after": "error"})
 
 
+def write_v9(w: Writer) -> None:
+    """Pendency targets for two IP types, one of them changed once."""
+    for ip_type, days, old in (("invention", 660, None), ("design", 120, None), ("invention", 600, 660)):
+        at = w.at()
+        w.conn.execute("INSERT INTO pendency_targets (ip_type, days, set_at, set_by) VALUES (?, ?, ?, 'manager')"
+                       " ON CONFLICT (ip_type) DO UPDATE SET days = excluded.days, set_at = excluded.set_at",
+                       [ip_type, days, at])
+        w.audit(actor="manager", entity="pendency_target", entity_id=ip_type, action="set", case_id=None,
+                old=None if old is None else {"days": old}, new={"days": days})
+
+
 WRITERS: dict[int, Callable[[Writer], None]] = {1: write_v1, 2: write_v2, 3: write_v3, 4: write_v4, 5: write_v5,
-                                                7: write_v7, 8: write_v8}
+                                                7: write_v7, 8: write_v8, 9: write_v9}
 
 
 def make_fixture(version: int, target: Path | None = None) -> Path:

@@ -20,7 +20,9 @@ PROPER = ("Korn-Graubard", "Clopper-Pearson", "Korn", "Graubard", "Wilson", "Ney
           'R survey.lonely.psu = "adjust"', "docs/statistics.md", "verify --anchor", "SHA-256",
           "Excel", "PERCENTILE.INC", "Quality Review Workbench",
           # the agreement coefficients' authors, the bands' source, and the command that closes a blind round
-          "Cohen", "Fleiss", "Krippendorff", "Gwet", "Landis", "Koch", "calibrate --close --round")
+          "Cohen", "Fleiss", "Krippendorff", "Gwet", "Landis", "Koch", "calibrate --close --round",
+          # issue 16: the funnel plot's and the interval's authors, and the command that sets pendency targets
+          "Spiegelhalter", "Newcombe", "python main.py targets --set invention=600")
 WORD = re.compile(r"[A-Za-z]{3,}")
 
 

@@ -17,8 +17,8 @@ from workbench import APP_NAME
 from workbench.cli import main as cli_main
 from workbench.report.excel_cells import display_width
 
-REPORT_SHEETS = {"en": ("Summary", "By department", "By examiner", "By IP type", "By checklist item"),
-                 "zh": ("汇总", "按部门", "按审查员", "按类型", "按评查项")}
+REPORT_SHEETS = {"en": ("Summary", "By department", "By examiner", "By IP type", "Trend", "Funnel", "By checklist item"),
+                 "zh": ("汇总", "按部门", "按审查员", "按类型", "趋势", "漏斗图", "按评查项")}
 DATA_SHEETS = {"en": ("Findings", "Cases"), "zh": ("差错", "案件")}
 CALIBRATION_SHEET = {"en": "Calibration", "zh": "校准"}      # only in a calibration round's workbook
 ROUNDS = {"round": "R", "zh-round": "R", "cal": "Cal", "zh-cal": "Cal"}

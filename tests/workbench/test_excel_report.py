@@ -43,8 +43,8 @@ def test_cases_and_findings_sheets(db, tmp_path):
     result = write_workbook(db, out)
     assert (result.cases, result.findings, result.answers) == (3, 0, 0)    # the review is still in progress
     workbook = load_workbook(out)
-    assert workbook.sheetnames == ["Summary", "By department", "By examiner", "By IP type", "By checklist item",
-                                   "Findings", "Answers", "Cases", "About"]
+    assert workbook.sheetnames == ["Summary", "By department", "By examiner", "By IP type", "Trend", "Funnel",
+                                   "By checklist item", "Findings", "Answers", "Cases", "About"]
     cases = list(workbook["Cases"].iter_rows(values_only=True))
     assert cases[0][0] == "Application number" and len(cases) == 4
     by_number = {row[0]: row for row in cases[1:]}
@@ -75,7 +75,8 @@ def test_chinese_sheet_names(db, tmp_path):
     complete_the_review(db)        # Findings lists the findings of counted reviews only
     write_workbook(db, tmp_path / "zh.xlsx", language="zh")
     workbook = load_workbook(tmp_path / "zh.xlsx")
-    assert workbook.sheetnames == ["汇总", "按部门", "按审查员", "按类型", "按评查项", "差错", "评查结果", "案件", "说明"]
+    assert workbook.sheetnames == ["汇总", "按部门", "按审查员", "按类型", "趋势", "漏斗图", "按评查项", "差错", "评查结果",
+                                   "案件", "说明"]
     assert workbook["差错"]["H2"].value == "检索是否充分？"
 
 

@@ -34,7 +34,7 @@ from workbench.calibration.rounds import CalibrationRound, get_calibration_round
 from workbench.report.calibration_words import BAND_RANGES, BANDS, REASONS, W
 from workbench.report.excel_cells import DATE_FORMAT, INTEGER_FORMAT, PERCENT_FORMAT, styled
 from workbench.report.excel_charts import line_chart
-from workbench.report.excel_grid import TOP, WRAP_TOP, Grid
+from workbench.report.excel_grid import TOP, WRAP_TOP, Grid, column_at
 from workbench.report.excel_print import page_setup, print_range
 from workbench.report.figures import IP_TYPE_LABELS
 from workbench.review.checklists import Text
@@ -319,15 +319,5 @@ def _drift_charts(g: Grid, header: int, last: int, reviewer_columns: list[int]) 
     lowest = min((v for (r, c), v in g.values.items() if header < r <= last and c in (7, 9)
                   and isinstance(v, (int, float))), default=0.0)
     agreement.y_axis.scaling.min = min(0.0, math.floor(lowest * 5) / 5)
-    g.sheet.add_chart(agreement, f"{get_column_letter(_column_at(g.widths, CHART_CM + 0.5))}{anchor}")
+    g.sheet.add_chart(agreement, f"{get_column_letter(column_at(g.widths, CHART_CM + 0.5))}{anchor}")
     return 2
-
-
-def _column_at(widths: Sequence[float], cm: float) -> int:
-    """The first column whose left edge lies `cm` or more from the sheet's left edge."""
-    left = 0.0
-    for index, width in enumerate(widths, start=1):
-        if left >= cm:
-            return index
-        left += (width * 7 + 5) * 0.75 / 28.35       # a character about 7 px, plus 5 px padding
-    return len(widths) + 1

@@ -5,10 +5,13 @@ them like charts made by hand: no pictures.
 """
 from __future__ import annotations
 
+import math
 import unicodedata
 from typing import Any, Mapping
 
-from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart import BarChart, LineChart, Reference, ScatterChart, Series
+from openpyxl.chart.legend import LegendEntry
+from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.chart.data_source import AxDataSource, NumData, NumDataSource, NumRef, NumVal, StrData, StrRef, StrVal
 from openpyxl.chart.error_bar import ErrorBars
 from openpyxl.chart.text import RichText
@@ -258,3 +261,121 @@ def size_text(chart: BarChart, axes: tuple) -> None:
             _size_title(axis.title, AXIS_TITLE_SIZE)
     if chart.legend is not None:
         chart.legend.txPr = _text(LABEL_SIZE)
+
+
+# -- the Trend and Funnel sheets' charts ---------------------------------------------------------
+
+INTERVAL_COLOUR = "8EA9DB"
+RATE_COLOUR = "1F3864"
+LIMIT_95_COLOUR = "ED7D31"
+LIMIT_998_COLOUR = "C00000"
+UNIT_COLOUR = "4472C4"
+
+
+def _line_style(series, colour: str, *, dash: str | None = None, width: int = 19050, marker: bool = False) -> None:
+    """A coloured line (EMU width; 19050 = 1.5 pt), dashed or solid, with or without markers."""
+    series.smooth = False
+    series.graphicalProperties.line.solidFill = colour
+    series.graphicalProperties.line.width = width
+    if dash:
+        series.graphicalProperties.line.dashStyle = dash
+    series.marker.symbol = "circle" if marker else "none"
+    if marker:
+        series.marker.size = 5
+        series.marker.graphicalProperties = GraphicalProperties(solidFill=colour)
+        series.marker.graphicalProperties.line.solidFill = colour
+
+
+def _axis_floor(values: list[float], floor: float = 0.0) -> float:
+    """An axis minimum a little below the lowest value, on a step of 10%."""
+    lowest = min(values, default=floor)
+    return max(floor, math.floor((lowest - 0.02) * 10) / 10)
+
+
+def band_chart(sheet: Worksheet, values: CellValues, *, title: str, axis_title: str, header_row: int, last_row: int,
+               label_column: int, rate_column: int, low_column: int, high_column: int,
+               width: float = 18.0, height: float = 7.5) -> LineChart:
+    """A rate per category (period) as a line with markers, and its interval's low and high bounds as two
+    dashed lines; a category without a value is a gap."""
+    chart = line_chart(sheet, values, title=title, axis_title=axis_title, header_row=header_row, last_row=last_row,
+                       label_column=label_column, series_columns=(rate_column, low_column, high_column),
+                       width=width, height=height)
+    rate, low, high = chart.series
+    _line_style(rate, RATE_COLOUR, width=25400, marker=True)
+    _line_style(low, INTERVAL_COLOUR, dash="dash")
+    _line_style(high, INTERVAL_COLOUR, dash="dash")
+    chart.display_blanks = "gap"
+    plotted = [v for (r, c), v in values.items() if header_row < r <= last_row and c in (rate_column, low_column)
+               and isinstance(v, (int, float))]
+    chart.y_axis.scaling.min = _axis_floor(plotted)
+    chart.y_axis.scaling.max = 1.0
+    chart.y_axis.majorUnit = 0.1 if chart.y_axis.scaling.min >= 0.5 else 0.2
+    if last_row - header_row > 12:       # many periods: upright labels, as the Pareto chart's
+        chart.x_axis.txPr = _text(LABEL_SIZE, rotation=-5400000)
+    return chart
+
+
+def _scatter_series(sheet: Worksheet, x_column: int, y_column: int, first_row: int, last_row: int,
+                    title: str):
+    xs = Reference(sheet, min_col=x_column, min_row=first_row, max_row=last_row)
+    ys = Reference(sheet, min_col=y_column, min_row=first_row, max_row=last_row)
+    series = Series(ys, xs, title=title)
+    return series
+
+
+def funnel_chart(sheet: Worksheet, values: CellValues, *, title: str, x_title: str, y_title: str,
+                 units: tuple[int, int, int, int], curve: tuple[int, int, int], series_titles: Mapping[str, str],
+                 width: float = 13.0, height: float = 8.0) -> ScatterChart:
+    """A funnel plot: the units as points (`units`: x column, y column, first and last row) and the
+    centre line and the 95% and 99.8% limits as lines (`curve`: first column of n, target, 95% low,
+    95% high, 99.8% low, 99.8% high, then its first and last row). `series_titles` names the series
+    "units", "target", "95" and "99.8"; each limit's pair shows once in the legend."""
+    chart = ScatterChart()
+    chart.title = title
+    chart.style = 13
+    x_col, y_col, first, last = units
+    column, curve_first, curve_last = curve
+    points = _scatter_series(sheet, x_col, y_col, first, last, series_titles["units"])
+    points.graphicalProperties.line.noFill = True
+    points.marker.symbol = "circle"
+    points.marker.size = 6
+    points.marker.graphicalProperties = GraphicalProperties(solidFill=UNIT_COLOUR)
+    points.marker.graphicalProperties.line.solidFill = UNIT_COLOUR
+    chart.series.append(points)
+    styles = (("target", 1, "808080", None), ("95", 2, LIMIT_95_COLOUR, "dash"), ("95", 3, LIMIT_95_COLOUR, "dash"),
+              ("99.8", 4, LIMIT_998_COLOUR, None), ("99.8", 5, LIMIT_998_COLOUR, None))
+    for key, offset, colour, dash in styles:
+        line = _scatter_series(sheet, column, column + offset, curve_first, curve_last, series_titles[key])
+        _line_style(line, colour, dash=dash, width=15875)
+        chart.series.append(line)
+    chart.legend.position = "b"
+    chart.legend.legendEntry = [LegendEntry(idx=3, delete=True), LegendEntry(idx=5, delete=True)]
+    ys = [v for (r, c), v in values.items() if first <= r <= last and c == y_col and isinstance(v, (int, float))]
+    chart.y_axis.scaling.min = _axis_floor(ys, 0.0)
+    chart.y_axis.scaling.max = 1.0
+    chart.y_axis.number_format = "0%"
+    chart.y_axis.majorUnit = 0.1 if chart.y_axis.scaling.min >= 0.5 else 0.2
+    chart.y_axis.title = y_title
+    chart.x_axis.title = x_title
+    chart.x_axis.scaling.min = 0
+    chart.x_axis.number_format = "#,##0"
+    chart.x_axis.axPos = "b"
+    chart.y_axis.axPos = "l"
+    _show_axes(chart.x_axis, chart.y_axis)
+    chart.visible_cells_only = False
+    _scatter_caches(chart, values)
+    size_text(chart, (chart.x_axis, chart.y_axis))
+    chart.width = width
+    chart.height = height
+    return chart
+
+
+def _scatter_caches(chart: ScatterChart, values: CellValues) -> None:
+    """Cached points of a scatter chart, as `fill_caches` gives a line or bar chart's."""
+    for series in chart.series:
+        if series.tx is not None and series.tx.strRef is not None:
+            _str_cache(values, series.tx.strRef)
+        if series.xVal is not None and series.xVal.numRef is not None:
+            _num_cache(values, series.xVal.numRef)
+        if series.yVal is not None and series.yVal.numRef is not None:
+            _num_cache(values, series.yVal.numRef)

@@ -74,6 +74,17 @@ def wrapped_lines(text: str, width: float, factor: float = 1.0) -> int:
     return len(wrapped(text, width, factor))
 
 
+def column_at(widths: Sequence[float], cm: float) -> int:
+    """The first column whose left edge lies `cm` or more from the sheet's left edge (where a second
+    chart beside the first is anchored)."""
+    left = 0.0
+    for index, width in enumerate(widths, start=1):
+        if left >= cm:
+            return index
+        left += (width * 7 + 5) * 0.75 / 28.35       # a character about 7 px, plus 5 px padding
+    return len(widths) + 1
+
+
 class Grid:
     """Rows of a write-only sheet on a grid of columns: merged spans, wrapped text with row heights to
     fit it, page breaks, and what each cell holds (for the charts' cached values)."""

@@ -15,6 +15,8 @@ from workbench.review.checklists import PASS_FAIL, SEVERITIES, Text
 from workbench.report.excel_cells import Column
 from workbench.report.excel_tables import Highlight, write_table
 from foundation.jobs import CancelToken, Progress
+from workbench.report.funnels import UnitFunnel
+from workbench.stats.funnel import POSITION_LABELS
 from workbench.report.figures import (
     IP_TYPE_LABELS,
     SEVERITY_LABELS,
@@ -33,6 +35,8 @@ SHEETS = {
     "examiner": T("By examiner", "按审查员"),
     "ip_type": T("By IP type", "按类型"),
     "stratum": T("By stratum", "按分层"),      # only in the workbook of a stratified round
+    "trend": T("Trend", "趋势"),
+    "funnel": T("Funnel", "漏斗图"),
     "item": T("By checklist item", "按评查项"),
     "disputes": T("Disputes", "申诉"),          # only when a finding of the scope was sent to its examiner
     "findings": T("Findings", "差错"),
@@ -96,6 +100,7 @@ H = {
     "failure_weighted": T("Failure rate (stratified estimate)", "不合格率（分层估计）"),
     "drawn": T("Drawn", "抽取"),
     "outcome": T("Outcome", "评查结果"),
+    "funnel": T("Funnel plot", "漏斗图位置"),
 }
 for _severity in SEVERITIES:
     H[_severity] = SEVERITY_LABELS[_severity]
@@ -194,9 +199,16 @@ def _group_values(g: GroupFigures) -> list[Any]:
             *(g.findings[s] for s in SEVERITIES), g.findings_total, g.median_minutes]
 
 
+#: A unit's position on the funnel plot, written only for a unit beyond a 95% limit.
+FUNNEL_COLUMN = Column("funnel", H["funnel"], "label", {code: T(*words) for code, words in POSITION_LABELS.items()},
+                       min_width=12, max_width=24)
+
+
 def write_breakdown(sheet: Worksheet, kind: str, report: Report, language: str, progress: Progress,
-                    cancel: CancelToken) -> int:
-    """By department / By examiner / By IP type, rows below the target highlighted."""
+                    cancel: CancelToken, funnel: UnitFunnel | None = None) -> int:
+    """By department / By examiner / By IP type, rows below the target highlighted, in the report's
+    order (by name, never by rate). With `funnel`, a last column names the position of each unit
+    outside the funnel's 95% limits (the Funnel sheet has every unit's figures)."""
     if kind == "department":
         keys = (Column("department", H["department"]),)
         groups = report.by_department
@@ -208,7 +220,12 @@ def write_breakdown(sheet: Worksheet, kind: str, report: Report, language: str, 
         groups = report.by_ip_type
     columns = (*keys, *_weighted(GROUP_FIGURE_COLUMNS, report, "compliance", "compliance_weighted"))
     high_column = next(i for i, c in enumerate(columns) if c.key == "high")
-    return write_table(sheet, columns=columns, rows=([*g.key, *_group_values(g)] for g in groups),
+    rows = ([*g.key, *_group_values(g)] for g in groups)
+    if funnel is not None:
+        outside = {key: unit.position for key, unit in funnel.outside}
+        columns = (*columns, FUNNEL_COLUMN)
+        rows = ([*g.key, *_group_values(g), outside.get(g.key)] for g in groups)
+    return write_table(sheet, columns=columns, rows=rows,
                        language=language, table_name=TABLE_NAMES[kind], progress=progress, cancel=cancel,
                        highlight=Highlight(get_column_letter(high_column + 1), report.target))
 

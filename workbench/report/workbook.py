@@ -2,8 +2,10 @@
 
 Sheets: Summary (headline figures and two native charts), Calibration (a calibration round's
 agreement: workbench.report.calibration_sheet), By department, By examiner, By IP type, [By stratum],
-By checklist item, [Disputes] (feedback to examiners: workbench.report.disputes_sheet), Findings,
-Answers, Cases, About. Findings and Answers hold the
+Trend (per quarter or month, with a line chart, p-chart signals and the last period compared:
+workbench.report.trend_sheet), Funnel (departments and examiners against funnel limits, with two
+scatter charts: workbench.report.funnel_sheet), By checklist item, [Disputes] (feedback to examiners:
+workbench.report.disputes_sheet), Findings, Answers, Cases, About. Findings and Answers hold the
 answers of exactly the reviews the figures count. The figures come from
 `workbench.report.figures` (the dashboard shows the same `Report`); the layout is in
 `workbench.report.sheets`.
@@ -28,6 +30,10 @@ from openpyxl.writer.excel import ExcelWriter
 from workbench.audit import anchors
 from workbench.report import calibration_sheet, disputes_sheet, sheets, summary_sheets
 from workbench.report.dispute_figures import DisputeFigures, dispute_figures
+from workbench.report.funnel_sheet import write_funnel
+from workbench.report.funnels import unit_funnel
+from workbench.report.trend_sheet import period_kind, write_trend
+from workbench.report.trends import QUARTER, Trend, trend
 from foundation.errors import WorkbenchError, register
 from workbench.report.excel_tables import write_table
 from foundation.files import atomic_target
@@ -72,9 +78,11 @@ def database_file(db: sqlite_utils.Database) -> str:
 def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language: str = "en",
                    report_filter: ReportFilter = ReportFilter(), target: float = DEFAULT_TARGET,
                    progress: Progress = no_progress, cancel: CancelToken | None = None,
-                   today: date | None = None) -> ExportResult:
+                   today: date | None = None, trend_period: str | None = None) -> ExportResult:
     """Write the workbook for the filter; raises WorkbenchError (unknown round, unwritable target).
-    `today` is the day response deadlines are counted on (the Disputes sheet), by default today."""
+    `today` is the day response deadlines are counted on (the Disputes sheet), by default today.
+    The Trend sheet is by `trend_period` ("month" or "quarter"; by default months when the decisions
+    in scope span a year or less, else quarters)."""
     out_path = Path(out_path)
     if out_path.suffix.lower() != ".xlsx":
         raise WorkbenchError("export.bad_suffix", path=str(out_path))
@@ -92,7 +100,7 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
             keys = sheets.sheet_keys(report, disputes=disputes.any_sent)
             names = {key: sheets.sheet_name(key, language) for key in keys}
             created = {key: workbook.create_sheet(names[key]) for key in keys}
-            result.charts = _report_sheets(db, created, report, disputes, language, progress, cancel)
+            result.charts = _report_sheets(db, created, report, disputes, language, progress, cancel, trend_period)
             cancel.check()
             result.findings = write_table(
                 created["findings"], columns=sheets.FINDING_COLUMNS,
@@ -127,20 +135,33 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
 
 
 def _report_sheets(db: sqlite_utils.Database, created: dict[str, Worksheet], report: Report,
-                   disputes: DisputeFigures, language: str, progress: Progress, cancel: CancelToken) -> int:
-    """Summary (with its charts: returns how many), Calibration, the By ... sheets and Disputes."""
+                   disputes: DisputeFigures, language: str, progress: Progress, cancel: CancelToken,
+                   trend_period: str | None) -> int:
+    """Summary (with its charts), Calibration, the By ... sheets (By department and By examiner
+    marking the units outside the funnel), Trend, Funnel and Disputes; returns the charts written."""
     layout = summary_sheets.write_summary(created["summary"], report, language, disputes=disputes)
     charts = summary_sheets.add_summary_charts(created["summary"], layout, language)
     if "calibration" in created:      # a calibration round: its agreement, or only progress while blind
         calibration_sheet.write_round(db, created["calibration"], report.scope.round.id, language, progress)
+    funnels = {kind: unit_funnel(report, kind) for kind in ("department", "examiner")}
     for kind in ("department", "examiner", "ip_type"):
-        sheets.write_breakdown(created[kind], kind, report, language, progress, cancel)
+        sheets.write_breakdown(created[kind], kind, report, language, progress, cancel, funnels.get(kind))
     if "stratum" in created:
         sheets.write_strata(created["stratum"], report, language, progress, cancel)
+    charts += write_trend(created["trend"], _trend(db, report, trend_period), language)
+    charts += write_funnel(created["funnel"], funnels["department"], funnels["examiner"], language)
+    cancel.check()
     sheets.write_items(created["item"], report, language, progress, cancel)
     if "disputes" in created:
         disputes_sheet.write_disputes(created["disputes"], disputes, language, weighted=report.weighted)
     return charts
+
+
+def _trend(db: sqlite_utils.Database, report: Report, period: str | None) -> Trend:
+    """The Trend sheet's figures by decision date and department, by the period asked for or chosen."""
+    quarters = trend(db, report.scope, period=period or QUARTER, group="department")
+    chosen = period or period_kind(quarters)
+    return quarters if chosen == quarters.period else trend(db, report.scope, period=chosen, group="department")
 
 
 def _print_frame(workbook: Workbook, report: Report, language: str, exported_at: datetime) -> None:
