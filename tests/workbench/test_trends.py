@@ -387,3 +387,20 @@ def test_a_stratified_round_says_its_period_rates_are_unweighted(tmp_path):
     rows = list(load_workbook(out)["Trend"].iter_rows(values_only=True))
     assert any(isinstance(r[2], str) and "these per-period rates are unweighted" in r[2] for r in rows)
     assert trend(db, ReportFilter(round_name="2023 Q1")).stratified_round
+
+
+def test_verify_finds_a_pendency_target_changed_outside_the_application(tmp_path):
+    from db.connection import open_database
+    from workbench.report.targets import set_pendency_target
+    from workbench.review.integrity import check_workspace
+    db = open_database(tmp_path / "t.sqlite3")
+    set_pendency_target(db, "invention", 600, actor="Chen Jing")
+    set_pendency_target(db, "design", 120, actor="Chen Jing")
+    assert check_workspace(db) == []
+    db.execute("UPDATE pendency_targets SET days = 900 WHERE ip_type = 'invention'")
+    db.execute("DELETE FROM pendency_targets WHERE ip_type = 'design'")
+    problems = check_workspace(db)
+    assert len(problems) == 2
+    assert "invention: the database holds 900 days, the audit log says 600" in problems[1]
+    assert "design: the database holds None days" in problems[0]
+    db.close()
