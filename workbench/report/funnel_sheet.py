@@ -93,7 +93,8 @@ def _facts(g: Grid, departments: UnitFunnel, examiners: UnitFunnel) -> None:
     fact(g, W["funnel_method"], g.label(W["funnel_method_value"]))
     for f, unit in ((departments, W["department_unit"]), (examiners, W["examiner_unit"])):
         phi = f.funnel.overdispersion.phi
-        value = g.label(f"{phi:.2f} ({g.t(W['phi_note'])})" if phi is not None else g.t(W["phi_none"]))
+        opening, closing = ("（", "）") if g.language == "zh" else (" (", ")")
+        value = g.label(f"{phi:.2f}{opening}{g.t(W['phi_note'])}{closing}" if phi is not None else g.t(W["phi_none"]))
         fact(g, g.t(W["phi"], unit=g.t(unit)), value)
     fact(g, W["outside_count"], g.label(W["outside_value"], departments=len(departments.outside),
                                         department_total=len(departments.keys), examiners=len(examiners.outside),

@@ -1,7 +1,7 @@
 """The Trend sheet of the workbook (issue 16), in the interface language: per period (quarters, or months
 when the scope spans a year or less) placed by decision date, all cases with the compliance, defect and
-error rates and their 95% intervals, median pendency and review minutes; a native line chart of the
-compliance rate with its interval as two dashed lines; pendency per IP type against the workspace's
+error rates and their 95% intervals, median pendency and review minutes, under a native line chart of
+the compliance rate with its interval as two dashed lines; pendency per IP type against the workspace's
 targets; the same figures per department; the p-chart signals of every series in words; and the last
 period compared with the one before and with the four (or twelve) before it pooled.
 
@@ -42,9 +42,10 @@ from workbench.stats.control import RUN_OF_EIGHT, Signal
 from workbench.stats.intervals import Proportion
 
 # Department, period, reviewed, three rates with their intervals, median pendency, median review minutes.
-WIDTHS = (22.0, 12.0, 9.0, *(8.0,) * 9, 11.0, 11.0)
+WIDTHS = (22.0, 12.0, 9.0, *(9.0,) * 9, 11.0, 11.0)
 LAST = len(WIDTHS)
-CHART_ROWS = 17                    # rows kept free below the overall table for its chart (7.5 cm)
+CHART_ROWS = 16                    # rows kept free above the overall table for its chart (7.5 cm)
+CHART_CM = 25.0                    # about the width of the tables below it
 MONTHS_AT_MOST = 12                # a scope of up to a year of decisions is shown by month
 POOLED = {QUARTER: 4, MONTH: 12}   # the last period is also compared with this many before it, pooled
 INTERVAL_FONT = Font(size=9, color="595959")
@@ -74,8 +75,16 @@ def write_trend(sheet: Worksheet, t: Trend, language: str) -> int:
     g.blank()
     charts = 0
     if t.periods:
+        # The chart first, under the facts, so that it always prints whole on the first page; the
+        # table it draws follows (a chart may refer to rows below it).
+        chart_row = g.row + 1
+        drawn = any(p.reviewed for p in t.overall.points)
+        for _ in range(CHART_ROWS if drawn else 0):
+            g.blank()
         header, last = _overall(g, t)
-        charts += _chart(g, t, header, last)
+        if drawn:
+            charts += _chart(g, t, header, last, chart_row)
+        g.blank()
         g.page_break()
         _pendency(g, t)
         g.blank()
@@ -148,17 +157,12 @@ def _text(g: Grid, text: Text, **params: Any) -> Text:
     return Text(value, value)
 
 
-def _chart(g: Grid, t: Trend, header: int, last: int) -> int:
-    """The compliance rate per period with its interval, below the overall table."""
-    if not any(p.reviewed for p in t.overall.points):
-        return 0
-    anchor = g.row + 2
+def _chart(g: Grid, t: Trend, header: int, last: int, row: int) -> int:
+    """The compliance rate per period with its interval, at `row`, drawn from the overall table."""
     chart = band_chart(g.sheet, g.values, title=g.t(W["chart_title"], period=_unit(g, t)),
                        axis_title=g.t(W["chart_axis"]), header_row=header, last_row=last, label_column=1,
-                       rate_column=4, low_column=5, high_column=6)
-    g.sheet.add_chart(chart, f"A{anchor}")
-    for _ in range(CHART_ROWS):
-        g.blank()
+                       rate_column=4, low_column=5, high_column=6, width=CHART_CM)
+    g.sheet.add_chart(chart, f"A{row}")
     return 1
 
 
@@ -244,9 +248,10 @@ def _comparisons(g: Grid, t: Trend) -> None:
     g.note(g.t(W["comparison_note"], count=count))
     previous = compare_periods(t, latest)
     pooled = compare_periods(t, latest, earlier(t, latest, count))
-    g.header_pair([(W["group"], 1), (W["period"], 1)], [(W["compliance"], ((W["reviewed"], 1), (W["rate"], 1)))],
-                  [(W["compared_with"], 3), (W["reviewed"], 1), (W["rate"], 1), (W["difference"], 1), (W["low"], 1),
-                   (W["high"], 1), (W["change"], 2)])
+    g.header_pair([(W["group"], 1)],
+                  [(W["last"], ((W["period"], 1), (W["reviewed"], 1), (W["rate"], 1))),
+                   (W["compared_with"], ((W["periods"], 3), (W["reviewed"], 1), (W["rate"], 1))),
+                   (W["difference"], ((W["value"], 1), (W["low"], 1), (W["high"], 1)))], [(W["change"], 2)])
     for series in t.series:
         for comparison in (previous, pooled):
             if series.key is None or comparison.differences[series.key].difference is not None:

@@ -88,6 +88,8 @@ W = {
                          "合格率之差及其 95% Newcombe 混合得分区间；只有区间不含零时才标注升降。最近一个有评查的"
                          "期间分别与前一期、与此前 {count} 期合并后的结果对比。"),
     "compared_with": T("Compared with", "对比期间"),
+    "last": T("Last period", "最近一期"),
+    "value": T("Value", "数值"),
     "difference": T("Difference", "差值"),
     "change": T("Change", "变化"),
     "span": T("{first} to {last}", "{first} 至 {last}"),

@@ -23,6 +23,22 @@ def check_workspace(db: sqlite_utils.Database) -> list[str]:
     problems.extend(answers_match_audit(db))
     problems.extend(review_integrity(db))     # verdicts, statuses and frozen checklists
     problems.extend(check_coverage(db))       # cases, review owners, active time, round membership
+    problems.extend(targets_match_audit(db))  # the pendency targets the trend measures against
+    return problems
+
+
+def targets_match_audit(db: sqlite_utils.Database) -> list[str]:
+    """Each IP type's pendency target as its last audit entry set or cleared it (schema 9)."""
+    logged: dict[str, int | None] = {}
+    for entity_id, new_value in db.execute(
+            "SELECT entity_id, new_value FROM audit_log WHERE entity = 'pendency_target' ORDER BY id"):
+        logged[entity_id] = (json.loads(new_value) or {}).get("days") if new_value else None
+    stored = dict(db.execute("SELECT ip_type, days FROM pendency_targets").fetchall())
+    problems = []
+    for ip_type in sorted(set(logged) | set(stored)):
+        if logged.get(ip_type) != stored.get(ip_type):
+            problems.append(f"pendency target of {ip_type}: the database holds {stored.get(ip_type)} days, the audit "
+                            f"log says {logged.get(ip_type)}; changed outside the application")
     return problems
 
 
