@@ -1,12 +1,13 @@
 """Screenshots of the main window for the README, in English and Chinese.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python build/screenshots.py [OUT_DIR] [calibration] [disputes]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python build/screenshots.py [OUT_DIR] [calibration] [disputes] [trends]
 
 Builds a throwaway workspace from the bundled demo samples, answers a few items of the
 first invention case by keyboard, and saves main-window-en.png and main-window-zh.png;
 then a generated demo workspace (2,000 cases, 40% reviewed) for dashboard-en/zh.png, and one
 with the demo's closed calibration round for calibration-view-en/zh.png, and one with feedback
-sent, responses returned and disputes decided for disputes-view-en/zh.png.
+sent, responses returned and disputes decided for disputes-view-en/zh.png, and a demo of 20,000 cases
+with pendency targets for trend-view-en/zh.png and funnel-view-en.png (the Dashboard's trend pages).
 """
 from __future__ import annotations
 
@@ -171,8 +172,51 @@ def shoot_disputes(language: str, out_dir: Path) -> Path:
     return out
 
 
+TREND_GROUP = "实用新型审查部"       # the demo's department whose quality dips for two quarters
+TARGETS = (("invention", "20m"), ("utility_model", "6m"), ("design", "4m"), ("trademark", "5m"))
+
+
+def _trends_workspace(db: Any) -> None:
+    from workbench.demo.generate import build_demo
+    from workbench.report.targets import set_pendency_target
+
+    build_demo(db, cases=20000, reviewed=0.2, seed=7)
+    for ip_type, days in TARGETS:
+        set_pendency_target(db, ip_type, days, actor="Chen Jing")
+
+
+def shoot_trends(language: str, out_dir: Path, fill: Callable[[Any], object] = _trends_workspace) -> list[Path]:
+    """The Dashboard's Trend page (the demo's dipping department beside all cases, its 95% band, pendency
+    against the targets) in both languages, and in English the Funnel plot of the examiners."""
+    from PySide6.QtTest import QTest
+
+    window = open_window(language, fill, reviewer="Chen Jing")
+    dashboard = window.dashboard
+    window.trend_actions.show_trends()
+    dashboard.refresh()
+    panel = dashboard.trends
+    for _ in range(400):                       # both computed in the background
+        QTest.qWait(50)
+        if dashboard.report is not None and panel.trend is not None:
+            break
+    page = panel.trend_page
+    page.show_box.setCurrentIndex(max(page.show_box.findData(TREND_GROUP), 1))
+    QTest.qWait(50)
+    shots = [out_dir / f"trend-view-{language}.png"]
+    window.grab().save(str(shots[0]))
+    if language == "en":
+        funnel = panel.funnel_page
+        dashboard.tabs.setCurrentWidget(funnel)
+        funnel.unit_box.setCurrentIndex(funnel.unit_box.findData("examiner"))
+        QTest.qWait(50)
+        shots.append(out_dir / "funnel-view-en.png")
+        window.grab().save(str(shots[1]))
+    window.close()
+    return shots
+
+
 def main() -> None:
-    only = {a for a in sys.argv[1:] if a in ("calibration", "disputes")}     # only these tabs' shots
+    only = {a for a in sys.argv[1:] if a in ("calibration", "disputes", "trends")}     # only these tabs' shots
     args = [a for a in sys.argv[1:] if a not in only]
     out_dir = Path(args[0]) if args else ROOT / "docs"
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -184,6 +228,8 @@ def main() -> None:
             print(shoot_calibration(language, out_dir))
         if not only or "disputes" in only:
             print(shoot_disputes(language, out_dir))
+        if not only or "trends" in only:
+            print(*shoot_trends(language, out_dir), sep="\n")
 
 
 if __name__ == "__main__":

@@ -24,14 +24,17 @@ class ControlChart(Chart):
         super().__init__(title, parent)
         self.chart: PChart | None = None
         self.tips: tuple[str, ...] = ()
+        self.partial: tuple[bool, ...] = ()
         #: The legend's words: rate, centre, limits (3 sigma), zone (2 sigma), signal, beyond.
         self.legend_names = {"rate": "Rate", "centre": "Centre line", "limits": "3-sigma limits",
                              "zone": "2 sigma", "signal": "Run rule", "beyond": "Beyond the limits"}
         self.points: dict[int, QPointF] = {}
 
-    def set_data(self, chart: PChart | None, tips: tuple[str, ...]) -> None:
+    def set_data(self, chart: PChart | None, tips: tuple[str, ...], partial: tuple[bool, ...] = ()) -> None:
+        """The chart, each point's tooltip, and which periods are still running (drawn hollow)."""
         self.chart = chart
         self.tips = tuple(tips)
+        self.partial = tuple(partial)
         self.points = {}
         self.update()
 
@@ -116,7 +119,8 @@ class ControlChart(Chart):
             colour, radius = ((SIGNAL_COLOUR, 5.5) if point.index in beyond else
                               (LINE_COLOUR, 4.5) if point.index in other else (BAR_COLOUR, 3.5))
             painter.setPen(QPen(colour.darker(130) if radius > 4 else colour, 1.2))
-            painter.setBrush(colour)
+            hollow = point.index < len(self.partial) and self.partial[point.index]
+            painter.setBrush(Qt.BrushStyle.NoBrush if hollow else colour)
             painter.drawEllipse(where, radius, radius)
             if point.index < len(self.tips):
                 self._tips.insert(0, (tip_box(where, max(5.0, min(slot / 2, 9.0))), self.tips[point.index]))

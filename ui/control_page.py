@@ -103,7 +103,8 @@ class ControlPage(QWidget):
         name = series_name(t.group, key)
         self.chart.title = self.tr("p-chart of the compliance rate: %1").replace("%1", name)
         chart = self.p_chart
-        self.chart.set_data(chart, tuple(self._tip(name, p, chart) for p in chart.points) if chart else ())
+        self.chart.set_data(chart, tuple(self._tip(name, p, chart) for p in chart.points) if chart else (),
+                            tuple(p.partial for p in t.periods))
         self._fill_signals(chart)
         self.centre_label.setText(self._centre_text(t, key, chart))
 
@@ -114,6 +115,8 @@ class ControlPage(QWidget):
             "%2", point.label).replace("%3", percent(point.rate)).replace("%4", str(point.x)).replace(
             "%5", str(point.n)).replace("%6", percent(point.lcl)).replace("%7", percent(point.ucl)).replace(
             "%8", percent(point.centre))
+        if self.trend is not None and self.trend.periods[point.index].partial:
+            tip += "\n" + self.tr("The period is still running.")
         for signal in chart.signals_at(point.index):
             tip += "\n" + word(RULE_LABELS[signal.rule], self.language) + " · " + word(
                 SIDE_LABELS[signal.side], self.language)

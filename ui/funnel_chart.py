@@ -10,7 +10,7 @@ import math
 from typing import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 from ui.chart_parts import LegendEntry, axis_width, draw_legend, draw_y_axis, polyline, rate_axis, tip_box, y_mapper
@@ -154,6 +154,9 @@ class FunnelChart(Chart):
                 name = metrics.elidedText(self.names[index], Qt.TextElideMode.ElideRight, NAME_WIDTH)
                 width = metrics.horizontalAdvance(name) + 4
                 x = where.x() + 8 if where.x() + 8 + width <= plot.right() else where.x() - 8 - width
+                box = QRectF(x, where.y() - metrics.height() / 2, width, metrics.height())
+                backdrop = self.palette().color(QPalette.ColorRole.Window)
+                backdrop.setAlpha(210)             # the name stays readable over a limit line
+                painter.fillRect(box, backdrop)
                 painter.setPen(text)
-                painter.drawText(QRectF(x, where.y() - metrics.height() / 2, width, metrics.height()),
-                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
+                painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)

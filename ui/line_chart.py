@@ -44,6 +44,8 @@ class LineChart(Chart):
         super().__init__(title, parent)
         self.rates = rates
         self.unit = unit
+        #: A legend even for one line (when its name says what the title does not, e.g. its IP type).
+        self.legend_always = False
         self.labels: tuple[str, ...] = ()
         self.partial: tuple[bool, ...] = ()
         self.series: list[LineSeries] = []
@@ -72,7 +74,7 @@ class LineChart(Chart):
               metrics: QFontMetrics) -> None:
         self.points = {}
         legend_height = 0.0
-        if len(self.series) > 1:
+        if len(self.series) > 1 or self.legend_always:
             legend = [LegendEntry(s.name, TARGET_COLOUR if s.reference else s.colour,
                                   "line" if s.reference or not s.banded else "band") for s in self.series]
             legend_height, tips = draw_legend(painter, area, legend, text, metrics)

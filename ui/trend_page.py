@@ -61,6 +61,7 @@ class TrendPage(QWidget):
         bar.addSpacing(12)
         bar.addWidget(self.note, 1)
         small = QSplitter(Qt.Orientation.Horizontal)
+        self.pendency_chart.legend_always = self.target_chart.legend_always = True    # a line per IP type
         for chart in (self.pendency_chart, self.target_chart, self.minutes_chart):
             chart.setMinimumHeight(170)
             small.addWidget(chart)
@@ -196,6 +197,7 @@ class TrendPage(QWidget):
                 shares.append(self._share_series(type_name, t.targets[code], focus, cells, colour))
         self.pendency_chart.title = self.tr("Median pendency, filing to decision (days): %1").replace("%1", name)
         self.pendency_chart.set_data(t.labels, pendency, partial)
+        self.target_chart.title = self.tr("Decided within the pendency target: %1").replace("%1", name)
         self.target_chart.set_data(t.labels, shares, partial)
         self.minutes_chart.title = self.tr("Median active review time (minutes): %1").replace("%1", name)
         self.minutes_chart.set_data(t.labels, [LineSeries(name, tuple(p.median_minutes for p in focus.points), tuple(

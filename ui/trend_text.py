@@ -44,4 +44,6 @@ def interval(low: float | None, high: float | None, *, signed: bool = False) -> 
 
 def points(value: float | None) -> str:
     """A difference of rates in percentage points, signed: +2.5, -10.0."""
-    return "–" if value is None else f"{value * 100:+.1f}"
+    if value is None:
+        return "–"
+    return "0.0" if round(value * 100, 1) == 0 else f"{value * 100:+.1f}"     # never "-0.0"
