@@ -42,7 +42,6 @@ class TrendPage(QWidget):
         self.band_note = QLabel(self.tr("Choose one group to see its 95% interval; every point's tooltip gives it."))
         self.band_note.setStyleSheet("color: #595959;")
         self.chart = LineChart("")
-        self.chart.empty_text = self.tr("No case in scope has a date to place it in a period.")
         self.pendency_chart = LineChart(self.tr("Median pendency, filing to decision (days)"), rates=False)
         self.target_chart = LineChart(self.tr("Decided within the pendency target"))
         self.minutes_chart = LineChart(self.tr("Median active review time (minutes)"), rates=False)
@@ -150,6 +149,8 @@ class TrendPage(QWidget):
         series += [self._rate_series(t, g, rate, SERIES_COLOURS[i % len(SERIES_COLOURS)], band=len(groups) == 1)
                    for i, g in enumerate(groups)]
         partial = tuple(p.partial for p in t.periods)
+        self.chart.empty_text = (self.tr("No reviewed case in these periods.") if t.periods else
+                                 self.tr("No case in scope has a date to place it in a period."))
         self.chart.set_data(t.labels, series, partial)
         self.band_note.setVisible(len(groups) > 1)
         focus = self.focus_series() or t.overall

@@ -4064,6 +4064,10 @@ Create a new, empty workspace there?</source>
         <translation>空心点表示尚未结束的期间。</translation>
     </message>
     <message>
+        <source>No reviewed case in these periods.</source>
+        <translation>这些期间内没有已评查案件。</translation>
+    </message>
+    <message>
         <source>%1 per month, by decision date (95% interval)</source>
         <translation>各月%1，按结案日（95% 区间）</translation>
     </message>

@@ -208,3 +208,30 @@ def test_ctrl_shift_t_opens_the_trend_page(window_factory, demo, qtbot):
     action.trigger()
     assert window.tabs.currentWidget() is window.dashboard
     assert window.dashboard.tabs.currentWidget() is window.dashboard.trends.trend_page
+
+
+def test_an_empty_workspace_shows_each_page_empty(window_factory, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
+    window = window_factory()
+    panel = show_trends(qtbot, window)
+    assert panel.trend.periods == ()
+    page = panel.trend_page
+    assert not page.chart.has_data() and page.chart.empty_text == "No case in scope has a date to place it in a period."
+    assert not panel.control_page.chart.has_data() and panel.control_page.signals.rowCount() == 0
+    assert panel.comparison_page.comparison is None and panel.comparison_page.empty.isVisibleTo(panel.comparison_page)
+    assert not panel.funnel_page.chart.has_data() and panel.funnel_page.outside.rowCount() == 0
+    for widget in panel.pages():
+        window.dashboard.tabs.setCurrentWidget(widget)
+        assert not window.grab().isNull()
+
+
+def test_unreviewed_periods_are_gaps_and_say_so(window_factory, tmp_path, qtbot, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
+    db = open_database(tmp_path / "w.sqlite3")
+    build_demo(db, cases=50, reviewed=0.0, seed=3)
+    db.close()
+    window = window_factory()
+    page = show_trends(qtbot, window).trend_page
+    assert page.chart.labels and not page.chart.has_data()
+    assert page.chart.empty_text == "No reviewed case in these periods."
+    assert page.pendency_chart.has_data()            # pendency counts every decided case, reviewed or not
