@@ -33,10 +33,10 @@ ISO_DAY = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d")
 
 @pytest.fixture(scope="module")
 def planted(tmp_path_factory):
-    """A workspace big enough for the planted patterns to stand out of the noise (~155 reviews a
-    quarter in the dip department, ~90 for the outlier examiner)."""
+    """A workspace big enough for the planted patterns to stand out of the noise: ~170 reviews a
+    quarter in the dip department, ~70 for the outlier examiner and 50 to 350 for the others."""
     db = open_database(tmp_path_factory.mktemp("planted") / "planted.sqlite3")
-    build_demo(db, cases=10_000, reviewed=0.5, seed=2022, today=TODAY)
+    build_demo(db, cases=20_000, reviewed=0.3, seed=2022, today=TODAY)
     return db
 
 
@@ -112,6 +112,13 @@ def test_every_review_lies_between_the_import_and_today(edge):
     assert answered == 0
 
 
+def test_reviews_in_progress_started_in_the_last_month(planted):
+    started = [_day(at) for (at,) in planted.execute("SELECT created_at FROM reviews WHERE status = 'in_progress'")]
+    reviewed = planted.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
+    assert 0.06 < len(started) / reviewed < 0.1
+    assert min(started) >= TODAY - datetime.timedelta(days=timeline.OPEN_REVIEW_DAYS)
+
+
 def test_the_round_and_the_session_come_before_today_over_cases_imported_before_them(edge):
     for name, created, closed in edge.execute("SELECT name, created_at, closed_at FROM rounds"):
         drawn, later = edge.execute(
@@ -131,7 +138,8 @@ def test_review_starts_do_not_depend_on_how_many_reviews_there_are():
     facts = [CaseFacts(n, "invention", "d", "e", "授权", first + datetime.timedelta(days=rng.randint(0, span)))
              for n in range(200_000)]
     plan = generate._Plan(len(facts), len(facts), 7, TODAY, 0, None)
-    order = generate._review_order(list(range(len(facts))), facts, plan)
+    order, still_open = generate._review_order(list(range(len(facts))), facts, plan)
+    assert 0.07 < len(still_open) / len(facts) < 0.09
     starts = [generate._origin(TODAY) + datetime.timedelta(seconds=key >> generate._INDEX_BITS) for key in order]
     assert starts == sorted(starts) and len(order) == len(facts)
     assert max(starts).date() <= TODAY and min(starts).date() > first
@@ -221,7 +229,7 @@ def test_the_planted_department_dips_for_two_quarters_and_recovers(planted):
     assert rate(others) - rate(dip) >= 8
     by_rate = sorted(counts, key=lambda q: rate([q]))
     assert set(by_rate[:2]) == set(dip)                  # its two worst quarters...
-    assert rate([dip[1] + 1]) - rate(dip) >= 8           # ...and the next one has recovered
+    assert rate([dip[1] + 1]) - rate(dip) >= 5           # ...and the next one has recovered
 
 
 def test_no_other_department_dips_then(planted):
@@ -247,7 +255,7 @@ def test_the_planted_examiner_is_far_outside_the_funnel_and_no_one_else_is(plant
 
     outlier = findings.OUTLIER_EXAMINER
     n, errors = counts[outlier]
-    assert n >= 60 and errors / n >= 2 * overall and z(outlier) > 3.09 + 1       # beyond the 99.8% limit
+    assert n >= 60 and errors / n >= 2 * overall and z(outlier) > 3.09 + 1       # far beyond the 99.8% limit
     others = [e for e in counts if e != outlier]
     assert len(others) >= 35 and all(abs(z(e)) < 3.09 for e in others)
     assert errors / n > max(counts[e][1] / counts[e][0] for e in others) + 0.1

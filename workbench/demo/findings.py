@@ -69,9 +69,12 @@ ADVISORY_COMMENTS = ("建议：通知书可进一步精简。", "建议：补充
 #: The department whose quality dips for two quarters, and how much more often it errs then.
 DIP_DEPARTMENT = "实用新型审查部"
 DIP_FACTOR = 1.6
-#: The examiner far outside the funnel, and how much more often their cases have findings.
+#: The examiner far outside the funnel: every OUTLIER_EVERY-th review of their cases carries a planted
+#: major finding on the checklist's most error-prone item (counted, not drawn, so the outlier stands
+#: out at a few dozen reviews), and their other findings are OUTLIER_FACTOR times as frequent.
 OUTLIER_EXAMINER = "林芳"
-OUTLIER_FACTOR = 3.0
+OUTLIER_EVERY = 4
+OUTLIER_FACTOR = 1.5
 
 
 def dip_quarters(today: datetime.date) -> tuple[int, int]:
@@ -108,11 +111,21 @@ class FindingModel:
         for checklist in templates:
             self._item_rates(rng, checklist)
         # Ordinary units differ a little (their funnel points scatter inside the limits).
-        self.department = {d: 1.0 if d == DIP_DEPARTMENT else rng.uniform(0.85, 1.15)
+        self.department = {d: 1.0 if d == DIP_DEPARTMENT else rng.uniform(0.9, 1.1)
                            for d in sorted({f.department for f in facts})}
-        self.examiner = {e: OUTLIER_FACTOR if e == OUTLIER_EXAMINER else rng.uniform(0.9, 1.1)
+        self.examiner = {e: OUTLIER_FACTOR if e == OUTLIER_EXAMINER else rng.uniform(0.92, 1.08)
                          for e in sorted({f.examiner for f in facts})}
         self.dip = dip_quarters(today)
+        self.planted_item = {c.template_id: _planted_item(c, self.rates) for c in templates}
+        self._outlier_reviews = 0
+
+    def planted_error(self, case: CaseFacts) -> bool:
+        """Whether this review (of OUTLIER_EXAMINER's case) carries the planted major finding: the first
+        review of theirs and every OUTLIER_EVERY-th after it. Call once per review."""
+        if case.examiner != OUTLIER_EXAMINER:
+            return False
+        self._outlier_reviews += 1
+        return self._outlier_reviews % OUTLIER_EVERY == 1
 
     def _item_rates(self, rng: random.Random, checklist: Checklist) -> None:
         items = list(checklist.items)
@@ -139,6 +152,14 @@ class FindingModel:
         return min(0.9, self.rates.get((checklist.template_id, item.id), 0.0) * factor)
 
 
+def _planted_item(checklist: Checklist, rates: dict[tuple[str, str], float]) -> str | None:
+    """The always-shown item most often failed that a major finding may be recorded on."""
+    candidates = [i for i in checklist.items if i.can_fail and i.condition is None and "major" in i.severities
+                  and any(o.outcome == "fail" and o.severity in (None, "major") for o in i.options)]
+    best = max(candidates, key=lambda i: rates.get((checklist.template_id, i.id), 0.0), default=None)
+    return None if best is None else best.id
+
+
 def not_applicable(item: Item, case: CaseFacts, rng: random.Random) -> bool:
     if "na" not in item.answers and not any(o.outcome == "na" for o in item.options):
         return False
@@ -151,11 +172,11 @@ def not_applicable(item: Item, case: CaseFacts, rng: random.Random) -> bool:
     return rng.random() < 0.02
 
 
-def finding(item: Item, rng: random.Random) -> tuple[str, str | None, str, str]:
-    """A failing answer: option code, severity, category, comment."""
-    options = [o for o in item.options if o.outcome == "fail"]
+def finding(item: Item, rng: random.Random, major: bool = False) -> tuple[str, str | None, str, str]:
+    """A failing answer: option code, severity, category, comment (`major`: of that severity)."""
+    options = [o for o in item.options if o.outcome == "fail" and (not major or o.severity in (None, "major"))]
     option = rng.choices(options, [3 if o.severity in (None, "minor") else 1 for o in options])[0]
-    severity = option.severity
+    severity = "major" if major else option.severity
     if severity is None:
         allowed = list(item.severities)
         severity = rng.choices(allowed, [SEVERITY_WEIGHTS[s] for s in allowed])[0]

@@ -62,6 +62,8 @@ BATCH = 5000
 REVIEWERS = 8
 #: A review's active time is capped (a review started at 16:00 then ends the same evening).
 MAX_ACTIVE_SECONDS = 3 * 3600
+#: The share of the reviews still in progress (all started recently).
+OPEN_SHARE = 0.08
 # Reviews are sorted by start with one integer each: the start (seconds into the decision window)
 # above the case's index, which takes _INDEX_BITS (2 ** 20 > MAX_CASES).
 _INDEX_BITS = 20
@@ -148,21 +150,20 @@ def _build(db: sqlite_utils.Database, plan: _Plan, progress: Progress, cancel: C
         facts = _insert_cases(db, plan, progress, cancel)
         rng = random.Random(f"{plan.seed}:reviews")
         model = FindingModel(rng, parsed.values(), facts, plan.today)
-        order = _review_order(rng.sample(range(len(facts)), plan.reviews), facts, plan)
+        order, still_open = _review_order(rng.sample(range(len(facts)), plan.reviews), facts, plan)
         writer = _ReviewWriter(db)
         reviewers = _reviewers(rng)
-        # Reviews started within OPEN_REVIEW_DAYS of today may still be in progress.
-        recent = timeline.beijing(plan.today - datetime.timedelta(days=timeline.OPEN_REVIEW_DAYS), 0)
         origin = _origin(plan.today)
         for n, key in enumerate(order):
-            case = facts[key & ((1 << _INDEX_BITS) - 1)]
+            index = key & ((1 << _INDEX_BITS) - 1)
+            case = facts[index]
             checklist_id = checklist_ids.get(case.ip_type)
             if checklist_id is None:
                 continue
             start = origin + datetime.timedelta(seconds=key >> _INDEX_BITS)
             reviewer = _reviewer_for(case, reviewers, rng)
             writer.add_review(case, checklist_id, parsed[checklist_id], reviewer, start, model, rng,
-                              recent=start >= recent)
+                              still_open=index in still_open)
             if writer.pending >= BATCH:
                 cancel.check()
                 writer.flush()
@@ -181,16 +182,25 @@ def _build(db: sqlite_utils.Database, plan: _Plan, progress: Progress, cancel: C
     return DemoResult(len(facts), writer.reviews, writer.answers, writer.findings, writer.entries, drawn, in_round)
 
 
-def _review_order(chosen: list[int], facts: list[CaseFacts], plan: _Plan) -> list[int]:
+def _review_order(chosen: list[int], facts: list[CaseFacts], plan: _Plan) -> tuple[list[int], set[int]]:
     """The chosen cases in the order their reviews start, each as (whole seconds from _origin to the
     start) << _INDEX_BITS | index: written in that order, the audit log runs forward in time. One int a
-    review keeps a million of them small."""
+    review keeps a million of them small. Also the cases whose review is still in progress (OPEN_SHARE
+    of them, started in the last OPEN_REVIEW_DAYS: a review is not left open for months)."""
     rng = random.Random(f"{plan.seed}:review-times")
     origin = _origin(plan.today)
-    keys = [int((timeline.review_start(rng, facts[index].decision_date, plan.today) - origin).total_seconds())
-            << _INDEX_BITS | index for index in sorted(chosen)]
+    keys: list[int] = []
+    still_open: set[int] = set()
+    for index in sorted(chosen):
+        decided = facts[index].decision_date
+        if rng.random() < OPEN_SHARE:
+            still_open.add(index)
+            start = timeline.open_review_start(rng, decided, plan.today)
+        else:
+            start = timeline.review_start(rng, decided, plan.today)
+        keys.append(int((start - origin).total_seconds()) << _INDEX_BITS | index)
     keys.sort()
-    return keys
+    return keys, still_open
 
 
 def _origin(today: datetime.date) -> datetime.datetime:
@@ -395,7 +405,7 @@ class _ReviewWriter:
 
     def add_review(self, case: CaseFacts, checklist_id: int, checklist: Checklist, reviewer: Reviewer,
                    start: datetime.datetime, model: FindingModel, rng: random.Random,
-                   review_id: int | None = None, recent: bool = False) -> None:
+                   review_id: int | None = None, still_open: bool = False) -> None:
         """A new review, or (review_id) the completion of an open one, e.g. a round's.
 
         The random draws happen in one fixed order (fate, answers, time, each step, completion,
@@ -404,10 +414,9 @@ class _ReviewWriter:
         if review_id is None:
             review_id = self.next_review
             self.next_review += 1
-        # Of the reviews started: most are signed off, some completed, and a few of the `recent` ones
-        # still in progress. An open review being completed is finished (completed or signed off).
-        fate = rng.choices(("signed_off", "completed", "in_progress"), (60, 22, 18) if recent and not existing
-                           else (70, 22, 0))[0]
+        # Of the reviews finished, most are signed off and some only completed; `still_open` ones are
+        # in progress. An open review being completed (a round's) is finished.
+        fate = "in_progress" if still_open and not existing else rng.choices(("signed_off", "completed"), (70, 22))[0]
         if not existing:
             self._audit(start, reviewer.name, "review", str(review_id), case.id, "open",
                         None, {"checklist_id": checklist_id, "reviewer": reviewer.name})
@@ -479,11 +488,15 @@ class _ReviewWriter:
         """Each shown item's answer in checklist order (a condition sees the answers before it)."""
         given_codes: dict[str, str] = {}
         factor = model.factor(case, reviewer)
+        planted = model.planted_item.get(checklist.template_id) if model.planted_error(case) else None
         for item in checklist.items:
             if item.condition is not None and given_codes.get(item.condition.item) not in item.condition.answers:
                 continue
             changed_from = None
-            if not_applicable(item, case, rng):
+            if item.id == planted:
+                code, severity, category, comment = finding(item, rng, major=True)
+                answer = Answer(item.id, code, "fail", severity, category, comment)
+            elif not_applicable(item, case, rng):
                 option = item.option_for_outcome("na")
                 answer = Answer(item.id, option.code, "na")
             elif item.can_fail and rng.random() < model.fail_rate(checklist, item, factor):

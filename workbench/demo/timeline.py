@@ -28,7 +28,7 @@ DAY_START_MINUTES = 9 * 60
 START_SPAN_MINUTES = 7 * 60
 #: A case is reviewed within this many days of its import (sooner when "today" comes first).
 REVIEW_LAG_DAYS = 45
-#: Reviews started this many days before "today" or earlier are finished (completed or signed off).
+#: Reviews still in progress started within this many days before "today".
 OPEN_REVIEW_DAYS = 30
 #: The demo's round is drawn this many days before "today" and reviewed up to "today"; a
 #: calibration session starts this many days before "today".
@@ -122,6 +122,15 @@ def review_start(rng: random.Random, decided: datetime.date, today: datetime.dat
     REVIEW_LAG_DAYS of its import, never after `today`, in office hours."""
     earliest = import_day(decided, today)
     day = earliest + datetime.timedelta(days=rng.randint(0, min(REVIEW_LAG_DAYS, (today - earliest).days)))
+    day = working_day(day, earliest=earliest, latest=today)
+    return beijing(day, DAY_START_MINUTES + rng.uniform(0, START_SPAN_MINUTES))
+
+
+def open_review_start(rng: random.Random, decided: datetime.date, today: datetime.date) -> datetime.datetime:
+    """When a review still in progress started: on a working day in the last OPEN_REVIEW_DAYS (after
+    the case's import), in office hours."""
+    earliest = max(import_day(decided, today), today - datetime.timedelta(days=OPEN_REVIEW_DAYS))
+    day = earliest + datetime.timedelta(days=rng.randint(0, (today - earliest).days))
     day = working_day(day, earliest=earliest, latest=today)
     return beijing(day, DAY_START_MINUTES + rng.uniform(0, START_SPAN_MINUTES))
 
