@@ -7,15 +7,16 @@ patterns for the trend, control-chart and funnel views to find:
   third and second calendar quarters before today's), so its compliance, by decision date, falls
   by about 13 points (from about 73%) for two quarters and recovers in the quarter after. With
   today 2026-06-30 (timeline.REFERENCE_TODAY, the library's default): 2025 Q3 and 2025 Q4. At
-  `demo --cases 20000` (a fifth reviewed) it has about 125 reviewed cases a quarter.
-- OUTLIER_EXAMINER (林芳, 医药生物发明审查部, about 1.4% of the cases): findings OUTLIER_FACTOR times
-  as frequent, so about 35-40% of her reviewed cases are errors against about 13% overall; at
-  `demo --cases 20000`, about 55 reviewed cases with about 20 errors: outside the 99.8% funnel
-  limit, while every other examiner is inside it.
+  `demo --cases 20000` (a fifth reviewed) it has about 130 reviewed cases a quarter, and the drop
+  measured varies by some 4 points around 13 from seed to seed (sampling noise).
+- OUTLIER_EXAMINER (林芳, 医药生物发明审查部, about 1.4% of the cases): every OUTLIER_EVERY-th review
+  of her cases carries a planted major finding, so 35-40% of her reviewed cases are errors against
+  about 13% overall; at `demo --cases 20000`, about 50 reviewed cases with 15 to 22 errors: outside
+  the 99.8% funnel limit, while the other examiners stay inside it.
 
-Every other department and examiner is ordinary: their factors vary by a few tenths around 1 (at
-a few hundred reviews each, their funnel points scatter inside the limits; at 100,000 cases and
-more the department differences show as overdispersion).
+Every other department and examiner is ordinary: their factors vary by up to a tenth around 1
+(at a few hundred reviews each their funnel points scatter inside the limits; at 100,000 cases
+and more the department differences show as overdispersion).
 """
 from __future__ import annotations
 

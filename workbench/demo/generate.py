@@ -8,20 +8,23 @@ search...). Reviews are written exactly as the application writes them (answers,
 active time, and the hash-chained audit entries), so `verify` finds the workspace intact.
 
 Time (workbench.demo.timeline): each month's decisions are imported on the first working day of
-the next month; a case is reviewed within weeks of its import, in Beijing office hours, and no
-date anywhere (decision, filing, review, answer, sign-off, round, calibration, audit entry) lies
-after `today`. The round (`round_spec`) is drawn ROUND_DAYS before `today` over the cases imported
-by then, and reviewed up to `today`.
+the next month; a case is reviewed within weeks of its import, in Beijing office hours (so the
+latest decisions are the least reviewed, and every month has about as many reviews), the latest
+started reviews are still in progress, and no date anywhere (decision, filing, review, answer,
+sign-off, round, calibration, audit entry) lies after `today`. The round (`round_spec`) is drawn
+ROUND_DAYS before `today` over the cases imported by then, and reviewed up to `today`.
 
 Planted for the trend, control-chart and funnel views to find (details in workbench.demo.findings):
 - 实用新型审查部 (DIP_DEPARTMENT): compliance falls by about 13 points for the cases it decided in
   the third and second quarters before `today`'s quarter, and recovers; with today 2026-06-30
   (the library's default, timeline.REFERENCE_TODAY) those are 2025 Q3 and 2025 Q4.
 - 林芳 of 医药生物发明审查部 (OUTLIER_EXAMINER): 35-40% of her reviewed cases are errors against
-  about 13% overall (`demo --cases 20000`: ~55 reviewed, ~20 errors), the only examiner outside
+  about 13% overall (`demo --cases 20000`: ~50 reviewed, 15-22 errors), the only examiner outside
   the funnel.
 
-The same arguments (seed and today) always give the same workspace, to the byte in every table.
+The same arguments (seed and today) always give the same workspace: every table holds the same
+bytes, but for what identifies the workspace file (workspace_info, workspace_secret and the random
+uid of each review and round, by which packages tell records of different workspaces apart).
 Everything is inserted in batches inside one transaction: cancelling, or a failure, leaves the
 workspace as it was.
 """
@@ -62,8 +65,8 @@ BATCH = 5000
 REVIEWERS = 8
 #: A review's active time is capped (a review started at 16:00 then ends the same evening).
 MAX_ACTIVE_SECONDS = 3 * 3600
-#: The share of the reviews still in progress (all started recently).
-OPEN_SHARE = 0.08
+#: The share of the reviews still in progress: the latest started (at least one).
+OPEN_SHARE = 0.02
 # Reviews are sorted by start with one integer each: the start (seconds into the decision window)
 # above the case's index, which takes _INDEX_BITS (2 ** 20 > MAX_CASES).
 _INDEX_BITS = 20
@@ -150,7 +153,7 @@ def _build(db: sqlite_utils.Database, plan: _Plan, progress: Progress, cancel: C
         facts = _insert_cases(db, plan, progress, cancel)
         rng = random.Random(f"{plan.seed}:reviews")
         model = FindingModel(rng, parsed.values(), facts, plan.today)
-        order, still_open = _review_order(rng.sample(range(len(facts)), plan.reviews), facts, plan)
+        order, still_open = _review_order(facts, plan)
         writer = _ReviewWriter(db)
         reviewers = _reviewers(rng)
         origin = _origin(plan.today)
@@ -182,25 +185,37 @@ def _build(db: sqlite_utils.Database, plan: _Plan, progress: Progress, cancel: C
     return DemoResult(len(facts), writer.reviews, writer.answers, writer.findings, writer.entries, drawn, in_round)
 
 
-def _review_order(chosen: list[int], facts: list[CaseFacts], plan: _Plan) -> tuple[list[int], set[int]]:
-    """The chosen cases in the order their reviews start, each as (whole seconds from _origin to the
-    start) << _INDEX_BITS | index: written in that order, the audit log runs forward in time. One int a
-    review keeps a million of them small. Also the cases whose review is still in progress (OPEN_SHARE
-    of them, started in the last OPEN_REVIEW_DAYS: a review is not left open for months)."""
+def _review_order(facts: list[CaseFacts], plan: _Plan) -> tuple[list[int], set[int]]:
+    """The reviewed cases in the order their reviews start, each as (whole seconds from _origin to the
+    start) << _INDEX_BITS | index: written in that order, the audit log runs forward in time, and one
+    int a review keeps a million of them small. Also the indexes of the OPEN_SHARE still in progress.
+
+    Cases are taken in random order, each with a review start drawn within REVIEW_LAG_DAYS of its
+    import; a start after today means the case is not reviewed yet, and the next one is taken. So
+    the latest decisions are the least reviewed, as in an office, and no day gets more than its
+    share; only when more is asked for than is ready are the rest reviewed by today."""
     rng = random.Random(f"{plan.seed}:review-times")
     origin = _origin(plan.today)
+    candidates = list(range(len(facts)))
+    rng.shuffle(candidates)
     keys: list[int] = []
-    still_open: set[int] = set()
-    for index in sorted(chosen):
-        decided = facts[index].decision_date
-        if rng.random() < OPEN_SHARE:
-            still_open.add(index)
-            start = timeline.open_review_start(rng, decided, plan.today)
+    later: list[int] = []
+    for index in candidates:
+        if len(keys) == plan.reviews:
+            break
+        start = timeline.review_start(rng, facts[index].decision_date, plan.today, by_today=False)
+        if start is None:
+            later.append(index)
         else:
-            start = timeline.review_start(rng, decided, plan.today)
+            keys.append(int((start - origin).total_seconds()) << _INDEX_BITS | index)
+    for index in later[:plan.reviews - len(keys)]:
+        start = timeline.review_start(rng, facts[index].decision_date, plan.today)
+        assert start is not None
         keys.append(int((start - origin).total_seconds()) << _INDEX_BITS | index)
     keys.sort()
-    return keys, still_open
+    still_open = max(1, round(OPEN_SHARE * len(keys))) if keys else 0
+    mask = (1 << _INDEX_BITS) - 1
+    return keys, {key & mask for key in keys[len(keys) - still_open:]}
 
 
 def _origin(today: datetime.date) -> datetime.datetime:
@@ -414,8 +429,8 @@ class _ReviewWriter:
         if review_id is None:
             review_id = self.next_review
             self.next_review += 1
-        # Of the reviews finished, most are signed off and some only completed; `still_open` ones are
-        # in progress. An open review being completed (a round's) is finished.
+        # Of the reviews finished, most are signed off and some only completed; `still_open` ones (the
+        # latest started) are in progress. An open review being completed (a round's) is finished.
         fate = "in_progress" if still_open and not existing else rng.choices(("signed_off", "completed"), (70, 22))[0]
         if not existing:
             self._audit(start, reviewer.name, "review", str(review_id), case.id, "open",

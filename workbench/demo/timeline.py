@@ -28,8 +28,6 @@ DAY_START_MINUTES = 9 * 60
 START_SPAN_MINUTES = 7 * 60
 #: A case is reviewed within this many days of its import (sooner when "today" comes first).
 REVIEW_LAG_DAYS = 45
-#: Reviews still in progress started within this many days before "today".
-OPEN_REVIEW_DAYS = 30
 #: The demo's round is drawn this many days before "today" and reviewed up to "today"; a
 #: calibration session starts this many days before "today".
 ROUND_DAYS = 14
@@ -117,20 +115,16 @@ def month_key(day: datetime.date) -> int:
     return day.year * 12 + day.month - 1
 
 
-def review_start(rng: random.Random, decided: datetime.date, today: datetime.date) -> datetime.datetime:
+def review_start(rng: random.Random, decided: datetime.date, today: datetime.date,
+                 by_today: bool = True) -> datetime.datetime | None:
     """When the regular review of a case decided on `decided` starts: on a working day within
-    REVIEW_LAG_DAYS of its import, never after `today`, in office hours."""
+    REVIEW_LAG_DAYS of its import, in office hours. by_today: never after `today` (the lag is cut
+    short); else None when the drawn day is after today (the case is not reviewed yet)."""
     earliest = import_day(decided, today)
-    day = earliest + datetime.timedelta(days=rng.randint(0, min(REVIEW_LAG_DAYS, (today - earliest).days)))
-    day = working_day(day, earliest=earliest, latest=today)
-    return beijing(day, DAY_START_MINUTES + rng.uniform(0, START_SPAN_MINUTES))
-
-
-def open_review_start(rng: random.Random, decided: datetime.date, today: datetime.date) -> datetime.datetime:
-    """When a review still in progress started: on a working day in the last OPEN_REVIEW_DAYS (after
-    the case's import), in office hours."""
-    earliest = max(import_day(decided, today), today - datetime.timedelta(days=OPEN_REVIEW_DAYS))
-    day = earliest + datetime.timedelta(days=rng.randint(0, (today - earliest).days))
+    lag = REVIEW_LAG_DAYS if not by_today else min(REVIEW_LAG_DAYS, (today - earliest).days)
+    day = earliest + datetime.timedelta(days=rng.randint(0, lag))
+    if day > today:
+        return None
     day = working_day(day, earliest=earliest, latest=today)
     return beijing(day, DAY_START_MINUTES + rng.uniform(0, START_SPAN_MINUTES))
 
