@@ -85,10 +85,11 @@ def shoot_calibration(language: str, out_dir: Path) -> Path:
 
     from workbench.demo.calibration_demo import MANAGER, build_calibration_demo
     from workbench.demo.generate import build_demo
+    from workbench.demo.timeline import REFERENCE_TODAY
 
     def fill(db: Any) -> None:
         build_demo(db, cases=500, reviewed=0.2, seed=7)
-        build_calibration_demo(db, "Calibration 2026-1", seed=7)
+        build_calibration_demo(db, "Calibration 2026-1", seed=7, today=REFERENCE_TODAY)     # the demo's today
 
     window = open_window(language, fill, reviewer=MANAGER)
     view = window.show_calibration()

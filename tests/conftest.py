@@ -5,6 +5,8 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests never touch the user's real workspace or log folder.
 os.environ.pop("WORKBENCH_DB", None)
@@ -21,3 +23,15 @@ def pytest_configure(config) -> None:
     from PySide6.QtWidgets import QApplication
     global _QT_APPLICATION
     _QT_APPLICATION = QApplication.instance() or QApplication([])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _demo_today():
+    """`demo` without --today builds the 24 months before the real date; in tests it takes the fixed
+    reference day instead, so every test (and module fixture) that runs the command gets the same
+    workspace on any day."""
+    from workbench.cli import demo
+    from workbench.demo.timeline import REFERENCE_TODAY
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(demo, "today", lambda: REFERENCE_TODAY)
+        yield

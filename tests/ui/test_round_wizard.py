@@ -303,8 +303,8 @@ def test_lot_verdicts_show_once_a_lot_is_reviewed(qtbot, tmp_path, cases_csv, no
             for r in range(dialog.table.rowCount())}
     assert len(rows) == 11
     lot_size, letter, sample, accept, reject, reviewed, nonconforming, verdict = rows[lot][1:]
-    # 48 cases: letter D, whose cell at AQL 2.5 points up to C's plan: 5 drawn, Ac 0, Re 1.
-    assert (lot_size, letter, sample, accept, reject) == ("48", "D", "5", "0", "1")
+    # 49 cases: letter D, whose cell at AQL 2.5 points up to C's plan: 5 drawn, Ac 0, Re 1.
+    assert (lot_size, letter, sample, accept, reject) == ("49", "D", "5", "0", "1")
     assert (reviewed, nonconforming, verdict) == ("5", "1", "Reject")
     assert all(r[8].startswith("Pending") for name, r in rows.items() if name != lot)
     shot(dialog, "lot_verdicts")

@@ -58,3 +58,24 @@ def test_answer_edited_behind_the_applications_back_is_detected(setup):
     problems = check_workspace(db)
     assert any("item search: answer changed outside" in p for p in problems)
     assert any("item novelty: the answer was deleted outside" in p for p in problems)
+
+
+def test_a_clock_put_in_force_dates_what_is_written_until_the_block_ends(setup):
+    from datetime import datetime, timedelta, timezone
+    db, opened = setup
+    readings: list[datetime] = []
+
+    def clock() -> datetime:
+        readings.append(datetime(2024, 5, 6, 1, 0, tzinfo=timezone.utc) + timedelta(minutes=len(readings)))
+        return readings[-1]
+
+    before = db.execute("SELECT MAX(id) FROM audit_log").fetchone()[0]
+    with chain.use_clock(clock):
+        assert chain.now_iso() == "2024-05-06T01:00:00.000000+00:00"
+        reviews.set_answer(db, opened.id, "search", "pass", actor="alice")
+    stamps = [at for (at,) in db.execute("SELECT at FROM audit_log WHERE id > ?", [before])]
+    assert stamps and all(at.startswith("2024-05-06T01:0") for at in stamps)
+    read = len(readings)
+    chain.now_iso()
+    assert len(readings) == read                  # the block is over: the clock is no longer read
+    assert check_workspace(db) == []

@@ -44,16 +44,13 @@ def test_most_cases_are_compliant_and_statuses_are_mixed(demo_db):
     assert statuses["signed_off"] > statuses["completed"] > statuses["in_progress"] > 0
 
 
-def test_findings_concentrate_in_a_few_items_and_departments(demo_db):
+def test_findings_concentrate_in_a_few_items(demo_db):
+    """(Departments and examiners are ordinary but for the planted dip and outlier: test_demo_timeline.)"""
     db, _ = demo_db
     per_item = sorted((n for (n,) in db.execute("SELECT COUNT(*) FROM findings GROUP BY item_id")), reverse=True)
     items = db.execute("SELECT COUNT(DISTINCT item_id) FROM answers").fetchone()[0]
     top = per_item[:max(1, items // 5)]            # a fifth of the items...
     assert sum(top) / sum(per_item) > 0.5          # ...hold more than half the findings
-    rates = [rate for (rate,) in db.execute(
-        "SELECT AVG(r.verdict != 'compliant') FROM reviews r JOIN cases c ON c.id = r.case_id"
-        " GROUP BY c.department HAVING COUNT(*) >= 20")]
-    assert max(rates) > 2 * min(rates)
 
 
 def test_findings_are_complete_and_time_is_measured(demo_db):

@@ -14,6 +14,7 @@ from workbench.demo.data import (
     COLUMNS,
     EXAMINERS,
     IP_TYPE_LABELS,
+    PENDENCY_MONTHS,
     SAMPLE_COUNT,
     SAMPLES_DIR,
     DemoCase,
@@ -21,6 +22,7 @@ from workbench.demo.data import (
     write_csv,
     write_xlsx,
 )
+from workbench.demo.timeline import REFERENCE_TODAY
 from workbench.importing.identifiers import IP_TYPES, parse_application_number, parse_ip_type
 
 SAMPLE_CSV = SAMPLES_DIR / "demo_cases.csv"
@@ -92,17 +94,32 @@ def test_numbers_are_unique() -> None:
 
 
 def test_dates(cases: list[DemoCase]) -> None:
+    """Decided on a working day in the 24 months before today (the fixed reference day), filed
+    within the IP type's pendency bounds before."""
+    assert REFERENCE_TODAY == datetime.date(2026, 6, 30)
     for case in cases:
-        assert datetime.date(2018, 1, 1) <= case.filing_date <= datetime.date(2023, 12, 31)
-        assert case.decision_date > case.filing_date
+        assert datetime.date(2024, 7, 1) <= case.decision_date < REFERENCE_TODAY
+        assert case.decision_date.weekday() < 5
         months = (case.decision_date - case.filing_date).days / 30.44
-        low, high = {
-            "invention": (18, 36),
-            "utility_model": (3, 12),
-            "design": (3, 12),
-            "trademark": (6, 12),
-        }[case.ip_type]
-        assert low - 0.5 <= months <= high + 0.5, case
+        _median, _sigma, low, high = PENDENCY_MONTHS[case.ip_type]
+        assert low - 0.05 <= months <= high + 0.05, case
+
+
+def test_today_moves_the_window() -> None:
+    today = datetime.date(2023, 3, 15)
+    cases = list(generate_cases(500, seed=5, today=today))
+    assert min(c.decision_date for c in cases) >= datetime.date(2021, 3, 16)
+    assert max(c.decision_date for c in cases) <= datetime.date(2023, 3, 14)
+    assert list(generate_cases(500, seed=5, today=today)) == cases
+
+
+@pytest.mark.parametrize("today", [datetime.date(2009, 1, 1), datetime.date(2031, 12, 31)])
+def test_numbers_stay_unique_and_trademark_like_in_any_year(today: datetime.date) -> None:
+    cases = list(generate_cases(5000, seed=2, today=today))
+    assert len({c.application_number for c in cases}) == len(cases)
+    for case in cases:
+        if case.ip_type == "trademark":
+            assert len(case.application_number) == 8 and int(case.application_number) < 85_000_000
 
 
 def test_ip_type_mix(cases: list[DemoCase]) -> None:

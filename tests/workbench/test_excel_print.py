@@ -149,7 +149,8 @@ def test_round_summary_layout(books):
     assert sheet.row_dimensions[note + 1].height >= 14 * math.ceil(len(rows[note][0]) / 120)
     filters = next(i for i, r in enumerate(rows) if r[0] == "Round filters")
     assert f"B{filters + 1}:F{filters + 1}" in {str(r) for r in sheet.merged_cells.ranges}
-    assert rows[filters][1] == "none"          # the demo round narrows nothing; About lists every filter
+    # The demo round is drawn over the cases imported by its day; About lists every filter.
+    assert rows[filters][1] == "decided to 2026-05-31"
     charts = sheet._charts
     assert len(charts) == 2 and all(c.anchor._from.col == 6 for c in charts)    # both start at column G
 

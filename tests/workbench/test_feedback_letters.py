@@ -25,7 +25,7 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdfto
 
 TODAY = date(2026, 11, 2)
 ROUND = FeedbackScope(ReportFilter(round_name="ONE"))
-PERIOD = FeedbackScope(ReportFilter(date_from=date(2021, 1, 1), date_to=date(2022, 12, 31)))
+PERIOD = FeedbackScope(ReportFilter(date_from=date(2025, 1, 1), date_to=date(2025, 12, 31)))
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +124,7 @@ def test_a_period_letter_uses_wilson_intervals(db, tmp_path):
     own = next(g for g in report.by_examiner if g.key[1] == sent.examiner)
     assert "Wilson" in text and "stratified" not in text
     assert f"{pct(own.compliance.rate)}" in text and f"{pct(own.compliance.low)} – {pct(own.compliance.high)}" in text
-    assert "decided 2021-01-01 to 2022-12-31" in text and "2026-11-16" in text   # 14 days outside a round
+    assert "decided 2025-01-01 to 2025-12-31" in text and "2026-11-16" in text   # 14 days outside a round
 
 
 def test_a_chinese_letter_is_chinese_with_an_embedded_cjk_font(db, tmp_path):

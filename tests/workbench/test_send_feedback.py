@@ -28,7 +28,7 @@ from workbench.review.integrity import check_workspace
 
 TODAY = date(2026, 11, 2)
 ROUND = FeedbackScope(ReportFilter(round_name="ONE"))
-PERIOD = FeedbackScope(ReportFilter(date_from=date(2021, 1, 1), date_to=date(2022, 12, 31)))
+PERIOD = FeedbackScope(ReportFilter(date_from=date(2025, 1, 1), date_to=date(2025, 12, 31)))
 TABLES = ("feedback_findings", "feedback_files", "feedback_file_findings", "audit_log")
 
 
@@ -273,7 +273,7 @@ def test_the_feedback_command_prints_one_line_per_examiner_and_the_deadline(work
     assert all("-feedback.pdf" in line and "-responses.xlsx" in line and "finding" in line for line in lines[:-1])
     assert lines[-1].startswith("Responses are due by 2026-11-16:") and f"{len(examiners)} examiner(s)" in lines[-1]
     one = sorted(scope_findings(db, PERIOD))[-1]
-    code, out, err = run("feedback", "--from", "2021-01-01", "--to", "2022-12-31", "--examiner", one,
+    code, out, err = run("feedback", "--from", "2025-01-01", "--to", "2025-12-31", "--examiner", one,
                          "--language", "en", str(tmp_path / "one"), "--db", str(workspace))
     assert code == 0, err
     assert out.splitlines()[0].startswith(f"{one}:") and len(out.splitlines()) == 2

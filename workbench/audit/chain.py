@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -32,8 +35,30 @@ class AuditEntry:
     new_value: Any
 
 
+#: The clock "now" reads in this thread: None for the real one; `use_clock` sets another.
+_CLOCK: ContextVar[Callable[[], datetime] | None] = ContextVar("workbench_clock", default=None)
+
+
+def now() -> datetime:
+    """This moment (UTC): the real time, or the clock `use_clock` put in force."""
+    clock = _CLOCK.get()
+    return datetime.now(timezone.utc) if clock is None else clock()
+
+
 def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    return now().isoformat(timespec="microseconds")
+
+
+@contextmanager
+def use_clock(clock: Callable[[], datetime]) -> Iterator[None]:
+    """Inside the block, every time the workspace records in this thread (audit entries, reviews,
+    rounds, checklists) comes from `clock`, which returns UTC moments: the demo writes a past it
+    makes up, the same on every run, through the same code the window uses."""
+    token = _CLOCK.set(clock)
+    try:
+        yield
+    finally:
+        _CLOCK.reset(token)
 
 
 def entry_hash(prev_hash: str, at: str, actor: str, entity: str, entity_id: str, case_id: int | None,

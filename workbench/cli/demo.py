@@ -3,6 +3,7 @@ in the round) and `self-test` (the whole pipeline on the bundled samples, as CI 
 from __future__ import annotations
 
 import argparse
+import datetime
 from typing import TextIO
 
 from foundation.errors import WorkbenchError, register
@@ -19,7 +20,10 @@ def _add_demo(commands: Subcommands) -> None:
     p.add_argument("--cases", type=int, default=1000, metavar="N", help="how many cases (default 1000)")
     p.add_argument("--reviewed", type=float, default=0.2, metavar="FRACTION",
                    help="the share of cases reviewed, 0 to 1 (default 0.2)")
-    p.add_argument("--seed", type=int, default=2022, metavar="S", help="the same seed gives the same workspace")
+    p.add_argument("--seed", type=int, default=2022, metavar="S",
+                   help="the same seed and --today give the same workspace")
+    p.add_argument("--today", metavar="DATE", help="the demo's today: cases are decided in the 24 months before it "
+                   "and nothing is dated after it (default: today's date)")
     p.add_argument("--round", metavar="NAME", help="then draw this round over every case (as `sample` does) and "
                    "review part of it in the round")
     p.add_argument("--size", type=int, metavar="N", help="with --round: draw N cases (not with acceptance)")
@@ -41,26 +45,36 @@ def _add_self_test(commands: Subcommands) -> None:
     commands.add_parser("self-test", help="import, review and export the demo samples in a temporary workspace")
 
 
+def today() -> datetime.date:
+    """Today's date, the demo's default --today (the one place the command reads the calendar; tests
+    replace this function)."""
+    return datetime.date.today()
+
+
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     import time
 
     from workbench.demo.generate import build_demo
+    from workbench.demo.timeline import decision_window
+    from workbench.report.figures import parse_filter_date
     from foundation.paths import workspace_path
     path = workspace_path(getattr(args, "db", None))
     round_spec = _demo_round(args)
+    day = parse_filter_date(args.today, "--today") or today()
     started = time.perf_counter()
     db = open_workspace(args, create=True)
-    result = build_demo(db, cases=args.cases, reviewed=args.reviewed, seed=args.seed, path=str(path),
+    result = build_demo(db, cases=args.cases, reviewed=args.reviewed, seed=args.seed, today=day, path=str(path),
                         round_spec=round_spec)
+    first, last = decision_window(day)
     print(f"{path}: {result.cases} cases, {result.reviews} reviews, {result.answers} answers, "
-          f"{result.findings} findings, {result.audit_entries} audit entries "
-          f"({time.perf_counter() - started:.1f} s).", file=out)
+          f"{result.findings} findings, {result.audit_entries} audit entries; decided {first} to {last}, "
+          f"nothing dated after {day} ({time.perf_counter() - started:.1f} s).", file=out)
     if round_spec is not None:
         print(f"Round {round_spec.name!r}: {result.round_cases} cases drawn, {result.round_reviews} reviewed "
               "in the round.", file=out)
     if args.calibration:
         from workbench.demo.calibration_demo import build_calibration_demo
-        calibration = build_calibration_demo(db, args.calibration, seed=args.seed)
+        calibration = build_calibration_demo(db, args.calibration, seed=args.seed, today=day)
         print(f"Calibration round {calibration.name!r}: {len(calibration.cases)} cases, each reviewed blind by "
               f"{', '.join(calibration.reviewers)}; closed, with the consensus recorded.", file=out)
     return 0

@@ -1,7 +1,10 @@
 """A realistic demo workspace: generated cases with Chinese names, departments and dates
-(`data`), reviews with realistic answers, findings and review times written as the application
-writes them, and optionally a drawn round reviewed in the round (`generate`). The same arguments
-always give the same workspace.
+(`data`), decided, imported and reviewed in the 24 months before a given today (`timeline`),
+reviews with realistic answers and findings, with a planted department dip and an examiner
+outside the funnel (`findings`), written as the application writes them, and optionally a drawn
+round reviewed in the round (`generate`) and a calibration session (`calibration_demo`). The same
+seed and today always give the same workspace.
 
-May import: foundation, workbench.audit, workbench.importing, workbench.review, workbench.rounds.
+May import: foundation, workbench.audit, workbench.importing, workbench.review, workbench.rounds,
+workbench.calibration.
 """

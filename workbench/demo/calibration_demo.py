@@ -4,10 +4,13 @@ one reviewer is stricter and another more lenient than the group. The round is t
 the consensus (the majority answer, as a calibration meeting would mostly settle it) recorded.
 
 Everything is written through the domain (`workbench.calibration`, `workbench.review.reviews`),
-so the audit log holds each answer as if given in the window.
+so the audit log holds each answer as if given in the window. Given the demo's `today`, the session
+happens in the week before it (timeline.CALIBRATION_DAYS): the blind reviews first, the close two days
+before today, the consensus meeting the day before, over the cases imported before the session.
 """
 from __future__ import annotations
 
+import datetime
 import random
 from collections import Counter
 from dataclasses import dataclass
@@ -15,7 +18,9 @@ from typing import Mapping, Sequence
 
 import sqlite_utils
 
+from workbench.audit import chain
 from workbench.calibration import consensus, rounds
+from workbench.demo import timeline
 from workbench.review import reviews
 from workbench.review.checklist_store import load_stored
 from workbench.review.checklists import Checklist, Item
@@ -87,11 +92,30 @@ def _majority(answers: Sequence[_Answer]) -> _Answer:
 
 
 def build_calibration_demo(db: sqlite_utils.Database, name: str, *, seed: int = 7, size: int = 12,
-                           reviewers: Sequence[str] = REVIEWERS, close: bool = True) -> rounds.CalibrationRound:
-    """Create, review, close and settle a calibration round of `size` cases drawn with `seed`."""
+                           reviewers: Sequence[str] = REVIEWERS, close: bool = True,
+                           today: datetime.date | None = None) -> rounds.CalibrationRound:
+    """Create, review, close and settle a calibration round of `size` cases drawn with `seed`; with
+    `today`, dated in the week before it (else now, by the real clock)."""
+    if today is None:
+        return _build(db, name, seed, size, reviewers, close, None, None)
+    first_day, _last = timeline.decision_window(today)
+    day = max(timeline.working_day_before(today - datetime.timedelta(days=timeline.CALIBRATION_DAYS)), first_day)
+    clock = timeline.DemoClock(timeline.beijing(day, 8 * 60 + 50), timeline.end_of(today),
+                               random.Random(f"{seed}:calibration-clock"))
+    with chain.use_clock(clock.now):
+        return _build(db, name, seed, size, reviewers, close, clock, today)
+
+
+def _build(db: sqlite_utils.Database, name: str, seed: int, size: int, reviewers: Sequence[str], close: bool,
+           clock: timeline.DemoClock | None, today: datetime.date | None) -> rounds.CalibrationRound:
+    """The session; with the demo's clock, over the cases imported before it, and the close and the
+    consensus meeting each on their day."""
     rng = random.Random(seed)
+    decided_to = None
+    if clock is not None and today is not None:
+        decided_to = timeline.imported_through(clock.now().date(), today).isoformat()
     # One field, as a calibration session usually has: every case then answers the same items.
-    field = Filters(ip_type=("invention",), exclude_sampled=False, exclude_reviewed=False)
+    field = Filters(ip_type=("invention",), exclude_sampled=False, exclude_reviewed=False, decided_to=decided_to)
     rnd = rounds.create_calibration_round(db, name=name, reviewers=reviewers, actor=MANAGER, size=size, seed=seed,
                                           filters=field)
     checklists = {ip: load_stored(db, cid) for ip, cid in rnd.checklists.items()}
@@ -113,9 +137,18 @@ def build_calibration_demo(db: sqlite_utils.Database, name: str, *, seed: int = 
         agreed[case.case_id] = {i.id: _majority([given[r][i.id] for r in reviewers]) for i in checklist.items}
     if not close:
         return rnd
+    _session(clock, today, 2, 14 * 60)
     rounds.close_calibration_round(db, rnd.id, actor=MANAGER)
+    _session(clock, today, 1, 9 * 60 + 30)
     for case in rnd.cases:
         review = consensus.open_consensus(db, rnd.id, case.case_id, actor=MANAGER)
         _answer_all(db, review.id, checklists[case.ip_type], agreed[case.case_id], MANAGER, "校准会议一致意见")
         reviews.complete(db, review.id, actor=MANAGER)
     return rounds.get_calibration_round(db, rnd.id)
+
+
+def _session(clock: timeline.DemoClock | None, today: datetime.date | None, days_before: int, minutes: int) -> None:
+    """Move the demo's clock on to `minutes` after midnight (Beijing) on the working day `days_before`
+    days before today, or the one before it."""
+    if clock is not None and today is not None:
+        clock.move_to(timeline.moment_on(today - datetime.timedelta(days=days_before), minutes, today))

@@ -6,19 +6,27 @@ proportions, and valid application numbers. The same seed always gives the same
 cases, and cases are generated one at a time so a 100,000-case benchmark file
 never sits in memory.
 
-Regenerate the shipped samples with `python -m workbench.demo.data`.
+Cases are decided on working days in the 24 months before a given "today" (never on or
+after it; workbench.demo.timeline), and filed a realistic time before their decision: an
+invention about 19 months (median; 8 to 48), a utility model about 6, a design about 4, a
+trademark about 4 and a half (the office's published examination periods, filing to decision).
+
+Regenerate the shipped samples with `python -m workbench.demo.data` (their "today" is the
+fixed timeline.REFERENCE_TODAY, so they are the same on any day).
 """
 from __future__ import annotations
 
 import argparse
 import csv
 import datetime
+import math
 import os
 import random
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from workbench.demo.timeline import REFERENCE_TODAY, decision_window, is_working_day
 from workbench.importing.identifiers import cn_check_char
 
 #: The export headers, in the order of DemoCase's fields.
@@ -62,21 +70,19 @@ class DemoCase:
 
 # --- What the cases are made of ---------------------------------------------------------
 
-FIRST_FILING = datetime.date(2018, 1, 1)
-LAST_FILING = datetime.date(2023, 12, 31)
-# Every case is closed by this day, so no decision lies in the future of the sample.
-CLOSED_BY = datetime.date(2025, 12, 31)
-
 _IP_TYPES = ("invention", "utility_model", "design", "trademark")
 _IP_TYPE_WEIGHTS = (45, 25, 15, 15)
 
-# Days from filing to the decision: inventions wait for substantive examination.
-_DELAY_DAYS = {
-    "invention": (548, 1095),
-    "utility_model": (91, 365),
-    "design": (91, 365),
-    "trademark": (182, 365),
+#: Months from filing to the decision (pendency): the median, the spread (sigma of its log) and
+#: the shortest and longest. Inventions wait for substantive examination; the others are
+#: examined in months.
+PENDENCY_MONTHS: dict[str, tuple[float, float, float, float]] = {
+    "invention": (19.0, 0.28, 8.0, 48.0),
+    "utility_model": (6.0, 0.35, 2.0, 18.0),
+    "design": (4.0, 0.35, 1.5, 12.0),
+    "trademark": (4.5, 0.2, 3.0, 10.0),
 }
+_DAYS_PER_MONTH = 30.44
 _PROCEDURES = {
     "invention": "实质审查",
     "utility_model": "初步审查",
@@ -93,7 +99,8 @@ _DECISIONS: dict[str, tuple[tuple[str, ...], tuple[int, ...]]] = {
 _PCT_SHARE = {"invention": 0.06, "utility_model": 0.01}
 _TYPE_DIGITS = {"invention": ("1", "8"), "utility_model": ("2", "9"), "design": ("3", "3")}
 
-# Trademark registration numbers run on from year to year; roughly where each year began.
+# Trademark registration numbers run on from year to year; roughly where each year began. They
+# stay below 85,000,000: eight bare digits from 85 on would read as a patent number of 1985-2003.
 _TRADEMARK_YEAR_BASE = {
     2018: 28_000_000,
     2019: 36_000_000,
@@ -101,7 +108,10 @@ _TRADEMARK_YEAR_BASE = {
     2021: 52_000_000,
     2022: 61_000_000,
     2023: 69_000_000,
+    2024: 74_000_000,
+    2025: 79_000_000,
 }
+_TRADEMARK_CEILING = 85_000_000
 
 EXAMINERS: dict[str, tuple[str, ...]] = {
     "电学发明审查部": ("王海涛", "李静", "张伟", "刘洋"),
@@ -323,27 +333,41 @@ _APPLICANT_WEIGHTS = {
 # --- Generation -------------------------------------------------------------------------
 
 
-def generate_cases(count: int, *, seed: int) -> Iterator[DemoCase]:
-    """Yield `count` made-up closed cases; the same seed gives the same cases.
+def generate_cases(count: int, *, seed: int, today: datetime.date = REFERENCE_TODAY) -> Iterator[DemoCase]:
+    """Yield `count` made-up closed cases decided in the 24 months before `today`; the same seed
+    and today give the same cases.
 
     Application numbers are unique within one call. Cases are made one at a time,
     so taking the first few of a huge count costs only those few.
     """
     rng = random.Random(seed)
     numbers = _Numbering()
+    window = decision_window(today)
     for _ in range(count):
-        yield _make_case(rng, numbers)
+        yield _make_case(rng, numbers, window)
 
 
-def _make_case(rng: random.Random, numbers: _Numbering) -> DemoCase:
+def _decision_day(rng: random.Random, window: tuple[datetime.date, datetime.date]) -> datetime.date:
+    """A working day in the window, every one equally likely."""
+    first, last = window
+    while True:
+        day = first + datetime.timedelta(days=rng.randint(0, (last - first).days))
+        if is_working_day(day):
+            return day
+
+
+def pendency_days(rng: random.Random, ip_type: str) -> int:
+    """Days from filing to decision: log-normal around the IP type's median, within its bounds."""
+    median, sigma, shortest, longest = PENDENCY_MONTHS[ip_type]
+    months = min(longest, max(shortest, math.exp(rng.gauss(math.log(median), sigma))))
+    return round(months * _DAYS_PER_MONTH)
+
+
+def _make_case(rng: random.Random, numbers: _Numbering,
+               window: tuple[datetime.date, datetime.date]) -> DemoCase:
     ip_type = rng.choices(_IP_TYPES, _IP_TYPE_WEIGHTS)[0]
-    low, high = _DELAY_DAYS[ip_type]
-    delay = rng.randint(low, high)
-    # File late enough in the window that the decision still falls by CLOSED_BY.
-    last_filing = min(LAST_FILING, CLOSED_BY - datetime.timedelta(days=delay))
-    filing = FIRST_FILING + datetime.timedelta(
-        days=rng.randint(0, (last_filing - FIRST_FILING).days)
-    )
+    decided = _decision_day(rng, window)
+    filing = decided - datetime.timedelta(days=pendency_days(rng, ip_type))
     decisions, weights = _DECISIONS[ip_type]
 
     if ip_type == "invention":
@@ -379,7 +403,7 @@ def _make_case(rng: random.Random, numbers: _Numbering) -> DemoCase:
         procedure=_PROCEDURES[ip_type],
         decision=rng.choices(decisions, weights)[0],
         filing_date=filing,
-        decision_date=filing + datetime.timedelta(days=delay),
+        decision_date=decided,
     )
 
 
@@ -396,8 +420,8 @@ class _Numbering:
     def next(self, rng: random.Random, ip_type: str, year: int) -> str:
         if ip_type == "trademark":
             # 8-digit registration numbers; a year's series stays below the next year's.
-            serial = self._step(rng, (year, "TM"), limit=6_999_999)
-            return str(_TRADEMARK_YEAR_BASE[year] + serial)
+            base, limit = _trademark_series(year)
+            return str(base + self._step(rng, (year, "TM"), limit=limit))
         domestic, pct = _TYPE_DIGITS[ip_type]
         digit = pct if rng.random() < _PCT_SHARE.get(ip_type, 0.0) else domestic
         serial = self._step(rng, (year, digit), limit=9_999_999)
@@ -411,6 +435,16 @@ class _Numbering:
             raise ValueError(f"demo numbering for {key} is exhausted; ask for fewer cases")
         self._last[key] = serial
         return serial
+
+
+def _trademark_series(year: int) -> tuple[int, int]:
+    """Where a year's trademark numbers start, and how far its series may run. Years outside the
+    table share the room below 2018's numbers, nine years apart, two million each."""
+    if year in _TRADEMARK_YEAR_BASE:
+        base = _TRADEMARK_YEAR_BASE[year]
+        following = _TRADEMARK_YEAR_BASE.get(year + 1, _TRADEMARK_CEILING)
+        return base, following - base - 1
+    return 10_000_000 + (year % 9) * 2_000_000, 1_999_999
 
 
 def _applicant(rng: random.Random, ip_type: str, industries: tuple[str, ...]) -> str:
@@ -503,13 +537,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--count", type=int, default=SAMPLE_COUNT)
     parser.add_argument("--seed", type=int, default=SAMPLE_SEED)
+    parser.add_argument("--today", type=datetime.date.fromisoformat, default=REFERENCE_TODAY,
+                        help=f"decisions fall in the 24 months before this day (default {REFERENCE_TODAY})")
     parser.add_argument("--out", type=Path, default=SAMPLES_DIR, help="folder to write into")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     # Generate twice rather than keep a list: the same seed gives the same cases.
     for name, write in (("demo_cases.csv", write_csv), ("demo_cases.xlsx", write_xlsx)):
         path = args.out / name
-        count = write(path, generate_cases(args.count, seed=args.seed))
+        count = write(path, generate_cases(args.count, seed=args.seed, today=args.today))
         print(f"wrote {count} cases to {path}")
     return 0
 

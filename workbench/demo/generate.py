@@ -1,15 +1,32 @@
 """`python main.py demo`: a realistic demo workspace, for trainers, benchmarks and screenshots.
 
-Cases come from workbench.demo.data; a share of them is reviewed against the built-in
-checklists with findings distributed as quality offices report them: most cases are
-compliant, and the findings that exist concentrate in a few checklist items (inventive
-step reasoning, claim clarity, the prior-mark search...) and in a few departments and
-examiners. Reviews are written exactly as the application writes them (answers, verdict,
-score, active time, and the hash-chained audit entries), so `verify` finds the workspace
-intact. The same arguments always give the same cases, reviews and answers.
+Cases come from workbench.demo.data, decided in the 24 months before the demo's `today`; a share
+of them is reviewed against the built-in checklists with findings distributed as quality offices
+report them (workbench.demo.findings): most cases are compliant, and the findings that exist
+concentrate in a few checklist items (inventive step reasoning, claim clarity, the prior-mark
+search...). Reviews are written exactly as the application writes them (answers, verdict, score,
+active time, and the hash-chained audit entries), so `verify` finds the workspace intact.
 
-Everything is inserted in batches inside one transaction: cancelling, or a failure, leaves
-the workspace as it was.
+Time (workbench.demo.timeline): each month's decisions are imported on the first working day of
+the next month; a case is reviewed within weeks of its import, in Beijing office hours (so the
+latest decisions are the least reviewed, and every month has about as many reviews), the latest
+started reviews are still in progress, and no date anywhere (decision, filing, review, answer,
+sign-off, round, calibration, audit entry) lies after `today`. The round (`round_spec`) is drawn
+ROUND_DAYS before `today` over the cases imported by then, and reviewed up to `today`.
+
+Planted for the trend, control-chart and funnel views to find (details in workbench.demo.findings):
+- 实用新型审查部 (DIP_DEPARTMENT): compliance falls by about 13 points for the cases it decided in
+  the third and second quarters before `today`'s quarter, and recovers; with today 2026-06-30
+  (the library's default, timeline.REFERENCE_TODAY) those are 2025 Q3 and 2025 Q4.
+- 林芳 of 医药生物发明审查部 (OUTLIER_EXAMINER): 35-40% of her reviewed cases are errors against
+  about 13% overall (`demo --cases 20000`: ~50 reviewed, 15-22 errors), the only examiner outside
+  the funnel.
+
+The same arguments (seed and today) always give the same workspace: every table holds the same
+bytes, but for what identifies the workspace file (workspace_info, workspace_secret and the random
+uid of each review and round, by which packages tell records of different workspaces apart).
+Everything is inserted in batches inside one transaction: cancelling, or a failure, leaves the
+workspace as it was.
 """
 from __future__ import annotations
 
@@ -27,7 +44,10 @@ from workbench.audit import chain
 from workbench.review import checklist_store
 from workbench.review import checklists
 from workbench.review.checklists import Checklist, Item
+from workbench.demo import timeline
 from workbench.demo.data import EXAMINERS, generate_cases, person_name
+from workbench.demo.findings import CaseFacts, FindingModel, Reviewer, finding, not_applicable
+from workbench.demo.timeline import REFERENCE_TODAY, DemoClock
 from foundation.errors import WorkbenchError, register
 from foundation.jobs import CancelToken, Progress, no_progress
 from workbench.review.reviews import Answer, assess
@@ -43,47 +63,13 @@ register({
 MAX_CASES = 1_000_000
 BATCH = 5000
 REVIEWERS = 8
-# Reviews start on this (fixed, so the demo is reproducible) Monday, 09:00 Beijing time.
-REVIEW_START = datetime.datetime(2026, 1, 5, 1, 0, tzinfo=datetime.timezone.utc)
-REVIEWS_PER_REVIEWER_DAY = 12
-
-# Expected findings per review before department and examiner factors: with the
-# severity mix below, about three cases in four come out compliant.
-FINDINGS_PER_REVIEW = 0.33
-SEVERITY_WEIGHTS = {"critical": 4, "major": 30, "minor": 46, "advisory": 20}
-
-# Where real quality checks find most errors, by checklist item (relative weights).
-# Items of other templates get a seeded long tail.
-HOT_ITEMS = {
-    "inventive-step": 10, "inventive-step-three-step": 9, "claims-clarity": 6, "search-closest-prior-art": 6,
-    "objection-basis": 5, "claims-support": 4, "common-general-knowledge": 4, "novelty": 3,
-    "um-claims": 8, "um-notice-wording": 6, "um-obvious-novelty": 5, "um-disclosure": 4, "um-drawings": 3,
-    "design-views": 8, "design-brief-description": 6, "design-product-name-class": 5, "design-existing-design": 3,
-    "tm-similarity-judgment": 10, "tm-prior-mark-search": 7, "tm-goods-classification": 6,
-    "tm-notice-content": 5, "tm-distinctiveness": 4,
-}
-# Items that often do not apply to a case.
-OFTEN_NA = ("priority", "amendment", "double-patenting", "conflicting", "partial-gui", "similar-designs",
-            "functional-shape", "geographical", "lapsed", "place-names", "agency-own", "applicant-response",
-            "unity", "batch-copied", "abnormal-application")
-
-AMBIGUOUS = ("不清楚", "得不到说明书的支持", "缺乏新颖性", "缺乏创造性", "缺少必要技术特征")
-COMMENTS = {
-    "omitted_objection": ("权利要求{n}{defect}，审查意见通知书未指出。", "应指出权利要求{n}{defect}而未指出。"),
-    "improper_objection": ("通知书认定权利要求{n}{defect}，理由不能成立。", "对权利要求{n}的审查意见不当，应予纠正。"),
-    "insufficient_reasoning": ("创造性评述未认定区别技术特征及其实际解决的技术问题。",
-                               "认定为公知常识但未给出理由或证据。", "审查意见说理不充分，未结合权利要求{n}逐一评述。"),
-    "wrong_evidence": ("对比文件D{k}的公开日晚于申请日，不能作为现有技术。", "对比文件D{k}未公开权利要求{n}的区别特征。"),
-    "search_deficiency": ("检索式未覆盖独立权利要求{n}的全部技术特征。", "复核检索发现更接近的X类文件，原检索不充分。"),
-    "procedural_error": ("驳回前未给予申请人针对该事实的陈述意见的机会。", "未审查申请人意见陈述中提交的修改文本。"),
-    "notice_wording": ("通知书未写明所依据的法律条款。", "通知书表述有歧义，申请人难以理解。"),
-    "decision_error": ("审查结论与审查意见不一致。",),
-    "formality_error": ("简要说明未写明设计要点。", "费用缴纳情况未核实。", "产品名称与视图不一致。"),
-    "omitted_refusal": ("与在先商标第{reg}号构成类似商品上的近似商标，应予驳回而未驳回。",),
-    "improper_refusal": ("引证商标第{reg}号已失效，驳回理由不成立。", "商标整体具有显著性，以第十一条驳回不当。"),
-    "classification_error": ("商品名称不规范，类似群划分错误。",),
-}
-ADVISORY_COMMENTS = ("建议：通知书可进一步精简。", "建议：补充检索记录。", "提示：格式不统一，不影响结论。")
+#: A review's active time is capped (a review started at 16:00 then ends the same evening).
+MAX_ACTIVE_SECONDS = 3 * 3600
+#: The share of the reviews still in progress: the latest started (at least one).
+OPEN_SHARE = 0.02
+# Reviews are sorted by start with one integer each: the start (seconds into the decision window)
+# above the case's index, which takes _INDEX_BITS (2 ** 20 > MAX_CASES).
+_INDEX_BITS = 20
 
 
 @dataclass(frozen=True)
@@ -108,11 +94,12 @@ class DemoResult:
     round_reviews: int = 0
 
 
-def build_demo(db: sqlite_utils.Database, *, cases: int, reviewed: float, seed: int, path: str = "",
-               round_spec: DemoRound | None = None,
+def build_demo(db: sqlite_utils.Database, *, cases: int, reviewed: float, seed: int,
+               today: datetime.date = REFERENCE_TODAY, path: str = "", round_spec: DemoRound | None = None,
                progress: Progress = no_progress, cancel: CancelToken | None = None) -> DemoResult:
-    """Fill an empty workspace with `cases` generated cases, `reviewed` (0-1) of them reviewed; with
-    `round_spec`, then draw that round (over every case, reviewed or not) and review its share of it."""
+    """Fill an empty workspace with `cases` generated cases decided in the 24 months before `today`,
+    `reviewed` (0-1) of them reviewed; with `round_spec`, then draw that round (over every case imported
+    by its day, reviewed or not) and review its share of it."""
     if isinstance(cases, bool) or not isinstance(cases, int) or not 1 <= cases <= MAX_CASES:
         raise WorkbenchError("demo.bad_count", value=cases, limit=MAX_CASES)
     if not _fraction(reviewed):
@@ -127,14 +114,29 @@ def build_demo(db: sqlite_utils.Database, *, cases: int, reviewed: float, seed: 
         raise WorkbenchError("demo.not_empty", path=path or "(this workspace)", count=existing)
     review_count = round(cases * reviewed)
     total_work = cases + review_count
+    first_day, _last_day = timeline.decision_window(today)
+    # The checklists are installed before the first decision; the domain code the demo calls reads this clock.
+    clock = DemoClock(timeline.beijing(first_day, 8 * 60), timeline.end_of(today), random.Random(f"{seed}:clock"))
     # The indexes of the audit log and the cases take keys in random order; a large page
     # cache for the bulk insert keeps them in memory instead of re-reading pages.
     cache_size = db.execute("PRAGMA cache_size").fetchone()[0]
     db.execute("PRAGMA cache_size = -262144")
     try:
-        return _build(db, cases, review_count, seed, total_work, progress, cancel, round_spec)
+        with chain.use_clock(clock.now):
+            return _build(db, _Plan(cases, review_count, seed, today, total_work, clock), progress, cancel,
+                          round_spec)
     finally:
         db.execute(f"PRAGMA cache_size = {int(cache_size)}")
+
+
+@dataclass(frozen=True)
+class _Plan:
+    cases: int
+    reviews: int
+    seed: int
+    today: datetime.date
+    total_work: int
+    clock: DemoClock
 
 
 def _fraction(value: object) -> bool:
@@ -142,32 +144,33 @@ def _fraction(value: object) -> bool:
             and 0 <= value <= 1)
 
 
-def _build(db: sqlite_utils.Database, cases: int, review_count: int, seed: int, total_work: int,
-           progress: Progress, cancel: CancelToken, round_spec: DemoRound | None) -> DemoResult:
+def _build(db: sqlite_utils.Database, plan: _Plan, progress: Progress, cancel: CancelToken,
+           round_spec: DemoRound | None) -> DemoResult:
     with db.atomic():
         checklist_store.install_builtins(db)
         checklist_ids = {ip: checklist_store.checklist_for(db, ip) for ip in checklists.IP_TYPES}
         parsed = {cid: checklist_store.load_stored(db, cid) for cid in set(checklist_ids.values()) if cid is not None}
-        facts = _insert_cases(db, cases, seed, progress, cancel, total_work)
-        rng = random.Random(f"{seed}:reviews")
-        model = _FindingModel(rng, parsed.values(), facts)
-        chosen = sorted(rng.sample(range(len(facts)), review_count))
-        rng.shuffle(chosen)     # reviewed in sampled order, not in filing order
+        facts = _insert_cases(db, plan, progress, cancel)
+        rng = random.Random(f"{plan.seed}:reviews")
+        model = FindingModel(rng, parsed.values(), facts, plan.today)
+        order, still_open = _review_order(facts, plan)
         writer = _ReviewWriter(db)
         reviewers = _reviewers(rng)
-        per_day = REVIEWERS * REVIEWS_PER_REVIEWER_DAY
-        for n, index in enumerate(chosen):
+        origin = _origin(plan.today)
+        for n, key in enumerate(order):
+            index = key & ((1 << _INDEX_BITS) - 1)
             case = facts[index]
             checklist_id = checklist_ids.get(case.ip_type)
             if checklist_id is None:
                 continue
-            start = _work_time(n, per_day, rng)
+            start = origin + datetime.timedelta(seconds=key >> _INDEX_BITS)
             reviewer = _reviewer_for(case, reviewers, rng)
-            writer.add_review(case, checklist_id, parsed[checklist_id], reviewer, start, model, rng)
+            writer.add_review(case, checklist_id, parsed[checklist_id], reviewer, start, model, rng,
+                              still_open=index in still_open)
             if writer.pending >= BATCH:
                 cancel.check()
                 writer.flush()
-                progress(cases + n + 1, total_work, f"Reviews: {n + 1:,} of {review_count:,}")
+                progress(plan.cases + n + 1, plan.total_work, f"Reviews: {n + 1:,} of {plan.reviews:,}")
         cancel.check()
         writer.flush()
         # The generated cases and reviews, with their review time, covered by the chain at once.
@@ -175,36 +178,80 @@ def _build(db: sqlite_utils.Database, cases: int, review_count: int, seed: int, 
         chain.record_baseline(db, actor="demo", reason="demo data generated", at=last)
         drawn = in_round = 0
         if round_spec is not None:
-            progress(total_work, total_work, f"Drawing round {round_spec.name}")
-            drawn, in_round = _round(db, round_spec, seed, review_count, facts, parsed, model, reviewers, writer)
+            progress(plan.total_work, plan.total_work, f"Drawing round {round_spec.name}")
+            drawn, in_round = _round(db, round_spec, plan, facts, parsed, model, reviewers, writer)
             cancel.check()
-    progress(total_work, total_work, "Done")
+    progress(plan.total_work, plan.total_work, "Done")
     return DemoResult(len(facts), writer.reviews, writer.answers, writer.findings, writer.entries, drawn, in_round)
 
 
-def _round(db: sqlite_utils.Database, spec: DemoRound, seed: int, done: int, facts: list[_CaseFacts],
-           parsed: dict[int, Checklist], model: _FindingModel, reviewers: list[_Reviewer],
+def _review_order(facts: list[CaseFacts], plan: _Plan) -> tuple[list[int], set[int]]:
+    """The reviewed cases in the order their reviews start, each as (whole seconds from _origin to the
+    start) << _INDEX_BITS | index: written in that order, the audit log runs forward in time, and one
+    int a review keeps a million of them small. Also the indexes of the OPEN_SHARE still in progress.
+
+    Cases are taken in random order, each with a review start drawn within REVIEW_LAG_DAYS of its
+    import; a start after today means the case is not reviewed yet, and the next one is taken. So
+    the latest decisions are the least reviewed, as in an office, and no day gets more than its
+    share; only when more is asked for than is ready are the rest reviewed by today."""
+    rng = random.Random(f"{plan.seed}:review-times")
+    origin = _origin(plan.today)
+    candidates = list(range(len(facts)))
+    rng.shuffle(candidates)
+    keys: list[int] = []
+    later: list[int] = []
+    for index in candidates:
+        if len(keys) == plan.reviews:
+            break
+        start = timeline.review_start(rng, facts[index].decision_date, plan.today, by_today=False)
+        if start is None:
+            later.append(index)
+        else:
+            keys.append(int((start - origin).total_seconds()) << _INDEX_BITS | index)
+    for index in later[:plan.reviews - len(keys)]:
+        start = timeline.review_start(rng, facts[index].decision_date, plan.today)
+        assert start is not None
+        keys.append(int((start - origin).total_seconds()) << _INDEX_BITS | index)
+    keys.sort()
+    still_open = max(1, round(OPEN_SHARE * len(keys))) if keys else 0
+    mask = (1 << _INDEX_BITS) - 1
+    return keys, {key & mask for key in keys[len(keys) - still_open:]}
+
+
+def _origin(today: datetime.date) -> datetime.datetime:
+    """Midnight (Beijing) before the first decision: every review starts after it."""
+    return timeline.beijing(timeline.decision_window(today)[0], 0)
+
+
+def _round(db: sqlite_utils.Database, spec: DemoRound, plan: _Plan, facts: list[CaseFacts],
+           parsed: dict[int, Checklist], model: FindingModel, reviewers: list[Reviewer],
            writer: _ReviewWriter) -> tuple[int, int]:
-    """Draw the round over every case (reviewed ones included: the demo's population), share it among
-    the demo's reviewers, and complete `spec.reviewed` of its open reviews, in the round."""
+    """Draw the round ROUND_DAYS before today over every case imported by then (reviewed ones included:
+    the demo's population), share it among the demo's reviewers, and complete `spec.reviewed` of its
+    open reviews, in the round, on the working days up to today."""
     from workbench.rounds import assignment, population, store
 
+    first_day, _last_day = timeline.decision_window(plan.today)
+    day = max(timeline.working_day_before(plan.today - datetime.timedelta(days=timeline.ROUND_DAYS)), first_day)
+    plan.clock.move_to(timeline.beijing(day, 8 * 60 + 45))
+    decided_to = timeline.imported_through(day, plan.today).isoformat()
     result = store.create_round(
-        db, name=spec.name, filters=population.Filters(exclude_sampled=False, exclude_reviewed=False),
-        plan=spec.plan, seed=seed if spec.seed is None else spec.seed, actor="demo",
+        db, name=spec.name, plan=spec.plan, seed=plan.seed if spec.seed is None else spec.seed, actor="demo",
+        filters=population.Filters(exclude_sampled=False, exclude_reviewed=False, decided_to=decided_to),
         reviewers=tuple(assignment.Reviewer(r.name) for r in reviewers))
     writer.resume()     # create_round extended the audit chain
     by_name = {r.name: r for r in reviewers}
     by_id = {f.id: f for f in facts}
     open_reviews = db.execute("SELECT id, case_id, checklist_id, reviewer FROM reviews WHERE round_id = ?"
                               " ORDER BY id", [result.id]).fetchall()
-    rng = random.Random(f"{seed}:round:{spec.name}")
+    rng = random.Random(f"{plan.seed}:round:{spec.name}")
     chosen = sorted(rng.sample(range(len(open_reviews)), round(len(open_reviews) * spec.reviewed)))
-    per_day = REVIEWERS * REVIEWS_PER_REVIEWER_DAY
+    days = timeline.working_days(day, plan.today)
     for n, index in enumerate(chosen):
         review_id, case_id, checklist_id, name = open_reviews[index]
+        start = timeline.spread(n, len(chosen), days, rng)
         writer.add_review(by_id[case_id], checklist_id, parsed.get(checklist_id) or checklist_store.load_stored(
-            db, checklist_id), by_name[name], _work_time(done + n, per_day, rng), model, rng, review_id=review_id)
+            db, checklist_id), by_name[name], start, model, rng, review_id=review_id)
         if writer.pending >= BATCH:
             writer.flush()
     writer.flush()
@@ -213,41 +260,65 @@ def _round(db: sqlite_utils.Database, spec: DemoRound, seed: int, done: int, fac
 
 # -- cases ---------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _CaseFacts:
-    id: int
-    ip_type: str
-    department: str
-    examiner: str
-    decision: str
-    decision_date: datetime.date
-
-
-def _insert_cases(db: sqlite_utils.Database, count: int, seed: int, progress: Progress, cancel: CancelToken,
-                  total_work: int) -> list[_CaseFacts]:
-    now = chain.now_iso()
-    import_id = db.execute(
-        "INSERT INTO imports (file_name, sha256, imported_at, mapping, rows_read, accepted)"
-        " VALUES (?, ?, ?, '{}', ?, ?)",
-        [f"demo (cases {count}, seed {seed})", hashlib.sha256(f"demo:{count}:{seed}".encode()).hexdigest(), now,
-         count, count]).lastrowid
+def _insert_cases(db: sqlite_utils.Database, plan: _Plan, progress: Progress,
+                  cancel: CancelToken) -> list[CaseFacts]:
+    """The cases, each with the import of its decision month (see _MonthlyImports)."""
+    imports = _MonthlyImports(db, plan)
     first_id = (db.execute("SELECT COALESCE(MAX(id), 0) FROM cases").fetchone()[0] or 0) + 1
-    facts: list[_CaseFacts] = []
+    facts: list[CaseFacts] = []
     batch: list[tuple[Any, ...]] = []
-    for offset, case in enumerate(generate_cases(count, seed=seed)):
+    for offset, case in enumerate(generate_cases(plan.cases, seed=plan.seed, today=plan.today)):
         case_id = first_id + offset
         batch.append((case_id, case.application_number, case.ip_type, case.title, case.applicant, case.examiner,
                       case.department, case.classification, case.procedure, case.decision,
-                      case.filing_date.isoformat(), case.decision_date.isoformat(), import_id))
-        facts.append(_CaseFacts(case_id, case.ip_type, case.department, case.examiner, case.decision,
-                                case.decision_date))
+                      case.filing_date.isoformat(), case.decision_date.isoformat(), imports.take(case.decision_date)))
+        facts.append(CaseFacts(case_id, case.ip_type, case.department, case.examiner, case.decision,
+                               case.decision_date))
         if len(batch) >= BATCH:
             cancel.check()
             _write_cases(db, batch)
             batch.clear()
-            progress(offset + 1, total_work, f"Cases: {offset + 1:,} of {count:,}")
+            progress(offset + 1, plan.total_work, f"Cases: {offset + 1:,} of {plan.cases:,}")
     _write_cases(db, batch)
+    imports.finish()
     return facts
+
+
+class _MonthlyImports:
+    """One import a month, as an office exports its closed cases: the month's decisions, imported on
+    the first working day of the next month (the current month's on today, at 08:30 Beijing)."""
+
+    def __init__(self, db: sqlite_utils.Database, plan: _Plan) -> None:
+        self.db = db
+        first_day, last_day = timeline.decision_window(plan.today)
+        self.first_month = timeline.month_key(first_day)
+        self.ids: list[int] = []
+        self.counts: list[int] = []
+        for key in range(self.first_month, timeline.month_key(last_day) + 1):
+            month = datetime.date(key // 12, key % 12 + 1, 1)
+            label = f"{month:%Y-%m}"
+            at = timeline.beijing(timeline.import_day(month, plan.today), 8 * 60 + 30)
+            self.ids.append(db.execute(
+                "INSERT INTO imports (file_name, sha256, imported_at, mapping) VALUES (?, ?, ?, '{}')",
+                [f"demo cases decided {label} (seed {plan.seed})",
+                 hashlib.sha256(f"demo:{plan.cases}:{plan.seed}:{plan.today}:{label}".encode()).hexdigest(),
+                 at.isoformat(timespec="microseconds")]).lastrowid)
+            self.counts.append(0)
+
+    def take(self, decided: datetime.date) -> int:
+        """The import of a case decided on `decided` (counted)."""
+        index = timeline.month_key(decided) - self.first_month
+        self.counts[index] += 1
+        return self.ids[index]
+
+    def finish(self) -> None:
+        """Record each import's count; a month without cases (a small demo) has no import."""
+        for import_id, count in zip(self.ids, self.counts):
+            if count:
+                self.db.execute("UPDATE imports SET rows_read = ?, accepted = ? WHERE id = ?",
+                                [count, count, import_id])
+            else:
+                self.db.execute("DELETE FROM imports WHERE id = ?", [import_id])
 
 
 def _write_cases(db: sqlite_utils.Database, rows: list[tuple[Any, ...]]) -> None:
@@ -258,104 +329,20 @@ def _write_cases(db: sqlite_utils.Database, rows: list[tuple[Any, ...]]) -> None
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
 
-# -- who reviews, and when ---------------------------------------------------------------------
+# -- who reviews ---------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _Reviewer:
-    name: str
-    speed: float        # multiplies the time a review takes
-    strictness: float   # multiplies the findings they record
-
-
-def _reviewers(rng: random.Random) -> list[_Reviewer]:
+def _reviewers(rng: random.Random) -> list[Reviewer]:
     examiners = {name for names in EXAMINERS.values() for name in names}
     names: list[str] = []
     while len(names) < REVIEWERS:
         name = person_name(rng)
         if name not in examiners and name not in names:
             names.append(name)
-    return [_Reviewer(name, rng.uniform(0.75, 1.35), rng.uniform(0.8, 1.25)) for name in names]
+    return [Reviewer(name, rng.uniform(0.75, 1.35), rng.uniform(0.8, 1.25)) for name in names]
 
 
-def _reviewer_for(case: _CaseFacts, reviewers: list[_Reviewer], rng: random.Random) -> _Reviewer:
+def _reviewer_for(case: CaseFacts, reviewers: list[Reviewer], rng: random.Random) -> Reviewer:
     return rng.choice(reviewers)
-
-
-def _work_time(n: int, per_day: int, rng: random.Random) -> datetime.datetime:
-    """The n-th review starts on working day n // per_day, spread over the working hours."""
-    day, slot = divmod(n, per_day)
-    weeks, weekday = divmod(day, 5)
-    date = REVIEW_START + datetime.timedelta(days=weeks * 7 + weekday)
-    minutes = (slot / per_day) * 8 * 60 + rng.uniform(0, 20)
-    return date + datetime.timedelta(minutes=minutes)
-
-
-# -- where findings fall ---------------------------------------------------------------------
-
-class _FindingModel:
-    """Per-item fail rates (concentrated in a few items), and department and examiner factors."""
-
-    def __init__(self, rng: random.Random, templates: Any, facts: list[_CaseFacts]) -> None:
-        self.rates: dict[tuple[str, str], float] = {}
-        for checklist in templates:
-            self._item_rates(rng, checklist)
-        departments = sorted({f.department for f in facts})
-        # A couple of departments account for a large share of the errors.
-        troubled = set(rng.sample(departments, min(2, len(departments))))
-        self.department = {d: (rng.uniform(1.8, 2.4) if d in troubled else rng.uniform(0.55, 1.1))
-                           for d in departments}
-        examiners = sorted({f.examiner for f in facts})
-        self.examiner = {e: (rng.uniform(1.6, 2.4) if rng.random() < 0.12 else rng.uniform(0.7, 1.1))
-                         for e in examiners}
-
-    def _item_rates(self, rng: random.Random, checklist: Checklist) -> None:
-        items = list(checklist.items)
-        tail = [i for i in items if i.id not in HOT_ITEMS]
-        rng.shuffle(tail)
-        weights = {i.id: float(HOT_ITEMS[i.id]) for i in items if i.id in HOT_ITEMS}
-        for rank, item in enumerate(tail, start=1):
-            weights[item.id] = 2.5 / rank ** 1.2        # a long, thin tail
-        for item in items:
-            if item.auto_fail:
-                weights[item.id] = 0.15                  # a wrong conclusion is rare
-        total = sum(weights.values()) or 1.0
-        for item in items:
-            self.rates[(checklist.template_id, item.id)] = FINDINGS_PER_REVIEW * weights[item.id] / total
-
-    def fail_rate(self, checklist: Checklist, item: Item, case: _CaseFacts, reviewer: _Reviewer) -> float:
-        rate = self.rates.get((checklist.template_id, item.id), 0.0)
-        return min(0.9, rate * self.department.get(case.department, 1.0) * self.examiner.get(case.examiner, 1.0)
-                   * reviewer.strictness)
-
-
-def _not_applicable(item: Item, case: _CaseFacts, rng: random.Random) -> bool:
-    if "na" not in item.answers and not any(o.outcome == "na" for o in item.options):
-        return False
-    if item.id == "grant-text":
-        return case.decision != "授权"
-    if item.id == "tm-refusal-scope":
-        return case.decision != "部分驳回"
-    if any(word in item.id for word in OFTEN_NA):
-        return rng.random() < 0.45
-    return rng.random() < 0.02
-
-
-def _finding(item: Item, rng: random.Random) -> tuple[str, str | None, str, str]:
-    """A failing answer: option code, severity, category, comment."""
-    options = [o for o in item.options if o.outcome == "fail"]
-    option = rng.choices(options, [3 if o.severity in (None, "minor") else 1 for o in options])[0]
-    severity = option.severity
-    if severity is None:
-        allowed = list(item.severities)
-        severity = rng.choices(allowed, [SEVERITY_WEIGHTS[s] for s in allowed])[0]
-    category = rng.choices(item.categories, [1 / (1 + i) for i in range(len(item.categories))])[0]
-    if severity == "advisory":
-        comment = rng.choice(ADVISORY_COMMENTS)
-    else:
-        texts = COMMENTS.get(category, ("见审查记录。",))
-        comment = rng.choice(texts).format(n=rng.randint(1, 12), k=rng.randint(1, 4), defect=rng.choice(AMBIGUOUS),
-                                           reg=rng.randint(10_000_000, 69_999_999))
-    return option.code, severity, category, comment
 
 
 # -- writing reviews as the application writes them --------------------------------------------
@@ -387,12 +374,13 @@ class _Ending:
     signed_by: str | None = None
 
 
-def _active_seconds(case: _CaseFacts, checklist: Checklist, reviewer: _Reviewer, answers: dict[str, Answer],
+def _active_seconds(case: CaseFacts, checklist: Checklist, reviewer: Reviewer, answers: dict[str, Answer],
                     fate: str, rng: random.Random) -> float:
     """Active time: the IP type's usual minutes at the reviewer's speed, more per finding; a review in
     progress has spent its share so far."""
     findings = sum(1 for a in answers.values() if a.outcome == "fail")
     active = rng.lognormvariate(math.log(_REVIEW_MINUTES[case.ip_type] * 60 * reviewer.speed), 0.35) + 150 * findings
+    active = min(active, MAX_ACTIVE_SECONDS)     # so a review started by 16:00 ends the same evening
     if fate == "in_progress":
         active *= len(answers) / max(1, len(checklist.items))
     return active
@@ -430,9 +418,9 @@ class _ReviewWriter:
         self.prev_hash = digest
         self.entries += 1
 
-    def add_review(self, case: _CaseFacts, checklist_id: int, checklist: Checklist, reviewer: _Reviewer,
-                   start: datetime.datetime, model: _FindingModel, rng: random.Random,
-                   review_id: int | None = None) -> None:
+    def add_review(self, case: CaseFacts, checklist_id: int, checklist: Checklist, reviewer: Reviewer,
+                   start: datetime.datetime, model: FindingModel, rng: random.Random,
+                   review_id: int | None = None, still_open: bool = False) -> None:
         """A new review, or (review_id) the completion of an open one, e.g. a round's.
 
         The random draws happen in one fixed order (fate, answers, time, each step, completion,
@@ -441,9 +429,9 @@ class _ReviewWriter:
         if review_id is None:
             review_id = self.next_review
             self.next_review += 1
-        # Of the reviews started: most are signed off, some completed, a few still in progress.
-        # An open review being completed is finished (completed or signed off).
-        fate = rng.choices(("signed_off", "completed", "in_progress"), (70, 22, 0 if existing else 8))[0]
+        # Of the reviews finished, most are signed off and some only completed; `still_open` ones (the
+        # latest started) are in progress. An open review being completed (a round's) is finished.
+        fate = "in_progress" if still_open and not existing else rng.choices(("signed_off", "completed"), (70, 22))[0]
         if not existing:
             self._audit(start, reviewer.name, "review", str(review_id), case.id, "open",
                         None, {"checklist_id": checklist_id, "reviewer": reviewer.name})
@@ -467,7 +455,7 @@ class _ReviewWriter:
         self.answers += len(answers)
         self.findings += sum(1 for a in answers.values() if a.outcome == "fail")
 
-    def _steps(self, case: _CaseFacts, checklist: Checklist, reviewer: _Reviewer, model: _FindingModel,
+    def _steps(self, case: CaseFacts, checklist: Checklist, reviewer: Reviewer, model: FindingModel,
                rng: random.Random, fate: str) -> tuple[list[_Step], dict[str, Answer]]:
         """The answers given, in order; a review still in progress stops part of the way."""
         answers: dict[str, Answer] = {}
@@ -477,7 +465,7 @@ class _ReviewWriter:
             answers = {item.id: given for item, given, _ in steps}
         return steps, answers
 
-    def _write_answers(self, review_id: int, case: _CaseFacts, name: str, steps: list[_Step],
+    def _write_answers(self, review_id: int, case: CaseFacts, name: str, steps: list[_Step],
                        start: datetime.datetime, active: float, rng: random.Random) -> datetime.datetime:
         """Each answer's row and audit entries, spread over the active time; returns the clock after the last."""
         clock = start
@@ -494,7 +482,7 @@ class _ReviewWriter:
                                      given.category, given.comment, _iso(clock)))
         return clock
 
-    def _finish(self, review_id: int, case: _CaseFacts, name: str, fate: str, verdict: str,
+    def _finish(self, review_id: int, case: CaseFacts, name: str, fate: str, verdict: str,
                 clock: datetime.datetime, rng: random.Random) -> _Ending:
         """Completion and sign-off as the fate says, each with its audit entry."""
         ending = _Ending("in_progress" if fate == "in_progress" else "completed", clock)
@@ -510,19 +498,24 @@ class _ReviewWriter:
                         {"status": "completed"}, {"status": "signed_off", "verdict": verdict})
         return ending
 
-    def _answers(self, case: _CaseFacts, checklist: Checklist, reviewer: _Reviewer, model: _FindingModel,
+    def _answers(self, case: CaseFacts, checklist: Checklist, reviewer: Reviewer, model: FindingModel,
                  rng: random.Random, answers: dict[str, Answer]) -> Iterator[_Step]:
         """Each shown item's answer in checklist order (a condition sees the answers before it)."""
         given_codes: dict[str, str] = {}
+        factor = model.factor(case, reviewer)
+        planted = model.planted_item.get(checklist.template_id) if model.planted_error(case) else None
         for item in checklist.items:
             if item.condition is not None and given_codes.get(item.condition.item) not in item.condition.answers:
                 continue
             changed_from = None
-            if _not_applicable(item, case, rng):
+            if item.id == planted:
+                code, severity, category, comment = finding(item, rng, major=True)
+                answer = Answer(item.id, code, "fail", severity, category, comment)
+            elif not_applicable(item, case, rng):
                 option = item.option_for_outcome("na")
                 answer = Answer(item.id, option.code, "na")
-            elif item.can_fail and rng.random() < model.fail_rate(checklist, item, case, reviewer):
-                code, severity, category, comment = _finding(item, rng)
+            elif item.can_fail and rng.random() < model.fail_rate(checklist, item, factor):
+                code, severity, category, comment = finding(item, rng)
                 answer = Answer(item.id, code, "fail", severity, category, comment)
                 passing = item.option_for_outcome("pass")
                 if passing is not None and rng.random() < 0.08:

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlite_utils
 
 from foundation.errors import WorkbenchError, register
 from foundation.paths import resource_dir
+from workbench.audit import chain
 from workbench.review.checklist_parsing import load_template, parse_template
 from workbench.review.checklists import Checklist, Text, canonical_json
 
@@ -60,7 +60,7 @@ def store(db: sqlite_utils.Database, checklist: Checklist) -> int:
             "INSERT INTO checklists (template_id, version, name_en, name_zh, definition, sha256, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [checklist.template_id, version, checklist.name.en, checklist.name.zh, definition, digest,
-             datetime.now(timezone.utc).isoformat(timespec="seconds")])
+             chain.now().isoformat(timespec="seconds")])
         return cursor.lastrowid
 
 
