@@ -236,3 +236,37 @@ def test_the_sql_digest_of_a_case_is_the_python_digest(tmp_path):
         db.execute(f"INSERT INTO cases ({', '.join(coverage.CASE_FIELDS)}) VALUES"
                    f" ({', '.join('?' * len(coverage.CASE_FIELDS))})", list(row))
     assert coverage.case_digests(db) == {row[0]: coverage.case_digest(row) for row in rows}
+
+
+def test_the_check_reads_one_snapshot_while_another_connection_writes(tmp_path):
+    """The check on opening runs beside the window: a review and its audit entry committed between
+    two of its reads must not be reported as a review added outside the application."""
+    import sqlite3
+
+    from db.connection import open_database
+    from workbench.demo.generate import build_demo
+    from workbench.review import reviews
+    from workbench.review.integrity import check_workspace
+
+    path = tmp_path / "w.sqlite3"
+    writer = open_database(path)
+    build_demo(writer, cases=60, reviewed=0.2, seed=3)
+    reader = open_database(path, read_only=True)
+    unreviewed = writer.execute("SELECT id FROM cases WHERE id NOT IN (SELECT case_id FROM reviews)").fetchone()[0]
+    real_execute = reader.execute
+    state = {"wrote": False}
+
+    def execute(sql, *args, **kwargs):
+        result = real_execute(sql, *args, **kwargs)
+        # While the coverage check reads the audit log, the window opens a review (row and entry together).
+        if not state["wrote"] and "entity IN ('workspace', 'import', 'review', 'round_case')" in str(sql):
+            state["wrote"] = True
+            reviews.open_review(writer, unreviewed, reviewer="demo")
+        return result
+
+    reader.execute = execute
+    assert check_workspace(reader) == []
+    assert state["wrote"]
+    assert check_workspace(open_database(path, read_only=True)) == []      # and the new review is there
+    reader.close()
+    writer.close()

@@ -13,6 +13,19 @@ from workbench.review.reviews import review_integrity
 
 
 def check_workspace(db: sqlite_utils.Database) -> list[str]:
+    """Every problem found, one sentence each. The checks read one snapshot: run beside a window
+    that is being written to (the check on opening runs in the background), separate reads
+    could see a review without the audit entry committed with it, and call that tampering."""
+    if db.conn.in_transaction:
+        return _check(db)
+    db.execute("BEGIN")           # deferred: the first read fixes the snapshot every later read sees
+    try:
+        return _check(db)
+    finally:
+        db.conn.rollback()        # nothing was written
+
+
+def _check(db: sqlite_utils.Database) -> list[str]:
     problems = []
     for (message,) in db.execute("PRAGMA integrity_check"):
         if message != "ok":
