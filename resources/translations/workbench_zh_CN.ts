@@ -1297,19 +1297,19 @@ Create a new, empty workspace there?</source>
     <name>DisputesPanel</name>
     <message>
         <source>Disputes</source>
-        <translation>申诉</translation>
+        <translation>异议</translation>
     </message>
     <message>
         <source>Compliance before disputes</source>
-        <translation>申诉前合格率</translation>
+        <translation>异议前合格率</translation>
     </message>
     <message>
         <source>Compliance after disputes (today)</source>
-        <translation>申诉后合格率（当前）</translation>
+        <translation>异议后合格率（当前）</translation>
     </message>
     <message>
         <source>Dispute rate</source>
-        <translation>申诉率</translation>
+        <translation>异议率</translation>
     </message>
     <message>
         <source>Overturn rate</source>
@@ -1317,7 +1317,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Open disputes</source>
-        <translation>未结申诉</translation>
+        <translation>未结异议</translation>
     </message>
     <message>
         <source>Checklist items most often overturned</source>
@@ -1325,7 +1325,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>An item whose findings are often overturned is usually badly worded: review its wording first. A reviewer often overturned needs calibration (the Disputes sheet of the workbook lists every item and reviewer).</source>
-        <translation>问题经常被改判的评查项通常表述不当，应首先修改其表述。问题经常被改判的评查人需要校准（工作簿的“申诉”工作表列出全部评查项和评查人）。</translation>
+        <translation>问题经常被改判的评查项通常表述不当，应首先修改其表述。问题经常被改判的评查人需要校准（工作簿的“异议”工作表列出全部评查项和评查人）。</translation>
     </message>
     <message numerus="yes">
         <source>The decisions changed the verdict of %n reviewed case(s).</source>
@@ -1335,7 +1335,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>%1 · %2 of %3 findings sent disputed</source>
-        <translation>%1 · 已发送问题 %3 项，申诉 %2 项</translation>
+        <translation>%1 · 已发送问题 %3 项，异议 %2 项</translation>
     </message>
     <message>
         <source>%1 · %2 of %3 decided: %4 overturned, %5 severity changed, %6 upheld</source>
@@ -1363,7 +1363,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>%1 of %2 decided (%3) · %4 of %5 sent disputed</source>
-        <translation>已裁决 %2 项，改判 %1 项（%3）· 已发送 %5 项，申诉 %4 项</translation>
+        <translation>已裁决 %2 项，改判 %1 项（%3）· 已发送 %5 项，异议 %4 项</translation>
     </message>
 </context>
 <context>

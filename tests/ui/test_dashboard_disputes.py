@@ -82,7 +82,7 @@ def test_the_panel_paints_in_both_languages(window_factory, tmp_path, qtbot, mon
         panel = dashboard.disputes_panel
         assert panel.isVisible() and not panel.grab().isNull()
         if language == "zh":
-            assert panel.title() == "申诉" and "申诉" in panel.dispute_rate.text()
+            assert panel.title() == "异议" and "异议" in panel.dispute_rate.text()
             assert "改判" in panel.items.itemAtPosition(0, 1).widget().text()
     finally:
         install_translations(QApplication.instance(), "en")

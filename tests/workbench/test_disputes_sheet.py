@@ -21,7 +21,7 @@ from workbench.report.workbook import write_workbook
 from workbench.rounds.sampling_plan import Plan
 
 ROUND = ReportFilter(round_name="R")
-NAMES = {"en": ("Summary", "Disputes"), "zh": ("汇总", "申诉")}
+NAMES = {"en": ("Summary", "Disputes"), "zh": ("汇总", "异议")}
 
 
 @pytest.fixture(scope="module")
@@ -72,15 +72,15 @@ def test_the_sheet_shows_the_figures(played, tmp_path, language):
     zh = language == "zh"
     c = figures.totals
     facts = {r[0].strip(): r[2] for r in rows if isinstance(r[0], str) and r[2] is not None and r[3] is None}
-    sent, disputed, decided = ("已发送给审查员的问题", "提出申诉", "已裁决") if zh else \
+    sent, disputed, decided = ("已发送给审查员的问题", "提出异议", "已裁决") if zh else \
         ("Findings sent to examiners", "Disputed", "Decided")
     assert (facts[sent], facts[disputed], facts[decided]) == (c.sent, c.disputed, c.decided)
-    assert facts["申诉率" if zh else "Dispute rate"] == pytest.approx(c.dispute_rate)
+    assert facts["异议率" if zh else "Dispute rate"] == pytest.approx(c.dispute_rate)
     assert facts["改判率" if zh else "Overturn rate"] == pytest.approx(c.overturn_rate)
-    before = row_starting(rows, "申诉前合格率（分层估计）" if zh else "Compliance rate before disputes (stratified estimate)")
+    before = row_starting(rows, "异议前合格率（分层估计）" if zh else "Compliance rate before disputes (stratified estimate)")
     b = figures.compliance_before
     assert before[3:8] == pytest.approx((b.rate, b.low, b.high, figures.compliant_before, figures.reviewed))
-    after = row_starting(rows, "申诉后合格率（分层估计，当前）" if zh else
+    after = row_starting(rows, "异议后合格率（分层估计，当前）" if zh else
                          "Compliance rate after disputes (stratified estimate, today)")
     assert after[3] == pytest.approx(figures.compliance_after.rate) and after[3] > before[3]
     # The items, the most overturned first, each with its counts and rates.
@@ -99,7 +99,7 @@ def test_the_sheet_shows_the_figures(played, tmp_path, language):
     listed = rows[past + 1:past + 1 + len(figures.past_deadline)]
     assert [(r[0], r[1], _date(r[7]), r[8]) for r in listed] == [
         (p.finding_id, p.application_number, p.deadline, p.days) for p in figures.past_deadline]
-    assert {r[9] for r in listed} == ({"未答复", "已申诉，待裁决"} if zh else {"No response", "Disputed, awaiting a decision"})
+    assert {r[9] for r in listed} == ({"未答复", "已异议，待裁决"} if zh else {"No response", "Disputed, awaiting a decision"})
 
 
 def _date(value) -> date:
@@ -114,13 +114,13 @@ def test_the_summary_adds_before_and_the_rates_and_keeps_to_one_page(played, tmp
     summary = book[NAMES[language][0]]
     rows = rows_of(summary)
     zh = language == "zh"
-    before = row_starting(rows, "申诉前合格率（分层估计）" if zh else "Compliance rate before disputes (stratified)")
+    before = row_starting(rows, "异议前合格率（分层估计）" if zh else "Compliance rate before disputes (stratified)")
     b = figures.compliance_before
     assert before[1:6] == pytest.approx((b.rate, b.low, b.high, figures.compliant_before, figures.reviewed))
     line = rows[rows.index(before) + 1][0]
     c = figures.totals
     assert f"{100 * c.dispute_rate:.1f}%" in line and f"{100 * c.overturn_rate:.1f}%" in line
-    assert str(c.sent) in line and str(c.decided) in line and ("申诉" if zh else "Disputes") in line
+    assert str(c.sent) in line and str(c.decided) in line and ("异议" if zh else "Disputes") in line
     assert printed_scale(summary) * 11 >= 9, summary.print_area
     disputes = book[NAMES[language][1]]
     assert disputes.page_setup.fitToWidth == 1 and disputes.page_setup.fitToHeight == 0
@@ -136,7 +136,7 @@ def test_the_chinese_sheet_has_no_english_word_the_user_did_not_type(played, tmp
     db, path = played
     out = tmp_path / "zh.xlsx"
     write_workbook(db, out, language="zh", report_filter=report_filter, today=dh.TODAY)
-    assert "申诉" in load_workbook(out, read_only=True).sheetnames
+    assert "异议" in load_workbook(out, read_only=True).sheetnames
     assert english_words(out, typed(db, path)) == []
 
 

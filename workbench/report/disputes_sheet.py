@@ -33,7 +33,7 @@ LEFT = Alignment(horizontal="left", vertical="top")
 INDENTED = Alignment(horizontal="left", wrap_text=True, vertical="top", indent=1)
 
 W = {
-    "title": T("Feedback and disputes", "反馈与申诉"),
+    "title": T("Feedback and disputes", "反馈与异议"),
     "scope": T("Scope", "统计范围"),
     "round": T("Round {name}", "评查轮次 {name}"),
     "all_cases": T("All cases", "全部案件"),
@@ -42,29 +42,29 @@ W = {
     "as_of": T("Deadlines counted on", "逾期计算日"),
     "sent": T("Findings sent to examiners", "已发送给审查员的问题"),
     "agreed": T("Agreed by the examiner", "审查员同意"),
-    "disputed": T("Disputed", "提出申诉"),
+    "disputed": T("Disputed", "提出异议"),
     "no_response": T("No response yet", "尚未答复"),
-    "open": T("Disputes awaiting a decision", "待裁决的申诉"),
+    "open": T("Disputes awaiting a decision", "待裁决的异议"),
     "decided": T("Decided", "已裁决"),
     "upheld": T("Upheld", "维持"),
     "overturned": T("Overturned", "撤销"),
     "regraded": T("Severity changed", "调整严重程度"),
-    "dispute_rate": T("Dispute rate", "申诉率"),
+    "dispute_rate": T("Dispute rate", "异议率"),
     "overturn_rate": T("Overturn rate", "改判率"),
     "past": T("Past the response deadline", "已过答复期限"),
     "past_value": T("{unanswered} unanswered; {open} disputed, awaiting a decision",
-                    "{unanswered} 项未答复，{open} 项申诉待裁决"),
-    "compliance": T("Compliance before and after disputes", "申诉前后的合格率"),
+                    "{unanswered} 项未答复，{open} 项异议待裁决"),
+    "compliance": T("Compliance before and after disputes", "异议前后的合格率"),
     "figure": T("Figure", "指标"),
     "value": T("Value", "数值"),
     "low": T("95% low", "95%下限"),
     "high": T("95% high", "95%上限"),
     "compliant": T("Compliant", "合格"),
     "reviewed": T("Reviewed", "已评查"),
-    "before": T("Compliance rate before disputes", "申诉前合格率"),
-    "after": T("Compliance rate after disputes (today)", "申诉后合格率（当前）"),
-    "before_weighted": T("Compliance rate before disputes (stratified estimate)", "申诉前合格率（分层估计）"),
-    "after_weighted": T("Compliance rate after disputes (stratified estimate, today)", "申诉后合格率（分层估计，当前）"),
+    "before": T("Compliance rate before disputes", "异议前合格率"),
+    "after": T("Compliance rate after disputes (today)", "异议后合格率（当前）"),
+    "before_weighted": T("Compliance rate before disputes (stratified estimate)", "异议前合格率（分层估计）"),
+    "after_weighted": T("Compliance rate after disputes (stratified estimate, today)", "异议后合格率（分层估计，当前）"),
     "changed_note": T("The decisions changed the verdict of {n} reviewed cases.", "裁决改变了 {n} 件已评查案件的结论。"),
     "wilson": T("Share of reviewed cases; 95% Wilson score interval, as on the Summary.",
                 "已评查案件中的比例；95% Wilson 得分区间，与“汇总”表相同。"),
@@ -94,7 +94,7 @@ W = {
     "days": T("Days past", "逾期天数"),
     "state": T("State", "状态"),
     "state_no_response": T("No response", "未答复"),
-    "state_open": T("Disputed, awaiting a decision", "已申诉，待裁决"),
+    "state_open": T("Disputed, awaiting a decision", "已异议，待裁决"),
     "none_past": T("Nothing is past its deadline.", "没有逾期的问题。"),
     "definitions": T("Definitions", "定义"),
     "def_scope": T("A finding sent belongs to the report's scope when its case does and, for a round, when it came "
@@ -102,7 +102,7 @@ W = {
                    "已发送的问题，其案件属于本报告的统计范围时计入；按轮次统计时，还须出自该轮次的评查。"),
     "def_dispute": T("Dispute rate: findings disputed / findings sent. A finding is disputed when its examiner "
                      "disagreed or it was decided; a response that came after the decision is kept but not counted.",
-                     "申诉率：提出申诉的问题 / 已发送的问题。审查员不同意或已作出裁决的问题计为申诉；裁决之后收到的"
+                     "异议率：提出异议的问题 / 已发送的问题。审查员不同意或已作出裁决的问题计为异议；裁决之后收到的"
                      "答复予以保留，但不计入。"),
     "def_overturn": T("Overturn rate: findings overturned or with their severity changed / findings decided "
                       "(upheld, overturned or severity changed).",
@@ -110,11 +110,11 @@ W = {
     "def_before": T("Compliance after disputes is today's compliance, the Summary's. Before disputes is the same "
                     "figure with every decided finding's answer put back as it was when decided, and each "
                     "review's verdict assessed again from its checklist.",
-                    "申诉后合格率即当前合格率，与“汇总”表相同。申诉前合格率是将每个已裁决问题的答案恢复为裁决时的"
+                    "异议后合格率即当前合格率，与“汇总”表相同。异议前合格率是将每个已裁决问题的答案恢复为裁决时的"
                     "答案、按评查表重新评定各评查结论后得到的同一指标。"),
     "def_past": T("Past the deadline: not yet answered, or disputed and not yet decided, after the latest "
                   "response deadline of the files that listed the finding.",
-                  "已过答复期限：在列出该问题的答复文件中最晚的答复期限之后，仍未答复，或已申诉但尚未裁决。"),
+                  "已过答复期限：在列出该问题的答复文件中最晚的答复期限之后，仍未答复，或已异议但尚未裁决。"),
 }
 COUNT_HEADERS = ((W["sent_short"], 1), (W["disputed"], 1), (W["dispute_rate"], 1), (W["decided_short"], 1),
                  (W["upheld"], 1), (W["overturned"], 1), (W["regraded"], 1), (W["overturn_rate"], 1))

@@ -38,7 +38,7 @@ SHEETS = {
     "trend": T("Trend", "趋势"),
     "funnel": T("Funnel", "漏斗图"),
     "item": T("By checklist item", "按评查项"),
-    "disputes": T("Disputes", "申诉"),          # only when a finding of the scope was sent to its examiner
+    "disputes": T("Disputes", "异议"),          # only when a finding of the scope was sent to its examiner
     "findings": T("Findings", "差错"),
     "answers": T("Answers", "评查结果"),
     "cases": T("Cases", "案件"),

@@ -94,11 +94,11 @@ S = {   # Summary and About texts
     "error_rate": T("Error rate", "差错率"),
     "defect_rate_stratified": T("Defect rate (stratified estimate)", "瑕疵率（分层估计）"),
     "error_rate_stratified": T("Error rate (stratified estimate)", "差错率（分层估计）"),
-    "compliance_before": T("Compliance rate before disputes", "申诉前合格率"),
-    "compliance_before_stratified": T("Compliance rate before disputes (stratified)", "申诉前合格率（分层估计）"),
+    "compliance_before": T("Compliance rate before disputes", "异议前合格率"),
+    "compliance_before_stratified": T("Compliance rate before disputes (stratified)", "异议前合格率（分层估计）"),
     "dispute_rates": T("Dispute rate {disputed_rate} ({disputed} of {sent} findings sent); overturn rate "
                        "{overturned_rate} ({overturned} of {decided} decided): see the {sheet} sheet.",
-                       "申诉率 {disputed_rate}（已发送问题 {sent} 项，申诉 {disputed} 项）；改判率 {overturned_rate}"
+                       "异议率 {disputed_rate}（已发送问题 {sent} 项，异议 {disputed} 项）；改判率 {overturned_rate}"
                        "（已裁决 {decided} 项，改判 {overturned} 项）；详见“{sheet}”工作表。"),
     "weighted_note": T("Every rate of this report, overall and by department, examiner, IP type, severity and "
                        "checklist item, is the stratified (domain) estimate with its Korn-Graubard interval; counts "
