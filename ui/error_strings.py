@@ -8,9 +8,6 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', "{source} holds no audit anchor (a workbook's About sheet, a work package or a text file with the hash written by the workbench)."),  # anchor.not_found
     QT_TRANSLATE_NOOP('WorkbenchError', 'Cannot read the anchor {source}: {detail}.'),  # anchor.unreadable
     QT_TRANSLATE_NOOP('WorkbenchError', 'Calibration round {name!r} was closed on {at}; its blind phase is over.'),  # calibration.closed
-    QT_TRANSLATE_NOOP('WorkbenchError', 'A round needs a name of 1 to 120 characters.'),  # calibration.name
-    QT_TRANSLATE_NOOP('WorkbenchError', 'There is already a round named {name!r}; choose another name.'),  # calibration.name_taken
-    QT_TRANSLATE_NOOP('WorkbenchError', 'No checklist applies to {ip_type} cases; add a template for it first.'),  # calibration.no_checklist
     QT_TRANSLATE_NOOP('WorkbenchError', 'Round {name!r} is not a calibration round.'),  # calibration.not_calibration
     QT_TRANSLATE_NOOP('WorkbenchError', 'Calibration round {name!r} is still blind; close it first (calibrate --close --round NAME).'),  # calibration.not_closed
     QT_TRANSLATE_NOOP('WorkbenchError', 'Case {case} is not in calibration round {name!r}.'),  # calibration.not_in_round

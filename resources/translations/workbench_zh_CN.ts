@@ -5198,10 +5198,6 @@ Create a new, empty workspace there?</source>
         <translation>校准轮次 {name!r} 已于 {at} 关闭，盲评阶段已结束。</translation>
     </message>
     <message>
-        <source>A round needs a name of 1 to 120 characters.</source>
-        <translation>轮次名称须为 1 至 120 个字符。</translation>
-    </message>
-    <message>
         <source>Round {name!r} is not a calibration round.</source>
         <translation>轮次 {name!r} 不是校准轮次。</translation>
     </message>

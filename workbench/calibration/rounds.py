@@ -20,11 +20,10 @@ from foundation.errors import WorkbenchError, register
 from foundation.jobs import CancelToken, Progress, no_progress
 from workbench.audit import chain
 from workbench.importing.identifiers import parse_application_number
-from workbench.review import checklist_store
 from workbench.rounds.draw import draw_random, same_person
 from workbench.rounds.population import Filters, load_population
 from workbench.rounds.sampling_plan import check_seed, random_seed
-from workbench.rounds.store import case_by_number, get_round, name_taken
+from workbench.rounds.store import case_by_number, check_round_name, checklists_for, get_round, name_taken, stored_json
 
 register({
     "calibration.reviewers": "A calibration round needs at least two different reviewers (got {count}).",
@@ -38,9 +37,6 @@ register({
     "calibration.closed": "Calibration round {name!r} was closed on {at}; its blind phase is over.",
     "calibration.not_closed": "Calibration round {name!r} is still blind; close it first "
                               "(calibrate --close --round NAME).",
-    "calibration.name": "A round needs a name of 1 to 120 characters.",
-    "calibration.name_taken": "There is already a round named {name!r}; choose another name.",
-    "calibration.no_checklist": "No checklist applies to {ip_type} cases; add a template for it first.",
 })
 
 #: What rounds.plan holds for a calibration round: how its cases were chosen.
@@ -89,15 +85,6 @@ def _check_reviewers(reviewers: Sequence[str]) -> tuple[str, ...]:
     if len(names) < 2:
         raise WorkbenchError("calibration.reviewers", count=len(names))
     return tuple(names)
-
-
-def _check_name(db: sqlite_utils.Database, name: str) -> str:
-    name = (name or "").strip()
-    if not name or len(name) > 120:
-        raise WorkbenchError("calibration.name")
-    if name_taken(db, name):
-        raise WorkbenchError("calibration.name_taken", name=name)
-    return name
 
 
 def split_case_numbers(text: str) -> list[str]:
@@ -177,10 +164,12 @@ def create_calibration_round(db: sqlite_utils.Database, *, name: str, reviewers:
     names = _check_reviewers(reviewers)
     cancel = cancel or CancelToken()
     with db.atomic():
-        name = _check_name(db, name)
+        name = check_round_name(name)
+        if name_taken(db, name):
+            raise WorkbenchError("rounds.name_taken", name=name)
         source, seed, cases = choose_cases(db, names, size=size, seed=seed, filters=filters,
                                            case_numbers=case_numbers, from_round=from_round)
-        refs = _checklists(db, {c.ip_type for c in cases})
+        refs = {ip_type: ref.id for ip_type, ref in checklists_for(db, {c.ip_type for c in cases}, None).items()}
         now = chain.now_iso()
         plan = {"method": "calibration", "source": source, "size": len(cases)}
         if from_round is not None:
@@ -188,24 +177,14 @@ def create_calibration_round(db: sqlite_utils.Database, *, name: str, reviewers:
         round_id = db.execute(
             "INSERT INTO rounds (name, created_at, created_by, filters, plan, seed, seed_source, checklists, reviewers,"
             " matching, population, kind) VALUES (?, ?, ?, ?, ?, ?, 'given', ?, ?, ?, ?, 'calibration')",
-            [name, now, actor, _json((filters or Filters()).as_json() if source == "drawn" else {}), _json(plan),
-             seed if seed is not None else 0, _json(refs), _json([{"name": r} for r in names]),
+            [name, now, actor, stored_json((filters or Filters()).as_json() if source == "drawn" else {}),
+             stored_json(plan), seed if seed is not None else 0, stored_json(refs), stored_json([{"name": r} for r in names]),
              len(cases), len(cases)]).lastrowid
         chain.record(db, actor=actor, entity="round", entity_id=round_id, action="create", new={
             "name": name, "kind": "calibration", "plan": plan, "seed": seed, "reviewers": list(names),
             "checklists": refs, "cases": [c.application_number for c in cases]})
         _store_cases(db, round_id, name, cases, names, refs, actor, now, progress, cancel)
     return get_calibration_round(db, round_id)
-
-
-def _checklists(db: sqlite_utils.Database, ip_types: set[str]) -> dict[str, int]:
-    refs = {}
-    for ip_type in sorted(ip_types):
-        checklist_id = checklist_store.checklist_for(db, ip_type)
-        if checklist_id is None:
-            raise WorkbenchError("calibration.no_checklist", ip_type=ip_type)
-        refs[ip_type] = checklist_id
-    return refs
 
 
 def _store_cases(db: sqlite_utils.Database, round_id: int, name: str, cases: Sequence[CalibrationCase],
@@ -271,7 +250,3 @@ def close_calibration_round(db: sqlite_utils.Database, name: str | int, *, actor
         chain.record(db, actor=actor, entity="round", entity_id=rnd.id, action="close",
                      new={"name": rnd.name, "closed_at": now, "unfinished_reviews": unfinished})
     return get_calibration_round(db, rnd.id)
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

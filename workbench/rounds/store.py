@@ -119,7 +119,8 @@ class RoundResult:
         }
 
 
-def _check_name(name: object) -> str:
+def check_round_name(name: object) -> str:
+    """A new round's name, stripped; refused when empty or too long (sampling and calibration rounds)."""
     text = name.strip() if isinstance(name, str) else ""
     if not text or len(text) > NAME_LIMIT:
         raise WorkbenchError("rounds.name", limit=NAME_LIMIT)
@@ -130,8 +131,9 @@ def name_taken(db: sqlite_utils.Database, name: str) -> bool:
     return db.execute("SELECT 1 FROM rounds WHERE name = ?", [name.strip()]).fetchone() is not None
 
 
-def _checklists_for(db: sqlite_utils.Database, ip_types: Iterable[str],
-                    given: Mapping[str, int] | None) -> dict[str, ChecklistRef]:
+def checklists_for(db: sqlite_utils.Database, ip_types: Iterable[str],
+                   given: Mapping[str, int] | None) -> dict[str, ChecklistRef]:
+    """The frozen checklist version of each IP type: the one `given`, else the newest applicable."""
     from workbench.review import reviews  # noqa: F401  (registers review.no_checklist)
     checklist_store.install_builtins(db)
     refs = {}
@@ -175,7 +177,7 @@ class _NewRound:
 def _new_round(*, name: str, filters: Filters, plan: Plan, actor: str, seed: int | None,
                reviewers: Sequence[Reviewer], effort: Mapping[str, float] | None) -> _NewRound:
     """The request checked before the transaction opens (a bad name or seed writes nothing)."""
-    name = _check_name(name)
+    name = check_round_name(name)
     plan = plan.checked()
     seed_source = "given" if seed is not None else "random"
     seed = random_seed() if seed is None else seed
@@ -210,7 +212,7 @@ def create_round(db: sqlite_utils.Database, *, name: str, filters: Filters, plan
         cancel.check()
         progress(0, 0, "Assigning reviewers")
         assignment = plan_assignment([d.case for d in drawn.cases], new.reviewers, new.effort)
-        refs = _checklists_for(db, (d.case.ip_type for d in drawn.cases), checklist_ids)
+        refs = checklists_for(db, (d.case.ip_type for d in drawn.cases), checklist_ids)
         _store_design(db, new, round_id, population, drawn.design, refs)
         cases = _store_cases(db, new, round_id, drawn, assignment, refs, now, progress, cancel)
     return RoundResult(round_id, new.name, new.seed, new.seed_source, new.filters, new.plan, population.matching,
@@ -221,9 +223,9 @@ def _insert_round(db: sqlite_utils.Database, new: _NewRound, now: str) -> int:
     return db.execute(
         "INSERT INTO rounds (name, created_at, created_by, filters, plan, seed, seed_source, reviewers, effort)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [new.name, now, new.actor, _json(new.filters.as_json()), _json(new.plan.as_json()), new.seed,
-         new.seed_source, _json([r.as_json() for r in new.reviewers]),
-         None if new.effort is None else _json(new.effort)]).lastrowid
+        [new.name, now, new.actor, stored_json(new.filters.as_json()), stored_json(new.plan.as_json()), new.seed,
+         new.seed_source, stored_json([r.as_json() for r in new.reviewers]),
+         None if new.effort is None else stored_json(new.effort)]).lastrowid
 
 
 def _store_design(db: sqlite_utils.Database, new: _NewRound, round_id: int, population: Population,
@@ -232,7 +234,7 @@ def _store_design(db: sqlite_utils.Database, new: _NewRound, round_id: int, popu
     digest = population_digest(population.cases, new.plan.strata)
     db.execute("UPDATE rounds SET checklists = ?, matching = ?, excluded = ?, excluded_reviewed = ?,"
                " population = ?, population_sha256 = ? WHERE id = ?",
-               [_json({k: v.id for k, v in refs.items()}), population.matching, population.excluded,
+               [stored_json({k: v.id for k, v in refs.items()}), population.matching, population.excluded,
                 population.excluded_reviewed, len(population.cases), digest, round_id])
     for stratum in design.strata:
         db.execute("INSERT INTO round_strata (round_id, stratum, population, sample, expected, code_letter,"
@@ -274,7 +276,8 @@ def _store_cases(db: sqlite_utils.Database, new: _NewRound, round_id: int, drawn
     return tuple(cases)
 
 
-def _json(value: Any) -> str:
+def stored_json(value: Any) -> str:
+    """A round's JSON column as stored: compact, keys sorted, text as written."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
@@ -387,7 +390,7 @@ def reassign(db: sqlite_utils.Database, name: str | int, case_id: int, reviewer:
         chain.record(db, actor=actor, entity="round_case", entity_id=f"{stored.id}/{case_id}", action="reassign",
                      old={"reviewer": old}, new={"reviewer": new, "reason": reason}, case_id=case_id)
         if existing is None:
-            checklist_id = stored.checklists.get(ip_type) or _checklists_for(db, [ip_type], None)[ip_type].id
+            checklist_id = stored.checklists.get(ip_type) or checklists_for(db, [ip_type], None)[ip_type].id
             _open_round_review(db, stored.id, case_id, new, checklist_id, actor, now)
         else:
             db.execute("UPDATE reviews SET reviewer = ?, updated_at = ? WHERE id = ?", [new, now, existing[0]])
@@ -395,7 +398,7 @@ def reassign(db: sqlite_utils.Database, name: str | int, case_id: int, reviewer:
                          old={"reviewer": existing[2]}, new={"reviewer": new, "reason": reason}, case_id=case_id)
         if not any(same_person(r.name, new) for r in stored.reviewers):
             db.execute("UPDATE rounds SET reviewers = ? WHERE id = ?",
-                       [_json([r.as_json() for r in (*stored.reviewers, Reviewer(new))]), stored.id])
+                       [stored_json([r.as_json() for r in (*stored.reviewers, Reviewer(new))]), stored.id])
 
 
 def case_by_number(db: sqlite_utils.Database, text: str) -> int:
@@ -435,7 +438,7 @@ def assign_remaining(db: sqlite_utils.Database, name: str | int, reviewers: Sequ
         room = [Reviewer(r.name, None if r.cap is None else max(0, r.cap - held.get(r.name, 0))) for r in reviewers]
         cases = [PopulationCase(*r) for r in rows]
         assignment = plan_assignment(cases, room, effort)
-        refs = _checklists_for(db, (c.ip_type for c in cases), stored.checklists)
+        refs = checklists_for(db, (c.ip_type for c in cases), stored.checklists)
         now = chain.now_iso()
         for case in cases:
             reviewer = assignment[case.id]
@@ -447,6 +450,7 @@ def assign_remaining(db: sqlite_utils.Database, name: str | int, reviewers: Sequ
         merged = list(stored.reviewers) + [r for r in reviewers
                                            if not any(same_person(r.name, s.name) for s in stored.reviewers)]
         db.execute("UPDATE rounds SET reviewers = ?, effort = COALESCE(effort, ?) WHERE id = ?",
-                   [_json([r.as_json() for r in merged]), None if effort is None else _json(effort), stored.id])
+                   [stored_json([r.as_json() for r in merged]), None if effort is None else stored_json(effort),
+                    stored.id])
     return assignment
 
