@@ -18,13 +18,14 @@ from typing import Any
 import sqlite_utils
 from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from db.connection import open_database
 from foundation.errors import WorkbenchError
 from foundation.jobs import CancelToken, Progress
 from ui import dialogs
+from ui.list_tables import one_line_rows
 from ui.calibration_consensus import ConsensusEditor
 from ui.calibration_model import CalibrationTableModel
 from ui.calibration_summary import CalibrationSummary
@@ -100,15 +101,9 @@ class CalibrationView(QWidget):
         self.model = CalibrationTableModel(self.language, self)
         self.table = CalibrationTable()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # One line per item, as the review form's list: the current item's whole text is in the
         # consensus box below, every cell's in its tooltip.
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        one_line_rows(self.table)
         self.table.key_command.connect(self._on_key)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_editor())
         self.editor = ConsensusEditor(self.language)

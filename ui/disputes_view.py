@@ -17,11 +17,12 @@ from typing import Callable
 import sqlite_utils
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from foundation.errors import WorkbenchError
 from ui import dialogs
+from ui.list_tables import one_line_rows
 from ui.calibration_model import severity_label
 from ui.changes import Changes
 from ui.disputes_model import COLUMNS, DisputeTableModel, decision_label, selection_label
@@ -87,14 +88,8 @@ class DisputesView(QWidget):
         self.model = DisputeTableModel(self.texts, self.language, self)
         self.table = DisputesTable()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        one_line_rows(self.table)
         header = self.table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COLUMNS.index("item"), QHeaderView.ResizeMode.Stretch)
         self.table.key_command.connect(self._on_key)
