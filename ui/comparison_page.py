@@ -1,5 +1,5 @@
 """The Dashboard's Period comparison page: compliance in one period against another (by default the
-last period with reviews against the one before it; or against several before it, pooled; or any
+last period with reviews against the year before it, pooled; or against the one before it; or any
 period), for all cases and per group, with the difference and its 95% Newcombe interval
 (`workbench.report.trends.compare_periods`). An arrow shows only when the interval excludes zero.
 """
@@ -89,7 +89,8 @@ class ComparisonPage(QWidget):
             for point in t.overall.points:
                 if point.reviewed and point.period.label != first:
                     self.second_box.addItem(point.period.label, point.period.label)
-        index = self.second_box.findData(chosen) if chosen is not None else 0
+        # By default against a year before, pooled: one quarter alone is too few reviews to see a 10-point change.
+        index = self.second_box.findData(chosen if chosen is not None else POOLED_BEFORE)
         self.second_box.setCurrentIndex(max(index, 0))
         self.second_box.blockSignals(False)
 

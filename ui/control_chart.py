@@ -1,5 +1,5 @@
 """A p-chart painted with QPainter: the rate per period joined by a line (a period without reviews
-is a gap), the centre line, each period's own 3-sigma limits as steps and its 2-sigma limits
+is a gap), each period's centre line, each period's own 3-sigma limits as steps and its 2-sigma limits
 dashed, the points where a run rule fired marked (beyond the limits in red and larger). Every
 number is a `workbench.stats.control.PChart`'s; the page words the tooltips and the legend.
 """
@@ -63,7 +63,7 @@ class ControlChart(Chart):
         legend_height, tips = draw_legend(painter, area, legend, text, metrics)
         self._tips.extend(tips)
         points = self.chart.points
-        values = [v for p in points if not p.gap for v in (p.rate, p.lcl, p.ucl)] + [self.chart.centre]
+        values = [v for p in points if not p.gap for v in (p.rate, p.lcl, p.ucl, p.centre)]
         axis = rate_axis(values)
         left = axis_width(axis, metrics)
         right = period_margin([p.label for p in points], metrics)
@@ -75,10 +75,10 @@ class ControlChart(Chart):
         draw_period_axis(painter, plot, [p.label for p in points], text, metrics)
         slot = plot.width() / len(points)
         y_of = y_mapper(plot, axis)
-        if self.chart.centre is not None:
-            y = y_of(self.chart.centre)
-            painter.setPen(QPen(TARGET_COLOUR, 1.5))
-            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+        # Each period's own centre, as steps: one level unless each period is judged against the others.
+        painter.setPen(QPen(TARGET_COLOUR, 1.5))
+        for path in self._steps(points, lambda p: p.centre if not p.gap else None, plot.left(), slot, y_of):
+            painter.drawPath(path)
         for low, high, pen in ((lambda p: p.lcl, lambda p: p.ucl, QPen(LIMIT_COLOUR, 1.3)),
                                (lambda p: p.lower_2, lambda p: p.upper_2, QPen(LIMIT_COLOUR, 1, Qt.PenStyle.DashLine))):
             painter.setPen(pen)

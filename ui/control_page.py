@@ -1,18 +1,19 @@
 """The Dashboard's Control chart page: the p-chart of compliance for all cases or one department or
-IP type (`workbench.report.trends.control_charts`), with its centre pooled over every period or
-taken from the periods before the last one, and the list of signals: the period, the run rule in
+IP type (`workbench.report.trends.control_charts`), each period judged against the other periods'
+rate (the default), or the centre pooled over every period or taken from the periods before the last
+one, and the list of signals: the period, the run rule in
 words and the side of the centre line.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ui.charts import percent
 from ui.control_chart import ControlChart
 from ui.trend_text import series_name, word
-from workbench.report.trends import POOLED, PREVIOUS, Trend, control_charts
+from workbench.report.trends import OTHERS, POOLED, PREVIOUS, Trend, control_charts
 from workbench.stats.control import RULE_LABELS, SIDE_LABELS, ChartPoint, PChart
 
 
@@ -24,11 +25,7 @@ class ControlPage(QWidget):
         self.p_chart: PChart | None = None
         self.series_box = QComboBox()
         self.series_box.setMinimumContentsLength(16)
-        self.previous_check = QCheckBox(self.tr("Centre from previous periods"))
-        self.previous_check.setToolTip(self.tr(
-            "Judge the last period against the periods before it: the centre line is their pooled rate. "
-            "Otherwise the centre is pooled over every period, the last included, so a one-period dip can "
-            "stay inside the limits."))
+        self.centre_box = self._centre_chooser()
         self.centre_label = QLabel()
         self.centre_label.setWordWrap(True)
         self.chart = ControlChart("")
@@ -48,13 +45,14 @@ class ControlPage(QWidget):
         self.no_signals = QLabel(self.tr("No signal: every period lies within its limits and no run rule fires."))
         self.no_signals.setWordWrap(True)
         self.series_box.currentIndexChanged.connect(self.draw)
-        self.previous_check.toggled.connect(self.draw)
+        self.centre_box.currentIndexChanged.connect(self.draw)
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Series:")))
         bar.addWidget(self.series_box)
         bar.addSpacing(12)
-        bar.addWidget(self.previous_check)
+        bar.addWidget(QLabel(self.tr("Judge each period against:")))
+        bar.addWidget(self.centre_box)
         bar.addStretch(1)
         side = QWidget()
         column = QVBoxLayout(side)
@@ -78,8 +76,20 @@ class ControlPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(split, 1)
 
+    def _centre_chooser(self) -> QComboBox:
+        box = QComboBox()
+        box.addItem(self.tr("the other periods"), OTHERS)
+        box.addItem(self.tr("every period, pooled"), POOLED)
+        box.addItem(self.tr("the periods before the last"), PREVIOUS)
+        box.setToolTip(self.tr(
+            "What each period is judged against. The other periods: each period's centre line is the pooled "
+            "rate of the rest, so a period never pulls its own centre towards itself. Every period, pooled: one "
+            "centre line that includes the period judged, so a one-period dip can stay inside the limits. The "
+            "periods before the last: the latest period against what came before."))
+        return box
+
     def centre_from(self) -> str:
-        return PREVIOUS if self.previous_check.isChecked() else POOLED
+        return self.centre_box.currentData()
 
     def show_trend(self, t: Trend) -> None:
         self.trend = t
@@ -139,6 +149,11 @@ class ControlPage(QWidget):
             latest = next((p.period.label for p in reversed(t.series_for(key).points) if p.reviewed), None)
             return self.tr("Centre line %1: the pooled rate of the periods before %2, so %2 is judged against "
                            "them.").replace("%1", percent(chart.centre)).replace("%2", latest or "–")
+        if self.centre_from() == OTHERS:
+            return self.tr("Each period is judged against the pooled rate of the other periods (its centre line, "
+                           "in the tooltip), with limits at 3 sigma for its own number of reviews. All periods "
+                           "pooled: %1 (%2 of %3 reviewed).").replace("%1", percent(chart.centre)).replace(
+                "%2", str(chart.x)).replace("%3", str(chart.n))
         return self.tr("Centre line %1: the pooled rate of every period (%2 of %3 reviewed); each period's limits "
                        "are 3 sigma for its own number of reviews.").replace("%1", percent(chart.centre)).replace(
             "%2", str(chart.x)).replace("%3", str(chart.n))

@@ -268,7 +268,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', '{value!r} is not a pendency target; write whole days (600 or 600d) or months (20m), more than 0 and at most {limit} days.'),  # targets.days
     QT_TRANSLATE_NOOP('WorkbenchError', '{value!r} is not an IP type; use one of {known}.'),  # targets.ip_type
     QT_TRANSLATE_NOOP('WorkbenchError', 'A trend places cases by their decision date or by their review date (got {value!r}).'),  # trend.by
-    QT_TRANSLATE_NOOP('WorkbenchError', "A control chart's centre is pooled over every period or taken from the previous ones (got {value!r})."),  # trend.centre
+    QT_TRANSLATE_NOOP('WorkbenchError', "A control chart's centre is the other periods' rate, pooled over every period or taken from the previous ones (got {value!r})."),  # trend.centre
     QT_TRANSLATE_NOOP('WorkbenchError', 'A trend is grouped by department or by IP type, or not at all (got {value!r}).'),  # trend.group
     QT_TRANSLATE_NOOP('WorkbenchError', 'A trend is by month or by quarter (got {value!r}).'),  # trend.period
     QT_TRANSLATE_NOOP('WorkbenchError', 'There is no period {label!r} in this trend (periods: {known}).'),  # trend.unknown_period

@@ -12,7 +12,7 @@ from ui.charts import percent
 from ui.trend_text import interval
 from workbench.demo.generate import build_demo
 from workbench.report.figures import ReportFilter
-from workbench.report.trends import (BY_REVIEW, MONTH, PREVIOUS, QUARTER, compare_periods, control_charts,
+from workbench.report.trends import (BY_REVIEW, MONTH, POOLED, PREVIOUS, QUARTER, compare_periods, control_charts,
                                      earlier, trend)
 from workbench.stats.control import BEYOND_LIMITS, BELOW, RULE_LABELS, SIDE_LABELS
 
@@ -126,9 +126,16 @@ def test_a_planted_dip_is_a_signal_against_the_quarters_before(window_factory, p
     assert panel.choosers.isVisible()
     control.series_box.setCurrentIndex(control.series_box.findData("Dept A"))
     t = panel.trend
+    # By default each quarter is judged against the others: the dip is a signal.
+    assert control.centre_box.currentData() == "others"
     assert control.p_chart == control_charts(t)["Dept A"]
+    rows = [[control.signals.item(r, c).text() for c in range(3)] for r in range(control.signals.rowCount())]
+    assert rows == [[th.DIP, RULE_LABELS[BEYOND_LIMITS][0], SIDE_LABELS[BELOW][0]]]
+    assert "pooled rate of the other periods" in control.centre_label.text()
+    control.centre_box.setCurrentIndex(control.centre_box.findData(POOLED))
+    assert control.p_chart == control_charts(t, centre_from=POOLED)["Dept A"]
     assert control.signals.rowCount() == 0 and control.no_signals.isVisibleTo(control)    # pooled: inside
-    control.previous_check.setChecked(True)
+    control.centre_box.setCurrentIndex(control.centre_box.findData(PREVIOUS))
     expected = control_charts(t, centre_from=PREVIOUS)["Dept A"]
     assert control.p_chart == expected and expected.centre == pytest.approx(0.85)
     rows = [[control.signals.item(r, c).text() for c in range(3)] for r in range(control.signals.rowCount())]
@@ -136,6 +143,7 @@ def test_a_planted_dip_is_a_signal_against_the_quarters_before(window_factory, p
     beyond, _other = control.chart.marked()
     assert beyond == {t.labels.index(th.DIP)}
     assert "the periods before 2025 Q4" in control.centre_label.text()
+    control.centre_box.setCurrentIndex(control.centre_box.findData("others"))
     control.chart.resize(900, 420)
     assert not control.chart.grab().isNull()
     where = control.chart.points[t.labels.index(th.DIP)]
@@ -149,7 +157,11 @@ def test_the_comparison_marks_a_change_only_when_the_interval_excludes_zero(wind
     page = panel.comparison_page
     window.dashboard.tabs.setCurrentWidget(page)
     t = panel.trend
-    assert page.first_box.currentData() == th.DIP and page.second_box.currentData() == "__before__"
+    # By default against the four quarters before, pooled: a clear fall.
+    assert page.first_box.currentData() == th.DIP and page.second_box.currentData() == "__pooled__"
+    assert page.comparison == compare_periods(t, th.DIP, earlier(t, th.DIP, 4))
+    assert page.table.item(1, 4).text() == "▼ Down"
+    page.second_box.setCurrentIndex(page.second_box.findData("__before__"))
     assert page.comparison == compare_periods(t)
     header = [page.table.horizontalHeaderItem(c).text() for c in range(page.table.columnCount())]
     assert header[1:3] == [th.DIP, "2025 Q3"]
@@ -183,7 +195,6 @@ def test_chinese_pages_word_the_signals_and_paint(window_factory, planted, qtbot
         assert panel.trend_page.chart.title.startswith("各季度合格率")
         control = panel.control_page
         control.series_box.setCurrentIndex(control.series_box.findData("Dept A"))
-        control.previous_check.setChecked(True)
         assert control.signals.item(0, 1).text() == RULE_LABELS[BEYOND_LIMITS][1]
         assert control.signals.item(0, 2).text() == SIDE_LABELS[BELOW][1]
         page = panel.comparison_page

@@ -84,6 +84,34 @@ def test_p_chart_worked_by_hand():
     assert chart.signals_at(4) == chart.signals and chart.signals_at(0) == ()
 
 
+def test_leave_one_out_judges_each_period_against_the_others_worked_by_hand():
+    # 102/120 in seven quarters and 90/120 in the fourth. Pooled: 804/960 = 0.8375, sigma_120 = 0.03368,
+    # lower limit 0.7365 < 0.75: the dip is inside. Against the other seven: 714/840 = 0.85,
+    # sigma = sqrt(0.85 * 0.15 / 120) = 0.032596, lower limit 0.85 - 0.097788 = 0.752212 > 0.75: beyond.
+    periods = flat([102, 102, 102, 90, 102, 102, 102, 102], n=120)
+    assert p_chart(periods).signals == ()
+    chart = p_chart(periods, leave_one_out=True)
+    assert chart.centre == pytest.approx(804 / 960)          # the pooled rate, for reference
+    dip = chart.points[3]
+    assert (dip.centre, dip.sigma, dip.lcl) == pytest.approx((0.85, 0.0325960, 0.752212), abs=1e-6)
+    assert dip.z == pytest.approx(-0.1 / 0.0325960, abs=1e-4)
+    # Each other quarter: (6 * 102 + 90) / 840 = 702/840 = 0.835714, 0.85 above it, inside its limits.
+    assert all(p.centre == pytest.approx(702 / 840) and p.side == "above" for i, p in enumerate(chart.points) if i != 3)
+    assert rules(chart) == [(3, BEYOND_LIMITS, "below")]
+
+
+def test_leave_one_out_with_a_gap_and_a_lone_period():
+    # A gap keeps the pooled centre (it has no point); a series whose only reviews are in one period
+    # has nothing else to judge it by: its centre is its own rate and nothing fires.
+    chart = p_chart([("A", 10, 20), ("B", 0, 0), ("C", 30, 40)], leave_one_out=True)
+    assert chart.points[0].centre == pytest.approx(0.75) and chart.points[2].centre == pytest.approx(0.5)
+    assert chart.points[1].gap and chart.points[1].centre == pytest.approx(40 / 60)
+    lone = p_chart([("A", 0, 0), ("B", 3, 10)], leave_one_out=True)
+    assert lone.points[1].centre == pytest.approx(0.3) and lone.signals == ()
+    with pytest.raises(ValueError):
+        p_chart(flat([1]), centre=0.5, leave_one_out=True)
+
+
 def test_beyond_the_limits_fires_on_either_side_and_not_inside():
     # centre 0.2, n 100: limits 0.08..0.32
     chart = p_chart(flat([33, 20, 7, 31, 20, 9]), centre=0.2)

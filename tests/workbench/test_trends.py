@@ -28,6 +28,7 @@ from workbench.report.targets import parse_days, pendency_targets, set_pendency_
 from workbench.report.trends import (
     BY_REVIEW,
     MONTH,
+    POOLED,
     PREVIOUS,
     compare_periods,
     control_charts,
@@ -125,8 +126,13 @@ def test_a_one_quarter_dip_of_ten_points_at_85_percent_shows_against_the_quarter
     assert t.labels == tuple(f"{y} Q{q}" for y, q in QUARTERS)
     a = t.series_for("Dept A")
     assert [p.reviewed for p in a.points] == [120] * 8 and [p.compliant for p in a.points] == [102] * 7 + [90]
+    # By default each quarter is judged against the other seven: 714/840 = 0.85, lower limit 0.7522.
+    default = control_charts(t)["Dept A"]
+    assert [(s.label, s.rule, s.side) for s in default.signals] == [("2025 Q4", BEYOND_LIMITS, BELOW)]
+    assert default.points[-1].centre == pytest.approx(0.85) and default.points[-1].lcl == pytest.approx(0.7522, abs=1e-4)
+    assert default.points[0].centre == pytest.approx((6 * 102 + 90) / 840)
     # The pooled centre includes the dip itself: no rule fires (docs/statistics.md says why).
-    assert control_charts(t)["Dept A"].signals == ()
+    assert control_charts(t, centre_from=POOLED)["Dept A"].signals == ()
     # Judged against the quarters before it, the last quarter is beyond its 3-sigma limit.
     chart = control_charts(t, centre_from=PREVIOUS)["Dept A"]
     assert chart.centre == pytest.approx(0.85)
@@ -143,14 +149,20 @@ def test_a_one_quarter_dip_of_ten_points_at_85_percent_shows_against_the_quarter
         pytest.approx(-0.189, abs=5e-4), pytest.approx(-0.023, abs=5e-4))          # as docs/statistics.md says
 
 
-def test_a_larger_dip_fires_the_pooled_p_chart_at_its_quarter(planted):
+def test_a_dip_in_the_middle_fires_at_its_quarter_against_the_others_and_pooled(planted):
     db, _book = planted
     t = trend(db, period="quarter", group="department")
+    pooled = control_charts(t, centre_from=POOLED)["Dept C"]
+    assert pooled.centre == pytest.approx(900 / 960)
+    assert [(s.label, s.rule, s.side) for s in pooled.signals] == [("2025 Q2", BEYOND_LIMITS, BELOW)]
+    point = pooled.points[t.labels.index("2025 Q2")]
+    assert point.lcl == pytest.approx(900 / 960 - 3 * (900 / 960 * 60 / 960 / 120) ** 0.5)
+    # The default judges 2025 Q2 against the other seven quarters: 798/840 = 0.95, a limit nearer to it.
     chart = control_charts(t)["Dept C"]
-    assert chart.centre == pytest.approx(900 / 960)
     assert [(s.label, s.rule, s.side) for s in chart.signals] == [("2025 Q2", BEYOND_LIMITS, BELOW)]
     point = chart.points[t.labels.index("2025 Q2")]
-    assert point.lcl == pytest.approx(900 / 960 - 3 * (900 / 960 * 60 / 960 / 120) ** 0.5)
+    assert point.centre == pytest.approx(0.95)
+    assert point.lcl == pytest.approx(0.95 - 3 * (0.95 * 0.05 / 120) ** 0.5)
 
 
 def test_the_funnel_marks_the_examiner_with_60_reviewed_and_20_errors_not_the_one_with_3_and_1(planted):
@@ -173,6 +185,9 @@ def test_the_workbook_shows_the_planted_changes(planted):
     rows = list(book["Trend"].iter_rows(values_only=True))
     signals = [r for r in rows if r[0] == "Dept C" and r[2] == "A point beyond the 3-sigma limits"]
     assert [(r[1], r[9]) for r in signals] == [("2025 Q2", "Below the centre line")]
+    dip = [r for r in rows if r[0] == "Dept A" and r[2] == "A point beyond the 3-sigma limits"]
+    assert [(r[1], r[9], r[12], r[13]) for r in dip] == [
+        ("2025 Q4", "Below the centre line", pytest.approx(0.75), pytest.approx(0.85))]   # rate, its centre
     compared = [r for r in rows if r[0] == "Dept A" and r[1] == "2025 Q4" and isinstance(r[4], str)]
     assert [(r[4], r[12]) for r in compared] == [("2025 Q3", "No clear change"), ("2024 Q4 to 2025 Q3", "▼ Down")]
     examiners = list(book["By examiner"].iter_rows(values_only=True))

@@ -221,7 +221,7 @@ def _signals(g: Grid, t: Trend) -> None:
         g.body([(g.data(_group_name(g, t, series.key)), 1), (g.label(period), 1),
                 (g.label(RULES[signal.rule]), 7), (g.label(SIDES[signal.side]), 3),
                 (None if run else g.num(chart.points[signal.index].rate, PERCENT_FORMAT), 1),
-                (g.num(chart.centre, PERCENT_FORMAT), 1)])
+                (g.num(chart.points[signal.index].centre, PERCENT_FORMAT), 1)])
 
 
 def collapsed_runs(signals: Sequence[Signal]) -> list[Signal]:

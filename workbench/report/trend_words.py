@@ -67,14 +67,14 @@ W = {
     "no_department": T("(no department)", "（无部门）"),
     "all_cases": T("All cases", "全部案件"),
     "signals": T("Control-chart signals (p-chart of the compliance rate)", "控制图信号（合格率 p 控制图）"),
-    "signals_note": T("Each period's compliance rate against limits at 3 sigma for its own number of reviews "
-                      "around the series' pooled rate (the centre line), with the run rules: a point beyond the "
-                      "limits, eight in a row on one side of the centre line, two of three beyond 2 sigma. The "
-                      "centre line includes every period, so a one-period dip of a few points may stay inside; "
-                      "the comparison below judges the last period against earlier ones.",
-                      "按各期间自身的评查数，以该序列的合并合格率为中心线、3 倍标准差为控制限，并应用判异规则："
-                      "一点超出控制限；连续 8 点位于中心线同一侧；连续 3 点中有 2 点超出 2 倍标准差。中心线包含"
-                      "所有期间，因此单个期间下降几个百分点可能仍在控制限内；下方的对比以此前的期间为基准判断最近一期。"),
+    "signals_note": T("Each period's compliance rate against the pooled rate of the series' other periods (its "
+                      "centre), with limits at 3 sigma for its own number of reviews, so a period never pulls its "
+                      "own centre towards itself; and the run rules: a point beyond the limits, eight in a row on "
+                      "one side of the centre, two of three beyond 2 sigma. The centre shown is the one the "
+                      "period was judged against.",
+                      "各期间的合格率与该序列其他期间的合并合格率（中心线）相比，控制限为按该期间自身评查数计算的 3 倍"
+                      "标准差，因此某一期间不会把自己的中心线拉向自己；并应用判异规则：一点超出控制限；连续 8 点位于"
+                      "中心线同一侧；连续 3 点中有 2 点超出 2 倍标准差。表中的中心线即判断该期间所用的中心线。"),
     "group": T("Series", "序列"),
     "rule": T("Rule", "规则"),
     "side": T("Side", "方向"),

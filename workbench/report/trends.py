@@ -30,11 +30,12 @@ or of the day its counted review was completed, in local time as the Cases sheet
   covers every case decided in the period, reviewed or not; by review, the cases reviewed in it;
 - the median active review minutes of the reviewed cases with time recorded.
 
-A p-chart's centre is by default the pooled rate of every period (Montgomery's p-bar), which
-includes the period being judged: at 85% compliance a 10-point dip of one quarter of 120 reviews stays
-inside its 3-sigma limits (docs/statistics.md). `control_charts(t, centre_from="previous")` takes the
-centre from the periods before the last one with reviews, so the latest period is judged against what
-came before; `compare_periods` against several earlier periods pooled shows such a dip as "down".
+A p-chart judges by default each period against the pooled rate of the other periods (OTHERS, the
+leave-one-out centre of stats.control.p_chart): a pooled centre that includes the period being judged
+is dragged towards it, so at 85% compliance a 10-point dip of one quarter of 120 reviews stays inside
+its 3-sigma limits (docs/statistics.md). `centre_from="pooled"` gives Montgomery's p-bar over every
+period, `centre_from="previous"` the pooled rate of the periods before the last one with reviews.
+`compare_periods` against several earlier periods pooled shows such a dip as "down".
 """
 from __future__ import annotations
 
@@ -66,8 +67,8 @@ register({
     "trend.by": "A trend places cases by their decision date or by their review date (got {value!r}).",
     "trend.group": "A trend is grouped by department or by IP type, or not at all (got {value!r}).",
     "trend.unknown_period": "There is no period {label!r} in this trend (periods: {known}).",
-    "trend.centre": "A control chart's centre is pooled over every period or taken from the previous ones "
-                    "(got {value!r}).",
+    "trend.centre": "A control chart's centre is the other periods' rate, pooled over every period or taken "
+                    "from the previous ones (got {value!r}).",
 })
 
 MONTH = "month"
@@ -77,9 +78,10 @@ BY_DECISION = "decision"
 BY_REVIEW = "review"
 BASES = (BY_DECISION, BY_REVIEW)
 GROUPS = ("department", "ip_type")
+OTHERS = "others"          # each period's centre: the pooled rate of the other periods (the default)
 POOLED = "pooled"          # the centre line over every period
 PREVIOUS = "previous"      # ...over the periods before the last one with reviews
-CENTRES = (POOLED, PREVIOUS)
+CENTRES = (OTHERS, POOLED, PREVIOUS)
 
 
 # -- periods ------------------------------------------------------------------------------------
@@ -349,10 +351,11 @@ def _periods(scope: Scope, by: str, kind: str, used: set[int], today: date | Non
 
 # -- control charts and comparisons ---------------------------------------------------------------
 
-def control_charts(t: Trend, *, centre_from: str = POOLED) -> dict[str | None, PChart]:
+def control_charts(t: Trend, *, centre_from: str = OTHERS) -> dict[str | None, PChart]:
     """A p-chart of compliance for every series (key None: all cases), one point per period.
 
-    POOLED: the centre is the series' pooled rate. PREVIOUS: the pooled rate of the periods before
+    OTHERS: each period against the pooled rate of the series' other periods. POOLED: the centre is
+    the series' pooled rate. PREVIOUS: the pooled rate of the periods before
     the series' last period with reviews (the pooled rate when there are none before it)."""
     if centre_from not in CENTRES:
         raise WorkbenchError("trend.centre", value=centre_from)
@@ -364,7 +367,7 @@ def control_charts(t: Trend, *, centre_from: str = POOLED) -> dict[str | None, P
             last = max((i for i, p in enumerate(points) if p.n), default=0)
             x, n = sum(p.x for p in points[:last]), sum(p.n for p in points[:last])
             centre = x / n if n else None
-        charts[series.key] = p_chart(points, centre=centre)
+        charts[series.key] = p_chart(points, centre=centre, leave_one_out=centre_from == OTHERS)
     return charts
 
 

@@ -151,6 +151,12 @@ def _point(index: int, item: Observed, centre: float | None) -> ChartPoint:
                       _clip(centre - sigma), _clip(centre + sigma))
 
 
+def _others(item: Observed, x: int, n: int, pooled: float | None) -> float | None:
+    """The pooled rate of every period but `item` (the pooled rate when no other period has reviews)."""
+    rest = n - item.n
+    return (x - item.x) / rest if rest else pooled
+
+
 def _beyond(point: ChartPoint, low: float | None, high: float | None) -> str | None:
     """ABOVE or BELOW when the point lies strictly outside (low, high). The limits are clipped to
     [0, 1]; a rate cannot pass a limit clipped at 0 or 1, exactly as it cannot pass the unclipped one."""
@@ -205,19 +211,31 @@ def _rule_two_of_three(plotted: list[ChartPoint]) -> list[Signal]:
     return signals
 
 
-def p_chart(periods: Iterable[Observed | tuple[str, int, int]], centre: float | None = None) -> PChart:
+def p_chart(periods: Iterable[Observed | tuple[str, int, int]], centre: float | None = None, *,
+            leave_one_out: bool = False) -> PChart:
     """A p-chart of x of n per period, in the order given (oldest first).
 
     The centre line is p-bar = sum x / sum n over every period, unless `centre` gives a standard
     (a target rate). Each period gets its own limits p-bar -/+ 3 sqrt(p-bar (1 - p-bar) / n_i),
     clipped to [0, 1]. When p-bar is 0 or 1 every limit collapses onto the centre line: every
     point then lies on it (with an estimated centre) and no rule can fire.
+
+    `leave_one_out`: each period's centre is the pooled rate of the *other* periods,
+    (sum x - x_i) / (sum n - n_i), so a period does not pull its own centre line towards itself; its
+    limits are 3 sigma around that centre. This is the revision of trial limits without the point
+    being judged (Montgomery 7.3.1) done for every point: at 85% compliance and 120 reviews a quarter,
+    a one-quarter dip to 75% lies beyond its limit, where the pooled centre, dragged down by the dip,
+    leaves it inside. A period with no other reviews to compare with is judged against the pooled rate.
+    `PChart.centre` stays the pooled rate, for reference.
     """
     items = [observed(item) for item in periods]
     x = sum(item.x for item in items)
     n = sum(item.n for item in items)
+    if leave_one_out and centre is not None:
+        raise ValueError("a given centre and leave_one_out exclude each other")
     line = check_rate(centre) if centre is not None else (x / n if n else None)
-    points = tuple(_point(index, item, line) for index, item in enumerate(items))
+    points = tuple(_point(index, item, _others(item, x, n, line) if leave_one_out else line)
+                   for index, item in enumerate(items))
     plotted = [p for p in points if not p.gap]
     signals: list[Signal] = []
     if line is not None:
