@@ -19,14 +19,15 @@ ALLOWED: dict[str, set[str]] = {
     "audit": set(),                                  # the hash chain, coverage, anchors
     "importing": {"audit"},
     "review": {"audit", "importing"},                # checklists, reviews, undo, queue, integrity
-    "rounds": {"audit", "importing", "review", "stats"},
-    "report": {"audit", "importing", "review", "stats", "calibration"},   # reads rounds from their tables
+    "risk": {"audit", "importing", "review", "stats"},       # indicators, scores, screening yield
+    "rounds": {"audit", "importing", "review", "stats", "risk"},
+    "report": {"audit", "importing", "review", "stats", "calibration", "risk"},   # reads rounds from their tables
     "calibration": {"audit", "importing", "review", "rounds", "stats"},
     "packages": {"audit", "importing", "review", "rounds"},
     "feedback": {"audit", "importing", "review", "rounds", "stats", "report"},
-    "demo": {"audit", "importing", "review", "rounds", "calibration"},
+    "demo": {"audit", "importing", "review", "rounds", "calibration", "risk"},
     "cli": {"audit", "importing", "review", "rounds", "report", "packages", "demo", "stats", "calibration",
-            "feedback"},
+            "feedback", "risk"},
 }
 #: What each top-level layer may import of the project.
 LAYERS: dict[str, set[str]] = {

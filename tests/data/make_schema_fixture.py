@@ -296,8 +296,18 @@ def write_v9(w: Writer) -> None:
                 old=None if old is None else {"days": old}, new={"days": days})
 
 
+def write_v10(w: Writer) -> None:
+    """A risk computation: the first case scored by one indicator (derived data, not audited)."""
+    case_id = w.conn.execute("SELECT MIN(id) FROM cases").fetchone()[0]
+    at = w.at()
+    w.insert("case_risk", case_id=case_id, score=0.4, band="medium", computed_at=at,
+             indicators=json.dumps([{"code": "bulk_same_day", "points": 0.4, "detail": {"count": 12}}]))
+    w.insert("risk_runs", computed_at=at, cases=1, settings="{}",
+             skipped=json.dumps([{"code": "hoarding", "missing": ["nice_classes"]}]))
+
+
 WRITERS: dict[int, Callable[[Writer], None]] = {1: write_v1, 2: write_v2, 3: write_v3, 4: write_v4, 5: write_v5,
-                                                7: write_v7, 8: write_v8, 9: write_v9}
+                                                7: write_v7, 8: write_v8, 9: write_v9, 10: write_v10}
 
 
 def make_fixture(version: int, target: Path | None = None) -> Path:
