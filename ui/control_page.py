@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QTableWidget, QTableWidgetItem, QWidget)
 
 from ui.charts import percent
 from ui.control_chart import ControlChart
+from ui.page_layout import chart_with_side
 from ui.trend_text import series_name, word
 from workbench.report.trends import OTHERS, POOLED, PREVIOUS, Trend, control_charts
 from workbench.stats.control import RULE_LABELS, SIDE_LABELS, ChartPoint, PChart
@@ -54,27 +55,12 @@ class ControlPage(QWidget):
         bar.addWidget(QLabel(self.tr("Judge each period against:")))
         bar.addWidget(self.centre_box)
         bar.addStretch(1)
-        side = QWidget()
-        column = QVBoxLayout(side)
-        column.setContentsMargins(0, 0, 0, 0)
         title = QLabel(self.tr("Signals"))
         font = title.font()
         font.setBold(True)
         title.setFont(font)
-        column.addWidget(title)
-        column.addWidget(self.centre_label)
-        column.addWidget(self.no_signals)
-        column.addWidget(self.signals, 1)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.chart)
-        split.addWidget(side)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
-        split.setSizes([1000, 420])
-        split.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(split, 1)
+        chart_with_side(self, bar, self.chart, [(title, 0), (self.centre_label, 0), (self.no_signals, 0),
+                                                (self.signals, 1)], Qt.Orientation.Horizontal, (1000, 420))
 
     def _centre_chooser(self) -> QComboBox:
         box = QComboBox()

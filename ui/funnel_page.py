@@ -7,11 +7,12 @@ ranked.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QSplitter,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableWidget,
+                               QTableWidgetItem, QWidget)
 
 from ui.charts import percent
 from ui.funnel_chart import POSITION_COLOURS, FunnelChart
+from ui.page_layout import chart_with_side
 from ui.trend_text import interval, word
 from workbench.report.figures import Report
 from workbench.report.funnels import UnitFunnel, unit_funnel
@@ -76,22 +77,8 @@ class FunnelPage(QWidget):
         bar.addWidget(self.adjustment_box)
         bar.addSpacing(12)
         bar.addWidget(self.phi_label, 1)
-        side = QWidget()
-        column = QVBoxLayout(side)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.outside_title)
-        column.addWidget(self.outside, 1)
-        column.addWidget(self.outside_note)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.chart)
-        split.addWidget(side)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
-        split.setSizes([460, 180])
-        split.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(split, 1)
+        chart_with_side(self, bar, self.chart, [(self.outside_title, 0), (self.outside, 1), (self.outside_note, 0)],
+                        Qt.Orientation.Vertical, (460, 180))
 
     def show_report(self, report: Report) -> None:
         """The Dashboard's report was computed: its units placed again."""
