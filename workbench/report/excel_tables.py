@@ -38,6 +38,10 @@ from workbench.report.excel_print import page_setup, print_range
 from foundation.jobs import CancelToken, Progress
 
 
+#: The data rows one sheet holds: Excel's 1,048,576 rows less the header. A longer listing continues on
+#: "Cases (2)", "Cases (3)"... (write_split_table); tests lower it to check that.
+EXCEL_DATA_ROWS = 1_048_575
+
 #: Wrapped header words: CJK text wraps between any two characters, so its longest "word" is short.
 CJK_WORD = 8
 HEADER_LINES = 3       # a report sheet's header wraps onto at most this many lines
@@ -81,8 +85,10 @@ class Highlight:
 
 def write_table(sheet: Worksheet, *, columns: Sequence[Column], rows: Iterable[Sequence[Any]], language: str,
                 table_name: str, progress: Progress, cancel: CancelToken, label: str = "", total: int = 0,
-                highlight: Highlight | None = None, data: bool = False) -> int:
+                highlight: Highlight | None = None, data: bool = False, max_rows: int | None = None) -> int:
     """Write a data sheet as an Excel table; returns the number of data rows.
+
+    At most `max_rows` rows are taken from `rows` (every row when None); the rest stay in the iterator.
 
     Rows are the stored values in column order; the first WIDTH_SAMPLE of them are looked at
     to fit the column widths (a write-only sheet needs its widths before its first row).
@@ -91,7 +97,7 @@ def write_table(sheet: Worksheet, *, columns: Sequence[Column], rows: Iterable[S
     """
     convert = [converter(sheet, column, language) for column in columns]
     header = [xml_text(column.title(language)) for column in columns]
-    source = iter(rows)
+    source = iter(rows) if max_rows is None else islice(rows, max_rows)
     sample = list(islice(source, WIDTH_SAMPLE))
     shown = [[c(v) for c, v in zip(convert, row)] for row in sample]
     widths = fit_widths(columns, header, shown, wrap_header=not data)
@@ -132,3 +138,26 @@ def write_table(sheet: Worksheet, *, columns: Sequence[Column], rows: Iterable[S
             FormulaRule(formula=[f"AND(ISNUMBER(${column}2),${column}2<{highlight.threshold!r})"],
                         fill=BELOW_TARGET_FILL, font=BELOW_TARGET_FONT, stopIfTrue=False))
     return count
+
+
+def write_split_table(sheet: Worksheet, *, name: str, columns: Sequence[Column], rows: Iterable[Sequence[Any]],
+                      language: str, table_name: str, progress: Progress, cancel: CancelToken, total: int = 0) -> int:
+    """A data sheet (`write_table` with `data`) that continues on sheets named "NAME (2)", "NAME (3)"...
+    placed after it, each a table of the same columns, when `rows` hold more than one sheet can
+    (EXCEL_DATA_ROWS); returns the number of data rows written on all of them."""
+    workbook = sheet.parent
+    source = iter(rows)
+    written, part = 0, 1
+    while True:
+        def shifted(done: int, _total: int, label: str, before: int = written) -> None:
+            progress(before + done, total, label)
+
+        written += write_table(sheet, columns=columns, rows=source, language=language,
+                               table_name=table_name if part == 1 else f"{table_name}{part}", progress=shifted,
+                               cancel=cancel, label=name, total=total, data=True, max_rows=EXCEL_DATA_ROWS)
+        following = next(source, None)
+        if following is None:
+            return written
+        source = chain([following], source)
+        part += 1
+        sheet = workbook.create_sheet(f"{name} ({part})", workbook.worksheets.index(sheet) + 1)

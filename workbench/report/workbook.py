@@ -6,7 +6,8 @@ Trend (per quarter or month, with a line chart, p-chart signals and the last per
 workbench.report.trend_sheet), Funnel (departments and examiners against funnel limits, with two
 scatter charts: workbench.report.funnel_sheet), By checklist item, [Disputes] (feedback to examiners:
 workbench.report.disputes_sheet), Findings, Answers, Cases, About. Findings and Answers hold the
-answers of exactly the reviews the figures count. The figures come from
+answers of exactly the reviews the figures count; a listing longer than one sheet holds (1,048,575
+rows) continues on "Cases (2)" and so on, with the same table layout. The figures come from
 `workbench.report.figures` (the dashboard shows the same `Report`); the layout is in
 `workbench.report.sheets`.
 
@@ -35,7 +36,7 @@ from workbench.report.funnels import unit_funnel
 from workbench.report.trend_sheet import period_kind, write_trend
 from workbench.report.trends import QUARTER, Trend, trend
 from foundation.errors import WorkbenchError, register
-from workbench.report.excel_tables import write_table
+from workbench.report.excel_tables import write_split_table
 from foundation.files import atomic_target
 from foundation.jobs import CancelToken, Progress, no_progress
 from workbench import APP_NAME, __version__
@@ -102,22 +103,20 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
             created = {key: workbook.create_sheet(names[key]) for key in keys}
             result.charts = _report_sheets(db, created, report, disputes, language, progress, cancel, trend_period)
             cancel.check()
-            result.findings = write_table(
-                created["findings"], columns=sheets.FINDING_COLUMNS,
+            result.findings = write_split_table(
+                created["findings"], name=names["findings"], columns=sheets.FINDING_COLUMNS,
                 rows=finding_rows(db, report.scope, language, ChecklistCache(db)), language=language,
-                table_name=sheets.TABLE_NAMES["findings"], progress=progress, cancel=cancel,
-                label=names["findings"], total=total_findings, data=True)
-            result.answers = write_table(
-                created["answers"], columns=sheets.case_columns(report, sheets.ANSWER_COLUMNS),
+                table_name=sheets.TABLE_NAMES["findings"], progress=progress, cancel=cancel, total=total_findings)
+            result.answers = write_split_table(
+                created["answers"], name=names["answers"], columns=sheets.case_columns(report, sheets.ANSWER_COLUMNS),
                 rows=sheets.case_values(report, answer_rows(db, report.scope, language, ChecklistCache(db)),
                                         sheets.ANSWER_COLUMNS),
                 language=language, table_name=sheets.TABLE_NAMES["answers"], progress=progress, cancel=cancel,
-                label=names["answers"], total=count_answers(db, report.scope), data=True)
-            result.cases = write_table(
-                created["cases"], columns=sheets.case_columns(report),
+                total=count_answers(db, report.scope))
+            result.cases = write_split_table(
+                created["cases"], name=names["cases"], columns=sheets.case_columns(report),
                 rows=sheets.case_values(report, case_rows(db, report.scope)), language=language,
-                table_name=sheets.TABLE_NAMES["cases"], progress=progress, cancel=cancel,
-                label=names["cases"], total=report.cases, data=True)
+                table_name=sheets.TABLE_NAMES["cases"], progress=progress, cancel=cancel, total=report.cases)
             exported_at = datetime.now().replace(microsecond=0)
             # The file's name, not its folder: a printed workbook should not show where it was made.
             summary_sheets.write_about(created["about"], report, language,
