@@ -383,8 +383,11 @@ class DashboardView(QWidget):
         rate, low, high = report.compliance
         overall = report.overall
         if report.stratified is not None and rate is not None:
-            detail = self.tr("Stratified estimate; 95% interval %1–%2 · %3 reviewed").replace(
-                "%1", percent(low)).replace("%2", percent(high)).replace("%3", str(report.reviewed))
+            # A risk-based round weights each case by 1/pi (Hájek); a stratified one by its stratum.
+            words = self.tr("Weighted estimate (Hájek, weights 1/inclusion probability); 95% interval %1–%2 · "
+                            "%3 reviewed") if report.unequal else self.tr(
+                "Stratified estimate; 95% interval %1–%2 · %3 reviewed")
+            detail = words.replace("%1", percent(low)).replace("%2", percent(high)).replace("%3", str(report.reviewed))
             alarm = high is not None and high < report.target
         else:
             detail = self._interval(overall.compliance)
