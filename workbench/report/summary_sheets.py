@@ -468,13 +468,19 @@ def write_about(sheet: Worksheet, report: Report, language: str, *, database_fil
 
     def row(label: Text | str, value: Any) -> None:
         if isinstance(value, str):
+            lines = wrapped_lines(value, 110, 1.1)
+            if lines > 1:    # a definition or the estimator: tall enough to print whole
+                sheet.row_dimensions[s.row + 1].height = LINE_POINTS * lines + 2
             shown = text_value(sheet, value)
             if isinstance(shown, Cell):        # an error code's text ("#N/A"), already a text cell
                 shown.alignment = WRAP
                 value = shown
             else:
                 value = styled(sheet, shown, alignment=WRAP) if shown else None
-        s.add([s.label(label), value])
+        name = s.label(label)
+        if isinstance(name, str) and isinstance(value, Cell) and value.alignment is not None:
+            name = styled(sheet, name, alignment=TOP)    # beside the first line of a wrapped text
+        s.add([name, value])
 
     s.section(S["about_item"], S["about_value"])
     row(S["product"], f"{APP_NAME} {__version__}")
