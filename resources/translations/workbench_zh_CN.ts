@@ -1100,12 +1100,16 @@ Create a new, empty workspace there?</source>
         <translation>统计范围：%1%2%3。</translation>
     </message>
     <message>
+        <source>A risk-based round: every rate is the Hájek estimate, each reviewed case weighted by 1/its inclusion probability, so the figures describe the whole population, not the over-sampled high-risk cases.</source>
+        <translation>风险抽样轮次：各比率均为 Hájek 估计，每件已评查案件按 1/入样概率加权，因此数据反映的是整个总体，而不是被多抽的高风险案件。</translation>
+    </message>
+    <message>
         <source>The estimate covers %1 of the population; no reviewed case yet in %2 (population %3).</source>
         <translation>估计覆盖总体的 %1；%2 尚无已评查案件（总体 %3）。</translation>
     </message>
     <message>
-        <source>Weighted estimate (Hájek, weights 1/inclusion probability); 95% interval %1–%2 · %3 reviewed</source>
-        <translation>加权估计（Hájek，权重为 1/入样概率）；95% 区间 %1–%2 · 已评查 %3 件</translation>
+        <source>Hájek estimate; 95% interval %1–%2 · %3 reviewed</source>
+        <translation>Hájek 估计；95% 区间 %1–%2 · 已评查 %3 件</translation>
     </message>
     <message>
         <source>Stratified estimate; 95% interval %1–%2 · %3 reviewed</source>
