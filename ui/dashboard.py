@@ -371,6 +371,10 @@ class DashboardView(QWidget):
                       .replace("%2", str(report.drawn)) if report.drawn is not None else "")
         scope_text = self.tr("Figures for %1%2%3.").replace("%1", where).replace("%2", period).replace(
             "%3", population)
+        if report.unequal:
+            scope_text += " " + self.tr("A risk-based round: every rate is the Hájek estimate, each reviewed case "
+                                        "weighted by 1/its inclusion probability, so the figures describe the whole "
+                                        "population, not the over-sampled high-risk cases.")
         if report.uncovered_strata:
             # Said out loud: strata without a reviewed case are outside every estimate.
             scope_text += " " + self.tr("The estimate covers %1 of the population; no reviewed case yet in %2 "
@@ -383,8 +387,11 @@ class DashboardView(QWidget):
         rate, low, high = report.compliance
         overall = report.overall
         if report.stratified is not None and rate is not None:
-            detail = self.tr("Stratified estimate; 95% interval %1–%2 · %3 reviewed").replace(
-                "%1", percent(low)).replace("%2", percent(high)).replace("%3", str(report.reviewed))
+            # A risk-based round weights each case by 1/pi (Hájek); a stratified one by its stratum.
+            words = self.tr("Hájek estimate; 95% interval %1–%2 · %3 reviewed") if report.unequal \
+                else self.tr(
+                "Stratified estimate; 95% interval %1–%2 · %3 reviewed")
+            detail = words.replace("%1", percent(low)).replace("%2", percent(high)).replace("%3", str(report.reviewed))
             alarm = high is not None and high < report.target
         else:
             detail = self._interval(overall.compliance)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabe
 from ui.charts import percent
 from workbench.report.dispute_figures import DisputeFigures, ItemDisputes
 from workbench.stats.intervals import Proportion, StratifiedEstimate
+from workbench.stats.weighted import WEIGHTED_ESTIMATOR
 
 TOP_ITEMS = 5
 
@@ -102,7 +103,8 @@ class DisputesPanel(QGroupBox):
         text = self.tr("%1 (95% interval %2–%3)").replace("%1", percent(estimate.rate)).replace(
             "%2", percent(estimate.low)).replace("%3", percent(estimate.high))
         if isinstance(estimate, StratifiedEstimate):
-            text += " · " + self.tr("stratified estimate")
+            text += " · " + (self.tr("weighted estimate") if estimate.estimator == WEIGHTED_ESTIMATOR
+                             else self.tr("stratified estimate"))
         return text
 
     def _show_items(self, items: tuple[ItemDisputes, ...]) -> None:

@@ -190,7 +190,8 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'The checklist has no item {item_id}.'),  # review.unknown_item
     QT_TRANSLATE_NOOP('WorkbenchError', 'There is no review with id {review_id}.'),  # review.unknown_review
     QT_TRANSLATE_NOOP('WorkbenchError', "An acceptance round takes each lot's sample size from ISO 2859-1; do not give a size or a precision."),  # rounds.acceptance_size
-    QT_TRANSLATE_NOOP('WorkbenchError', 'Unknown allocation {value!r}: use proportional, equal or neyman.'),  # rounds.allocation
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Unknown allocation {value!r}: use proportional, equal, neyman or risk.'),  # rounds.allocation
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The risk allocation over-samples risk bands: stratify by risk_band (got {strata}).'),  # rounds.allocation_risk
     QT_TRANSLATE_NOOP('WorkbenchError', 'Reviewer {reviewer} already has {count} cases, their cap in round {name!r}.'),  # rounds.cap_reached
     QT_TRANSLATE_NOOP('WorkbenchError', 'The decision-date range is empty: {start} is after {end}.'),  # rounds.date_range
     QT_TRANSLATE_NOOP('WorkbenchError', 'The effort for {ip_type} must be a number of zero or more (got {value!r}).'),  # rounds.effort
@@ -202,7 +203,9 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'Filter {clause!r}: there is no import {value!r} (give its number or file name).'),  # rounds.filter_import
     QT_TRANSLATE_NOOP('WorkbenchError', "Filter {clause!r}: {field} can only be compared with '='."),  # rounds.filter_operator
     QT_TRANSLATE_NOOP('WorkbenchError', 'Filter {clause!r}: expected FIELD=VALUE, or decision_date with =, >=, <=, > or < and a date.'),  # rounds.filter_syntax
-    QT_TRANSLATE_NOOP('WorkbenchError', 'Unknown sampling method {value!r}: use random, systematic, stratified or acceptance.'),  # rounds.method
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The floor of the risk size measure must be above 0 and at most 1 (got {value!r}).'),  # rounds.floor
+    QT_TRANSLATE_NOOP('WorkbenchError', 'A floor only applies to the risk method (got method {method}).'),  # rounds.floor_unused
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Unknown sampling method {value!r}: use random, systematic, stratified, acceptance or risk.'),  # rounds.method
     QT_TRANSLATE_NOOP('WorkbenchError', 'The minimum per stratum must be a whole number of zero or more (got {value!r}).'),  # rounds.minimum
     QT_TRANSLATE_NOOP('WorkbenchError', 'At least {minimum} cases in each of {strata} strata makes {needed}, more than the sample of {n}: give a larger size, or a minimum of 0 per stratum (a stratum without a case is then left out of the estimate).'),  # rounds.minimum_exceeds_size
     QT_TRANSLATE_NOOP('WorkbenchError', 'A round needs a name of 1 to {limit} characters.'),  # rounds.name
@@ -214,6 +217,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'The review of case {case} is {status}; reopen it before reassigning the case.'),  # rounds.review_done
     QT_TRANSLATE_NOOP('WorkbenchError', 'Reviewer {reviewer!r}: the cap must be a whole number of zero or more (got {value!r}).'),  # rounds.reviewer_cap
     QT_TRANSLATE_NOOP('WorkbenchError', 'A reviewer needs a name (got {value!r}).'),  # rounds.reviewer_name
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Case {case}: the risk score must be between 0 and 1 (got {value!r}).'),  # rounds.score
     QT_TRANSLATE_NOOP('WorkbenchError', 'The seed must be a whole number from 0 to {limit} (got {value!r}).'),  # rounds.seed
     QT_TRANSLATE_NOOP('WorkbenchError', 'The sample size must be a whole number of at least 1 (got {value!r}).'),  # rounds.size
     QT_TRANSLATE_NOOP('WorkbenchError', 'Give a sample size, or a confidence level and a margin of error.'),  # rounds.size_missing
@@ -245,7 +249,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'Case {case}: the effort must be a finite number of zero or more (got {value}).'),  # sampling.effort
     QT_TRANSLATE_NOOP('WorkbenchError', 'Stratum {stratum!r}: the expected rate must be between 0 and 1 (got {value}).'),  # sampling.expected
     QT_TRANSLATE_NOOP('WorkbenchError', 'Stratum {stratum!r} has no expected rate (needed for Neyman allocation).'),  # sampling.expected_missing
-    QT_TRANSLATE_NOOP('WorkbenchError', 'Unknown allocation method {value!r}: use proportional, equal or neyman.'),  # sampling.method
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Unknown allocation method {value!r}: use proportional, equal, neyman or risk.'),  # sampling.method
     QT_TRANSLATE_NOOP('WorkbenchError', 'The minimum per stratum must be zero or more (got {value}).'),  # sampling.minimum
     QT_TRANSLATE_NOOP('WorkbenchError', 'A minimum of {minimum} per stratum needs {needed} cases, more than the sample of {n}.'),  # sampling.minimum_exceeds_n
     QT_TRANSLATE_NOOP('WorkbenchError', 'The sample size must be between 0 and {available} (got {value}).'),  # sampling.n
@@ -264,6 +268,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'Stratum {name!r}: {problem}.'),  # statistics.stratum
     QT_TRANSLATE_NOOP('WorkbenchError', 'The number of successes must be between 0 and {n} (got {value}).'),  # statistics.successes
     QT_TRANSLATE_NOOP('WorkbenchError', 'Every value must be a finite number (got {value}).'),  # statistics.value
+    QT_TRANSLATE_NOOP('WorkbenchError', 'Inclusion probability {probability!r}: {problem}.'),  # statistics.weight_group
     QT_TRANSLATE_NOOP('WorkbenchError', '{value!r}: write a target as TYPE=DAYS, e.g. invention=600 or design=4m.'),  # targets.assignment
     QT_TRANSLATE_NOOP('WorkbenchError', '{value!r} is not a pendency target; write whole days (600 or 600d) or months (20m), more than 0 and at most {limit} days.'),  # targets.days
     QT_TRANSLATE_NOOP('WorkbenchError', '{value!r} is not an IP type; use one of {known}.'),  # targets.ip_type

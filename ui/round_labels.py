@@ -26,6 +26,7 @@ def field_label(name: str) -> str:
         "decision_year": QCoreApplication.translate("RoundWizard", "Decision year"),
         "decision_quarter": QCoreApplication.translate("RoundWizard", "Decision quarter"),
         "decision_month": QCoreApplication.translate("RoundWizard", "Decision month"),
+        "risk_band": QCoreApplication.translate("RoundWizard", "Risk band"),
     }.get(name, name)
 
 
@@ -43,6 +44,7 @@ def method_label(method: str) -> str:
         "systematic": QCoreApplication.translate("RoundWizard", "Systematic (random start)"),
         "stratified": QCoreApplication.translate("RoundWizard", "Stratified"),
         "acceptance": QCoreApplication.translate("RoundWizard", "Acceptance per lot (ISO 2859-1)"),
+        "risk": QCoreApplication.translate("RoundWizard", "Risk-based (probability by risk score)"),
     }[method]
 
 
@@ -51,6 +53,7 @@ def allocation_label(allocation: str) -> str:
         "proportional": QCoreApplication.translate("RoundWizard", "Proportional"),
         "equal": QCoreApplication.translate("RoundWizard", "Equal"),
         "neyman": QCoreApplication.translate("RoundWizard", "Neyman (expected rate per stratum)"),
+        "risk": QCoreApplication.translate("RoundWizard", "Over-sample high risk bands"),
     }[allocation]
 
 
@@ -86,6 +89,9 @@ def describe_plan(plan: sampling_plan.Plan) -> str:
                 .replace("%1", f"{100 * plan.confidence:g}%").replace("%2", f"{100 * plan.margin:g}%")
                 .replace("%3", f"{100 * expected:g}%"))
     text = f"{method_label(plan.method)}; {size}"
+    if plan.method == "risk":
+        floor = sampling_plan.DEFAULT_FLOOR if plan.floor is None else plan.floor
+        text += "; " + QCoreApplication.translate("RoundWizard", "floor %1").replace("%1", f"{floor:g}")
     if plan.method == "stratified":
         text += "; " + (QCoreApplication.translate("RoundWizard", "by %1, %2 allocation, at least %3 per stratum")
                         .replace("%1", fields).replace("%2", allocation_label(plan.allocation))

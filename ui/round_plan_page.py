@@ -50,6 +50,7 @@ class PlanPage(QWizardPage):
         layout.addLayout(form)
         layout.addWidget(self.strata_box)
         layout.addWidget(self.lot_box)
+        layout.addWidget(self.risk_box)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
 
@@ -134,6 +135,25 @@ class PlanPage(QWizardPage):
         lot_row.addStretch(1)
         self.lot_box = QGroupBox(self.tr("Acceptance (ISO 2859-1, single sampling, normal inspection)"))
         self.lot_box.setLayout(lot_row)
+        self._build_risk_box()
+
+    def _build_risk_box(self) -> None:
+        """The floor of a risk-based draw: probability proportional to floor + (1 - floor) x risk score."""
+        self.floor = QDoubleSpinBox()
+        self.floor.setRange(0.01, 1.0)
+        self.floor.setSingleStep(0.05)
+        self.floor.setDecimals(2)
+        self.floor.setValue(sampling_plan.DEFAULT_FLOOR)
+        explain = QLabel(self.tr("Each case is drawn with probability proportional to floor + (1 − floor) × its "
+                                 "risk score, so every case can be drawn; the figures weight each reviewed case by "
+                                 "1/probability (Hájek estimator), so they stay unbiased."))
+        explain.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Floor")))
+        row.addWidget(self.floor)
+        row.addWidget(explain, 1)
+        self.risk_box = QGroupBox(self.tr("Risk-based draw"))
+        self.risk_box.setLayout(row)
 
     def _build_seed_row(self) -> QHBoxLayout:
         self.seed = QLineEdit(str(sampling_plan.random_seed()))
@@ -166,7 +186,7 @@ class PlanPage(QWizardPage):
                        self.margin.valueChanged, self.expected.valueChanged, self.strata.currentIndexChanged,
                        self.then_by.currentIndexChanged, self.allocation.currentIndexChanged,
                        self.minimum.valueChanged, self.aql.currentIndexChanged, self.level.currentIndexChanged,
-                       self.count_defects.toggled, self.seed.textChanged):
+                       self.count_defects.toggled, self.seed.textChanged, self.floor.valueChanged):
             signal.connect(self.update_preview)
         self.allocation.currentIndexChanged.connect(self._allocation_changed)
 
@@ -183,6 +203,7 @@ class PlanPage(QWizardPage):
         for widget in (self.allocation, self.minimum):
             widget.setEnabled(not acceptance)
         self.lot_box.setVisible(acceptance)
+        self.risk_box.setVisible(method == "risk")
         for widget in (self.fixed, self.precise, self.size, self.confidence, self.margin, self.expected):
             widget.setEnabled(not acceptance)
         # Strata and lots are different questions: each keeps its own fields.
@@ -220,7 +241,8 @@ class PlanPage(QWizardPage):
             margin=round(self.margin.value() / 100.0, 6) if precision else None,
             expected=round(self.expected.value() / 100.0, 6),
             strata=fields, allocation=self.allocation.currentData(), min_per_stratum=self.minimum.value(),
-            stratum_expected=tuple(sorted(self.rates.items())) if method == "stratified" else ())
+            stratum_expected=tuple(sorted(self.rates.items())) if method == "stratified" else (),
+            floor=round(self.floor.value(), 6) if method == "risk" else None)
 
     def seed_value(self) -> int | None:
         text = self.seed.text().strip()
@@ -259,6 +281,12 @@ class PlanPage(QWizardPage):
                 "%1", str(design.unadjusted_size))
         if design.raised_for_minimum:
             text += " " + self.tr("Raised so that every stratum gets its minimum.")
+        plan = self.plan()
+        if plan.method == "risk":
+            pis = sampling_plan.risk_probabilities(self.population, design.size, plan.floor or 0.1)
+            text += " " + self.tr("Inclusion probabilities from %1 to %2; %3 case(s) taken with certainty.").replace(
+                "%1", f"{min(pis):.3g}").replace("%2", f"{max(pis):.3g}").replace(
+                "%3", str(sum(1 for p in pis if p >= 1.0)))
         empty = design.uncovered()
         if empty:
             plan = self.plan()

@@ -1100,8 +1100,16 @@ Create a new, empty workspace there?</source>
         <translation>统计范围：%1%2%3。</translation>
     </message>
     <message>
+        <source>A risk-based round: every rate is the Hájek estimate, each reviewed case weighted by 1/its inclusion probability, so the figures describe the whole population, not the over-sampled high-risk cases.</source>
+        <translation>风险抽样轮次：各比率均为 Hájek 估计，每件已评查案件按 1/入样概率加权，因此数据反映的是整个总体，而不是被多抽的高风险案件。</translation>
+    </message>
+    <message>
         <source>The estimate covers %1 of the population; no reviewed case yet in %2 (population %3).</source>
         <translation>估计覆盖总体的 %1；%2 尚无已评查案件（总体 %3）。</translation>
+    </message>
+    <message>
+        <source>Hájek estimate; 95% interval %1–%2 · %3 reviewed</source>
+        <translation>Hájek 估计；95% 区间 %1–%2 · 已评查 %3 件</translation>
     </message>
     <message>
         <source>Stratified estimate; 95% interval %1–%2 · %3 reviewed</source>
@@ -1368,6 +1376,10 @@ Create a new, empty workspace there?</source>
     <message>
         <source>%1 (95% interval %2–%3)</source>
         <translation>%1（95% 置信区间 %2–%3）</translation>
+    </message>
+    <message>
+        <source>weighted estimate</source>
+        <translation>加权估计</translation>
     </message>
     <message>
         <source>stratified estimate</source>
@@ -3141,6 +3153,18 @@ Create a new, empty workspace there?</source>
         <translation>验收抽样（ISO 2859-1，一次抽样，正常检验）</translation>
     </message>
     <message>
+        <source>Each case is drawn with probability proportional to floor + (1 − floor) × its risk score, so every case can be drawn; the figures weight each reviewed case by 1/probability (Hájek estimator), so they stay unbiased.</source>
+        <translation>每件案件的入样概率与“下限 + (1 − 下限) × 风险分值”成正比，因此每件案件都可能被抽中；统计时每件已评查案件按 1/入样概率加权（Hájek 估计），结果保持无偏。</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>Risk-based draw</source>
+        <translation>风险抽样</translation>
+    </message>
+    <message>
         <source>New seed</source>
         <translation>生成新种子</translation>
     </message>
@@ -3199,6 +3223,10 @@ Create a new, empty workspace there?</source>
     <message>
         <source>Raised so that every stratum gets its minimum.</source>
         <translation>已调高，以保证每层达到最小样本量。</translation>
+    </message>
+    <message>
+        <source>Inclusion probabilities from %1 to %2; %3 case(s) taken with certainty.</source>
+        <translation>入样概率从 %1 到 %2；%3 件案件必然入样。</translation>
     </message>
     <message>
         <source>%1 (%2% of the population)</source>
@@ -3687,6 +3715,10 @@ Create a new, empty workspace there?</source>
         <translation>结案月份</translation>
     </message>
     <message>
+        <source>Risk band</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
         <source>Simple random</source>
         <translation>简单随机抽样</translation>
     </message>
@@ -3703,6 +3735,10 @@ Create a new, empty workspace there?</source>
         <translation>逐批验收（ISO 2859-1）</translation>
     </message>
     <message>
+        <source>Risk-based (probability by risk score)</source>
+        <translation>风险抽样（按风险分值定概率）</translation>
+    </message>
+    <message>
         <source>Proportional</source>
         <translation>按比例分配</translation>
     </message>
@@ -3713,6 +3749,10 @@ Create a new, empty workspace there?</source>
     <message>
         <source>Neyman (expected rate per stratum)</source>
         <translation>奈曼分配（按各层预期合格率）</translation>
+    </message>
+    <message>
+        <source>Over-sample high risk bands</source>
+        <translation>多抽高风险等级</translation>
     </message>
     <message>
         <source>decided %1 to %2</source>
@@ -3741,6 +3781,10 @@ Create a new, empty workspace there?</source>
     <message>
         <source>confidence %1, margin ±%2, expected compliance %3</source>
         <translation>置信水平 %1，允许误差 ±%2，预期合格率 %3</translation>
+    </message>
+    <message>
+        <source>floor %1</source>
+        <translation>下限 %1</translation>
     </message>
     <message>
         <source>by %1, %2 allocation, at least %3 per stratum</source>
@@ -4952,6 +4996,38 @@ Create a new, empty workspace there?</source>
         <translation>检查项 {item_id} 不允许使用差错类别 {category!r}（可选：{allowed}）。</translation>
     </message>
     <message>
+        <source>Unknown allocation {value!r}: use proportional, equal, neyman or risk.</source>
+        <translation>未知的分配方式 {value!r}：请使用 proportional、equal、neyman 或 risk。</translation>
+    </message>
+    <message>
+        <source>The risk allocation over-samples risk bands: stratify by risk_band (got {strata}).</source>
+        <translation>risk 分配按风险等级多抽：请按 risk_band 分层（当前为 {strata}）。</translation>
+    </message>
+    <message>
+        <source>The floor of the risk size measure must be above 0 and at most 1 (got {value!r}).</source>
+        <translation>风险规模度量的下限必须大于 0 且不超过 1（当前为 {value!r}）。</translation>
+    </message>
+    <message>
+        <source>A floor only applies to the risk method (got method {method}).</source>
+        <translation>下限只适用于 risk 抽样方法（当前方法为 {method}）。</translation>
+    </message>
+    <message>
+        <source>Unknown sampling method {value!r}: use random, systematic, stratified, acceptance or risk.</source>
+        <translation>未知的抽样方法 {value!r}：请使用 random、systematic、stratified、acceptance 或 risk。</translation>
+    </message>
+    <message>
+        <source>Case {case}: the risk score must be between 0 and 1 (got {value!r}).</source>
+        <translation>案件 {case}：风险分值必须在 0 到 1 之间（当前为 {value!r}）。</translation>
+    </message>
+    <message>
+        <source>Unknown allocation method {value!r}: use proportional, equal, neyman or risk.</source>
+        <translation>未知的分配方式 {value!r}：请使用 proportional、equal、neyman 或 risk。</translation>
+    </message>
+    <message>
+        <source>Inclusion probability {probability!r}: {problem}.</source>
+        <translation>入样概率 {probability!r}：{problem}。</translation>
+    </message>
+    <message>
         <source>A control chart's centre is the other periods' rate, pooled over every period or taken from the previous ones (got {value!r}).</source>
         <translation>控制图的中心线为其他期间的比率、全部期间合并的比率或此前期间的比率（收到 {value!r}）。</translation>
     </message>
@@ -5022,10 +5098,6 @@ Create a new, empty workspace there?</source>
         <translation>验收评查轮次按 ISO 2859-1 确定每批的样本量，请勿指定样本量或精度要求。</translation>
     </message>
     <message>
-        <source>Unknown allocation {value!r}: use proportional, equal or neyman.</source>
-        <translation>未知的分配方法 {value!r}：请使用 proportional（按比例）、equal（等量）或 neyman（奈曼分配）。</translation>
-    </message>
-    <message>
         <source>Reviewer {reviewer} already has {count} cases, their cap in round {name!r}.</source>
         <translation>评查人 {reviewer} 已有 {count} 件案件，已达到其在评查轮次 {name!r} 中的分配上限。</translation>
     </message>
@@ -5068,10 +5140,6 @@ Create a new, empty workspace there?</source>
     <message>
         <source>Filter {clause!r}: expected FIELD=VALUE, or decision_date with =, &gt;=, &lt;=, &gt; or &lt; and a date.</source>
         <translation>筛选条件 {clause!r}：应为 FIELD=VALUE 形式，或 decision_date 加 =、&gt;=、&lt;=、&gt; 或 &lt; 及一个日期。</translation>
-    </message>
-    <message>
-        <source>Unknown sampling method {value!r}: use random, systematic, stratified or acceptance.</source>
-        <translation>未知的抽样方法 {value!r}：请使用 random（简单随机抽样）、systematic（系统抽样）、stratified（分层抽样）或 acceptance（逐批验收）。</translation>
     </message>
     <message>
         <source>The minimum per stratum must be a whole number of zero or more (got {value!r}).</source>
@@ -5308,10 +5376,6 @@ Create a new, empty workspace there?</source>
     <message>
         <source>Stratum {stratum!r} has no expected rate (needed for Neyman allocation).</source>
         <translation>层 {stratum!r} 没有预期差错率（奈曼分配需要此值）。</translation>
-    </message>
-    <message>
-        <source>Unknown allocation method {value!r}: use proportional, equal or neyman.</source>
-        <translation>未知的分配方法 {value!r}：请使用 proportional（按比例）、equal（等量）或 neyman（奈曼分配）。</translation>
     </message>
     <message>
         <source>The minimum per stratum must be zero or more (got {value}).</source>

@@ -309,3 +309,31 @@ def test_lot_verdicts_show_once_a_lot_is_reviewed(qtbot, tmp_path, cases_csv, no
     assert all(r[8].startswith("Pending") for name, r in rows.items() if name != lot)
     shot(dialog, "lot_verdicts")
     window.close()
+
+
+def test_the_risk_method_shows_its_floor_and_draws_with_unequal_probabilities(qtbot, wizard, workspace) -> None:
+    db, _ = workspace
+    with db.atomic():      # scores as the risk package stores them: every fourth case at 0.9
+        db.execute("INSERT INTO case_risk (case_id, score, band, computed_at)"
+                   " SELECT id, 0.9, 'high', '2026-01-01' FROM cases WHERE id % 4 = 0")
+    wizard.filters_page.name.setText("Risk")
+    wizard.next()
+    page = wizard.plan_page
+    assert not page.risk_box.isVisibleTo(wizard)
+    page.method.setCurrentIndex(page.method.findData("risk"))
+    assert page.risk_box.isVisibleTo(wizard) and not page.strata_box.isVisibleTo(wizard)
+    page.fixed.setChecked(True)
+    page.size.setValue(30)
+    page.floor.setValue(0.2)
+    assert page.plan().floor == 0.2 and page.isComplete()
+    assert "Inclusion probabilities from" in page.summary.text()
+    page.seed.setText("77")
+    wizard.next()
+    wizard.next()
+    assert "floor 0.2" in wizard.confirm_page.text.text()
+    with qtbot.waitSignal(wizard.round_created, timeout=10_000) as blocker:
+        wizard.accept()
+    result = blocker.args[0]
+    pis = {c.inclusion_probability for c in result.cases}
+    assert len(pis) == 2 and max(pis) / min(pis) == pytest.approx((0.2 + 0.8 * 0.9) / 0.2)
+    assert store.get_round(db, "Risk").plan.floor == 0.2

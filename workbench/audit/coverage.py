@@ -3,8 +3,9 @@
 The audit log already tells every answer given; this module makes it tell the rest, and
 checks it: the facts of each case (a digest per case, recorded in the entry of the import
 that wrote it), who owns each review, its case, round, role and active time (the review's
-open / take-over / reassign / time / merge entries), and round membership (draw / assign /
-reassign entries). Replaying the log from its first baseline gives what the tables must
+open / take-over / reassign / time / merge entries), round membership (draw / assign /
+reassign entries) and each drawn case's inclusion probability (the draw entry), which the
+figures of a risk-based round weight by. Replaying the log from its first baseline gives what the tables must
 hold; `check_coverage` names every difference, so an edit without a matching entry is found.
 
 A baseline entry ('workspace', 'coverage', 'baseline') records the whole state at once: after the first entry
@@ -64,6 +65,10 @@ def snapshot(db: sqlite_utils.Database) -> dict[str, Any]:
                     for r in db.execute("SELECT id, case_id, reviewer, round_id, active_seconds, role FROM reviews")},
         "round_cases": {f"{r[0]}/{r[1]}": r[2] for r in db.execute(
             "SELECT round_id, case_id, reviewer FROM round_cases")},
+        # Only the probabilities stored (rounds drawn before schema 10 have none).
+        "inclusion": {f"{r[0]}/{r[1]}": r[2] for r in db.execute(
+            "SELECT round_id, case_id, inclusion_probability FROM round_cases"
+            " WHERE inclusion_probability IS NOT NULL")},
     }
 
 
@@ -81,6 +86,7 @@ def expected_state(db: sqlite_utils.Database) -> dict[str, Any] | None:
     cases: dict[str, str] = {}
     reviews: dict[str, dict[str, Any]] = {}
     members: dict[str, Any] = {}
+    inclusion: dict[str, float] = {}
     for entity, entity_id, case_id, action, old_json, new_json in db.execute(
             "SELECT entity, entity_id, case_id, action, old_value, new_value FROM audit_log WHERE id >= ?"
             " AND entity IN ('workspace', 'import', 'review', 'round_case') ORDER BY id", [start]):
@@ -88,6 +94,7 @@ def expected_state(db: sqlite_utils.Database) -> dict[str, Any] | None:
         if entity == "workspace":
             if action == BASELINE[2]:
                 cases, reviews, members = dict(new["cases"]), dict(new["reviews"]), dict(new["round_cases"])
+                inclusion = dict(new.get("inclusion") or {})
         elif entity == "import":
             if action == "import":
                 cases.update(new.get("cases") or {})
@@ -107,7 +114,9 @@ def expected_state(db: sqlite_utils.Database) -> dict[str, Any] | None:
                 reviews[entity_id] = dict(new["state"])
         elif action in ("draw", "assign", "reassign"):
             members[entity_id] = new.get("reviewer")
-    return {"cases": cases, "reviews": reviews, "round_cases": members}
+            if action == "draw" and new.get("inclusion_probability") is not None:
+                inclusion[entity_id] = new["inclusion_probability"]
+    return {"cases": cases, "reviews": reviews, "round_cases": members, "inclusion": inclusion}
 
 
 def check_coverage(db: sqlite_utils.Database) -> list[str]:
@@ -159,4 +168,19 @@ def check_coverage(db: sqlite_utils.Database) -> list[str]:
         elif want[key] != have[key]:
             problems.append(f"round {round_id}: case {case} was reassigned outside the application "
                             f"(the audit log says {want[key]}, the database holds {have[key]})")
+    problems.extend(_inclusion_problems(expected["inclusion"], stored["inclusion"], numbers))
+    return problems
+
+
+def _inclusion_problems(want: dict[str, float], have: dict[str, float], numbers: dict[int, str]) -> list[str]:
+    """A drawn case whose stored inclusion probability is not the one its draw entry recorded."""
+    problems = []
+    for key in sorted(set(want) | set(have)):
+        a, b = want.get(key), have.get(key)
+        if a is not None and b is not None and abs(a - b) <= 1e-12 * max(abs(a), 1e-300):
+            continue
+        round_id, _, case_id = key.partition("/")
+        case = numbers.get(int(case_id), case_id) if case_id.isdigit() else case_id
+        problems.append(f"round {round_id}: case {case}: its inclusion probability was changed outside the "
+                        f"application (the audit log says {a}, the database holds {b})")
     return problems

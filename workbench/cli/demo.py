@@ -27,10 +27,10 @@ def _add_demo(commands: Subcommands) -> None:
     p.add_argument("--round", metavar="NAME", help="then draw this round over every case (as `sample` does) and "
                    "review part of it in the round")
     p.add_argument("--size", type=int, metavar="N", help="with --round: draw N cases (not with acceptance)")
-    p.add_argument("--method", choices=("random", "systematic", "stratified", "acceptance"),
+    p.add_argument("--method", choices=("random", "systematic", "stratified", "acceptance", "risk"),
                    help="with --round: default stratified when --strata is given, else random")
     p.add_argument("--strata", metavar="FIELD[,FIELD]", help="with --round: the stratum or lot fields")
-    p.add_argument("--allocation", choices=("proportional", "equal", "neyman"),
+    p.add_argument("--allocation", choices=("proportional", "equal", "neyman", "risk"),
                    help="with --round: how a stratified sample is shared (default proportional)")
     p.add_argument("--aql", type=float, help="with --round --method acceptance: the AQL (default 2.5)")
     p.add_argument("--round-seed", type=int, metavar="S", help="with --round: the draw's seed (default --seed)")

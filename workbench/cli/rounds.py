@@ -24,13 +24,18 @@ def _add_sample(commands: Subcommands) -> None:
     p.add_argument("--margin", metavar="E", help=f"margin of error, e.g. 5 or 0.05 ({RULE})")
     p.add_argument("--expected", metavar="P", help="expected compliance rate, e.g. 90 or 0.9 (default 50%%); "
                                                    "with --allocation neyman, every stratum's default rate")
-    p.add_argument("--method", choices=("random", "systematic", "stratified", "acceptance"),
-                   help="default: stratified when --strata is given, else random")
+    p.add_argument("--method", choices=("random", "systematic", "stratified", "acceptance", "risk"),
+                   help="default: stratified when --strata is given, else random; risk: probability "
+                        "proportional to floor + (1 - floor) x risk score")
+    p.add_argument("--floor", metavar="F", help="risk: the size measure's floor, above 0 and at most 1 "
+                   "(default 0.1: a case without risk is drawn a tenth as often as the riskiest)")
     p.add_argument("--strata", metavar="FIELD[,FIELD]", help="stratify by these fields (ip_type, department, "
                    "examiner, decision, procedure, classification, import, decision_year, decision_quarter, "
-                   "decision_month); with --method acceptance the lot fields (default examiner,decision_month)")
-    p.add_argument("--allocation", choices=("proportional", "equal", "neyman"),
-                   help="stratified: how the sample is shared among strata (default proportional)")
+                   "decision_month, risk_band); with --method acceptance the lot fields (default "
+                   "examiner,decision_month)")
+    p.add_argument("--allocation", choices=("proportional", "equal", "neyman", "risk"),
+                   help="stratified: how the sample is shared among strata (default proportional; risk when "
+                        "stratified by risk_band: N_h times 1, 2, 4, 8 for the bands none, low, medium, high)")
     p.add_argument("--min-per-stratum", type=int, metavar="K",
                    help="stratified: at least K cases per stratum (default 2 with --allocation neyman, so each "
                         "stratum's variance can be estimated; else 0)")
@@ -101,17 +106,19 @@ def cmd_sample(args: argparse.Namespace, out: TextIO) -> int:
     from workbench.rounds import assignment, population, round_text, sampling_plan, store
     from foundation.rates import CONFIDENCE, MARGIN, RATE
     from workbench.cli.sample_args import check_sample_args
-    strata = tuple(f.strip() for f in (args.strata or "").split(",") if f.strip())
+    strata = tuple(f.strip().replace("risk-band", "risk_band") for f in (args.strata or "").split(",") if f.strip())
     method = args.method or ("stratified" if strata else "random")
     check_sample_args(args, method)
+    allocation = args.allocation or ("risk" if method == "stratified" and "risk_band" in strata else "proportional")
     plan = sampling_plan.Plan(
         method=method, size=args.size,
         confidence=_rate(args.confidence, "The confidence level (--confidence)", CONFIDENCE),
         margin=_rate(args.margin, "The margin of error (--margin)", MARGIN),
         expected=_rate(args.expected, "The expected rate (--expected)", RATE),
-        strata=strata, allocation=args.allocation or "proportional", min_per_stratum=args.min_per_stratum,
+        strata=strata, allocation=allocation, min_per_stratum=args.min_per_stratum,
         stratum_expected=sampling_plan.parse_stratum_rates(args.stratum_expected), aql=args.aql,
-        level=args.level or "II", count_defects=args.count_defects)
+        level=args.level or "II", count_defects=args.count_defects,
+        floor=None if args.floor is None else sampling_plan.parse_floor(args.floor))
     db = open_workspace(args)
     filters = population.parse_where(db, args.where, population.Filters(exclude_sampled=not args.include_sampled,
                                                                    exclude_reviewed=not args.include_reviewed))

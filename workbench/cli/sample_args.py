@@ -50,6 +50,8 @@ def check_sample_args(args: argparse.Namespace, method: str) -> None:
     if method != "acceptance":
         _refuse(args, ("aql", "level", "count_defects"),
                 f"by the {method} method: it applies only to --method acceptance")
+    if method != "risk":
+        _refuse(args, ("floor",), f"by the {method} method: it applies only to --method risk")
     if method != "stratified":
         _refuse(args, ("allocation", "min_per_stratum"),
                 f"by the {method} method: it applies only to a stratified sample")

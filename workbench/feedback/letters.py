@@ -27,7 +27,6 @@ from workbench.report.figures import (
     IP_TYPE_LABELS,
     REVIEWED_STATUSES,
     SEVERITY_LABELS,
-    STRATIFIED_ESTIMATOR_TEXT,
     VERDICT_LABELS,
     GroupFigures,
     Report,
@@ -36,6 +35,7 @@ from workbench.report.figures import (
 from workbench.report.page_parts import Column
 from workbench.report.pdf_report import P, pct
 from workbench.report.summary_sheets import S
+from workbench.report.estimator_words import estimator_words
 from workbench.review.checklists import Text
 
 T = Text
@@ -264,7 +264,7 @@ def _figures(layout: Any, letter: Letter, t: Any) -> None:
         columns = [Column(t(L["measure"]), 0.3, bold=True), *(Column(n, share, True) for n in names)]
         layout.heading(t(L["figures"]), keep_with=line * 12)
         layout.table(columns, rows, keep_together=True)
-    estimator = t(STRATIFIED_ESTIMATOR_TEXT) if report.weighted else t(S["wilson"])
+    estimator = t(estimator_words(report)[0]) if report.weighted else t(S["wilson"])
     layout.note(t(S["labelled"], name=t(S["estimator"]), value=estimator))
     for name, definition in DEFINITIONS:
         if name.en in ("Compliance rate", "Defect rate", "Error rate"):

@@ -205,7 +205,7 @@ def _counted(db: sqlite_utils.Database, scope: Scope) -> list[tuple[Any, int, st
     """(stratum, review id, verdict, checklist id) of every reviewed case of the scope."""
     cte, params = scope.cte()
     statuses = ", ".join(f"'{s}'" for s in REVIEWED_STATUSES)
-    return db.execute(f"{cte} SELECT s.stratum, r.id, r.verdict, r.checklist_id FROM scope s"
+    return db.execute(f"{cte} SELECT s.design_key, r.id, r.verdict, r.checklist_id FROM scope s"
                       f" JOIN reviews r ON r.id = s.review_id AND r.status IN ({statuses})", params).fetchall()
 
 
@@ -305,6 +305,8 @@ def _verdicts_before(db: sqlite_utils.Database, findings: Iterable[_Sent],
 
 def _design(report: Report) -> Design:
     """The report's estimator: its round's strata when its rates are stratified estimates."""
+    if report.design is not None and report.design.unequal:
+        return report.design
     if not report.weighted:
         return Design({}, {}, report.confidence)
     return Design({s.name: s.population for s in report.strata}, {s.name: s.reviewed for s in report.strata},

@@ -56,6 +56,8 @@ COMPLIANT_VERDICTS = ("compliant", "defect")
 #: Plans whose round_strata partition the population, so the stratified estimator applies
 #: (an acceptance round's lots are strata too).
 STRATIFIED_METHODS = ("stratified", "acceptance")
+#: Methods whose cases have unequal inclusion probabilities: every rate is a Hájek estimate.
+WEIGHTED_METHODS = ("risk",)
 IP_TYPE_ORDER = ("invention", "utility_model", "design", "trademark")
 
 # The words for stored codes, shared with the window (resources/glossary.json).
@@ -120,7 +122,6 @@ STRATIFIED_DEFINITION = Text(
     "(1 − n_h/N_h)；只有一件已评查案件的层以 p 为中心（R survey.lonely.psu = \"adjust\"）。区间：Korn 与 Graubard "
     "(1998)：对有效样本量 n* = p(1 − p)/方差 乘以 (t_{n−1}/t_{n−H})² 作 Clopper-Pearson 区间；方差为 0 时 n* = n；"
     "n − H 为 0 时不作 t 校正。与 R survey::svyciprop(method = \"beta\") 相同；详见 docs/statistics.md。")
-
 
 # -- the filter and the scope ----------------------------------------------------------------
 
@@ -189,13 +190,17 @@ class Scope:
     round: RoundInfo | None
 
     def cte(self) -> tuple[str, dict[str, Any]]:
-        """`WITH scope(case_id, stratum, review_id) AS (...)` and its named parameters."""
+        """`WITH scope(case_id, stratum, review_id, design_key) AS (...)` and its named parameters.
+
+        design_key groups the cases for the estimator: the stratum, or in a risk-based round the
+        case's inclusion probability (cases of one probability weigh the same)."""
         params: dict[str, Any] = {}
         where = []
         if self.round is not None:
             params["round_id"] = self.round.id
             join = "JOIN round_cases rc ON rc.case_id = c.id AND rc.round_id = :round_id"
             stratum = "rc.stratum"
+            key = "rc.inclusion_probability" if self.round.method in WEIGHTED_METHODS else "rc.stratum"
             # A round's figures come from that round's reviews only: the latest completed or
             # signed-off one, else the latest still open (which counts as not reviewed).
             # A calibration round counts its consensus reviews; blind calibration reviews never count.
@@ -203,7 +208,7 @@ class Scope:
                       f" AND r.role != 'calibration' ORDER BY {STANDING_ORDER} LIMIT 1)")
         else:
             join = ""
-            stratum = "NULL"
+            stratum = key = "NULL"
             # All cases: the review that stands for each case, kept by triggers (schema 6).
             review = "(SELECT lr.review_id FROM latest_reviews lr WHERE lr.case_id = c.id)"
         if self.filter.date_from is not None:
@@ -213,7 +218,7 @@ class Scope:
             params["date_to"] = self.filter.date_to.isoformat()
             where.append("c.decision_date <= :date_to")
         condition = f"WHERE {' AND '.join(where)}" if where else ""
-        sql = (f"WITH scope(case_id, stratum, review_id) AS (SELECT c.id, {stratum}, {review}"
+        sql = (f"WITH scope(case_id, stratum, review_id, design_key) AS (SELECT c.id, {stratum}, {review}, {key}"
                f" FROM cases c {join} {condition})")
         return sql, params
 
@@ -318,11 +323,17 @@ class Report:
     uncovered_strata: tuple[str, ...] = ()   # strata of a stratified round without a reviewed case
     uncovered_population: int = 0
     covered_share: float = 1.0               # share of the round's population the estimates cover
+    design: Design | None = None             # the estimator's design (strata, or inclusion probabilities)
 
     @property
     def weighted(self) -> bool:
-        """Every rate is the stratified (domain) estimate; otherwise every rate is a Wilson share."""
+        """Every rate is the stratified (domain) or Hájek estimate; otherwise every rate is a Wilson share."""
         return self.stratified is not None
+
+    @property
+    def unequal(self) -> bool:
+        """A risk-based round: every rate is the Hájek estimate weighted by 1/pi."""
+        return self.design is not None and self.design.unequal
 
     @property
     def compliance(self) -> tuple[float | None, float | None, float | None]:
@@ -446,14 +457,14 @@ def compute_report(db: sqlite_utils.Database, report_filter: ReportFilter | Scop
         categories=categories.figures(),
         severities=_severities(db, cte, params, reviewed_list, overall, design),
         uncovered_strata=missing, uncovered_population=missing_population,
-        covered_share=covered if design.stratified else 1.0)
+        covered_share=covered if design.stratified else 1.0, design=design)
 
 
 def _tally_cases(db: sqlite_utils.Database, cte: str, params: dict[str, Any]) -> _Tally:
     """One pass over the cases in scope: reviews, verdicts and time per group, strata, pendency."""
     tally = _Tally()
     for (ip_type, department, examiner, filing, decision, stratum, status, verdict, seconds) in db.execute(
-            f"{cte} SELECT c.ip_type, c.department, c.examiner, c.filing_date, c.decision_date, s.stratum,"
+            f"{cte} SELECT c.ip_type, c.department, c.examiner, c.filing_date, c.decision_date, s.design_key,"
             " r.status, r.verdict, r.active_seconds"
             " FROM scope s JOIN cases c ON c.id = s.case_id LEFT JOIN reviews r ON r.id = s.review_id", params):
         reviewed = status in REVIEWED_STATUSES
@@ -492,10 +503,10 @@ def _severities(db: sqlite_utils.Database, cte: str, params: dict[str, Any], rev
     """Per severity: reviewed cases with at least one such finding, per stratum, as a rate."""
     with_one: dict[str, dict[str | None, int]] = {s: {} for s in SEVERITIES}
     for severity, stratum, cases in db.execute(
-            f"{cte} SELECT a.severity, s.stratum, COUNT(DISTINCT r.id) FROM scope s"
+            f"{cte} SELECT a.severity, s.design_key, COUNT(DISTINCT r.id) FROM scope s"
             f" JOIN reviews r ON r.id = s.review_id AND r.status IN ({reviewed_list})"
             " JOIN answers a ON a.review_id = r.id AND a.outcome = 'fail' AND a.severity IS NOT NULL"
-            " GROUP BY a.severity, s.stratum", params):
+            " GROUP BY a.severity, s.design_key", params):
         if severity in with_one:
             with_one[severity][stratum] = cases
     return tuple(SeverityFigures(
@@ -508,6 +519,14 @@ def _design(db: sqlite_utils.Database, scope: Scope, counts: Mapping[str, list[i
             confidence: float) -> tuple[Design, str, tuple[StratumFigures, ...]]:
     """The round's strata when its rates are stratified estimates, with a note when they are not."""
     plain = Design({}, {}, confidence)
+    if scope.round is not None and scope.round.method in WEIGHTED_METHODS:
+        # Each case's weight holds within any period or group: the Hájek estimate of a domain.
+        probabilities = {p: p for (p,) in db.execute(
+            "SELECT DISTINCT inclusion_probability FROM round_cases WHERE round_id = ?"
+            " AND inclusion_probability IS NOT NULL", [scope.round.id])}
+        if not probabilities:
+            return plain, "no_strata", ()
+        return Design({}, {key: c[1] for key, c in counts.items()}, confidence, probabilities), "", ()
     if scope.round is None or scope.round.method not in STRATIFIED_METHODS:
         return plain, "", ()
     stored = db.execute("SELECT stratum, population FROM round_strata WHERE round_id = ?"

@@ -26,8 +26,6 @@ from workbench.report.figures import (
     DEFAULT_TARGET,
     IP_TYPE_LABELS,
     SEVERITY_LABELS,
-    STRATIFIED_DEFINITION,
-    STRATIFIED_ESTIMATOR_TEXT,
     GroupFigures,
     Report,
     ReportFilter,
@@ -37,6 +35,7 @@ from workbench.report import round_words
 from workbench.report.page_parts import Bar, Column
 from workbench.report.sheets import H
 from workbench.report.summary_sheets import S, method_label
+from workbench.report.estimator_words import estimator_words
 
 if TYPE_CHECKING:    # Qt is loaded only when a PDF is written
     from workbench.report.pdf import PdfLayout
@@ -172,17 +171,19 @@ def _reviewed_what(layout: PdfLayout, report: Report, t: Any) -> None:
 def _headline(layout: PdfLayout, report: Report, t: Any) -> None:
     """The three rates with their intervals, and how they were estimated."""
     overall, weighted = report.overall, report.weighted
-    rows = [(S["compliance_stratified"] if weighted else S["compliance"], overall.compliance, overall.compliant),
-            (S["defect_rate_stratified"] if weighted else S["defect_rate"], report.defect_rate, overall.defects),
-            (S["error_rate_stratified"] if weighted else S["error_rate"], report.error_rate, overall.errors)]
+    kind = "_weighted" if report.unequal else "_stratified" if weighted else ""
+    rows = [(S["compliance" + kind], overall.compliance, overall.compliant),
+            (S["defect_rate" + kind], report.defect_rate, overall.defects),
+            (S["error_rate" + kind], report.error_rate, overall.errors)]
     columns = [Column(t(S["headline"]), 0.4), Column(t(S["value"]), 0.12, True), Column(t(H["low"]), 0.12, True),
                Column(t(H["high"]), 0.12, True), Column(t(S["count"]), 0.12, True), Column(t(S["of"]), 0.12, True)]
     layout.heading(t(S["headline"]), keep_with=layout.line_height(layout.body) * 6)
     layout.table(columns, [[t(label), pct(e.rate), pct(e.low), pct(e.high), num(count), num(overall.reviewed)]
                            for label, e, count in rows])
     if weighted:
-        layout.note(t(S["labelled"], name=t(S["estimator"]), value=f"{t(STRATIFIED_ESTIMATOR_TEXT)} {t(STRATIFIED_DEFINITION)}"))
-        layout.note(t(S["weighted_note"]))
+        name, definition = estimator_words(report)
+        layout.note(t(S["labelled"], name=t(S["estimator"]), value=f"{t(name)} {t(definition)}"))
+        layout.note(t(S["weighted_note_unequal" if report.unequal else "weighted_note"]))
     else:
         layout.note(t(S["labelled"], name=t(S["estimator"]), value=t(S["wilson"])))
         if report.stratified_note:

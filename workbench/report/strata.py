@@ -1,15 +1,17 @@
-"""The stratified side of the report: one estimator for every rate of a stratified round.
+"""The weighted side of the report: one estimator for every rate of a round.
 
 In a stratified (or acceptance) round every rate, overall and within a department, examiner,
 IP type or checklist item, is the weighted domain estimate of workbench.stats.intervals with its
-Korn-Graubard interval; elsewhere every rate is a sample share with its Wilson interval. A rate
-is asked for with per-stratum counts (cases in the domain, successes); `Design.rate` picks
-the estimator, so a report never mixes the two.
+Korn-Graubard interval; in a risk-based round (unequal inclusion probabilities) it is the Hájek
+estimate of workbench.stats.weighted, each case weighted by 1/pi; elsewhere every rate is a
+sample share with its Wilson interval. A rate is asked for with counts per design key (the
+stratum, or in a risk-based round the inclusion probability): cases in the domain, successes;
+`Design.rate` picks the estimator, so a report never mixes them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Mapping, Union
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Union
 
 from workbench.stats.intervals import (
     Proportion,
@@ -19,6 +21,7 @@ from workbench.stats.intervals import (
     stratum_weights,
     wilson_interval,
 )
+from workbench.stats.weighted import WeightGroup, hajek_proportion
 
 #: A rate with its interval: a Wilson proportion, or a stratified (domain) estimate.
 Estimate = Union[Proportion, StratifiedEstimate]
@@ -38,19 +41,35 @@ class StratumFigures:
 
 @dataclass(frozen=True)
 class Design:
-    """The strata of a stratified round (populations as drawn, reviewed cases so far), or none."""
+    """The strata of a stratified round (populations as drawn, reviewed cases so far), or the
+    inclusion probabilities of a risk-based round (`probabilities`: design key -> pi, `reviewed`:
+    reviewed cases per key), or neither."""
 
     populations: Mapping[str, int]
-    reviewed: Mapping[str, int]
+    reviewed: Mapping[Any, int]
     confidence: float
+    probabilities: Mapping[Any, float] = field(default_factory=dict)
 
     @property
     def stratified(self) -> bool:
         return bool(self.populations)
 
+    @property
+    def unequal(self) -> bool:
+        """Unequal inclusion probabilities: every rate is a Hájek estimate."""
+        return bool(self.probabilities)
+
     def rate(self, counts: Mapping[str | None, tuple[int, int]], confidence: float | None = None) -> Estimate:
         """The rate of successes among the domain's reviewed cases; counts: stratum -> (domain cases, successes)."""
         confidence = self.confidence if confidence is None else confidence
+        if self.unequal:
+            groups = []
+            for key, probability in self.probabilities.items():
+                sample = self.reviewed.get(key, 0)
+                domain, successes = counts.get(key, (0, 0))
+                domain = min(domain, sample)
+                groups.append(WeightGroup(probability, sample, min(successes, domain), domain))
+            return hajek_proportion(groups, confidence)
         if not self.stratified:
             domain = sum(c[0] for c in counts.values())
             return wilson_interval(sum(c[1] for c in counts.values()), domain, confidence)

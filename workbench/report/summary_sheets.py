@@ -43,10 +43,9 @@ from workbench.report.figures import (
     DEFINITIONS,
     IP_TYPE_LABELS,
     SEVERITY_LABELS,
-    STRATIFIED_DEFINITION,
-    STRATIFIED_ESTIMATOR_TEXT,
     Report,
 )
+from workbench.report.estimator_words import estimator_words
 from workbench.stats.intervals import Proportion
 
 T = Text
@@ -89,6 +88,24 @@ S = {   # Summary and About texts
     "of": T("Of reviewed", "已评查数"),
     "compliance": T("Compliance rate", "合格率"),
     "compliance_stratified": T("Compliance rate (stratified estimate)", "合格率（分层估计）"),
+    "compliance_weighted": T("Compliance rate (weighted estimate)", "合格率（加权估计）"),
+    "defect_rate_weighted": T("Defect rate (weighted estimate)", "瑕疵率（加权估计）"),
+    "error_rate_weighted": T("Error rate (weighted estimate)", "差错率（加权估计）"),
+    "compliance_before_weighted": T("Compliance rate before disputes (weighted)", "异议前合格率（加权估计）"),
+    "weighted_note_unequal": T("Every rate of this report, overall and by department, examiner, IP type, severity and "
+                               "checklist item, is the Hájek estimate weighted by the design weights 1/pi of the "
+                               "risk-based draw, with its Korn-Graubard interval; counts are reviewed cases "
+                               "(unweighted).",
+                               "本报告的全部比率（总体及按部门、审查员、类型、严重程度和评查项）均为按风险抽样设计权重 1/π "
+                               "加权的 Hájek 估计，区间为 Korn-Graubard 区间；计数为已评查案件数（未加权）。"),
+    "weighted_summary_unequal": T("This round was drawn with probabilities by risk (high-risk cases over-sampled): "
+                                  "every rate of this report, overall and by department, examiner, IP type, severity "
+                                  "and checklist item, is the Hájek estimate weighted by 1/pi with its Korn-Graubard "
+                                  "95% interval, so it estimates the whole population; counts are reviewed cases. "
+                                  "The formulas are on the About sheet.",
+                                  "本轮次按风险分值以不等概率抽样（多抽高风险案件）：本报告的全部比率（总体及按部门、审查员、"
+                                  "类型、严重程度和评查项）均为按 1/π 加权的 Hájek 估计，区间为 Korn-Graubard 95% 区间，"
+                                  "因此估计的是整个总体；计数为已评查案件数。计算公式见“说明”工作表。"),
     "compliance_simple": T("Compliance rate (unweighted)", "合格率（未加权）"),
     "defect_rate": T("Defect rate", "瑕疵率"),
     "error_rate": T("Error rate", "差错率"),
@@ -326,15 +343,16 @@ def _headline(s: _Sheet, report: Report, disputes: DisputeFigures | None) -> Non
     s.section(S["headline"], S["value"], H["low"], H["high"], S["count"], S["of"])
     overall = report.overall
     weighted = report.weighted
-    rows = ((S["compliance_stratified"] if weighted else S["compliance"], report.overall.compliance, overall.compliant),
-            (S["defect_rate_stratified"] if weighted else S["defect_rate"], report.defect_rate, overall.defects),
-            (S["error_rate_stratified"] if weighted else S["error_rate"], report.error_rate, overall.errors))
+    kind = "_weighted" if report.unequal else "_stratified" if weighted else ""
+    rows = ((S["compliance" + kind], report.overall.compliance, overall.compliant),
+            (S["defect_rate" + kind], report.defect_rate, overall.defects),
+            (S["error_rate" + kind], report.error_rate, overall.errors))
     for label, estimate, count in rows:
         s.add([s.t(label), *_interval(s, estimate), s.count(count), s.count(overall.reviewed)])
     if disputes is not None:
-        _dispute_rows(s, disputes, weighted)
+        _dispute_rows(s, disputes, kind)
     if weighted:     # the estimator's formulas are on the About sheet: the Summary keeps to one page
-        s.note(s.t(S["weighted_summary"]))
+        s.note(s.t(S["weighted_summary_unequal" if report.unequal else "weighted_summary"]))
     else:
         s.note(s.t(S["labelled"], name=s.t(S["estimator"]), value=s.t(S["wilson"])))
         if report.stratified_note:
@@ -346,10 +364,11 @@ def _headline(s: _Sheet, report: Report, disputes: DisputeFigures | None) -> Non
         s.note(s.t(S["nothing_reviewed"]))
 
 
-def _dispute_rows(s: _Sheet, disputes: DisputeFigures, weighted: bool) -> None:
-    """Two rows below the headline rates: compliance before disputes with its interval, and the rates."""
+def _dispute_rows(s: _Sheet, disputes: DisputeFigures, kind: str) -> None:
+    """Two rows below the headline rates: compliance before disputes with its interval, and the rates;
+    kind: the label's estimator suffix ("", "_stratified" or "_weighted")."""
     c = disputes.totals
-    s.add([s.t(S["compliance_before_stratified" if weighted else "compliance_before"]),
+    s.add([s.t(S["compliance_before" + kind]),
            *_interval(s, disputes.compliance_before), s.count(disputes.compliant_before), s.count(disputes.reviewed)])
     s.note(s.t(S["dispute_rates"], disputed_rate=_percent(c.dispute_rate), disputed=c.disputed, sent=c.sent,
                overturned_rate=_percent(c.overturn_rate), overturned=c.changed, decided=c.decided,
@@ -449,13 +468,19 @@ def write_about(sheet: Worksheet, report: Report, language: str, *, database_fil
 
     def row(label: Text | str, value: Any) -> None:
         if isinstance(value, str):
+            lines = wrapped_lines(value, 110, 1.1)
+            if lines > 1:    # a definition or the estimator: tall enough to print whole
+                sheet.row_dimensions[s.row + 1].height = LINE_POINTS * lines + 2
             shown = text_value(sheet, value)
             if isinstance(shown, Cell):        # an error code's text ("#N/A"), already a text cell
                 shown.alignment = WRAP
                 value = shown
             else:
                 value = styled(sheet, shown, alignment=WRAP) if shown else None
-        s.add([s.label(label), value])
+        name = s.label(label)
+        if isinstance(name, str) and isinstance(value, Cell) and value.alignment is not None:
+            name = styled(sheet, name, alignment=TOP)    # beside the first line of a wrapped text
+        s.add([name, value])
 
     s.section(S["about_item"], S["about_value"])
     row(S["product"], f"{APP_NAME} {__version__}")
@@ -478,7 +503,9 @@ def write_about(sheet: Worksheet, report: Report, language: str, *, database_fil
     for name, text in DEFINITIONS:
         row(name, text.get(language))
     if report.weighted:
-        row(S["estimator"], f"{s.t(STRATIFIED_ESTIMATOR_TEXT)} {s.t(STRATIFIED_DEFINITION)} {s.t(S['weighted_note'])}")
+        name, definition = estimator_words(report)
+        note = S["weighted_note_unequal" if report.unequal else "weighted_note"]
+        row(S["estimator"], f"{s.t(name)} {s.t(definition)} {s.t(note)}")
     else:
         row(S["estimator"], s.t(S["wilson"]))
     s.blank()

@@ -20,7 +20,7 @@ register({
     "sampling.seed": "The seed must be a whole number (got {value!r}).",
     "sampling.n": "The sample size must be between 0 and {available} (got {value}).",
     "sampling.duplicate_ids": "Case {case} appears more than once.",
-    "sampling.method": "Unknown allocation method {value!r}: use proportional, equal or neyman.",
+    "sampling.method": "Unknown allocation method {value!r}: use proportional, equal, neyman or risk.",
     "sampling.population": "Stratum {stratum!r}: the population must be zero or more (got {value}).",
     "sampling.n_exceeds_population": "A sample of {n} is larger than the population of {population}.",
     "sampling.minimum": "The minimum per stratum must be zero or more (got {value}).",
@@ -68,6 +68,19 @@ class SplitMix64:
         z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK64
         z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK64
         return z ^ (z >> 31)
+
+    def many(self, count: int) -> list[int]:
+        """The next `count` values of next_u64, computed with local variables (a risk-based draw
+        needs one per case of the population)."""
+        state, mask, values = self._state, _MASK64, []
+        append = values.append
+        for _ in range(count):
+            state = (state + 0x9E3779B97F4A7C15) & mask
+            z = ((state ^ (state >> 30)) * 0xBF58476D1CE4E5B9) & mask
+            z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & mask
+            append(z ^ (z >> 31))
+        self._state = state
+        return values
 
     def below(self, bound: int) -> int:
         """Uniform integer in [0, bound): rejection sampling, so no modulo bias."""
@@ -122,7 +135,7 @@ def draw_systematic(ids: Sequence[int], n: int, seed: int) -> list[int]:
 
 # --- allocation to strata ----------------------------------------------------
 
-AllocationMethod = Literal["proportional", "equal", "neyman"]
+AllocationMethod = Literal["proportional", "equal", "neyman", "risk"]
 
 
 def _clamp(value: Fraction, low: int, high: int) -> Fraction:
@@ -171,6 +184,7 @@ def allocate(
     *,
     expected: Mapping[str, float] | None = None,
     min_per_stratum: int = 0,
+    factors: Mapping[str, float] | None = None,
 ) -> dict[str, int]:
     """Share a sample of n among strata (name -> population); the result sums to n exactly.
 
@@ -178,6 +192,8 @@ def allocate(
     n_h ~ N_h * S_h with S_h = sqrt(p_h (1 - p_h)) from `expected` (the rate
     expected in each stratum), so strata expected near 0% or 100% get few cases:
     a stratum with S_h = 0 gets only its minimum unless the others are exhausted.
+    risk: n_h ~ N_h * f_h with f_h from `factors` (1 when absent): over-sampling
+    of the strata with a higher factor, e.g. the high risk band.
 
     Each stratum gets at least min(min_per_stratum, N_h) and at most N_h; what a
     full stratum cannot take goes to the others in proportion. Fractional shares
@@ -191,7 +207,7 @@ def allocate(
     needed = sum(lower.values())
     if needed > n:
         raise WorkbenchError("sampling.minimum_exceeds_n", n=n, minimum=min_per_stratum, needed=needed)
-    weight = _weights(names, upper, method, expected)
+    weight = _weights(names, upper, method, expected, factors)
     targets = _fill(names, weight, lower, upper, n)
     if targets is None:
         # The weighted strata are all full: the rest goes to zero-weight strata by size.
@@ -212,17 +228,21 @@ def _check_allocation(strata: Mapping[str, int], names: list[str], n: int, metho
         raise WorkbenchError("sampling.n", value=n, available=population)
     if n > population:
         raise WorkbenchError("sampling.n_exceeds_population", n=n, population=population)
-    if method not in ("proportional", "equal", "neyman"):
+    if method not in ("proportional", "equal", "neyman", "risk"):
         raise WorkbenchError("sampling.method", value=method)
     if not _is_int(min_per_stratum) or min_per_stratum < 0:
         raise WorkbenchError("sampling.minimum", value=min_per_stratum)
 
 
 def _weights(names: list[str], upper: Mapping[str, int], method: str,
-             expected: Mapping[str, float] | None) -> dict[str, Fraction]:
-    """Each stratum's weight: N_h (proportional), 1 per non-empty stratum (equal) or N_h * S_h (neyman)."""
+             expected: Mapping[str, float] | None,
+             factors: Mapping[str, float] | None = None) -> dict[str, Fraction]:
+    """Each stratum's weight: N_h (proportional), 1 per non-empty stratum (equal), N_h * S_h (neyman)
+    or N_h * f_h (risk)."""
     if method == "proportional":
         return {h: Fraction(upper[h]) for h in names}
+    if method == "risk":
+        return {h: upper[h] * Fraction((factors or {}).get(h, 1.0)) for h in names}
     if method == "equal":
         return {h: Fraction(1 if upper[h] > 0 else 0) for h in names}
     weight = {}

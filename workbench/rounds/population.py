@@ -254,6 +254,8 @@ class PopulationCase:
     classification: str
     decision_date: str | None
     import_id: int | None
+    risk_score: float = 0.0         # case_risk.score; 0 for a case without a row
+    risk_band: str = "none"         # case_risk.band; 'none' for a case without a row
 
 
 @dataclass(frozen=True)
@@ -277,8 +279,9 @@ def load_population(db: sqlite_utils.Database, filters: Filters, *, before_round
         reviewed_before = row[0] if row else _NOW_ON
     cursor = db.execute(
         "SELECT c.id, c.application_number, c.ip_type, c.examiner, c.department, c.decision, c.procedure,"
-        f" c.classification, c.decision_date, c.import_id, {_SAMPLED_BEFORE}, {_REVIEWED_BEFORE}"
-        f" FROM cases c{where}",
+        f" c.classification, c.decision_date, c.import_id, {_SAMPLED_BEFORE}, {_REVIEWED_BEFORE},"
+        " COALESCE(cr.score, 0.0), COALESCE(cr.band, 'none')"
+        f" FROM cases c LEFT JOIN case_risk cr ON cr.case_id = c.id{where}",
         [before_round if before_round is not None else _ALL_ROUNDS, reviewed_before, *params])
     kept: list[PopulationCase] = []
     matching = sampled = reviewed = 0
@@ -293,7 +296,7 @@ def load_population(db: sqlite_utils.Database, filters: Filters, *, before_round
             if filters.exclude_reviewed and row[11]:
                 reviewed += 1
                 continue
-            kept.append(PopulationCase(*row[:10]))
+            kept.append(PopulationCase(*row[:10], risk_score=row[12], risk_band=row[13]))
     kept.sort(key=lambda c: c.application_number)   # code-point order: the same everywhere
     return Population(tuple(kept), matching, sampled, reviewed)
 
@@ -333,10 +336,12 @@ def group_by_stratum(cases: Sequence[PopulationCase], fields: Sequence[str]) -> 
     return groups
 
 
-def population_digest(cases: Sequence[PopulationCase], fields: Sequence[str] = ()) -> str:
-    """SHA-256 of what a draw depends on: the application numbers in order, with their strata."""
+def population_digest(cases: Sequence[PopulationCase], fields: Sequence[str] = (), *, scores: bool = False) -> str:
+    """SHA-256 of what a draw depends on: the application numbers in order, with their strata (and
+    their risk scores, for a risk-based draw)."""
     digest = hashlib.sha256()
     for case in cases:
-        digest.update(f"{case.application_number}\t{stratum_of(case, fields) if fields else ''}\n".encode())
+        score = f"\t{case.risk_score!r}" if scores else ""
+        digest.update(f"{case.application_number}\t{stratum_of(case, fields) if fields else ''}{score}\n".encode())
     return digest.hexdigest()
 

@@ -10,7 +10,7 @@ import sqlite_utils
 from foundation.errors import WorkbenchError, register
 from workbench.rounds.acceptance import acceptance_plan, lot_verdict
 from workbench.rounds.sampling_plan import Plan
-from workbench.rounds.store import get_round, redraw_matches
+from workbench.rounds.store import get_round, probability_summary, redraw_matches
 
 register({
     "rounds.not_acceptance": "Round {name!r} is not an acceptance round, so it has no lots.",
@@ -98,6 +98,9 @@ def status_json(db: sqlite_utils.Database, name: str | int) -> dict[str, Any]:
                       for r, n, done in reviewer_progress(db, stored.id)],
         "lots": [with_plan_letter(lot.as_json(), stored.plan)
                  for lot in lot_verdicts(db, stored.id)] if stored.plan.method == "acceptance" else [],
+        "inclusion_probabilities": probability_summary([r[0] for r in db.execute(
+            "SELECT inclusion_probability FROM round_cases WHERE round_id = ? AND inclusion_probability"
+            " IS NOT NULL", [stored.id])]),
         "redraw_problems": redraw_matches(db, stored.id),
     }
 

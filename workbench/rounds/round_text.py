@@ -19,6 +19,16 @@ def _pad(text: str, width: int) -> str:
 
 
 
+def _probability_lines(summary: Mapping[str, Any], population: int) -> list[str]:
+    """A risk-based round's inclusion probabilities in one line."""
+    if summary["min"] is None:
+        return []
+    certain = f", {summary['take_all']} taken with certainty" if summary["take_all"] else ""
+    return [f"Inclusion probabilities: {summary['min']:.4g} to {summary['max']:.4g}{certain}; the design weights "
+            f"1/pi sum to {summary['weight_sum']:.0f} (population {population}); this round's estimates are "
+            "weighted by them (Hajek estimator)."]
+
+
 def describe_round(result: RoundResult) -> list[str]:
     """The plan, the allocation, the assignment and every drawn case, as lines of English text."""
     d = result.design
@@ -36,6 +46,8 @@ def describe_round(result: RoundResult) -> list[str]:
         lines.append(f"Sample size: {d.size}.")
     how = "chosen at random; give --seed to draw the same cases again" if result.seed_source == "random" else "given"
     lines.append(f"Seed: {result.seed} ({how}).")
+    if result.plan.method == "risk":
+        lines.extend(_probability_lines(result.as_json()["inclusion_probabilities"], d.population))
     if d.strata:
         acceptance = result.plan.method == "acceptance"
         width = max(len("Stratum"), *(_width(s.name) for s in d.strata))
@@ -77,6 +89,8 @@ def describe_status(status: Mapping[str, Any]) -> list[str]:
              + (f" by {status['created_by']}" if status["created_by"] else "")
              + f": {status['population']} cases in the population, seed {status['seed']}.",
              f"Plan: {plan.describe()}."]
+    if plan.method == "risk":
+        lines.extend(_probability_lines(status["inclusion_probabilities"], status["population"]))
     for row in status["reviewers"]:
         who = row["reviewer"] or "(unassigned)"
         lines.append(f"  {_pad(who, 12)}  {row['done']:>4} of {row['assigned']:>4} reviewed")

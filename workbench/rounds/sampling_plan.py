@@ -20,13 +20,16 @@ from foundation.errors import WorkbenchError, register
 from foundation.rates import RATE, parse_rate
 from workbench.rounds.acceptance import acceptance_plan
 from workbench.rounds.draw import allocate, draw_random, draw_stratified, draw_systematic
-from workbench.rounds.population import PopulationCase, group_by_stratum
+from workbench.rounds.population import STRATUM_JOIN, PopulationCase, group_by_stratum
+from workbench.rounds.pps import DEFAULT_FLOOR, check_floor, draw_pps, inclusion_probabilities, size_measure
 from workbench.rounds.sample_size import sample_size
 
 register({
     "rounds.seed": "The seed must be a whole number from 0 to {limit} (got {value!r}).",
-    "rounds.method": "Unknown sampling method {value!r}: use random, systematic, stratified or acceptance.",
-    "rounds.allocation": "Unknown allocation {value!r}: use proportional, equal or neyman.",
+    "rounds.method": "Unknown sampling method {value!r}: use random, systematic, stratified, acceptance or risk.",
+    "rounds.allocation": "Unknown allocation {value!r}: use proportional, equal, neyman or risk.",
+    "rounds.allocation_risk": "The risk allocation over-samples risk bands: stratify by risk_band (got {strata}).",
+    "rounds.floor_unused": "A floor only applies to the risk method (got method {method}).",
     "rounds.size_or_precision": (
         "Give either a sample size or a precision (confidence, margin of error and expected rate), not both."
     ),
@@ -51,11 +54,15 @@ register({
 
 MAX_SEED = 2**63 - 1           # SQLite INTEGER is signed 64-bit
 RANDOM_SEED_LIMIT = 1_000_000_000
-METHODS = ("random", "systematic", "stratified", "acceptance")
-ALLOCATIONS = ("proportional", "equal", "neyman")
+METHODS = ("random", "systematic", "stratified", "acceptance", "risk")
+ALLOCATIONS = ("proportional", "equal", "neyman", "risk")
 #: Fields a sample can be stratified by, or lots formed from; the decision_* ones are derived.
 STRATUM_FIELDS = ("ip_type", "department", "examiner", "decision", "procedure", "classification", "import",
-                  "decision_year", "decision_quarter", "decision_month")
+                  "decision_year", "decision_quarter", "decision_month", "risk_band")
+#: The risk allocation of a stratified round by risk_band: stratum h gets a share of the sample
+#: proportional to N_h times its band's factor, so a high-band case is eight times as likely to be
+#: drawn as a case without risk (medium four, low two times), before any band is exhausted.
+RISK_BAND_FACTORS = {"none": 1, "low": 2, "medium": 4, "high": 8}
 DEFAULT_LOT_FIELDS = ("examiner", "decision_month")   # "one examiner's decisions in one month"
 DEFAULT_AQL = 2.5
 #: Neyman allocation's default minimum per stratum: two cases, so every stratum's variance can be
@@ -96,6 +103,7 @@ class Plan:
     aql: float | None = None
     level: str = "II"
     count_defects: bool = False
+    floor: float | None = None         # risk: the size measure's floor (None: DEFAULT_FLOOR)
 
     def checked(self) -> Plan:
         """The plan with its defaults filled in; raises WorkbenchError for an impossible plan."""
@@ -123,13 +131,19 @@ class Plan:
                             expected=0.5 if self.expected is None else self.expected)
             if self.method == "stratified" and not self.strata:
                 raise WorkbenchError("rounds.strata_missing")
-            if self.method in ("random", "systematic") and self.strata:
+            if self.method in ("random", "systematic", "risk") and self.strata:
                 raise WorkbenchError("rounds.strata_unused", method=self.method)
+        if self.method == "risk":
+            plan = replace(plan, floor=check_floor(DEFAULT_FLOOR if self.floor is None else self.floor))
+        elif self.floor is not None:
+            raise WorkbenchError("rounds.floor_unused", method=self.method)
         for name in plan.strata:
             if name not in STRATUM_FIELDS:
                 raise WorkbenchError("rounds.strata_field", value=name, allowed=", ".join(STRATUM_FIELDS))
         if plan.allocation not in ALLOCATIONS:
             raise WorkbenchError("rounds.allocation", value=plan.allocation)
+        if plan.method == "stratified" and plan.allocation == "risk" and "risk_band" not in plan.strata:
+            raise WorkbenchError("rounds.allocation_risk", strata=" + ".join(plan.strata))
         if plan.min_per_stratum is None:
             neyman = plan.method == "stratified" and plan.allocation == "neyman"
             plan = replace(plan, min_per_stratum=NEYMAN_MINIMUM if neyman else 0)
@@ -154,6 +168,8 @@ class Plan:
                 data["stratum_expected"] = dict(self.stratum_expected)
         if self.method == "acceptance":
             data.update(aql=self.aql, level=self.level, count_defects=self.count_defects)
+        if self.method == "risk" and self.floor is not None:
+            data["floor"] = self.floor
         return data
 
     @classmethod
@@ -164,7 +180,7 @@ class Plan:
                    min_per_stratum=data.get("min_per_stratum", 0),
                    stratum_expected=tuple(sorted(data.get("stratum_expected", {}).items())),
                    aql=data.get("aql"), level=data.get("level", "II"),
-                   count_defects=bool(data.get("count_defects", False)))
+                   count_defects=bool(data.get("count_defects", False)), floor=data.get("floor"))
 
     def describe(self) -> str:
         if self.method == "acceptance":
@@ -177,6 +193,10 @@ class Plan:
             expected = 0.5 if self.expected is None else self.expected
             size = (f"{percent(self.confidence)} confidence, margin ±{percent(self.margin)}, "
                     f"expected rate {percent(expected)}")
+        if self.method == "risk":
+            floor = DEFAULT_FLOOR if self.floor is None else self.floor
+            return (f"risk-based sample, probability proportional to {floor:g} + {1 - floor:g} x risk score "
+                    f"(floor {floor:g}); {size}")
         if self.method != "stratified":
             return f"{self.method} sample; {size}"
         minimum = f", at least {self.min_per_stratum} per stratum" if self.min_per_stratum else ""
@@ -276,6 +296,7 @@ def design(cases: Sequence[PopulationCase], plan: Plan) -> Design:
         if name not in counts:
             raise WorkbenchError("rounds.stratum_rate_unknown", stratum=name)
     expected_by: dict[str, float] | None = None
+    factors = band_factors(counts, plan.strata) if plan.allocation == "risk" else None
     if plan.allocation == "neyman":
         fallback = plan.expected
         expected_by = {h: rates.get(h, fallback) for h in counts if rates.get(h, fallback) is not None}
@@ -287,15 +308,22 @@ def design(cases: Sequence[PopulationCase], plan: Plan) -> Design:
         raise WorkbenchError("rounds.minimum_exceeds_size", minimum=plan.min_per_stratum, needed=needed,
                              strata=len(counts), n=size)
     allocation = allocate(counts, size, plan.allocation, expected=expected_by,
-                          min_per_stratum=plan.min_per_stratum)
+                          min_per_stratum=plan.min_per_stratum, factors=factors)
     strata = tuple(StratumPlan(h, counts[h], allocation[h], (expected_by or {}).get(h)) for h in sorted(counts))
     return Design(population, size, strata, unadjusted, raised)
+
+
+def band_factors(counts: Mapping[str, int], strata: Sequence[str]) -> dict[str, float]:
+    """Each stratum's over-sampling factor for the risk allocation, from its risk band."""
+    index = list(strata).index("risk_band")
+    return {h: float(RISK_BAND_FACTORS.get(h.split(STRATUM_JOIN)[index], 1)) for h in counts}
 
 
 @dataclass(frozen=True)
 class DrawnCase:
     case: PopulationCase
     stratum: str | None
+    probability: float = 1.0       # first-order inclusion probability pi_i
 
 
 @dataclass(frozen=True)
@@ -304,22 +332,38 @@ class Draw:
     cases: tuple[DrawnCase, ...]   # in draw order
 
 
+def risk_probabilities(cases: Sequence[PopulationCase], size: int, floor: float) -> list[float]:
+    """Each case's inclusion probability in a risk-based draw of `size` (see rounds.pps)."""
+    return inclusion_probabilities([size_measure(c.risk_score, floor) for c in cases], size)
+
+
 def draw(cases: Sequence[PopulationCase], plan: Plan, seed: int) -> Draw:
-    """The sample: a function of the population (in its order), the plan and the seed only."""
+    """The sample: a function of the population (in its order), the plan and the seed only.
+
+    Each drawn case carries its inclusion probability: n/N in a random or systematic draw,
+    n_h/N_h in a stratified one (per lot in acceptance sampling), pi_i in a risk-based one."""
     plan = plan.checked()
     check_seed(seed)
     planned = design(cases, plan)
     ids = [c.id for c in cases]
     by_id = {c.id: c for c in cases}
+    share = planned.size / planned.population
     if plan.method == "random":
-        return Draw(planned, tuple(DrawnCase(by_id[i], None) for i in draw_random(ids, planned.size, seed)))
+        return Draw(planned, tuple(DrawnCase(by_id[i], None, share) for i in draw_random(ids, planned.size, seed)))
     if plan.method == "systematic":
-        return Draw(planned, tuple(DrawnCase(by_id[i], None) for i in draw_systematic(ids, planned.size, seed)))
+        return Draw(planned, tuple(DrawnCase(by_id[i], None, share)
+                                   for i in draw_systematic(ids, planned.size, seed)))
+    if plan.method == "risk":
+        pis = risk_probabilities(cases, planned.size, plan.floor or DEFAULT_FLOOR)
+        pi_by_id = dict(zip(ids, pis))
+        return Draw(planned, tuple(DrawnCase(by_id[i], None, pi_by_id[i])
+                                   for i in draw_pps(ids, pis, planned.size, seed)))
     groups = group_by_stratum(cases, plan.strata)
     stratum_by_id = {c.id: name for name, members in groups.items() for c in members}
+    rates = {s.name: s.sample / s.population for s in planned.strata if s.population}
     drawn = draw_stratified({name: [c.id for c in members] for name, members in groups.items()},
                             {s.name: s.sample for s in planned.strata}, seed)
-    return Draw(planned, tuple(DrawnCase(by_id[i], stratum_by_id[i]) for i in drawn))
+    return Draw(planned, tuple(DrawnCase(by_id[i], stratum_by_id[i], rates[stratum_by_id[i]]) for i in drawn))
 
 
 def check_seed(seed: object) -> None:
@@ -349,6 +393,15 @@ def coverage_warning(design: Design) -> str | None:
 def parse_fraction(text: str, what: str) -> float:
     """A rate as typed, read by the one rule of foundation.rates (5, 5% and 0.05 are the same), 0 to 1."""
     return parse_rate(text, what, RATE)
+
+
+def parse_floor(text: str) -> float:
+    """The floor of a risk-based draw as typed: 0.1 (a fraction; not a percentage), checked."""
+    try:
+        value = float(text.strip().rstrip("%")) / (100.0 if text.strip().endswith("%") else 1.0)
+    except ValueError:
+        raise WorkbenchError("rounds.floor", value=text) from None
+    return check_floor(value)
 
 
 def parse_stratum_rates(items: Iterable[str]) -> tuple[tuple[str, float], ...]:

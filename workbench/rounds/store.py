@@ -11,6 +11,7 @@ the application numbers and field values of the population, never on row ids or 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -63,6 +64,7 @@ class RoundCase:
     stratum: str | None
     draw_order: int
     reviewer: str | None
+    inclusion_probability: float | None = None   # None: drawn before schema 10
 
 
 @dataclass(frozen=True)
@@ -113,10 +115,22 @@ class RoundResult:
             "checklists": {k: {"id": v.id, "template_id": v.template_id, "version": v.version}
                            for k, v in sorted(self.checklists.items())},
             "application_numbers": [c.application_number for c in self.cases],
+            "inclusion_probabilities": probability_summary(
+                [c.inclusion_probability for c in self.cases if c.inclusion_probability is not None]),
             "cases": [{"application_number": c.application_number, "ip_type": c.ip_type, "examiner": c.examiner,
-                       "stratum": c.stratum, "draw_order": c.draw_order, "reviewer": c.reviewer}
+                       "stratum": c.stratum, "draw_order": c.draw_order, "reviewer": c.reviewer,
+                       "inclusion_probability": c.inclusion_probability}
                       for c in self.cases],
         }
+
+
+def probability_summary(pis: Sequence[float]) -> dict[str, Any]:
+    """The drawn cases' inclusion probabilities: least, greatest, how many were taken with certainty,
+    and the sum of the design weights 1/pi (an estimate of the population size)."""
+    if not pis:
+        return {"min": None, "max": None, "take_all": 0, "weight_sum": 0.0}
+    return {"min": min(pis), "max": max(pis), "take_all": sum(1 for p in pis if p >= 1.0),
+            "weight_sum": math.fsum(1.0 / p for p in pis)}
 
 
 def check_round_name(name: object) -> str:
@@ -231,7 +245,7 @@ def _insert_round(db: sqlite_utils.Database, new: _NewRound, now: str) -> int:
 def _store_design(db: sqlite_utils.Database, new: _NewRound, round_id: int, population: Population,
                   design: Design, refs: Mapping[str, ChecklistRef]) -> None:
     """The population's counts and digest, the strata (or lots) and the round's audit entry."""
-    digest = population_digest(population.cases, new.plan.strata)
+    digest = population_digest(population.cases, new.plan.strata, scores=new.plan.method == "risk")
     db.execute("UPDATE rounds SET checklists = ?, matching = ?, excluded = ?, excluded_reviewed = ?,"
                " population = ?, population_sha256 = ? WHERE id = ?",
                [stored_json({k: v.id for k, v in refs.items()}), population.matching, population.excluded,
@@ -259,15 +273,17 @@ def _store_cases(db: sqlite_utils.Database, new: _NewRound, round_id: int, drawn
     for order, item in enumerate(drawn.cases, start=1):
         case = item.case
         reviewer = assignment.get(case.id)
-        db.execute("INSERT INTO round_cases (round_id, case_id, stratum, draw_order, reviewer)"
-                   " VALUES (?, ?, ?, ?, ?)", [round_id, case.id, item.stratum, order, reviewer])
+        db.execute("INSERT INTO round_cases (round_id, case_id, stratum, draw_order, reviewer, inclusion_probability)"
+                   " VALUES (?, ?, ?, ?, ?, ?)", [round_id, case.id, item.stratum, order, reviewer, item.probability])
+        # The probability is in the draw entry: the figures weight by it, so `verify` must see an edit.
         chain.record(db, actor=new.actor, entity="round_case", entity_id=f"{round_id}/{case.id}", action="draw",
-                     new={"round": new.name, "stratum": item.stratum, "draw_order": order, "reviewer": reviewer},
+                     new={"round": new.name, "stratum": item.stratum, "draw_order": order, "reviewer": reviewer,
+                          "inclusion_probability": item.probability},
                      case_id=case.id)
         if reviewer is not None:
             _open_round_review(db, round_id, case.id, reviewer, refs[case.ip_type].id, new.actor, now)
         cases.append(RoundCase(case.id, case.application_number, case.ip_type, case.examiner, item.stratum,
-                               order, reviewer))
+                               order, reviewer, item.probability))
         if order % 50 == 0:
             cancel.check()
             progress(order, total, f"Storing the sample: {order} of {total} cases")
@@ -328,8 +344,8 @@ def list_rounds(db: sqlite_utils.Database) -> list[tuple[int, str, str, int]]:
 
 def round_cases(db: sqlite_utils.Database, round_id: int) -> list[RoundCase]:
     return [RoundCase(*r) for r in db.execute(
-        "SELECT rc.case_id, c.application_number, c.ip_type, c.examiner, rc.stratum, rc.draw_order, rc.reviewer"
-        " FROM round_cases rc JOIN cases c ON c.id = rc.case_id WHERE rc.round_id = ? ORDER BY rc.draw_order",
+        "SELECT rc.case_id, c.application_number, c.ip_type, c.examiner, rc.stratum, rc.draw_order, rc.reviewer,"
+        " rc.inclusion_probability FROM round_cases rc JOIN cases c ON c.id = rc.case_id WHERE rc.round_id = ? ORDER BY rc.draw_order",
         [round_id])]
 
 
@@ -337,7 +353,8 @@ def redraw_matches(db: sqlite_utils.Database, name: str | int) -> list[str]:
     """Draw a stored round again from its filters, plan and seed; what differs (empty: identical)."""
     stored = get_round(db, name)
     population = load_population(db, stored.filters, before_round=stored.id)
-    if population_digest(population.cases, stored.plan.strata) != stored.population_sha256:
+    if population_digest(population.cases, stored.plan.strata,
+                         scores=stored.plan.method == "risk") != stored.population_sha256:
         return [f"the population of round {stored.name!r} has changed since the draw "
                 f"({stored.population} cases then, {len(population.cases)} now)"]
     again = [d.case.application_number for d in draw(population.cases, stored.plan, stored.seed).cases]
