@@ -11,13 +11,11 @@ after it; workbench.demo.timeline), and filed a realistic time before their deci
 invention about 19 months (median; 8 to 48), a utility model about 6, a design about 4, a
 trademark about 4 and a half (the office's published examination periods, filing to decision).
 
-Regenerate the shipped samples with `python -m workbench.demo.data` (their "today" is the
+Regenerate the shipped samples with `python -m workbench.demo.data` (workbench.demo.samples) (their "today" is the
 fixed timeline.REFERENCE_TODAY, so they are the same on any day).
 """
 from __future__ import annotations
 
-import argparse
-import csv
 import datetime
 import math
 import os
@@ -26,6 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from workbench.demo import case_details
 from workbench.demo.timeline import REFERENCE_TODAY, decision_window, is_working_day
 from workbench.importing.identifiers import cn_check_char
 
@@ -34,6 +33,9 @@ COLUMNS = (
     "申请号", "专利类型", "发明创造名称", "申请人", "审查员", "审查部门",
     "主分类号", "审查程序", "结案方式", "申请日", "结案日",
 )
+#: The optional columns risk indicators read (schema 10), after COLUMNS, in the order of DemoCase's fields.
+RISK_COLUMNS = ("代理机构", "申请人类型", "摘要", "商品/服务类别", "是否提交使用证据")
+APPLICANT_TYPE_LABELS = {"natural_person": "自然人", "company": "企业", "university": "大专院校", "institute": "科研单位"}
 IP_TYPE_LABELS = {
     "invention": "发明",
     "utility_model": "实用新型",
@@ -61,11 +63,24 @@ class DemoCase:
     decision: str
     filing_date: datetime.date
     decision_date: datetime.date
+    # Schema 10's optional facts (workbench.demo.case_details), and for a case planted by
+    # workbench.demo.planted the pattern it was planted for.
+    agent: str = ""
+    applicant_type: str = ""
+    abstract: str = ""
+    nice_classes: str = ""
+    use_shown: int | None = None
+    planted: str = ""
 
     def row(self) -> tuple[object, ...]:
         """The values under COLUMNS: the IP type in Chinese, dates as dates."""
-        values = [getattr(self, f.name) for f in fields(self)]
+        values = [getattr(self, f.name) for f in fields(self)[:len(COLUMNS)]]
         return (values[0], IP_TYPE_LABELS[self.ip_type], *values[2:])
+
+    def risk_row(self) -> tuple[object, ...]:
+        """The values under RISK_COLUMNS, in the words of an export."""
+        use = {1: "是", 0: "否"}.get(self.use_shown, "") if self.use_shown is not None else ""
+        return (self.agent, APPLICANT_TYPE_LABELS.get(self.applicant_type, ""), self.abstract, self.nice_classes, use)
 
 
 # --- What the cases are made of ---------------------------------------------------------
@@ -341,10 +356,11 @@ def generate_cases(count: int, *, seed: int, today: datetime.date = REFERENCE_TO
     so taking the first few of a huge count costs only those few.
     """
     rng = random.Random(seed)
+    details = random.Random(f"{seed}:details")      # its own stream: the other facts stay as they were
     numbers = _Numbering()
     window = decision_window(today)
     for _ in range(count):
-        yield _make_case(rng, numbers, window)
+        yield _make_case(rng, numbers, window, details)
 
 
 def _decision_day(rng: random.Random, window: tuple[datetime.date, datetime.date]) -> datetime.date:
@@ -363,8 +379,8 @@ def pendency_days(rng: random.Random, ip_type: str) -> int:
     return round(months * _DAYS_PER_MONTH)
 
 
-def _make_case(rng: random.Random, numbers: _Numbering,
-               window: tuple[datetime.date, datetime.date]) -> DemoCase:
+def _make_case(rng: random.Random, numbers: _Numbering, window: tuple[datetime.date, datetime.date],
+               details: random.Random) -> DemoCase:
     ip_type = rng.choices(_IP_TYPES, _IP_TYPE_WEIGHTS)[0]
     decided = _decision_day(rng, window)
     filing = decided - datetime.timedelta(days=pendency_days(rng, ip_type))
@@ -392,11 +408,14 @@ def _make_case(rng: random.Random, numbers: _Numbering,
         department = "商标审查一处" if nice <= 34 else "商标审查二处"
         industries = _TRADEMARK_INDUSTRIES
 
+    number = numbers.next(rng, ip_type, filing.year)
+    applicant, applicant_type = _applicant(rng, ip_type, industries)
+    trademark = ip_type == "trademark"
     return DemoCase(
-        application_number=numbers.next(rng, ip_type, filing.year),
+        application_number=number,
         ip_type=ip_type,
         title=title,
-        applicant=_applicant(rng, ip_type, industries),
+        applicant=applicant,
         examiner=rng.choice(EXAMINERS[department]),
         department=department,
         classification=classification,
@@ -404,6 +423,11 @@ def _make_case(rng: random.Random, numbers: _Numbering,
         decision=rng.choices(decisions, weights)[0],
         filing_date=filing,
         decision_date=decided,
+        agent=case_details.agent_for(details, ip_type, applicant, applicant_type),
+        applicant_type=applicant_type,
+        abstract=case_details.abstract_for(details, ip_type, title, department),
+        nice_classes=case_details.nice_classes_for(details, nice) if trademark else "",
+        use_shown=case_details.use_shown_for(details) if trademark else None,
     )
 
 
@@ -414,8 +438,9 @@ class _Numbering:
     for any number of cases.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, start: float = 0.0) -> None:
         self._last: dict[tuple[int, str], int] = {}
+        self.start = start       # where each series starts, as a share of its room (planted cases: high)
 
     def next(self, rng: random.Random, ip_type: str, year: int) -> str:
         if ip_type == "trademark":
@@ -430,7 +455,7 @@ class _Numbering:
 
     def _step(self, rng: random.Random, key: tuple[int, str], *, limit: int) -> int:
         last = self._last.get(key)
-        serial = rng.randrange(300_000) if last is None else last + rng.randint(1, 20)
+        serial = int(limit * self.start) + rng.randrange(300_000) if last is None else last + rng.randint(1, 20)
         if serial > limit:
             raise ValueError(f"demo numbering for {key} is exhausted; ask for fewer cases")
         self._last[key] = serial
@@ -447,15 +472,20 @@ def _trademark_series(year: int) -> tuple[int, int]:
     return 10_000_000 + (year % 9) * 2_000_000, 1_999_999
 
 
-def _applicant(rng: random.Random, ip_type: str, industries: tuple[str, ...]) -> str:
-    kind = rng.choices(("company", "university", "institute", "person"),
+def _applicant(rng: random.Random, ip_type: str, industries: tuple[str, ...]) -> tuple[str, str]:
+    """The applicant's name and type (as the schema writes it)."""
+    kind = rng.choices(("company", "university", "institute", "natural_person"),
                        _APPLICANT_WEIGHTS[ip_type])[0]
     if kind == "university":
-        return rng.choice(_UNIVERSITIES)
+        return rng.choice(_UNIVERSITIES), kind
     if kind == "institute":
-        return rng.choice(_INSTITUTES)
-    if kind == "person":
-        return person_name(rng)
+        return rng.choice(_INSTITUTES), kind
+    if kind == "natural_person":
+        return person_name(rng), kind
+    return company_name(rng, industries), kind
+
+
+def company_name(rng: random.Random, industries: tuple[str, ...]) -> str:
     form = "股份有限公司" if rng.random() < 0.25 else "有限公司"
     return rng.choice(_CITIES) + _brand(rng) + rng.choice(industries) + form
 
@@ -476,78 +506,23 @@ def person_name(rng: random.Random) -> str:
     return rng.choice(_SURNAMES) + given
 
 
-# --- Writing ----------------------------------------------------------------------------
+# --- Writing (workbench.demo.samples) ----------------------------------------------------
+
+def write_csv(path: str | os.PathLike[str], cases: Iterable[DemoCase], *, risk_fields: bool = False) -> int:
+    """Write cases as an export CSV (workbench.demo.samples.write_csv); the count."""
+    from workbench.demo import samples
+    return samples.write_csv(path, cases, risk_fields=risk_fields)
 
 
-def write_csv(path: str | os.PathLike[str], cases: Iterable[DemoCase]) -> int:
-    """Write cases as an export CSV (UTF-8 with BOM, so Excel reads the Chinese); the count."""
-    written = 0
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(COLUMNS)
-        for case in cases:
-            writer.writerow([v.isoformat() if isinstance(v, datetime.date) else v
-                             for v in case.row()])
-            written += 1
-    return written
-
-
-def write_xlsx(path: str | os.PathLike[str], cases: Iterable[DemoCase]) -> int:
-    """Write cases as an export workbook with real date cells; the count.
-
-    Uses openpyxl's write-only mode, which streams rows to disk.
-    """
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("结案案件")
-    for letter, width in zip("ABCDEFGHIJK", (18, 10, 44, 34, 10, 20, 16, 14, 10, 12, 12)):
-        sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header = []
-    for title in COLUMNS:
-        cell = WriteOnlyCell(sheet, value=title)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-
-    written = 0
-    for case in cases:
-        row: list[object] = []
-        for value in case.row():
-            if isinstance(value, datetime.date):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.number_format = "yyyy-mm-dd"
-                row.append(cell)
-            else:
-                row.append(value)
-        sheet.append(row)
-        written += 1
-    workbook.save(path)
-    return written
+def write_xlsx(path: str | os.PathLike[str], cases: Iterable[DemoCase], *, risk_fields: bool = False) -> int:
+    """Write cases as an export workbook (workbench.demo.samples.write_xlsx); the count."""
+    from workbench.demo import samples
+    return samples.write_xlsx(path, cases, risk_fields=risk_fields)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m workbench.demo.data",
-        description="Write the demo sample cases as CSV and XLSX.",
-    )
-    parser.add_argument("--count", type=int, default=SAMPLE_COUNT)
-    parser.add_argument("--seed", type=int, default=SAMPLE_SEED)
-    parser.add_argument("--today", type=datetime.date.fromisoformat, default=REFERENCE_TODAY,
-                        help=f"decisions fall in the 24 months before this day (default {REFERENCE_TODAY})")
-    parser.add_argument("--out", type=Path, default=SAMPLES_DIR, help="folder to write into")
-    args = parser.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
-    # Generate twice rather than keep a list: the same seed gives the same cases.
-    for name, write in (("demo_cases.csv", write_csv), ("demo_cases.xlsx", write_xlsx)):
-        path = args.out / name
-        count = write(path, generate_cases(args.count, seed=args.seed, today=args.today))
-        print(f"wrote {count} cases to {path}")
-    return 0
+    from workbench.demo import samples
+    return samples.main(argv)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,12 @@ Planted for the trend, control-chart and funnel views to find (details in workbe
   about 13% overall (`demo --cases 20000`: ~50 reviewed, 15-22 errors), the only examiner outside
   the funnel.
 
+Planted for risk indicators and risk-based draws to find (workbench.demo.planted, truth in each
+case's extra under "demo_planted", read by planted.planted_cases): about 3% of the cases of a demo of
+300 cases or more are an agency's bursts of near-duplicates, natural persons filing many patents in a
+year and trademark hoarders across 30 classes; their reviews come out about 55% compliant against
+about 87% for the others.
+
 The same arguments (seed and today) always give the same workspace: every table holds the same
 bytes, but for what identifies the workspace file (workspace_info, workspace_secret and the random
 uid of each review and round, by which packages tell records of different workspaces apart).
@@ -44,7 +50,7 @@ from workbench.audit import chain
 from workbench.review import checklist_store
 from workbench.review import checklists
 from workbench.review.checklists import Checklist, Item
-from workbench.demo import timeline
+from workbench.demo import planted, timeline
 from workbench.demo.data import EXAMINERS, generate_cases, person_name
 from workbench.demo.findings import CaseFacts, FindingModel, Reviewer, finding, not_applicable
 from workbench.demo.timeline import REFERENCE_TODAY, DemoClock
@@ -267,13 +273,17 @@ def _insert_cases(db: sqlite_utils.Database, plan: _Plan, progress: Progress,
     first_id = (db.execute("SELECT COALESCE(MAX(id), 0) FROM cases").fetchone()[0] or 0) + 1
     facts: list[CaseFacts] = []
     batch: list[tuple[Any, ...]] = []
-    for offset, case in enumerate(generate_cases(plan.cases, seed=plan.seed, today=plan.today)):
+    cases = planted.plant(generate_cases(plan.cases, seed=plan.seed, today=plan.today), plan.cases,
+                          seed=plan.seed, today=plan.today)
+    for offset, case in enumerate(cases):
         case_id = first_id + offset
         batch.append((case_id, case.application_number, case.ip_type, case.title, case.applicant, case.examiner,
                       case.department, case.classification, case.procedure, case.decision,
-                      case.filing_date.isoformat(), case.decision_date.isoformat(), imports.take(case.decision_date)))
+                      case.filing_date.isoformat(), case.decision_date.isoformat(), imports.take(case.decision_date),
+                      case.agent, case.applicant_type, case.abstract, case.nice_classes, case.use_shown,
+                      f'{{"{planted.KEY}": "{case.planted}"}}' if case.planted else "{}"))
         facts.append(CaseFacts(case_id, case.ip_type, case.department, case.examiner, case.decision,
-                               case.decision_date))
+                               case.decision_date, bool(case.planted)))
         if len(batch) >= BATCH:
             cancel.check()
             _write_cases(db, batch)
@@ -325,8 +335,9 @@ def _write_cases(db: sqlite_utils.Database, rows: list[tuple[Any, ...]]) -> None
     if rows:
         db.conn.executemany(
             "INSERT INTO cases (id, application_number, ip_type, title, applicant, examiner, department,"
-            " classification, procedure, decision, filing_date, decision_date, import_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            " classification, procedure, decision, filing_date, decision_date, import_id, agent, applicant_type,"
+            " abstract, nice_classes, use_shown, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows)
 
 
 # -- who reviews ---------------------------------------------------------------------------------
@@ -504,6 +515,7 @@ class _ReviewWriter:
         given_codes: dict[str, str] = {}
         factor = model.factor(case, reviewer)
         planted = model.planted_item.get(checklist.template_id) if model.planted_error(case) else None
+        planted = planted or model.missed_abnormal(case, checklist, rng)
         for item in checklist.items:
             if item.condition is not None and given_codes.get(item.condition.item) not in item.condition.answers:
                 continue
