@@ -467,6 +467,54 @@ Create a new, empty workspace there?</source>
     </message>
 </context>
 <context>
+    <name>CaseFacts</name>
+    <message>
+        <source>Agent</source>
+        <extracomment>Shown only when the case has them.</extracomment>
+        <translation>代理机构</translation>
+    </message>
+    <message>
+        <source>Applicant type</source>
+        <translation>申请人类型</translation>
+    </message>
+    <message>
+        <source>Abstract</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Nice classes</source>
+        <translation>尼斯分类</translation>
+    </message>
+    <message>
+        <source>Use shown</source>
+        <translation>使用证据</translation>
+    </message>
+    <message>
+        <source>Natural person</source>
+        <translation>自然人</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>University</source>
+        <translation>大专院校</translation>
+    </message>
+    <message>
+        <source>Research institute</source>
+        <translation>科研单位</translation>
+    </message>
+    <message>
+        <source>Yes, evidence of use filed</source>
+        <translation>已提交使用证据</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>未提交</translation>
+    </message>
+</context>
+<context>
     <name>CaseModel</name>
     <message>
         <source>Application no.</source>
@@ -2560,6 +2608,26 @@ Create a new, empty workspace there?</source>
         <translation>结案日</translation>
     </message>
     <message>
+        <source>Agent (agency)</source>
+        <translation>代理机构</translation>
+    </message>
+    <message>
+        <source>Applicant type</source>
+        <translation>申请人类型</translation>
+    </message>
+    <message>
+        <source>Abstract</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Nice classes (trademarks)</source>
+        <translation>尼斯分类（商标）</translation>
+    </message>
+    <message>
+        <source>Use shown (trademarks)</source>
+        <translation>已提交使用证据（商标）</translation>
+    </message>
+    <message>
         <source>(keep as other data)</source>
         <translation>（作为其他数据保留）</translation>
     </message>
@@ -4572,6 +4640,10 @@ Create a new, empty workspace there?</source>
         <translation>“{value}”不是可识别格式的申请号（支持中国专利或商标、PCT、EP、US 申请号）。</translation>
     </message>
     <message>
+        <source>“{value}” in {column} is not an applicant type (natural person, company, university or institute); the case was imported without it and the value kept with its other data.</source>
+        <translation>{column}中的“{value}”不是申请人类型（自然人、企业、大专院校或者科研单位）；案件已导入但不含该项，原值保存在案件的其他数据中。</translation>
+    </message>
+    <message>
         <source>Unknown conflict policy {policy!r} (use skip or update).</source>
         <translation>未知的冲突处理方式 {policy!r}（请使用 skip 或 update）。</translation>
     </message>
@@ -4684,6 +4756,10 @@ Create a new, empty workspace there?</source>
         <translation>缺少申请号。</translation>
     </message>
     <message>
+        <source>“{value}” in {column} is not a list of Nice classes (1 to 45, e.g. 9, 35, 42); the case was imported without them and the value kept with its other data.</source>
+        <translation>{column}中的“{value}”不是尼斯分类类别（1至45，例如9、35、42）；案件已导入但不含该项，原值保存在案件的其他数据中。</translation>
+    </message>
+    <message>
         <source>{path}: every sheet is empty.</source>
         <translation>{path}：所有工作表均为空。</translation>
     </message>
@@ -4738,6 +4814,10 @@ Create a new, empty workspace there?</source>
     <message>
         <source>{path}: the file cannot be read ({detail}).</source>
         <translation>{path}：无法读取文件（{detail}）。</translation>
+    </message>
+    <message>
+        <source>“{value}” in {column} does not say whether use was shown (yes or no); the case was imported without it and the value kept with its other data.</source>
+        <translation>{column}中的“{value}”不能表明是否已提交使用证据（是或者否）；案件已导入但不含该项，原值保存在案件的其他数据中。</translation>
     </message>
     <message>
         <source>The import of {file} cannot be removed: {count} of its {total} cases are used by review work ({uses}), for example {examples}. Nothing was removed.</source>

@@ -4,7 +4,7 @@ reviews with realistic answers and findings, with a planted department dip and a
 outside the funnel (`findings`), the optional facts risk indicators read (`case_details`) and
 planted abnormal filing behaviour with its truth per case (`planted`: an agency's burst of
 near-duplicates, a natural person's many patents, a trademark hoarder), written as the application
-writes them (samples as office exports: `samples`), and optionally a drawn
+writes them, and optionally a drawn
 round reviewed in the round (`generate`) and a calibration session (`calibration_demo`). The same
 seed and today always give the same workspace.
 
