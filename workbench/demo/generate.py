@@ -170,8 +170,9 @@ def _build(db: sqlite_utils.Database, plan: _Plan, progress: Progress, cancel: C
             if checklist_id is None:
                 continue
             start = origin + datetime.timedelta(seconds=key >> _INDEX_BITS)
-            reviewer = _reviewer_for(case, reviewers, rng)
-            writer.add_review(case, checklist_id, parsed[checklist_id], reviewer, start, model, rng,
+            drawing = _own_stream(case, plan.seed, "review") or rng
+            reviewer = _reviewer_for(case, reviewers, drawing)
+            writer.add_review(case, checklist_id, parsed[checklist_id], reviewer, start, model, drawing,
                               still_open=index in still_open)
             if writer.pending >= BATCH:
                 cancel.check()
@@ -209,13 +210,15 @@ def _review_order(facts: list[CaseFacts], plan: _Plan) -> tuple[list[int], set[i
     for index in candidates:
         if len(keys) == plan.reviews:
             break
-        start = timeline.review_start(rng, facts[index].decision_date, plan.today, by_today=False)
+        drawing = _own_stream(facts[index], plan.seed, "start") or rng
+        start = timeline.review_start(drawing, facts[index].decision_date, plan.today, by_today=False)
         if start is None:
             later.append(index)
         else:
             keys.append(int((start - origin).total_seconds()) << _INDEX_BITS | index)
     for index in later[:plan.reviews - len(keys)]:
-        start = timeline.review_start(rng, facts[index].decision_date, plan.today)
+        start = timeline.review_start(_own_stream(facts[index], plan.seed, "later") or rng,
+                                      facts[index].decision_date, plan.today)
         assert start is not None
         keys.append(int((start - origin).total_seconds()) << _INDEX_BITS | index)
     keys.sort()
@@ -350,6 +353,12 @@ def _reviewers(rng: random.Random) -> list[Reviewer]:
         if name not in examiners and name not in names:
             names.append(name)
     return [Reviewer(name, rng.uniform(0.75, 1.35), rng.uniform(0.8, 1.25)) for name in names]
+
+
+def _own_stream(case: CaseFacts, seed: int, purpose: str) -> random.Random | None:
+    """A planted case's own random stream (None for the others): planting changes no draw of the
+    other cases' reviews, so the dip and the outlier stay as they were for a seed."""
+    return random.Random(f"{seed}:planted:{purpose}:{case.id}") if case.planted else None
 
 
 def _reviewer_for(case: CaseFacts, reviewers: list[Reviewer], rng: random.Random) -> Reviewer:
