@@ -78,6 +78,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'In {value} the year {year} is not possible (expected {first} to {last}).'),  # id.bad_year
     QT_TRANSLATE_NOOP('WorkbenchError', 'The application number is empty.'),  # id.empty
     QT_TRANSLATE_NOOP('WorkbenchError', '“{value}” is not an application number in a known form (Chinese patent or trademark, PCT, EP or US).'),  # id.unrecognised
+    QT_TRANSLATE_NOOP('WorkbenchError', '“{value}” in {column} is not an applicant type (natural person, company, university or institute); the case was imported without it and the value kept with its other data.'),  # import.applicant_type_unreadable
     QT_TRANSLATE_NOOP('WorkbenchError', 'Unknown conflict policy {policy!r} (use skip or update).'),  # import.bad_conflict_policy
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}, line {line}: {detail}.'),  # import.bad_csv
     QT_TRANSLATE_NOOP('WorkbenchError', "The delimiter {delimiter!r} cannot be used: give one character, or 'tab'."),  # import.bad_delimiter
@@ -106,6 +107,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the workbook holds more than {limit} parts; it is not imported.'),  # import.limit_zip_entries
     QT_TRANSLATE_NOOP('WorkbenchError', "{path}: the mapping's column {column!r} for the application number is not in the first {rows} rows of the file."),  # import.mapping_column_missing
     QT_TRANSLATE_NOOP('WorkbenchError', 'The application number is missing.'),  # import.missing_number
+    QT_TRANSLATE_NOOP('WorkbenchError', '“{value}” in {column} is not a list of Nice classes (1 to 45, e.g. 9, 35, 42); the case was imported without them and the value kept with its other data.'),  # import.nice_classes_unreadable
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: every sheet is empty.'),  # import.no_data_sheet
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: no column of application numbers was found in the first {rows} rows (columns seen: {headers}). Say which column holds what: in the window, or with --mapping FILE.json.'),  # import.no_header
     QT_TRANSLATE_NOOP('WorkbenchError', "{path}: line {line} cannot be the header: the first {rows} rows hold the table's header."),  # import.no_header_line
@@ -120,6 +122,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}, line {line}: a quoted cell starts here and is never closed (a stray " at the start of a cell?); nothing was imported.'),  # import.unclosed_quote
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: unknown encoding {encoding!r}.'),  # import.unknown_encoding
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the file cannot be read ({detail}).'),  # import.unreadable
+    QT_TRANSLATE_NOOP('WorkbenchError', '“{value}” in {column} does not say whether use was shown (yes or no); the case was imported without it and the value kept with its other data.'),  # import.use_shown_unreadable
     QT_TRANSLATE_NOOP('WorkbenchError', 'The import of {file} cannot be removed: {count} of its {total} cases are used by review work ({uses}), for example {examples}. Nothing was removed.'),  # imports.in_use
     QT_TRANSLATE_NOOP('WorkbenchError', 'There is no import number {import_id} in this workspace.'),  # imports.not_found
     QT_TRANSLATE_NOOP('WorkbenchError', 'The mapping names an unknown case field {field!r} for the column {column!r} (known: {known}).'),  # mapping.unknown_field

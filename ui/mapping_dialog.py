@@ -44,6 +44,11 @@ def field_label(target: str) -> str:
         "decision": QCoreApplication.translate("MappingDialog", "Decision"),
         "filing_date": QCoreApplication.translate("MappingDialog", "Filing date"),
         "decision_date": QCoreApplication.translate("MappingDialog", "Decision date"),
+        "agent": QCoreApplication.translate("MappingDialog", "Agent (agency)"),
+        "applicant_type": QCoreApplication.translate("MappingDialog", "Applicant type"),
+        "abstract": QCoreApplication.translate("MappingDialog", "Abstract"),
+        "nice_classes": QCoreApplication.translate("MappingDialog", "Nice classes (trademarks)"),
+        "use_shown": QCoreApplication.translate("MappingDialog", "Use shown (trademarks)"),
         EXTRA: QCoreApplication.translate("MappingDialog", "(keep as other data)"),
     }
     return labels.get(target, target)

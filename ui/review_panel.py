@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QApplication, QFormLayout, QFrame, QGroupBox, QHB
                                QSplitter, QVBoxLayout, QWidget)
 
 from ui import dialogs
+from ui.case_facts import OPTIONAL_FACTS, fact_text, fact_titles
 from ui.case_model import value_label
 from ui.messages import error_text
 from ui.review_answers import ReviewAnswers
@@ -110,12 +111,13 @@ class ReviewPanel(ReviewAnswers, ReviewOwners, ReviewDetails, ReviewItems, Activ
                            ("examiner", self.tr("Examiner")), ("department", self.tr("Department")),
                            ("classification", self.tr("Classification")), ("procedure", self.tr("Procedure")),
                            ("decision", self.tr("Decision")), ("filing_date", self.tr("Filed")),
-                           ("decision_date", self.tr("Decided"))):
+                           ("decision_date", self.tr("Decided")), *fact_titles().items()):
             label = QLabel()
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fact_labels[key] = label
             self.facts.addRow(title, label)
+            self.facts.setRowVisible(label, key not in OPTIONAL_FACTS)
 
         self.review_box = QGroupBox(self.tr("Review"))
         self.review_form = QFormLayout(self.review_box)
@@ -186,6 +188,7 @@ class ReviewPanel(ReviewAnswers, ReviewOwners, ReviewDetails, ReviewItems, Activ
         if loaded is None:
             for label in (*self.fact_labels.values(), *self.review_labels.values()):
                 label.clear()
+            self._show_facts({})
             self.review_form.setRowVisible(self.review_labels["standing"], False)
             self._set_enabled(False)
             self.verdict_label.clear()
@@ -194,8 +197,7 @@ class ReviewPanel(ReviewAnswers, ReviewOwners, ReviewDetails, ReviewItems, Activ
             self._show_detail()
             self.undo_changed.emit()
             return
-        for key, label in self.fact_labels.items():
-            label.setText(value_label(key, loaded.case.get(key)))
+        self._show_facts(loaded.case)
         self.review = loaded.review
         self.review_id = loaded.review.id if loaded.review else None
         self.checklist_id = loaded.checklist_id
@@ -212,6 +214,13 @@ class ReviewPanel(ReviewAnswers, ReviewOwners, ReviewDetails, ReviewItems, Activ
         self._touch()
         self.undo_changed.emit()
 
+    def _show_facts(self, case: dict[str, object]) -> None:
+        """The case's facts; an optional one the case does not have shows no row."""
+        for key, label in self.fact_labels.items():
+            label.setText(fact_text(key, case.get(key)))
+            if key in OPTIONAL_FACTS:
+                self.facts.setRowVisible(label, bool(label.text()))
+
     def refresh(self) -> None:
         """Show the case as the workspace holds it now: another task (a round drawn, a merge, a
         take-over) may have changed its review. The item being looked at stays current."""
@@ -224,8 +233,7 @@ class ReviewPanel(ReviewAnswers, ReviewOwners, ReviewDetails, ReviewItems, Activ
         same_review = (loaded.review.id if loaded.review else None) == self.review_id
         if same_review and loaded.checklist_id == self.checklist_id and self.checklist is not None:
             self._collect_time()            # its status may change whether time counts
-            for key, label in self.fact_labels.items():     # an import may have updated the case
-                label.setText(value_label(key, loaded.case.get(key)))
+            self._show_facts(loaded.case)              # an import may have updated the case
             self.review, self.answers = loaded.review, dict(loaded.answers)
             self._refresh_rows()
             self.undo_changed.emit()

@@ -5,13 +5,16 @@ import csv
 import datetime
 import itertools
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from workbench.importing.dates import parse_date
 from workbench.demo.data import (
+    APPLICANT_TYPE_LABELS,
     COLUMNS,
+    RISK_COLUMNS,
     EXAMINERS,
     IP_TYPE_LABELS,
     PENDENCY_MONTHS,
@@ -202,12 +205,22 @@ def test_row_matches_columns(cases: list[DemoCase]) -> None:
 def test_write_csv_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "cases.csv"
     written = list(generate_cases(40, seed=9))
-    assert write_csv(path, iter(written)) == 40
+    assert write_csv(path, iter(written), risk_fields=True) == 40
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     with open(path, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert tuple(rows[0]) == COLUMNS
+    assert tuple(rows[0]) == COLUMNS + RISK_COLUMNS
     assert [_case_from_row(r) for r in rows[1:]] == written
+
+
+def test_the_classic_export_has_the_classic_columns_only(tmp_path: Path) -> None:
+    path = tmp_path / "cases.csv"
+    written = list(generate_cases(10, seed=9))
+    write_csv(path, written)
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert tuple(rows[0]) == COLUMNS
+    assert [_case_from_row(r).row() for r in rows[1:]] == [c.row() for c in written]
 
 
 def test_write_xlsx_round_trip(tmp_path: Path) -> None:
@@ -215,10 +228,10 @@ def test_write_xlsx_round_trip(tmp_path: Path) -> None:
 
     path = tmp_path / "cases.xlsx"
     written = list(generate_cases(40, seed=9))
-    assert write_xlsx(path, iter(written)) == 40
+    assert write_xlsx(path, iter(written), risk_fields=True) == 40
     sheet = load_workbook(path, read_only=True).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0] == COLUMNS
+    assert rows[0] == COLUMNS + RISK_COLUMNS
     assert [_case_from_row(r) for r in rows[1:]] == written
     assert isinstance(rows[1][9], datetime.datetime)  # a real date cell, not text
 
@@ -226,7 +239,7 @@ def test_write_xlsx_round_trip(tmp_path: Path) -> None:
 def test_shipped_csv_has_300_valid_cases() -> None:
     with open(SAMPLE_CSV, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert tuple(rows[0]) == COLUMNS
+    assert tuple(rows[0]) == COLUMNS + RISK_COLUMNS
     assert len(rows) - 1 == SAMPLE_COUNT == 300
     for row in rows[1:]:
         case = _case_from_row(row)
@@ -249,4 +262,10 @@ def _case_from_row(row: tuple[object, ...] | list[str]) -> DemoCase:
     assert filing is not None and decision is not None
     ip_type = parse_ip_type(values[1])
     assert ip_type is not None
-    return DemoCase(str(values[0]), ip_type, *map(str, values[2:9]), filing, decision)
+    case = DemoCase(str(values[0]), ip_type, *map(str, values[2:9]), filing, decision)
+    if len(values) == len(COLUMNS):
+        return case
+    agent, kind, abstract, nice, use = ("" if v is None else str(v) for v in values[len(COLUMNS):])
+    kinds = {label: code for code, label in APPLICANT_TYPE_LABELS.items()}
+    return replace(case, agent=agent, applicant_type=kinds.get(kind, ""), abstract=abstract, nice_classes=nice,
+                   use_shown={"是": 1, "否": 0}.get(use))

@@ -230,8 +230,11 @@ def test_the_sql_digest_of_a_case_is_the_python_digest(tmp_path):
     from db.connection import open_database
     from workbench.audit import coverage
     db = open_database(tmp_path / "d.sqlite3")
-    rows = [("CN1|2:3", "invention", "一种|装置:7", "𠀀甲公司", "", "", "a" * 300, "x", "y", "2020-01-02", None, "{}"),
-            ("CN2", "design", "-", "1:-|", "张三", "部", "", "", "", None, "2021-02-03", '{"k": "v|2:"}')]
+    rows = [("CN1|2:3", "invention", "一种|装置:7", "𠀀甲公司", "", "", "a" * 300, "x", "y", "2020-01-02", None, "{}",
+             "", "", "", "", None),
+            ("CN2", "design", "-", "1:-|", "张三", "部", "", "", "", None, "2021-02-03", '{"k": "v|2:"}',
+             "代理|1:", "company", "摘要𠀀-", "", None),
+            ("CN3", "trademark", "", "", "", "", "", "", "", None, None, "{}", "", "", "", "9,35", 0)]
     for row in rows:
         db.execute(f"INSERT INTO cases ({', '.join(coverage.CASE_FIELDS)}) VALUES"
                    f" ({', '.join('?' * len(coverage.CASE_FIELDS))})", list(row))

@@ -22,24 +22,37 @@ from typing import Any, Iterable
 import sqlite_utils
 
 #: The case columns covered: every fact imported (figures filter and group by them).
-CASE_FIELDS = ("application_number", "ip_type", "title", "applicant", "examiner", "department",
+BASE_FIELDS = ("application_number", "ip_type", "title", "applicant", "examiner", "department",
                "classification", "procedure", "decision", "filing_date", "decision_date", "extra")
+#: The facts risk indicators read (schema 10). A case without any of them hashes as before schema 10,
+#: so a workspace upgraded from schema 9 verifies against the digests its imports recorded.
+RISK_FIELDS = ("agent", "applicant_type", "abstract", "nice_classes", "use_shown")
+CASE_FIELDS = BASE_FIELDS + RISK_FIELDS
 BASELINE = ("workspace", "coverage", "baseline")     # entity, entity_id, action
 TIME_TOLERANCE = 0.5                                 # seconds: float sums in a different order
 
 
 def case_digest(values: Iterable[Any]) -> str:
-    """16 hex digits of SHA-256 over the covered fields, in order. Each field is written with
-    its length (None as '-'), so no text can shift into its neighbour; about five times
-    cheaper than a JSON dump per case, which a 100,000-case import does twice."""
+    """16 hex digits of SHA-256 over the covered fields (CASE_FIELDS, in order). Each field is
+    written with its length (None as '-'), so no text can shift into its neighbour; about five
+    times cheaper than a JSON dump per case, which a 100,000-case import does twice. The risk
+    fields are written only when one of them is given ('' and None are not)."""
+    values = list(values)
+    if all(v is None or v == "" for v in values[len(BASE_FIELDS):]):
+        values = values[:len(BASE_FIELDS)]
     text = "|".join("-" if v is None else f"{len(str(v))}:{v}" for v in values)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def _field_text(field: str) -> str:
+    return f"CASE WHEN {field} IS NULL THEN '-' ELSE length({field}) || ':' || {field} END"
+
+
 # The text case_digest hashes, built by SQLite itself (a tenth of the time of building it in
 # Python for 100,000 cases). length() counts characters, as Python's len() does.
-_DIGEST_TEXT = " || '|' || ".join(
-    f"CASE WHEN {f} IS NULL THEN '-' ELSE length({f}) || ':' || {f} END" for f in CASE_FIELDS)
+_DIGEST_TEXT = (" || '|' || ".join(_field_text(f) for f in BASE_FIELDS)
+                + " || CASE WHEN " + " AND ".join(f"({f} IS NULL OR {f} = '')" for f in RISK_FIELDS)
+                + " THEN '' ELSE '|' || " + " || '|' || ".join(_field_text(f) for f in RISK_FIELDS) + " END")
 
 
 def case_digests(db: sqlite_utils.Database, where: str = "1", params: list[Any] | None = None) -> dict[str, str]:

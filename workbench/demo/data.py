@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from workbench.demo import case_details
 from workbench.demo.timeline import REFERENCE_TODAY, decision_window, is_working_day
 from workbench.importing.identifiers import cn_check_char
 
@@ -34,6 +35,9 @@ COLUMNS = (
     "申请号", "专利类型", "发明创造名称", "申请人", "审查员", "审查部门",
     "主分类号", "审查程序", "结案方式", "申请日", "结案日",
 )
+#: The optional columns risk indicators read (schema 10), after COLUMNS, in the order of DemoCase's fields.
+RISK_COLUMNS = ("代理机构", "申请人类型", "摘要", "商品/服务类别", "是否提交使用证据")
+APPLICANT_TYPE_LABELS = {"natural_person": "自然人", "company": "企业", "university": "大专院校", "institute": "科研单位"}
 IP_TYPE_LABELS = {
     "invention": "发明",
     "utility_model": "实用新型",
@@ -61,11 +65,24 @@ class DemoCase:
     decision: str
     filing_date: datetime.date
     decision_date: datetime.date
+    # Schema 10's optional facts (workbench.demo.case_details), and for a case planted by
+    # workbench.demo.planted the pattern it was planted for.
+    agent: str = ""
+    applicant_type: str = ""
+    abstract: str = ""
+    nice_classes: str = ""
+    use_shown: int | None = None
+    planted: str = ""
 
     def row(self) -> tuple[object, ...]:
         """The values under COLUMNS: the IP type in Chinese, dates as dates."""
-        values = [getattr(self, f.name) for f in fields(self)]
+        values = [getattr(self, f.name) for f in fields(self)[:len(COLUMNS)]]
         return (values[0], IP_TYPE_LABELS[self.ip_type], *values[2:])
+
+    def risk_row(self) -> tuple[object, ...]:
+        """The values under RISK_COLUMNS, in the words of an export."""
+        use = {1: "是", 0: "否"}.get(self.use_shown, "") if self.use_shown is not None else ""
+        return (self.agent, APPLICANT_TYPE_LABELS.get(self.applicant_type, ""), self.abstract, self.nice_classes, use)
 
 
 # --- What the cases are made of ---------------------------------------------------------
@@ -341,10 +358,11 @@ def generate_cases(count: int, *, seed: int, today: datetime.date = REFERENCE_TO
     so taking the first few of a huge count costs only those few.
     """
     rng = random.Random(seed)
+    details = random.Random(f"{seed}:details")      # its own stream: the other facts stay as they were
     numbers = _Numbering()
     window = decision_window(today)
     for _ in range(count):
-        yield _make_case(rng, numbers, window)
+        yield _make_case(rng, numbers, window, details)
 
 
 def _decision_day(rng: random.Random, window: tuple[datetime.date, datetime.date]) -> datetime.date:
@@ -363,8 +381,8 @@ def pendency_days(rng: random.Random, ip_type: str) -> int:
     return round(months * _DAYS_PER_MONTH)
 
 
-def _make_case(rng: random.Random, numbers: _Numbering,
-               window: tuple[datetime.date, datetime.date]) -> DemoCase:
+def _make_case(rng: random.Random, numbers: _Numbering, window: tuple[datetime.date, datetime.date],
+               details: random.Random) -> DemoCase:
     ip_type = rng.choices(_IP_TYPES, _IP_TYPE_WEIGHTS)[0]
     decided = _decision_day(rng, window)
     filing = decided - datetime.timedelta(days=pendency_days(rng, ip_type))
@@ -392,11 +410,14 @@ def _make_case(rng: random.Random, numbers: _Numbering,
         department = "商标审查一处" if nice <= 34 else "商标审查二处"
         industries = _TRADEMARK_INDUSTRIES
 
+    number = numbers.next(rng, ip_type, filing.year)
+    applicant, applicant_type = _applicant(rng, ip_type, industries)
+    trademark = ip_type == "trademark"
     return DemoCase(
-        application_number=numbers.next(rng, ip_type, filing.year),
+        application_number=number,
         ip_type=ip_type,
         title=title,
-        applicant=_applicant(rng, ip_type, industries),
+        applicant=applicant,
         examiner=rng.choice(EXAMINERS[department]),
         department=department,
         classification=classification,
@@ -404,6 +425,11 @@ def _make_case(rng: random.Random, numbers: _Numbering,
         decision=rng.choices(decisions, weights)[0],
         filing_date=filing,
         decision_date=decided,
+        agent=case_details.agent_for(details, ip_type, applicant, applicant_type),
+        applicant_type=applicant_type,
+        abstract=case_details.abstract_for(details, ip_type, title, department),
+        nice_classes=case_details.nice_classes_for(details, nice) if trademark else "",
+        use_shown=case_details.use_shown_for(details) if trademark else None,
     )
 
 
@@ -414,8 +440,9 @@ class _Numbering:
     for any number of cases.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, start: float = 0.0) -> None:
         self._last: dict[tuple[int, str], int] = {}
+        self.start = start       # where each series starts, as a share of its room (planted cases: high)
 
     def next(self, rng: random.Random, ip_type: str, year: int) -> str:
         if ip_type == "trademark":
@@ -430,7 +457,7 @@ class _Numbering:
 
     def _step(self, rng: random.Random, key: tuple[int, str], *, limit: int) -> int:
         last = self._last.get(key)
-        serial = rng.randrange(300_000) if last is None else last + rng.randint(1, 20)
+        serial = int(limit * self.start) + rng.randrange(300_000) if last is None else last + rng.randint(1, 20)
         if serial > limit:
             raise ValueError(f"demo numbering for {key} is exhausted; ask for fewer cases")
         self._last[key] = serial
@@ -447,15 +474,20 @@ def _trademark_series(year: int) -> tuple[int, int]:
     return 10_000_000 + (year % 9) * 2_000_000, 1_999_999
 
 
-def _applicant(rng: random.Random, ip_type: str, industries: tuple[str, ...]) -> str:
-    kind = rng.choices(("company", "university", "institute", "person"),
+def _applicant(rng: random.Random, ip_type: str, industries: tuple[str, ...]) -> tuple[str, str]:
+    """The applicant's name and type (as the schema writes it)."""
+    kind = rng.choices(("company", "university", "institute", "natural_person"),
                        _APPLICANT_WEIGHTS[ip_type])[0]
     if kind == "university":
-        return rng.choice(_UNIVERSITIES)
+        return rng.choice(_UNIVERSITIES), kind
     if kind == "institute":
-        return rng.choice(_INSTITUTES)
-    if kind == "person":
-        return person_name(rng)
+        return rng.choice(_INSTITUTES), kind
+    if kind == "natural_person":
+        return person_name(rng), kind
+    return company_name(rng, industries), kind
+
+
+def company_name(rng: random.Random, industries: tuple[str, ...]) -> str:
     form = "股份有限公司" if rng.random() < 0.25 else "有限公司"
     return rng.choice(_CITIES) + _brand(rng) + rng.choice(industries) + form
 
@@ -479,20 +511,25 @@ def person_name(rng: random.Random) -> str:
 # --- Writing ----------------------------------------------------------------------------
 
 
-def write_csv(path: str | os.PathLike[str], cases: Iterable[DemoCase]) -> int:
+def _values(case: DemoCase, risk_fields: bool) -> tuple[object, ...]:
+    return case.row() + case.risk_row() if risk_fields else case.row()
+
+
+
+def write_csv(path: str | os.PathLike[str], cases: Iterable[DemoCase], *, risk_fields: bool = False) -> int:
     """Write cases as an export CSV (UTF-8 with BOM, so Excel reads the Chinese); the count."""
     written = 0
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(COLUMNS)
+        writer.writerow(COLUMNS + RISK_COLUMNS if risk_fields else COLUMNS)
         for case in cases:
             writer.writerow([v.isoformat() if isinstance(v, datetime.date) else v
-                             for v in case.row()])
+                             for v in _values(case, risk_fields)])
             written += 1
     return written
 
 
-def write_xlsx(path: str | os.PathLike[str], cases: Iterable[DemoCase]) -> int:
+def write_xlsx(path: str | os.PathLike[str], cases: Iterable[DemoCase], *, risk_fields: bool = False) -> int:
     """Write cases as an export workbook with real date cells; the count.
 
     Uses openpyxl's write-only mode, which streams rows to disk.
@@ -503,12 +540,12 @@ def write_xlsx(path: str | os.PathLike[str], cases: Iterable[DemoCase]) -> int:
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("结案案件")
-    for letter, width in zip("ABCDEFGHIJK", (18, 10, 44, 34, 10, 20, 16, 14, 10, 12, 12)):
+    for letter, width in zip("ABCDEFGHIJKLMNOP", (18, 10, 44, 34, 10, 20, 16, 14, 10, 12, 12, 34, 10, 60, 14, 10)):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
     bold = Font(bold=True)
     header = []
-    for title in COLUMNS:
+    for title in COLUMNS + RISK_COLUMNS if risk_fields else COLUMNS:
         cell = WriteOnlyCell(sheet, value=title)
         cell.font = bold
         header.append(cell)
@@ -517,7 +554,7 @@ def write_xlsx(path: str | os.PathLike[str], cases: Iterable[DemoCase]) -> int:
     written = 0
     for case in cases:
         row: list[object] = []
-        for value in case.row():
+        for value in _values(case, risk_fields):
             if isinstance(value, datetime.date):
                 cell = WriteOnlyCell(sheet, value=value)
                 cell.number_format = "yyyy-mm-dd"
@@ -533,7 +570,7 @@ def write_xlsx(path: str | os.PathLike[str], cases: Iterable[DemoCase]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m workbench.demo.data",
-        description="Write the demo sample cases as CSV and XLSX.",
+        description="Write the demo sample cases as CSV and XLSX, with the optional columns risk indicators read.",
     )
     parser.add_argument("--count", type=int, default=SAMPLE_COUNT)
     parser.add_argument("--seed", type=int, default=SAMPLE_SEED)
@@ -545,7 +582,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Generate twice rather than keep a list: the same seed gives the same cases.
     for name, write in (("demo_cases.csv", write_csv), ("demo_cases.xlsx", write_xlsx)):
         path = args.out / name
-        count = write(path, generate_cases(args.count, seed=args.seed, today=args.today))
+        count = write(path, generate_cases(args.count, seed=args.seed, today=args.today), risk_fields=True)
         print(f"wrote {count} cases to {path}")
     return 0
 

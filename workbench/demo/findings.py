@@ -76,6 +76,13 @@ DIP_FACTOR = 1.6
 OUTLIER_EXAMINER = "林芳"
 OUTLIER_EVERY = 4
 OUTLIER_FACTOR = 1.5
+#: Planted abnormal cases (workbench.demo.planted): the examiner missed the abnormal filing in
+#: PLANTED_MISSED of their reviews (a major finding on the checklist's abnormal-application item),
+#: and their other findings are PLANTED_FACTOR times as frequent: about 55% of them come out
+#: compliant against about 87% of the others.
+PLANTED_MISSED = 0.35
+PLANTED_FACTOR = 1.3
+ABNORMAL_ITEMS = ("abnormal-application-indicators", "um-batch-copied", "design-batch-copied", "tm-bad-faith-no-use")
 
 
 def dip_quarters(today: datetime.date) -> tuple[int, int]:
@@ -94,6 +101,7 @@ class CaseFacts:
     examiner: str
     decision: str
     decision_date: datetime.date
+    planted: bool = False       # planted abnormal behaviour (workbench.demo.planted)
 
 
 @dataclass(frozen=True)
@@ -118,6 +126,7 @@ class FindingModel:
                          for e in sorted({f.examiner for f in facts})}
         self.dip = dip_quarters(today)
         self.planted_item = {c.template_id: _planted_item(c, self.rates) for c in templates}
+        self.abnormal_item = {c.template_id: _planted_item(c, self.rates, ABNORMAL_ITEMS) for c in templates}
         self._outlier_reviews = 0
 
     def planted_error(self, case: CaseFacts) -> bool:
@@ -147,16 +156,27 @@ class FindingModel:
         factor = self.department.get(case.department, 1.0) * self.examiner.get(case.examiner, 1.0) * reviewer.strictness
         if case.department == DIP_DEPARTMENT and quarter(case.decision_date) in self.dip:
             factor *= DIP_FACTOR
+        if case.planted:
+            factor *= PLANTED_FACTOR
         return factor
+
+    def missed_abnormal(self, case: CaseFacts, checklist: Checklist, rng: random.Random) -> str | None:
+        """The abnormal-application item a review of a planted case fails (major), or None. Draws
+        only for planted cases, so the other reviews' draws stay as they were."""
+        if not case.planted or rng.random() >= PLANTED_MISSED:
+            return None
+        return self.abnormal_item.get(checklist.template_id)
 
     def fail_rate(self, checklist: Checklist, item: Item, factor: float) -> float:
         return min(0.9, self.rates.get((checklist.template_id, item.id), 0.0) * factor)
 
 
-def _planted_item(checklist: Checklist, rates: dict[tuple[str, str], float]) -> str | None:
-    """The always-shown item most often failed that a major finding may be recorded on."""
+def _planted_item(checklist: Checklist, rates: dict[tuple[str, str], float],
+                  among: tuple[str, ...] | None = None) -> str | None:
+    """The always-shown item most often failed (of `among`) that a major finding may be recorded on."""
     candidates = [i for i in checklist.items if i.can_fail and i.condition is None and "major" in i.severities
-                  and any(o.outcome == "fail" and o.severity in (None, "major") for o in i.options)]
+                  and any(o.outcome == "fail" and o.severity in (None, "major") for o in i.options)
+                  and (among is None or i.id in among)]
     best = max(candidates, key=lambda i: rates.get((checklist.template_id, i.id), 0.0), default=None)
     return None if best is None else best.id
 

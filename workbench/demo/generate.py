@@ -22,6 +22,12 @@ Planted for the trend, control-chart and funnel views to find (details in workbe
   about 13% overall (`demo --cases 20000`: ~50 reviewed, 15-22 errors), the only examiner outside
   the funnel.
 
+Planted for risk indicators and risk-based draws to find (workbench.demo.planted, truth in each
+case's extra under "demo_planted", read by planted.planted_cases): about 3% of the cases of a demo of
+300 cases or more are an agency's bursts of near-duplicates, natural persons filing many patents in a
+year and trademark hoarders across 30 classes; their reviews come out about 55% compliant against
+about 87% for the others.
+
 The same arguments (seed and today) always give the same workspace: every table holds the same
 bytes, but for what identifies the workspace file (workspace_info, workspace_secret and the random
 uid of each review and round, by which packages tell records of different workspaces apart).
@@ -44,7 +50,7 @@ from workbench.audit import chain
 from workbench.review import checklist_store
 from workbench.review import checklists
 from workbench.review.checklists import Checklist, Item
-from workbench.demo import timeline
+from workbench.demo import planted, timeline
 from workbench.demo.data import EXAMINERS, generate_cases, person_name
 from workbench.demo.findings import CaseFacts, FindingModel, Reviewer, finding, not_applicable
 from workbench.demo.timeline import REFERENCE_TODAY, DemoClock
@@ -164,8 +170,9 @@ def _build(db: sqlite_utils.Database, plan: _Plan, progress: Progress, cancel: C
             if checklist_id is None:
                 continue
             start = origin + datetime.timedelta(seconds=key >> _INDEX_BITS)
-            reviewer = _reviewer_for(case, reviewers, rng)
-            writer.add_review(case, checklist_id, parsed[checklist_id], reviewer, start, model, rng,
+            drawing = _own_stream(case, plan.seed, "review") or rng
+            reviewer = _reviewer_for(case, reviewers, drawing)
+            writer.add_review(case, checklist_id, parsed[checklist_id], reviewer, start, model, drawing,
                               still_open=index in still_open)
             if writer.pending >= BATCH:
                 cancel.check()
@@ -203,13 +210,15 @@ def _review_order(facts: list[CaseFacts], plan: _Plan) -> tuple[list[int], set[i
     for index in candidates:
         if len(keys) == plan.reviews:
             break
-        start = timeline.review_start(rng, facts[index].decision_date, plan.today, by_today=False)
+        drawing = _own_stream(facts[index], plan.seed, "start") or rng
+        start = timeline.review_start(drawing, facts[index].decision_date, plan.today, by_today=False)
         if start is None:
             later.append(index)
         else:
             keys.append(int((start - origin).total_seconds()) << _INDEX_BITS | index)
     for index in later[:plan.reviews - len(keys)]:
-        start = timeline.review_start(rng, facts[index].decision_date, plan.today)
+        start = timeline.review_start(_own_stream(facts[index], plan.seed, "later") or rng,
+                                      facts[index].decision_date, plan.today)
         assert start is not None
         keys.append(int((start - origin).total_seconds()) << _INDEX_BITS | index)
     keys.sort()
@@ -267,13 +276,17 @@ def _insert_cases(db: sqlite_utils.Database, plan: _Plan, progress: Progress,
     first_id = (db.execute("SELECT COALESCE(MAX(id), 0) FROM cases").fetchone()[0] or 0) + 1
     facts: list[CaseFacts] = []
     batch: list[tuple[Any, ...]] = []
-    for offset, case in enumerate(generate_cases(plan.cases, seed=plan.seed, today=plan.today)):
+    cases = planted.plant(generate_cases(plan.cases, seed=plan.seed, today=plan.today), plan.cases,
+                          seed=plan.seed, today=plan.today)
+    for offset, case in enumerate(cases):
         case_id = first_id + offset
         batch.append((case_id, case.application_number, case.ip_type, case.title, case.applicant, case.examiner,
                       case.department, case.classification, case.procedure, case.decision,
-                      case.filing_date.isoformat(), case.decision_date.isoformat(), imports.take(case.decision_date)))
+                      case.filing_date.isoformat(), case.decision_date.isoformat(), imports.take(case.decision_date),
+                      case.agent, case.applicant_type, case.abstract, case.nice_classes, case.use_shown,
+                      f'{{"{planted.KEY}": "{case.planted}"}}' if case.planted else "{}"))
         facts.append(CaseFacts(case_id, case.ip_type, case.department, case.examiner, case.decision,
-                               case.decision_date))
+                               case.decision_date, bool(case.planted)))
         if len(batch) >= BATCH:
             cancel.check()
             _write_cases(db, batch)
@@ -325,8 +338,9 @@ def _write_cases(db: sqlite_utils.Database, rows: list[tuple[Any, ...]]) -> None
     if rows:
         db.conn.executemany(
             "INSERT INTO cases (id, application_number, ip_type, title, applicant, examiner, department,"
-            " classification, procedure, decision, filing_date, decision_date, import_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            " classification, procedure, decision, filing_date, decision_date, import_id, agent, applicant_type,"
+            " abstract, nice_classes, use_shown, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows)
 
 
 # -- who reviews ---------------------------------------------------------------------------------
@@ -339,6 +353,12 @@ def _reviewers(rng: random.Random) -> list[Reviewer]:
         if name not in examiners and name not in names:
             names.append(name)
     return [Reviewer(name, rng.uniform(0.75, 1.35), rng.uniform(0.8, 1.25)) for name in names]
+
+
+def _own_stream(case: CaseFacts, seed: int, purpose: str) -> random.Random | None:
+    """A planted case's own random stream (None for the others): planting changes no draw of the
+    other cases' reviews, so the dip and the outlier stay as they were for a seed."""
+    return random.Random(f"{seed}:planted:{purpose}:{case.id}") if case.planted else None
 
 
 def _reviewer_for(case: CaseFacts, reviewers: list[Reviewer], rng: random.Random) -> Reviewer:
@@ -504,6 +524,7 @@ class _ReviewWriter:
         given_codes: dict[str, str] = {}
         factor = model.factor(case, reviewer)
         planted = model.planted_item.get(checklist.template_id) if model.planted_error(case) else None
+        planted = planted or model.missed_abnormal(case, checklist, rng)
         for item in checklist.items:
             if item.condition is not None and given_codes.get(item.condition.item) not in item.condition.answers:
                 continue

@@ -19,6 +19,9 @@ register({
 })
 
 
+_BLANK = (None, "")
+
+
 def store_batch(db: sqlite_utils.Database, batch: list[tuple[int, tuple[Any, ...]]], result: ImportResult,
                  on_conflict: str, parser: RowParser) -> None:
     if not batch:
@@ -40,7 +43,9 @@ def store_batch(db: sqlite_utils.Database, batch: list[tuple[int, tuple[Any, ...
             if old is None:
                 inserts.append(record + (result.import_id,))
                 continue
-            differing = [f for f, a, b in zip(STORED_FIELDS, old, record) if (a or "") != (b or "")]
+            # NULL and '' are both "not given"; use shown 0 ("no") is a value, not a blank.
+            differing = [f for f, a, b in zip(STORED_FIELDS, old, record)
+                         if a != b and not (a in _BLANK and b in _BLANK)]
             if not differing:
                 result.unchanged += 1
             elif on_conflict == "update":

@@ -11,9 +11,12 @@ from typing import Mapping, Sequence
 
 # The case fields of the design, in the order they are shown.
 CASE_FIELDS = ("application_number", "ip_type", "title", "applicant", "examiner", "department",
-               "classification", "procedure", "decision", "filing_date", "decision_date")
+               "classification", "procedure", "decision", "filing_date", "decision_date",
+               "agent", "applicant_type", "abstract", "nice_classes", "use_shown")
 REQUIRED_FIELDS = ("application_number",)
 DATE_FIELDS = ("filing_date", "decision_date")
+#: The optional fields risk indicators read (schema 10), each read from its own words (risk_fields).
+CODED_FIELDS = ("applicant_type", "nice_classes", "use_shown")
 
 ALIASES: Mapping[str, tuple[str, ...]] = {
     "application_number": ("申请号", "申请号码", "专利申请号", "申请编号", "注册号", "商标注册号", "商标申请号",
@@ -38,7 +41,8 @@ ALIASES: Mapping[str, tuple[str, ...]] = {
                    "group art unit", "gau", "examining division"),
     "classification": ("主分类号", "分类号", "ipc", "ipc分类号", "国际分类", "国际分类号", "主分类", "洛迦诺分类",
                        "洛迦诺分类号", "外观分类号", "ipc主分类号", "ipc主分类", "主ipc", "尼斯分类", "尼斯分类号",
-                       "类别", "商品类别", "国际分类类别", "locarno class", "nice class", "class", "classification",
+                       "类别", "商品类别", "国际分类类别", "locarno class", "nice class", "nice classification", "class",
+                       "classification",
                        "ipc class", "main ipc", "ipc main class", "primary classification", "main classification"),
     "procedure": ("审查程序", "程序", "审查阶段", "审查类型", "程序类型", "审查种类", "procedure",
                   "examination procedure", "stage", "examination stage", "proceeding", "procedure type"),
@@ -50,7 +54,25 @@ ALIASES: Mapping[str, tuple[str, ...]] = {
     "decision_date": ("结案日", "结案日期", "审结日", "审结日期", "决定日", "决定日期", "发文日", "发文日期", "结案时间",
                       "disposal date", "decision date", "date of decision", "closing date", "closed",
                       "close date", "closed date", "date of disposal", "date closed", "disposition date"),
+    "agent": ("代理机构", "专利代理机构", "代理机构名称", "商标代理机构", "专利代理机构名称", "商标代理机构名称",
+              "代理机构全称", "委托代理机构", "agent", "agency", "patent agency", "trademark agency", "agency name",
+              "agent name", "patent agent", "representative", "attorney firm", "law firm"),
+    "applicant_type": ("申请人类型", "申请人类别", "申请人性质", "申请人种类", "申请主体类型", "权利人类型",
+                       "applicant type", "applicant category", "type of applicant", "applicant kind",
+                       "applicant status", "entity type"),
+    "abstract": ("摘要", "说明书摘要", "摘要文本", "技术摘要", "abstract", "summary", "abstract text"),
+    # Never the single class column of a trademark export ("类别", "尼斯分类": the classification,
+    # as before schema 10): only a column that lists a mark's classes; see SECOND_CLASS_ALIASES.
+    "nice_classes": ("商品服务类别", "商品/服务类别", "指定商品服务类别", "指定类别", "申请类别", "注册类别", "全部类别",
+                     "尼斯分类类别", "nice classes", "classes", "goods and services classes",
+                     "nice classes applied for", "class list"),
+    "use_shown": ("是否提交使用证据", "使用证据", "提交使用证据", "是否有使用证据", "使用证据提交情况", "是否使用",
+                  "use shown", "evidence of use", "use evidence", "proof of use", "use evidence filed"),
 }
+#: Headers that name the Nice class of a mark: the classification when they are the first class
+#: column of the file (as before schema 10), the mark's Nice classes when a column before them
+#: already holds the classification. "国际分类" is not among them: in patent exports it is the IPC.
+SECOND_CLASS_ALIASES = ("尼斯分类", "尼斯分类号", "类别", "商品类别", "nice class", "nice classification")
 
 _STRIP = re.compile(r"[\s\W_]+", re.UNICODE)
 
@@ -66,6 +88,7 @@ _LOOKUP: dict[str, str] = {}
 for _field, _names in ALIASES.items():
     for _name in _names:
         _LOOKUP.setdefault(normalise_header(_name), _field)
+_SECOND_CLASS = frozenset(normalise_header(name) for name in SECOND_CLASS_ALIASES)
 
 
 # Notes in brackets ("申请日（yyyy-mm-dd）", "Application No. (with check digit)") and
@@ -99,6 +122,8 @@ def guess_mapping(headers: Sequence[object]) -> dict[int, str]:
     taken: set[str] = set()
     for index, header in enumerate(headers):
         field = match_header(header)
+        if field == "classification" and field in taken and normalise_header(header) in _SECOND_CLASS:
+            field = "nice_classes"       # "主分类号 ... 尼斯分类": the second names the mark's classes
         if field is not None and field not in taken:
             mapping[index] = field
             taken.add(field)

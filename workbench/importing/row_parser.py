@@ -6,12 +6,13 @@ import json
 import operator
 import re
 from datetime import date
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from foundation.errors import WorkbenchError, register
 from workbench.importing.dates import FIRST_YEAR, LAST_YEAR, month_first_evidence, parse_date
-from workbench.importing.headers import CASE_FIELDS, DATE_FIELDS
+from workbench.importing.headers import CASE_FIELDS, CODED_FIELDS, DATE_FIELDS
 from workbench.importing.identifiers import parse_application_number, parse_ip_type
+from workbench.importing.risk_fields import UNREADABLE, parse_applicant_type, parse_nice_classes, parse_use_shown
 from workbench.importing.row_text import as_text
 
 _SCIENTIFIC = re.compile(r"\d(\.\d+)?[eE]\+?\d+")
@@ -35,8 +36,15 @@ register({
 _DATE_TEXT = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]00:00(?::00)?)?")
 Remark = tuple[str, str, WorkbenchError]     # (column header, value as read, the remark)
 
-STORED_FIELDS = CASE_FIELDS + ("extra",)
-_TEXT_FIELDS = tuple(f for f in CASE_FIELDS if f not in ("application_number", "ip_type") + DATE_FIELDS)
+_TEXT_FIELDS = tuple(f for f in CASE_FIELDS if f not in ("application_number", "ip_type") + DATE_FIELDS + CODED_FIELDS)
+#: A record's values, in this order.
+STORED_FIELDS = ("application_number", "ip_type") + _TEXT_FIELDS + DATE_FIELDS + CODED_FIELDS + ("extra",)
+_NOT_GIVEN = ("", "", None)          # the coded fields of a file without their columns
+_READERS: dict[str, Callable[[Any, str], Any]] = {
+    "applicant_type": lambda _raw, text: parse_applicant_type(text),
+    "nice_classes": lambda _raw, text: parse_nice_classes(text),
+    "use_shown": parse_use_shown,
+}
 
 
 class RowRejected(Exception):
@@ -72,6 +80,9 @@ class RowParser:
         self.decision_header = self.header("decision_date")
         self.text_headers = [self.header(f) for f in _TEXT_FIELDS]
         self.classification_position = _TEXT_FIELDS.index("classification")
+        # Coded fields (risk_fields): each distinct cell read once, as IP types are.
+        self.coded = [(position, index_of[f], self.names[index_of[f]], f, {})
+                      for position, f in enumerate(CODED_FIELDS) if f in index_of]
 
     def header(self, field_name: str) -> str:
         index = self.index_of.get(field_name)
@@ -165,9 +176,38 @@ class RowParser:
         if filing and decision and decision < filing:
             error = WorkbenchError("import.decision_before_filing", decision=decision, filing=filing)
             remarks = (remarks or []) + [(self.decision_header, decision, error)]
-        record = (number.normalized, implied or declared, *texts, filing, decision,
+        coded: tuple[Any, ...] | list[Any] = _NOT_GIVEN
+        if self.coded:
+            coded, unreadable = self._coded_values(cells, extra)
+            if unreadable:
+                remarks = (remarks or []) + unreadable
+        record = (number.normalized, implied or declared, *texts, filing, decision, *coded,
                   json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else "{}")
         return record, remarks
+
+    def _coded_values(self, cells: list[Any], extra: dict[str, str]) -> tuple[list[Any], list[Remark]]:
+        """The coded fields' stored values; an unreadable one is left unknown, its text kept in
+        `extra` under its column's header (nothing is lost) and remarked on."""
+        values = list(_NOT_GIVEN)
+        unreadable: list[Remark] = []
+        for position, index, header, field_name, seen in self.coded:
+            raw = cells[index]
+            key = raw if isinstance(raw, (str, int, float)) and not isinstance(raw, bool) else None
+            found = seen.get(key, seen) if key is not None else seen
+            if found is seen:          # not read before
+                text = as_text(raw) if not isinstance(raw, bool) else str(raw)
+                try:
+                    found = _READERS[field_name](raw, text)
+                except ValueError:
+                    found = WorkbenchError(UNREADABLE[field_name], value=text, column=header)
+                if key is not None and len(seen) < 10_000:
+                    seen[key] = found
+            if isinstance(found, WorkbenchError):
+                extra[header] = found.params["value"]
+                unreadable.append((header, found.params["value"], found))
+            else:
+                values[position] = found
+        return values, unreadable
 
     def _dates_in_texts(self, texts: list[str], ip_type: str | None) -> list[Remark] | None:
         """Text cells that hold a date, flagged (the row is kept); a design's Locarno class that a
