@@ -42,11 +42,13 @@ def test_burst_fires_at_ten_in_thirty_days_above_five_times_history(who):
     assert not fired(busy + ten, code) & {r.id for r in ten}
 
 
-def test_burst_detail_names_the_window_and_the_history():
+def test_burst_of_a_newcomer_needs_history_the_workspace_covers():
     rows = [row(applicant="甲", filing_date=d) for d in days("2023-03-01", 12)]
-    detail = compute(rows, DEFAULT, set())[rows[0].id][0]
+    assert compute(rows, DEFAULT, set()) == {}             # the data starts with the burst: not judged
+    detail = compute(rows, DEFAULT, set(), "2022-01-01")[rows[0].id][0]
     assert detail["code"] == "applicant_burst"
     assert detail["detail"]["count"] == 12 and detail["detail"]["mean"] == 0.0
+    assert detail["detail"]["start"] == "2023-02-11" and detail["detail"]["end"] == "2023-03-12"
 
 
 def test_bulk_same_day_applicant_ten_agent_thirty():

@@ -59,10 +59,13 @@ def _iso(day: int) -> str:
     return datetime.date.fromordinal(day).isoformat()
 
 
-def burst(groups: dict[str, list[tuple[int, int]]], s: RiskSettings) -> Fired:
+def burst(groups: dict[str, list[tuple[int, int]]], s: RiskSettings, data_start: int) -> Fired:
     """Cases inside a window of `burst_window_days` holding at least `burst_min_filings` of the
     group's filings and at least `burst_ratio` times its mean per window over the
-    `burst_history_days` before the window. A case in several such windows keeps the fullest."""
+    `burst_history_days` before the window. A case in several such windows keeps the fullest.
+    The history is what the workspace covers (from `data_start`, its first filing day): a
+    window with less than one window of history before it is not judged, as every group looks
+    new there."""
     fired: Fired = {}
     for name, filings in groups.items():
         if len(filings) < s.burst_min_filings:
@@ -76,8 +79,11 @@ def burst(groups: dict[str, list[tuple[int, int]]], s: RiskSettings) -> Fired:
             count = hi - lo
             if count < s.burst_min_filings:
                 continue
-            history = lo - bisect_left(days, start - s.burst_history_days)
-            mean = history * s.burst_window_days / s.burst_history_days
+            covered = min(s.burst_history_days, start - data_start)
+            if covered < s.burst_window_days:
+                continue
+            history = lo - bisect_left(days, start - covered)
+            mean = history * s.burst_window_days / covered
             if count < s.burst_ratio * mean:
                 continue
             for i in range(lo, hi):
@@ -173,11 +179,14 @@ def near_duplicates(rows: list[CaseRow], s: RiskSettings) -> Fired:
     return best
 
 
-def compute(rows: Iterable[CaseRow], s: RiskSettings, skipped: set[str]) -> dict[int, list[dict[str, Any]]]:
-    """case id -> the indicators that fired on it, as stored in case_risk.indicators."""
+def compute(rows: Iterable[CaseRow], s: RiskSettings, skipped: set[str],
+            data_start: str | None = None) -> dict[int, list[dict[str, Any]]]:
+    """case id -> the indicators that fired on it, as stored in case_risk.indicators.
+    `data_start`: the workspace's first filing day (default: the first among `rows`)."""
     rows = list(rows)
     cache: dict[str, int | None] = {}
     days = {row.id: day for row in rows if (day := _day(row.filing_date, cache)) is not None}
+    first = _day(data_start, cache) if data_start else min(days.values(), default=0)
     by_applicant: dict[str, list[tuple[int, int]]] = defaultdict(list)
     by_agent: dict[str, list[tuple[int, int]]] = defaultdict(list)
     marks_by_applicant: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -196,7 +205,7 @@ def compute(rows: Iterable[CaseRow], s: RiskSettings, skipped: set[str]) -> dict
     results: dict[str, Fired] = {}
     wanted = [code for code in CODES if code not in skipped]
     for code in wanted:
-        results[code] = _one(code, rows, days, by_applicant, by_agent, marks_by_applicant, s)
+        results[code] = _one(code, rows, days, by_applicant, by_agent, marks_by_applicant, s, first or 0)
     fired: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for code in wanted:
         for case_id, detail in results[code].items():
@@ -206,11 +215,11 @@ def compute(rows: Iterable[CaseRow], s: RiskSettings, skipped: set[str]) -> dict
 
 def _one(code: str, rows: list[CaseRow], days: dict[int, int], by_applicant: dict[str, list[tuple[int, int]]],
          by_agent: dict[str, list[tuple[int, int]]], marks: dict[str, list[tuple[int, int]]],
-         s: RiskSettings) -> Fired:
+         s: RiskSettings, data_start: int) -> Fired:
     if code == "applicant_burst":
-        return burst(by_applicant, s)
+        return burst(by_applicant, s, data_start)
     if code == "agent_burst":
-        return burst(by_agent, s)
+        return burst(by_agent, s, data_start)
     if code == "near_duplicate":
         return near_duplicates(rows, s)
     if code == "bulk_same_day":

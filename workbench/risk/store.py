@@ -133,14 +133,18 @@ def refresh(db: sqlite_utils.Database, *, import_id: int | None = None, settings
     with db.atomic():
         progress(0, 3, "risk")
         skipped = skipped_indicators(db)
-        settings_json = json.dumps(settings.as_json(), sort_keys=True)
+        # The first filing day bounds every burst's history: stored with the settings, so an
+        # import of older cases makes the next refresh a full one.
+        data_start = db.execute("SELECT MIN(substr(filing_date, 1, 10)) FROM cases WHERE filing_date GLOB"
+                                " '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'").fetchone()[0]
+        settings_json = json.dumps({**settings.as_json(), "data_start": data_start}, sort_keys=True)
         scope = None
         if import_id is not None and _last_run(db) == (settings_json, _skipped_json(skipped)):
             scope = _scope(db, import_id)
         rows = _rows(db) if scope is None else scope[0]
         cancel.check()
         progress(1, 3, "risk")
-        fired = indicators.compute(rows, settings, {s.code for s in skipped})
+        fired = indicators.compute(rows, settings, {s.code for s in skipped}, data_start)
         cancel.check()
         progress(2, 3, "risk")
         at = clock().isoformat(timespec="seconds")
