@@ -135,3 +135,16 @@ def test_every_import_is_scored(tmp_path):
     db = workspace(tmp_path)
     assert code == 0 and len(stored(db)) == len(ROWS)
     assert db.execute("SELECT COUNT(*) FROM risk_runs").fetchone()[0] == 1
+
+
+def test_removing_an_import_rescores_what_remains(tmp_path):
+    from workbench.risk.after_import import remove_import_and_score
+    db = workspace(tmp_path)
+    cluster, _ = planted(db, import_id=1)
+    risk.refresh(db)
+    more = add(db, [case(title=TEMPLATE.format(w), applicant="后来公司", agent="速达专利代理", filing_date="2023-09-01")
+                    for w in ("湿度", "光照")], import_id=2)
+    risk.refresh(db, import_id=2)
+    assert risk.risk_of(db, more)[more[0]].band == "medium"
+    remove_import_and_score(db, 1, actor="t")        # the risk rows of its cases do not keep them
+    assert risk.risk_of(db, more)[more[0]].band == "none" and stored(db).keys() == set(more)
