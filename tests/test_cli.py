@@ -177,9 +177,9 @@ def test_import_summary_lists_flagged_rows(tmp_path, home):
 def test_every_command_a_group_declares_is_on_the_command_line_in_its_place():
     """Each command group's module declares its commands; main lists and runs every one of them."""
     from workbench import cli
-    from workbench.cli import calibration, demo, disputes, feedback, importing, packages, reporting, rounds, targets
-    declared = [name for group in (importing, reporting, rounds, calibration, feedback, disputes, targets, packages,
-                                   demo)
+    from workbench.cli import calibration, demo, disputes, feedback, importing, packages, reporting, risk, rounds, targets
+    declared = [name for group in (importing, reporting, rounds, calibration, feedback, disputes, targets, risk,
+                                   packages, demo)
                 for name in group.COMMANDS]
     assert len(declared) == len(set(declared))
     assert set(declared) == set(cli.ORDER) == set(cli.COMMANDS)

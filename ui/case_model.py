@@ -17,10 +17,28 @@ from workbench.review.queue import CaseFilter
 
 PAGE_SIZE = 200
 
-# (key, SQL expression for ORDER BY and SELECT)
-COLUMNS: tuple[tuple[str, str], ...] = tuple((key, queue.COLUMNS[key]) for key in (
-    "application_number", "ip_type", "title", "examiner", "department", "decision_date", "status", "verdict"))
+# The risk column shows the score and its stored band ("0.65 high"); it sorts by the score.
+RISK_SELECT = "(SELECT printf('%.2f', cr.score) || ' ' || cr.band FROM case_risk cr WHERE cr.case_id = c.id)"
+# (key, SQL expression for SELECT; the ORDER BY is queue.COLUMNS[key])
+COLUMNS: tuple[tuple[str, str], ...] = tuple((key, RISK_SELECT if key == "risk" else queue.COLUMNS[key]) for key in (
+    "application_number", "ip_type", "title", "examiner", "department", "decision_date", "status", "verdict", "risk"))
 VERDICT_COLOURS = {"error": QColor("#b3261e"), "defect": QColor("#9a6700"), "compliant": QColor("#1b7a3a")}
+RISK_COLOURS = {"high": QColor("#b3261e"), "medium": QColor("#9a6700")}
+
+
+def risk_band_label(band: str) -> str:
+    return {"none": QCoreApplication.translate("RiskBand", "no risk"),
+            "low": QCoreApplication.translate("RiskBand", "low"),
+            "medium": QCoreApplication.translate("RiskBand", "medium"),
+            "high": QCoreApplication.translate("RiskBand", "high")}.get(band, band)
+
+
+def _risk_text(value: Any) -> str:
+    """'0.65 high' in the user's language; nothing for a case that scored 0 or was never scored."""
+    if not value or value.startswith("0.00"):
+        return ""
+    score, band = value.split(" ", 1)
+    return f"{score} {risk_band_label(band)}"
 
 
 def column_title(key: str) -> str:
@@ -33,6 +51,7 @@ def column_title(key: str) -> str:
         "decision_date": QCoreApplication.translate("CaseModel", "Decided"),
         "status": QCoreApplication.translate("CaseModel", "Status"),
         "verdict": QCoreApplication.translate("CaseModel", "Verdict"),
+        "risk": QCoreApplication.translate("CaseModel", "Risk"),
     }[key]
 
 
@@ -54,6 +73,8 @@ def value_label(key: str, value: Any) -> str:
     }
     if key in ("ip_type", "status", "verdict") and value in labels:
         return labels[value]
+    if key == "risk":
+        return _risk_text(value)
     return "" if value is None else str(value)
 
 
@@ -169,6 +190,10 @@ class CaseTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and COLUMNS[index.column()][0] == "verdict":
             verdict = self._page(index.row() // PAGE_SIZE)[index.row() % PAGE_SIZE][index.column()]
             colour = VERDICT_COLOURS.get(verdict)
+            return QBrush(colour) if colour else None
+        if role == Qt.ItemDataRole.ForegroundRole and COLUMNS[index.column()][0] == "risk":
+            value = self._page(index.row() // PAGE_SIZE)[index.row() % PAGE_SIZE][index.column()] or ""
+            colour = RISK_COLOURS.get(value.partition(" ")[2])
             return QBrush(colour) if colour else None
         if role == Qt.ItemDataRole.UserRole:
             return self._ids[index.row()]

@@ -192,6 +192,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'There is no case with id {case_id}.'),  # review.unknown_case
     QT_TRANSLATE_NOOP('WorkbenchError', 'The checklist has no item {item_id}.'),  # review.unknown_item
     QT_TRANSLATE_NOOP('WorkbenchError', 'There is no review with id {review_id}.'),  # review.unknown_review
+    QT_TRANSLATE_NOOP('WorkbenchError', 'There is no case with application number {number} in this workspace.'),  # risk.unknown_case
     QT_TRANSLATE_NOOP('WorkbenchError', "An acceptance round takes each lot's sample size from ISO 2859-1; do not give a size or a precision."),  # rounds.acceptance_size
     QT_TRANSLATE_NOOP('WorkbenchError', 'Unknown allocation {value!r}: use proportional, equal, neyman or risk.'),  # rounds.allocation
     QT_TRANSLATE_NOOP('WorkbenchError', 'The risk allocation over-samples risk bands: stratify by risk_band (got {strata}).'),  # rounds.allocation_risk

@@ -15,6 +15,7 @@ from ui.import_report_dialog import ImportReportDialog, summary_text
 from ui.errors import show_failure
 from ui.tasks import Task, TaskRunner
 from workbench.importing import history
+from workbench.risk.after_import import remove_import_and_score
 from foundation.jobs import CancelToken, Progress
 
 
@@ -155,7 +156,7 @@ class ImportsDialog(QDialog):
         def job(progress: Progress, cancel: CancelToken) -> int:
             db = open_database(db_path)
             try:
-                return history.remove_import(db, import_id, actor=actor)
+                return remove_import_and_score(db, import_id, actor=actor, progress=progress, cancel=cancel)
             finally:
                 db.close()
 

@@ -35,7 +35,7 @@ from workbench.review import checklist_store
 from foundation.errors import WorkbenchError
 from workbench.report.workbook import write_workbook
 from workbench.importing.import_result import ImportResult
-from workbench.importing.importer import import_file
+from workbench.risk.after_import import import_and_score
 from foundation.jobs import CancelToken, Progress
 from workbench.packages.workpackage import package_reviewer
 from foundation.paths import resource_dir
@@ -338,7 +338,7 @@ class MainWindow(QMainWindow):
         def job(progress: Progress, cancel: CancelToken) -> ImportResult:
             db = open_database(db_path)     # each thread its own connection
             try:
-                return import_file(db, path, mapping=mapping, sheet=sheet, header_line=header_line,
+                return import_and_score(db, path, mapping=mapping, sheet=sheet, header_line=header_line,
                                    remember_mapping=remember, progress=progress, cancel=cancel)
             finally:
                 db.close()

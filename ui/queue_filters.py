@@ -6,7 +6,7 @@ import sqlite_utils
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QToolButton, QWidget
 
-from ui.case_model import value_label
+from ui.case_model import risk_band_label, value_label
 from workbench.review import queue
 from workbench.review.queue import CaseFilter
 
@@ -32,6 +32,7 @@ class QueueFilterBar(QWidget):
         self.status = self._combo(self.tr("Any status"), [(value_label("status", s), s) for s in queue.STATUSES])
         self.ip_type = self._combo(self.tr("Any type"), [(value_label("ip_type", t), t) for t in queue.IP_TYPES])
         self.verdict = self._combo(self.tr("Any verdict"), [(value_label("verdict", v), v) for v in queue.VERDICTS])
+        self.risk_band = self._combo(self.tr("Any risk"), [(risk_band_label(b), b) for b in queue.RISK_BANDS])
         self.department = self._combo(self.tr("Any department"), [])
         self.examiner = self._combo(self.tr("Any examiner"), [])
         self.reviewer = self._combo(self.tr("Any reviewer"), [])
@@ -48,7 +49,8 @@ class QueueFilterBar(QWidget):
         grid.addWidget(self.clear_button, 0, 3)
         grid.addWidget(self.status, 1, 0)
         grid.addWidget(self.ip_type, 1, 1)
-        grid.addWidget(self.verdict, 1, 2, 1, 2)
+        grid.addWidget(self.verdict, 1, 2)
+        grid.addWidget(self.risk_band, 1, 3)
         grid.addWidget(self.department, 2, 0)
         grid.addWidget(self.examiner, 2, 1)
         grid.addWidget(self.reviewer, 2, 2, 1, 2)
@@ -84,7 +86,7 @@ class QueueFilterBar(QWidget):
         return CaseFilter(search=self.search.text().strip(), status=self.status.currentData(),
                           reviewer=self.reviewer.currentData(), ip_type=self.ip_type.currentData(),
                           department=self.department.currentData(), examiner=self.examiner.currentData(),
-                          verdict=self.verdict.currentData())
+                          verdict=self.verdict.currentData(), risk_band=self.risk_band.currentData())
 
     def set_filter(self, case_filter: CaseFilter) -> None:
         """Show a filter (tests, remembered settings) and apply it."""
@@ -92,7 +94,8 @@ class QueueFilterBar(QWidget):
         self.search.setText(case_filter.search)
         for combo, value in ((self.status, case_filter.status), (self.reviewer, case_filter.reviewer),
                              (self.ip_type, case_filter.ip_type), (self.department, case_filter.department),
-                             (self.examiner, case_filter.examiner), (self.verdict, case_filter.verdict)):
+                             (self.examiner, case_filter.examiner), (self.verdict, case_filter.verdict),
+                             (self.risk_band, case_filter.risk_band)):
             index = combo.findData(value) if value is not None else 0
             combo.setCurrentIndex(max(0, index))
         self.blockSignals(False)

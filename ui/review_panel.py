@@ -31,6 +31,7 @@ from ui.review_details import ReviewDetails
 from ui.review_items import ReviewItems
 from ui.review_owners import ReviewOwners
 from ui.review_time import ActiveTime
+from ui.risk_box import RiskBox
 from foundation.errors import WorkbenchError
 from workbench.review import reviews
 from workbench.review.checklists import Checklist
@@ -134,6 +135,8 @@ class ReviewPanel(ReviewAnswers, ReviewOwners, ReviewDetails, ReviewItems, Activ
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.facts_box)
+        self.risk_box = RiskBox(self.language)
+        left_layout.addWidget(self.risk_box)
         left_layout.addWidget(self.review_box)
         left_layout.addStretch(1)
         return left
@@ -185,6 +188,7 @@ class ReviewPanel(ReviewAnswers, ReviewOwners, ReviewDetails, ReviewItems, Activ
         self.checklist_id = None
         self.view.clear()
         loaded = reviews.load_case_review(self.db, case_id, reviewer=self.reviewer) if case_id is not None else None
+        self.risk_box.show_case(self.db, case_id if loaded is not None else None)
         if loaded is None:
             for label in (*self.fact_labels.values(), *self.review_labels.values()):
                 label.clear()

@@ -548,6 +548,10 @@ Create a new, empty workspace there?</source>
         <source>Verdict</source>
         <translation>评查结论</translation>
     </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistEditor</name>
@@ -3349,6 +3353,10 @@ Create a new, empty workspace there?</source>
         <translation>全部结论</translation>
     </message>
     <message>
+        <source>Any risk</source>
+        <translation>全部风险</translation>
+    </message>
+    <message>
         <source>Any department</source>
         <translation>全部部门</translation>
     </message>
@@ -3738,6 +3746,36 @@ Create a new, empty workspace there?</source>
     <message>
         <source>Reopened; answers can be changed again.</source>
         <translation>已重新打开，可以再次修改检查结果。</translation>
+    </message>
+</context>
+<context>
+    <name>RiskBand</name>
+    <message>
+        <source>no risk</source>
+        <translation>无风险</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+</context>
+<context>
+    <name>RiskBox</name>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Score %1, %2 risk</source>
+        <translation>风险分值 %1，风险等级：%2</translation>
     </message>
 </context>
 <context>
@@ -5074,6 +5112,10 @@ Create a new, empty workspace there?</source>
     <message>
         <source>Error category {category!r} is not allowed for item {item_id} ({allowed}).</source>
         <translation>检查项 {item_id} 不允许使用差错类别 {category!r}（可选：{allowed}）。</translation>
+    </message>
+    <message>
+        <source>There is no case with application number {number} in this workspace.</source>
+        <translation>本工作区中没有申请号为 {number} 的案件。</translation>
     </message>
     <message>
         <source>Unknown allocation {value!r}: use proportional, equal, neyman or risk.</source>

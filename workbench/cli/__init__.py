@@ -19,7 +19,7 @@ from typing import Callable, Sequence, TextIO
 
 from workbench import APP_NAME, __version__
 from foundation.errors import Cancelled, WorkbenchError
-from workbench.cli import calibration, demo, disputes, feedback, importing, packages, reporting, rounds, targets
+from workbench.cli import calibration, demo, disputes, feedback, importing, packages, reporting, risk, rounds, targets
 from workbench.cli.display import error_text
 from workbench.cli.options import Command, Handler, Parser, UsageError
 from workbench.cli.support import check_inputs, configure_database, environment_error, silence
@@ -30,10 +30,10 @@ GuiLauncher = Callable[[argparse.Namespace], int]
 
 _GROUPS: dict[str, Command] = {**importing.COMMANDS, **reporting.COMMANDS, **rounds.COMMANDS,
                                **packages.COMMANDS, **demo.COMMANDS, **calibration.COMMANDS,
-                               **feedback.COMMANDS, **disputes.COMMANDS, **targets.COMMANDS}
+                               **feedback.COMMANDS, **disputes.COMMANDS, **targets.COMMANDS, **risk.COMMANDS}
 #: The order --help lists the commands in (as it was before they had modules of their own).
 ORDER = ("import", "export", "checklist", "verify", "sample", "sample-size", "reassign", "round-status",
-         "calibrate", "calibration-status", "feedback", "disputes", "targets", "package", "open", "merge", "demo",
+         "calibrate", "calibration-status", "feedback", "disputes", "targets", "risk", "package", "open", "merge", "demo",
          "self-test")
 COMMANDS: dict[str, Handler] = {name: _GROUPS[name].run for name in ORDER}
 

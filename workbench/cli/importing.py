@@ -40,13 +40,13 @@ def _add_checklist(commands: Subcommands) -> None:
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from workbench.report.import_issues_csv import write_report_csv
-    from workbench.importing.importer import import_file
+    from workbench.risk.after_import import import_and_score
 
     mapping = None
     if args.mapping:
         mapping = _read_mapping(Path(args.mapping))
     db = open_workspace(args, create=True)
-    result = import_file(db, args.file, mapping=mapping, encoding=args.encoding, delimiter=args.delimiter,
+    result = import_and_score(db, args.file, mapping=mapping, encoding=args.encoding, delimiter=args.delimiter,
                          sheet=args.sheet, on_conflict=args.on_conflict)
     if args.report:
         write_report_csv(result, Path(args.report))

@@ -56,6 +56,7 @@ from workbench.demo.findings import CaseFacts, FindingModel, Reviewer, finding, 
 from workbench.demo.timeline import REFERENCE_TODAY, DemoClock
 from foundation.errors import WorkbenchError, register
 from foundation.jobs import CancelToken, Progress, no_progress
+from workbench import risk
 from workbench.review.reviews import Answer, assess
 
 register({
@@ -183,6 +184,8 @@ def _build(db: sqlite_utils.Database, plan: _Plan, progress: Progress, cancel: C
         # The generated cases and reviews, with their review time, covered by the chain at once.
         last = db.execute("SELECT MAX(at) FROM audit_log").fetchone()[0]     # generated time: same seed, same file
         chain.record_baseline(db, actor="demo", reason="demo data generated", at=last)
+        progress(plan.total_work, plan.total_work, "Risk indicators")
+        risk.refresh(db, cancel=cancel)      # before the round: a risk-based draw reads the scores
         drawn = in_round = 0
         if round_spec is not None:
             progress(plan.total_work, plan.total_work, f"Drawing round {round_spec.name}")

@@ -25,6 +25,8 @@ register({
 
 # What the refusal calls the tables that refer to cases; other tables are named as they are.
 _USE_NAMES = {"reviews": "reviews", "round_cases": "review rounds"}
+# Tables derived from the cases (recomputed, deleted with them): no use that keeps a case.
+_DERIVED = {"case_risk"}
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ def _case_references(db: sqlite_utils.Database) -> list[tuple[str, str]]:
         except Exception:     # a virtual table whose module is missing cannot be asked
             continue
         for key in keys:
-            if key[2] == "cases" and (key[4] in (None, "id")):
+            if key[2] == "cases" and (key[4] in (None, "id")) and table not in _DERIVED:
                 found.append((table, key[3]))
     return found
 

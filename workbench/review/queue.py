@@ -19,6 +19,7 @@ from workbench.importing.identifiers import parse_application_number
 STATUSES = ("not_reviewed", "in_progress", "completed", "signed_off")
 VERDICTS = ("error", "defect", "compliant")
 IP_TYPES = ("invention", "utility_model", "design", "trademark")
+RISK_BANDS = ("none", "low", "medium", "high")      # case_risk.band (workbench.risk, read here by SQL only)
 
 # latest_reviews (schema 3) holds each reviewed case's latest review, kept by triggers.
 STATUS_SQL = "COALESCE((SELECT lr.status FROM latest_reviews lr WHERE lr.case_id = c.id), 'not_reviewed')"
@@ -35,6 +36,7 @@ COLUMNS: dict[str, str] = {
     "decision_date": "c.decision_date",
     "status": STATUS_SQL,
     "verdict": VERDICT_SQL,
+    "risk": "COALESCE((SELECT cr.score FROM case_risk cr WHERE cr.case_id = c.id), 0)",   # no row: score 0
 }
 
 
@@ -49,6 +51,7 @@ class CaseFilter:
     department: str | None = None
     examiner: str | None = None
     verdict: str | None = None
+    risk_band: str | None = None     # of RISK_BANDS; a case without a risk row is 'none'
 
     @property
     def active(self) -> bool:
@@ -88,6 +91,11 @@ def where_clause(case_filter: CaseFilter) -> tuple[str, list[Any]]:
     if case_filter.verdict:
         clauses.append("c.id IN (SELECT case_id FROM latest_reviews WHERE verdict = ?)")
         params.append(case_filter.verdict)
+    if case_filter.risk_band == "none":
+        clauses.append("c.id NOT IN (SELECT case_id FROM case_risk WHERE band != 'none')")
+    elif case_filter.risk_band:
+        clauses.append("c.id IN (SELECT case_id FROM case_risk WHERE band = ?)")
+        params.append(case_filter.risk_band)
     if case_filter.reviewer:
         clauses.append("c.id IN (SELECT case_id FROM reviews WHERE reviewer = ?"
                        " UNION SELECT case_id FROM round_cases WHERE reviewer = ?)")

@@ -4,5 +4,15 @@ near-duplicate titles and abstracts), stored per case in `case_risk` (score in [
 indicators that fired) after each import, worded in one sentence per indicator in either language,
 and the screening yield per indicator. The risk-based draw itself is in workbench.rounds.
 
+settings (thresholds, points, bands), minhash (near-duplicate search), indicators (the rules),
+store (refresh, risk_of), explain (the sentences), after_import (an import followed by its refresh).
+
 May import: audit, importing, review, stats.
 """
+from workbench.risk.explain import Explanation, band_label, explain, skipped_sentence as explain_skipped
+from workbench.risk.explain import sentences as explain_indicators
+from workbench.risk.settings import BAND_LABELS, BANDS, CODES, DEFAULT, INDICATOR_LABELS, RiskSettings, band_of, combine
+from workbench.risk.store import CaseRisk, RiskRun, Skipped, last_run, refresh, risk_of
+
+__all__ = ["BAND_LABELS", "BANDS", "CODES", "DEFAULT", "INDICATOR_LABELS", "CaseRisk", "Explanation", "RiskRun",
+           "RiskSettings", "Skipped", "band_label", "band_of", "combine", "explain", "explain_indicators", "explain_skipped", "last_run", "refresh", "risk_of"]

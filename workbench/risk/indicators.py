@@ -1,0 +1,233 @@
+"""The indicators themselves: from the cases' rows to, per case, the indicators that fired with
+their details (the facts the one-sentence explanation is worded from).
+
+Every indicator is computed within groups: a patent applicant's or agent's filings, a trademark
+applicant's marks (the days and years are subgroups of these). A case's result depends only on
+the groups it belongs to, so recomputing the groups an import touched gives the same result as
+recomputing everything (workbench.risk.store relies on this).
+"""
+from __future__ import annotations
+
+import datetime
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from workbench.risk import minhash
+from workbench.risk.settings import CODES, RiskSettings
+
+#: The columns of cases the indicators read, in the order CaseRow holds them.
+COLUMNS = ("id", "application_number", "ip_type", "applicant", "agent", "applicant_type", "filing_date",
+           "title", "abstract", "nice_classes", "use_shown")
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: int
+    number: str
+    ip_type: str
+    applicant: str
+    agent: str
+    applicant_type: str
+    filing_date: str | None
+    title: str
+    abstract: str
+    nice_classes: str
+    use_shown: int | None
+
+    @property
+    def patent(self) -> bool:
+        return self.ip_type != "trademark"
+
+
+Fired = dict[int, dict[str, Any]]          # case id -> detail, for one indicator
+
+
+def _day(text: str | None, cache: dict[str, int | None]) -> int | None:
+    if not text:
+        return None
+    if text not in cache:
+        try:
+            cache[text] = datetime.date.fromisoformat(text[:10]).toordinal()
+        except ValueError:
+            cache[text] = None
+    return cache[text]
+
+
+def _iso(day: int) -> str:
+    return datetime.date.fromordinal(day).isoformat()
+
+
+def burst(groups: dict[str, list[tuple[int, int]]], s: RiskSettings, data_start: int) -> Fired:
+    """Cases inside a window of `burst_window_days` holding at least `burst_min_filings` of the
+    group's filings and at least `burst_ratio` times its mean per window over the
+    `burst_history_days` before the window. A case in several such windows keeps the fullest.
+    The history is what the workspace covers (from `data_start`, its first filing day): a
+    window with less than one window of history before it is not judged, as every group looks
+    new there."""
+    fired: Fired = {}
+    for name, filings in groups.items():
+        if len(filings) < s.burst_min_filings:
+            continue
+        filings.sort()
+        days = [d for d, _ in filings]
+        best: dict[int, tuple[int, int]] = {}      # index -> (count, -end) of its fullest window
+        for end in sorted(set(days)):
+            start = end - s.burst_window_days + 1
+            lo, hi = bisect_left(days, start), bisect_right(days, end)
+            count = hi - lo
+            if count < s.burst_min_filings:
+                continue
+            covered = min(s.burst_history_days, start - data_start)
+            if covered < s.burst_window_days:
+                continue
+            history = lo - bisect_left(days, start - covered)
+            mean = history * s.burst_window_days / covered
+            if count < s.burst_ratio * mean:
+                continue
+            for i in range(lo, hi):
+                if best.get(i, (0, 0)) < (count, -end):
+                    best[i] = (count, -end)
+                    fired[filings[i][1]] = {"name": name, "count": count, "start": _iso(start), "end": _iso(end),
+                                            "days": s.burst_window_days, "mean": round(mean, 1)}
+    return fired
+
+
+def per_day(groups: dict[str, list[tuple[int, int]]], minimum: int) -> Fired:
+    """Cases filed on a day on which their group filed at least `minimum`."""
+    fired: Fired = {}
+    for name, filings in groups.items():
+        if len(filings) < minimum:
+            continue
+        counts = Counter(d for d, _ in filings)
+        for day, case_id in filings:
+            if counts[day] >= minimum:
+                fired[case_id] = {"name": name, "date": _iso(day), "count": counts[day]}
+    return fired
+
+
+def natural_person_volume(rows: list[CaseRow], days: dict[int, int], s: RiskSettings) -> Fired:
+    counts: Counter[tuple[str, int]] = Counter()
+    for row in rows:
+        if row.patent and row.applicant_type == "natural_person" and row.applicant and row.id in days:
+            counts[(row.applicant, datetime.date.fromordinal(days[row.id]).year)] += 1
+    fired: Fired = {}
+    for row in rows:
+        if row.patent and row.applicant_type == "natural_person" and row.applicant and row.id in days:
+            year = datetime.date.fromordinal(days[row.id]).year
+            if counts[(row.applicant, year)] >= s.natural_person_per_year:
+                fired[row.id] = {"name": row.applicant, "year": year, "count": counts[(row.applicant, year)]}
+    return fired
+
+
+def trademark_hoarding(rows: list[CaseRow], s: RiskSettings) -> Fired:
+    marks: dict[str, list[CaseRow]] = defaultdict(list)
+    for row in rows:
+        if not row.patent and row.applicant:
+            marks[row.applicant].append(row)
+    fired: Fired = {}
+    for name, held in marks.items():
+        if len(held) < s.hoarding_min_marks:
+            continue
+        classes = {c for row in held for c in row.nice_classes.split(",") if c.strip()}
+        known = [row.use_shown for row in held if row.use_shown is not None]
+        if len(classes) < s.hoarding_min_classes or not known or sum(known) > s.hoarding_max_use_share * len(known):
+            continue
+        detail = {"name": name, "marks": len(held), "classes": len(classes), "shown": sum(known), "known": len(known)}
+        for row in held:
+            fired[row.id] = detail
+    return fired
+
+
+def near_duplicates(rows: list[CaseRow], s: RiskSettings) -> Fired:
+    """Cases with at least `near_duplicate_min` other applications of the same applicant (or
+    the same agent) whose title or abstract is near-duplicate (3-gram Jaccard at least
+    `near_duplicate_similarity`); the group with more of them is the one named."""
+    groups: dict[tuple[str, str], list[CaseRow]] = defaultdict(list)
+    for row in rows:
+        if row.patent:
+            if row.applicant:
+                groups[("applicant", row.applicant)].append(row)
+            if row.agent:
+                groups[("agent", row.agent)].append(row)
+    big = {key: members for key, members in groups.items() if len(members) > s.near_duplicate_min}
+    hasher = minhash.GramHasher()
+    sketches: dict[tuple[int, str], minhash.Sketch | None] = {}
+    for members in big.values():
+        for row in members:
+            for field in ("title", "abstract"):
+                if (row.id, field) not in sketches:
+                    sketches[(row.id, field)] = minhash.sketch(getattr(row, field), hasher, s.near_duplicate_min_chars)
+    numbers = {row.id: row.number for row in rows}
+    best: Fired = {}
+    for (kind, name), members in sorted(big.items()):
+        neighbours: dict[int, dict[int, float]] = defaultdict(dict)
+        fields: dict[int, set[str]] = defaultdict(set)
+        for field in ("title", "abstract"):
+            present = [(row.id, sketches[(row.id, field)]) for row in members if sketches[(row.id, field)]]
+            for (a, b), similarity in minhash.similar_pairs(present, s.near_duplicate_similarity).items():
+                for one, other in ((a, b), (b, a)):
+                    neighbours[one][other] = max(similarity, neighbours[one].get(other, 0.0))
+                    fields[one].add(field)
+        for case_id, found in neighbours.items():
+            if len(found) < s.near_duplicate_min or len(found) <= best.get(case_id, {}).get("count", 0):
+                continue
+            example = min(found, key=lambda other: (-found[other], numbers[other]))
+            best[case_id] = {"by": kind, "name": name, "count": len(found), "example": numbers[example],
+                             "similarity": round(found[example], 2), "fields": sorted(fields[case_id])}
+    return best
+
+
+def compute(rows: Iterable[CaseRow], s: RiskSettings, skipped: set[str],
+            data_start: str | None = None) -> dict[int, list[dict[str, Any]]]:
+    """case id -> the indicators that fired on it, as stored in case_risk.indicators.
+    `data_start`: the workspace's first filing day (default: the first among `rows`)."""
+    rows = list(rows)
+    cache: dict[str, int | None] = {}
+    days = {row.id: day for row in rows if (day := _day(row.filing_date, cache)) is not None}
+    first = _day(data_start, cache) if data_start else min(days.values(), default=0)
+    by_applicant: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    by_agent: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    marks_by_applicant: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for row in rows:
+        if row.id not in days:
+            continue
+        entry = (days[row.id], row.id)
+        if not row.patent:
+            if row.applicant:
+                marks_by_applicant[row.applicant].append(entry)
+            continue
+        if row.applicant:
+            by_applicant[row.applicant].append(entry)
+        if row.agent:
+            by_agent[row.agent].append(entry)
+    results: dict[str, Fired] = {}
+    wanted = [code for code in CODES if code not in skipped]
+    for code in wanted:
+        results[code] = _one(code, rows, days, by_applicant, by_agent, marks_by_applicant, s, first or 0)
+    fired: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for code in wanted:
+        for case_id, detail in results[code].items():
+            fired[case_id].append({"code": code, "points": s.point(code), "detail": detail})
+    return dict(fired)
+
+
+def _one(code: str, rows: list[CaseRow], days: dict[int, int], by_applicant: dict[str, list[tuple[int, int]]],
+         by_agent: dict[str, list[tuple[int, int]]], marks: dict[str, list[tuple[int, int]]],
+         s: RiskSettings, data_start: int) -> Fired:
+    if code == "applicant_burst":
+        return burst(by_applicant, s, data_start)
+    if code == "agent_burst":
+        return burst(by_agent, s, data_start)
+    if code == "near_duplicate":
+        return near_duplicates(rows, s)
+    if code == "bulk_same_day":
+        fired = {k: {"by": "agent", **v} for k, v in per_day(by_agent, s.bulk_agent_per_day).items()}
+        fired.update({k: {"by": "applicant", **v} for k, v in per_day(by_applicant, s.bulk_applicant_per_day).items()})
+        return fired
+    if code == "natural_person_volume":
+        return natural_person_volume(rows, days, s)
+    if code == "trademark_hoarding":
+        return trademark_hoarding(rows, s)
+    return per_day(marks, s.trademark_bulk_per_day)
