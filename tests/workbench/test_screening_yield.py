@@ -82,6 +82,18 @@ def test_the_yield_per_band_and_indicator(screened):
     assert near.share.low == pytest.approx(0.2077, abs=1e-4) and near.share.high == pytest.approx(0.9385, abs=1e-4)
     assert result.overall.share.rate == pytest.approx(0.5)
     assert [r.key for r in result.indicators] == ["agent_burst", "near_duplicate", "bulk_same_day"]
+    # By default in the indicators' own order (settings.CODES).
+    assert [r.key for r in screening_yield(db).indicators] == ["agent_burst", "near_duplicate", "bulk_same_day"]
+
+
+def test_decision_dates_bound_the_screened_cases(screened):
+    db, _screening = screened
+    db.execute("UPDATE cases SET decision_date = '2026-03-01' WHERE application_number IN ('CN20260000', 'CN20260004')")
+    db.execute("UPDATE cases SET decision_date = '2026-06-01' WHERE application_number = 'CN20260001'")
+    spring = screening_yield(db, decided_from="2026-01-01", decided_to="2026-03-31")
+    assert (spring.overall.screened, spring.overall.confirmed) == (2, 2)
+    assert screening_yield(db, decided_from="2026-04-01").overall.screened == 1
+    assert screening_yield(db, decided_to="2026-12-31").overall.screened == 3
 
 
 def test_the_latest_completed_screening_stands_and_calibration_never_counts(screened):
@@ -102,10 +114,58 @@ def test_a_round_counts_only_its_own_screening_reviews(screened):
     result = screening_yield(db, round_id=round_id)
     assert [(r.kind, r.key, r.screened, r.confirmed) for r in result.rows] == [
         (ALL, None, 2, 1), (BAND, "high", 1, 1), (BAND, "medium", 1, 0),
-        (INDICATOR, "agent_burst", 1, 1), (INDICATOR, "bulk_same_day", 1, 0), (INDICATOR, "near_duplicate", 1, 1)]
+        (INDICATOR, "agent_burst", 1, 1), (INDICATOR, "near_duplicate", 1, 1), (INDICATOR, "bulk_same_day", 1, 0)]
 
 
 def test_nothing_screened_gives_an_empty_overall_row(tmp_path):
     db = workspace(tmp_path)
     result = screening_yield(db)
     assert [(r.kind, r.screened, r.share.rate) for r in result.rows] == [(ALL, 0, None)]
+
+
+@pytest.mark.parametrize("language, words", [
+    ("en", ("Screening yield", "All screened cases", "high", "Near-duplicate title or abstract", "Risk band")),
+    ("zh", ("筛查命中率", "全部已筛查案件", "高", "名称或摘要近似重复", "风险等级")),
+])
+def test_the_workbook_has_a_screening_yield_sheet_only_when_a_case_was_screened(screened, tmp_path, language, words):
+    from openpyxl import load_workbook
+    from workbench.report.workbook import write_workbook
+    db, _screening = screened
+    sheet_name, everyone, high, near, band = words
+    write_workbook(db, tmp_path / "w.xlsx", language=language)
+    book = load_workbook(tmp_path / "w.xlsx")
+    names = book.sheetnames
+    assert names.index(sheet_name) == names.index("By checklist item" if language == "en" else "按评查项") + 1
+    rows = list(book[sheet_name].iter_rows(values_only=True))
+    by_what = {r[1]: r for r in rows[1:]}
+    assert by_what[everyone][2:5] == (6, 3, pytest.approx(0.5))
+    assert by_what[high][0] == band and by_what[high][2:4] == (3, 2)
+    assert by_what[near][2:7] == (3, 2, pytest.approx(2 / 3), pytest.approx(0.2077, abs=1e-4),
+                                  pytest.approx(0.9385, abs=1e-4))
+    # A scope with no screened case (a round that drew none of them) has no such sheet.
+    db.execute("INSERT INTO rounds (name, created_at, seed) VALUES ('Empty', '2026-01-01', 1)")
+    from workbench.report.figures import ReportFilter
+    write_workbook(db, tmp_path / "r.xlsx", language=language, report_filter=ReportFilter(round_name="Empty"))
+    assert sheet_name not in load_workbook(tmp_path / "r.xlsx").sheetnames
+
+
+def test_risk_yield_on_the_command_line(screened, tmp_path):
+    import json as json_module
+    from tests.workbench.test_risk import cli
+    db, _screening = screened
+    path = str(tmp_path / "w.sqlite3")
+    code, out, _ = cli("risk", "--yield", "--db", path)
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == "all screened cases\t3/6\t50.0% (18.8%–81.2%)"
+    assert "band high\t2/3\t66.7% (20.8%–93.9%)" in lines
+    assert "Near-duplicate title or abstract\t2/3\t66.7% (20.8%–93.9%)" in lines
+    code, out, _ = cli("risk", "--yield", "--json", "--language", "zh", "--db", path)
+    rows = json_module.loads(out)
+    assert rows[0]["label"] == "全部已筛查案件" and rows[1]["label"] == "风险等级：高"
+    assert {(r["key"], r["screened"], r["confirmed"]) for r in rows if r["kind"] == "indicator"} == {
+        ("agent_burst", 2, 2), ("near_duplicate", 3, 2), ("bulk_same_day", 2, 1)}
+    db.execute("INSERT INTO rounds (name, created_at, seed) VALUES ('Empty', '2026-01-01', 1)")
+    code, out, _ = cli("risk", "--yield", "--round", "Empty", "--db", path)
+    assert code == 0 and "No case has a completed review" in out
+    code, _out, err = cli("risk", "--yield", "--round", "Nope", "--db", path)
+    assert code == 2 and "Nope" in err

@@ -38,6 +38,7 @@ SHEETS = {
     "trend": T("Trend", "趋势"),
     "funnel": T("Funnel", "漏斗图"),
     "item": T("By checklist item", "按评查项"),
+    "screening": T("Screening yield", "筛查命中率"),   # only when a case of the scope was screened
     "disputes": T("Disputes", "异议"),          # only when a finding of the scope was sent to its examiner
     "findings": T("Findings", "差错"),
     "answers": T("Answers", "评查结果"),
@@ -230,12 +231,13 @@ def write_breakdown(sheet: Worksheet, kind: str, report: Report, language: str, 
                        highlight=Highlight(get_column_letter(high_column + 1), report.target))
 
 
-def sheet_keys(report: Report, *, disputes: bool = False) -> tuple[str, ...]:
+def sheet_keys(report: Report, *, disputes: bool = False, screening: bool = False) -> tuple[str, ...]:
     """The workbook's sheets for this report: By stratum only for a round with strata, Calibration only
-    for a calibration round, Disputes only when a finding of the scope was sent (`disputes`)."""
+    for a calibration round, Disputes only when a finding of the scope was sent (`disputes`), Screening
+    yield only when a case of the scope was screened for abnormal filing (`screening`)."""
     rnd = report.scope.round
     shown = {"stratum": bool(report.strata), "calibration": rnd is not None and rnd.calibration,
-             "disputes": disputes}
+             "disputes": disputes, "screening": screening}
     return tuple(k for k in SHEETS if shown.get(k, True))
 
 

@@ -4,7 +4,9 @@ Sheets: Summary (headline figures and two native charts), Calibration (a calibra
 agreement: workbench.report.calibration_sheet), By department, By examiner, By IP type, [By stratum],
 Trend (per quarter or month, with a line chart, p-chart signals and the last period compared:
 workbench.report.trend_sheet), Funnel (departments and examiners against funnel limits, with two
-scatter charts: workbench.report.funnel_sheet), By checklist item, [Disputes] (feedback to examiners:
+scatter charts: workbench.report.funnel_sheet), By checklist item, [Screening yield] (of the cases screened
+for abnormal filing, the share each risk band and indicator found: workbench.report.screening_sheet),
+[Disputes] (feedback to examiners:
 workbench.report.disputes_sheet), Findings, Answers, Cases, About. Findings and Answers hold the
 answers of exactly the reviews the figures count; a listing longer than one sheet holds (1,048,575
 rows) continues on "Cases (2)" and so on, with the same table layout. The figures come from
@@ -37,6 +39,7 @@ from workbench.report.trend_sheet import period_kind, write_trend
 from workbench.report.trends import QUARTER, Trend, trend
 from foundation.errors import WorkbenchError, register
 from workbench.report.excel_tables import write_split_table
+from workbench.report.screening_sheet import scope_yield, write_screening
 from foundation.files import atomic_target
 from foundation.jobs import CancelToken, Progress, no_progress
 from workbench import APP_NAME, __version__
@@ -98,10 +101,13 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
         result = ExportResult(str(out_path), reviewed=report.reviewed, report=report)
         workbook = Workbook(write_only=True)
         try:
-            keys = sheets.sheet_keys(report, disputes=disputes.any_sent)
+            screened = scope_yield(db, report.scope)
+            keys = sheets.sheet_keys(report, disputes=disputes.any_sent, screening=screened.overall.screened > 0)
             names = {key: sheets.sheet_name(key, language) for key in keys}
             created = {key: workbook.create_sheet(names[key]) for key in keys}
             result.charts = _report_sheets(db, created, report, disputes, language, progress, cancel, trend_period)
+            if "screening" in created:
+                write_screening(created["screening"], screened, language, progress, cancel)
             cancel.check()
             result.findings = write_split_table(
                 created["findings"], name=names["findings"], columns=sheets.FINDING_COLUMNS,

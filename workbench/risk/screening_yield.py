@@ -17,6 +17,7 @@ from typing import Iterable
 
 import sqlite_utils
 
+from workbench.risk.settings import CODES
 from workbench.stats.intervals import Proportion, wilson_interval
 
 SCREENING_TEMPLATE = "abnormal-screening"
@@ -44,7 +45,8 @@ class YieldRow:
 @dataclass(frozen=True)
 class ScreeningYield:
     """All screened cases first, then each band from high to none, then each indicator that fired on a
-    screened case, in the order given by `indicator_order` (others after, by code)."""
+    screened case, in the order given by `indicator_order` (the indicators' own order by default;
+    others after, by code)."""
 
     rows: tuple[YieldRow, ...]
 
@@ -60,24 +62,30 @@ class ScreeningYield:
         return tuple(r for r in self.rows if r.kind == INDICATOR)
 
 
-def _screened(db: sqlite_utils.Database, round_id: int | None) -> Iterable[tuple[str | None, str | None, int]]:
+def _screened(db: sqlite_utils.Database, round_id: int | None, decided_from: str | None,
+              decided_to: str | None) -> Iterable[tuple[str | None, str | None, int]]:
     """(band, indicators JSON, fail answers) of each screened case."""
     in_round = "AND r.round_id = :round_id" if round_id is not None else ""
+    dated = "".join((" AND c.decision_date >= :decided_from" if decided_from else "",
+                     " AND c.decision_date <= :decided_to" if decided_to else ""))
     review = ("(SELECT r.id FROM reviews r JOIN checklists k ON k.id = r.checklist_id"
               " WHERE r.case_id = c.id AND k.template_id = :template AND r.role != 'calibration'"
               f" AND r.status IN ('completed', 'signed_off') {in_round}"
               " ORDER BY r.completed_at DESC, r.id DESC LIMIT 1)")
     return db.execute(
-        f"WITH screened(case_id, review_id) AS (SELECT c.id, {review} FROM cases c)"
+        f"WITH screened(case_id, review_id) AS (SELECT c.id, {review} FROM cases c WHERE 1{dated})"
         " SELECT cr.band, cr.indicators,"
         " (SELECT COUNT(*) FROM answers a WHERE a.review_id = s.review_id AND a.outcome = 'fail')"
         " FROM screened s LEFT JOIN case_risk cr ON cr.case_id = s.case_id WHERE s.review_id IS NOT NULL",
-        {"template": SCREENING_TEMPLATE, "round_id": round_id})
+        {"template": SCREENING_TEMPLATE, "round_id": round_id, "decided_from": decided_from,
+         "decided_to": decided_to})
 
 
-def screening_yield(db: sqlite_utils.Database, *, round_id: int | None = None,
-                    indicator_order: Iterable[str] = (), confidence: float = CONFIDENCE) -> ScreeningYield:
-    """The yield of every band and indicator over the screened cases (of one round with `round_id`)."""
+def screening_yield(db: sqlite_utils.Database, *, round_id: int | None = None, decided_from: str | None = None,
+                    decided_to: str | None = None, indicator_order: Iterable[str] = CODES,
+                    confidence: float = CONFIDENCE) -> ScreeningYield:
+    """The yield of every band and indicator over the screened cases: of one round with `round_id`,
+    decided within the ISO dates `decided_from`..`decided_to` when given."""
     counts: dict[tuple[str, str | None], list[int]] = {}
 
     def add(kind: str, key: str | None, confirmed: bool) -> None:
@@ -85,7 +93,7 @@ def screening_yield(db: sqlite_utils.Database, *, round_id: int | None = None,
         tally[0] += 1
         tally[1] += confirmed
 
-    for band, indicators, fails in _screened(db, round_id):
+    for band, indicators, fails in _screened(db, round_id, decided_from, decided_to):
         confirmed = fails > 0
         add(ALL, None, confirmed)
         add(BAND, band or "none", confirmed)
