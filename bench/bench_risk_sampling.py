@@ -11,9 +11,11 @@ draws) and as many simple random draws of the same size. Printed beside their go
 and, for contrast, the bias of the naive (unweighted) share of the same risk-based samples.
 Exit status 1 when a goal is missed.
 
-The population comes from one function, `population()`: a synthetic generator for now
-(workbench.rounds.risk_simulation.synthetic_population); it is the one place to switch to the demo
-population with its real risk indicators.
+The population comes from one function, `population()`. By default (`--source demo`) it is the
+demo's: `main.py demo --cases N --reviewed 0.5` with its planted abnormal clusters (the truth kept per
+case, workbench.demo.planted) and the risk scores the real indicators gave every case; the population
+is the reviewed half, whose verdicts say which cases comply. The workspace is built once and kept in
+the temporary folder. `--source synthetic` uses workbench.rounds.risk_simulation.synthetic_population.
 """
 from __future__ import annotations
 
@@ -33,9 +35,39 @@ BIAS_GOAL = 0.005
 COVERAGE_GOAL = 0.93
 
 
-def population(cases: int, seed: int) -> list[SimCase]:
+def demo_population(cases: int, seed: int) -> list[SimCase]:
+    """The reviewed cases of a demo workspace: their risk scores, planted truth and verdicts."""
+    import tempfile
+
+    from db.connection import open_database
+    from workbench.demo.generate import build_demo
+    from workbench.demo.planted import planted_cases
+    folder = Path(tempfile.gettempdir()) / "workbench-bench"
+    folder.mkdir(exist_ok=True)
+    path = folder / f"risk-demo-{cases}-s{seed}.sqlite3"
+    if not path.exists():
+        print(f"building the demo workspace {path} ...", flush=True)
+        partial = path.with_name(path.name + ".partial")
+        for stale in folder.glob(partial.name + "*"):
+            stale.unlink()
+        db = open_database(partial)
+        build_demo(db, cases=cases, reviewed=0.5, seed=seed, path=str(partial))
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.close()
+        partial.replace(path)
+    db = open_database(path)
+    truth = planted_cases(db)
+    rows = db.execute(
+        "SELECT c.id, COALESCE(cr.score, 0), r.verdict FROM cases c JOIN latest_reviews lr ON lr.case_id = c.id"
+        " JOIN reviews r ON r.id = lr.review_id LEFT JOIN case_risk cr ON cr.case_id = c.id"
+        " WHERE r.status IN ('completed', 'signed_off') ORDER BY c.id").fetchall()
+    db.close()
+    return [SimCase(score, case_id in truth, verdict in ("compliant", "defect")) for case_id, score, verdict in rows]
+
+
+def population(cases: int, seed: int, source: str = "demo") -> list[SimCase]:
     """The simulated population: each case's risk score, whether it is abnormal and whether it complies."""
-    return synthetic_population(cases, seed=seed)
+    return demo_population(cases, seed) if source == "demo" else synthetic_population(cases, seed=seed)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,13 +77,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--draws", type=int, default=1000)
     parser.add_argument("--floor", type=float, default=DEFAULT_FLOOR)
     parser.add_argument("--seed", type=int, default=17)
+    parser.add_argument("--source", choices=("demo", "synthetic"), default="demo")
     args = parser.parse_args(argv)
     start = time.perf_counter()
-    cases = population(args.cases, args.seed)
+    cases = population(args.cases, args.seed, args.source)
     built = time.perf_counter()
     f = simulate(cases, size=args.size, draws=args.draws, floor=args.floor)
     done = time.perf_counter()
-    print(f"Population {f.population:,} cases: {100 * f.abnormal_share:.2f}% abnormal, true compliance "
+    print(f"Population ({args.source}) {f.population:,} cases: {100 * f.abnormal_share:.2f}% abnormal, true compliance "
           f"{100 * f.true_rate:.2f}% (built in {built - start:.1f} s).")
     print(f"{f.draws:,} risk-based draws (floor {args.floor:g}) and {f.draws:,} simple random draws of "
           f"{f.size} cases each ({done - built:.1f} s).")
