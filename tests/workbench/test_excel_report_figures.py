@@ -304,9 +304,10 @@ def test_chinese_workbook(exported, tmp_path):
     out = tmp_path / "zh.xlsx"
     write_workbook(exported["db"], out, language="zh")
     book = load_workbook(out)
-    # No round, no finding sent to an examiner: no By stratum, Calibration or Disputes sheet.
+    # No round, no finding sent to an examiner, no case screened: no By stratum, Calibration, Disputes
+    # or Screening yield sheet.
     assert book.sheetnames == [sheets.SHEETS[k].zh for k in sheets.SHEETS
-                               if k not in ("stratum", "calibration", "disputes")]
+                               if k not in ("stratum", "calibration", "disputes", "screening")]
     assert [c.value for c in book["按部门"][1]][:5] == ["审查部门", "案件数", "已评查", "合格", "合格率"]
     statuses = {r[0] for r in book["案件"].iter_rows(min_row=2, min_col=12, max_col=12, values_only=True)}
     assert statuses <= {"未评查", "待评查", "评查中", "已完成", "已确认"}
