@@ -96,12 +96,13 @@ def planted(rng: random.Random, first: int) -> tuple[list[tuple], dict[str, set[
         expect.setdefault(code, set()).add(number)
         n += 1
     words = ["温湿度", "光照度", "二氧化碳", "土壤水分", "虫情", "风速", "降雨量", "氨气浓度", "pH值", "水位"]
-    for c in range(10):      # near-duplicates: 25 per agent, templated titles, copied abstracts
+    for c in range(10):      # near-duplicates: 25 per agent within two months, templated titles, copied abstracts
+        batch = datetime.date.fromisoformat(_date(rng))
         for i in range(25):
             title = f"一种基于物联网的智能{['农业大棚', '养殖场', '仓库', '温室', '鱼塘'][c % 5]}{words[i % 10]}自动监测装置{i // 10 or ''}"
             add("near_duplicate", "utility_model", title, f"模板公司{c}-{i}", f"批量代理{c}", "company",
                 "本实用新型公开了一种监测装置，包括支架、太阳能板、控制箱和传感器组，" + words[i % 10] + "传感器实时采集数据并通过无线模块上传云平台。",
-                "", None, _date(rng))
+                "", None, (batch + datetime.timedelta(days=rng.randrange(60))).isoformat())
     for c in range(5):       # bursts: a filing a month for two years, then 40 in 20 days
         for i in range(24):
             add("", "invention", f"一种常规产品{c}-{i}的加工方法", f"突击公司{c}", "", "company", "", "", None,

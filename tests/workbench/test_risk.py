@@ -61,7 +61,8 @@ def test_planted_clusters_are_found_and_explained(tmp_path):
     assert code == 0 and "same agent 速达专利代理 have a near-duplicate title" in out and "medium" in out
     code, out, _ = cli("risk", "--explain", number, "--db", path, "--language", "zh", "--json")
     data = json.loads(out)
-    assert data["band"] == "medium" and "同一代理机构速达专利代理的另外7件申请与本案名称近似重复" in data["indicators"][0]["sentence"]
+    assert data["band"] == "medium" and "同一代理机构速达专利代理的另外4件申请与本案名称近似重复" in data["indicators"][0]["sentence"]
+    # (the first of eight filed 20 days apart: four others within the 90-day window)
     mark = db.execute("SELECT application_number FROM cases WHERE id = ?", [hoard[0]]).fetchone()[0]
     code, out, _ = cli("risk", "--explain", mark, "--db", path)
     assert "holds 60 trademark applications across 30 Nice classes, with use shown for 0 of the 60" in out
@@ -142,7 +143,7 @@ def test_removing_an_import_rescores_what_remains(tmp_path):
     db = workspace(tmp_path)
     cluster, _ = planted(db, import_id=1)
     risk.refresh(db)
-    more = add(db, [case(title=TEMPLATE.format(w), applicant="后来公司", agent="速达专利代理", filing_date="2023-09-01")
+    more = add(db, [case(title=TEMPLATE.format(w), applicant="后来公司", agent="速达专利代理", filing_date="2023-07-01")
                     for w in ("湿度", "光照")], import_id=2)
     risk.refresh(db, import_id=2)
     assert risk.risk_of(db, more)[more[0]].band == "medium"

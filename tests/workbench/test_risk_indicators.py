@@ -119,6 +119,36 @@ def test_near_duplicate_fires_with_three_neighbours_in_one_agent():
     assert fired(cluster[:3] + others, "near_duplicate") == set()           # two neighbours only
 
 
+def test_near_duplicates_must_be_filed_within_ninety_days_of_each_other():
+    words = ["温湿度", "光照度", "二氧化碳", "土壤水分"]
+    # Four near-duplicate titles, each 91 days after the one before: no pair is within the window.
+    spread = [row(agent="某某代理", title=TEMPLATE.format(w), filing_date=d)
+              for w, d in zip(words, days("2023-01-01", 4, 91))]
+    assert fired(spread, "near_duplicate") == set()
+    # 30 days apart: the window holds three others for each, and every one fires.
+    close = [row(agent="某某代理", title=TEMPLATE.format(w), filing_date=d) for w, d in zip(words, days("2023-01-01", 4, 30))]
+    assert fired(close, "near_duplicate") == {r.id for r in close}
+    # A filing date unknown: that case cannot be placed in the window and does not count.
+    undated = close[:3] + [row(agent="某某代理", title=TEMPLATE.format("虫情"), filing_date=None)]
+    assert fired(undated, "near_duplicate") == set()
+
+
+def test_when_both_have_an_abstract_the_abstracts_decide_not_the_titles():
+    words = ["温湿度", "光照度", "二氧化碳", "土壤水分"]
+    different = ["本发明公开了一种锂电池正极材料的制备工艺，包括烧结步骤。", "本实用新型涉及汽车座椅调节机构，结构简单可靠。",
+                 "本发明提供一种图像识别方法，采用卷积神经网络。", "本实用新型公开一种水泵叶轮，提高扬程与效率。"]
+    same_titles = [row(agent="某某代理", title=TEMPLATE.format(w), abstract=a) for w, a in zip(words, different)]
+    assert fired(same_titles, "near_duplicate") == set()
+    near = "本实用新型公开了一种基于物联网的智能农业大棚{}自动监测装置，包括传感器、控制器与无线通信模块。"
+    same_abstracts = [row(agent="某某代理", title=t, abstract=near.format(w)) for t, w in
+                      zip(("一种监测装置", "一种大棚系统", "一种农业设备", "一种传感装置"), words)]
+    found = compute(same_abstracts, DEFAULT, set())
+    assert set(found) == {r.id for r in same_abstracts}
+    assert found[same_abstracts[0].id][0]["detail"]["fields"] == ["abstract"]
+    # Without abstracts the titles still count.
+    assert fired([row(agent="某某代理", title=TEMPLATE.format(w)) for w in words], "near_duplicate") != set()
+
+
 def test_skipped_indicators_are_not_computed():
     rows = [row(applicant="甲", filing_date="2023-01-09") for _ in range(10)]
     assert compute(rows, DEFAULT, {"bulk_same_day", "applicant_burst"}) == {}

@@ -140,10 +140,13 @@ def trademark_hoarding(rows: list[CaseRow], s: RiskSettings) -> Fired:
     return fired
 
 
-def near_duplicates(rows: list[CaseRow], s: RiskSettings) -> Fired:
+def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings) -> Fired:
     """Cases with at least `near_duplicate_min` other applications of the same applicant (or
-    the same agent) whose title or abstract is near-duplicate (3-gram Jaccard at least
-    `near_duplicate_similarity`); the group with more of them is the one named."""
+    the same agent), filed within `near_duplicate_window_days` of this one, whose text is
+    near-duplicate (3-gram Jaccard at least `near_duplicate_similarity`): the abstracts when both
+    have one, else the titles. Titles are short and formulaic (a company's "一种…装置" family shares
+    most of its words) and a large agency files similar subjects all year; a filing mill's batch is
+    near-duplicate in substance and filed together. The group with more of them is the one named."""
     groups: dict[tuple[str, str], list[CaseRow]] = defaultdict(list)
     for row in rows:
         if row.patent:
@@ -167,6 +170,8 @@ def near_duplicates(rows: list[CaseRow], s: RiskSettings) -> Fired:
         for field in ("title", "abstract"):
             present = [(row.id, sketches[(row.id, field)]) for row in members if sketches[(row.id, field)]]
             for (a, b), similarity in minhash.similar_pairs(present, s.near_duplicate_similarity).items():
+                if not _comparable(a, b, field, days, sketches, s):
+                    continue
                 for one, other in ((a, b), (b, a)):
                     neighbours[one][other] = max(similarity, neighbours[one].get(other, 0.0))
                     fields[one].add(field)
@@ -177,6 +182,16 @@ def near_duplicates(rows: list[CaseRow], s: RiskSettings) -> Fired:
             best[case_id] = {"by": kind, "name": name, "count": len(found), "example": numbers[example],
                              "similarity": round(found[example], 2), "fields": sorted(fields[case_id])}
     return best
+
+
+def _comparable(a: int, b: int, field: str, days: dict[int, int],
+                sketches: dict[tuple[int, str], minhash.Sketch | None], s: RiskSettings) -> bool:
+    """A similar pair counts when both filing days are known and within the window, and, for titles,
+    when the two do not both have an abstract to compare instead."""
+    day_a, day_b = days.get(a), days.get(b)
+    if day_a is None or day_b is None or abs(day_a - day_b) > s.near_duplicate_window_days:
+        return False
+    return field == "abstract" or not (sketches.get((a, "abstract")) and sketches.get((b, "abstract")))
 
 
 def compute(rows: Iterable[CaseRow], s: RiskSettings, skipped: set[str],
@@ -221,7 +236,7 @@ def _one(code: str, rows: list[CaseRow], days: dict[int, int], by_applicant: dic
     if code == "agent_burst":
         return burst(by_agent, s, data_start)
     if code == "near_duplicate":
-        return near_duplicates(rows, s)
+        return near_duplicates(rows, days, s)
     if code == "bulk_same_day":
         fired = {k: {"by": "agent", **v} for k, v in per_day(by_agent, s.bulk_agent_per_day).items()}
         fired.update({k: {"by": "applicant", **v} for k, v in per_day(by_applicant, s.bulk_applicant_per_day).items()})

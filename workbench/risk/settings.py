@@ -40,6 +40,7 @@ class RiskSettings:
     near_duplicate_similarity: float = 0.5   # Jaccard similarity of the character 3-gram sets
     near_duplicate_min: int = 3          # at least this many other applications near-duplicate this one
     near_duplicate_min_chars: int = 8    # texts shorter than this (normalised) are not compared
+    near_duplicate_window_days: int = 90  # ...and filed within this many days of each other
     bulk_applicant_per_day: int = 10     # patent filings by one applicant on one day
     bulk_agent_per_day: int = 30         # patent filings by one agent on one day
     natural_person_per_year: int = 10    # patent filings by one natural person in one calendar year
