@@ -165,6 +165,20 @@ def stratum_weights(strata: Sequence[Stratum]) -> dict[str, float]:
     return {s.name: (s.population / covered if covered and s.sample > 0 else 0.0) for s in strata}
 
 
+def influence_sums(scale: float, successes: int, fails: int, estimate: float) -> tuple[float, float]:
+    """The sum and the sum of squares of the influence values z_i = scale * (y_i - p) of a group of
+    reviewed cases sharing one weight: `successes` with y = 1, `fails` with y = 0 (in the domain)."""
+    return (scale * (successes * (1.0 - estimate) - fails * estimate),
+            scale * scale * (successes * (1.0 - estimate) ** 2 + fails * estimate ** 2))
+
+
+def effective_size(estimate: float, variance: float, n: int) -> tuple[float, bool]:
+    """Korn & Graubard's effective sample size p(1 - p) / variance, and whether the variance is zero
+    (every case passes or every case fails): then the actual number of reviewed cases `n`."""
+    zero_variance = variance <= 1e-15 * max(estimate * (1.0 - estimate), 1e-300)
+    return (float(n) if zero_variance else estimate * (1.0 - estimate) / variance), zero_variance
+
+
 def _stratified_variance(sampled: Sequence[Stratum], estimate: float, domain_weight: float) -> float:
     """Linearised (ratio) variance of the domain mean, with the finite population correction.
 
@@ -178,10 +192,8 @@ def _stratified_variance(sampled: Sequence[Stratum], estimate: float, domain_wei
     for s in sampled:
         if s.sample >= s.population:
             continue    # fully reviewed: no sampling error in this stratum
-        scale = s.population / s.sample / domain_weight
-        fails = s.in_domain - s.successes
-        total = scale * (s.successes * (1.0 - estimate) - fails * estimate)
-        squares = scale * scale * (s.successes * (1.0 - estimate) ** 2 + fails * estimate ** 2)
+        total, squares = influence_sums(s.population / s.sample / domain_weight, s.successes,
+                                        s.in_domain - s.successes, estimate)
         fpc = 1.0 - s.sample / s.population
         if s.sample == 1:
             variance += fpc * squares
@@ -245,8 +257,7 @@ def stratified_proportion(strata: Sequence[Stratum], confidence: float = 0.95) -
     if all(s.sample == s.population for s in strata):
         return StratifiedEstimate(estimate=estimate, low=estimate, high=estimate, variance=0.0,
                                   standard_error=0.0, effective_n=None, exact=True, **common)
-    zero_variance = variance <= 1e-15 * max(estimate * (1.0 - estimate), 1e-300)
-    effective = float(n) if zero_variance else estimate * (1.0 - estimate) / variance
+    effective, zero_variance = effective_size(estimate, variance, n)
     holding = sum(1 for s in sampled if s.in_domain > 0)
     df: int | None = n - holding
     if df is not None and df >= 1 and n - 1 > df:

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from foundation.errors import WorkbenchError, register
-from workbench.stats.intervals import StratifiedEstimate, _check_confidence, clopper_pearson
+from workbench.stats.intervals import (StratifiedEstimate, _check_confidence, clopper_pearson, effective_size,
+                                       influence_sums)
 
 register({
     "statistics.weight_group": "Inclusion probability {probability!r}: {problem}.",
@@ -74,10 +75,10 @@ def hajek_variance(groups: Sequence[WeightGroup], estimate: float, domain_weight
         return 0.0
     total = squares = 0.0
     for g in groups:
-        scale = 1.0 / g.probability / domain_weight
-        fails = g.in_domain - g.successes
-        total += scale * (g.successes * (1.0 - estimate) - fails * estimate)
-        squares += scale * scale * (g.successes * (1.0 - estimate) ** 2 + fails * estimate ** 2)
+        group_total, group_squares = influence_sums(1.0 / g.probability / domain_weight, g.successes,
+                                                    g.in_domain - g.successes, estimate)
+        total += group_total
+        squares += group_squares
     return n / (n - 1) * max(0.0, squares - total * total / n)
 
 
@@ -98,8 +99,7 @@ def hajek_proportion(groups: Sequence[WeightGroup], confidence: float = 0.95) ->
     estimate = math.fsum(g.successes / g.probability for g in groups) / domain_weight
     estimate = min(1.0, max(0.0, estimate))
     variance = hajek_variance(groups, estimate, domain_weight)
-    zero_variance = variance <= 1e-15 * max(estimate * (1.0 - estimate), 1e-300)
-    effective = float(d) if zero_variance else estimate * (1.0 - estimate) / variance
+    effective, zero_variance = effective_size(estimate, variance, d)
     low, high = clopper_pearson(effective * estimate, effective, confidence)
     return StratifiedEstimate(estimate=estimate, low=min(low, estimate), high=max(high, estimate),
                               variance=variance, standard_error=math.sqrt(variance), effective_n=effective,
