@@ -194,7 +194,11 @@ def choices(db: sqlite_utils.Database, field: str) -> list[str]:
         rows = db.execute("SELECT reviewer FROM reviews UNION SELECT reviewer FROM round_cases"
                           " WHERE reviewer IS NOT NULL AND reviewer != '' ORDER BY 1")
     elif field in ("department", "examiner"):
-        rows = db.execute(f"SELECT DISTINCT {field} FROM cases WHERE {field} != '' ORDER BY 1")
+        # From one distinct value to the next along the column's index: a few lookups per value,
+        # where DISTINCT reads the whole index (a tenth of a second at a million cases).
+        rows = db.execute(f"WITH RECURSIVE d(v) AS (SELECT MIN({field}) FROM cases WHERE {field} > ''"
+                          f" UNION ALL SELECT (SELECT MIN({field}) FROM cases WHERE {field} > d.v) FROM d"
+                          f" WHERE d.v IS NOT NULL) SELECT v FROM d WHERE v IS NOT NULL")
     else:
         raise ValueError(field)
     return [row[0] for row in rows]
