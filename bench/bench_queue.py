@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_queue.py [--cases N] [--reviews R] [--seed S] [--rebuild]
     .venv/bin/python bench/bench_queue.py --cases 1000000 --reviews 200000 --seed 5
+    .venv/bin/python bench/bench_queue.py --workspace PATH
 
 The demo workspace is built once and kept in the temporary folder (bench_review.demo_workspace);
 each run works on a fresh copy of it. Everything runs in offscreen Qt.
@@ -138,14 +139,15 @@ def main() -> int:
     parser.add_argument("--reviews", type=int, default=None, help="default: a fifth of the cases")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--rebuild", action="store_true", help="build the demo workspace again")
+    parser.add_argument("--workspace", type=Path, help="measure this workspace (a copy of it) instead of the demo")
     args = parser.parse_args()
     reviews = args.reviews if args.reviews is not None else args.cases // 5
 
     from PySide6.QtWidgets import QApplication
 
     from db.connection import open_database
-    source = demo_workspace(args.cases, reviews, args.seed, args.rebuild)
-    print(f"workspace: {args.cases:,} cases, {reviews:,} reviews ({source.stat().st_size / 1e6:.0f} MB)")
+    source = args.workspace or demo_workspace(args.cases, reviews, args.seed, args.rebuild)
+    print(f"workspace: {source.name} ({source.stat().st_size / 1e6:.0f} MB)")
     app = QApplication.instance() or QApplication(sys.argv)
     work = fresh_copy(source)
     open_database(work).close()     # a workspace cached by an older version is upgraded first, untimed
