@@ -153,6 +153,7 @@ class CaseTableModel(QAbstractTableModel):
             finally:
                 db.close()
 
+        self._pool.clear()                       # counts asked for earlier and not begun are stale: never run them
         task = QuietTask(self, job, self._pool)
         task.finished.connect(lambda counts: self._counted(generation, counts))
         task.failed.connect(lambda exc: log.error("queue counts failed", exc_info=(type(exc), exc, exc.__traceback__)))
