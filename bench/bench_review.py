@@ -124,17 +124,17 @@ def bench_open_next(db_path: Path, opens: int) -> list[float]:
     from workbench.review import queue
     from workbench.review import reviews
     db = open_database(db_path)
-    ids = queue.case_ids(db)                  # the queue's order, loaded once as the window does
-    reviewed = queue.reviewed_case_ids(db)    # kept by the queue model, updated as reviews change
+    ids = queue.queue_ids(db).ids             # the queue's order, loaded once as the window does
     timings = []
     current = None
     for _ in range(opens):
         started = time.perf_counter()
-        current = queue.next_unreviewed(ids, reviewed, current)
+        # as the queue model does: the row of the case on screen, then SQLite asked a few ids at a time
+        start = ids.index(current) + 1 if current is not None else 0
+        current = queue.next_unreviewed_after(db, ids, current, start)
         loaded = reviews.load_case_review(db, current, reviewer="bench")
         loaded.checklist.visible_items({k: a.answer for k, a in loaded.answers.items()})
         timings.append((time.perf_counter() - started) * 1000)
-        reviewed.add(current)                 # as if it had been reviewed, so the next one is new
     db.close()
     return timings
 
@@ -156,8 +156,8 @@ def bench_search(db_path: Path) -> list[float]:
     for _ in range(5):
         for case_filter in filters:
             started = time.perf_counter()
-            ids = queue.case_ids(db, case_filter)      # what the queue model does on a change of filter
-            queue.counts_for_ids(db, ids)
+            loaded = queue.queue_ids(db, case_filter)      # what the queue model does on a change of filter
+            queue.counts_for_ids(db, loaded.json)          # (the counts on a worker for a long queue)
             timings.append((time.perf_counter() - started) * 1000)
     db.close()
     return timings

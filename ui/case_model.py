@@ -1,21 +1,32 @@
 """The case queue as a table model over the workspace.
 
 It loads only the sorted list of case ids the filter selects (workbench.review.queue), then
-fetches row contents a page at a time into a cache, so 100,000 cases open instantly.
+fetches row contents a page at a time into a cache, so 1,000,000 cases open in well under a second.
+The ids are read once per reload, into a compact array; the counts by status of a long queue come
+from a worker a moment later.
 Sorting changes the SQL ORDER BY; filtering and searching change the WHERE.
 """
 from __future__ import annotations
 
+import logging
+from array import array
 from typing import Any
 
 import sqlite_utils
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt,
+                            QThreadPool, Signal)
 from PySide6.QtGui import QBrush, QColor
 
+from db.connection import open_database
+from foundation.jobs import CancelToken, Progress
+from ui.tasks import QuietTask
 from workbench.review import queue
 from workbench.review.queue import CaseFilter
 
+log = logging.getLogger("workbench.ui")
+
 PAGE_SIZE = 200
+SYNC_COUNT_ROWS = 20_000     # a queue this long is counted at once (a few ms); a longer one on a worker
 
 # The risk column shows the score and its stored band ("0.65 high"); it sorts by the score.
 RISK_SELECT = "(SELECT printf('%.2f', cr.score) || ' ' || cr.band FROM case_risk cr WHERE cr.case_id = c.id)"
@@ -24,6 +35,11 @@ COLUMNS: tuple[tuple[str, str], ...] = tuple((key, RISK_SELECT if key == "risk" 
     "application_number", "ip_type", "title", "examiner", "department", "decision_date", "status", "verdict", "risk"))
 VERDICT_COLOURS = {"error": QColor("#b3261e"), "defect": QColor("#9a6700"), "compliant": QColor("#1b7a3a")}
 RISK_COLOURS = {"high": QColor("#b3261e"), "medium": QColor("#9a6700")}
+STATUS_COLUMN = [key for key, _ in COLUMNS].index("status")
+
+
+def _status_key(status: str) -> str:
+    return "in_progress" if status == "open" else status
 
 
 def risk_band_label(band: str) -> str:
@@ -84,26 +100,30 @@ class CaseTableModel(QAbstractTableModel):
     def __init__(self, db: sqlite_utils.Database, parent: Any = None) -> None:
         super().__init__(parent)
         self.db = db
-        self._ids: list[int] = []
-        self._rows: dict[int, int] = {}          # case id -> row, for refresh_case and row_of
+        self._ids: array = array("q")            # the queue's case ids in order, read once per reload
+        self._ids_json = "[]"                    # the same, as SQLite gave it, for the counts' worker
         self._pages: dict[int, list[tuple[Any, ...]]] = {}
         self._sort_column = 0
         self._sort_order = Qt.SortOrder.AscendingOrder
         self.case_filter = CaseFilter()
         self.counts: dict[str, int] = dict.fromkeys(queue.STATUSES, 0)
+        self.counts_pending = False              # the counts of a big queue are on their way from a worker
         self.total = 0
-        self._statuses: dict[int, str] = {}      # reviewed case id -> status of its latest review
+        # Status counts of a big queue are computed on a thread of their own; only the newest
+        # request's result is kept.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._generation = 0
         self.reload()
 
     # -- loading ---------------------------------------------------------------------------
     def reload(self) -> None:
         """Re-read the sorted, filtered ids (after an import, a change of sort or filter); rows load lazily."""
         self.beginResetModel()
-        self._ids = queue.case_ids(self.db, self.case_filter, sort=COLUMNS[self._sort_column][0],
-                                   descending=self._sort_order == Qt.SortOrder.DescendingOrder)
-        self._rows = {case_id: row for row, case_id in enumerate(self._ids)}
+        loaded = queue.queue_ids(self.db, self.case_filter, sort=COLUMNS[self._sort_column][0],
+                                 descending=self._sort_order == Qt.SortOrder.DescendingOrder)
+        self._ids, self._ids_json = loaded.ids, loaded.json
         self._pages.clear()
-        self._statuses = dict(self.db.execute("SELECT case_id, status FROM latest_reviews").fetchall())
         self.endResetModel()
         self._recount()
 
@@ -112,45 +132,72 @@ class CaseTableModel(QAbstractTableModel):
             self.case_filter = case_filter
             self.reload()
 
-    def _status_key(self, case_id: int) -> str:
-        status = self._statuses.get(case_id, "not_reviewed")
-        return "in_progress" if status == "open" else status
-
     def _recount(self) -> None:
-        counts = dict.fromkeys(queue.STATUSES, 0)
-        for case_id in self._ids:
-            counts[self._status_key(case_id)] += 1
-        self.counts = counts
+        """Counts of the cases shown by status: at once for a small queue, else from a worker
+        (zero until they arrive, so the status bar shows only the number of cases meanwhile)."""
         self.total = self.db.execute("SELECT COUNT(*) FROM cases").fetchone()[0] if self.case_filter.active \
             else len(self._ids)
+        self._generation += 1
+        generation, path = self._generation, self._database_file()
+        text = self._ids_json or queue.ids_json(self._ids)
+        if len(self._ids) <= SYNC_COUNT_ROWS or path is None:
+            self._counted(generation, queue.counts_for_ids(self.db, text))
+            return
+        self.counts, self.counts_pending = dict.fromkeys(queue.STATUSES, 0), True
         self.counts_changed.emit()
+
+        def job(_progress: Progress, _cancel: CancelToken) -> dict[str, int]:
+            db = open_database(path, read_only=True)     # each thread its own connection
+            try:
+                return queue.counts_for_ids(db, text)
+            finally:
+                db.close()
+
+        self._pool.clear()                       # counts asked for earlier and not begun are stale: never run them
+        task = QuietTask(self, job, self._pool)
+        task.finished.connect(lambda counts: self._counted(generation, counts))
+        task.failed.connect(lambda exc: log.error("queue counts failed", exc_info=(type(exc), exc, exc.__traceback__)))
+
+    def _counted(self, generation: int, counts: dict[str, int]) -> None:
+        if generation != self._generation:
+            return                               # a newer reload or change is on its way
+        self.counts, self.counts_pending = counts, False
+        self._ids_json = ""                      # only needed until counted: up to megabytes
+        self.counts_changed.emit()
+
+    def _database_file(self) -> str | None:
+        files = [row[2] for row in self.db.execute("PRAGMA database_list") if row[1] == "main"]
+        return files[0] if files and files[0] else None
+
+    def shutdown(self) -> None:
+        """Wait for a count still running (the window is closing)."""
+        self._pool.waitForDone(10_000)
 
     def refresh_case(self, case_id: int) -> None:
         """A case's review changed: drop its page from the cache and repaint its row.
 
         The case stays in the list even if it no longer matches the filter (a reviewer who
         filters on 'not reviewed' keeps the case they are working on in view)."""
-        old = self._status_key(case_id)
-        status = self.db.execute("SELECT status FROM latest_reviews WHERE case_id = ?", [case_id]).fetchone()
-        if status is None:
-            self._statuses.pop(case_id, None)
-        else:
-            self._statuses[case_id] = status[0]
-        row = self._rows.get(case_id)
+        row = self.row_of(case_id)
         if row is None:
             return
-        new = self._status_key(case_id)
-        if new != old:
-            self.counts[old] -= 1
-            self.counts[new] += 1
+        page = self._pages.pop(row // PAGE_SIZE, None)
+        old = page[row % PAGE_SIZE][STATUS_COLUMN] if page is not None else None
+        found = self.db.execute("SELECT status FROM latest_reviews WHERE case_id = ?", [case_id]).fetchone()
+        new = found[0] if found else "not_reviewed"
+        if old is None or self.counts_pending:
+            if old != new:
+                self._recount()                  # the old status is not at hand: count again
+        elif _status_key(new) != _status_key(old):
+            self.counts[_status_key(old)] -= 1
+            self.counts[_status_key(new)] += 1
             self.counts_changed.emit()
-        self._pages.pop(row // PAGE_SIZE, None)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def next_unreviewed(self, current: int | None) -> int | None:
         """The next case in the queue's order not yet completed or signed off, wrapping round."""
-        reviewed = {case_id for case_id, status in self._statuses.items() if status in ("completed", "signed_off")}
-        return queue.next_unreviewed(self._ids, reviewed, current)
+        row = self.row_of(current) if current is not None else None
+        return queue.next_unreviewed_after(self.db, self._ids, current, 0 if row is None else row + 1)
 
     def _page(self, page: int) -> list[tuple[Any, ...]]:
         cached = self._pages.get(page)
@@ -171,7 +218,17 @@ class CaseTableModel(QAbstractTableModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, case_id: int) -> int | None:
-        return self._rows.get(case_id)
+        """The case's row: looked for first among the pages on screen, then through the whole list."""
+        for page in self._pages:
+            low = page * PAGE_SIZE
+            try:
+                return low + self._ids[low:low + PAGE_SIZE].index(case_id)
+            except ValueError:
+                continue
+        try:
+            return self._ids.index(case_id)
+        except ValueError:
+            return None
 
     # -- Qt model interface ----------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
@@ -206,7 +263,7 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not (0 <= column < len(COLUMNS)):
-            return
+        if not (0 <= column < len(COLUMNS)) or (column, order) == (self._sort_column, self._sort_order):
+            return          # the view asks again for the order the queue already has
         self._sort_column, self._sort_order = column, order
         self.reload()

@@ -97,8 +97,9 @@ class MainWindow(QMainWindow):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # The model is already in application-number order: the view asks for it and nothing is read again.
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -551,6 +552,7 @@ class MainWindow(QMainWindow):
         self.status_area.stop()
         self.tasks.shutdown()
         self.dashboard.shutdown()
+        self.model.shutdown()
         self.calibration.shutdown()
         self.db.close()
         super().closeEvent(event)

@@ -117,6 +117,9 @@ def test_choices(db):
     departments = queue.choices(db, "department")
     assert departments == sorted(departments) and "外观设计审查部" in departments
     assert len(queue.choices(db, "reviewer")) == 8
+    for field in ("department", "examiner"):       # every distinct value but the empty one, in order
+        assert queue.choices(db, field) == [r[0] for r in db.execute(
+            f"SELECT DISTINCT {field} FROM cases WHERE {field} != '' ORDER BY 1")]
 
 
 def test_next_unreviewed_follows_the_queue_order_and_wraps():

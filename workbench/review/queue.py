@@ -8,6 +8,9 @@ reads as an application number in any written form is looked up in its stored fo
 """
 from __future__ import annotations
 
+import json
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -82,7 +85,8 @@ def where_clause(case_filter: CaseFilter) -> tuple[str, list[Any]]:
             params.append(value)
     if case_filter.status:
         if case_filter.status == "not_reviewed":
-            clauses.append("NOT EXISTS (SELECT 1 FROM latest_reviews lr WHERE lr.case_id = c.id)")
+            # NOT IN builds the set of reviewed cases once; NOT EXISTS looked each case up (a third slower)
+            clauses.append("c.id NOT IN (SELECT case_id FROM latest_reviews)")
         else:
             statuses = ("open", "in_progress") if case_filter.status == "in_progress" else (case_filter.status,)
             clauses.append(f"c.id IN (SELECT case_id FROM latest_reviews WHERE status IN"
@@ -129,9 +133,7 @@ def _as_application_number(term: str) -> str | None:
         return None
 
 
-def case_ids(db: sqlite_utils.Database, case_filter: CaseFilter = CaseFilter(), *,
-             sort: str = "application_number", descending: bool = False) -> list[int]:
-    """The ids of the cases the filter selects, in queue order (ties by application number)."""
+def _ids_query(case_filter: CaseFilter, sort: str, descending: bool) -> tuple[str, list[Any]]:
     expression = COLUMNS[sort]
     direction = "DESC" if descending else "ASC"
     where, params = where_clause(case_filter)
@@ -139,9 +141,33 @@ def case_ids(db: sqlite_utils.Database, case_filter: CaseFilter = CaseFilter(), 
         # Sort what the filter selected; walking an index in order and testing each of the
         # 100,000 rows against the filter is several times slower.
         expression = f"+{expression}"
-    return [row[0] for row in db.execute(
-        f"SELECT c.id FROM cases c WHERE {where}"
-        f" ORDER BY {expression} {direction}, c.application_number {direction}", params)]
+    return (f"SELECT c.id FROM cases c WHERE {where}"
+            f" ORDER BY {expression} {direction}, c.application_number {direction}"), params
+
+
+@dataclass(frozen=True)
+class QueueIds:
+    """The queue's case ids in order: compact (8 bytes an id, not a Python int and a list slot),
+    and as the JSON array SQLite returned, which counts_for_ids and reviewed_among pass back."""
+
+    ids: array
+    json: str
+
+
+def queue_ids(db: sqlite_utils.Database, case_filter: CaseFilter = CaseFilter(), *,
+              sort: str = "application_number", descending: bool = False) -> QueueIds:
+    """case_ids, read in one step: one JSON text from SQLite is a third faster than a row per id."""
+    sql, params = _ids_query(case_filter, sort, descending)
+    # An aggregate over a subquery with ORDER BY keeps its order (SQLite never flattens it).
+    text = db.execute(f"SELECT json_group_array(id) FROM ({sql})", params).fetchone()[0] or "[]"
+    return QueueIds(array("q", json.loads(text)), text)
+
+
+def case_ids(db: sqlite_utils.Database, case_filter: CaseFilter = CaseFilter(), *,
+             sort: str = "application_number", descending: bool = False) -> list[int]:
+    """The ids of the cases the filter selects, in queue order (ties by application number)."""
+    sql, params = _ids_query(case_filter, sort, descending)
+    return [row[0] for row in db.execute(sql, params)]
 
 
 def status_counts(db: sqlite_utils.Database, case_filter: CaseFilter = CaseFilter()) -> dict[str, int]:
@@ -168,7 +194,11 @@ def choices(db: sqlite_utils.Database, field: str) -> list[str]:
         rows = db.execute("SELECT reviewer FROM reviews UNION SELECT reviewer FROM round_cases"
                           " WHERE reviewer IS NOT NULL AND reviewer != '' ORDER BY 1")
     elif field in ("department", "examiner"):
-        rows = db.execute(f"SELECT DISTINCT {field} FROM cases WHERE {field} != '' ORDER BY 1")
+        # From one distinct value to the next along the column's index: a few lookups per value,
+        # where DISTINCT reads the whole index (a tenth of a second at a million cases).
+        rows = db.execute(f"WITH RECURSIVE d(v) AS (SELECT MIN({field}) FROM cases WHERE {field} > ''"
+                          f" UNION ALL SELECT (SELECT MIN({field}) FROM cases WHERE {field} > d.v) FROM d"
+                          f" WHERE d.v IS NOT NULL) SELECT v FROM d WHERE v IS NOT NULL")
     else:
         raise ValueError(field)
     return [row[0] for row in rows]
@@ -194,12 +224,46 @@ def next_unreviewed(ids: list[int], reviewed: set[int], current: int | None) -> 
     return None
 
 
-def counts_for_ids(db: sqlite_utils.Database, ids: list[int]) -> dict[str, int]:
-    """status_counts for a list of case ids the caller already has (the queue's own list):
-    no second pass of the filter's search, only the reviewed cases' statuses."""
-    statuses = dict(db.execute("SELECT case_id, status FROM latest_reviews").fetchall())
+def ids_json(ids: Sequence[int] | str) -> str:
+    """The ids as the JSON array SQLite's json_each reads (a text given is taken as one already)."""
+    return ids if isinstance(ids, str) else json.dumps(list(ids))
+
+
+def counts_for_ids(db: sqlite_utils.Database, ids: Sequence[int] | str) -> dict[str, int]:
+    """status_counts for the case ids the caller already has (the queue's own list, or its JSON
+    text): no second pass of the filter's search; SQLite counts, on whichever thread calls."""
+    text = ids_json(ids)
     counts = dict.fromkeys(STATUSES, 0)
-    for case_id in ids:
-        status = statuses.get(case_id, "not_reviewed")
-        counts["in_progress" if status == "open" else status] += 1
+    rows = db.execute("SELECT lr.status, COUNT(*) FROM json_each(?) j JOIN latest_reviews lr ON lr.case_id = j.value"
+                      " GROUP BY 1", [text]).fetchall()
+    for status, count in rows:
+        counts["in_progress" if status == "open" else status] += count
+    total = len(ids) if not isinstance(ids, str) else db.execute("SELECT json_array_length(?)", [text]).fetchone()[0]
+    counts["not_reviewed"] = total - sum(counts.values())
     return counts
+
+
+def reviewed_among(db: sqlite_utils.Database, ids: Sequence[int]) -> set[int]:
+    """Which of these cases are reviewed (latest review completed or signed off)."""
+    return {row[0] for row in db.execute(
+        "SELECT case_id FROM latest_reviews WHERE status IN ('completed', 'signed_off')"
+        " AND case_id IN (SELECT value FROM json_each(?))", [ids_json(ids)])}
+
+
+def next_unreviewed_after(db: sqlite_utils.Database, ids: Sequence[int], current: int | None,
+                          start: int) -> int | None:
+    """next_unreviewed over the queue's ids from row `start` (the row after `current`), asking
+    SQLite about a few ids at a time: most cases are unreviewed, so the first batch is usually enough
+    and no set of every reviewed case is kept."""
+    size = 64
+    for low, high in ((start, len(ids)), (0, start)):
+        position = low
+        while position < high:
+            chunk = ids[position:min(high, position + size)]
+            reviewed = reviewed_among(db, chunk)
+            for case_id in chunk:
+                if case_id not in reviewed and case_id != current:
+                    return case_id
+            position += len(chunk)
+            size = min(size * 4, 32_768)
+    return None
