@@ -145,8 +145,11 @@ def test_when_both_have_an_abstract_the_abstracts_decide_not_the_titles():
     found = compute(same_abstracts, DEFAULT, set())
     assert set(found) == {r.id for r in same_abstracts}
     assert found[same_abstracts[0].id][0]["detail"]["fields"] == ["abstract"]
-    # Without abstracts the titles still count.
-    assert fired([row(agent="某某代理", title=TEMPLATE.format(w)) for w in words], "near_duplicate") != set()
+    # Without abstracts the titles still count, among the applications without one.
+    bare = [row(agent="某某代理", title=TEMPLATE.format(w)) for w in words]
+    assert fired(bare, "near_duplicate") == {r.id for r in bare}
+    with_one = row(agent="某某代理", title=TEMPLATE.format("虫情"), abstract=different[0])
+    assert fired(bare[:3] + [with_one], "near_duplicate") == set()
 
 
 def test_skipped_indicators_are_not_computed():

@@ -143,8 +143,8 @@ def trademark_hoarding(rows: list[CaseRow], s: RiskSettings) -> Fired:
 def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings) -> Fired:
     """Cases with at least `near_duplicate_min` other applications of the same applicant (or
     the same agent), filed within `near_duplicate_window_days` of this one, whose text is
-    near-duplicate (3-gram Jaccard at least `near_duplicate_similarity`): the abstracts when both
-    have one, else the titles. Titles are short and formulaic (a company's "一种…装置" family shares
+    near-duplicate (3-gram Jaccard at least `near_duplicate_similarity`): the abstracts of those with
+    one, the titles of those without. Titles are short and formulaic (a company's "一种…装置" family shares
     most of its words) and a large agency files similar subjects all year; a filing mill's batch is
     near-duplicate in substance and filed together. The group with more of them is the one named."""
     groups: dict[tuple[str, str], list[CaseRow]] = defaultdict(list)
@@ -168,9 +168,13 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings) 
         neighbours: dict[int, dict[int, float]] = defaultdict(dict)
         fields: dict[int, set[str]] = defaultdict(set)
         for field in ("title", "abstract"):
-            present = [(row.id, sketches[(row.id, field)]) for row in members if sketches[(row.id, field)]]
+            # Titles only among the applications without an abstract: where both have one, the
+            # abstracts decide, and leaving their formulaic titles out keeps a large agency's title
+            # pairs from growing with the square of its filings.
+            present = [(row.id, sketches[(row.id, field)]) for row in members if sketches[(row.id, field)]
+                       and (field == "abstract" or not sketches[(row.id, "abstract")])]
             for (a, b), similarity in minhash.similar_pairs(present, s.near_duplicate_similarity).items():
-                if not _comparable(a, b, field, days, sketches, s):
+                if not _within_window(a, b, days, s):
                     continue
                 for one, other in ((a, b), (b, a)):
                     neighbours[one][other] = max(similarity, neighbours[one].get(other, 0.0))
@@ -184,14 +188,10 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings) 
     return best
 
 
-def _comparable(a: int, b: int, field: str, days: dict[int, int],
-                sketches: dict[tuple[int, str], minhash.Sketch | None], s: RiskSettings) -> bool:
-    """A similar pair counts when both filing days are known and within the window, and, for titles,
-    when the two do not both have an abstract to compare instead."""
+def _within_window(a: int, b: int, days: dict[int, int], s: RiskSettings) -> bool:
+    """Both filing days are known and within the window of each other."""
     day_a, day_b = days.get(a), days.get(b)
-    if day_a is None or day_b is None or abs(day_a - day_b) > s.near_duplicate_window_days:
-        return False
-    return field == "abstract" or not (sketches.get((a, "abstract")) and sketches.get((b, "abstract")))
+    return day_a is not None and day_b is not None and abs(day_a - day_b) <= s.near_duplicate_window_days
 
 
 def compute(rows: Iterable[CaseRow], s: RiskSettings, skipped: set[str],
