@@ -164,3 +164,22 @@ def test_score_combines_points_and_bands():
     assert band_of(combine([0.6])) == "high" and combine([0.5, 0.3]) == pytest.approx(0.65)
     assert combine([0.6] * 7) <= 1
     assert RiskSettings.from_json(DEFAULT.as_json()) == DEFAULT
+
+
+def test_searching_slice_by_slice_finds_exactly_the_pairs_within_the_window():
+    """The sliced search (workbench.risk.indicators._pairs_in_windows) against the whole group's
+    pairs filtered by the window, on random filing days, undated filings among them."""
+    import random
+    from workbench.risk.indicators import _pairs_in_windows
+    hasher = minhash.GramHasher()
+    words = ["温湿度", "光照度", "二氧化碳", "土壤水分", "虫情", "风速", "降雨量", "氨气浓度"]
+    rng = random.Random(1)
+    window = DEFAULT.near_duplicate_window_days
+    for _ in range(150):
+        n = rng.randrange(2, 40)
+        present = [(i, minhash.sketch(TEMPLATE.format(rng.choice(words)), hasher, 8)) for i in range(n)]
+        days = {i: rng.choice((rng.randrange(0, 400), 89, 90, 180, 181)) for i in range(n) if rng.random() > 0.1}
+        whole = {pair: similarity for pair, similarity in
+                 minhash.similar_pairs(present, DEFAULT.near_duplicate_similarity).items()
+                 if pair[0] in days and pair[1] in days and abs(days[pair[0]] - days[pair[1]]) <= window}
+        assert _pairs_in_windows(present, days, DEFAULT) == whole

@@ -173,9 +173,7 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings) 
             # pairs from growing with the square of its filings.
             present = [(row.id, sketches[(row.id, field)]) for row in members if sketches[(row.id, field)]
                        and (field == "abstract" or not sketches[(row.id, "abstract")])]
-            for (a, b), similarity in minhash.similar_pairs(present, s.near_duplicate_similarity).items():
-                if not _within_window(a, b, days, s):
-                    continue
+            for (a, b), similarity in _pairs_in_windows(present, days, s).items():
                 for one, other in ((a, b), (b, a)):
                     neighbours[one][other] = max(similarity, neighbours[one].get(other, 0.0))
                     fields[one].add(field)
@@ -188,10 +186,24 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings) 
     return best
 
 
-def _within_window(a: int, b: int, days: dict[int, int], s: RiskSettings) -> bool:
-    """Both filing days are known and within the window of each other."""
-    day_a, day_b = days.get(a), days.get(b)
-    return day_a is not None and day_b is not None and abs(day_a - day_b) <= s.near_duplicate_window_days
+def _pairs_in_windows(present: list[tuple[int, minhash.Sketch]], days: dict[int, int],
+                      s: RiskSettings) -> dict[tuple[int, int], float]:
+    """The near-duplicate pairs filed within the window W of each other: searched slice by slice,
+    slices of 2W days starting every W days, so every such pair lies whole in one slice (the earlier
+    filing's slice) and the search never compares filings years apart. Undated filings take no part."""
+    width = s.near_duplicate_window_days
+    dated = sorted((days[key], key, sketch) for key, sketch in present if days.get(key) is not None)
+    found: dict[tuple[int, int], float] = {}
+    start = 0
+    while start < len(dated):
+        first_day = dated[start][0] - dated[start][0] % max(width, 1)
+        end = bisect_left(dated, (first_day + 2 * width + 1,))
+        members = [(key, sketch) for _day, key, sketch in dated[start:end]]
+        for (a, b), similarity in minhash.similar_pairs(members, s.near_duplicate_similarity).items():
+            if abs(days[a] - days[b]) <= width:
+                found[(a, b)] = similarity
+        start = bisect_left(dated, (first_day + width + 1,))
+    return found
 
 
 def compute(rows: Iterable[CaseRow], s: RiskSettings, skipped: set[str],
