@@ -159,9 +159,12 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings) 
     sketches: dict[tuple[int, str], minhash.Sketch | None] = {}
     for members in big.values():
         for row in members:
-            for field in ("title", "abstract"):
-                if (row.id, field) not in sketches:
-                    sketches[(row.id, field)] = minhash.sketch(getattr(row, field), hasher, s.near_duplicate_min_chars)
+            if (row.id, "abstract") not in sketches:
+                abstract = minhash.sketch(row.abstract, hasher, s.near_duplicate_min_chars)
+                sketches[(row.id, "abstract")] = abstract
+                # The title is compared only when there is no abstract to compare.
+                sketches[(row.id, "title")] = (
+                    None if abstract else minhash.sketch(row.title, hasher, s.near_duplicate_min_chars))
     numbers = {row.id: row.number for row in rows}
     best: Fired = {}
     for (kind, name), members in sorted(big.items()):
@@ -171,8 +174,7 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings) 
             # Titles only among the applications without an abstract: where both have one, the
             # abstracts decide, and leaving their formulaic titles out keeps a large agency's title
             # pairs from growing with the square of its filings.
-            present = [(row.id, sketches[(row.id, field)]) for row in members if sketches[(row.id, field)]
-                       and (field == "abstract" or not sketches[(row.id, "abstract")])]
+            present = [(row.id, sketches[(row.id, field)]) for row in members if sketches[(row.id, field)]]
             for (a, b), similarity in _pairs_in_windows(present, days, s).items():
                 for one, other in ((a, b), (b, a)):
                     neighbours[one][other] = max(similarity, neighbours[one].get(other, 0.0))
