@@ -149,3 +149,23 @@ def test_a_bucket_of_boilerplate_is_bounded_and_its_cases_still_found():
     # Below the cap nothing is bounded: the same result as the search before.
     few = rows[:minhash.BUCKET_CAP]
     assert near_duplicates(few, _days(few), DEFAULT) == old_near_duplicates(few, _days(few), DEFAULT)
+
+
+def test_risk_refresh_says_when_buckets_were_bounded(tmp_path):
+    import io
+    import json
+
+    from tests.workbench.helpers import workspace
+    from tests.workbench.risk_helpers import add, case
+    from workbench.cli import main
+    db = workspace(tmp_path)
+    add(db, [case(title=TITLE.format("温室", "温湿度"), applicant=f"公司{i}", agent="模板代理", applicant_type="company")
+             for i in range(2 * minhash.BUCKET_CAP)])
+    out = io.StringIO()
+    assert main(["risk", "--refresh", "--db", str(tmp_path / "w.sqlite3")], out=out, err=io.StringIO()) == 0
+    assert f"compared with at most the {minhash.BUCKET_CAP} filed next within the window" in out.getvalue()
+    out = io.StringIO()
+    main(["risk", "--refresh", "--json", "--language", "zh", "--db", str(tmp_path / "w.sqlite3")], out=out,
+         err=io.StringIO())
+    data = json.loads(out.getvalue())
+    assert data["bounded"] > 0 and any("超过上限" in line for line in data["skipped"])

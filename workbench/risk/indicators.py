@@ -162,14 +162,14 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings,
         if text not in by_text:
             by_text[text] = minhash.sketch(text, hasher, s.near_duplicate_min_chars)
         return by_text[text]
-    sketches: dict[tuple[int, str], minhash.Sketch | None] = {}
+    chosen: dict[int, tuple[str, minhash.Sketch] | None] = {}      # case -> the field compared, its sketch
     for members in big.values():
         for row in members:
-            if (row.id, "abstract") not in sketches:
-                abstract = sketch(row.abstract)
-                sketches[(row.id, "abstract")] = abstract
+            if row.id not in chosen:
                 # The title is compared only when there is no abstract to compare.
-                sketches[(row.id, "title")] = None if abstract else sketch(row.title)
+                abstract = sketch(row.abstract)
+                title = None if abstract else sketch(row.title)
+                chosen[row.id] = ("abstract", abstract) if abstract else ("title", title) if title else None
     numbers = {row.id: row.number for row in rows}
     best: Fired = {}
     for (kind, name), members in sorted(big.items()):
@@ -179,7 +179,7 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings,
             # Titles only among the applications without an abstract: where both have one, the
             # abstracts decide, and leaving their formulaic titles out keeps a large agency's title
             # pairs from growing with the square of its filings.
-            present = [(row.id, sketches[(row.id, field)]) for row in members if sketches[(row.id, field)]]
+            present = [(row.id, entry[1]) for row in members if (entry := chosen[row.id]) and entry[0] == field]
             for (a, b), similarity in _pairs_in_windows(present, days, s, oversized).items():
                 for one, other in ((a, b), (b, a)):
                     neighbours[one][other] = max(similarity, neighbours[one].get(other, 0.0))

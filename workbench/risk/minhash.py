@@ -103,7 +103,7 @@ def fast_band_keys(hashes: list[int]) -> tuple[int, ...]:
 class Sketch:
     """What near-duplicate search keeps of one text."""
     grams: array            # sorted distinct 3-gram hashes ('I')
-    bands: tuple[int, ...]
+    bands: array            # one key per band ('q'): compact, as a million of them may be held
 
 
 def sketch(text: str, hasher: GramHasher, min_chars: int) -> Sketch | None:
@@ -112,7 +112,7 @@ def sketch(text: str, hasher: GramHasher, min_chars: int) -> Sketch | None:
     if len(norm) < max(min_chars, 3):
         return None
     hashes = gram_hashes(norm, hasher)
-    return Sketch(array("I", hashes), fast_band_keys(hashes))
+    return Sketch(array("I", hashes), array("q", fast_band_keys(hashes)))
 
 
 def jaccard(a: array, b: array) -> float:
