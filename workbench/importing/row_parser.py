@@ -168,31 +168,9 @@ class RowParser:
                                    implied=implied.replace("_", " "), declared=declared.replace("_", " "))
             raise RowRejected(self.names[self.i_type], as_text(cells[self.i_type]), error)
         filing_index, decision_index = self.date_indexes
-        read = self._read_dates      # text dates read before, as _date reads them
-        filing = decision = None
-        if filing_index is not None:
-            raw = cells[filing_index]
-            filing = read.get(raw, _UNREAD) if type(raw) is str else _UNREAD
-            if filing is _UNREAD:
-                filing = self._date(raw, filing_index)
-        if decision_index is not None:
-            raw = cells[decision_index]
-            decision = read.get(raw, _UNREAD) if type(raw) is str else _UNREAD
-            if decision is _UNREAD:
-                decision = self._date(raw, decision_index)
+        filing, decision = self._cell_date(cells, filing_index), self._cell_date(cells, decision_index)
         texts, joined = _texts(self.text_cells(cells))
-        extra: dict[str, str] = {}
-        for index, name in self.extra_columns:
-            value = cells[index]
-            if value is not None and value != "":
-                text = as_text(value)
-                if text:
-                    extra[name] = text
-        if len(cells) > self.width + 1:      # cells beyond the header: kept, never dropped
-            for index in range(self.width, len(cells) - 1):
-                text = as_text(cells[index])
-                if text:
-                    extra[f"column {index + 1}"] = text
+        extra = self._extra(cells)
         # Only a row with a whole cell shaped like a date is looked at cell by cell.
         remarks = (self._dates_in_texts(texts, implied or declared)
                    if joined is None or _DATE_CELL.search(joined) else None)
@@ -207,6 +185,29 @@ class RowParser:
         record = (normalized, implied or declared, *texts, filing, decision, *coded,
                   json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else "{}")
         return record, remarks
+
+    def _cell_date(self, cells: list[Any], index: int | None) -> str | None:
+        if index is None:
+            return None
+        raw = cells[index]
+        found = self._read_dates.get(raw, _UNREAD) if type(raw) is str else _UNREAD    # read before
+        return self._date(raw, index) if found is _UNREAD else found
+
+    def _extra(self, cells: list[Any]) -> dict[str, str]:
+        """The cells of unmapped columns, by header, and cells beyond the header (kept, never dropped)."""
+        extra: dict[str, str] = {}
+        for index, name in self.extra_columns:
+            value = cells[index]
+            if value is not None and value != "":
+                text = as_text(value)
+                if text:
+                    extra[name] = text
+        if len(cells) > self.width + 1:
+            for index in range(self.width, len(cells) - 1):
+                text = as_text(cells[index])
+                if text:
+                    extra[f"column {index + 1}"] = text
+        return extra
 
     def _coded_values(self, cells: list[Any], extra: dict[str, str]) -> tuple[list[Any], list[Remark]]:
         """The coded fields' stored values; an unreadable one is left unknown, its text kept in
