@@ -16,6 +16,7 @@ with openpyxl and compare values, types and formats.
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, datetime, timezone
 from typing import Any, Callable, Sequence
 
@@ -39,6 +40,8 @@ from workbench.report.excel_cells import (
 
 Render = Callable[[Any], str]   # stored value -> the cell's markup after its reference's row number, "" if empty
 TRIGGER_CHARACTERS = frozenset(FORMULA_TRIGGERS)
+#: Text without a character to escape, replace or keep a raw CR of (ILLEGAL_CHARACTERS, & < > and CR).
+_ORDINARY = re.compile("[^&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]*")
 #: Distinct values a data-sheet column keeps the markup of. Most columns repeat a few values (labels,
 #: departments, item ids, dates), rendered once each; a column of distinct values (titles) fills this and
 #: is rendered cell by cell from then on, so memory stays small at a million rows.
@@ -65,6 +68,9 @@ def text_markup(value: str, quote_style: str = "") -> str:
     stays text when edited. Characters XML cannot hold are replaced; Excel's cell limit is kept.
     Inline strings are never formulas or error values, so '#N/A' in a title stays text.
     """
+    if (value[0] not in TRIGGER_CHARACTERS and _ORDINARY.fullmatch(value) and len(value) <= EXCEL_TEXT_LIMIT
+            and not value[0].isspace() and not value[-1].isspace()):
+        return f' t="inlineStr"><is><t>{value}</t></is></c>'       # most text: nothing to change
     style = quote_style if value[0] in TRIGGER_CHARACTERS else ""
     if ILLEGAL_CHARACTERS.search(value):
         value = ILLEGAL_CHARACTERS.sub(REPLACEMENT, value)
