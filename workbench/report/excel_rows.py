@@ -5,8 +5,11 @@ through et_xmlfile: about 15 microseconds a cell, 30 seconds for the Findings an
 of a 100,000-finding export. The rows of a data table hold only a few kinds of value (text,
 labels, numbers with a format, dates), so each column gets a small function that renders its
 cell as the same markup openpyxl would write (inline strings, `%.16g` numbers, Excel date
-serials with a date style), about ten times faster. openpyxl still writes everything else:
-the sheet's head and tail, the header row, tables, styles and the package.
+serials with a date style), about ten times faster. In the Findings, Answers and Cases sheets
+each column also remembers the markup of the values it has seen (labels, departments, item ids
+and dates repeat across a million rows), and rows are appended two thousand at a time, so a cell
+costs a dictionary look-up and two joins. openpyxl still writes everything else: the sheet's head
+and tail, the header row, tables, styles and the package.
 
 The two openpyxl internals this needs are replaced in one fenced module,
 workbench.report.openpyxl_internals (it says why, and its test fails on any other openpyxl);
