@@ -111,14 +111,15 @@ def write_table(sheet: Worksheet, *, columns: Sequence[Column], rows: Iterable[S
     sheet.append([styled(sheet, title, font=HEADER_FONT, alignment=HEADER_ALIGNMENT) for title in header])
     stream_rows(sheet, columns, language, stored=data)
     count = 0
-    batch = sample + list(islice(source, max(0, PROGRESS_EVERY - len(sample))))
+    rest = chain(sample, source)
+    batch = list(islice(rest, PROGRESS_EVERY))
     while batch:             # appended PROGRESS_EVERY rows at a time (excel_rows.stream_rows)
         sheet.append(batch)
         count += len(batch)
         if count % PROGRESS_EVERY == 0:
             cancel.check()
             progress(count, total, label)
-        batch = list(islice(source, PROGRESS_EVERY))
+        batch = list(islice(rest, PROGRESS_EVERY))
     last_column = get_column_letter(len(columns))
     last_row = count + 1
     if count == 0:
