@@ -8,6 +8,7 @@ import datetime
 import io
 import json
 import random
+import re
 
 import pytest
 
@@ -19,6 +20,7 @@ from workbench.demo.planted import planted_cases
 from workbench.demo.writer import Hasher, ReviewWriter, entry_hasher, quote
 
 TODAY = datetime.date(2025, 11, 3)       # a Monday
+UID = r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"       # as reviews_uid_on_insert makes
 _TRICKY = ("", "plain", "王芳", 'say "no"', "back\\slash", "tab\there", "line\nbreak", "\x00\x1f", "\u3000全角空格",
            "\u2028separator", "emoji 😀", "{\"a\":1}")
 
@@ -56,8 +58,10 @@ def test_the_workspace_verifies_and_its_quick_search_index_is_whole(full):
     out, err = io.StringIO(), io.StringIO()
     assert main(["verify", "--db", str(db.path)], out=out, err=err) == 0, out.getvalue() + err.getvalue()
     db.execute("INSERT INTO cases_fts (cases_fts) VALUES ('integrity-check')")      # raises when not whole
-    trigger = db.execute("SELECT sql FROM sqlite_master WHERE name = 'cases_fts_insert'").fetchone()
-    assert trigger and "INSERT INTO cases_fts" in trigger[0]
+    fresh = open_database(db.path.parent / "fresh.sqlite3")
+    for name in ("cases_fts_insert", "latest_reviews_insert"):      # the triggers the demo set aside are back
+        sql = "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?"
+        assert db.execute(sql, [name]).fetchone() == fresh.execute(sql, [name]).fetchone() != None
     title = db.execute("SELECT title FROM cases WHERE ip_type = 'utility_model' LIMIT 1").fetchone()[0]
     found = db.execute("SELECT COUNT(*) FROM cases_fts WHERE cases_fts MATCH ?", [f'"{title}"']).fetchone()[0]
     assert found == db.execute("SELECT COUNT(*) FROM cases WHERE instr(title, ?) > 0", [title]).fetchone()[0] > 0
@@ -100,3 +104,15 @@ def test_near_duplicates_flag_the_planted_clusters_and_few_ordinary_cases(full):
     assert clusters and clusters <= flagged
     ordinary = len(flagged - set(truth))
     assert ordinary <= 0.01 * (3000 - len(truth))
+
+
+def test_each_cases_latest_review_is_the_one_the_trigger_picks(full):
+    db, _out, _err = full
+    expected = db.execute(
+        "SELECT c.id, (SELECT id FROM reviews r WHERE r.case_id = c.id AND role != 'calibration' ORDER BY"
+        " status IN ('completed', 'signed_off') DESC, completed_at DESC, id DESC LIMIT 1) AS latest FROM cases c"
+        " WHERE latest IS NOT NULL ORDER BY c.id").fetchall()
+    stored = db.execute("SELECT case_id, review_id FROM latest_reviews ORDER BY case_id").fetchall()
+    assert stored == expected and len(stored) == 2700
+    uids = [uid for (uid,) in db.execute("SELECT uid FROM reviews")]
+    assert len(set(uids)) == len(uids) and all(re.fullmatch(UID, uid) for uid in uids)

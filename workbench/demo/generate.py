@@ -182,7 +182,7 @@ def _build(db: sqlite_utils.Database, plan: _Plan, progress: Progress, cancel: C
             order, still_open = _review_order(facts, plan)
         writer = ReviewWriter(db, timeline.end_of(plan.today))
         reviewers = _reviewers(rng)
-        with timings.phase("reviews"):
+        with timings.phase("reviews"), _trigger_off(db, _LATEST_TRIGGER, _LATEST_REVIEWS, "reviews: latest", timings):
             _write_reviews(order, still_open, facts, checklist_ids, parsed, model, reviewers, rng, writer, plan,
                            progress, cancel, timings)
         with timings.phase("audit baseline"):
@@ -308,29 +308,40 @@ def _round(db: sqlite_utils.Database, spec: DemoRound, plan: _Plan, facts: list[
 
 # -- cases ---------------------------------------------------------------------------------
 
-#: The trigger that adds each new case to the quick-search index (db/migrations).
+#: The trigger that adds each new case to the quick-search index, and the one that keeps each case's
+#: latest review (db/migrations); the demo fills both at once after its bulk inserts.
 _SEARCH_TRIGGER = "cases_fts_insert"
+_LATEST_TRIGGER = "latest_reviews_insert"
+# What the latest-review trigger selects for one case, for every case at once: the first by its order.
+_LATEST_REVIEWS = """
+INSERT INTO latest_reviews (case_id, review_id, status, verdict)
+SELECT case_id, id, status, verdict FROM (
+    SELECT case_id, id, status, verdict, row_number() OVER (PARTITION BY case_id
+        ORDER BY status IN ('completed', 'signed_off') DESC, completed_at DESC, id DESC) AS rank
+    FROM reviews WHERE role != 'calibration')
+WHERE rank = 1"""
 
 
 @contextmanager
-def _search_index_at_the_end(db: sqlite_utils.Database, timings: Timings) -> Iterator[None]:
-    """Index the new cases for quick search once, after they are all in, instead of row by row
-    through the insert trigger (the same index: FTS5's rebuild reads every case; on a failure the
-    transaction's rollback brings the trigger back)."""
-    row = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [_SEARCH_TRIGGER]).fetchone()
+def _trigger_off(db: sqlite_utils.Database, name: str, then: str, phase: str, timings: Timings) -> Iterator[None]:
+    """Without the row-by-row trigger `name` inside the block, then `then` for all the rows at once and
+    the trigger back (the same result: on a failure the transaction's rollback brings the trigger back)."""
+    row = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [name]).fetchone()
     if row is not None:
-        db.execute(f"DROP TRIGGER {_SEARCH_TRIGGER}")
+        db.execute(f"DROP TRIGGER {name}")
     yield
     if row is not None:
-        with timings.phase("cases: search index"):
-            db.execute("INSERT INTO cases_fts (cases_fts) VALUES ('rebuild')")
+        with timings.phase(phase):
+            db.execute(then)
         db.execute(row[0])
 
 
 def _insert_cases(db: sqlite_utils.Database, plan: _Plan, progress: Progress,
                   cancel: CancelToken, timings: Timings) -> list[CaseFacts]:
     """The cases, each with the import of its decision month (see _MonthlyImports)."""
-    with _search_index_at_the_end(db, timings):
+    # FTS5's rebuild indexes every case (there were none before) at once.
+    with _trigger_off(db, _SEARCH_TRIGGER, "INSERT INTO cases_fts (cases_fts) VALUES ('rebuild')",
+                      "cases: search index", timings):
         return _insert_case_rows(db, plan, progress, cancel, timings)
 
 

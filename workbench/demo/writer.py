@@ -5,7 +5,8 @@ inserted in batches with executemany inside the demo's transaction.
 A million-case demo writes some four million audit entries, so their texts are made in a tight
 loop: the JSON of the few values that recur (a passing answer, a review's opening, its verdict) is
 made once and reused, and each entry's hash payload is put together from pieces already in JSON
-form. The result is the same text and the same hash workbench.audit.chain makes (`entry_hash`, which
+form; each review's random uid is given (the format of the reviews_uid_on_insert trigger's, which
+then has nothing to fill in). The result is the same text and the same hash workbench.audit.chain makes (`entry_hash`, which
 the writer checks itself against on a sample entry before using its own; tests compare them).
 Every stamp is checked against the demo's last moment: nothing is dated after its today.
 """
@@ -16,6 +17,7 @@ import hashlib
 import json
 import math
 import random
+import uuid
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -197,7 +199,7 @@ class ReviewWriter:
         else:
             self.review_rows.append((review_id, case.id, checklist_id, reviewer.name, ending.status, verdict,
                                      result.score, round(active, 1), _iso(start), _iso(ending.clock),
-                                     ending.completed_at, ending.signed_at, ending.signed_by))
+                                     ending.completed_at, ending.signed_at, ending.signed_by, str(uuid.uuid4())))
         self.reviews += 1
         self.answers += len(answers)
         self.findings += sum(1 for a in answers.values() if a.outcome == "fail")
@@ -282,8 +284,8 @@ class ReviewWriter:
         if self.review_rows:
             conn.executemany(
                 "INSERT INTO reviews (id, case_id, checklist_id, reviewer, status, verdict, score, active_seconds,"
-                " created_at, updated_at, completed_at, signed_off_at, signed_off_by)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.review_rows)
+                " created_at, updated_at, completed_at, signed_off_at, signed_off_by, uid)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.review_rows)
         if self.completed_rows:
             conn.executemany(
                 "UPDATE reviews SET status = ?, verdict = ?, score = ?, active_seconds = ?, updated_at = ?,"
