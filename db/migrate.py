@@ -148,12 +148,9 @@ def _provide_unhex(conn: sqlite3.Connection) -> None:
 
 
 def _unhex(text: object) -> bytes | None:
-    if not isinstance(text, str):
+    if not isinstance(text, str) or not re.fullmatch(r"(?:[0-9a-fA-F]{2})*", text):
         return None
-    try:
-        return bytes.fromhex(text)
-    except ValueError:
-        return None
+    return bytes.fromhex(text)
 
 
 def _rollback_quietly(conn: sqlite3.Connection) -> None:

@@ -146,16 +146,15 @@ def verify_chain(db: sqlite_utils.Database) -> list[str]:
     for row in db.execute("SELECT id, at, actor, entity, entity_id, case_id, action, old_value, new_value,"
                           " hash FROM audit_log ORDER BY id"):
         (entry_id, at, actor, entity, entity_id, case_id, action, old_json, new_json, stored) = row
-        stored_prev = kept.get(entry_id, prev_hash)
+        stored_prev, actual = kept.get(entry_id, prev_hash), hash_text(stored)
         if stored_prev != prev_hash:
             problems.append(f"audit entry {entry_id}: the entry before it was removed or changed")
-        if entry_hash(stored_prev, at, actor, entity, entity_id, case_id, action, old_json,
-                      new_json) != hash_text(stored):
+        if entry_hash(stored_prev, at, actor, entity, entity_id, case_id, action, old_json, new_json) != actual:
             # Without a stored prev_hash, an entry before it removed, or rewritten and re-hashed,
             # breaks this one too.
             problems.append(f"audit entry {entry_id} ({action} on {entity} {entity_id}) was altered"
                             + ("" if entry_id in kept else ", or an entry before it was removed or rewritten"))
-        prev_hash = hash_text(stored)
+        prev_hash = actual
     return problems
 
 
