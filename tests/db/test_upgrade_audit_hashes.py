@@ -144,7 +144,8 @@ def test_origin_hashes_of_copied_entries_are_upgraded_to_bytes(v10):
 def test_unhex_for_older_sqlite_is_sqlites_own():
     assert _unhex("00ff10") == b"\x00\xff\x10"
     assert _unhex("") == b""
-    assert _unhex("00 ff") is None and _unhex("xyz") is None and _unhex("abc") is None and _unhex(None) is None and _unhex(12) is None
+    for not_hex in ("00 ff", "xyz", "abc", None, 12):
+        assert _unhex(not_hex) is None
 
 
 def test_the_schema_10_writer_still_writes_what_schema_10_verifies(tmp_path):
