@@ -71,11 +71,10 @@ class EmptyState(QObject):
                 ("package", self.tr("Open a work package..."),
                  self.tr("A sample of cases a quality manager prepared for you (a .qrpkg file).")))):
             button = QPushButton(label)
-            button.setMinimumWidth(220)
+            button.setMinimumSize(220, 34)
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             self.buttons[key] = button
-            note = QLabel(text)
-            note.setWordWrap(True)
+            note = QLabel(text)      # one line each: a wrapped label in a centred grid gets clipped
             note.setStyleSheet("color:#555;")
             grid.addWidget(button, row, 0)
             grid.addWidget(note, row, 1)
@@ -95,7 +94,6 @@ class EmptyState(QObject):
         column.addWidget(self.path_note)
         box = QWidget()
         box.setLayout(column)
-        box.setMaximumWidth(760)
         outer = QVBoxLayout(page)
         outer.addStretch(1)
         outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -9,6 +9,7 @@ workbench.review.severities.
 from __future__ import annotations
 
 import html
+import re
 from typing import Any, Iterable
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -19,6 +20,7 @@ from ui.review_items import OUTCOME_KEYS, SEVERITY_KEYS
 from workbench.report.glossary import labels
 from workbench.review.severities import MEANINGS
 
+HELP_TEXT = "help_text"     # an action's name as made, before the window changes its text (ui/help_menu.py)
 PAGE_STYLE = ("<style>h2 { margin-top: 14px; } td { padding: 2px 10px 2px 0; vertical-align: top; }"
               " td.key { white-space: nowrap; font-weight: bold; } td.menu { color: #666; }</style>")
 
@@ -27,8 +29,14 @@ translate = QCoreApplication.translate
 
 
 def plain(text: str) -> str:
-    """A menu text as read: no mnemonic ampersand, no trailing ellipsis."""
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").removesuffix("...").removesuffix("…")
+    """A menu text as read: no mnemonic ("&File", "文件(&F)"), no trailing ellipsis."""
+    text = re.sub(r"\(&\w\)", "", text.replace("&&", "\0")).replace("&", "").replace("\0", "&")
+    return text.removesuffix("...").removesuffix("…")
+
+
+def command_text(action: QAction) -> str:
+    """The action's own name: Undo's text names the answer it would undo, the page wants "Undo answer"."""
+    return plain(action.property(HELP_TEXT) or action.text())
 
 
 def key_text(sequence: QKeySequence) -> str:
@@ -47,11 +55,11 @@ def window_keys(window: Any) -> list[tuple[str, str, str]]:
         for action in _menu_actions(menu):
             if action.shortcuts() and id(action) not in seen:
                 seen.add(id(action))
-                rows.append((_keys(action), plain(menu_action.text()), plain(action.text())))
+                rows.append((_keys(action), plain(menu_action.text()), command_text(action)))
     for action in window.findChildren(QAction):
         if action.shortcuts() and id(action) not in seen:
             seen.add(id(action))
-            rows.append((_keys(action), translate("HelpKeys", "Other"), plain(action.text())))
+            rows.append((_keys(action), translate("HelpKeys", "Other"), command_text(action)))
     return rows
 
 
@@ -64,7 +72,7 @@ def _menu_actions(menu: Any) -> Iterable[QAction]:
 
 
 def _keys(action: QAction) -> str:
-    return " / ".join(key_text(k) for k in action.shortcuts())
+    return " / ".join(dict.fromkeys(key_text(k) for k in action.shortcuts()))   # Return and Enter may read alike
 
 
 def panel_keys(language: str) -> list[tuple[str, str]]:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 
 from ui.help_about import AboutDialog
-from ui.help_keys import HelpPage, key_text, plain, reference_html
+from ui.help_keys import HELP_TEXT, HelpPage, key_text, plain, reference_html
 from workbench import APP_NAME
 
 
@@ -32,6 +32,8 @@ class HelpActions(QObject):
         self.first_steps_page: HelpPage | None = None
         self.about_box: AboutDialog | None = None
         window.panel.view.installEventFilter(self)     # ? in the checklist
+        for action in window.findChildren(QAction):    # their names as made: Undo's text changes with the case
+            action.setProperty(HELP_TEXT, action.text())
 
     def fill(self, menu: Any) -> None:
         menu.addAction(self.keys_action)
@@ -97,9 +99,10 @@ class HelpActions(QObject):
             .replace("%2", keys(w.export_action)),
         ]
         items = "".join(f"<li style='margin-bottom:8px'>{step}</li>" for step in steps)
-        return (f"<h1>{html.escape(self.tr('First steps'))}</h1>"
-                f"<p>{html.escape(self.tr('The first ten minutes with the workbench:'))}</p><ol>{items}</ol>"
-                f"<p>{html.escape(self.tr('F1 lists every key; ? shows the same page from the checklist.'))}</p>")
+        title, intro = self.tr("First steps"), self.tr("The first ten minutes with the workbench:")
+        keys_note = self.tr("F1 lists every key; ? shows the same page from the checklist.")
+        return (f"<h1>{html.escape(title)}</h1><p>{html.escape(intro)}</p><ol>{items}</ol>"
+                f"<p>{html.escape(keys_note)}</p>")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.text() == "?":

@@ -2155,15 +2155,23 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>&lt;b&gt;Answer the checklist.&lt;/b&gt; With the checklist focused, press P (pass), F (fail) or N (not applicable) for the current item; the next item follows. A fail needs a severity, 1 to 4 (the legend under the checklist says what each means), and an error category (K). C adds a comment; %1 undoes an answer.</source>
-        <translation>&lt;b&gt;填写评查表。&lt;/b&gt;焦点在评查表上时，对当前评查项按 P（合格）、F（不合格）或 N（不适用），随后自动转到下一项。不合格须选严重程度 1 至 4（评查表下方的图例说明各级含义）和差错类别（K）。按 C 添加备注；%1 撤销回答。</translation>
+        <translation>&lt;b&gt;填写评查表。&lt;/b&gt;焦点在评查表上时，对当前评查项按 P（合格）、F（不合格）或 N（不适用），随后自动转到下一项。不合格须选严重程度 1 至 4（评查表下方的图例说明各级含义）和差错类别（K）。按 C 填写意见；%1 撤销回答。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Complete the review&lt;/b&gt; with %1 when every item is answered; %2 then opens the next case. A quality manager signs off completed reviews (%3), which locks them.</source>
-        <translation>&lt;b&gt;完成评查：&lt;/b&gt;所有评查项回答后按 %1；随后按 %2 打开下一件案件。质量管理人员对已完成的评查进行确认（%3），确认后评查即锁定。</translation>
+        <translation>&lt;b&gt;完成评查。&lt;/b&gt;所有评查项回答后按 %1；随后按 %2 打开下一件案件。质量管理人员对已完成的评查进行确认（%3），确认后评查即锁定。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Export.&lt;/b&gt; The Dashboard tab shows the rates; %1 (%2) writes them, with every finding, to an Excel workbook.</source>
         <translation>&lt;b&gt;导出。&lt;/b&gt;“仪表板”选项卡显示各项比率；%1（%2）将其连同全部问题写入 Excel 工作簿。</translation>
+    </message>
+    <message>
+        <source>The first ten minutes with the workbench:</source>
+        <translation>使用本工作台的最初十分钟：</translation>
+    </message>
+    <message>
+        <source>F1 lists every key; ? shows the same page from the checklist.</source>
+        <translation>按 F1 查看全部快捷键；在评查表中按 ? 也可打开同一页面。</translation>
     </message>
 </context>
 <context>
@@ -2198,7 +2206,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Write a comment on the current item; Esc returns to the checklist</source>
-        <translation>为当前评查项填写备注；Esc 返回评查表</translation>
+        <translation>为当前评查项填写意见；Esc 返回评查表</translation>
     </message>
     <message>
         <source>Enter / Down</source>
@@ -2238,7 +2246,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>When the checklist has the keyboard focus (click an item, or Esc from a comment). After an answer the next item becomes current.</source>
-        <translation>键盘焦点在评查表上时有效（单击一个评查项，或在备注中按 Esc）。回答后自动转到下一评查项。</translation>
+        <translation>键盘焦点在评查表上时有效（单击一个评查项，或在意见框中按 Esc）。回答后自动转到下一评查项。</translation>
     </message>
     <message>
         <source>Window</source>
@@ -4190,6 +4198,13 @@ Create a new, empty workspace there?</source>
     <message>
         <source>Delete the section “%1” and its items?</source>
         <translation>删除分组“%1”及其所有检查项？</translation>
+    </message>
+</context>
+<context>
+    <name>SeverityLegend</name>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
     </message>
 </context>
 <context>
