@@ -44,7 +44,7 @@ class WindowMenus(QObject):
         w.import_mapped_action = self._action(self.tr("Import with &column mapping..."), w.import_cases_mapped,
                                               "Ctrl+Shift+O")
         w.imports_action = self._action(self.tr("Im&ports..."), w.show_imports)
-        w.demo_action = self._action(self.tr("Load &demo cases..."), lambda: load_demo_cases(w))
+        w.demo_action = self._action(self.tr("&Load demo cases..."), lambda: load_demo_cases(w))
         w.export_action = self._action(self.tr("&Export workbook..."), w.export_workbook, "Ctrl+E")
         w.export_pdf_action = self._action(self.tr("Export report as P&DF..."), w.export_pdf)
         # StandardKey.Quit is empty on Windows

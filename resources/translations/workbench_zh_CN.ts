@@ -4632,8 +4632,8 @@ Create a new, empty workspace there?</source>
         <translation>导入记录(&amp;P)...</translation>
     </message>
     <message>
-        <source>Load &amp;demo cases...</source>
-        <translation>载入演示案件(&amp;D)...</translation>
+        <source>&amp;Load demo cases...</source>
+        <translation>载入演示案件(&amp;L)...</translation>
     </message>
     <message>
         <source>&amp;Export workbook...</source>
