@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.trend_actions = TrendActions(self)    # Review > Trends view, Pendency targets...
         self.status_area = StatusArea(self, self.db_path, self.model, read_only=self.read_only)
         self.model.counts_changed.connect(self.status_area.update_counts)
+        self.model.rows_loaded.connect(self._select_current_when_loaded)
         self.menus = WindowMenus(self)
         self.empty_state.bind(self.import_action, self.demo_action, self.packages.open_action)
         self.keys_first = WindowKeysFirst(self, self.findChildren(QAction))
@@ -202,6 +203,14 @@ class MainWindow(QMainWindow):
         self.model.set_filter(case_filter)
         if current is not None and self.model.row_of(current) is not None:
             self.select_case(current)       # the case being reviewed stays selected
+
+    def _select_current_when_loaded(self) -> None:
+        """A big queue's rows after its first page arrived: the case on screen, if among them and
+        not selected yet (it was beyond the first page), is selected again."""
+        current = self.panel.case_id
+        index = self.table.currentIndex()
+        if current is not None and (not index.isValid() or self.model.case_id(index.row()) != current):
+            self.select_case(current)
 
     def _search_entered(self) -> None:
         """Enter in the search box opens the first case found, ready for answering."""

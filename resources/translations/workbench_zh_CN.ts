@@ -4214,6 +4214,10 @@ Create a new, empty workspace there?</source>
         <translation>只读：另一个窗口正在使用此工作区</translation>
     </message>
     <message>
+        <source>Reading the queue...</source>
+        <translation>正在读取案件队列…</translation>
+    </message>
+    <message>
         <source>%1 of %2 cases shown</source>
         <translation>显示 %1 件，共 %2 件</translation>
     </message>
