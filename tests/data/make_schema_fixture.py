@@ -67,8 +67,8 @@ class Writer:
         """An audit entry chained to the last one, as workbench.audit.chain.record writes it."""
         last = self.conn.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
         # Up to schema 10 a hash is stored as 64 hex characters, with the previous one beside it
-        # (prev_hash); from schema 11 as its 32 bytes, the previous one read from that entry.
-        hex_format = schema_version(self.conn) < 11
+        # (prev_hash); from schema 12 as its 32 bytes, the previous one read from that entry.
+        hex_format = schema_version(self.conn) < 12
         prev = (last[0] if hex_format else last[0].hex()) if last else GENESIS
         at = self.at()
         old_json = None if old is None else json.dumps(old, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -310,8 +310,8 @@ def write_v10(w: Writer) -> None:
              skipped=json.dumps([{"code": "hoarding", "missing": ["nice_classes"]}]))
 
 
-def write_v11(w: Writer) -> None:
-    """Audit entries in the schema 11 format (hashes as 32 bytes, no prev_hash) after the upgraded
+def write_v12(w: Writer) -> None:
+    """Audit entries in the schema 12 format (hashes as 32 bytes, no prev_hash) after the upgraded
     ones: an answer on the review in progress commented, as if copied in from a work package (its
     origin hash)."""
     review_id, case_id, reviewer = w.conn.execute(
@@ -329,7 +329,7 @@ def write_v11(w: Writer) -> None:
 
 
 WRITERS: dict[int, Callable[[Writer], None]] = {1: write_v1, 2: write_v2, 3: write_v3, 4: write_v4, 5: write_v5,
-                                                7: write_v7, 8: write_v8, 9: write_v9, 10: write_v10, 11: write_v11}
+                                                7: write_v7, 8: write_v8, 9: write_v9, 10: write_v10, 12: write_v12}
 
 
 def make_fixture(version: int, target: Path | None = None) -> Path:

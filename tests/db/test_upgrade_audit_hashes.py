@@ -1,7 +1,7 @@
-"""Migration 0011: the audit log's hashes stored as 32 bytes, prev_hash read from the entry before.
+"""Migration 0012: the audit log's hashes stored as 32 bytes, prev_hash read from the entry before.
 
 An upgraded log verifies, keeps every hash (so an anchor written before the upgrade still
-matches), and an edit of an upgraded entry is found, as in a workspace created at schema 11.
+matches), and an edit of an upgraded entry is found, as in a workspace created at schema 12.
 What an edit left before the upgrade (a broken prev_hash, a hash that is not hex) is still named.
 """
 from __future__ import annotations

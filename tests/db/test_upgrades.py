@@ -56,7 +56,7 @@ def schema_of(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
         "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"))
 
 
-def as_written_before_v11(tables: dict[str, tuple[list[str], list[tuple]]]) -> None:
+def as_written_before_v12(tables: dict[str, tuple[list[str], list[tuple]]]) -> None:
     """Schema 11 stores the audit log's hashes as 32 bytes and reads each prev_hash from the entry
     before (audit_prev_hashes keeps one that was not that): put the upgraded rows in the form an
     older version wrote them (hex, prev_hash beside), to compare with the fixture's."""
@@ -115,8 +115,8 @@ def test_upgrade_keeps_every_row_and_backs_up_first(old_workspace):
     db = open_database(path)
     assert schema_version(db.conn) == latest_version()
     after = snapshot(db.conn)
-    if version < 11:
-        as_written_before_v11(after)
+    if version < 12:
+        as_written_before_v12(after)
     for table, (columns, rows) in before.items():
         assert table in after, f"table {table} of schema version {version} is gone"
         new_columns, new_rows = after[table]

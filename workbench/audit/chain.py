@@ -70,7 +70,7 @@ def entry_hash(prev_hash: str, at: str, actor: str, entity: str, entity_id: str,
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-#: How an entry is written (schema 11): its hash as 32 bytes; the previous hash is that entry's.
+#: How an entry is written (schema 12): its hash as 32 bytes; the previous hash is that entry's.
 INSERT = ("INSERT INTO audit_log (at, actor, entity, entity_id, case_id, action, old_value, new_value, hash)"
           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
@@ -82,7 +82,7 @@ def stored_hash(hex_hash: str) -> bytes:
 
 def hash_text(stored: bytes | str) -> str:
     """A stored hash in hex. A text is returned as it is: only an edit behind the application's
-    back stores one (migration 0011 kept such values as they were), and it matches no hash."""
+    back stores one (migration 0012 kept such values as they were), and it matches no hash."""
     return stored.hex() if isinstance(stored, bytes) else str(stored)
 
 
@@ -137,8 +137,8 @@ def history(db: sqlite_utils.Database, case_id: int) -> list[AuditEntry]:
 def verify_chain(db: sqlite_utils.Database) -> list[str]:
     """Every break in the chain, as a sentence naming the entry; empty when intact.
 
-    Each entry's hash must be the hash of its content and of the entry before it (schema 11 reads
-    the previous hash from that entry). A prev_hash that migration 0011 found was not the previous
+    Each entry's hash must be the hash of its content and of the entry before it (schema 12 reads
+    the previous hash from that entry). A prev_hash that migration 0012 found was not the previous
     entry's (audit_prev_hashes) is checked as before the upgrade."""
     problems = []
     kept = dict(db.execute("SELECT audit_id, prev_hash FROM audit_prev_hashes").fetchall())

@@ -1,4 +1,4 @@
-"""A work package written before migration 0011 (audit hashes in hex, prev_hash beside) merges into
+"""A work package written before migration 0012 (audit hashes in hex, prev_hash beside) merges into
 an upgraded workspace as one written after it: the package is upgraded on opening, merge's trust
 checks compare the hex heads the manager's workspace recorded at export with the upgraded log, and
 the entries copied in are the same. An edit of the old package's history is still refused."""
@@ -25,7 +25,7 @@ ENTRY = "at, actor, entity, entity_id, case_id, action, old_value, new_value"
 
 def as_schema_10(path: Path) -> None:
     """Put a workspace back in the form schema 10 stored its audit log (the DDL of the schema 10
-    fixture). Only undoes migration 0011: objects a later migration made are dropped (a later one
+    fixture). Only undoes migration 0012: objects a later migration made are dropped (a later one
     that adds a column to an existing table would need undoing here too)."""
     old = sqlite3.connect(V10)
     ddl = {name: sql for name, sql in old.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL")}
@@ -53,9 +53,9 @@ def as_schema_10(path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def worked(master_template, tmp_path_factory):  # noqa: F811
-    """Alice's package, exported and worked on: the manager's workspace and the package as schema 11
+    """Alice's package, exported and worked on: the manager's workspace and the package as schema 12
     leaves them, and both as schema 10 would have."""
-    folder = tmp_path_factory.mktemp("before_v11")
+    folder = tmp_path_factory.mktemp("before_v12")
     master = copy_master(master_template, folder)
     package = export(master, folder, ["Alice"])["Alice"]
     pkg, _ = workpackage.open_package(package)

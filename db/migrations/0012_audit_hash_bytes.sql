@@ -1,4 +1,4 @@
--- Schema version 11: the audit log keeps each entry's hash as its 32 bytes (it was 64 hex
+-- Schema version 12: the audit log keeps each entry's hash as its 32 bytes (it was 64 hex
 -- characters) and no longer stores prev_hash, the previous entry's hash, which verify reads from
 -- that entry. About 100 bytes less an entry: 4.1 million entries of a million-case workspace
 -- take 0.4 GB less. Entries are hashed as before (over the previous hash in hex), so every
