@@ -134,8 +134,7 @@ class ReviewWriter:
     def resume(self) -> None:
         """Continue after others wrote reviews or audit entries (call with nothing pending)."""
         self.next_review = (self.db.execute("SELECT COALESCE(MAX(id), 0) FROM reviews").fetchone()[0] or 0) + 1
-        last = self.db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-        self.prev_hash = last[0] if last else chain.GENESIS
+        self.prev_hash = chain.last_hash(self.db)
 
     @property
     def pending(self) -> int:
@@ -150,7 +149,7 @@ class ReviewWriter:
             self.latest = stamp
         digest = self.hash(self.prev_hash, stamp, actor, entity, entity_id, case_id, action, old_json, new_json)
         self.audit_rows.append((stamp, actor, entity, entity_id, case_id, action, old_json, new_json,
-                                self.prev_hash, digest))
+                                chain.stored_hash(digest)))
         self.prev_hash = digest
         self.entries += 1
 
@@ -295,9 +294,7 @@ class ReviewWriter:
                 "INSERT INTO answers (review_id, item_id, answer, outcome, severity, category, comment, answered_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self.answer_rows)
         if self.audit_rows:
-            conn.executemany(
-                "INSERT INTO audit_log (at, actor, entity, entity_id, case_id, action, old_value, new_value,"
-                " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.audit_rows)
+            conn.executemany(chain.INSERT, self.audit_rows)
         self.review_rows.clear()
         self.completed_rows.clear()
         self.answer_rows.clear()
