@@ -10,6 +10,7 @@ Sorting changes the SQL ORDER BY; filtering and searching change the WHERE.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from array import array
 from typing import Any
 
@@ -118,6 +119,7 @@ class CaseTableModel(QAbstractTableModel):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._generation = 0
+        self._reader: sqlite_utils.Database | None = None     # the worker's connection while it reads the queue
         self.reload()
 
     # -- loading ---------------------------------------------------------------------------
@@ -126,12 +128,17 @@ class CaseTableModel(QAbstractTableModel):
         self.beginResetModel()
         sort, descending = self._sort_key()
         self._generation += 1
+        reader = self._reader
+        if reader is not None:       # a worker still reading the previous queue: stop it, its rows are stale
+            reader.conn.interrupt()
         path = self._database_file()
         lazy = path is not None and (self.db.execute("SELECT MAX(id) FROM cases").fetchone()[0] or 0) > LAZY_CASES
         first = queue_pages.first_ids(self.db, self.case_filter, sort=sort, descending=descending,
                                       limit=PAGE_SIZE) if lazy else []
         if lazy and len(first) == PAGE_SIZE:
             self._ids, self._ids_json, self.complete = array("q", first), "", False
+        elif lazy:                   # fewer than a page: the first page is the whole queue
+            self._ids, self._ids_json, self.complete = array("q", first), queue.ids_json(first), True
         else:
             loaded = queue.queue_ids(self.db, self.case_filter, sort=sort, descending=descending)
             self._ids, self._ids_json, self.complete = loaded.ids, loaded.json, True
@@ -153,17 +160,28 @@ class CaseTableModel(QAbstractTableModel):
         generation, case_filter = self._generation, self.case_filter
         sort, descending = self._sort_key()
 
-        def job(_progress: Progress, _cancel: CancelToken) -> tuple[array, dict[str, int], int]:
+        def job(_progress: Progress, _cancel: CancelToken) -> tuple[array, dict[str, int], int] | None:
             db = open_database(path, read_only=True)     # each thread its own connection
+            self._reader = db
             try:
-                loaded = queue.queue_ids(db, case_filter, sort=sort, descending=descending)
-                total = db.execute("SELECT COUNT(*) FROM cases").fetchone()[0] if case_filter.active \
-                    else len(loaded.ids)
+                stale = lambda: generation != self._generation     # noqa: E731 (read on this thread)
+                loaded = queue.queue_ids(db, case_filter, sort=sort, descending=descending, stopped=stale)
+                if stale():
+                    return None
+                if not case_filter.active:               # every case: counted from the reviewed ones alone
+                    return loaded.ids, queue.status_counts(db), len(loaded.ids)
+                total = db.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
                 return loaded.ids, queue.counts_for_ids(db, loaded.json), total
+            except sqlite3.OperationalError:
+                if generation != self._generation:
+                    return None                          # interrupted: a newer reload took its place
+                raise
             finally:
+                if self._reader is db:
+                    self._reader = None
                 db.close()
 
-        self._start(job, lambda result: self._rest_loaded(generation, *result))
+        self._start(job, lambda result: result is not None and self._rest_loaded(generation, *result))
 
     def _start(self, job: Any, done: Any) -> None:
         self._pool.clear()                       # work asked for earlier and not begun is stale: never run it

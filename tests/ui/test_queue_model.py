@@ -2,6 +2,8 @@
 counts from a worker, a case's change counted without reading the queue again."""
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -158,3 +160,26 @@ def test_the_window_keeps_the_case_on_screen_when_a_big_queue_is_sorted(demo_fil
     assert window.model.case_id(window.table.currentIndex().row()) == target == window.panel.case_id
     qtbot.waitUntil(lambda: not window.model.counts_pending, timeout=10_000)
     assert window.status_area.counts_label.text().startswith("300 cases")
+
+
+def test_a_worker_still_reading_a_stale_queue_is_interrupted(db, qtbot, monkeypatch):
+    monkeypatch.setattr(case_model, "LAZY_CASES", 10)
+    monkeypatch.setattr(case_model, "PAGE_SIZE", 40)
+    running = threading.Event()
+    original = queue.queue_ids
+
+    def endless(reader, *args, **kwargs):
+        if reader is not db:                          # the first worker, on its own connection: a query without end
+            reader.conn.create_function("tick", 1, lambda i: running.set() or i)
+            reader.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n)"
+                           " SELECT COUNT(tick(i)) FROM n").fetchone()
+        return original(reader, *args, **kwargs)
+
+    monkeypatch.setattr(queue, "queue_ids", endless)
+    model = CaseTableModel(db)
+    assert running.wait(10)
+    monkeypatch.setattr(queue, "queue_ids", original)
+    model.sort(2, Qt.SortOrder.AscendingOrder)        # interrupts it: the new queue is read at once
+    qtbot.waitUntil(lambda: model.complete and not model.counts_pending, timeout=10_000)
+    assert [model.case_id(r) for r in range(model.rowCount())] == queue.case_ids(db, sort="title")
+    model.shutdown()

@@ -39,7 +39,7 @@ def test_first_ids_are_the_start_of_the_whole_queue(db, sort):
     for descending in (False, True):
         for case_filter in FILTERS:
             whole = queue.case_ids(db, case_filter, sort=sort, descending=descending)
-            for walk_rows in (1, 10**9):           # sort every segment, or walk every segment
+            for walk_rows in (1, 3, 10**9):        # sort nearly every segment, walk on, or walk every one
                 for limit in (7, 1000):
                     got = queue_pages.first_ids(db, case_filter, sort=sort, descending=descending,
                                                 limit=limit, walk_rows=walk_rows)

@@ -21,11 +21,14 @@ from typing import Any
 
 import sqlite_utils
 
-from workbench.review.queue import COLUMNS, CaseFilter, where_clause
+from workbench.review.queue import COLUMNS, CaseFilter, candidates, where_clause
 
 FIRST_PAGE = 200
 #: How many cases a walk along an index tests before it leaves the filter's few cases to a sort.
 WALK_ROWS = 5_000
+#: A filter whose best index leaves fewer cases than this to look at has them sorted at once.
+SORT_ROWS = 5_000
+LONGEST_WALK = 200_000
 #: The index that holds the cases in each column's order (schema 12), named so that a walk under a
 #: filter is never traded by the planner for the filter's own index and a sort of most of the cases.
 ORDER_INDEX = {"application_number": "sqlite_autoindex_cases_1", "ip_type": "cases_ip_type", "title": "cases_title",
@@ -50,7 +53,7 @@ def first_ids(db: sqlite_utils.Database, case_filter: CaseFilter = CaseFilter(),
               sort: str = "application_number", descending: bool = False,
               limit: int = FIRST_PAGE, walk_rows: int = WALK_ROWS) -> list[int]:
     """The first `limit` ids of queue.case_ids(db, case_filter, sort=sort, descending=descending)."""
-    where = Where(*where_clause(case_filter), *where_clause(case_filter, correlated=True))
+    where = Where(*where_clause(case_filter), *where_clause(case_filter, correlated=True), case_filter)
     if sort not in _SEGMENTS:
         return _read(db, where, sort, descending, limit, walk_rows)
     ids: list[int] = []
@@ -75,10 +78,11 @@ class Where:
     params: list[Any]
     walk: str
     walk_params: list[Any]
+    case_filter: CaseFilter
 
     def narrowed(self, condition: str, params: tuple[Any, ...]) -> Where:
         return Where(f"{self.select} AND {condition}", [*self.params, *params],
-                     f"{self.walk} AND {condition}", [*self.walk_params, *params])
+                     f"{self.walk} AND {condition}", [*self.walk_params, *params], self.case_filter)
 
 
 def _direction(descending: bool) -> str:
@@ -87,17 +91,39 @@ def _direction(descending: bool) -> str:
 
 def _read(db: sqlite_utils.Database, where: Where, sort: str, descending: bool, limit: int,
           walk_rows: int) -> list[int]:
-    """Walk the column's index testing each case, at most `walk_rows` of them; when that did not
-    fill the page the filter keeps few cases, which are sorted instead."""
+    """Walk the column's index testing each case, at most `walk_rows` of them. When that did not
+    fill the page: a filter that keeps few cases has them sorted; otherwise the walk goes on, now
+    testing each case against the filter's cases built once as a set (the search index's matches,
+    the reviewed cases...), as far as the density seen says the page needs, up to LONGEST_WALK."""
     d, expression = _direction(descending), COLUMNS[sort]
     if where.walk == "1":
         walk = (f"SELECT c.id FROM cases c INDEXED BY {ORDER_INDEX[sort]}"
                 f" ORDER BY {expression} {d}, c.application_number {d} LIMIT ?")
         return [row[0] for row in db.execute(walk, [limit])]
-    walk = (f"SELECT id FROM (SELECT c.id AS id, ({where.walk}) AS keep FROM cases c INDEXED BY {ORDER_INDEX[sort]}"
-            f" ORDER BY {expression} {d}, c.application_number {d} LIMIT ?) WHERE keep LIMIT ?")
-    ids = [row[0] for row in db.execute(walk, [*where.walk_params, walk_rows, limit])]
+    index, within, within_params = _walk_index(sort, where.case_filter)
+
+    def walk(keep: str, params: list[Any], rows: int) -> list[int]:
+        sql = (f"SELECT id FROM (SELECT c.id AS id, ({keep}) AS keep FROM cases c INDEXED BY {index} WHERE {within}"
+               f" ORDER BY {expression} {d}, c.application_number {d} LIMIT ?) WHERE keep LIMIT ?")
+        return [row[0] for row in db.execute(sql, [*params, *within_params, rows, limit])]
+
+    ids = walk(where.walk, where.walk_params, walk_rows)
+    if len(ids) < limit and candidates(db, where.case_filter, SORT_ROWS) >= SORT_ROWS:
+        needed = 2 * walk_rows * limit // len(ids) if ids else LONGEST_WALK
+        ids = walk(where.select, where.params, min(needed, LONGEST_WALK))
     return ids if len(ids) == limit else _sorted(db, where, sort, descending, limit)
+
+
+def _walk_index(sort: str, case_filter: CaseFilter) -> tuple[str, str, list[Any]]:
+    """The index to walk, and the part of it: in application-number order under a filter on one
+    examiner, department or IP type, the range of that value in the column's index (value,
+    application number) holds only those cases, in order; applications of one kind cluster in
+    number order, so a walk of all of them could pass thousands of other kinds before a match."""
+    if sort == "application_number":
+        for column in ("examiner", "department", "ip_type"):      # the most selective first
+            if getattr(case_filter, column):
+                return ORDER_INDEX[column], f"c.{column} = ?", [getattr(case_filter, column)]
+    return ORDER_INDEX[sort], "1", []
 
 
 def _sorted(db: sqlite_utils.Database, where: Where, sort: str, descending: bool, limit: int) -> list[int]:
