@@ -7,7 +7,8 @@ first invention case by keyboard, and saves main-window-en.png and main-window-z
 then a generated demo workspace (2,000 cases, 40% reviewed) for dashboard-en/zh.png, and one
 with the demo's closed calibration round for calibration-view-en/zh.png, and one with feedback
 sent, responses returned and disputes decided for disputes-view-en/zh.png, and a demo of 20,000 cases
-with pendency targets for trend-view-en/zh.png and funnel-view-en.png (the Dashboard's trend pages).
+with pendency targets for trend-view-en/zh.png and funnel-view-en.png (the Dashboard's trend pages);
+`help` adds the empty state, the Help pages and the severity legend (build/screenshots_help.py).
 """
 from __future__ import annotations
 
@@ -233,7 +234,7 @@ def shoot_trends(language: str, out_dir: Path, fill: Callable[[Any], object] = _
 
 
 def main() -> None:
-    only = {a for a in sys.argv[1:] if a in ("calibration", "disputes", "trends")}     # only these tabs' shots
+    only = {a for a in sys.argv[1:] if a in ("calibration", "disputes", "trends", "help")}     # only these shots
     args = [a for a in sys.argv[1:] if a not in only]
     out_dir = Path(args[0]) if args else ROOT / "docs"
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -247,6 +248,9 @@ def main() -> None:
             print(shoot_disputes(language, out_dir))
         if not only or "trends" in only:
             print(*shoot_trends(language, out_dir), sep="\n")
+        if not only or "help" in only:     # the empty state, the Help pages, the severity legend
+            from build.screenshots_help import shoot_help
+            print(*shoot_help(language, out_dir), sep="\n")
 
 
 if __name__ == "__main__":

@@ -111,6 +111,7 @@ def migrate(conn: sqlite3.Connection, db_path: Path | None,
     if not pending:
         return None
     taken = None
+    _provide_unhex(conn)
     if db_path is not None and current > 0:
         taken = backup(conn, backup_path(db_path, current))
     for step in pending:
@@ -135,6 +136,21 @@ def migrate(conn: sqlite3.Connection, db_path: Path | None,
             raise
         faults.checkpoint("migrate.after_step")
     return taken
+
+
+def _provide_unhex(conn: sqlite3.Connection) -> None:
+    """unhex(text) for migrations, where SQLite is older than 3.41 (which has it built in): the
+    bytes of a hex text, NULL for anything else (as SQLite's own)."""
+    try:
+        conn.execute("SELECT unhex('00')").fetchone()
+    except sqlite3.OperationalError:
+        conn.create_function("unhex", 1, _unhex, deterministic=True)
+
+
+def _unhex(text: object) -> bytes | None:
+    if not isinstance(text, str) or not re.fullmatch(r"(?:[0-9a-fA-F]{2})*", text):
+        return None
+    return bytes.fromhex(text)
 
 
 def _rollback_quietly(conn: sqlite3.Connection) -> None:

@@ -105,8 +105,8 @@ def test_verify_reports_tampering(tmp_path, home):
     db = tmp_path / "w.sqlite3"
     run("import", str(write_csv(tmp_path / "c.csv", ROWS)), "--db", str(db), home=home)
     conn = sqlite3.connect(db)
-    conn.execute("INSERT INTO audit_log (at, actor, entity, entity_id, action, prev_hash, hash)"
-                 " VALUES ('2020', 'x', 'answer', '1/a', 'answer', 'bad', 'bad')")
+    conn.execute("INSERT INTO audit_log (at, actor, entity, entity_id, action, hash)"
+                 " VALUES ('2020', 'x', 'answer', '1/a', 'answer', 'bad')")
     conn.commit()
     conn.close()
     out = run("verify", "--db", str(db), home=home)

@@ -1,14 +1,16 @@
 """The case queue as a table model over the workspace.
 
-It loads only the sorted list of case ids the filter selects (workbench.review.queue), then
-fetches row contents a page at a time into a cache, so 1,000,000 cases open in well under a second.
-The ids are read once per reload, into a compact array; the counts by status of a long queue come
-from a worker a moment later.
+It holds the sorted list of case ids the filter selects (workbench.review.queue) and fetches row
+contents a page at a time into a cache. On a big workspace a reload reads only the first page
+(workbench.review.queue_pages: an index walk, not a sort of every case) and shows it at once; the
+whole list and the counts by status follow from a worker, and the rows after the first page are
+then appended, so the view keeps its selection and scroll position.
 Sorting changes the SQL ORDER BY; filtering and searching change the WHERE.
 """
 from __future__ import annotations
 
 import logging
+import sqlite3
 from array import array
 from typing import Any
 
@@ -20,13 +22,14 @@ from PySide6.QtGui import QBrush, QColor
 from db.connection import open_database
 from foundation.jobs import CancelToken, Progress
 from ui.tasks import QuietTask
-from workbench.review import queue
+from workbench.review import queue, queue_pages
 from workbench.review.queue import CaseFilter
 
 log = logging.getLogger("workbench.ui")
 
 PAGE_SIZE = 200
 SYNC_COUNT_ROWS = 20_000     # a queue this long is counted at once (a few ms); a longer one on a worker
+LAZY_CASES = 50_000          # a workspace this big shows its first page first and reads the rest on a worker
 
 # The risk column shows the score and its stored band ("0.65 high"); it sorts by the score.
 RISK_SELECT = "(SELECT printf('%.2f', cr.score) || ' ' || cr.band FROM case_risk cr WHERE cr.case_id = c.id)"
@@ -96,6 +99,7 @@ def value_label(key: str, value: Any) -> str:
 
 class CaseTableModel(QAbstractTableModel):
     counts_changed = Signal()   # the cases shown or their statuses changed: status bar counts
+    rows_loaded = Signal()      # the whole queue is read (after a first page shown on its own)
 
     def __init__(self, db: sqlite_utils.Database, parent: Any = None) -> None:
         super().__init__(parent)
@@ -108,24 +112,113 @@ class CaseTableModel(QAbstractTableModel):
         self.case_filter = CaseFilter()
         self.counts: dict[str, int] = dict.fromkeys(queue.STATUSES, 0)
         self.counts_pending = False              # the counts of a big queue are on their way from a worker
+        self.complete = True                     # False while only the first page of a big queue is read
         self.total = 0
         # Status counts of a big queue are computed on a thread of their own; only the newest
         # request's result is kept.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._generation = 0
+        self._reader: sqlite_utils.Database | None = None     # the worker's connection while it reads the queue
         self.reload()
 
     # -- loading ---------------------------------------------------------------------------
     def reload(self) -> None:
         """Re-read the sorted, filtered ids (after an import, a change of sort or filter); rows load lazily."""
         self.beginResetModel()
-        loaded = queue.queue_ids(self.db, self.case_filter, sort=COLUMNS[self._sort_column][0],
-                                 descending=self._sort_order == Qt.SortOrder.DescendingOrder)
-        self._ids, self._ids_json = loaded.ids, loaded.json
+        sort, descending = self._sort_key()
+        self._generation += 1
+        reader = self._reader
+        if reader is not None:       # a worker still reading the previous queue: stop it, its rows are stale
+            reader.conn.interrupt()
+        path = self._database_file()
+        lazy = path is not None and (self.db.execute("SELECT MAX(id) FROM cases").fetchone()[0] or 0) > LAZY_CASES
+        first = queue_pages.first_ids(self.db, self.case_filter, sort=sort, descending=descending,
+                                      limit=PAGE_SIZE) if lazy else []
+        if lazy and len(first) == PAGE_SIZE:
+            self._ids, self._ids_json, self.complete = array("q", first), "", False
+        elif lazy:                   # fewer than a page: the first page is the whole queue
+            self._ids, self._ids_json, self.complete = array("q", first), queue.ids_json(first), True
+        else:
+            loaded = queue.queue_ids(self.db, self.case_filter, sort=sort, descending=descending)
+            self._ids, self._ids_json, self.complete = loaded.ids, loaded.json, True
         self._pages.clear()
         self.endResetModel()
-        self._recount()
+        if self.complete:
+            self._recount()
+        else:
+            self._load_rest(path or "")
+
+    def _sort_key(self) -> tuple[str, bool]:
+        return COLUMNS[self._sort_column][0], self._sort_order == Qt.SortOrder.DescendingOrder
+
+    def _load_rest(self, path: str) -> None:
+        """The whole queue and its counts, from a worker; the first page is on screen meanwhile."""
+        self.total = len(self._ids)
+        self.counts, self.counts_pending = dict.fromkeys(queue.STATUSES, 0), True
+        self.counts_changed.emit()
+        generation, case_filter = self._generation, self.case_filter
+        sort, descending = self._sort_key()
+
+        def job(_progress: Progress, _cancel: CancelToken) -> tuple[array, dict[str, int], int] | None:
+            db = open_database(path, read_only=True)     # each thread its own connection
+            self._reader = db
+            try:
+                stale = lambda: generation != self._generation     # noqa: E731 (read on this thread)
+                loaded = queue.queue_ids(db, case_filter, sort=sort, descending=descending, stopped=stale)
+                if stale():
+                    return None
+                if not case_filter.active:               # every case: counted from the reviewed ones alone
+                    return loaded.ids, queue.status_counts(db), len(loaded.ids)
+                total = db.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
+                return loaded.ids, queue.counts_for_ids(db, loaded.json), total
+            except sqlite3.OperationalError:
+                if generation != self._generation:
+                    return None                          # interrupted: a newer reload took its place
+                raise
+            finally:
+                if self._reader is db:
+                    self._reader = None
+                db.close()
+
+        self._start(job, lambda result: result is not None and self._rest_loaded(generation, *result))
+
+    def _start(self, job: Any, done: Any) -> None:
+        self._pool.clear()                       # work asked for earlier and not begun is stale: never run it
+        task = QuietTask(self, job, self._pool)
+        task.finished.connect(done)
+        task.failed.connect(lambda exc: log.error("queue worker failed", exc_info=(type(exc), exc, exc.__traceback__)))
+
+    def _rest_loaded(self, generation: int, ids: array, counts: dict[str, int], total: int) -> None:
+        if generation != self._generation:
+            return                               # a newer reload or change is on its way
+        self._take_rows(ids)
+        self.total = total
+        self._counted(generation, counts)
+
+    def _take_rows(self, ids: array) -> None:
+        """The whole queue read: the rows on screen stay, the rest are appended."""
+        if self.complete:
+            return
+        shown = len(self._ids)
+        if ids[:shown] == self._ids:
+            if len(ids) > shown:
+                self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+                self._ids = ids
+                self.endInsertRows()
+        else:                                    # the workspace changed meanwhile: show what was read
+            self.beginResetModel()
+            self._ids, self._pages = ids, {}
+            self.endResetModel()
+        self.complete = True
+        self.rows_loaded.emit()
+
+    def wait_for_rows(self) -> None:
+        """Read the whole queue now, for a caller that needs every row before the worker is done
+        (its counts still come from the worker)."""
+        if not self.complete:
+            sort, descending = self._sort_key()
+            self._take_rows(queue.queue_ids(self.db, self.case_filter, sort=sort, descending=descending).ids)
 
     def set_filter(self, case_filter: CaseFilter) -> None:
         if case_filter != self.case_filter:
@@ -153,10 +246,7 @@ class CaseTableModel(QAbstractTableModel):
             finally:
                 db.close()
 
-        self._pool.clear()                       # counts asked for earlier and not begun are stale: never run them
-        task = QuietTask(self, job, self._pool)
-        task.finished.connect(lambda counts: self._counted(generation, counts))
-        task.failed.connect(lambda exc: log.error("queue counts failed", exc_info=(type(exc), exc, exc.__traceback__)))
+        self._start(job, lambda counts: self._counted(generation, counts))
 
     def _counted(self, generation: int, counts: dict[str, int]) -> None:
         if generation != self._generation:
@@ -178,6 +268,7 @@ class CaseTableModel(QAbstractTableModel):
 
         The case stays in the list even if it no longer matches the filter (a reviewer who
         filters on 'not reviewed' keeps the case they are working on in view)."""
+        self.wait_for_rows()                     # the counts are kept for the whole queue
         row = self.row_of(case_id)
         if row is None:
             return
@@ -196,6 +287,7 @@ class CaseTableModel(QAbstractTableModel):
 
     def next_unreviewed(self, current: int | None) -> int | None:
         """The next case in the queue's order not yet completed or signed off, wrapping round."""
+        self.wait_for_rows()
         row = self.row_of(current) if current is not None else None
         return queue.next_unreviewed_after(self.db, self._ids, current, 0 if row is None else row + 1)
 

@@ -23,6 +23,7 @@ from ui.queue_filters import QueueFilterBar
 from ui.messages import error_text
 from ui.package_dialogs import PackageActions
 from ui.dashboard import DashboardView
+from ui.empty_state import EmptyState
 from ui.errors import show_failure
 from ui.feedback_actions import FeedbackActions
 from ui.review_panel import ReviewPanel
@@ -87,7 +88,9 @@ class MainWindow(QMainWindow):
         self.trend_actions = TrendActions(self)    # Review > Trends view, Pendency targets...
         self.status_area = StatusArea(self, self.db_path, self.model, read_only=self.read_only)
         self.model.counts_changed.connect(self.status_area.update_counts)
+        self.model.rows_loaded.connect(self._select_current_when_loaded)
         self.menus = WindowMenus(self)
+        self.empty_state.bind(self.import_action, self.demo_action, self.packages.open_action)
         self.keys_first = WindowKeysFirst(self, self.findChildren(QAction))
 
     def _build_queue(self) -> QWidget:
@@ -149,7 +152,8 @@ class MainWindow(QMainWindow):
         self.dashboard.export_requested.connect(self.export_workbook)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(splitter, self.tr("Review"))
+        self.empty_state = EmptyState(self, splitter)    # no cases yet: the next steps, as buttons
+        self.tabs.addTab(self.empty_state.stack, self.tr("Review"))
         self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
         # Calibration rounds: blind answers side by side, agreement and the consensus (ui/calibration_view).
         self.calibration = CalibrationView(self.db, self.reviewer, self.language, read_only=self.read_only)
@@ -199,6 +203,14 @@ class MainWindow(QMainWindow):
         self.model.set_filter(case_filter)
         if current is not None and self.model.row_of(current) is not None:
             self.select_case(current)       # the case being reviewed stays selected
+
+    def _select_current_when_loaded(self) -> None:
+        """A big queue's rows after its first page arrived: the case on screen, if among them and
+        not selected yet (it was beyond the first page), is selected again."""
+        current = self.panel.case_id
+        index = self.table.currentIndex()
+        if current is not None and (not index.isValid() or self.model.case_id(index.row()) != current):
+            self.select_case(current)
 
     def _search_entered(self) -> None:
         """Enter in the search box opens the first case found, ready for answering."""
@@ -286,7 +298,11 @@ class MainWindow(QMainWindow):
                 self, self.tr("Empty workspace"),
                 self.tr("This workspace has no cases yet. Load the bundled demo samples "
                         "(300 examination cases) to try the workbench?"), default_yes=True):
-            self.start_import(resource_dir() / "samples" / "demo_cases.csv")
+            self.load_demo()
+
+    def load_demo(self) -> Task:
+        """The demo cases, imported on a worker with progress: the offer, File > Load demo cases, the empty state."""
+        return self.start_import(resource_dir() / "samples" / "demo_cases.csv")
 
     def import_cases(self) -> None:
         path = dialogs.open_file(self, self.tr("Import cases"), IMPORT_FILTER)

@@ -32,6 +32,7 @@ from ui.review_items import ReviewItems
 from ui.review_owners import ReviewOwners
 from ui.review_time import ActiveTime
 from ui.risk_box import RiskBox
+from ui.severity_legend import SeverityLegend
 from foundation.errors import WorkbenchError
 from workbench.review import reviews
 from workbench.review.checklists import Checklist
@@ -88,6 +89,7 @@ class ReviewPanel(ReviewAnswers, ReviewOwners, ReviewDetails, ReviewItems, Activ
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.lock_banner)
         right_layout.addWidget(self.view, 1)
+        right_layout.addWidget(SeverityLegend(self.language))     # what 1-4 mean, before a key is pressed
         right_layout.addWidget(detail, 0)
         right_layout.addLayout(bottom)
 

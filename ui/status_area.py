@@ -33,6 +33,9 @@ class StatusArea(QObject):
 
     def update_counts(self) -> None:
         counts, shown = self.model.counts, self.model.rowCount()
+        if not self.model.complete:             # a big queue's first page, the rest on its way
+            self.counts_label.setText(self.tr("Reading the queue..."))
+            return
         if self.model.case_filter.active:
             parts = [self.tr("%1 of %2 cases shown").replace("%1", f"{shown:,}").replace("%2", f"{self.model.total:,}")]
         else:

@@ -12,6 +12,9 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
+from ui.empty_state import load_demo_cases
+from ui.help_menu import HelpActions
+
 
 class WindowMenus(QObject):
     """Makes the window's actions, fills its menus and toolbar, and disables what may not write."""
@@ -22,6 +25,7 @@ class WindowMenus(QObject):
         self._file_actions()
         self._review_actions()
         self._checklist_and_round_actions()
+        self.help = HelpActions(window)     # Help menu: keyboard shortcuts (F1), First steps, About
         self._fill_menus()
         self._fill_toolbar()
         self._disable_writes()
@@ -40,6 +44,7 @@ class WindowMenus(QObject):
         w.import_mapped_action = self._action(self.tr("Import with &column mapping..."), w.import_cases_mapped,
                                               "Ctrl+Shift+O")
         w.imports_action = self._action(self.tr("Im&ports..."), w.show_imports)
+        w.demo_action = self._action(self.tr("&Load demo cases..."), lambda: load_demo_cases(w))
         w.export_action = self._action(self.tr("&Export workbook..."), w.export_workbook, "Ctrl+E")
         w.export_pdf_action = self._action(self.tr("Export report as P&DF..."), w.export_pdf)
         # StandardKey.Quit is empty on Windows
@@ -75,8 +80,8 @@ class WindowMenus(QObject):
         w = self.window
         # None is a separator.
         menus = (
-            (self.tr("&File"), (w.import_action, w.import_mapped_action, w.imports_action, w.export_action,
-                                w.export_pdf_action, None,
+            (self.tr("&File"), (w.import_action, w.import_mapped_action, w.imports_action, w.demo_action, None,
+                                w.export_action, w.export_pdf_action, None,
                                 w.packages.open_action, w.packages.merge_action, None, w.quit_action)),
             (self.tr("&Review"), (w.next_action, w.find_action, None, w.undo_action, w.redo_action, None,
                                   w.complete_action, w.sign_off_action, w.reopen_action, None,
@@ -94,6 +99,7 @@ class WindowMenus(QObject):
                     menu.addSeparator()
                 else:
                     menu.addAction(action)
+        self.help.fill(w.menuBar().addMenu(self.tr("&Help")))
 
     def _fill_toolbar(self) -> None:
         w = self.window
@@ -107,7 +113,7 @@ class WindowMenus(QObject):
     def _disable_writes(self) -> None:
         w = self.window
         # Every action that changes the workspace; a read-only window disables them all.
-        write_actions = [w.import_action, w.import_mapped_action, w.complete_action, w.new_round_action,
+        write_actions = [w.import_action, w.import_mapped_action, w.demo_action, w.complete_action, w.new_round_action,
                          w.new_calibration_action,
                          w.reassign_action, w.undo_action, w.redo_action, w.sign_off_action, w.reopen_action,
                          w.new_checklist_action, w.edit_checklist_action, *w.feedback.write_actions,
@@ -117,6 +123,6 @@ class WindowMenus(QObject):
                 action.setEnabled(False)
         if w.packages.info is not None:
             # A work package holds the manager's sample: cases and rounds are made in the master.
-            for action in (w.import_action, w.import_mapped_action, w.new_round_action, w.reassign_action,
+            for action in (w.import_action, w.import_mapped_action, w.demo_action, w.new_round_action, w.reassign_action,
                            w.new_calibration_action, *w.feedback.write_actions, *w.trend_actions.write_actions):
                 action.setEnabled(False)

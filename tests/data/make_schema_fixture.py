@@ -66,13 +66,17 @@ class Writer:
               old: Any = None, new: Any = None) -> str:
         """An audit entry chained to the last one, as workbench.audit.chain.record writes it."""
         last = self.conn.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-        prev = last[0] if last else GENESIS
+        # Up to schema 10 a hash is stored as 64 hex characters, with the previous one beside it
+        # (prev_hash); from schema 12 as its 32 bytes, the previous one read from that entry.
+        hex_format = schema_version(self.conn) < 12
+        prev = (last[0] if hex_format else last[0].hex()) if last else GENESIS
         at = self.at()
         old_json = None if old is None else json.dumps(old, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         new_json = None if new is None else json.dumps(new, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         digest = entry_hash(prev, at, actor, entity, str(entity_id), case_id, action, old_json, new_json)
+        stored = {"prev_hash": prev, "hash": digest} if hex_format else {"hash": bytes.fromhex(digest)}
         self.insert("audit_log", at=at, actor=actor, entity=entity, entity_id=str(entity_id), case_id=case_id,
-                    action=action, old_value=old_json, new_value=new_json, prev_hash=prev, hash=digest)
+                    action=action, old_value=old_json, new_value=new_json, **stored)
         return at
 
     def answer(self, review_id: int, case_id: int, item_id: str, answer: str, outcome: str, *, actor: str,
@@ -306,8 +310,26 @@ def write_v10(w: Writer) -> None:
              skipped=json.dumps([{"code": "hoarding", "missing": ["nice_classes"]}]))
 
 
+def write_v12(w: Writer) -> None:
+    """Audit entries in the schema 12 format (hashes as 32 bytes, no prev_hash) after the upgraded
+    ones: an answer on the review in progress commented, as if copied in from a work package (its
+    origin hash)."""
+    review_id, case_id, reviewer = w.conn.execute(
+        "SELECT id, case_id, reviewer FROM reviews WHERE status = 'in_progress' ORDER BY id LIMIT 1").fetchone()
+    item, answer, outcome, severity, category = w.conn.execute(
+        "SELECT item_id, answer, outcome, severity, category FROM answers WHERE review_id = ? ORDER BY item_id"
+        " LIMIT 1", [review_id]).fetchone()
+    # The same answer with a comment added: verdict and score stay what its answers give.
+    w.answer(review_id, case_id, item, answer, outcome, actor=reviewer, severity=severity, category=category,
+             comment="对比文件D2未检索")
+    entry_id = w.conn.execute("SELECT MAX(id) FROM audit_log").fetchone()[0]
+    package_id = w.conn.execute("SELECT package_id FROM package_exports ORDER BY rowid LIMIT 1").fetchone()[0]
+    w.insert("audit_origins", audit_id=entry_id, origin_hash=hashlib.sha256(b"written in the package").digest(),
+             package_id=package_id)
+
+
 WRITERS: dict[int, Callable[[Writer], None]] = {1: write_v1, 2: write_v2, 3: write_v3, 4: write_v4, 5: write_v5,
-                                                7: write_v7, 8: write_v8, 9: write_v9, 10: write_v10}
+                                                7: write_v7, 8: write_v8, 9: write_v9, 10: write_v10, 12: write_v12}
 
 
 def make_fixture(version: int, target: Path | None = None) -> Path:

@@ -19,6 +19,7 @@ import pytest
 
 from db.connection import open_database
 from db.migrate import latest_version, migrate, migrations, schema_version, split_statements
+from workbench.audit.chain import GENESIS, hash_text
 from workbench.review import checklist_store
 from workbench.review import reviews
 from foundation.errors import WorkbenchError
@@ -53,6 +54,23 @@ def snapshot(conn: sqlite3.Connection) -> dict[str, tuple[list[str], list[tuple]
 def schema_of(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
     return sorted((kind, name, " ".join(sql.split())) for kind, name, sql in conn.execute(
         "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"))
+
+
+def as_written_before_v12(tables: dict[str, tuple[list[str], list[tuple]]]) -> None:
+    """Schema 11 stores the audit log's hashes as 32 bytes and reads each prev_hash from the entry
+    before (audit_prev_hashes keeps one that was not that): put the upgraded rows in the form an
+    older version wrote them (hex, prev_hash beside), to compare with the fixture's."""
+    columns, rows = tables["audit_log"]
+    at = columns.index("hash")
+    kept = dict(tables["audit_prev_hashes"][1])
+    written, prev = [], GENESIS
+    for row in rows:
+        written.append(row[:at] + (kept.get(row[0], prev), hash_text(row[at])) + row[at + 1:])
+        prev = hash_text(row[at])
+    tables["audit_log"] = (columns[:at] + ["prev_hash"] + columns[at:], written)
+    columns, rows = tables["audit_origins"]
+    at = columns.index("origin_hash")
+    tables["audit_origins"] = (columns, [row[:at] + (hash_text(row[at]),) + row[at + 1:] for row in rows])
 
 
 @pytest.fixture(params=FIXTURES, ids=[p.stem for p in FIXTURES])
@@ -97,6 +115,8 @@ def test_upgrade_keeps_every_row_and_backs_up_first(old_workspace):
     db = open_database(path)
     assert schema_version(db.conn) == latest_version()
     after = snapshot(db.conn)
+    if version < 12:
+        as_written_before_v12(after)
     for table, (columns, rows) in before.items():
         assert table in after, f"table {table} of schema version {version} is gone"
         new_columns, new_rows = after[table]

@@ -2,12 +2,14 @@
 counts from a worker, a case's change counted without reading the queue again."""
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import Qt
 
 from db.connection import open_database
 from ui import case_model
-from ui.case_model import CaseTableModel
+from ui.case_model import STATUS_COLUMN, CaseTableModel
 from workbench.demo.generate import build_demo
 from workbench.review import queue
 from workbench.review import reviews
@@ -90,3 +92,94 @@ def test_the_window_reads_the_queue_once_on_opening(window_factory, monkeypatch)
     monkeypatch.setattr(queue, "queue_ids", lambda *a, **k: calls.append(k) or original(*a, **k))
     window = window_factory()
     assert len(calls) == 1 and window.table.horizontalHeader().sortIndicatorSection() == 0
+
+
+def test_a_big_queue_shows_its_first_page_then_appends_the_rest(db, qtbot, monkeypatch):
+    monkeypatch.setattr(case_model, "LAZY_CASES", 10)
+    monkeypatch.setattr(case_model, "PAGE_SIZE", 40)
+    model = CaseTableModel(db)
+    resets, inserted = [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    for column, order in ((STATUS_COLUMN, Qt.SortOrder.DescendingOrder), (2, Qt.SortOrder.AscendingOrder)):
+        resets.clear(), inserted.clear()
+        model.sort(column, order)
+        key, descending = case_model.COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder
+        whole = queue.case_ids(db, sort=key, descending=descending)
+        assert not model.complete and model.rowCount() == 40 and model.counts_pending
+        assert [model.case_id(r) for r in range(40)] == whole[:40]
+        assert model.data(model.index(0, 0)) == db.execute(
+            "SELECT application_number FROM cases WHERE id = ?", [whole[0]]).fetchone()[0]
+        qtbot.waitUntil(lambda: model.complete and not model.counts_pending, timeout=10_000)
+        assert [model.case_id(r) for r in range(model.rowCount())] == whole
+        assert resets == [1] and inserted == [(40, 299)]      # the rows on screen were kept
+        assert model.counts == queue.status_counts(db) and model.total == 300
+    model.shutdown()
+
+
+def test_a_big_queue_read_at_once_when_asked_before_the_worker_is_done(db, qtbot, monkeypatch):
+    monkeypatch.setattr(case_model, "LAZY_CASES", 10)
+    monkeypatch.setattr(case_model, "PAGE_SIZE", 40)
+    model = CaseTableModel(db)
+    ids = queue.case_ids(db)
+    assert not model.complete
+    reviewed = queue.reviewed_case_ids(db)
+    assert model.next_unreviewed(ids[-1]) == queue.next_unreviewed(ids, reviewed, ids[-1])
+    assert model.complete and model.rowCount() == 300 and model.row_of(ids[-1]) == 299
+    qtbot.waitUntil(lambda: not model.counts_pending, timeout=10_000)
+    assert model.rowCount() == 300 and model.counts == queue.status_counts(db)
+    model.shutdown()
+
+
+def test_a_filter_that_keeps_fewer_than_a_page_is_read_whole(db, monkeypatch):
+    monkeypatch.setattr(case_model, "LAZY_CASES", 10)
+    monkeypatch.setattr(case_model, "PAGE_SIZE", 40)
+    model = CaseTableModel(db)
+    model.set_filter(CaseFilter(status="completed"))
+    expected = queue.case_ids(db, CaseFilter(status="completed"))
+    assert 0 < len(expected) < 40
+    assert model.complete and [model.case_id(r) for r in range(model.rowCount())] == expected
+    assert model.counts == queue.status_counts(db, CaseFilter(status="completed"))
+    model.shutdown()
+
+
+def test_the_window_keeps_the_case_on_screen_when_a_big_queue_is_sorted(demo_file, window_factory, tmp_path, qtbot,
+                                                                       monkeypatch):
+    monkeypatch.setattr(case_model, "LAZY_CASES", 10)
+    monkeypatch.setattr(case_model, "PAGE_SIZE", 40)
+    (tmp_path / "w.sqlite3").write_bytes(demo_file.read_bytes())
+    window = window_factory()
+    qtbot.waitUntil(lambda: window.model.complete and not window.model.counts_pending, timeout=10_000)
+    assert window.status_area.counts_label.text().startswith("300 cases")
+    target = queue.case_ids(window.db, sort="title", descending=True)[250]
+    window.select_case(target)
+    window.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)       # by title: the case is past the first page
+    assert window.status_area.counts_label.text() == "Reading the queue..."
+    assert window.model.row_of(target) is None and window.panel.case_id == target
+    qtbot.waitUntil(lambda: window.model.complete, timeout=10_000)
+    assert window.model.case_id(window.table.currentIndex().row()) == target == window.panel.case_id
+    qtbot.waitUntil(lambda: not window.model.counts_pending, timeout=10_000)
+    assert window.status_area.counts_label.text().startswith("300 cases")
+
+
+def test_a_worker_still_reading_a_stale_queue_is_interrupted(db, qtbot, monkeypatch):
+    monkeypatch.setattr(case_model, "LAZY_CASES", 10)
+    monkeypatch.setattr(case_model, "PAGE_SIZE", 40)
+    running = threading.Event()
+    original = queue.queue_ids
+
+    def endless(reader, *args, **kwargs):
+        if reader is not db:                          # the first worker, on its own connection: a query without end
+            reader.conn.create_function("tick", 1, lambda i: running.set() or i)
+            reader.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n)"
+                           " SELECT COUNT(tick(i)) FROM n").fetchone()
+        return original(reader, *args, **kwargs)
+
+    monkeypatch.setattr(queue, "queue_ids", endless)
+    model = CaseTableModel(db)
+    assert running.wait(10)
+    monkeypatch.setattr(queue, "queue_ids", original)
+    model.sort(2, Qt.SortOrder.AscendingOrder)        # interrupts it: the new queue is read at once
+    qtbot.waitUntil(lambda: model.complete and not model.counts_pending, timeout=10_000)
+    assert [model.case_id(r) for r in range(model.rowCount())] == queue.case_ids(db, sort="title")
+    model.shutdown()

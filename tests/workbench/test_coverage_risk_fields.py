@@ -4,8 +4,9 @@ import shutil
 from pathlib import Path
 
 from db.connection import open_database
+from tests.data.make_schema_fixture import Writer
 from tests.workbench.helpers import workspace, write_csv
-from workbench.audit import chain, coverage
+from workbench.audit import coverage
 from workbench.review.integrity import check_workspace
 from workbench.importing.importer import import_file
 
@@ -60,9 +61,9 @@ def test_a_workspace_upgraded_from_schema_9_verifies_and_keeps_its_digests(tmp_p
             "SELECT round_id, case_id, reviewer FROM round_cases")},
     }
     assert len(state["cases"]) > 0
-    with old.conn:
-        chain.append(old, actor="v9", entity="workspace", entity_id="coverage", action="baseline", new=state,
-                     at="2026-01-05T08:00:00+00:00")
+    with old.conn:   # as schema 9 wrote it (hashes in hex, prev_hash beside)
+        Writer(old.conn).audit(actor="v9", entity="workspace", entity_id="coverage", action="baseline",
+                               case_id=None, new=state)
     old.close()
 
     db = open_database(copy)          # migrates to the newest schema

@@ -212,14 +212,14 @@ TRICKY = ["<b>bold</b> & co", "  leading and trailing  ", "line\nbreak", "ctrl\x
           "", None, "]]>", "&amp; already"]
 
 
-def _markup_and_cells(tmp_path, columns, rows):
+def _markup_and_cells(tmp_path, columns, rows, data=False):
     from openpyxl import Workbook
 
     from workbench.report.excel_cells import converter
     from workbench.report.excel_tables import write_table
     ours = Workbook(write_only=True)
     write_table(ours.create_sheet("t"), columns=columns, rows=rows, language="en", table_name="T",
-                progress=lambda *a: None, cancel=CancelToken())
+                progress=lambda *a: None, cancel=CancelToken(), data=data)
     ours.save(tmp_path / "ours.xlsx")
     plain = Workbook(write_only=True)
     sheet = plain.create_sheet("t")
@@ -258,6 +258,32 @@ def test_markup_rows_read_back_like_openpyxl_cells(tmp_path):
     assert texts[7] == "=SUM(A1)" and texts[8] == "-1" and texts[9] == "@x"
     assert all(ours[f"A{n}"].quotePrefix for n in (9, 10, 11)) and not ours["A2"].quotePrefix
     assert len(texts[13]) == 32_767 and texts[15] is None
+
+
+def test_data_sheet_rows_remembered_by_value_read_back_like_openpyxl_cells(tmp_path, monkeypatch):
+    """A data sheet's columns remember each value's markup (forgetting when full) and rows go in batches:
+    the same cells as openpyxl's own, across batch boundaries, repeats and forgotten values."""
+    from workbench.report import excel_rows, excel_tables
+    from workbench.review.checklists import Text
+    from workbench.report.excel_cells import Column
+    from workbench.report.figures import STATUS_LABELS
+    monkeypatch.setattr(excel_rows, "REMEMBERED", 3)
+    monkeypatch.setattr(excel_tables, "WIDTH_SAMPLE", 4)
+    monkeypatch.setattr(excel_tables, "PROGRESS_EVERY", 7)
+    columns = (Column("t", Text("Text", "文本")), Column("l", Text("Label", "标签"), "label", STATUS_LABELS),
+               Column("d", Text("Date", "日期"), "date"), Column("dt", Text("When", "时间"), "datetime"),
+               Column("i", Text("Count", "数"), "integer"), Column("m", Text("Minutes", "分钟"), "minutes"))
+    base = [(text, status, day, moment, count, seconds) for text, status, day, moment, count, seconds in zip(
+        TRICKY[:13], ["completed", "=code", None, "signed_off"] * 4, ["2022-06-21", None, "not a date"] * 5,
+        ["2023-03-01T08:05:00+00:00", None, "garbage"] * 5, [0, 1, None, 7, 1.0] * 3, [90.0, 0, None, 3] * 4)]
+    rows = base + base[::-1] + base
+    ours, plain = _markup_and_cells(tmp_path, columns, rows, data=True)
+    assert ours.max_row == plain.max_row == len(rows) + 1
+    for mine, theirs in zip(ours.iter_rows(min_row=2), plain.iter_rows(min_row=2)):
+        for a, b in zip(mine, theirs):
+            assert (a.value, a.data_type, a.number_format, a.quotePrefix) == (
+                b.value, b.data_type, b.number_format, b.quotePrefix), a.coordinate
+    assert ours["A9"].value == "=SUM(A1)" and ours["A9"].quotePrefix
 
 
 def test_a_carriage_return_survives(tmp_path):

@@ -24,7 +24,7 @@ from tests.workbench.test_packages import (
 from workbench.audit import coverage
 from workbench.packages import workpackage
 from workbench.review import reviews
-from workbench.audit.chain import GENESIS, entry_hash
+from workbench.audit.chain import GENESIS, entry_hash, stored_hash
 from workbench.review.checklist_store import load_stored
 from workbench.cli import main as cli_main
 from workbench.packages.merge import merge_packages
@@ -42,14 +42,14 @@ def rehash(conn: sqlite3.Connection) -> None:
     for row in conn.execute("SELECT id, at, actor, entity, entity_id, case_id, action, old_value, new_value"
                             " FROM audit_log ORDER BY id").fetchall():
         digest = entry_hash(prev, *row[1:])
-        conn.execute("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?", [prev, digest, row[0]])
+        conn.execute("UPDATE audit_log SET hash = ? WHERE id = ?", [stored_hash(digest), row[0]])
         prev = digest
 
 
 def append(conn: sqlite3.Connection, actor: str, entity: str, entity_id: str, case_id: int | None, action: str,
            new: object, at: str) -> int:
     return conn.execute("INSERT INTO audit_log (at, actor, entity, entity_id, case_id, action, old_value,"
-                        " new_value, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, '', '')",
+                        " new_value, hash) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, '')",
                         [at, actor, entity, entity_id, case_id, action,
                          json.dumps(new, sort_keys=True, separators=(",", ":"))]).lastrowid
 
@@ -85,7 +85,7 @@ def forge(path: Path, edit) -> None:
     rehash(conn)
     # ... and the package's own record of the head it left with, to match.
     count = conn.execute("SELECT audit_count FROM package_info").fetchone()[0]
-    conn.execute("UPDATE package_info SET (audit_count, audit_head) = (SELECT id, hash FROM audit_log"
+    conn.execute("UPDATE package_info SET (audit_count, audit_head) = (SELECT id, lower(hex(hash)) FROM audit_log"
                  " WHERE id <= ? ORDER BY id DESC LIMIT 1)", [count])
     conn.commit()
     conn.close()

@@ -284,7 +284,7 @@ def test_a_damaged_or_tampered_package_is_refused_on_opening(master, tmp_path, d
             for row in conn.execute("SELECT id, at, actor, entity, entity_id, case_id, action, old_value,"
                                     " new_value FROM audit_log ORDER BY id").fetchall():
                 digest = chain.entry_hash(prev, *row[1:])
-                conn.execute("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?", [prev, digest, row[0]])
+                conn.execute("UPDATE audit_log SET hash = ? WHERE id = ?", [chain.stored_hash(digest), row[0]])
                 prev = digest
         conn.commit()
         conn.close()

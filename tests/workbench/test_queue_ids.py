@@ -51,3 +51,10 @@ def test_next_unreviewed_after_walks_past_long_runs_of_reviewed_cases(db):
         assert queue.next_unreviewed_after(db, ids, current, start) == queue.next_unreviewed(ids, reviewed, current)
     assert queue.next_unreviewed_after(db, done, None, 0) is None
     assert queue.reviewed_among(db, ids[:5]) == set(ids[:5]) & reviewed
+
+
+@pytest.mark.parametrize("ids", [[], [7], [3, 1, 2], list(range(1000, 0, -3))])
+def test_ids_parsed_a_slice_at_a_time_are_the_ids(ids):
+    text = json.dumps(ids, separators=(",", ":"))
+    for chunk in (1, 2, 5, 1 << 18):
+        assert list(queue.parse_ids(text, chunk)) == ids

@@ -110,7 +110,7 @@ def check(db: sqlite_utils.Database, anchor: Anchor) -> list[str]:
     """Empty when the workspace's chain extends the anchor; else where it diverges."""
     count, _ = chain.head(db)
     if anchor.count is None:
-        row = db.execute("SELECT id FROM audit_log WHERE hash = ?", [anchor.head]).fetchone()
+        row = db.execute("SELECT id FROM audit_log WHERE hash = ?", [chain.stored_hash(anchor.head)]).fetchone()
         if row is None:
             return [f"the anchor {anchor.head[:16]}... is not in the audit chain: the chain was rewritten or "
                     "entries were removed after it was written"]
@@ -121,7 +121,7 @@ def check(db: sqlite_utils.Database, anchor: Anchor) -> list[str]:
         return [f"the audit chain has {count} entries, but the anchor was written when it had {anchor.count}: "
                 f"entries {count + 1}-{anchor.count} (at least) were removed (rolled back)"]
     row = db.execute("SELECT hash FROM audit_log WHERE id = ?", [anchor.count]).fetchone()
-    if row is not None and row[0] == anchor.head:
+    if row is not None and chain.hash_text(row[0]) == anchor.head:
         return []
     return [f"audit entry {anchor.count} is not the entry anchored: the chain was rewritten at or before entry "
             f"{anchor.count} (re-hashed after an edit)"]

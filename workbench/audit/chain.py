@@ -63,9 +63,33 @@ def use_clock(clock: Callable[[], datetime]) -> Iterator[None]:
 
 def entry_hash(prev_hash: str, at: str, actor: str, entity: str, entity_id: str, case_id: int | None,
                action: str, old_json: str | None, new_json: str | None) -> str:
+    """The entry's hash in hex, as users, anchors and packages see it (`stored_hash` is what the log
+    holds); it covers the previous entry's hash in hex, in every schema version."""
     payload = json.dumps([prev_hash, at, actor, entity, entity_id, case_id, action, old_json, new_json],
                          ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+#: How an entry is written (schema 12): its hash as 32 bytes; the previous hash is that entry's.
+INSERT = ("INSERT INTO audit_log (at, actor, entity, entity_id, case_id, action, old_value, new_value, hash)"
+          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+def stored_hash(hex_hash: str) -> bytes:
+    """A hash as the log stores it."""
+    return bytes.fromhex(hex_hash)
+
+
+def hash_text(stored: bytes | str) -> str:
+    """A stored hash in hex. A text is returned as it is: only an edit behind the application's
+    back stores one (migration 0012 kept such values as they were), and it matches no hash."""
+    return stored.hex() if isinstance(stored, bytes) else str(stored)
+
+
+def last_hash(db: sqlite_utils.Database) -> str:
+    """The hash of the chain's last entry in hex (GENESIS for an empty chain): what the next covers."""
+    row = db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    return hash_text(row[0]) if row else GENESIS
 
 
 def _to_json(value: Any) -> str | None:
@@ -90,21 +114,16 @@ def record(db: sqlite_utils.Database, *, actor: str, entity: str, entity_id: str
 def append(db: sqlite_utils.Database, *, actor: str, entity: str, entity_id: str | int, action: str,
            old: Any = None, new: Any = None, case_id: int | None = None, at: str | None = None) -> None:
     """Append one entry to the chain, as it is (`at`: a given time, for generated data)."""
-    row = db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-    prev_hash = row[0] if row else GENESIS
     at = at or now_iso()
     old_json, new_json = _to_json(old), _to_json(new)
-    digest = entry_hash(prev_hash, at, actor, entity, str(entity_id), case_id, action, old_json, new_json)
-    db.execute(
-        "INSERT INTO audit_log (at, actor, entity, entity_id, case_id, action, old_value, new_value,"
-        " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [at, actor, entity, str(entity_id), case_id, action, old_json, new_json, prev_hash, digest])
+    digest = entry_hash(last_hash(db), at, actor, entity, str(entity_id), case_id, action, old_json, new_json)
+    db.execute(INSERT, [at, actor, entity, str(entity_id), case_id, action, old_json, new_json, stored_hash(digest)])
 
 
 def head(db: sqlite_utils.Database) -> tuple[int, str]:
     """The chain's anchor: (number of entries, hash of the last). Entry ids run 1..n without gaps."""
     row = db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-    return (row[0], row[1]) if row else (0, GENESIS)
+    return (row[0], hash_text(row[1])) if row else (0, GENESIS)
 
 
 def history(db: sqlite_utils.Database, case_id: int) -> list[AuditEntry]:
@@ -116,18 +135,26 @@ def history(db: sqlite_utils.Database, case_id: int) -> list[AuditEntry]:
 
 
 def verify_chain(db: sqlite_utils.Database) -> list[str]:
-    """Every break in the chain, as a sentence naming the entry; empty when intact."""
+    """Every break in the chain, as a sentence naming the entry; empty when intact.
+
+    Each entry's hash must be the hash of its content and of the entry before it (schema 12 reads
+    the previous hash from that entry). A prev_hash that migration 0012 found was not the previous
+    entry's (audit_prev_hashes) is checked as before the upgrade."""
     problems = []
+    kept = dict(db.execute("SELECT audit_id, prev_hash FROM audit_prev_hashes").fetchall())
     prev_hash = GENESIS
     for row in db.execute("SELECT id, at, actor, entity, entity_id, case_id, action, old_value, new_value,"
-                          " prev_hash, hash FROM audit_log ORDER BY id"):
-        (entry_id, at, actor, entity, entity_id, case_id, action, old_json, new_json, stored_prev, stored) = row
+                          " hash FROM audit_log ORDER BY id"):
+        (entry_id, at, actor, entity, entity_id, case_id, action, old_json, new_json, stored) = row
+        stored_prev, actual = kept.get(entry_id, prev_hash), hash_text(stored)
         if stored_prev != prev_hash:
             problems.append(f"audit entry {entry_id}: the entry before it was removed or changed")
-        expected = entry_hash(stored_prev, at, actor, entity, entity_id, case_id, action, old_json, new_json)
-        if expected != stored:
-            problems.append(f"audit entry {entry_id} ({action} on {entity} {entity_id}) was altered")
-        prev_hash = stored
+        if entry_hash(stored_prev, at, actor, entity, entity_id, case_id, action, old_json, new_json) != actual:
+            # Without a stored prev_hash, an entry before it removed, or rewritten and re-hashed,
+            # breaks this one too.
+            problems.append(f"audit entry {entry_id} ({action} on {entity} {entity_id}) was altered"
+                            + ("" if entry_id in kept else ", or an entry before it was removed or rewritten"))
+        prev_hash = actual
     return problems
 
 

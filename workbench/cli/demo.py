@@ -38,6 +38,7 @@ def _add_demo(commands: Subcommands) -> None:
                    help="with --round: the share of the round's cases reviewed in the round, 0 to 1 (default 1)")
     p.add_argument("--calibration", metavar="NAME", help="then create a closed calibration round: three reviewers "
                    "review the same 12 cases blind, disagreeing on two or three items, with the consensus recorded")
+    p.add_argument("--timings", action="store_true", help="print each phase's seconds to standard error")
     add_db(p)
 
 
@@ -54,7 +55,7 @@ def today() -> datetime.date:
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     import time
 
-    from workbench.demo.generate import build_demo
+    from workbench.demo.generate import Timings, build_demo
     from workbench.demo.timeline import decision_window
     from workbench.report.figures import parse_filter_date
     from foundation.paths import workspace_path
@@ -63,8 +64,9 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     day = parse_filter_date(args.today, "--today") or today()
     started = time.perf_counter()
     db = open_workspace(args, create=True)
+    timings = Timings()
     result = build_demo(db, cases=args.cases, reviewed=args.reviewed, seed=args.seed, today=day, path=str(path),
-                        round_spec=round_spec)
+                        round_spec=round_spec, timings=timings)
     first, last = decision_window(day)
     print(f"{path}: {result.cases} cases, {result.reviews} reviews, {result.answers} answers, "
           f"{result.findings} findings, {result.audit_entries} audit entries; decided {first} to {last}, "
@@ -74,9 +76,12 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
               "in the round.", file=out)
     if args.calibration:
         from workbench.demo.calibration_demo import build_calibration_demo
-        calibration = build_calibration_demo(db, args.calibration, seed=args.seed, today=day)
+        with timings.phase("calibration"):
+            calibration = build_calibration_demo(db, args.calibration, seed=args.seed, today=day)
         print(f"Calibration round {calibration.name!r}: {len(calibration.cases)} cases, each reviewed blind by "
               f"{', '.join(calibration.reviewers)}; closed, with the consensus recorded.", file=out)
+    if args.timings:
+        print("; ".join(f"{name} {seconds:.2f} s" for name, seconds in timings.seconds.items()), file=args.err)
     return 0
 
 

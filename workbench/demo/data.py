@@ -301,7 +301,7 @@ _DESIGN_SUBJECTS = (
     ("电饭煲", "07-02"),
     ("空气净化器", "23-04"),
     ("扫地机器人", "15-05"),
-    ("带图形用户界面的电脑", "14-02"),
+    ("带{gui}图形用户界面的电脑", "14-02"),
     ("运动鞋", "02-04"),
     ("保温杯", "07-01"),
     ("无人机", "12-07"),
@@ -359,10 +359,11 @@ def generate_cases(count: int, *, seed: int, today: datetime.date = REFERENCE_TO
     """
     rng = random.Random(seed)
     details = random.Random(f"{seed}:details")      # its own stream: the other facts stay as they were
+    texts = random.Random(f"{seed}:texts")          # abstracts and design models: theirs
     numbers = _Numbering()
     window = decision_window(today)
     for _ in range(count):
-        yield _make_case(rng, numbers, window, details)
+        yield _make_case(rng, numbers, window, details, texts)
 
 
 def _decision_day(rng: random.Random, window: tuple[datetime.date, datetime.date]) -> datetime.date:
@@ -382,7 +383,7 @@ def pendency_days(rng: random.Random, ip_type: str) -> int:
 
 
 def _make_case(rng: random.Random, numbers: _Numbering, window: tuple[datetime.date, datetime.date],
-               details: random.Random) -> DemoCase:
+               details: random.Random, texts: random.Random) -> DemoCase:
     ip_type = rng.choices(_IP_TYPES, _IP_TYPE_WEIGHTS)[0]
     decided = _decision_day(rng, window)
     filing = decided - datetime.timedelta(days=pendency_days(rng, ip_type))
@@ -401,7 +402,8 @@ def _make_case(rng: random.Random, numbers: _Numbering, window: tuple[datetime.d
         title = "一种" + rng.choice(_UTILITY_MODIFIERS) + name
         department, industries = "实用新型审查部", _UTILITY_INDUSTRIES
     elif ip_type == "design":
-        title, classification = rng.choice(_DESIGN_SUBJECTS)
+        product, classification = rng.choice(_DESIGN_SUBJECTS)
+        title = case_details.design_title(texts, product)
         department, industries = "外观设计审查部", _DESIGN_INDUSTRIES
     else:
         title = _mark(rng)
@@ -427,7 +429,7 @@ def _make_case(rng: random.Random, numbers: _Numbering, window: tuple[datetime.d
         decision_date=decided,
         agent=case_details.agent_for(details, ip_type, applicant, applicant_type),
         applicant_type=applicant_type,
-        abstract=case_details.abstract_for(details, ip_type, title, department),
+        abstract=case_details.abstract_for(texts, ip_type, title, department),
         nice_classes=case_details.nice_classes_for(details, nice) if trademark else "",
         use_shown=case_details.use_shown_for(details) if trademark else None,
     )

@@ -32,32 +32,37 @@ The same arguments (seed and today) always give the same workspace: every table 
 bytes, but for what identifies the workspace file (workspace_info, workspace_secret and the random
 uid of each review and round, by which packages tell records of different workspaces apart).
 Everything is inserted in batches inside one transaction: cancelling, or a failure, leaves the
-workspace as it was.
+workspace as it was. Two per-row triggers are set aside for the bulk inserts and put back after them
+in the same transaction: the quick-search index is built once (FTS5 rebuild) and each case's latest
+review chosen at once, the same rows the triggers would have written. `timings` (demo --timings,
+bench/bench_demo.py) receives each phase's seconds.
 """
 from __future__ import annotations
 
 import datetime
 import hashlib
-import json
 import math
 import random
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 import sqlite_utils
 
 from workbench.audit import chain
 from workbench.review import checklist_store
 from workbench.review import checklists
-from workbench.review.checklists import Checklist, Item
+from workbench.review.checklists import Checklist
 from workbench.demo import planted, timeline
 from workbench.demo.data import EXAMINERS, generate_cases, person_name
-from workbench.demo.findings import CaseFacts, FindingModel, Reviewer, finding, not_applicable
+from workbench.demo.findings import CaseFacts, FindingModel, Reviewer
 from workbench.demo.timeline import REFERENCE_TODAY, DemoClock
+from workbench.demo.writer import ReviewWriter
 from foundation.errors import WorkbenchError, register
 from foundation.jobs import CancelToken, Progress, no_progress
 from workbench import risk
-from workbench.review.reviews import Answer, assess
 
 register({
     "demo.not_empty": "The workspace {path} already holds {count} cases; build the demo in a new workspace "
@@ -70,8 +75,6 @@ register({
 MAX_CASES = 1_000_000
 BATCH = 5000
 REVIEWERS = 8
-#: A review's active time is capped (a review started at 16:00 then ends the same evening).
-MAX_ACTIVE_SECONDS = 3 * 3600
 #: The share of the reviews still in progress: the latest started (at least one).
 OPEN_SHARE = 0.02
 # Reviews are sorted by start with one integer each: the start (seconds into the decision window)
@@ -103,10 +106,11 @@ class DemoResult:
 
 def build_demo(db: sqlite_utils.Database, *, cases: int, reviewed: float, seed: int,
                today: datetime.date = REFERENCE_TODAY, path: str = "", round_spec: DemoRound | None = None,
-               progress: Progress = no_progress, cancel: CancelToken | None = None) -> DemoResult:
+               progress: Progress = no_progress, cancel: CancelToken | None = None,
+               timings: Timings | None = None) -> DemoResult:
     """Fill an empty workspace with `cases` generated cases decided in the 24 months before `today`,
     `reviewed` (0-1) of them reviewed; with `round_spec`, then draw that round (over every case imported
-    by its day, reviewed or not) and review its share of it."""
+    by its day, reviewed or not) and review its share of it. `timings` receives each phase's seconds."""
     if isinstance(cases, bool) or not isinstance(cases, int) or not 1 <= cases <= MAX_CASES:
         raise WorkbenchError("demo.bad_count", value=cases, limit=MAX_CASES)
     if not _fraction(reviewed):
@@ -131,7 +135,7 @@ def build_demo(db: sqlite_utils.Database, *, cases: int, reviewed: float, seed: 
     try:
         with chain.use_clock(clock.now):
             return _build(db, _Plan(cases, review_count, seed, today, total_work, clock), progress, cancel,
-                          round_spec)
+                          round_spec, timings or Timings())
     finally:
         db.execute(f"PRAGMA cache_size = {int(cache_size)}")
 
@@ -151,48 +155,83 @@ def _fraction(value: object) -> bool:
             and 0 <= value <= 1)
 
 
+class Timings:
+    """Seconds spent in each phase of the demo, in the order they began (for --timings and the bench)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def phase(self, name: str) -> Iterator[None]:
+        self.seconds.setdefault(name, 0.0)      # listed in the order the phases begin
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+
+
 def _build(db: sqlite_utils.Database, plan: _Plan, progress: Progress, cancel: CancelToken,
-           round_spec: DemoRound | None) -> DemoResult:
-    with db.atomic():
+           round_spec: DemoRound | None, timings: Timings) -> DemoResult:
+    with timings.phase("total"), db.atomic():
         checklist_store.install_builtins(db)
         checklist_ids = {ip: checklist_store.checklist_for(db, ip) for ip in checklists.IP_TYPES}
         parsed = {cid: checklist_store.load_stored(db, cid) for cid in set(checklist_ids.values()) if cid is not None}
-        facts = _insert_cases(db, plan, progress, cancel)
+        with timings.phase("cases"):
+            facts = _insert_cases(db, plan, progress, cancel, timings)
         rng = random.Random(f"{plan.seed}:reviews")
         model = FindingModel(rng, parsed.values(), facts, plan.today)
-        order, still_open = _review_order(facts, plan)
-        writer = _ReviewWriter(db)
+        with timings.phase("review order"):
+            order, still_open = _review_order(facts, plan)
+        writer = ReviewWriter(db, timeline.end_of(plan.today))
         reviewers = _reviewers(rng)
-        origin = _origin(plan.today)
-        for n, key in enumerate(order):
-            index = key & ((1 << _INDEX_BITS) - 1)
-            case = facts[index]
-            checklist_id = checklist_ids.get(case.ip_type)
-            if checklist_id is None:
-                continue
-            start = origin + datetime.timedelta(seconds=key >> _INDEX_BITS)
-            drawing = _own_stream(case, plan.seed, "review") or rng
-            reviewer = _reviewer_for(case, reviewers, drawing)
-            writer.add_review(case, checklist_id, parsed[checklist_id], reviewer, start, model, drawing,
-                              still_open=index in still_open)
-            if writer.pending >= BATCH:
-                cancel.check()
-                writer.flush()
-                progress(plan.cases + n + 1, plan.total_work, f"Reviews: {n + 1:,} of {plan.reviews:,}")
-        cancel.check()
-        writer.flush()
-        # The generated cases and reviews, with their review time, covered by the chain at once.
-        last = db.execute("SELECT MAX(at) FROM audit_log").fetchone()[0]     # generated time: same seed, same file
-        chain.record_baseline(db, actor="demo", reason="demo data generated", at=last)
+        with timings.phase("reviews"), _trigger_off(db, _LATEST_TRIGGER, _LATEST_REVIEWS, "reviews: latest", timings):
+            _write_reviews(order, still_open, facts, checklist_ids, parsed, model, reviewers, rng, writer, plan,
+                           progress, cancel, timings)
+        with timings.phase("audit baseline"):
+            # The generated cases and reviews, with their review time, covered by the chain at once.
+            chain.record_baseline(db, actor="demo", reason="demo data generated", at=writer.latest)
         progress(plan.total_work, plan.total_work, "Risk indicators")
-        risk.refresh(db, cancel=cancel)      # before the round: a risk-based draw reads the scores
+        with timings.phase("risk refresh"):
+            risk.refresh(db, cancel=cancel)      # before the round: a risk-based draw reads the scores
         drawn = in_round = 0
         if round_spec is not None:
             progress(plan.total_work, plan.total_work, f"Drawing round {round_spec.name}")
-            drawn, in_round = _round(db, round_spec, plan, facts, parsed, model, reviewers, writer)
+            with timings.phase("round"):
+                drawn, in_round = _round(db, round_spec, plan, facts, parsed, model, reviewers, writer)
             cancel.check()
+        committing = time.perf_counter()
+    timings.seconds["commit"] = time.perf_counter() - committing
     progress(plan.total_work, plan.total_work, "Done")
     return DemoResult(len(facts), writer.reviews, writer.answers, writer.findings, writer.entries, drawn, in_round)
+
+
+def _write_reviews(order: list[int], still_open: set[int], facts: list[CaseFacts], checklist_ids: dict[str, Any],
+                   parsed: dict[int, Checklist], model: FindingModel, reviewers: list[Reviewer], rng: random.Random,
+                   writer: ReviewWriter, plan: _Plan, progress: Progress, cancel: CancelToken,
+                   timings: Timings) -> None:
+    """The regular reviews, in the order they start (so the audit log runs forward in time)."""
+    origin = _origin(plan.today)
+    mask = (1 << _INDEX_BITS) - 1
+    for n, key in enumerate(order):
+        index = key & mask
+        case = facts[index]
+        checklist_id = checklist_ids.get(case.ip_type)
+        if checklist_id is None:
+            continue
+        start = origin + datetime.timedelta(seconds=key >> _INDEX_BITS)
+        drawing = _own_stream(case, plan.seed, "review") or rng
+        reviewer = _reviewer_for(case, reviewers, drawing)
+        writer.add_review(case, checklist_id, parsed[checklist_id], reviewer, start, model, drawing,
+                          still_open=index in still_open)
+        if writer.pending >= BATCH:
+            cancel.check()
+            with timings.phase("reviews: written"):
+                writer.flush()
+            progress(plan.cases + n + 1, plan.total_work, f"Reviews: {n + 1:,} of {plan.reviews:,}")
+    cancel.check()
+    with timings.phase("reviews: written"):
+        writer.flush()
 
 
 def _review_order(facts: list[CaseFacts], plan: _Plan) -> tuple[list[int], set[int]]:
@@ -237,7 +276,7 @@ def _origin(today: datetime.date) -> datetime.datetime:
 
 def _round(db: sqlite_utils.Database, spec: DemoRound, plan: _Plan, facts: list[CaseFacts],
            parsed: dict[int, Checklist], model: FindingModel, reviewers: list[Reviewer],
-           writer: _ReviewWriter) -> tuple[int, int]:
+           writer: ReviewWriter) -> tuple[int, int]:
     """Draw the round ROUND_DAYS before today over every case imported by then (reviewed ones included:
     the demo's population), share it among the demo's reviewers, and complete `spec.reviewed` of its
     open reviews, in the round, on the working days up to today."""
@@ -272,9 +311,45 @@ def _round(db: sqlite_utils.Database, spec: DemoRound, plan: _Plan, facts: list[
 
 # -- cases ---------------------------------------------------------------------------------
 
+#: The trigger that adds each new case to the quick-search index, and the one that keeps each case's
+#: latest review (db/migrations); the demo fills both at once after its bulk inserts.
+_SEARCH_TRIGGER = "cases_fts_insert"
+_LATEST_TRIGGER = "latest_reviews_insert"
+# What the latest-review trigger selects for one case, for every case at once: the first by its order.
+_LATEST_REVIEWS = """
+INSERT INTO latest_reviews (case_id, review_id, status, verdict)
+SELECT case_id, id, status, verdict FROM (
+    SELECT case_id, id, status, verdict, row_number() OVER (PARTITION BY case_id
+        ORDER BY status IN ('completed', 'signed_off') DESC, completed_at DESC, id DESC) AS rank
+    FROM reviews WHERE role != 'calibration')
+WHERE rank = 1"""
+
+
+@contextmanager
+def _trigger_off(db: sqlite_utils.Database, name: str, then: str, phase: str, timings: Timings) -> Iterator[None]:
+    """Without the row-by-row trigger `name` inside the block, then `then` for all the rows at once and
+    the trigger back (the same result: on a failure the transaction's rollback brings the trigger back)."""
+    row = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [name]).fetchone()
+    if row is not None:
+        db.execute(f"DROP TRIGGER {name}")
+    yield
+    if row is not None:
+        with timings.phase(phase):
+            db.execute(then)
+        db.execute(row[0])
+
+
 def _insert_cases(db: sqlite_utils.Database, plan: _Plan, progress: Progress,
-                  cancel: CancelToken) -> list[CaseFacts]:
+                  cancel: CancelToken, timings: Timings) -> list[CaseFacts]:
     """The cases, each with the import of its decision month (see _MonthlyImports)."""
+    # FTS5's rebuild indexes every case (there were none before) at once.
+    with _trigger_off(db, _SEARCH_TRIGGER, "INSERT INTO cases_fts (cases_fts) VALUES ('rebuild')",
+                      "cases: search index", timings):
+        return _insert_case_rows(db, plan, progress, cancel, timings)
+
+
+def _insert_case_rows(db: sqlite_utils.Database, plan: _Plan, progress: Progress,
+                      cancel: CancelToken, timings: Timings) -> list[CaseFacts]:
     imports = _MonthlyImports(db, plan)
     first_id = (db.execute("SELECT COALESCE(MAX(id), 0) FROM cases").fetchone()[0] or 0) + 1
     facts: list[CaseFacts] = []
@@ -292,10 +367,12 @@ def _insert_cases(db: sqlite_utils.Database, plan: _Plan, progress: Progress,
                                case.decision_date, bool(case.planted)))
         if len(batch) >= BATCH:
             cancel.check()
-            _write_cases(db, batch)
+            with timings.phase("cases: written"):
+                _write_cases(db, batch)
             batch.clear()
             progress(offset + 1, plan.total_work, f"Cases: {offset + 1:,} of {plan.cases:,}")
-    _write_cases(db, batch)
+    with timings.phase("cases: written"):
+        _write_cases(db, batch)
     imports.finish()
     return facts
 
@@ -366,216 +443,3 @@ def _own_stream(case: CaseFacts, seed: int, purpose: str) -> random.Random | Non
 
 def _reviewer_for(case: CaseFacts, reviewers: list[Reviewer], rng: random.Random) -> Reviewer:
     return rng.choice(reviewers)
-
-
-# -- writing reviews as the application writes them --------------------------------------------
-
-def _iso(moment: datetime.datetime) -> str:
-    return moment.isoformat(timespec="microseconds")
-
-
-def _json(value: Any) -> str | None:
-    if value is None:
-        return None
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-#: One answer as given: the item, the answer, and the passing answer it replaced (if the reviewer changed it).
-_Step = tuple[Item, Answer, Answer | None]
-
-#: Minutes a review of each IP type takes a reviewer of average speed.
-_REVIEW_MINUTES = {"invention": 26, "utility_model": 13, "design": 10, "trademark": 9}
-
-
-@dataclass
-class _Ending:
-    """How a review ends: its status and the moments of completion and sign-off."""
-    status: str
-    clock: datetime.datetime
-    completed_at: str | None = None
-    signed_at: str | None = None
-    signed_by: str | None = None
-
-
-def _active_seconds(case: CaseFacts, checklist: Checklist, reviewer: Reviewer, answers: dict[str, Answer],
-                    fate: str, rng: random.Random) -> float:
-    """Active time: the IP type's usual minutes at the reviewer's speed, more per finding; a review in
-    progress has spent its share so far."""
-    findings = sum(1 for a in answers.values() if a.outcome == "fail")
-    active = rng.lognormvariate(math.log(_REVIEW_MINUTES[case.ip_type] * 60 * reviewer.speed), 0.35) + 150 * findings
-    active = min(active, MAX_ACTIVE_SECONDS)     # so a review started by 16:00 ends the same evening
-    if fate == "in_progress":
-        active *= len(answers) / max(1, len(checklist.items))
-    return active
-
-
-class _ReviewWriter:
-    """Buffers reviews, answers and chained audit entries; flush() writes them in batches."""
-
-    def __init__(self, db: sqlite_utils.Database) -> None:
-        self.db = db
-        self.resume()
-        self.review_rows: list[tuple[Any, ...]] = []
-        self.completed_rows: list[tuple[Any, ...]] = []
-        self.answer_rows: list[tuple[Any, ...]] = []
-        self.audit_rows: list[tuple[Any, ...]] = []
-        self.reviews = self.answers = self.findings = self.entries = 0
-
-    def resume(self) -> None:
-        """Continue after others wrote reviews or audit entries (call with nothing pending)."""
-        self.next_review = (self.db.execute("SELECT COALESCE(MAX(id), 0) FROM reviews").fetchone()[0] or 0) + 1
-        last = self.db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-        self.prev_hash = last[0] if last else chain.GENESIS
-
-    @property
-    def pending(self) -> int:
-        return len(self.audit_rows)
-
-    def _audit(self, at: datetime.datetime, actor: str, entity: str, entity_id: str, case_id: int, action: str,
-               old: Any, new: Any) -> None:
-        stamp, old_json, new_json = _iso(at), _json(old), _json(new)
-        digest = chain.entry_hash(self.prev_hash, stamp, actor, entity, entity_id, case_id, action, old_json,
-                                  new_json)
-        self.audit_rows.append((stamp, actor, entity, entity_id, case_id, action, old_json, new_json,
-                                self.prev_hash, digest))
-        self.prev_hash = digest
-        self.entries += 1
-
-    def add_review(self, case: CaseFacts, checklist_id: int, checklist: Checklist, reviewer: Reviewer,
-                   start: datetime.datetime, model: FindingModel, rng: random.Random,
-                   review_id: int | None = None, still_open: bool = False) -> None:
-        """A new review, or (review_id) the completion of an open one, e.g. a round's.
-
-        The random draws happen in one fixed order (fate, answers, time, each step, completion,
-        sign-off): the same seed must give the same workspace."""
-        existing = review_id is not None
-        if review_id is None:
-            review_id = self.next_review
-            self.next_review += 1
-        # Of the reviews finished, most are signed off and some only completed; `still_open` ones (the
-        # latest started) are in progress. An open review being completed (a round's) is finished.
-        fate = "in_progress" if still_open and not existing else rng.choices(("signed_off", "completed"), (70, 22))[0]
-        if not existing:
-            self._audit(start, reviewer.name, "review", str(review_id), case.id, "open",
-                        None, {"checklist_id": checklist_id, "reviewer": reviewer.name})
-        steps, answers = self._steps(case, checklist, reviewer, model, rng, fate)
-        active = _active_seconds(case, checklist, reviewer, answers, fate, rng)
-        clock = self._write_answers(review_id, case, reviewer.name, steps, start, active, rng)
-        result = assess(checklist, answers)
-        if existing:    # an open review (a round's) is past the baseline: its time needs its own entry
-            self._audit(clock, reviewer.name, "review", str(review_id), case.id, "time", None,
-                        {"seconds": round(active, 1)})
-        ending = self._finish(review_id, case, reviewer.name, fate, result.verdict, clock, rng)
-        verdict = result.verdict if answers else None
-        if existing:
-            self.completed_rows.append((ending.status, verdict, result.score, round(active, 1), _iso(ending.clock),
-                                        ending.completed_at, ending.signed_at, ending.signed_by, review_id))
-        else:
-            self.review_rows.append((review_id, case.id, checklist_id, reviewer.name, ending.status, verdict,
-                                     result.score, round(active, 1), _iso(start), _iso(ending.clock),
-                                     ending.completed_at, ending.signed_at, ending.signed_by))
-        self.reviews += 1
-        self.answers += len(answers)
-        self.findings += sum(1 for a in answers.values() if a.outcome == "fail")
-
-    def _steps(self, case: CaseFacts, checklist: Checklist, reviewer: Reviewer, model: FindingModel,
-               rng: random.Random, fate: str) -> tuple[list[_Step], dict[str, Answer]]:
-        """The answers given, in order; a review still in progress stops part of the way."""
-        answers: dict[str, Answer] = {}
-        steps = list(self._answers(case, checklist, reviewer, model, rng, answers))
-        if fate == "in_progress":
-            steps = steps[:rng.randint(1, max(1, len(steps) - 1))]
-            answers = {item.id: given for item, given, _ in steps}
-        return steps, answers
-
-    def _write_answers(self, review_id: int, case: CaseFacts, name: str, steps: list[_Step],
-                       start: datetime.datetime, active: float, rng: random.Random) -> datetime.datetime:
-        """Each answer's row and audit entries, spread over the active time; returns the clock after the last."""
-        clock = start
-        per_step = active / max(1, len(steps))
-        for item, given, changed_from in steps:
-            clock += datetime.timedelta(seconds=per_step * rng.uniform(0.5, 1.5))
-            entity_id = f"{review_id}/{item.id}"
-            if changed_from is not None:     # the reviewer first passed it, then thought again
-                self._audit(clock, name, "answer", entity_id, case.id, "answer", None, _answer_json(changed_from))
-                clock += datetime.timedelta(seconds=rng.uniform(20, 200))
-            self._audit(clock, name, "answer", entity_id, case.id, "answer",
-                        _answer_json(changed_from) if changed_from else None, _answer_json(given))
-            self.answer_rows.append((review_id, item.id, given.answer, given.outcome, given.severity,
-                                     given.category, given.comment, _iso(clock)))
-        return clock
-
-    def _finish(self, review_id: int, case: CaseFacts, name: str, fate: str, verdict: str,
-                clock: datetime.datetime, rng: random.Random) -> _Ending:
-        """Completion and sign-off as the fate says, each with its audit entry."""
-        ending = _Ending("in_progress" if fate == "in_progress" else "completed", clock)
-        if fate != "in_progress":
-            clock += datetime.timedelta(seconds=rng.uniform(10, 90))
-            ending.completed_at, ending.clock = _iso(clock), clock
-            self._audit(clock, name, "review", str(review_id), case.id, "complete",
-                        {"status": "in_progress"}, {"status": "completed", "verdict": verdict})
-        if fate == "signed_off":
-            clock += datetime.timedelta(seconds=rng.uniform(30, 600))
-            ending.status, ending.signed_at, ending.signed_by, ending.clock = "signed_off", _iso(clock), name, clock
-            self._audit(clock, name, "review", str(review_id), case.id, "sign_off",
-                        {"status": "completed"}, {"status": "signed_off", "verdict": verdict})
-        return ending
-
-    def _answers(self, case: CaseFacts, checklist: Checklist, reviewer: Reviewer, model: FindingModel,
-                 rng: random.Random, answers: dict[str, Answer]) -> Iterator[_Step]:
-        """Each shown item's answer in checklist order (a condition sees the answers before it)."""
-        given_codes: dict[str, str] = {}
-        factor = model.factor(case, reviewer)
-        planted = model.planted_item.get(checklist.template_id) if model.planted_error(case) else None
-        planted = planted or model.missed_abnormal(case, checklist, rng)
-        for item in checklist.items:
-            if item.condition is not None and given_codes.get(item.condition.item) not in item.condition.answers:
-                continue
-            changed_from = None
-            if item.id == planted:
-                code, severity, category, comment = finding(item, rng, major=True)
-                answer = Answer(item.id, code, "fail", severity, category, comment)
-            elif not_applicable(item, case, rng):
-                option = item.option_for_outcome("na")
-                answer = Answer(item.id, option.code, "na")
-            elif item.can_fail and rng.random() < model.fail_rate(checklist, item, factor):
-                code, severity, category, comment = finding(item, rng)
-                answer = Answer(item.id, code, "fail", severity, category, comment)
-                passing = item.option_for_outcome("pass")
-                if passing is not None and rng.random() < 0.08:
-                    changed_from = Answer(item.id, passing.code, "pass")
-            else:
-                option = item.option_for_outcome("pass") or item.options[0]
-                answer = Answer(item.id, option.code, option.outcome)
-            given_codes[item.id] = answer.answer
-            answers[item.id] = answer
-            yield item, answer, changed_from
-
-    def flush(self) -> None:
-        conn = self.db.conn
-        if self.review_rows:
-            conn.executemany(
-                "INSERT INTO reviews (id, case_id, checklist_id, reviewer, status, verdict, score, active_seconds,"
-                " created_at, updated_at, completed_at, signed_off_at, signed_off_by)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.review_rows)
-        if self.completed_rows:
-            conn.executemany(
-                "UPDATE reviews SET status = ?, verdict = ?, score = ?, active_seconds = ?, updated_at = ?,"
-                " completed_at = ?, signed_off_at = ?, signed_off_by = ? WHERE id = ?", self.completed_rows)
-        if self.answer_rows:
-            conn.executemany(
-                "INSERT INTO answers (review_id, item_id, answer, outcome, severity, category, comment, answered_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self.answer_rows)
-        if self.audit_rows:
-            conn.executemany(
-                "INSERT INTO audit_log (at, actor, entity, entity_id, case_id, action, old_value, new_value,"
-                " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.audit_rows)
-        self.review_rows.clear()
-        self.completed_rows.clear()
-        self.answer_rows.clear()
-        self.audit_rows.clear()
-
-
-def _answer_json(answer: Answer) -> dict[str, Any]:
-    return {"answer": answer.answer, "severity": answer.severity, "category": answer.category,
-            "comment": answer.comment}

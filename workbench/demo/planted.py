@@ -185,7 +185,8 @@ class Planting:
             title = "一种" + rng.choice(data._UTILITY_MODIFIERS) + name
             ip_type, department = "utility_model", "实用新型审查部"
         else:
-            title, classification = rng.choice(data._DESIGN_SUBJECTS)
+            product, classification = rng.choice(data._DESIGN_SUBJECTS)
+            title = case_details.design_title(rng, product)
             ip_type, department = "design", "外观设计审查部"
         return self._make(rng, ip_type, filed, title=title, applicant=group.applicants[0],
                           applicant_type="natural_person", agent=group.agent,

@@ -79,6 +79,7 @@ _RE_US = re.compile(r"(?:US)?(\d{2})/(\d{3}),?(\d{3})|US(\d{2})(\d{6})", re.ASCI
 
 _CN_WEIGHTS = tuple(2 + i % 8 for i in range(12))
 _CN_CHECK_CHARS = "0123456789X"
+_CN_ZEROS = {n: 48 * sum(_CN_WEIGHTS[:n]) for n in (8, 12)}     # what the '0' codes add
 
 
 def cn_check_char(digits: str) -> str:
@@ -89,7 +90,10 @@ def cn_check_char(digits: str) -> str:
     """
     # Runs once per imported row: multiply the ASCII codes and take off what the '0's add.
     codes = digits.encode("ascii")
-    total = sum(map(operator.mul, codes, _CN_WEIGHTS)) - 48 * sum(_CN_WEIGHTS[:len(codes)])
+    zeros = _CN_ZEROS.get(len(codes))
+    if zeros is None:
+        zeros = 48 * sum(_CN_WEIGHTS[:len(codes)])
+    total = sum(map(operator.mul, codes, _CN_WEIGHTS)) - zeros
     return _CN_CHECK_CHARS[total % 11]
 
 
@@ -235,7 +239,23 @@ def _old_year(two_digits: str) -> int:
     return 1900 + year if year >= 85 else 2000 + year
 
 
+def cn12_key(text: str) -> tuple[str, str] | None:
+    """(stored form, IP type) of a cell holding 12 digits and perhaps their check character, exactly
+    as parse_application_number would read it; None for any other text (parse that instead).
+    An import reads its whole number column this way, without making an ApplicationNumber a row."""
+    match = _RE_CN12_PLAIN.fullmatch(text)
+    if match is None:
+        return None
+    normalized, ip_type, _pct = _cn_patent_parts(match.group(1), match.group(2), text)
+    return normalized, ip_type
+
+
 def _cn_patent(digits: str, given_check: str | None, display: str) -> ApplicationNumber:
+    normalized, ip_type, pct = _cn_patent_parts(digits, given_check, display)
+    return ApplicationNumber(normalized, "CN", ip_type, pct)
+
+
+def _cn_patent_parts(digits: str, given_check: str | None, display: str) -> tuple[str, str, bool]:
     last_year = time.localtime().tm_year + 1     # cheaper than date.today(), same year
     if len(digits) == 12:
         year, type_digit = int(digits[:4]), digits[4]
@@ -252,7 +272,7 @@ def _cn_patent(digits: str, given_check: str | None, display: str) -> Applicatio
     if given_check is not None and given_check != check:
         raise WorkbenchError("id.bad_check", value=display, expected=check, found=given_check)
     ip_type, pct = _CN_TYPE_DIGITS[type_digit]
-    return ApplicationNumber(f"{digits}.{check}", "CN", ip_type, pct)
+    return f"{digits}.{check}", ip_type, pct
 
 
 def _parse_pct(compact: str, display: str) -> ApplicationNumber | None:

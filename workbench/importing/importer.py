@@ -33,6 +33,7 @@ from workbench.importing.readers import TableReader, open_table
 from workbench.importing.row_parser import RowParser, reads_month_first
 from workbench.importing.row_text import is_blank
 from workbench.importing.row_validation import Validator
+from workbench.importing.upkeep import DeferredUpkeep
 
 MONTH_FIRST_SAMPLE = 1000    # data rows looked at to decide how slash dates are written
 CONFLICT_POLICIES = ("skip", "update")
@@ -121,17 +122,22 @@ def _run(db: sqlite_utils.Database, reader: TableReader, result: ImportResult, m
     # prepares the INSERT statements, leaving this thread only SQLite's own work.
     statements = case_writes.Statements(db, result.import_id) if not result.workspace_had_cases else None
     validating = Validator(parser, itertools.chain(lookahead, rows), result, header_keys, statements)
+    # A failed or cancelled import rolls this back with the rest of its transaction.
+    upkeep = DeferredUpkeep(db, indexes=not result.workspace_had_cases)
     with validating:
         for batch, prepared in validating.batches():
             cancel.check()
+            accepted = result.accepted
             if prepared is not None:
                 for sql, values in prepared:
                     db.conn.execute(sql, values)
                 result.accepted += len(batch)
             else:
                 case_writes.store_batch(db, batch, result, on_conflict, parser)
+            upkeep.inserted(result.accepted - accepted)
             progress(reader.position(), reader.total, label)
     cancel.check()
+    upkeep.restore()
     result.rejected += result.conflicts
     progress(reader.total, reader.total, label)
     result.issues.sort(key=lambda issue: issue.line)     # conflicts are found after the rest

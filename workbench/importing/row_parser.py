@@ -11,7 +11,7 @@ from typing import Any, Callable, Mapping
 from foundation.errors import WorkbenchError, register
 from workbench.importing.dates import FIRST_YEAR, LAST_YEAR, month_first_evidence, parse_date
 from workbench.importing.headers import CASE_FIELDS, CODED_FIELDS, DATE_FIELDS
-from workbench.importing.identifiers import parse_application_number, parse_ip_type
+from workbench.importing.identifiers import cn12_key, parse_application_number, parse_ip_type
 from workbench.importing.risk_fields import UNREADABLE, parse_applicant_type, parse_nice_classes, parse_use_shown
 from workbench.importing.row_text import as_text
 
@@ -35,10 +35,15 @@ register({
 # program wrote when it saved the CSV): where text is expected, the program likely made it.
 _DATE_TEXT = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]00:00(?::00)?)?")
 Remark = tuple[str, str, WorkbenchError]     # (column header, value as read, the remark)
+# In a row's texts, each after a NUL: a cell that is wholly a date (as _DATE_TEXT reads one).
+# A leading literal lets the regex engine skip ahead to each NUL.
+_SEPARATOR = "\x00"
+_DATE_CELL = re.compile(r"\x00" + _DATE_TEXT.pattern + r"(?=\x00|\Z)")
 
 _TEXT_FIELDS = tuple(f for f in CASE_FIELDS if f not in ("application_number", "ip_type") + DATE_FIELDS + CODED_FIELDS)
 #: A record's values, in this order.
 STORED_FIELDS = ("application_number", "ip_type") + _TEXT_FIELDS + DATE_FIELDS + CODED_FIELDS + ("extra",)
+_UNREAD = object()
 _NOT_GIVEN = ("", "", None)          # the coded fields of a file without their columns
 _READERS: dict[str, Callable[[Any, str], Any]] = {
     "applicant_type": lambda _raw, text: parse_applicant_type(text),
@@ -77,6 +82,7 @@ class RowParser:
         self.month_first = month_first
         self._types: dict[Any, str | None | WorkbenchError] = {}
         self._dates: dict[Any, str | None | WorkbenchError] = {}
+        self._read_dates: dict[str, str | None] = {}      # text -> what _date returned
         self.decision_header = self.header("decision_date")
         self.text_headers = [self.header(f) for f in _TEXT_FIELDS]
         self.classification_position = _TEXT_FIELDS.index("classification")
@@ -122,6 +128,8 @@ class RowParser:
                 self._dates[key] = found
         if isinstance(found, WorkbenchError):
             raise RowRejected(self.names[index], as_text(raw), found)
+        if kind is str and len(self._read_dates) < 100_000:
+            self._read_dates[raw] = found or None
         return found or None
 
     def parse(self, cells: list[Any]) -> tuple[tuple[Any, ...], str | None]:
@@ -141,38 +149,31 @@ class RowParser:
             raise RowRejected(self.names[self.i_number], shown, WorkbenchError("import.number_is_date", value=shown))
         declared = self._ip_type(cells[self.i_type]) if self.i_type is not None else None
         try:
-            number = parse_application_number(raw_number, declared_ip_type=declared)
+            # The common 12-digit form without making an ApplicationNumber (what that would hold).
+            key = cn12_key(raw_number) if type(raw_number) is str else None
+            if key is None:
+                number = parse_application_number(raw_number, declared_ip_type=declared)
+                key = (number.normalized, number.ip_type)
         except WorkbenchError as exc:
             shown = as_text(raw_number)
             if exc.code == "id.unrecognised" and _SCIENTIFIC.fullmatch(shown):
                 exc = WorkbenchError("import.scientific_number", value=shown)
             raise RowRejected(self.names[self.i_number], shown, exc) from None
-        implied = number.ip_type
+        normalized, implied = key
         if implied is None and declared is None:
-            error = WorkbenchError("import.ip_type_unknown", value=number.normalized)
+            error = WorkbenchError("import.ip_type_unknown", value=normalized)
             raise RowRejected(self.names[self.i_number], as_text(raw_number), error)
         if declared is not None and implied is not None and declared != implied:
-            error = WorkbenchError("import.ip_type_mismatch", value=number.normalized,
+            error = WorkbenchError("import.ip_type_mismatch", value=normalized,
                                    implied=implied.replace("_", " "), declared=declared.replace("_", " "))
             raise RowRejected(self.names[self.i_type], as_text(cells[self.i_type]), error)
         filing_index, decision_index = self.date_indexes
-        filing = self._date(cells[filing_index], filing_index) if filing_index is not None else None
-        decision = self._date(cells[decision_index], decision_index) if decision_index is not None else None
-        texts = [value.strip() if type(value) is str and not value.startswith(("=", "'")) else as_text(value)
-                 for value in self.text_cells(cells)]
-        extra: dict[str, str] = {}
-        for index, name in self.extra_columns:
-            value = cells[index]
-            if value is not None and value != "":
-                text = as_text(value)
-                if text:
-                    extra[name] = text
-        if len(cells) > self.width + 1:      # cells beyond the header: kept, never dropped
-            for index in range(self.width, len(cells) - 1):
-                text = as_text(cells[index])
-                if text:
-                    extra[f"column {index + 1}"] = text
-        remarks = self._dates_in_texts(texts, implied or declared)
+        filing, decision = self._cell_date(cells, filing_index), self._cell_date(cells, decision_index)
+        texts, joined = _texts(self.text_cells(cells))
+        extra = self._extra(cells)
+        # Only a row with a whole cell shaped like a date is looked at cell by cell.
+        remarks = (self._dates_in_texts(texts, implied or declared)
+                   if joined is None or _DATE_CELL.search(joined) else None)
         if filing and decision and decision < filing:
             error = WorkbenchError("import.decision_before_filing", decision=decision, filing=filing)
             remarks = (remarks or []) + [(self.decision_header, decision, error)]
@@ -181,9 +182,32 @@ class RowParser:
             coded, unreadable = self._coded_values(cells, extra)
             if unreadable:
                 remarks = (remarks or []) + unreadable
-        record = (number.normalized, implied or declared, *texts, filing, decision, *coded,
+        record = (normalized, implied or declared, *texts, filing, decision, *coded,
                   json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else "{}")
         return record, remarks
+
+    def _cell_date(self, cells: list[Any], index: int | None) -> str | None:
+        if index is None:
+            return None
+        raw = cells[index]
+        found = self._read_dates.get(raw, _UNREAD) if type(raw) is str else _UNREAD    # read before
+        return self._date(raw, index) if found is _UNREAD else found
+
+    def _extra(self, cells: list[Any]) -> dict[str, str]:
+        """The cells of unmapped columns, by header, and cells beyond the header (kept, never dropped)."""
+        extra: dict[str, str] = {}
+        for index, name in self.extra_columns:
+            value = cells[index]
+            if value is not None and value != "":
+                text = as_text(value)
+                if text:
+                    extra[name] = text
+        if len(cells) > self.width + 1:
+            for index in range(self.width, len(cells) - 1):
+                text = as_text(cells[index])
+                if text:
+                    extra[f"column {index + 1}"] = text
+        return extra
 
     def _coded_values(self, cells: list[Any], extra: dict[str, str]) -> tuple[list[Any], list[Remark]]:
         """The coded fields' stored values; an unreadable one is left unknown, its text kept in
@@ -228,6 +252,22 @@ class RowParser:
                 error = WorkbenchError("import.date_in_text_field", value=text, column=header)
             remarks = (remarks or []) + [(header, text, error)]
         return remarks
+
+
+def _texts(cells: tuple[Any, ...]) -> tuple[list[str], str | None]:
+    """The text fields' cells as text and, when every cell is text, NUL and the texts joined by
+    NUL (for _DATE_CELL). A row of text cells none starting with = or ' (as most CSV rows are)
+    is stripped in one C-level map: what the per-cell rule below gives for such cells."""
+    try:
+        raw = _SEPARATOR.join(cells)
+    except TypeError:            # a number, a date or an empty cell of a workbook
+        raw = None
+    if raw is not None and not raw.startswith(("=", "'")) and "\x00=" not in raw and "\x00'" not in raw:
+        texts = list(map(str.strip, cells))
+    else:
+        texts = [value.strip() if type(value) is str and not value.startswith(("=", "'")) else as_text(value)
+                 for value in cells]
+    return texts, (_SEPARATOR + _SEPARATOR.join(texts) if raw is not None else None)
 
 
 def reads_month_first(lookahead: list[tuple[int, list[Any]]], columns: Mapping[int, str]) -> bool:

@@ -10,28 +10,25 @@ import sqlite_utils
 
 from workbench.audit import chain
 
-#: An audit entry with the hash it had where it was first written.
+#: An audit entry with the hash it had where it was first written (both as stored: 32 bytes).
 ENTRY_SELECT = ("SELECT a.id, a.at, a.actor, a.entity, a.entity_id, a.case_id, a.action, a.old_value,"
                 " a.new_value, a.hash, COALESCE(o.origin_hash, a.hash) AS origin"
                 " FROM audit_log a LEFT JOIN audit_origins o ON o.audit_id = a.id")
 
 
 def audit_head(db: sqlite_utils.Database) -> tuple[int, str]:
-    row = db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-    return (row[0], row[1]) if row else (0, chain.GENESIS)
+    """(number of entries, hash of the last in hex), as package_info and package_exports record it."""
+    return chain.head(db)
 
 
 def append_copied(db: sqlite_utils.Database, entry: Mapping[str, Any], *, source: str) -> int:
     """Append an entry written elsewhere, chained here, keeping its time and actor and its origin hash."""
-    prev = db.execute("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-    prev_hash = prev[0] if prev else chain.GENESIS
-    digest = chain.entry_hash(prev_hash, entry["at"], entry["actor"], entry["entity"], str(entry["entity_id"]),
-                              entry["case_id"], entry["action"], entry["old_value"], entry["new_value"])
-    audit_id = db.execute(
-        "INSERT INTO audit_log (at, actor, entity, entity_id, case_id, action, old_value, new_value, prev_hash, hash)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [entry["at"], entry["actor"], entry["entity"], str(entry["entity_id"]), entry["case_id"], entry["action"],
-         entry["old_value"], entry["new_value"], prev_hash, digest]).lastrowid
+    digest = chain.entry_hash(chain.last_hash(db), entry["at"], entry["actor"], entry["entity"],
+                              str(entry["entity_id"]), entry["case_id"], entry["action"], entry["old_value"],
+                              entry["new_value"])
+    audit_id = db.execute(chain.INSERT, [
+        entry["at"], entry["actor"], entry["entity"], str(entry["entity_id"]), entry["case_id"], entry["action"],
+        entry["old_value"], entry["new_value"], chain.stored_hash(digest)]).lastrowid
     db.execute("INSERT INTO audit_origins (audit_id, origin_hash, package_id) VALUES (?, ?, ?)",
                [audit_id, entry["origin"], source])
     return audit_id

@@ -37,15 +37,14 @@ class MergeWriter:
         """The package's entries this workspace does not hold yet, in order: those about the reviews
         and the cases reviewed (not those about the round, imports or other cases: not merged)."""
         entries = list(rows(self.pkg, ENTRY_SELECT + " ORDER BY a.id"))
-        known: set[str] = set()
+        known: set[bytes | str] = set()
         origins = [e["origin"] for e in entries]
-        for start in range(0, len(origins), 500):
-            chunk = json.dumps(origins[start:start + 500])
+        for start in range(0, len(origins), 500):   # hashes as stored (32 bytes): bound, not in JSON
+            chunk = origins[start:start + 500]
+            marks = ", ".join("?" * len(chunk))
+            known.update(r[0] for r in self.db.execute(f"SELECT hash FROM audit_log WHERE hash IN ({marks})", chunk))
             known.update(r[0] for r in self.db.execute(
-                "SELECT hash FROM audit_log WHERE hash IN (SELECT value FROM json_each(?))", [chunk]))
-            known.update(r[0] for r in self.db.execute(
-                "SELECT origin_hash FROM audit_origins WHERE origin_hash IN (SELECT value FROM json_each(?))",
-                [chunk]))
+                f"SELECT origin_hash FROM audit_origins WHERE origin_hash IN ({marks})", chunk))
         new = [e for e in entries if e["origin"] not in known]
         reviewed = {r[0] for r in self.pkg.execute("SELECT DISTINCT case_id FROM reviews")}
         kept = [e for e in new if e["entity"] in ("review", "answer")

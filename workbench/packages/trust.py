@@ -30,6 +30,7 @@ from typing import Any, Mapping, Sequence
 import sqlite_utils
 
 from foundation.errors import WorkbenchError, register
+from workbench.audit import chain
 from workbench.packages import share
 from workbench.packages.audit_copy import ENTRY_SELECT, entry_review
 from workbench.packages.merge_plan import ReviewPlan
@@ -105,7 +106,7 @@ def _check_history(db: sqlite_utils.Database, pkg: sqlite_utils.Database, export
     if not export.audit_count:
         return
     head = pkg.execute("SELECT hash FROM audit_log WHERE id = ?", [export.audit_count]).fetchone()
-    if head is not None and head[0] == export.audit_head:
+    if head is not None and chain.hash_text(head[0]) == export.audit_head:
         return
     held = pkg.execute("SELECT COUNT(*) FROM audit_log WHERE id <= ?", [export.audit_count]).fetchone()[0]
     # Name the first entry that is not one this workspace wrote (each keeps its origin hash).

@@ -279,7 +279,7 @@ def summarise(db: sqlite_utils.Database, path: Path | str, *, name: str | None =
             raise WorkbenchError("package.tampered", name=name, problem=problems[0])
         if info.audit_count:
             row = db.execute("SELECT hash FROM audit_log WHERE id = ?", [info.audit_count]).fetchone()
-            if row is None or row[0] != info.audit_head:
+            if row is None or chain.hash_text(row[0]) != info.audit_head:
                 raise WorkbenchError("package.tampered", name=name,
                                      problem="the audit entries it left with were changed")
         statuses = dict(db.execute("SELECT status, COUNT(*) FROM reviews GROUP BY status").fetchall())

@@ -109,19 +109,21 @@ def write_table(sheet: Worksheet, *, columns: Sequence[Column], rows: Iterable[S
     sheet.freeze_panes = "A2"
     page_setup(sheet, fit_width=not data)
     sheet.append([styled(sheet, title, font=HEADER_FONT, alignment=HEADER_ALIGNMENT) for title in header])
-    stream_rows(sheet, columns, language)
+    stream_rows(sheet, columns, language, stored=data)
     count = 0
-    append = sheet.append
-    for values in chain(sample, source):
-        append(values)
-        count += 1
+    rest = chain(sample, source)
+    batch = list(islice(rest, PROGRESS_EVERY))
+    while batch:             # appended PROGRESS_EVERY rows at a time (excel_rows.stream_rows)
+        sheet.append(batch)
+        count += len(batch)
         if count % PROGRESS_EVERY == 0:
             cancel.check()
             progress(count, total, label)
+        batch = list(islice(rest, PROGRESS_EVERY))
     last_column = get_column_letter(len(columns))
     last_row = count + 1
     if count == 0:
-        sheet.append([None] * len(columns))    # a table needs a data row; Excel shows it empty
+        sheet.append([[None] * len(columns)])    # a table needs a data row; Excel shows it empty
         last_row = 2
     print_range(sheet, columns=len(columns), rows=last_row, title_columns="A:A" if data else None)
     table = Table(displayName=table_name, ref=f"A1:{last_column}{last_row}")

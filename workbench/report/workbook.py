@@ -61,6 +61,11 @@ register({
 })
 
 
+#: zlib's fastest level: deflating the sheets' markup took a quarter of a 100,000-case export at the
+#: default level 6, and level 1 takes under half as long for a file about a fifth larger.
+COMPRESSION = 1
+
+
 @dataclass
 class ExportResult:
     path: str
@@ -189,7 +194,7 @@ def _save(workbook: Workbook, path: str) -> None:
     """Workbook.save, but the zip archive is closed here even when writing fails (a full disk):
     left to the garbage collector, its second failure printed "Exception ignored" tracebacks."""
     workbook.properties.modified = datetime.now(tz=timezone.utc).replace(tzinfo=None)
-    with ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+    with ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True, compresslevel=COMPRESSION) as archive:
         ExcelWriter(workbook, archive).save()
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -74,8 +74,11 @@ def search_terms(text: str) -> list[str]:
     return [t for t in text.split() if t]
 
 
-def where_clause(case_filter: CaseFilter) -> tuple[str, list[Any]]:
-    """SQL conditions over `cases c` for the filter, and their parameters."""
+def where_clause(case_filter: CaseFilter, *, correlated: bool = False) -> tuple[str, list[Any]]:
+    """SQL conditions over `cases c` for the filter, and their parameters.
+
+    `correlated`: the same selection as conditions that test one case at a time (EXISTS, LIKE),
+    for walking an index in order and stopping at the first page, instead of sets built whole."""
     clauses: list[str] = []
     params: list[Any] = []
     for column in ("ip_type", "department", "examiner"):
@@ -83,43 +86,98 @@ def where_clause(case_filter: CaseFilter) -> tuple[str, list[Any]]:
         if value:
             clauses.append(f"c.{column} = ?")
             params.append(value)
-    if case_filter.status:
-        if case_filter.status == "not_reviewed":
-            # NOT IN builds the set of reviewed cases once; NOT EXISTS looked each case up (a third slower)
-            clauses.append("c.id NOT IN (SELECT case_id FROM latest_reviews)")
-        else:
-            statuses = ("open", "in_progress") if case_filter.status == "in_progress" else (case_filter.status,)
-            clauses.append(f"c.id IN (SELECT case_id FROM latest_reviews WHERE status IN"
-                           f" ({', '.join('?' * len(statuses))}))")
-            params.extend(statuses)
-    if case_filter.verdict:
-        clauses.append("c.id IN (SELECT case_id FROM latest_reviews WHERE verdict = ?)")
-        params.append(case_filter.verdict)
-    if case_filter.risk_band == "none":
-        clauses.append("c.id NOT IN (SELECT case_id FROM case_risk WHERE band != 'none')")
-    elif case_filter.risk_band:
-        clauses.append("c.id IN (SELECT case_id FROM case_risk WHERE band = ?)")
-        params.append(case_filter.risk_band)
-    if case_filter.reviewer:
-        clauses.append("c.id IN (SELECT case_id FROM reviews WHERE reviewer = ?"
-                       " UNION SELECT case_id FROM round_cases WHERE reviewer = ?)")
-        params.extend([case_filter.reviewer, case_filter.reviewer])
+    for clause, values in _related_conditions(case_filter, correlated):
+        clauses.append(clause)
+        params.extend(values)
     fts_terms: list[str] = []
     for term in search_terms(case_filter.search):
         number = _as_application_number(term)
         if number is not None and number != term:
             clauses.append("(c.application_number = ? OR c.application_number LIKE ? ESCAPE '\\')")
             params.extend([number, _like(term)])
-        elif len(term) >= 3:
-            fts_terms.append(_fts_phrase(term))
-        else:
+        elif len(term) < 3 or (correlated and _folds_like_fts(term)):
             clauses.append("(c.title LIKE ? ESCAPE '\\' OR c.applicant LIKE ? ESCAPE '\\'"
                            " OR c.application_number LIKE ? ESCAPE '\\')")
             params.extend([_like(term)] * 3)
+        else:
+            fts_terms.append(_fts_phrase(term))
     if fts_terms:
         clauses.append("c.id IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)")
         params.append(" AND ".join(fts_terms))
     return (" AND ".join(clauses) if clauses else "1"), params
+
+
+def candidates(db: sqlite_utils.Database, case_filter: CaseFilter, cap: int) -> int:
+    """How many cases selecting the filter's cases as a set must look at, counted no further than
+    `cap`: those of its most selective indexed condition (a column's value, the latest review, the
+    risk band, a reviewer, the search index), or `cap` when it has none (a short word's LIKE
+    looks at every case)."""
+    counts = []
+    for column in ("ip_type", "department", "examiner"):
+        if getattr(case_filter, column):
+            counts.append((f"SELECT 1 FROM cases WHERE {column} = ?", [getattr(case_filter, column)]))
+    if case_filter.status and case_filter.status != "not_reviewed":
+        statuses = ["open", "in_progress"] if case_filter.status == "in_progress" else [case_filter.status]
+        counts.append((f"SELECT 1 FROM latest_reviews WHERE status IN ({', '.join('?' * len(statuses))})", statuses))
+    if case_filter.verdict:
+        counts.append(("SELECT 1 FROM latest_reviews WHERE verdict = ?", [case_filter.verdict]))
+    if case_filter.risk_band and case_filter.risk_band != "none":
+        counts.append(("SELECT 1 FROM case_risk WHERE band = ?", [case_filter.risk_band]))
+    if case_filter.reviewer:
+        counts.append(("SELECT 1 FROM reviews WHERE reviewer = ? UNION ALL SELECT 1 FROM round_cases WHERE reviewer = ?",
+                       [case_filter.reviewer] * 2))
+    phrases = [_fts_phrase(t) for t in search_terms(case_filter.search)
+               if len(t) >= 3 and not (_as_application_number(t) not in (None, t))]
+    if phrases:
+        counts.append(("SELECT 1 FROM cases_fts WHERE cases_fts MATCH ?", [" AND ".join(phrases)]))
+    if not counts:
+        return cap
+    return min(db.execute(f"SELECT COUNT(*) FROM ({sql} LIMIT ?)", [*params, cap]).fetchone()[0]
+               for sql, params in counts)
+
+
+def _folds_like_fts(term: str) -> bool:
+    """LIKE finds what the trigram index finds (any part of the three columns, ASCII letters in
+    either case) unless the term has letters beyond ASCII with a case, which only FTS folds."""
+    return all(ch.isascii() or ch.lower() == ch.upper() for ch in term)
+
+
+def _related_conditions(case_filter: CaseFilter, correlated: bool) -> list[tuple[str, list[Any]]]:
+    """The conditions on the latest review, the risk and the reviewer: as sets (IN a subquery,
+    built once, for selecting) or per case (EXISTS, for walking)."""
+    found: list[tuple[str, list[Any]]] = []
+
+    def side(table: str, alias: str, condition: str, values: list[Any], negate: bool = False) -> None:
+        if correlated:
+            test = f"EXISTS (SELECT 1 FROM {table} {alias} WHERE {alias}.case_id = c.id AND {condition})"
+        else:
+            test = f"c.id IN (SELECT case_id FROM {table} {alias} WHERE {condition})"
+        found.append(((f"NOT {test}" if correlated else test.replace(" IN ", " NOT IN ", 1)) if negate else test,
+                      values))
+
+    status = case_filter.status
+    if status == "not_reviewed":
+        # NOT IN builds the set of reviewed cases once; NOT EXISTS looked each case up (a third slower)
+        side("latest_reviews", "lr", "1", [], negate=True)
+    elif status:
+        statuses = ["open", "in_progress"] if status == "in_progress" else [status]
+        side("latest_reviews", "lr", f"lr.status IN ({', '.join('?' * len(statuses))})", statuses)
+    if case_filter.verdict:
+        side("latest_reviews", "lr", "lr.verdict = ?", [case_filter.verdict])
+    if case_filter.risk_band == "none":
+        side("case_risk", "cr", "cr.band != 'none'", [], negate=True)
+    elif case_filter.risk_band:
+        side("case_risk", "cr", "cr.band = ?", [case_filter.risk_band])
+    if case_filter.reviewer:
+        reviewer = case_filter.reviewer
+        if correlated:
+            found.append(("(EXISTS (SELECT 1 FROM reviews r WHERE r.case_id = c.id AND r.reviewer = ?)"
+                          " OR EXISTS (SELECT 1 FROM round_cases rc WHERE rc.case_id = c.id AND rc.reviewer = ?))",
+                          [reviewer, reviewer]))
+        else:
+            found.append(("c.id IN (SELECT case_id FROM reviews WHERE reviewer = ?"
+                          " UNION SELECT case_id FROM round_cases WHERE reviewer = ?)", [reviewer, reviewer]))
+    return found
 
 
 def _as_application_number(term: str) -> str | None:
@@ -155,12 +213,26 @@ class QueueIds:
 
 
 def queue_ids(db: sqlite_utils.Database, case_filter: CaseFilter = CaseFilter(), *,
-              sort: str = "application_number", descending: bool = False) -> QueueIds:
+              sort: str = "application_number", descending: bool = False,
+              stopped: Callable[[], bool] = lambda: False) -> QueueIds:
     """case_ids, read in one step: one JSON text from SQLite is a third faster than a row per id."""
     sql, params = _ids_query(case_filter, sort, descending)
     # An aggregate over a subquery with ORDER BY keeps its order (SQLite never flattens it).
     text = db.execute(f"SELECT json_group_array(id) FROM ({sql})", params).fetchone()[0] or "[]"
-    return QueueIds(array("q", json.loads(text)), text)
+    return QueueIds(parse_ids(text, stopped=stopped), text)
+
+
+def parse_ids(text: str, chunk: int = 1 << 18, stopped: Callable[[], bool] = lambda: False) -> array:
+    """A JSON array of ids read a slice of about `chunk` characters at a time: a worker reading a
+    million ids lets the window's thread run between slices instead of holding it for one long parse."""
+    ids = array("q")
+    start, end = 1, len(text) - 1          # inside the brackets
+    while start < end and not stopped():        # a worker whose queue went stale stops early
+        stop = text.find(",", start + chunk, end)
+        stop = end if stop < 0 else stop
+        ids.extend(json.loads(f"[{text[start:stop]}]"))
+        start = stop + 1
+    return ids
 
 
 def case_ids(db: sqlite_utils.Database, case_filter: CaseFilter = CaseFilter(), *,

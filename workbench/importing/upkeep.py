@@ -1,0 +1,73 @@
+"""The search index and the case indexes kept up in bulk during an import, not row by row.
+
+The full-text index (trigram FTS5, filled by the trigger cases_fts_insert) costs most of an
+import's SQL time when it is filled one row at a time: each INSERT statement flushes FTS5's
+pending terms into a small segment that is merged again and again. During an import the
+trigger is dropped and the new cases are indexed by one INSERT ... SELECT per 20,000 rows;
+into a workspace without cases the case indexes are likewise built once at the end (a sort,
+instead of 1,000,000 random inserts into six b-trees). Both come back with their own SQL
+before the import's transaction ends, so another connection never sees the workspace without
+them, and a failed or cancelled import rolls the whole change back with everything else.
+
+Only the trigger this schema defines is deferred: a workspace whose trigger says something
+else keeps it live, so nothing it does is skipped.
+"""
+from __future__ import annotations
+
+import sqlite_utils
+
+FTS_TRIGGER = "cases_fts_insert"
+#: The trigger's SQL as migration 0003 writes it (sqlite_master keeps the text as written).
+FTS_TRIGGER_SQL = (
+    "CREATE TRIGGER cases_fts_insert AFTER INSERT ON cases BEGIN\n"
+    "    INSERT INTO cases_fts (rowid, application_number, title, applicant)\n"
+    "    VALUES (new.id, new.application_number, new.title, new.applicant);\n"
+    "END")
+#: What the trigger does, for many rows at once: the cases after `?` (by id).
+_FILL_FTS = ("INSERT INTO cases_fts (rowid, application_number, title, applicant)"
+             " SELECT id, application_number, title, applicant FROM cases WHERE id > ? ORDER BY id")
+FTS_ROWS = 20_000            # new cases indexed at a time (a batch's insert overlaps the next's validation)
+
+
+class DeferredUpkeep:
+    """Drops the FTS insert trigger (and, into an empty workspace, the case indexes) for the
+    length of an import; `catch_up` indexes the cases inserted since the last call, `restore`
+    indexes the rest and recreates what was dropped. Call both inside the import's transaction."""
+
+    def __init__(self, db: sqlite_utils.Database, *, indexes: bool) -> None:
+        self.db = db
+        self.indexed_to = db.execute("SELECT COALESCE(MAX(id), 0) FROM cases").fetchone()[0]
+        self.pending = 0
+        trigger = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                             [FTS_TRIGGER]).fetchone()
+        self.trigger = trigger is not None and trigger[0] == FTS_TRIGGER_SQL
+        if self.trigger:
+            db.execute(f"DROP TRIGGER {FTS_TRIGGER}")
+        # Indexes written in SQL (not a UNIQUE constraint's own, which cannot be dropped).
+        self.indexes: list[tuple[str, str]] = []
+        if indexes:
+            self.indexes = [tuple(row) for row in db.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases'"
+                " AND sql IS NOT NULL ORDER BY rowid")]
+            for name, _sql in self.indexes:
+                db.execute(f'DROP INDEX "{name}"')
+
+    def inserted(self, rows: int) -> None:
+        """`rows` more cases were inserted; index them once enough have gathered."""
+        self.pending += rows
+        if self.pending >= FTS_ROWS:
+            self.catch_up()
+
+    def catch_up(self) -> None:
+        if not self.trigger:
+            return
+        self.db.execute(_FILL_FTS, [self.indexed_to])
+        self.indexed_to = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM cases").fetchone()[0]
+        self.pending = 0
+
+    def restore(self) -> None:
+        self.catch_up()
+        for _name, sql in self.indexes:
+            self.db.execute(sql)
+        if self.trigger:
+            self.db.execute(FTS_TRIGGER_SQL)
