@@ -32,8 +32,11 @@ def cmd_risk(args: argparse.Namespace, out: TextIO) -> int:
     if args.refresh:
         run = risk.refresh(db)
         skipped = [risk.explain_skipped(s, args.language) for s in run.skipped]
+        if run.bounded:     # said, never silently dropped (docs/risk.md: the cap)
+            skipped.append(risk.explain_bounded(run.bounded, args.language))
         if args.json:
-            json.dump({"cases": run.cases, "computed_at": run.computed_at, "skipped": skipped}, out, ensure_ascii=False)
+            json.dump({"cases": run.cases, "computed_at": run.computed_at, "skipped": skipped, "bounded": run.bounded},
+                      out, ensure_ascii=False)
             out.write("\n")
         else:
             print(f"Risk computed for {run.cases} cases.", file=out)

@@ -9,10 +9,11 @@ store (refresh, risk_of), explain (the sentences), after_import (an import follo
 
 May import: audit, importing, review, stats.
 """
-from workbench.risk.explain import Explanation, band_label, explain, skipped_sentence as explain_skipped
+from workbench.risk.explain import Explanation, band_label, bounded_sentence as explain_bounded, explain
+from workbench.risk.explain import skipped_sentence as explain_skipped
 from workbench.risk.explain import sentences as explain_indicators
 from workbench.risk.settings import BAND_LABELS, BANDS, CODES, DEFAULT, INDICATOR_LABELS, RiskSettings, band_of, combine
 from workbench.risk.store import CaseRisk, RiskRun, Skipped, last_run, refresh, risk_of
 
 __all__ = ["BAND_LABELS", "BANDS", "CODES", "DEFAULT", "INDICATOR_LABELS", "CaseRisk", "Explanation", "RiskRun",
-           "RiskSettings", "Skipped", "band_label", "band_of", "combine", "explain", "explain_indicators", "explain_skipped", "last_run", "refresh", "risk_of"]
+           "RiskSettings", "Skipped", "band_label", "band_of", "combine", "explain", "explain_bounded", "explain_indicators", "explain_skipped", "last_run", "refresh", "risk_of"]

@@ -10,6 +10,7 @@ import sqlite_utils
 from foundation.errors import WorkbenchError, register
 from workbench.importing.identifiers import parse_application_number
 from workbench.review.checklists import Text
+from workbench.risk.minhash import BUCKET_CAP
 from workbench.risk.settings import BAND_LABELS, CODES, INDICATOR_LABELS
 from workbench.risk.store import Skipped, last_run, risk_of
 
@@ -87,6 +88,15 @@ def skipped_sentence(item: Skipped, language: str) -> str:
     if zh:
         return f"未计算“{label}”：没有案件填写{names}。"
     return f"{label} was not computed: no case has a value for {names}."
+
+
+def bounded_sentence(buckets: int, language: str) -> str:
+    """What a refresh says when the near-duplicate search was bounded (docs/risk.md, the cap)."""
+    if language.startswith("zh"):
+        return (f"近似重复检索中有{buckets}个分桶超过上限：每件申请在每个分桶中只与其后窗口内最近的"
+                f"{BUCKET_CAP}件比较，这些案件的近似件数可能偏少。")
+    return (f"{buckets} near-duplicate buckets exceeded the cap: in each, an application was compared with at most"
+            f" the {BUCKET_CAP} filed next within the window, so near-duplicate counts there may be low.")
 
 
 def sentences(indicators: tuple[dict[str, Any], ...], language: str) -> tuple[tuple[str, str], ...]:

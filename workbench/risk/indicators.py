@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from workbench.risk import minhash
 from workbench.risk.settings import CODES, RiskSettings
@@ -22,8 +21,8 @@ COLUMNS = ("id", "application_number", "ip_type", "applicant", "agent", "applica
            "title", "abstract", "nice_classes", "use_shown")
 
 
-@dataclass(frozen=True)
-class CaseRow:
+class CaseRow(NamedTuple):
+    """One case as the indicators read it (a tuple: a million of them are made per refresh)."""
     id: int
     number: str
     ip_type: str
@@ -140,7 +139,8 @@ def trademark_hoarding(rows: list[CaseRow], s: RiskSettings) -> Fired:
     return fired
 
 
-def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings) -> Fired:
+def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings,
+                    oversized: list[int] | None = None) -> Fired:
     """Cases with at least `near_duplicate_min` other applications of the same applicant (or
     the same agent), filed within `near_duplicate_window_days` of this one, whose text is
     near-duplicate (3-gram Jaccard at least `near_duplicate_similarity`): the abstracts of those with
@@ -156,15 +156,20 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings) 
                 groups[("agent", row.agent)].append(row)
     big = {key: members for key, members in groups.items() if len(members) > s.near_duplicate_min}
     hasher = minhash.GramHasher()
-    sketches: dict[tuple[int, str], minhash.Sketch | None] = {}
+    by_text: dict[str, minhash.Sketch | None] = {}       # the same text, the same sketch
+
+    def sketch(text: str) -> minhash.Sketch | None:
+        if text not in by_text:
+            by_text[text] = minhash.sketch(text, hasher, s.near_duplicate_min_chars)
+        return by_text[text]
+    chosen: dict[int, tuple[str, minhash.Sketch] | None] = {}      # case -> the field compared, its sketch
     for members in big.values():
         for row in members:
-            if (row.id, "abstract") not in sketches:
-                abstract = minhash.sketch(row.abstract, hasher, s.near_duplicate_min_chars)
-                sketches[(row.id, "abstract")] = abstract
+            if row.id not in chosen:
                 # The title is compared only when there is no abstract to compare.
-                sketches[(row.id, "title")] = (
-                    None if abstract else minhash.sketch(row.title, hasher, s.near_duplicate_min_chars))
+                abstract = sketch(row.abstract)
+                title = None if abstract else sketch(row.title)
+                chosen[row.id] = ("abstract", abstract) if abstract else ("title", title) if title else None
     numbers = {row.id: row.number for row in rows}
     best: Fired = {}
     for (kind, name), members in sorted(big.items()):
@@ -174,8 +179,8 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings) 
             # Titles only among the applications without an abstract: where both have one, the
             # abstracts decide, and leaving their formulaic titles out keeps a large agency's title
             # pairs from growing with the square of its filings.
-            present = [(row.id, sketches[(row.id, field)]) for row in members if sketches[(row.id, field)]]
-            for (a, b), similarity in _pairs_in_windows(present, days, s).items():
+            present = [(row.id, entry[1]) for row in members if (entry := chosen[row.id]) and entry[0] == field]
+            for (a, b), similarity in _pairs_in_windows(present, days, s, oversized).items():
                 for one, other in ((a, b), (b, a)):
                     neighbours[one][other] = max(similarity, neighbours[one].get(other, 0.0))
                     fields[one].add(field)
@@ -188,30 +193,22 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings) 
     return best
 
 
-def _pairs_in_windows(present: list[tuple[int, minhash.Sketch]], days: dict[int, int],
-                      s: RiskSettings) -> dict[tuple[int, int], float]:
-    """The near-duplicate pairs filed within the window W of each other: searched slice by slice,
-    slices of 2W days starting every W days, so every such pair lies whole in one slice (the earlier
-    filing's slice) and the search never compares filings years apart. Undated filings take no part."""
-    width = s.near_duplicate_window_days
-    dated = sorted((days[key], key, sketch) for key, sketch in present if days.get(key) is not None)
-    found: dict[tuple[int, int], float] = {}
-    start = 0
-    while start < len(dated):
-        first_day = dated[start][0] - dated[start][0] % max(width, 1)
-        end = bisect_left(dated, (first_day + 2 * width + 1,))
-        members = [(key, sketch) for _day, key, sketch in dated[start:end]]
-        for (a, b), similarity in minhash.similar_pairs(members, s.near_duplicate_similarity).items():
-            if abs(days[a] - days[b]) <= width:
-                found[(a, b)] = similarity
-        start = bisect_left(dated, (first_day + width + 1,))
-    return found
+def _pairs_in_windows(present: list[tuple[int, minhash.Sketch]], days: dict[int, int], s: RiskSettings,
+                      oversized: list[int] | None = None) -> dict[tuple[int, int], float]:
+    """The near-duplicate pairs filed within the window of each other: the LSH buckets hold the
+    group's texts in order of filing, and only texts within the window of each other are paired,
+    so filings years apart are never compared. Undated filings take no part."""
+    sketches = dict(present)
+    dated = sorted((days[key], key) for key in sketches if days.get(key) is not None)
+    pairs = minhash.candidate_pairs(dated, sketches, s.near_duplicate_window_days, oversized)
+    return minhash.judge(pairs, sketches, s.near_duplicate_similarity)
 
 
-def compute(rows: Iterable[CaseRow], s: RiskSettings, skipped: set[str],
-            data_start: str | None = None) -> dict[int, list[dict[str, Any]]]:
+def compute(rows: Iterable[CaseRow], s: RiskSettings, skipped: set[str], data_start: str | None = None,
+            oversized: list[int] | None = None) -> dict[int, list[dict[str, Any]]]:
     """case id -> the indicators that fired on it, as stored in case_risk.indicators.
-    `data_start`: the workspace's first filing day (default: the first among `rows`)."""
+    `data_start`: the workspace's first filing day (default: the first among `rows`); the sizes of
+    the near-duplicate buckets compared by neighbours only are appended to `oversized`."""
     rows = list(rows)
     cache: dict[str, int | None] = {}
     days = {row.id: day for row in rows if (day := _day(row.filing_date, cache)) is not None}
@@ -234,7 +231,7 @@ def compute(rows: Iterable[CaseRow], s: RiskSettings, skipped: set[str],
     results: dict[str, Fired] = {}
     wanted = [code for code in CODES if code not in skipped]
     for code in wanted:
-        results[code] = _one(code, rows, days, by_applicant, by_agent, marks_by_applicant, s, first or 0)
+        results[code] = _one(code, rows, days, by_applicant, by_agent, marks_by_applicant, s, first or 0, oversized)
     fired: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for code in wanted:
         for case_id, detail in results[code].items():
@@ -244,13 +241,13 @@ def compute(rows: Iterable[CaseRow], s: RiskSettings, skipped: set[str],
 
 def _one(code: str, rows: list[CaseRow], days: dict[int, int], by_applicant: dict[str, list[tuple[int, int]]],
          by_agent: dict[str, list[tuple[int, int]]], marks: dict[str, list[tuple[int, int]]],
-         s: RiskSettings, data_start: int) -> Fired:
+         s: RiskSettings, data_start: int, oversized: list[int] | None = None) -> Fired:
     if code == "applicant_burst":
         return burst(by_applicant, s, data_start)
     if code == "agent_burst":
         return burst(by_agent, s, data_start)
     if code == "near_duplicate":
-        return near_duplicates(rows, days, s)
+        return near_duplicates(rows, days, s, oversized)
     if code == "bulk_same_day":
         fired = {k: {"by": "agent", **v} for k, v in per_day(by_agent, s.bulk_agent_per_day).items()}
         fired.update({k: {"by": "applicant", **v} for k, v in per_day(by_applicant, s.bulk_applicant_per_day).items()})

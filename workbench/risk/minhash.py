@@ -15,6 +15,11 @@ keeps 100,000 titles and abstracts within seconds in pure Python.
 LSH banding: `BANDS` bands of `ROWS` bins; two texts sharing one band are candidates, found
 with probability 1 - (1 - s^ROWS)^BANDS (0.87 at s = 0.5, 0.97 at 0.6, 0.11 at 0.2). Each
 candidate pair is then judged by its exact Jaccard similarity of the 3-gram hash sets.
+
+Pairs are looked for among texts filed within a window of days of each other. Per band, a text is
+paired with at most `BUCKET_CAP` texts that follow it in time within the window: a bucket holding
+more is shared boilerplate rather than a batch of copies, and the bound keeps its work growing
+linearly instead of with its square. The caller is told how many buckets were cut so.
 """
 from __future__ import annotations
 
@@ -22,8 +27,8 @@ import re
 import unicodedata
 import zlib
 from array import array
-from bisect import bisect_left
-from itertools import repeat
+from bisect import bisect_left, bisect_right
+from itertools import combinations, repeat
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -32,6 +37,11 @@ ROWS = 3
 BINS = BANDS * ROWS
 _SPACE = 1 << 32
 _EDGES = [(j * _SPACE) // BINS for j in range(BINS + 1)]
+_STARTS = _EDGES[:-1]
+_BAND_INDEX = range(BANDS)
+#: Per band, a text is paired with at most this many texts following it within the window
+#: (docs/risk.md says why; no bucket of the 100,000-case demo reaches it).
+BUCKET_CAP = 64
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
@@ -77,11 +87,23 @@ def band_keys(sig: tuple[int, ...]) -> tuple[int, ...]:
     return tuple(hash((b,) + sig[b * ROWS:(b + 1) * ROWS]) for b in range(BANDS))
 
 
+def fast_band_keys(hashes: list[int]) -> tuple[int, ...]:
+    """band_keys(signature(hashes)) up to equality, in C-level steps: bin j's densified value is a
+    one-to-one function (for that j) of hashes[at_j], the first hash at or after bin j's start (the
+    first hash plus 2^32 past the last bin), so two texts agree in a band exactly when their picks
+    agree. `hashes` is sorted and not empty; it is left as it was."""
+    at = list(map(bisect_left, repeat(hashes, BINS), _STARTS))
+    hashes.append(hashes[0] + _SPACE)
+    picks = list(map(hashes.__getitem__, at))
+    hashes.pop()
+    return tuple(map(hash, zip(_BAND_INDEX, *(picks[r::ROWS] for r in range(ROWS)))))
+
+
 @dataclass(frozen=True)
 class Sketch:
     """What near-duplicate search keeps of one text."""
     grams: array            # sorted distinct 3-gram hashes ('I')
-    bands: tuple[int, ...]
+    bands: array            # one key per band ('q'): compact, as a million of them may be held
 
 
 def sketch(text: str, hasher: GramHasher, min_chars: int) -> Sketch | None:
@@ -90,7 +112,7 @@ def sketch(text: str, hasher: GramHasher, min_chars: int) -> Sketch | None:
     if len(norm) < max(min_chars, 3):
         return None
     hashes = gram_hashes(norm, hasher)
-    return Sketch(array("I", hashes), band_keys(signature(hashes)))
+    return Sketch(array("I", hashes), array("q", fast_band_keys(hashes)))
 
 
 def jaccard(a: array, b: array) -> float:
@@ -99,32 +121,64 @@ def jaccard(a: array, b: array) -> float:
     return shared / (len(first) + len(b) - shared)
 
 
-def similar_pairs(members: Iterable[tuple[int, Sketch]], threshold: float) -> dict[tuple[int, int], float]:
-    """(a, b) with a < b -> exact Jaccard similarity, for the pairs among `members` that share a
-    band and are at least `threshold` similar."""
-    sketches = dict(members)
+def candidate_pairs(dated: list[tuple[int, int]], sketches: dict[int, Sketch], width: int,
+                    oversized: list[int] | None = None, *, cap: int = BUCKET_CAP) -> set[tuple[int, int]]:
+    """(a, b) with a < b sharing a band and filed within `width` days of each other, from `dated`:
+    (day, key) in ascending order. Per band, a text is paired with at most the `cap` texts that
+    follow it there within the window (so with the `cap` before it too): the bound that keeps a
+    bucket of boilerplate from growing with its square; the size of each bucket it cut is
+    appended to `oversized`."""
     buckets: dict[int, list[int]] = {}
-    for key, item in sketches.items():
-        for band in item.bands:
+    day_of: dict[int, int] = {}
+    for day, key in dated:
+        day_of[key] = day
+        for band in sketches[key].bands:
             buckets.setdefault(band, []).append(key)
-    sizes = {key: len(item.grams) for key, item in sketches.items()}
+    pairs: set[tuple[int, int]] = set()     # (earlier, later) in the order of `dated`
+    for bucket in buckets.values():
+        if len(bucket) < 2:
+            continue
+        if len(bucket) <= cap + 1 and day_of[bucket[-1]] - day_of[bucket[0]] <= width:
+            pairs.update(combinations(bucket, 2))      # the whole bucket within the window
+            continue
+        spans = list(map(day_of.__getitem__, bucket))
+        cut = False
+        for at, first in enumerate(bucket):
+            end = bisect_right(spans, spans[at] + width, at + 1)
+            if end > at + 1 + cap:
+                end, cut = at + 1 + cap, True
+            if end > at + 1:
+                pairs.update(zip(repeat(first), bucket[at + 1:end]))
+        if cut and oversized is not None:
+            oversized.append(len(bucket))
+    return {(a, b) if a < b else (b, a) for a, b in pairs}
+
+
+def judge(pairs: Iterable[tuple[int, int]], sketches: dict[int, Sketch], threshold: float) -> dict[tuple[int, int], float]:
+    """The pairs whose exact Jaccard similarity is at least `threshold`, with it."""
+    sets: dict[int, set[int]] = {}
     found: dict[tuple[int, int], float] = {}
-    for a in sorted(sketches):
-        partners: set[int] = set()
-        for band in sketches[a].bands:
-            bucket = buckets[band]
-            if len(bucket) > 1:
-                partners.update(bucket)
-        size = sizes[a]
-        first: set[int] | None = None
-        for b in sorted(partners):
-            if b <= a or min(size, sizes[b]) < threshold * max(size, sizes[b]):
-                continue        # each pair once; J <= |smaller| / |larger| rules out the rest
-            if first is None:
-                first = set(sketches[a].grams)
-            other = sketches[b].grams
-            shared = len(first.intersection(other))
-            similarity = shared / (len(first) + len(other) - shared)
-            if similarity >= threshold:
-                found[(a, b)] = similarity
+    for a, b in pairs:
+        size_a, size_b = len(sketches[a].grams), len(sketches[b].grams)
+        if min(size_a, size_b) < threshold * max(size_a, size_b):
+            continue        # J <= |smaller| / |larger| rules it out
+        first = sets.get(a)
+        if first is None:
+            first = sets[a] = set(sketches[a].grams)
+        other = sets.get(b)
+        if other is None:
+            other = sets[b] = set(sketches[b].grams)
+        shared = len(first.intersection(other))
+        similarity = shared / (size_a + size_b - shared)
+        if similarity >= threshold:
+            found[(a, b)] = similarity
     return found
+
+
+def similar_pairs(members: Iterable[tuple[int, Sketch]], threshold: float,
+                  oversized: list[int] | None = None) -> dict[tuple[int, int], float]:
+    """(a, b) with a < b -> exact Jaccard similarity, for the pairs among `members` that share a
+    band (bounded in oversized buckets, see candidate_pairs) and are at least `threshold` similar."""
+    sketches = dict(members)
+    dated = [(0, key) for key in sorted(sketches)]
+    return judge(candidate_pairs(dated, sketches, 0, oversized), sketches, threshold)

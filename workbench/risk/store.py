@@ -47,6 +47,7 @@ class RiskRun:
     cases: int                     # cases whose risk was (re)computed and stored
     skipped: tuple[Skipped, ...]
     incremental: bool              # only the groups of one import were recomputed
+    bounded: int = 0               # near-duplicate buckets searched within minhash.BUCKET_CAP only
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def skipped_indicators(db: sqlite_utils.Database) -> tuple[Skipped, ...]:
 
 def _rows(db: sqlite_utils.Database, where: str = "1", params: Iterable[Any] = ()) -> list[CaseRow]:
     sql = f"SELECT {', '.join(indicators.COLUMNS)} FROM cases WHERE {where}"
-    return [CaseRow(*row) for row in db.execute(sql, list(params))]
+    return list(map(CaseRow._make, db.execute(sql, list(params))))
 
 
 def _last_run(db: sqlite_utils.Database) -> tuple[str, str] | None:
@@ -144,7 +145,8 @@ def refresh(db: sqlite_utils.Database, *, import_id: int | None = None, settings
         rows = _rows(db) if scope is None else scope[0]
         cancel.check()
         progress(1, 3, "risk")
-        fired = indicators.compute(rows, settings, {s.code for s in skipped}, data_start)
+        oversized: list[int] = []
+        fired = indicators.compute(rows, settings, {s.code for s in skipped}, data_start, oversized)
         cancel.check()
         progress(2, 3, "risk")
         at = clock().isoformat(timespec="seconds")
@@ -154,11 +156,12 @@ def refresh(db: sqlite_utils.Database, *, import_id: int | None = None, settings
                             [at, len(stored), settings_json, _skipped_json(skipped)]).lastrowid
         cancel.check()
         progress(3, 3, "risk")
-    return RiskRun(int(run_id or 0), at, len(stored), skipped, incremental=scope is not None)
+    return RiskRun(int(run_id or 0), at, len(stored), skipped, incremental=scope is not None, bounded=len(oversized))
 
 
 def _write(db: sqlite_utils.Database, stored: set[int], fired: dict[int, list[dict[str, Any]]], at: str, *,
            full: bool) -> None:
+    """The cases an indicator fired on, then every other stored case with score 0 in one statement."""
     if full:
         db.execute("DELETE FROM case_risk")
     else:
@@ -166,13 +169,19 @@ def _write(db: sqlite_utils.Database, stored: set[int], fired: dict[int, list[di
                    [json.dumps(sorted(stored))])
 
     def values() -> Iterable[tuple[Any, ...]]:
-        for case_id in sorted(stored):
-            found = fired.get(case_id, [])
+        for case_id in sorted(fired.keys() & stored):
+            found = fired[case_id]
             score = combine([entry["points"] for entry in found])
             yield case_id, score, band_of(score), json.dumps(found, ensure_ascii=False, sort_keys=True), at
 
     db.conn.executemany("INSERT INTO case_risk (case_id, score, band, indicators, computed_at) VALUES (?, ?, ?, ?, ?)",
                         values())
+    # What combine([]) and band_of give when nothing fired: 0.0, 'none', no indicators.
+    rest = "SELECT id, 0.0, 'none', '[]', ? FROM cases"
+    if not full:
+        rest += " WHERE id IN (SELECT value FROM json_each(?))"
+    db.execute(f"INSERT OR IGNORE INTO case_risk (case_id, score, band, indicators, computed_at) {rest}",
+               [at] if full else [at, json.dumps(sorted(stored))])
 
 
 def risk_of(db: sqlite_utils.Database, case_ids: Iterable[int]) -> dict[int, CaseRisk]:
