@@ -54,7 +54,13 @@ LABELS = {
     "dashboard_stall": "  longest hold of the window's thread", "export": "export the workbook",
     "export_peak": "  its peak memory", "risk_refresh": "risk refresh, all cases",
     "import_csv": "import an N-row CSV", "import_csv_peak": "  its peak memory",
+    "import_csv_sqlite_utils": "  peer: sqlite-utils insert --csv", "import_csv_executemany": "  limit: executemany",
+    "import_csv_rescore": "  then the risk rescoring it triggers",
 }
+#: bench_import's figures under the names above.
+IMPORT_NAMES = {"csv_import_seconds": "import_csv", "csv_import_peak_mb": "import_csv_peak",
+                "csv_sqlite_utils_seconds": "import_csv_sqlite_utils",
+                "csv_executemany_seconds": "import_csv_executemany", "csv_rescore_seconds": "import_csv_rescore"}
 
 
 @dataclass(frozen=True)
