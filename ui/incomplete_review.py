@@ -7,15 +7,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("IncompleteReview", text)
-
-
-def counted(n: int, one: str, many: str) -> str:
-    """'1 item …' / '3 items …': English plurals right, each form translated on its own."""
-    return tr(one) if n == 1 else tr(many).replace("%1", f"{n:,}")
-
-
 def missing_counts(items: Sequence[str]) -> tuple[int, int, int, str | None]:
     """From the workbench's 'item: what' lines: items not answered, fails without a severity,
     fails without a category, and the first item concerned (in checklist order)."""
@@ -33,16 +24,24 @@ def missing_counts(items: Sequence[str]) -> tuple[int, int, int, str | None]:
 
 
 def missing_text(unanswered: int, severity: int, category: int) -> str:
+    """One sentence per kind of gap, English plurals right (each form translated on its own)."""
     lines = []
     if unanswered:
-        lines.append(counted(unanswered, "1 item is not answered yet.", "%1 items are not answered yet."))
+        one = QCoreApplication.translate("IncompleteReview", "1 item is not answered yet.")
+        many = QCoreApplication.translate("IncompleteReview", "%1 items are not answered yet.")
+        lines.append(one if unanswered == 1 else many.replace("%1", f"{unanswered:,}"))
     if severity:
-        lines.append(counted(severity, "1 fail still needs a severity (1-4).", "%1 fails still need a severity (1-4)."))
+        one = QCoreApplication.translate("IncompleteReview", "1 fail still needs a severity (1-4).")
+        many = QCoreApplication.translate("IncompleteReview", "%1 fails still need a severity (1-4).")
+        lines.append(one if severity == 1 else many.replace("%1", f"{severity:,}"))
     if category:
-        lines.append(counted(category, "1 fail still needs an error category (K).",
-                             "%1 fails still need an error category (K)."))
-    return tr("The review cannot be completed yet:") + "\n" + "\n".join(lines)
+        one = QCoreApplication.translate("IncompleteReview", "1 fail still needs an error category (K).")
+        many = QCoreApplication.translate("IncompleteReview", "%1 fails still need an error category (K).")
+        lines.append(one if category == 1 else many.replace("%1", f"{category:,}"))
+    return QCoreApplication.translate("IncompleteReview", "The review cannot be completed yet:") + "\n" + "\n".join(lines)
 
 
 def go_label(unanswered: int) -> str:
-    return tr("Go to the first unanswered item") if unanswered else tr("Go to the first item to finish")
+    if unanswered:
+        return QCoreApplication.translate("IncompleteReview", "Go to the first unanswered item")
+    return QCoreApplication.translate("IncompleteReview", "Go to the first item to finish")
