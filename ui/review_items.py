@@ -200,7 +200,7 @@ class ReviewItems:
                  COMMENT_COLUMN: [COMMENT_MARK + "  "]}
         for column, words in texts.items():
             width = max(metrics.horizontalAdvance(w) for w in words) + 24
-            self.view.setColumnWidth(column, min(width, 200))
+            self.view.setColumnWidth(column, min(width, 150 if column == 3 else 110))
 
     def _severity_label(self, severity: str) -> str:
         return {"critical": self.tr("Critical"), "major": self.tr("Major"), "minor": self.tr("Minor"),
