@@ -2,13 +2,13 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python build/screenshots.py [OUT_DIR] [calibration] [disputes] [trends]
 
-Builds a throwaway workspace from the bundled demo samples, answers a few items of the
-first invention case by keyboard, and saves main-window-en.png and main-window-zh.png;
-then a generated demo workspace (2,000 cases, 40% reviewed) for dashboard-en/zh.png, and one
+Builds a generated demo workspace (2,000 cases, 40% reviewed) for dashboard-en/zh.png, and one
 with the demo's closed calibration round for calibration-view-en/zh.png, and one with feedback
 sent, responses returned and disputes decided for disputes-view-en/zh.png, and a demo of 20,000 cases
 with pendency targets for trend-view-en/zh.png and funnel-view-en.png (the Dashboard's trend pages);
-`help` adds the empty state, the Help pages and the severity legend (build/screenshots_help.py).
+`help` adds the empty state, the Help pages and the severity legend (build/screenshots_help.py);
+`queue` the main window with a review in progress, My cases, "Review not complete" and History
+(build/screenshots_queue.py, which now makes main-window-en/zh.png).
 """
 from __future__ import annotations
 
@@ -51,22 +51,6 @@ def save(window: Any, out: Path) -> Path:
     window.grab().save(str(out))
     window.close()
     return out
-
-
-def shoot(language: str, out_dir: Path) -> Path:
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-
-    from workbench.importing.importer import import_file
-    from foundation.paths import resource_dir
-
-    window = open_window(language, lambda db: import_file(db, resource_dir() / "samples" / "demo_cases.csv"))
-    window.select_first()
-    view = window.panel.view
-    view.setFocus()
-    for key in (Qt.Key.Key_P, Qt.Key.Key_P, Qt.Key.Key_P, Qt.Key.Key_F, Qt.Key.Key_2):
-        QTest.keyClick(view, key)
-    return save(window, out_dir / f"main-window-{language}.png")
 
 
 def shoot_dashboard(language: str, out_dir: Path) -> Path:
@@ -234,13 +218,15 @@ def shoot_trends(language: str, out_dir: Path, fill: Callable[[Any], object] = _
 
 
 def main() -> None:
-    only = {a for a in sys.argv[1:] if a in ("calibration", "disputes", "trends", "help")}     # only these shots
+    only = {a for a in sys.argv[1:] if a in ("calibration", "disputes", "trends", "help", "queue")}   # only these
     args = [a for a in sys.argv[1:] if a not in only]
     out_dir = Path(args[0]) if args else ROOT / "docs"
     out_dir.mkdir(parents=True, exist_ok=True)
     for language in ("en", "zh"):
+        if not only or "queue" in only:    # main-window, my-cases, not-complete, history (build/screenshots_queue.py)
+            from build.screenshots_queue import shoot_queue
+            print(*shoot_queue(language, out_dir), sep="\n")
         if not only:
-            print(shoot(language, out_dir))
             print(shoot_dashboard(language, out_dir))
         if not only or "calibration" in only:
             print(shoot_calibration(language, out_dir))

@@ -285,11 +285,12 @@ class CaseTableModel(QAbstractTableModel):
             self.counts_changed.emit()
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
-    def next_unreviewed(self, current: int | None) -> int | None:
-        """The next case in the queue's order not yet completed or signed off, wrapping round."""
+    def next_unreviewed(self, current: int | None, reviewer: str | None = None) -> int | None:
+        """The next case in the queue's order not yet completed or signed off, wrapping round;
+        with a reviewer, their own assigned cases first (workbench.review.queue.next_case_after)."""
         self.wait_for_rows()
         row = self.row_of(current) if current is not None else None
-        return queue.next_unreviewed_after(self.db, self._ids, current, 0 if row is None else row + 1)
+        return queue.next_case_after(self.db, self._ids, current, 0 if row is None else row + 1, reviewer=reviewer)
 
     def _page(self, page: int) -> list[tuple[Any, ...]]:
         cached = self._pages.get(page)

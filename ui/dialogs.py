@@ -45,10 +45,10 @@ def choose_item(parent: QWidget | None, title: str, label: str, items: Sequence[
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
-    """A few lines of text from the user (a reason, a note); None when cancelled."""
-    from PySide6.QtWidgets import QInputDialog
-    value, ok = QInputDialog.getMultiLineText(parent, title, label, text)
-    return value if ok else None
+    """A few lines of text from the user (a reason, a note); None when cancelled. OK is
+    disabled until something is typed (ui/reason_dialog.py)."""
+    from ui.reason_dialog import ask_reason
+    return ask_reason(parent, title, label, text)
 
 
 def confirm(parent: QWidget | None, title: str, text: str, *, default_yes: bool = False) -> bool:

@@ -1,5 +1,5 @@
-"""The History panel: the case's audit trail, newest first: when, who, what, which item,
-from what to what. It reads the trail through workbench.calibration.blind.visible_history, which
+"""The History panel: the case's audit trail, newest first, each entry a sentence
+(workbench.review.history_words: "王伟 drew this case into round 2024 Q1, stratum …"). It reads the trail through workbench.calibration.blind.visible_history, which
 leaves out the entries of calibration reviews the user may not see yet (a blind round), and
 names items and answers in the language of the checklist version each review used."""
 from __future__ import annotations
@@ -10,15 +10,16 @@ import sqlite_utils
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from ui.case_model import value_label
 from ui.review_panel import local_time
 from workbench.audit import chain
 from workbench.calibration import blind
 from workbench.review import checklist_store
-from workbench.review.checklists import Checklist
+from ui.tooltips import wrapped
+from workbench.review import history_words
+from workbench.review.checklists import Checklist, Text
 from foundation.errors import WorkbenchError
 
-COLUMNS = 6
+COLUMNS = 3
 
 
 class HistoryPanel(QWidget):
@@ -33,8 +34,7 @@ class HistoryPanel(QWidget):
         self.title.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(COLUMNS)
-        self.tree.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Item"),
-                                   self.tr("From"), self.tr("To")])
+        self.tree.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What happened")])
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -43,13 +43,14 @@ class HistoryPanel(QWidget):
         for column in range(COLUMNS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((120, 80, 110, 220, 180)):
+        for column, width in enumerate((130, 90)):
             self.tree.setColumnWidth(column, width)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
         layout.addWidget(self.tree)
         self._checklists: dict[int, Checklist | None] = {}   # review id -> its checklist version
+        self._rounds: dict[int, str] = {}                     # round id -> its name
 
     def show_case(self, case_id: int | None) -> None:
         self.case_id = case_id
@@ -77,50 +78,46 @@ class HistoryPanel(QWidget):
         return self._checklists[review_id]
 
     def _row(self, entry: chain.AuditEntry) -> QTreeWidgetItem:
-        what, item, before, after = self._describe(entry)
-        row = QTreeWidgetItem([local_time(entry.at), entry.actor, what, item, before, after])
+        what = history_words.sentence(entry, self._pieces(entry)).get(self.language)
+        row = QTreeWidgetItem([local_time(entry.at), entry.actor, what])
         row.setToolTip(0, entry.at)
-        for column, text in ((3, item), (4, before), (5, after)):
-            row.setToolTip(column, text)
-        if entry.action in ("undo", "redo", "reopen"):
+        row.setToolTip(2, wrapped(what))
+        if entry.action in ("undo", "redo", "reopen", "take_over", "reassign"):
             row.setForeground(2, QBrush(QColor("#9a6700")))
+        elif entry.action == "time":
+            row.setForeground(2, QBrush(QColor("#6b6b6b")))
         return row
 
-    def _describe(self, entry: chain.AuditEntry) -> tuple[str, str, str, str]:
-        """What happened, to which item, from what, to what: in words, not codes."""
-        actions = {
-            "open": self.tr("Review opened"), "complete": self.tr("Completed"), "sign_off": self.tr("Signed off"),
-            "reopen": self.tr("Reopened"), "answer": self.tr("Answer"), "clear": self.tr("Answer cleared"),
-            "undo": self.tr("Undo"), "redo": self.tr("Redo"), "hide": self.tr("Cleared: no longer applies"),
-            "merge": self.tr("Merged"),
-        }
-        what = actions.get(entry.action, entry.action)
+    def _pieces(self, entry: chain.AuditEntry) -> history_words.Pieces:
+        """What only the workspace can name: the item and answers in the review's checklist
+        version, the checklist and round of a review opened."""
         if entry.entity == "answer":
             review_id, _, item_id = entry.entity_id.partition("/")
             checklist = self._checklist_for(int(review_id)) if review_id.isdigit() else None
-            return (what, self._item_text(checklist, item_id), self._answer_text(checklist, item_id, entry.old_value),
-                    self._answer_text(checklist, item_id, entry.new_value))
-        if entry.entity == "review":
-            old, new = entry.old_value or {}, entry.new_value or {}
-            if entry.action == "open":
-                checklist = self._checklist_for(int(entry.entity_id)) if entry.entity_id.isdigit() else None
-                name = (self.tr("%1 (version %2)").replace("%1", checklist.name.get(self.language))
-                        .replace("%2", str(checklist.version)) if checklist else "")
-                return what, "", "", name
-            if entry.action == "reopen":
-                return what, "", value_label("status", old.get("status")), \
-                    self.tr("Reason: %1").replace("%1", str(new.get("reason", "")))
-            after = value_label("status", new.get("status"))
-            if new.get("verdict"):
-                after += " · " + value_label("verdict", new.get("verdict"))
-            return what, "", value_label("status", old.get("status")), after
-        return what, entry.entity_id, _plain(entry.old_value), _plain(entry.new_value)
+            return history_words.Pieces(item=_same(self._item_text(checklist, item_id)),
+                                        before=_same(self._answer_text(checklist, item_id, entry.old_value)),
+                                        after=_same(self._answer_text(checklist, item_id, entry.new_value)))
+        if entry.entity == "review" and entry.action == "open" and entry.entity_id.isdigit():
+            checklist = self._checklist_for(int(entry.entity_id))
+            name = (self.tr("%1 (version %2)").replace("%1", checklist.name.get(self.language))
+                    .replace("%2", str(checklist.version)) if checklist else None)
+            round_id = entry.new_value.get("round_id") if isinstance(entry.new_value, dict) else None
+            return history_words.Pieces(checklist=_same(name) if name else None,
+                                        round_name=self._round_name(round_id) if round_id else None)
+        return history_words.Pieces()
+
+    def _round_name(self, round_id: int) -> str:
+        if round_id not in self._rounds:
+            row = self.db.execute("SELECT name FROM rounds WHERE id = ?", [round_id]).fetchone()
+            self._rounds[round_id] = row[0] if row else str(round_id)
+        return self._rounds[round_id]
 
     def _item_text(self, checklist: Checklist | None, item_id: str) -> str:
         if checklist is None:
             return item_id
         try:
-            return checklist.item(item_id).text.get(self.language)
+            text = checklist.item(item_id).text.get(self.language)
+            return f"“{text}”"
         except KeyError:
             return item_id
 
@@ -146,6 +143,11 @@ class HistoryPanel(QWidget):
         if value.get("comment"):
             parts.append(f"“{value['comment']}”")
         return " · ".join(parts)
+
+
+def _same(text: str) -> Text:
+    """A piece already in the panel's language."""
+    return Text(text, text)
 
 
 def _plain(value: Any) -> str:

@@ -10,7 +10,7 @@ import sqlite_utils
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QApplication, QTabWidget
-from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHeaderView, QMainWindow, QSplitter,
+from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QMainWindow, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
 
 from db.connection import open_database
@@ -19,7 +19,8 @@ from ui.calibration_view import CalibrationView
 from ui.case_model import CaseTableModel
 from ui.changes import Changes
 from ui.history_panel import HistoryPanel
-from ui.queue_filters import QueueFilterBar
+from ui.queue_filters import QueueFilterBar, choose_my_cases
+from ui.queue_view import QueueHeader
 from ui.messages import error_text
 from ui.package_dialogs import PackageActions
 from ui.dashboard import DashboardView
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
                             self.tr("%1 (read-only)").replace("%1", db_path.name))
         self.resize(1400, 860)
         self._build()
+        choose_my_cases(self.filter_bar)      # a reviewer with round assignments starts on My cases
         self.status_area.update_counts()
         # Is the workspace intact? Checked in the background (ui/status_area.py).
         self.status_area.start_check()
@@ -105,13 +107,10 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((130, 70, 220, 70, 120, 85, 80, 70)):
-            self.table.setColumnWidth(column, width)
+        self.queue_header = QueueHeader(self.table)      # order and widths, remembered (ui/queue_view.py)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
 
-        self.filter_bar = QueueFilterBar(self.db)
+        self.filter_bar = QueueFilterBar(self.db, me=self.reviewer)
         self.filter_bar.changed.connect(self.apply_filter)
         self.filter_bar.search.returnPressed.connect(self._search_entered)
         self._choices_signature = self._data_signature()
@@ -191,7 +190,7 @@ class MainWindow(QMainWindow):
 
     def next_unreviewed(self) -> None:
         """The next case of the queue (in its order and filter) not completed or signed off."""
-        found = self.model.next_unreviewed(self.panel.case_id)
+        found = self.model.next_unreviewed(self.panel.case_id, reviewer=self.reviewer)   # their own first
         if found is None:
             self.statusBar().showMessage(self.tr("Every case in the queue is reviewed."), 5000)
             return
@@ -554,6 +553,7 @@ class MainWindow(QMainWindow):
 
     def _round_created(self, result: Any) -> None:
         self.notify(Changes(reviews=True, rounds=True, what="round"))
+        choose_my_cases(self.filter_bar)
         self.statusBar().showMessage(self.tr("Round %1: %2 cases drawn (seed %3).").replace("%1", result.name)
                                      .replace("%2", str(len(result.cases))).replace("%3", str(result.seed)), 15000)
 

@@ -16,9 +16,10 @@ SEARCH_DELAY_MS = 250     # search as you type, once typing pauses
 class QueueFilterBar(QWidget):
     changed = Signal(object)    # CaseFilter
 
-    def __init__(self, db: sqlite_utils.Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: sqlite_utils.Database, parent: QWidget | None = None, *, me: str = "") -> None:
         super().__init__(parent)
         self.db = db
+        self.me = me          # the window's reviewer: "My cases" are their round assignments
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search application no., title or applicant (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
@@ -36,6 +37,12 @@ class QueueFilterBar(QWidget):
         self.department = self._combo(self.tr("Any department"), [])
         self.examiner = self._combo(self.tr("Any examiner"), [])
         self.reviewer = self._combo(self.tr("Any reviewer"), [])
+        self.mine = QToolButton()
+        self.mine.setText(self.tr("My cases"))
+        self.mine.setCheckable(True)
+        self.mine.setToolTip(self.tr("Only the cases assigned to %1 in review rounds").replace("%1", me or "?"))
+        self.mine.setEnabled(bool(me))
+        self.mine.toggled.connect(lambda _on: self._emit())
         self.clear_button = QToolButton()
         self.clear_button.setText(self.tr("Clear"))
         self.clear_button.setToolTip(self.tr("Show every case"))
@@ -45,7 +52,8 @@ class QueueFilterBar(QWidget):
         grid.setContentsMargins(0, 0, 0, 4)
         grid.setHorizontalSpacing(4)
         grid.setVerticalSpacing(4)
-        grid.addWidget(self.search, 0, 0, 1, 3)
+        grid.addWidget(self.search, 0, 0, 1, 2)
+        grid.addWidget(self.mine, 0, 2)
         grid.addWidget(self.clear_button, 0, 3)
         grid.addWidget(self.status, 1, 0)
         grid.addWidget(self.ip_type, 1, 1)
@@ -86,12 +94,14 @@ class QueueFilterBar(QWidget):
         return CaseFilter(search=self.search.text().strip(), status=self.status.currentData(),
                           reviewer=self.reviewer.currentData(), ip_type=self.ip_type.currentData(),
                           department=self.department.currentData(), examiner=self.examiner.currentData(),
-                          verdict=self.verdict.currentData(), risk_band=self.risk_band.currentData())
+                          verdict=self.verdict.currentData(), risk_band=self.risk_band.currentData(),
+                          assigned_to=self.me if self.mine.isChecked() and self.me else None)
 
     def set_filter(self, case_filter: CaseFilter) -> None:
         """Show a filter (tests, remembered settings) and apply it."""
         self.blockSignals(True)
         self.search.setText(case_filter.search)
+        self.mine.setChecked(bool(case_filter.assigned_to))
         for combo, value in ((self.status, case_filter.status), (self.reviewer, case_filter.reviewer),
                              (self.ip_type, case_filter.ip_type), (self.department, case_filter.department),
                              (self.examiner, case_filter.examiner), (self.verdict, case_filter.verdict),
@@ -116,3 +126,12 @@ class QueueFilterBar(QWidget):
     def _emit(self) -> None:
         self._search_timer.stop()
         self.changed.emit(self.case_filter())
+
+
+def choose_my_cases(bar: QueueFilterBar) -> bool:
+    """At start, and after a round is drawn: a reviewer with assignments in an open round sees
+    My cases, unless another filter is already chosen."""
+    if bar.me and not bar.case_filter().active and queue.has_open_assignments(bar.db, bar.me):
+        bar.set_filter(CaseFilter(assigned_to=bar.me))
+        return True
+    return False

@@ -69,6 +69,8 @@ class ReviewDetails:
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color:#555;")
+        # Room for two lines from the start: a longer hint after an answer does not push the panes.
+        self.hint.setMinimumHeight(2 * self.hint.fontMetrics().lineSpacing())
 
     def _build_category_picker(self) -> None:
         self.category_combo = QComboBox()

@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QStyledItemDelegate, QStyleOptionViewItem,
                                QTreeWidget, QTreeWidgetItem)
 
+from ui.tooltips import wrapped
 from workbench.review import reviews
 from workbench.review.checklists import Checklist, Item
 
@@ -21,6 +22,8 @@ OUTCOME_KEYS = {Qt.Key.Key_P: "pass", Qt.Key.Key_F: "fail", Qt.Key.Key_N: "na"}
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 
+COMMENT_COLUMN = 4
+COMMENT_MARK = "✎"          # the row's answer has a comment (its text is the tooltip)
 OUTCOME_COLOURS = {"pass": QColor("#1b7a3a"), "fail": QColor("#b3261e"), "na": QColor("#6b6b6b")}
 MISSING_COLOUR = QColor("#b3261e")
 
@@ -80,9 +83,10 @@ class ReviewItems:
 
     def _build_checklist_view(self) -> ChecklistView:
         view = ChecklistView()
-        view.setColumnCount(4)
+        view.setColumnCount(5)
         view.setHeaderLabels([self.tr("Checklist item"), self.tr("Answer"), self.tr("Severity"),
-                              self.tr("Category")])
+                              self.tr("Category"), COMMENT_MARK])
+        view.headerItem().setToolTip(COMMENT_COLUMN, self.tr("Comment"))
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setAlternatingRowColors(True)
         view.setUniformRowHeights(False)
@@ -91,8 +95,9 @@ class ReviewItems:
         view.setItemDelegateForColumn(0, NumberedDelegate(view))
         header = view.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths, set once per checklist (_fix_widths): answering never makes the columns jump.
+        for column in (1, 2, 3, COMMENT_COLUMN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         header.setStretchLastSection(False)
         view.key_command.connect(self._on_key)
         view.currentItemChanged.connect(self._on_current_changed)
@@ -118,9 +123,10 @@ class ReviewItems:
                 row = QTreeWidgetItem([item.text.get(self.language)])
                 row.setData(0, ITEM_ROLE, item.id)
                 row.setData(0, NUMBER_ROLE, number)
-                row.setToolTip(0, item.guidance.get(self.language))
+                row.setToolTip(0, wrapped(item.guidance.get(self.language)))
                 top.addChild(row)
             top.setExpanded(True)
+        self._fix_widths()
         self._loading = False
         self._refresh_rows()
         rows = self._visible_rows()
@@ -171,12 +177,30 @@ class ReviewItems:
             else:
                 row.setText(3, category.get(self.language) if category else "")
                 row.setForeground(3, QBrush())
-            row.setToolTip(1, given.comment if given and given.comment else "")
+            comment = wrapped(given.comment if given else "")
+            row.setText(COMMENT_COLUMN, COMMENT_MARK if comment else "")
+            for column in (1, COMMENT_COLUMN):
+                row.setToolTip(column, comment)
         for i in range(self.view.topLevelItemCount()):
             top = self.view.topLevelItem(i)
             top.setHidden(all(top.child(j).isHidden() for j in range(top.childCount())))
         self._refresh_summary()
         self._show_detail()
+
+    def _fix_widths(self) -> None:
+        """Each answer column as wide as the longest thing it can show for this checklist."""
+        assert self.checklist is not None
+        metrics = self.view.fontMetrics()
+        items = [item for section in self.checklist.sections for item in section.items]
+        texts = {1: [self.tr("Answer")] + [o.label.get(self.language) for i in items for o in i.options],
+                 2: [self.tr("Severity"), self.tr("needed")] + [self._severity_label(s) for s in
+                                                                ("critical", "major", "minor", "advisory")],
+                 3: [self.tr("Category"), self.tr("needed")] + [c.get(self.language)
+                                                                for c in self.checklist.categories.values()],
+                 COMMENT_COLUMN: [COMMENT_MARK + "  "]}
+        for column, words in texts.items():
+            width = max(metrics.horizontalAdvance(w) for w in words) + 24
+            self.view.setColumnWidth(column, min(width, 150 if column == 3 else 110))
 
     def _severity_label(self, severity: str) -> str:
         return {"critical": self.tr("Critical"), "major": self.tr("Major"), "minor": self.tr("Minor"),
@@ -207,6 +231,8 @@ class ReviewItems:
             return
         if previous is not None and previous.data(0, ITEM_ROLE):
             self._commit_comment(previous.data(0, ITEM_ROLE))
+        if current is not None:
+            self.view.scrollToItem(current)      # the item being answered stays in view
         self._show_detail()
 
     def move(self, step: int) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QApplication, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton,
                                QSplitter, QVBoxLayout, QWidget)
 
-from ui import dialogs
+from ui import dialogs, incomplete_review
 from ui.case_facts import OPTIONAL_FACTS, fact_text, fact_titles
 from ui.case_model import value_label
 from ui.messages import error_text
@@ -45,6 +45,9 @@ VERDICT_STYLES = {
     "compliant": "background:#e6f4ea; color:#135c2b; border:1px solid #9fd3ae; padding:4px;",
     None: "padding:4px;",
 }
+# In progress: not a result yet; a dashed frame, the verdict's colour, italic, no fill.
+PROVISIONAL_STYLE = "color:%s; border:1px dashed #999; padding:4px; font-style:italic;"
+VERDICT_COLOURS = {"error": "#8c1d18", "defect": "#7a4f00", "compliant": "#135c2b"}
 
 
 class ReviewPanel(ReviewAnswers, ReviewOwners, ReviewDetails, ReviewItems, ActiveTime, QWidget):
@@ -150,6 +153,8 @@ class ReviewPanel(ReviewAnswers, ReviewOwners, ReviewDetails, ReviewItems, Activ
         verdict_font = QFont(self.verdict_label.font())
         verdict_font.setBold(True)
         self.verdict_label.setFont(verdict_font)
+        # Two lines' height whatever it says: answering never moves the panes above it.
+        self.verdict_label.setFixedHeight(2 * self.verdict_label.fontMetrics().lineSpacing() + 16)
         self.complete_button = QPushButton(self.tr("Complete (Ctrl+Enter)"))
         self.complete_button.clicked.connect(self.complete)
         self.sign_off_button = QPushButton(self.tr("Sign off"))
@@ -264,23 +269,31 @@ class ReviewPanel(ReviewAnswers, ReviewOwners, ReviewDetails, ReviewItems, Activ
         self.sign_off_button.setEnabled(writable and status == "completed")
 
     def _show_verdict(self, status: str) -> None:
-        """'In review · 2 of 21 answered · verdict defect · score 50 · findings: 1 minor'."""
+        """'Completed · 21 of 21 answered · verdict Defect · score 95 · findings: 1 minor'; while the
+        review is in progress the verdict reads as provisional: 'so far: Defect', a dashed box."""
         assert self.checklist is not None
         assessment = reviews.assess(self.checklist, self.answers)
+        final = status in reviews.REVIEWED_STATUSES
         parts = [value_label("status", status),
                  self.tr("%1 of %2 answered").replace("%1", str(assessment.answered))
                  .replace("%2", str(assessment.shown))]
         verdict = assessment.verdict if self.answers else None
-        parts.append(self.tr("verdict %1").replace("%1", value_label("verdict", verdict) if verdict
-                                                     else self.tr("none yet")))
+        label = value_label("verdict", verdict) if verdict else self.tr("none yet")
+        parts.append((self.tr("verdict %1") if final else self.tr("so far: %1")).replace("%1", label))
         if assessment.score is not None:
             parts.append(self.tr("score %1").replace("%1", f"{assessment.score:g}"))
         findings = [f"{assessment.findings[s]} {self._severity_label(s).lower()}"
                     for s in ("critical", "major", "minor", "advisory") if assessment.findings.get(s)]
         if findings:
             parts.append(self.tr("findings: %1").replace("%1", ", ".join(findings)))
+        if assessment.unrated:
+            parts.append(self.tr("1 fail without a severity yet") if assessment.unrated == 1 else
+                         self.tr("%1 fails without a severity yet").replace("%1", str(assessment.unrated)))
         self.verdict_label.setText(" · ".join(parts))
-        self.verdict_label.setStyleSheet(VERDICT_STYLES.get(verdict, VERDICT_STYLES[None]))
+        style = VERDICT_STYLES.get(verdict, VERDICT_STYLES[None])
+        if not final and verdict:
+            style = PROVISIONAL_STYLE % VERDICT_COLOURS[verdict]
+        self.verdict_label.setStyleSheet(style)
 
     def _show_review_labels(self, status: str) -> None:
         assert self.checklist is not None
@@ -337,27 +350,29 @@ class ReviewPanel(ReviewAnswers, ReviewOwners, ReviewDetails, ReviewItems, Activ
             self.store_time()       # the time up to completion is the review's; none counts after it
             result = reviews.complete(self.db, review_id, actor=self.reviewer)
         except WorkbenchError as exc:
-            dialogs.error(self, self.tr("Review not complete"), self._missing_text(exc))
             self._reload_answers()
+            self._explain_missing(exc)
             return False
         self._after_change("complete")
         self.message.emit(self.tr("Review completed: %1. Ctrl+N opens the next case.")
                           .replace("%1", value_label("verdict", result.verdict)))
         return True
 
-    def _missing_text(self, exc: WorkbenchError) -> str:
-        """The items still missing, by their number and text rather than their id."""
+    def _explain_missing(self, exc: WorkbenchError) -> None:
+        """How many items still miss what, with a button to the first of them."""
         items = exc.params.get("items") if exc.code == "review.incomplete" else None
         if not items or self.checklist is None:
-            return error_text(exc)
-        lines = []
-        for entry in items:
-            item_id, _, what = entry.partition(": ")
-            reason = {"not answered": self.tr("not answered"),
-                      "a fail needs a severity": self.tr("a fail needs a severity"),
-                      "a fail needs an error category": self.tr("a fail needs an error category")}.get(what, what)
-            lines.append(f"  - {self.item_label(item_id)}: {reason}")
-        return self.tr("The review cannot be completed yet:") + "\n" + "\n".join(lines)
+            dialogs.error(self, self.tr("Review not complete"), error_text(exc))
+            return
+        unanswered, severity, category, first = incomplete_review.missing_counts(items)
+        choice = dialogs.choose(self, self.tr("Review not complete"),
+                                incomplete_review.missing_text(unanswered, severity, category),
+                                [incomplete_review.go_label(unanswered), self.tr("Close")], default=0, escape=1)
+        row = self._row_of(first) if first else None
+        if choice == 0 and row is not None:
+            self.view.setCurrentItem(row)
+            self.view.scrollToItem(row)
+            self.view.setFocus()
 
     def sign_off(self) -> bool:
         """Complete if need be, then sign off (lock) the review."""

@@ -2268,22 +2268,6 @@ Create a new, empty workspace there?</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>检查项</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>原值</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>新值</translation>
-    </message>
-    <message>
         <source>No case selected.</source>
         <translation>未选择案件。</translation>
     </message>
@@ -2294,52 +2278,12 @@ Create a new, empty workspace there?</source>
         </translation>
     </message>
     <message>
-        <source>Review opened</source>
-        <translation>开始评查</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>完成评查</translation>
-    </message>
-    <message>
-        <source>Signed off</source>
-        <translation>确认评查</translation>
-    </message>
-    <message>
-        <source>Reopened</source>
-        <translation>重新打开</translation>
-    </message>
-    <message>
-        <source>Answer</source>
-        <translation>作答</translation>
-    </message>
-    <message>
-        <source>Answer cleared</source>
-        <translation>清除作答</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>重做</translation>
-    </message>
-    <message>
-        <source>Cleared: no longer applies</source>
-        <translation>自动清除：不再适用</translation>
-    </message>
-    <message>
-        <source>Merged</source>
-        <translation>合并</translation>
-    </message>
-    <message>
         <source>%1 (version %2)</source>
         <translation>%1（版本 %2）</translation>
     </message>
     <message>
-        <source>Reason: %1</source>
-        <translation>理由：%1</translation>
+        <source>What happened</source>
+        <translation>经过</translation>
     </message>
     <message>
         <source>Critical</source>
@@ -2497,6 +2441,45 @@ Create a new, empty workspace there?</source>
     <message>
         <source>The import was not removed</source>
         <translation>导入未删除</translation>
+    </message>
+</context>
+<context>
+    <name>IncompleteReview</name>
+    <message>
+        <source>1 item is not answered yet.</source>
+        <translation>尚有 1 个评查项未回答。</translation>
+    </message>
+    <message>
+        <source>%1 items are not answered yet.</source>
+        <translation>尚有 %1 个评查项未回答。</translation>
+    </message>
+    <message>
+        <source>1 fail still needs a severity (1-4).</source>
+        <translation>1 个不合格的评查项还需选择严重程度（1-4）。</translation>
+    </message>
+    <message>
+        <source>%1 fails still need a severity (1-4).</source>
+        <translation>%1 个不合格的评查项还需选择严重程度（1-4）。</translation>
+    </message>
+    <message>
+        <source>1 fail still needs an error category (K).</source>
+        <translation>1 个不合格的评查项还需选择差错类别（K）。</translation>
+    </message>
+    <message>
+        <source>%1 fails still need an error category (K).</source>
+        <translation>%1 个不合格的评查项还需选择差错类别（K）。</translation>
+    </message>
+    <message>
+        <source>The review cannot be completed yet:</source>
+        <translation>评查尚不能完成：</translation>
+    </message>
+    <message>
+        <source>Go to the first unanswered item</source>
+        <translation>转到第一个未回答的评查项</translation>
+    </message>
+    <message>
+        <source>Go to the first item to finish</source>
+        <translation>转到第一个待补全的评查项</translation>
     </message>
 </context>
 <context>
@@ -3609,6 +3592,14 @@ Create a new, empty workspace there?</source>
         <translation>全部评查人</translation>
     </message>
     <message>
+        <source>My cases</source>
+        <translation>我的案件</translation>
+    </message>
+    <message>
+        <source>Only the cases assigned to %1 in review rounds</source>
+        <translation>只显示轮次中分配给%1的案件</translation>
+    </message>
+    <message>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -3746,6 +3737,10 @@ Create a new, empty workspace there?</source>
         <translation>差错类别</translation>
     </message>
     <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
         <source>needed</source>
         <translation>待填</translation>
     </message>
@@ -3880,6 +3875,10 @@ Create a new, empty workspace there?</source>
         <translation>评查结论：%1</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
         <source>Case counts as</source>
         <translation>本案计为</translation>
     </message>
@@ -3900,12 +3899,24 @@ Create a new, empty workspace there?</source>
         <translation>暂无</translation>
     </message>
     <message>
+        <source>so far: %1</source>
+        <translation>目前：%1</translation>
+    </message>
+    <message>
         <source>score %1</source>
         <translation>得分：%1</translation>
     </message>
     <message>
         <source>findings: %1</source>
         <translation>问题：%1</translation>
+    </message>
+    <message>
+        <source>1 fail without a severity yet</source>
+        <translation>1 个不合格项尚未选择严重程度</translation>
+    </message>
+    <message>
+        <source>%1 fails without a severity yet</source>
+        <translation>%1 个不合格项尚未选择严重程度</translation>
     </message>
     <message>
         <source>%1 (version %2)</source>
@@ -3942,22 +3953,6 @@ Create a new, empty workspace there?</source>
     <message>
         <source>Review completed: %1. Ctrl+N opens the next case.</source>
         <translation>评查已完成：%1。按 Ctrl+N 打开下一件案件。</translation>
-    </message>
-    <message>
-        <source>not answered</source>
-        <translation>未作答</translation>
-    </message>
-    <message>
-        <source>a fail needs a severity</source>
-        <translation>不合格项需指定严重程度</translation>
-    </message>
-    <message>
-        <source>a fail needs an error category</source>
-        <translation>不合格项需选择差错类别</translation>
-    </message>
-    <message>
-        <source>The review cannot be completed yet:</source>
-        <translation>评查暂不能完成：</translation>
     </message>
     <message>
         <source>Not signed off</source>

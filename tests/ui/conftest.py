@@ -22,6 +22,8 @@ class FakeDialogs:
         self.item_answer: str | None = None     # what choose_item returns
         self.text_answer: str | None = None     # what ask_text returns
         self.questions: list[tuple[str, list[str]]] = []
+        self.choices: list[tuple[str, str, list[str]]] = []   # (title, text, buttons) of each dialogs.choose
+        self.choose_answer: int | None = None   # the button dialogs.choose "presses"
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
         from ui import dialogs
@@ -32,6 +34,11 @@ class FakeDialogs:
         monkeypatch.setattr(dialogs, "confirm", self._confirm)
         monkeypatch.setattr(dialogs, "choose_item", self._choose_item)
         monkeypatch.setattr(dialogs, "ask_text", self._ask_text)
+        monkeypatch.setattr(dialogs, "choose", self._choose)
+
+    def _choose(self, parent, title, text, choices, *, default=0, escape=None) -> int | None:
+        self.choices.append((title, text, list(choices)))
+        return self.choose_answer
 
     def _confirm(self, parent, title, text, *, default_yes: bool = False) -> bool:
         self.confirms.append(text)

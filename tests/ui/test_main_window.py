@@ -107,7 +107,7 @@ def test_complete_with_missing_answers_lists_them(window_factory, fake_dialogs, 
     window.panel.view.setFocus()
     qtbot.keyClick(window.panel.view, Qt.Key.Key_F)
     window.panel.complete()
-    title, text = fake_dialogs.errors[-1]
+    title, text, _buttons = fake_dialogs.choices[-1]
     assert "needs a severity" in text and "not answered" in text
 
 

@@ -167,16 +167,23 @@ def test_sign_off_locks_and_reopening_asks_for_a_reason(demo_window, qtbot, fake
     assert fake_dialogs.errors == []
 
 
-def test_sign_off_of_an_unfinished_review_lists_what_is_missing(demo_window, qtbot, fake_dialogs):
+def test_sign_off_of_an_unfinished_review_counts_what_is_missing_and_goes_to_it(demo_window, qtbot, fake_dialogs):
     panel = demo_window.panel
     press(qtbot, panel.view, Qt.Key.Key_F)
+    press(qtbot, panel.view, Qt.Key.Key_Down)
+    press(qtbot, panel.view, Qt.Key.Key_P)
+    fake_dialogs.choose_answer = 0                     # "Go to the first unanswered item"
     demo_window.sign_off_action.trigger()
-    title, text = fake_dialogs.errors[-1]
-    assert "Question 1.1?: a fail needs a severity" in text and "Question 3.4?: not answered" in text
+    title, text, buttons = fake_dialogs.choices[-1]
+    assert title == "Review not complete" and fake_dialogs.errors == []
+    assert "10 items are not answered yet." in text and "1 fail still needs a severity" in text
+    assert "Question" not in text
+    assert buttons == ["Go to the first unanswered item", "Close"]
+    assert panel.current_item().id == "q1-1"           # the first item still missing something
     assert reviews.get_review(demo_window.db, panel.review_id).status == "in_progress"
 
 
-def test_history_panel_shows_who_changed_what_from_what_to_what(demo_window, qtbot):
+def test_history_panel_speaks_in_sentences(demo_window, qtbot):
     window, panel = demo_window, demo_window.panel
     press(qtbot, panel.view, Qt.Key.Key_P)
     press(qtbot, panel.view, Qt.Key.Key_Up)
@@ -185,14 +192,12 @@ def test_history_panel_shows_who_changed_what_from_what_to_what(demo_window, qtb
     window.history_action.trigger()
     assert window.history_dock.isVisible()
     tree = window.history.tree
-    rows = [[tree.topLevelItem(r).text(c) for c in range(6)] for r in range(tree.topLevelItemCount())]
-    newest = rows[0]
-    assert newest[1] == "alice" and newest[2] == "Answer" and newest[3] == "Question 1.1?"
-    assert newest[4] == "Fail" and newest[5].startswith("Fail · Major")
-    assert rows[1][4] == "Pass" and rows[1][5] == "Fail"
-    assert rows[-1][2] == "Review opened"
+    rows = [[tree.topLevelItem(r).text(c) for c in range(3)] for r in range(tree.topLevelItemCount())]
+    assert rows[0][1] == "alice" and rows[0][2] == "alice answered “Question 1.1?”: Fail · Major"
+    assert rows[1][2] == "alice answered “Question 1.1?”: Fail"
+    assert rows[-1][2].startswith("alice opened a review with the checklist ")
     press(qtbot, panel.view, Qt.Key.Key_Z, CTRL)
-    assert tree.topLevelItem(0).text(2) == "Undo"                    # refreshed as answers change
+    assert tree.topLevelItem(0).text(2) == "alice undid the answer to “Question 1.1?”: back to Fail"
 
 
 def test_history_of_a_demo_review_reads_in_words(demo_window):
@@ -201,8 +206,9 @@ def test_history_of_a_demo_review_reads_in_words(demo_window):
     window.select_first()
     window.history_action.trigger()
     tree = window.history.tree
-    whats = {tree.topLevelItem(r).text(2) for r in range(tree.topLevelItemCount())}
-    assert {"Review opened", "Answer", "Completed", "Signed off"} <= whats
+    whats = " / ".join(tree.topLevelItem(r).text(2) for r in range(tree.topLevelItemCount()))
+    assert "opened a review" in whats and "completed the review, verdict" in whats and "signed off the review" in whats
+    assert "_" not in whats
 
 
 def test_queue_filters_search_and_counts(demo_window, qtbot):

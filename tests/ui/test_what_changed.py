@@ -120,6 +120,8 @@ def test_reassigning_refreshes_the_case_on_screen(demo_window, qtbot, notes, fak
                                 plan=sampling_plan.Plan(size=20),
                                 reviewers=[assignment.Reviewer("alice"), assignment.Reviewer("bob")])
     window._round_created(drawn)
+    assert window.filter_bar.case_filter().assigned_to == "alice"      # My cases, once alice has some
+    window.filter_bar.clear()               # every case: the one given to bob stays in the queue
     case_id = window.db.execute("SELECT case_id FROM round_cases WHERE reviewer = 'alice' LIMIT 1").fetchone()[0]
     window.select_case(case_id)
     assert panel.review.reviewer == "alice"

@@ -210,3 +210,9 @@ def test_active_timer_pauses_when_idle_and_inactive():
     timer.touch()
     now[0] += 5
     assert timer.take() == pytest.approx(5)
+
+
+def test_a_fail_without_a_severity_is_no_finding_yet():
+    result = assess(CHECKLIST, {x.item_id: x for x in [a("search", "fail"), a("novelty", "fail", "major")]})
+    assert result.findings == {"major": 1} and result.unrated == 1
+    assert assess(CHECKLIST, {"search": a("search", "fail", "minor")}).findings == {"minor": 1}

@@ -55,6 +55,7 @@ class CaseFilter:
     examiner: str | None = None
     verdict: str | None = None
     risk_band: str | None = None     # of RISK_BANDS; a case without a risk row is 'none'
+    assigned_to: str | None = None   # "My cases": assigned to them in a round (round_cases.reviewer)
 
     @property
     def active(self) -> bool:
@@ -168,6 +169,8 @@ def _related_conditions(case_filter: CaseFilter, correlated: bool) -> list[tuple
         side("case_risk", "cr", "cr.band != 'none'", [], negate=True)
     elif case_filter.risk_band:
         side("case_risk", "cr", "cr.band = ?", [case_filter.risk_band])
+    if case_filter.assigned_to:
+        side("round_cases", "rc", "rc.reviewer = ?", [case_filter.assigned_to])
     if case_filter.reviewer:
         reviewer = case_filter.reviewer
         if correlated:
@@ -339,3 +342,32 @@ def next_unreviewed_after(db: sqlite_utils.Database, ids: Sequence[int], current
             position += len(chunk)
             size = min(size * 4, 32_768)
     return None
+
+
+def has_open_assignments(db: sqlite_utils.Database, reviewer: str) -> bool:
+    """Is the reviewer assigned cases in a round not closed? Then "My cases" is their queue at start."""
+    return db.execute("SELECT EXISTS (SELECT 1 FROM round_cases rc JOIN rounds r ON r.id = rc.round_id"
+                      " WHERE rc.reviewer = ? AND r.closed_at IS NULL)", [reviewer]).fetchone()[0] == 1
+
+
+def assigned_unreviewed(db: sqlite_utils.Database, reviewer: str) -> set[int]:
+    """The cases assigned to the reviewer in rounds not closed whose latest review is not yet
+    completed or signed off: their own work still to do (a few hundred, not the whole queue)."""
+    return {row[0] for row in db.execute(
+        "SELECT rc.case_id FROM round_cases rc JOIN rounds r ON r.id = rc.round_id"
+        " WHERE rc.reviewer = ? AND r.closed_at IS NULL AND rc.case_id NOT IN"
+        " (SELECT case_id FROM latest_reviews WHERE status IN ('completed', 'signed_off'))", [reviewer])}
+
+
+def next_case_after(db: sqlite_utils.Database, ids: Sequence[int], current: int | None, start: int, *,
+                    reviewer: str | None = None) -> int | None:
+    """Ctrl+N: the reviewer's own next unreviewed assigned case (in queue order from row `start`,
+    wrapping round) first; when none of theirs is left in the queue, its next unreviewed case."""
+    mine = assigned_unreviewed(db, reviewer) - {current} if reviewer else set()
+    if mine:
+        start = min(max(start, 0), len(ids))
+        for low, high in ((start, len(ids)), (0, start)):
+            for position in range(low, high):
+                if ids[position] in mine:
+                    return ids[position]
+    return next_unreviewed_after(db, ids, current, start)

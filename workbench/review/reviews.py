@@ -65,9 +65,10 @@ class Assessment:
 
     verdict: str                  # error, defect, compliant
     score: float | None           # weighted share of applicable items passed, 0-100
-    findings: Mapping[str, int]   # severity -> count of failing answers
+    findings: Mapping[str, int]   # severity -> count of failing answers with a severity
     answered: int
     shown: int
+    unrated: int = 0              # fails whose severity is not chosen yet: not findings of any severity
 
 
 @dataclass(frozen=True)
@@ -111,13 +112,14 @@ def assess(checklist: Checklist, answers: Mapping[str, Answer]) -> Assessment:
 
     error: any critical or major finding, or a failed auto-fail item. defect: only minor
     findings. Advisory findings never change the verdict and do not lower the score.
-    A fail whose severity is not chosen yet counts as minor until it is.
+    A fail whose severity is not chosen yet is no finding of any severity (it is counted in
+    `unrated`); the provisional verdict treats it as at least a defect until a severity is chosen.
     """
     visible = checklist.visible_items({k: a.answer for k, a in answers.items()})
     findings: dict[str, int] = {}
     error = defect = False
     passed_weight = applicable_weight = 0.0
-    answered = 0
+    answered = unrated = 0
     for item in visible:
         given = answers.get(item.id)
         if given is None:
@@ -130,7 +132,10 @@ def assess(checklist: Checklist, answers: Mapping[str, Answer]) -> Assessment:
             passed_weight += item.weight
             continue
         severity = given.severity or "minor"
-        findings[severity] = findings.get(severity, 0) + 1
+        if given.severity:
+            findings[severity] = findings.get(severity, 0) + 1
+        else:
+            unrated += 1
         if item.auto_fail or severity in ("critical", "major"):
             error = True
         elif severity == "minor":
@@ -139,7 +144,7 @@ def assess(checklist: Checklist, answers: Mapping[str, Answer]) -> Assessment:
             passed_weight += item.weight
     verdict = "error" if error else "defect" if defect else "compliant"
     score = round(100.0 * passed_weight / applicable_weight, 1) if applicable_weight else None
-    return Assessment(verdict, score, findings, answered, len(visible))
+    return Assessment(verdict, score, findings, answered, len(visible), unrated)
 
 
 def missing_for_completion(checklist: Checklist, answers: Mapping[str, Answer]) -> list[str]:
