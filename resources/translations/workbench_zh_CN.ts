@@ -67,6 +67,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Workspace on a network folder</source>
+        <extracomment>The open workspace windows and the lock each holds (None: read-only, or a lock-less folder). Notices of the database layer (e.g. a workspace on a network folder), shown by the next window opened.</extracomment>
         <translation>网络文件夹中的工作区</translation>
     </message>
 </context>
@@ -192,7 +193,7 @@ Create a new, empty workspace there?</source>
         <translation>已于 %1 由 %2 关闭：所有答案均可查看。%4 件案件中已有 %3 件完成一致意见。</translation>
     </message>
     <message>
-        <source>Blind: you review in this round. You see your own answers; another reviewer&apos;s answers to a case appear once you have completed your own review of it.</source>
+        <source>Blind: you review in this round. You see your own answers; another reviewer's answers to a case appear once you have completed your own review of it.</source>
         <translation>盲评：您是本轮次的评查人。您只能看到自己的答案；完成自己对某案件的评查后，才能看到其他评查人对该案件的答案。</translation>
     </message>
     <message>
@@ -279,7 +280,7 @@ Create a new, empty workspace there?</source>
 （本轮）</translation>
     </message>
     <message>
-        <source>The reviewers&apos; answers differ.</source>
+        <source>The reviewers' answers differ.</source>
         <translation>评查人的答案不一致。</translation>
     </message>
     <message>
@@ -303,7 +304,7 @@ Create a new, empty workspace there?</source>
         <translation>不适用（未显示）</translation>
     </message>
     <message>
-        <source>The item did not apply after this reviewer&apos;s earlier answers; it counts as n/a.</source>
+        <source>The item did not apply after this reviewer's earlier answers; it counts as n/a.</source>
         <translation>根据该评查人之前的答案，此评查项不适用，按“不适用”计。</translation>
     </message>
     <message>
@@ -311,7 +312,7 @@ Create a new, empty workspace there?</source>
         <translation>%2 件案件中有 %1 件答案不一致</translation>
     </message>
     <message>
-        <source>Gwet&apos;s AC1 is shown beside the percent agreement: kappa falls when nearly every answer is a pass even though the reviewers agree.</source>
+        <source>Gwet's AC1 is shown beside the percent agreement: kappa falls when nearly every answer is a pass even though the reviewers agree.</source>
         <translation>一致率旁显示 Gwet AC1：当几乎所有答案都是合格时，即使评查人意见一致，kappa 也会偏低。</translation>
     </message>
 </context>
@@ -424,7 +425,7 @@ Create a new, empty workspace there?</source>
         <translation>一致意见未完成</translation>
     </message>
     <message>
-        <source>Consensus completed: it now counts as the case&apos;s review. PageDown opens the next case.</source>
+        <source>Consensus completed: it now counts as the case's review. PageDown opens the next case.</source>
         <translation>一致意见已完成，现作为该案件的评查结果计入统计。按 PageDown 打开下一件案件。</translation>
     </message>
     <message>
@@ -738,7 +739,7 @@ Create a new, empty workspace there?</source>
         <translation>有评查的期间少于两个，无法对比。</translation>
     </message>
     <message>
-        <source>The difference of compliance rates with its 95% interval (Newcombe&apos;s hybrid score interval). An arrow marks a change only when the interval excludes zero.</source>
+        <source>The difference of compliance rates with its 95% interval (Newcombe's hybrid score interval). An arrow marks a change only when the interval excludes zero.</source>
         <translation>合格率之差及其 95% 区间（Newcombe 混合得分区间）。只有区间不含零时才用箭头标注变化。</translation>
     </message>
     <message>
@@ -901,7 +902,7 @@ Create a new, empty workspace there?</source>
         <translation>当前评查项的一致意见</translation>
     </message>
     <message>
-        <source>The group&apos;s note: why this answer (C)</source>
+        <source>The group's note: why this answer (C)</source>
         <translation>小组说明：为何采用此答案 (C)</translation>
     </message>
     <message>
@@ -944,7 +945,7 @@ Create a new, empty workspace there?</source>
         <translation>最近一期之前的期间</translation>
     </message>
     <message>
-        <source>What each period is judged against. The other periods: each period&apos;s centre line is the pooled rate of the rest, so a period never pulls its own centre towards itself. Every period, pooled: one centre line that includes the period judged, so a one-period dip can stay inside the limits. The periods before the last: the latest period against what came before.</source>
+        <source>What each period is judged against. The other periods: each period's centre line is the pooled rate of the rest, so a period never pulls its own centre towards itself. Every period, pooled: one centre line that includes the period judged, so a one-period dip can stay inside the limits. The periods before the last: the latest period against what came before.</source>
         <translation>每个期间与什么相比。其他期间：每个期间的中心线是其余期间的合并比率，因此某一期间不会把自己的中心线拉向自己。全部期间合并：一条包含被判断期间在内的中心线，因此单个期间的下降可能仍在控制限内。最近一期之前的期间：将最近一期与此前的期间相比。</translation>
     </message>
     <message>
@@ -1024,7 +1025,7 @@ Create a new, empty workspace there?</source>
         <translation>每个期间与其他期间的合并合格率（其中心线，见提示）相比，控制限为按其自身评查数计算的 3 倍标准差。全部期间合并：%1（已评查 %3 件中 %2 件）。</translation>
     </message>
     <message>
-        <source>Centre line %1: the pooled rate of every period (%2 of %3 reviewed); each period&apos;s limits are 3 sigma for its own number of reviews.</source>
+        <source>Centre line %1: the pooled rate of every period (%2 of %3 reviewed); each period's limits are 3 sigma for its own number of reviews.</source>
         <translation>中心线 %1：所有期间的合并比率（已评查 %3 件中 %2 件合格）；各期间的控制限按其自身评查数取 3σ。</translation>
     </message>
 </context>
@@ -1243,7 +1244,7 @@ Create a new, empty workspace there?</source>
         <translation>问题按发出时的内容成立</translation>
     </message>
     <message>
-        <source>The finding is withdrawn: the reviewer&apos;s answer becomes a pass</source>
+        <source>The finding is withdrawn: the reviewer's answer becomes a pass</source>
         <translation>撤销该问题：评查人的答案改为合格</translation>
     </message>
     <message>
@@ -1453,7 +1454,7 @@ Create a new, empty workspace there?</source>
         <translation>显示(&amp;O)：</translation>
     </message>
     <message>
-        <source>No finding has been sent yet. Review &gt; Feedback to examiners… writes each examiner&apos;s letter and response workbook; Review &gt; Import dispute responses… reads the workbooks they return.</source>
+        <source>No finding has been sent yet. Review &gt; Feedback to examiners… writes each examiner's letter and response workbook; Review &gt; Import dispute responses… reads the workbooks they return.</source>
         <translation>尚未发送任何问题。“评查 &gt; 向审查员反馈…”为每位审查员生成反馈函和答复工作簿；“评查 &gt; 导入异议答复…”读取审查员交回的工作簿。</translation>
     </message>
     <message>
@@ -1489,11 +1490,11 @@ Create a new, empty workspace there?</source>
         <translation>撤销问题</translation>
     </message>
     <message>
-        <source>Overturn finding %1? The reviewer&apos;s answer to item %2 of case %3 becomes a pass and the case&apos;s verdict is computed again. A decision cannot be undone.</source>
+        <source>Overturn finding %1? The reviewer's answer to item %2 of case %3 becomes a pass and the case's verdict is computed again. A decision cannot be undone.</source>
         <translation>撤销问题 %1？评查人对案件 %3 评查项 %2 的答案将改为合格，并重新计算该案件的评查结论。裁决不能撤回。</translation>
     </message>
     <message>
-        <source>Finding %1 (%2, case %3): %4. The case&apos;s verdict: %5 → %6.</source>
+        <source>Finding %1 (%2, case %3): %4. The case's verdict: %5 → %6.</source>
         <translation>问题 %1（%2，案件 %3）：%4。案件评查结论：%5 → %6。</translation>
     </message>
 </context>
@@ -1803,7 +1804,7 @@ Create a new, empty workspace there?</source>
         <translation>包括已有完成评查的案件</translation>
     </message>
     <message>
-        <source>Their earlier review keeps counting in the all-cases figures until this round&apos;s review is completed; the round&apos;s own figures count only the round&apos;s reviews.</source>
+        <source>Their earlier review keeps counting in the all-cases figures until this round's review is completed; the round's own figures count only the round's reviews.</source>
         <translation>在本轮次的评查完成之前，其早先的评查仍计入全部案件的指标；本轮次自身的指标只统计本轮次的评查。</translation>
     </message>
     <message>
@@ -1866,7 +1867,7 @@ Create a new, empty workspace there?</source>
         <translation>严重程度和差错类别</translation>
     </message>
     <message>
-        <source>Reviewer&apos;s comment (%1)</source>
+        <source>Reviewer's comment (%1)</source>
         <translation>评查人意见（%1）</translation>
     </message>
     <message>
@@ -1878,11 +1879,11 @@ Create a new, empty workspace there?</source>
         <translation>尚未答复（答复期限 %1）</translation>
     </message>
     <message>
-        <source>Examiner&apos;s response</source>
+        <source>Examiner's response</source>
         <translation>审查员答复</translation>
     </message>
     <message>
-        <source>The case&apos;s verdict: %1 → %2</source>
+        <source>The case's verdict: %1 → %2</source>
         <translation>案件评查结论：%1 → %2</translation>
     </message>
     <message>
@@ -2919,7 +2920,7 @@ Create a new, empty workspace there?</source>
         <translation>例如：2026 年春季校准（发明）</translation>
     </message>
     <message>
-        <source>Every reviewer reviews every case of the round on the same checklist, blind: no one sees another&apos;s answers to a case before finishing their own. After the round is closed the agreement is measured and a consensus recorded.</source>
+        <source>Every reviewer reviews every case of the round on the same checklist, blind: no one sees another's answers to a case before finishing their own. After the round is closed the agreement is measured and a consensus recorded.</source>
         <translation>每位评查人使用同一评查表评查本轮次的每件案件，且为盲评：完成自己的评查前，看不到他人对该案件的答案。轮次关闭后计算一致性，并记录一致意见。</translation>
     </message>
     <message>
@@ -3529,7 +3530,7 @@ Create a new, empty workspace there?</source>
 <context>
     <name>ReviewOwners</name>
     <message>
-        <source>This case&apos;s review by %1 is finished (%2) and stays as it is. Start your own review of the case?</source>
+        <source>This case's review by %1 is finished (%2) and stays as it is. Start your own review of the case?</source>
         <translation>本案由 %1 完成的评查（%2）已结束，将保持不变。是否开始您自己对本案的评查？</translation>
     </message>
     <message>
@@ -3545,7 +3546,7 @@ Create a new, empty workspace there?</source>
         <translation>您对本案的评查已打开，请作答。</translation>
     </message>
     <message>
-        <source>This case&apos;s review belongs to %1 (%2). Take it over? Your answers then go into this review, and the take-over is kept in the audit log with both names.</source>
+        <source>This case's review belongs to %1 (%2). Take it over? Your answers then go into this review, and the take-over is kept in the audit log with both names.</source>
         <translation>本案的评查属于 %1（%2）。是否接手？接手后您的作答将记入这份评查，接手记录连同双方姓名保存在审计日志中。</translation>
     </message>
     <message>
@@ -3684,11 +3685,11 @@ Create a new, empty workspace there?</source>
         <translation>只读：另一个窗口正在使用此工作区。</translation>
     </message>
     <message>
-        <source>Your calibration review of this case is completed and final; the Calibration tab (Ctrl+Shift+C) shows it beside the other reviewers&apos; answers.</source>
+        <source>Your calibration review of this case is completed and final; the Calibration tab (Ctrl+Shift+C) shows it beside the other reviewers' answers.</source>
         <translation>您对本案件的校准评查已完成，不可再改；“校准”标签页 (Ctrl+Shift+C) 将其与其他评查人的答案并列显示。</translation>
     </message>
     <message>
-        <source>Calibration review: your own blind judgement of the case. Once you complete it, it is final and the other reviewers&apos; answers appear in the Calibration tab (Ctrl+Shift+C).</source>
+        <source>Calibration review: your own blind judgement of the case. Once you complete it, it is final and the other reviewers' answers appear in the Calibration tab (Ctrl+Shift+C).</source>
         <translation>校准评查：您对本案件的独立盲评。完成后不可再改，其他评查人的答案将显示在“校准”标签页 (Ctrl+Shift+C) 中。</translation>
     </message>
     <message>
@@ -3746,6 +3747,29 @@ Create a new, empty workspace there?</source>
     <message>
         <source>Reopened; answers can be changed again.</source>
         <translation>已重新打开，可以再次修改检查结果。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewerDialog</name>
+    <message>
+        <source>Who is reviewing?</source>
+        <translation>评查人是谁？</translation>
+    </message>
+    <message>
+        <source>Change reviewer</source>
+        <translation>更换评查人</translation>
+    </message>
+    <message>
+        <source>Reviews, answers and sign-offs in %1 are recorded under this name. It is asked once for this workspace and can be changed later with File &gt; Change reviewer.</source>
+        <translation>%1 中的评查、作答和确认都以此姓名记录。每个工作区只询问一次，之后可通过“文件 &gt; 更换评查人”修改。</translation>
+    </message>
+    <message>
+        <source>Your computer login, %1, is kept beside the name in the audit log.</source>
+        <translation>您的计算机登录名 %1 将与姓名一并记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Reviewer name:</source>
+        <translation>评查人姓名：</translation>
     </message>
 </context>
 <context>
@@ -4160,7 +4184,7 @@ Create a new, empty workspace there?</source>
         <translation>显示哪些序列：全部案件；已评查案件数最多的几个分组（附全部案件）；或单个分组</translation>
     </message>
     <message>
-        <source>Choose one group to see its 95% interval; every point&apos;s tooltip gives it.</source>
+        <source>Choose one group to see its 95% interval; every point's tooltip gives it.</source>
         <translation>选择单个分组可显示其 95% 区间；各点的提示中也有该区间。</translation>
     </message>
     <message>
@@ -4224,7 +4248,7 @@ Create a new, empty workspace there?</source>
         <translation>%1 件无评查完成日期的已评查案件未归入任何期间。</translation>
     </message>
     <message>
-        <source>A stratified round: each period&apos;s rates are shares of its reviewed cases, not weighted estimates.</source>
+        <source>A stratified round: each period's rates are shares of its reviewed cases, not weighted estimates.</source>
         <translation>分层抽样轮次：各期间比率为该期间已评查案件中的比例，而非加权估计。</translation>
     </message>
     <message>
@@ -4514,7 +4538,7 @@ Create a new, empty workspace there?</source>
         <translation>请指定评查人：--reviewers A,B,C。</translation>
     </message>
     <message>
-        <source>{option} describes the demo&apos;s round: give --round NAME with it.</source>
+        <source>{option} describes the demo's round: give --round NAME with it.</source>
         <translation>{option} 用于描述演示数据的轮次：请同时给出 --round 名称。</translation>
     </message>
     <message>
@@ -4650,7 +4674,7 @@ Create a new, empty workspace there?</source>
         <translation>无法写入 {path}：{detail}。如该文件已在其他程序中打开，请先关闭，或选择其他文件夹。</translation>
     </message>
     <message>
-        <source>The feedback&apos;s language must be en or zh, not {language!r}.</source>
+        <source>The feedback's language must be en or zh, not {language!r}.</source>
         <translation>反馈的语言必须是 en 或 zh，不能是 {language!r}。</translation>
     </message>
     <message>
@@ -4734,8 +4758,8 @@ Create a new, empty workspace there?</source>
         <translation>{path}，第 {line} 行：{detail}。</translation>
     </message>
     <message>
-        <source>The delimiter {delimiter!r} cannot be used: give one character, or &apos;tab&apos;.</source>
-        <translation>无法使用分隔符 {delimiter!r}：请给出单个字符，或 &apos;tab&apos;（制表符）。</translation>
+        <source>The delimiter {delimiter!r} cannot be used: give one character, or 'tab'.</source>
+        <translation>无法使用分隔符 {delimiter!r}：请给出单个字符，或 'tab'（制表符）。</translation>
     </message>
     <message>
         <source>{path}: the file cannot be read as {encoding} (line {line}: {detail}).</source>
@@ -4758,8 +4782,8 @@ Create a new, empty workspace there?</source>
         <translation>分类号“{value}”是电子表格程序生成的日期；已恢复为洛迦诺分类号 {recovered}。</translation>
     </message>
     <message>
-        <source>The case {value} is already in the workspace with different details ({fields}); it was kept as it was. Import with &apos;update&apos; to replace it.</source>
-        <translation>案件 {value} 已在工作区中，但信息不同（{fields}），已保留原有信息。如需替换，请以 &apos;update&apos; 方式导入。</translation>
+        <source>The case {value} is already in the workspace with different details ({fields}); it was kept as it was. Import with 'update' to replace it.</source>
+        <translation>案件 {value} 已在工作区中，但信息不同（{fields}），已保留原有信息。如需替换，请以 'update' 方式导入。</translation>
     </message>
     <message>
         <source>“{value}” in {column} is a date where text was expected: a spreadsheet program may have turned the text into a date; check the source.</source>
@@ -4830,7 +4854,7 @@ Create a new, empty workspace there?</source>
         <translation>{path}：工作簿包含超过 {limit} 个部件，未导入。</translation>
     </message>
     <message>
-        <source>{path}: the mapping&apos;s column {column!r} for the application number is not in the first {rows} rows of the file.</source>
+        <source>{path}: the mapping's column {column!r} for the application number is not in the first {rows} rows of the file.</source>
         <translation>{path}：映射中申请号对应的列 {column!r} 不在文件的前 {rows} 行中。</translation>
     </message>
     <message>
@@ -4850,7 +4874,7 @@ Create a new, empty workspace there?</source>
         <translation>{path}：在前 {rows} 行中未找到申请号列（已识别的列：{headers}）。请指定各列的内容：在窗口中指定，或使用 --mapping FILE.json。</translation>
     </message>
     <message>
-        <source>{path}: line {line} cannot be the header: the first {rows} rows hold the table&apos;s header.</source>
+        <source>{path}: line {line} cannot be the header: the first {rows} rows hold the table's header.</source>
         <translation>{path}：第 {line} 行不能作为表头：表头须位于前 {rows} 行内。</translation>
     </message>
     <message>
@@ -4886,8 +4910,8 @@ Create a new, empty workspace there?</source>
         <translation>合计行或说明行，不是案件。</translation>
     </message>
     <message>
-        <source>{path}, line {line}: a quoted cell starts here and is never closed (a stray &quot; at the start of a cell?); nothing was imported.</source>
-        <translation>{path}，第 {line} 行：从此处开始的带引号单元格没有结束引号（单元格开头是否多了一个 &quot;？）；未导入任何数据。</translation>
+        <source>{path}, line {line}: a quoted cell starts here and is never closed (a stray " at the start of a cell?); nothing was imported.</source>
+        <translation>{path}，第 {line} 行：从此处开始的带引号单元格没有结束引号（单元格开头是否多了一个 "？）；未导入任何数据。</translation>
     </message>
     <message>
         <source>{path}: unknown encoding {encoding!r}.</source>
@@ -4962,7 +4986,7 @@ Create a new, empty workspace there?</source>
         <translation>{name} 是格式 {found} 的工作包，本版本无法识别（本版本读取格式 {known}）。请安装新版本的工作台。</translation>
     </message>
     <message>
-        <source>This workspace is itself a work package. Packages are exported from, and merged into, the manager&apos;s workspace.</source>
+        <source>This workspace is itself a work package. Packages are exported from, and merged into, the manager's workspace.</source>
         <translation>此工作区本身是一个工作包。工作包须从质量管理人员的工作区导出，并合并回该工作区。</translation>
     </message>
     <message>
@@ -4994,8 +5018,8 @@ Create a new, empty workspace there?</source>
         <translation>无法写入工作包 {path}：{detail}。</translation>
     </message>
     <message>
-        <source>The workspace is not intact, so no package was made ({problem}). Run &apos;verify&apos; to see every problem.</source>
-        <translation>工作区不完整，未生成工作包（{problem}）。运行 &apos;verify&apos; 可查看全部问题。</translation>
+        <source>The workspace is not intact, so no package was made ({problem}). Run 'verify' to see every problem.</source>
+        <translation>工作区不完整，未生成工作包（{problem}）。运行 'verify' 可查看全部问题。</translation>
     </message>
     <message>
         <source>No Chinese font is installed, so the Chinese PDF cannot be written without boxes in place of the characters: install the font package fonts-wqy-microhei (or fonts-noto-cjk).</source>
@@ -5038,7 +5062,7 @@ Create a new, empty workspace there?</source>
         <translation>{path}：签名工作表（Signature）已损坏（{detail}）。</translation>
     </message>
     <message>
-        <source>{path}: the file&apos;s signature does not verify: it was changed outside the Response and Reason cells, or it is forged.</source>
+        <source>{path}: the file's signature does not verify: it was changed outside the Response and Reason cells, or it is forged.</source>
         <translation>{path}：文件签名验证未通过：“答复”和“理由”以外的内容被改动过，或文件系伪造。</translation>
     </message>
     <message>
@@ -5114,6 +5138,22 @@ Create a new, empty workspace there?</source>
         <translation>检查项 {item_id} 不允许使用差错类别 {category!r}（可选：{allowed}）。</translation>
     </message>
     <message>
+        <source>A reviewer name cannot contain line breaks or control characters.</source>
+        <translation>评查人姓名不能包含换行符或控制字符。</translation>
+    </message>
+    <message>
+        <source>A reviewer name cannot be empty.</source>
+        <translation>评查人姓名不能为空。</translation>
+    </message>
+    <message>
+        <source>{name} has {count} unfinished review(s) in this workspace, begun under another login. Choose your own name; to continue one of those reviews, open it and take it over (the take-over is kept in the audit log with both names).</source>
+        <translation>{name} 在本工作区有 {count} 份未完成的评查，由另一登录名开始。请选择您自己的姓名；如需继续其中某份评查，请打开并接手（接手记录连同双方姓名保存在审计日志中）。</translation>
+    </message>
+    <message>
+        <source>A reviewer name has at most {limit} characters.</source>
+        <translation>评查人姓名最多 {limit} 个字符。</translation>
+    </message>
+    <message>
         <source>There is no case with application number {number} in this workspace.</source>
         <translation>本工作区中没有申请号为 {number} 的案件。</translation>
     </message>
@@ -5150,7 +5190,7 @@ Create a new, empty workspace there?</source>
         <translation>入样概率 {probability!r}：{problem}。</translation>
     </message>
     <message>
-        <source>A control chart&apos;s centre is the other periods&apos; rate, pooled over every period or taken from the previous ones (got {value!r}).</source>
+        <source>A control chart's centre is the other periods' rate, pooled over every period or taken from the previous ones (got {value!r}).</source>
         <translation>控制图的中心线为其他期间的比率、全部期间合并的比率或此前期间的比率（收到 {value!r}）。</translation>
     </message>
     <message>
@@ -5162,11 +5202,11 @@ Create a new, empty workspace there?</source>
         <translation>案件 {case} 的这份评查所在的校准轮次已关闭，其答案不可再改。</translation>
     </message>
     <message>
-        <source>Your calibration review of case {case} is completed, so its answers are final: completing it showed you the other reviewers&apos; answers.</source>
+        <source>Your calibration review of case {case} is completed, so its answers are final: completing it showed you the other reviewers' answers.</source>
         <translation>您对案件 {case} 的校准评查已完成，答案不可再改：完成后您已能看到其他评查人的答案。</translation>
     </message>
     <message>
-        <source>A calibration review is its reviewer&apos;s own blind judgement of case {case}; it cannot be taken over.</source>
+        <source>A calibration review is its reviewer's own blind judgement of case {case}; it cannot be taken over.</source>
         <translation>校准评查是评查人对案件 {case} 的独立盲评，不能接手。</translation>
     </message>
     <message>
@@ -5216,7 +5256,7 @@ Create a new, empty workspace there?</source>
         <translation>不存在 ID 为 {review_id} 的评查记录。</translation>
     </message>
     <message>
-        <source>An acceptance round takes each lot&apos;s sample size from ISO 2859-1; do not give a size or a precision.</source>
+        <source>An acceptance round takes each lot's sample size from ISO 2859-1; do not give a size or a precision.</source>
         <translation>验收评查轮次按 ISO 2859-1 确定每批的样本量，请勿指定样本量或精度要求。</translation>
     </message>
     <message>
@@ -5256,8 +5296,8 @@ Create a new, empty workspace there?</source>
         <translation>筛选条件 {clause!r}：没有导入记录 {value!r}（请给出其编号或文件名）。</translation>
     </message>
     <message>
-        <source>Filter {clause!r}: {field} can only be compared with &apos;=&apos;.</source>
-        <translation>筛选条件 {clause!r}：{field} 只能用 &apos;=&apos; 比较。</translation>
+        <source>Filter {clause!r}: {field} can only be compared with '='.</source>
+        <translation>筛选条件 {clause!r}：{field} 只能用 '=' 比较。</translation>
     </message>
     <message>
         <source>Filter {clause!r}: expected FIELD=VALUE, or decision_date with =, &gt;=, &lt;=, &gt; or &lt; and a date.</source>
@@ -5396,7 +5436,7 @@ Create a new, empty workspace there?</source>
         <translation>评查 {review_id} 对评查项 {item_id} 没有不合格答案，无需裁决。</translation>
     </message>
     <message>
-        <source>{source} holds no audit anchor (a workbook&apos;s About sheet, a work package or a text file with the hash written by the workbench).</source>
+        <source>{source} holds no audit anchor (a workbook's About sheet, a work package or a text file with the hash written by the workbench).</source>
         <translation>{source} 中没有审计锚点（锚点位于工作簿的“说明”工作表、工作包，或记有本程序所写哈希值的文本文件中）。</translation>
     </message>
     <message>
@@ -5604,7 +5644,7 @@ Create a new, empty workspace there?</source>
         <translation>{name}：{reviewer} 对案件 {case} 的校准评查已在本工作区完成，答案不可再改；该工作包会修改它，因此已拒绝该工作包。</translation>
     </message>
     <message>
-        <source>{name}: audit entry {entry} ({action} on {entity} {entity_id}) is in the name of {actor}, not of the package&apos;s reviewer {reviewer}; the package is refused.</source>
+        <source>{name}: audit entry {entry} ({action} on {entity} {entity_id}) is in the name of {actor}, not of the package's reviewer {reviewer}; the package is refused.</source>
         <translation>{name}：审计记录 {entry}（对 {entity} {entity_id} 的 {action}）署名为 {actor}，而不是工作包的评查人 {reviewer}；已拒绝该工作包。</translation>
     </message>
     <message>
@@ -5612,7 +5652,7 @@ Create a new, empty workspace there?</source>
         <translation>{name}：{what} 涉及案件 {case}，该案件在评查轮次 {round} 中分配给 {owner}，而不是 {reviewer}；已拒绝该工作包。</translation>
     </message>
     <message>
-        <source>{name}: {what}: signed off in the name of {signer}, not of the package&apos;s reviewer {reviewer}; the package is refused.</source>
+        <source>{name}: {what}: signed off in the name of {signer}, not of the package's reviewer {reviewer}; the package is refused.</source>
         <translation>{name}：{what}：以 {signer} 的名义确认，而不是工作包的评查人 {reviewer}；已拒绝该工作包。</translation>
     </message>
     <message>
@@ -5624,7 +5664,7 @@ Create a new, empty workspace there?</source>
         <translation>{name}：其审计历史被截短（导出时有 {expected} 条记录，现仅有 {found} 条）；已拒绝该工作包。</translation>
     </message>
     <message>
-        <source>{name}: {what}: the review&apos;s {field} was changed from {old} to {new}, which a package may not do; the package is refused.</source>
+        <source>{name}: {what}: the review's {field} was changed from {old} to {new}, which a package may not do; the package is refused.</source>
         <translation>{name}：{what}：评查的 {field} 由 {old} 改为 {new}，工作包不得如此修改；已拒绝该工作包。</translation>
     </message>
     <message>
@@ -5648,6 +5688,105 @@ Create a new, empty workspace there?</source>
 {problems}</source>
         <translation>工作区数据不完整（发现 {count} 处问题）：
 {problems}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceActions</name>
+    <message>
+        <source>&amp;New workspace...</source>
+        <translation>新建工作区(&amp;N)...</translation>
+    </message>
+    <message>
+        <source>Open &amp;workspace...</source>
+        <translation>打开工作区(&amp;W)...</translation>
+    </message>
+    <message>
+        <source>&amp;Recent workspaces</source>
+        <translation>最近的工作区(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Change re&amp;viewer...</source>
+        <translation>更换评查人(&amp;V)...</translation>
+    </message>
+    <message>
+        <source>A work package is reviewed under the name of the reviewer it was made for.</source>
+        <translation>工作包以其所属评查人的姓名进行评查。</translation>
+    </message>
+    <message>
+        <source>A read-only window records nothing, not even a name.</source>
+        <translation>只读窗口不记录任何内容，包括姓名。</translation>
+    </message>
+    <message>
+        <source>Reviewer: %1</source>
+        <translation>评查人：%1</translation>
+    </message>
+    <message>
+        <source>Reviewing as %1 (computer login %2). Click to change.</source>
+        <translation>当前评查人：%1（计算机登录名 %2）。单击可更换。</translation>
+    </message>
+    <message>
+        <source>%1 (read-only)</source>
+        <translation>%1（只读）</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (missing)</source>
+        <translation>%1（文件不存在）</translation>
+    </message>
+    <message>
+        <source>No workspaces opened yet</source>
+        <translation>尚未打开过工作区</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>清除列表</translation>
+    </message>
+    <message>
+        <source>New workspace</source>
+        <translation>新建工作区</translation>
+    </message>
+    <message>
+        <source>Workspaces (*.sqlite3)</source>
+        <translation>工作区 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>%1 exists already. Open it with File &gt; Open workspace, or choose another name.</source>
+        <translation>%1 已存在。请通过“文件 &gt; 打开工作区”打开它，或另选一个名称。</translation>
+    </message>
+    <message>
+        <source>Workspaces (*.sqlite3 *.db);;Work packages (*.qrpkg);;All files (*)</source>
+        <translation>工作区 (*.sqlite3 *.db);;工作包 (*.qrpkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open workspace</source>
+        <translation>打开工作区</translation>
+    </message>
+    <message>
+        <source>%1 is open in this window.</source>
+        <translation>%1 已在本窗口中打开。</translation>
+    </message>
+    <message>
+        <source>You now review as %1; the change is kept in the audit log.</source>
+        <translation>您现在以 %1 的身份评查；此次更换已记入审计日志。</translation>
+    </message>
+    <message>
+        <source>A task is still running</source>
+        <translation>仍有任务在运行</translation>
+    </message>
+    <message>
+        <source>An import, export or other task is still running in this window. Cancel it first, or keep working and try again when it is done.</source>
+        <translation>本窗口中仍有导入、导出或其他任务在运行。请先取消该任务，或继续工作，待其完成后再试。</translation>
+    </message>
+    <message>
+        <source>Cancel the task</source>
+        <translation>取消任务</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>继续工作</translation>
     </message>
 </context>
 </TS>

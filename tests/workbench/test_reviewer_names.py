@@ -3,6 +3,7 @@ log, and never a way round the take-over question of someone else's unfinished r
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -13,13 +14,23 @@ from workbench.audit.coverage import check_coverage
 from workbench.review import checklist_store, reviewer_names, reviews
 
 
-@pytest.fixture
-def db(tmp_path):
-    db = workspace(tmp_path)
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    """Two cases and the built-in checklists, made once (installing them is the slow part)."""
+    folder = tmp_path_factory.mktemp("template")
+    db = workspace(folder)
     checklist_store.install_builtins(db)
     for number in ("CN1", "CN2"):
         db.execute("INSERT INTO cases (application_number, ip_type, title) VALUES (?, 'invention', 't')", [number])
     db.conn.commit()
+    db.close()
+    return folder / "w.sqlite3"
+
+
+@pytest.fixture
+def db(template, tmp_path):
+    shutil.copy(template, tmp_path / "w.sqlite3")
+    db = workspace(tmp_path)
     yield db
     db.close()
 
