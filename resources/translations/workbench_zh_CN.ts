@@ -3768,8 +3768,8 @@ Create a new, empty workspace there?</source>
         <translation>您的计算机登录名 %1 将与姓名一并记入审计日志。</translation>
     </message>
     <message>
-        <source>Reviewer name:</source>
-        <translation>评查人姓名：</translation>
+        <source>Reviewer name (type it, or pick a name this workspace knows):</source>
+        <translation>评查人姓名（可直接输入，或从本工作区已有的姓名中选择）：</translation>
     </message>
 </context>
 <context>
