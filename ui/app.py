@@ -8,7 +8,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -16,7 +16,7 @@ from db.connection import configure as configure_database
 from ui import dialogs
 from ui.errors import report_unexpected
 from ui.messages import error_text
-from ui.workspace import claim_workspace, may_create, reviewer_name
+from ui.workspace import may_create
 from workbench import APP_ID, APP_NAME, __version__
 from foundation.errors import WorkbenchError
 from foundation.logs import setup_logging
@@ -81,32 +81,17 @@ def run(db: str | None = None, language: str | None = None) -> int:
     language = language or interface_language()
     install_translations(app, language)
     sys.excepthook = _excepthook
+    from ui import workspace_windows
     from ui.main_window import MainWindow
 
     path = Path(workspace_path(db))
     if not may_create(path, explicit=bool(db or os.environ.get("WORKBENCH_DB"))):
         return 0
-    notices: list[WorkbenchError] = []
-    configure_database(notice=lambda notice: _remember(notices, notice))
-    claim = claim_workspace(path)
-    if claim is None:
-        return 0
-    lock, read_only = claim
-    # A workspace on read-only media, or a file the user may not change: shown, not refused.
-    read_only = read_only or (path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)))
+    configure_database(notice=lambda notice: _remember(workspace_windows.pending_notices, notice))
     try:
-        try:
-            window = MainWindow(path, reviewer_name(), language, read_only=read_only)
-        except WorkbenchError as exc:
-            dialogs.error(None, QCoreApplication.translate("App", "Cannot open the workspace"), error_text(exc))
-            return 2
-        for notice in [n for n in notices if n.code == "db.network_folder"][:1]:
-            dialogs.info(window, QCoreApplication.translate("App", "Workspace on a network folder"),
-                         error_text(notice))
-        window.show()
-        QTimer.singleShot(0, window.offer_demo)
-        QTimer.singleShot(0, window.select_first)
+        # The lock, the reviewer's name, the window: the same steps as File > Open workspace.
+        if workspace_windows.open_window(MainWindow, path, language) is None:
+            return 0
         return app.exec()
     finally:
-        if lock is not None:
-            lock.release()
+        workspace_windows.release_all()

@@ -192,6 +192,10 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', 'There is no case with id {case_id}.'),  # review.unknown_case
     QT_TRANSLATE_NOOP('WorkbenchError', 'The checklist has no item {item_id}.'),  # review.unknown_item
     QT_TRANSLATE_NOOP('WorkbenchError', 'There is no review with id {review_id}.'),  # review.unknown_review
+    QT_TRANSLATE_NOOP('WorkbenchError', 'A reviewer name cannot contain line breaks or control characters.'),  # reviewer.bad_characters
+    QT_TRANSLATE_NOOP('WorkbenchError', 'A reviewer name cannot be empty.'),  # reviewer.empty
+    QT_TRANSLATE_NOOP('WorkbenchError', '{name} has {count} unfinished review(s) in this workspace, begun under another login. Choose your own name; to continue one of those reviews, open it and take it over (the take-over is kept in the audit log with both names).'),  # reviewer.name_taken
+    QT_TRANSLATE_NOOP('WorkbenchError', 'A reviewer name has at most {limit} characters.'),  # reviewer.too_long
     QT_TRANSLATE_NOOP('WorkbenchError', 'There is no case with application number {number} in this workspace.'),  # risk.unknown_case
     QT_TRANSLATE_NOOP('WorkbenchError', "An acceptance round takes each lot's sample size from ISO 2859-1; do not give a size or a precision."),  # rounds.acceptance_size
     QT_TRANSLATE_NOOP('WorkbenchError', 'Unknown allocation {value!r}: use proportional, equal, neyman or risk.'),  # rounds.allocation

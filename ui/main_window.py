@@ -33,6 +33,7 @@ from ui.status_area import StatusArea
 from ui.tasks import Task, TaskRunner
 from ui.trend_actions import TrendActions
 from ui.window_menus import WindowMenus
+from ui.workspace_actions import WorkspaceActions
 from workbench.review import checklist_store
 from foundation.errors import WorkbenchError
 from workbench.report.workbook import write_workbook
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.feedback = FeedbackActions(self)      # Review > Feedback..., Import dispute responses..., Disputes tab
         self.trend_actions = TrendActions(self)    # Review > Trends view, Pendency targets...
         self.status_area = StatusArea(self, self.db_path, self.model, read_only=self.read_only)
+        self.workspaces = WorkspaceActions(self)   # File > New/Open/Recent workspaces, the reviewer, the title
         self.model.counts_changed.connect(self.status_area.update_counts)
         self.model.rows_loaded.connect(self._select_current_when_loaded)
         self.menus = WindowMenus(self)

@@ -80,7 +80,9 @@ class WindowMenus(QObject):
         w = self.window
         # None is a separator.
         menus = (
-            (self.tr("&File"), (w.import_action, w.import_mapped_action, w.imports_action, w.demo_action, None,
+            (self.tr("&File"), (w.workspaces.new_action, w.workspaces.open_action,
+                                w.workspaces.recent_menu.menuAction(), w.workspaces.reviewer_action, None,
+                                w.import_action, w.import_mapped_action, w.imports_action, w.demo_action, None,
                                 w.export_action, w.export_pdf_action, None,
                                 w.packages.open_action, w.packages.merge_action, None, w.quit_action)),
             (self.tr("&Review"), (w.next_action, w.find_action, None, w.undo_action, w.redo_action, None,

@@ -122,6 +122,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Workspace on a network folder</source>
+        <extracomment>The open workspace windows and the lock each holds (None: read-only, or a lock-less folder). Notices of the database layer (e.g. a workspace on a network folder), shown by the next window opened.</extracomment>
         <translation>网络文件夹中的工作区</translation>
     </message>
 </context>
@@ -3984,6 +3985,29 @@ Create a new, empty workspace there?</source>
     </message>
 </context>
 <context>
+    <name>ReviewerDialog</name>
+    <message>
+        <source>Who is reviewing?</source>
+        <translation>评查人是谁？</translation>
+    </message>
+    <message>
+        <source>Change reviewer</source>
+        <translation>更换评查人</translation>
+    </message>
+    <message>
+        <source>Reviews, answers and sign-offs in %1 are recorded under this name. It is asked once for this workspace and can be changed later with File &gt; Change reviewer.</source>
+        <translation>%1 中的评查、作答和确认都以此姓名记录。每个工作区只询问一次，之后可通过“文件 &gt; 更换评查人”修改。</translation>
+    </message>
+    <message>
+        <source>Your computer login, %1, is kept beside the name in the audit log.</source>
+        <translation>您的计算机登录名 %1 将与姓名一并记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Reviewer name (type it, or pick a name this workspace knows):</source>
+        <translation>评查人姓名（可直接输入，或从本工作区已有的姓名中选择）：</translation>
+    </message>
+</context>
+<context>
     <name>RiskBand</name>
     <message>
         <source>no risk</source>
@@ -5368,6 +5392,22 @@ Create a new, empty workspace there?</source>
         <translation>检查项 {item_id} 不允许使用差错类别 {category!r}（可选：{allowed}）。</translation>
     </message>
     <message>
+        <source>A reviewer name cannot contain line breaks or control characters.</source>
+        <translation>评查人姓名不能包含换行符或控制字符。</translation>
+    </message>
+    <message>
+        <source>A reviewer name cannot be empty.</source>
+        <translation>评查人姓名不能为空。</translation>
+    </message>
+    <message>
+        <source>{name} has {count} unfinished review(s) in this workspace, begun under another login. Choose your own name; to continue one of those reviews, open it and take it over (the take-over is kept in the audit log with both names).</source>
+        <translation>{name} 在本工作区有 {count} 份未完成的评查，由另一登录名开始。请选择您自己的姓名；如需继续其中某份评查，请打开并接手（接手记录连同双方姓名保存在审计日志中）。</translation>
+    </message>
+    <message>
+        <source>A reviewer name has at most {limit} characters.</source>
+        <translation>评查人姓名最多 {limit} 个字符。</translation>
+    </message>
+    <message>
         <source>There is no case with application number {number} in this workspace.</source>
         <translation>本工作区中没有申请号为 {number} 的案件。</translation>
     </message>
@@ -5902,6 +5942,105 @@ Create a new, empty workspace there?</source>
 {problems}</source>
         <translation>工作区数据不完整（发现 {count} 处问题）：
 {problems}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceActions</name>
+    <message>
+        <source>&amp;New workspace...</source>
+        <translation>新建工作区(&amp;N)...</translation>
+    </message>
+    <message>
+        <source>Open &amp;workspace...</source>
+        <translation>打开工作区(&amp;W)...</translation>
+    </message>
+    <message>
+        <source>&amp;Recent workspaces</source>
+        <translation>最近的工作区(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Change re&amp;viewer...</source>
+        <translation>更换评查人(&amp;V)...</translation>
+    </message>
+    <message>
+        <source>A work package is reviewed under the name of the reviewer it was made for.</source>
+        <translation>工作包以其所属评查人的姓名进行评查。</translation>
+    </message>
+    <message>
+        <source>A read-only window records nothing, not even a name.</source>
+        <translation>只读窗口不记录任何内容，包括姓名。</translation>
+    </message>
+    <message>
+        <source>Reviewer: %1</source>
+        <translation>评查人：%1</translation>
+    </message>
+    <message>
+        <source>Reviewing as %1 (computer login %2). Click to change.</source>
+        <translation>当前评查人：%1（计算机登录名 %2）。单击可更换。</translation>
+    </message>
+    <message>
+        <source>%1 (read-only)</source>
+        <translation>%1（只读）</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (missing)</source>
+        <translation>%1（文件不存在）</translation>
+    </message>
+    <message>
+        <source>No workspaces opened yet</source>
+        <translation>尚未打开过工作区</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>清除列表</translation>
+    </message>
+    <message>
+        <source>New workspace</source>
+        <translation>新建工作区</translation>
+    </message>
+    <message>
+        <source>Workspaces (*.sqlite3)</source>
+        <translation>工作区 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>%1 exists already. Open it with File &gt; Open workspace, or choose another name.</source>
+        <translation>%1 已存在。请通过“文件 &gt; 打开工作区”打开它，或另选一个名称。</translation>
+    </message>
+    <message>
+        <source>Workspaces (*.sqlite3 *.db);;Work packages (*.qrpkg);;All files (*)</source>
+        <translation>工作区 (*.sqlite3 *.db);;工作包 (*.qrpkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open workspace</source>
+        <translation>打开工作区</translation>
+    </message>
+    <message>
+        <source>%1 is open in this window.</source>
+        <translation>%1 已在本窗口中打开。</translation>
+    </message>
+    <message>
+        <source>You now review as %1; the change is kept in the audit log.</source>
+        <translation>您现在以 %1 的身份评查；此次更换已记入审计日志。</translation>
+    </message>
+    <message>
+        <source>A task is still running</source>
+        <translation>仍有任务在运行</translation>
+    </message>
+    <message>
+        <source>An import, export or other task is still running in this window. Cancel it first, or keep working and try again when it is done.</source>
+        <translation>本窗口中仍有导入、导出或其他任务在运行。请先取消该任务，或继续工作，待其完成后再试。</translation>
+    </message>
+    <message>
+        <source>Cancel the task</source>
+        <translation>取消任务</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>继续工作</translation>
     </message>
 </context>
 </TS>

@@ -187,6 +187,8 @@ def test_run_releases_its_lock_on_exit(reviewed_workspace, monkeypatch, qapp, tm
     monkeypatch.setattr(dialogs, "choose", Choices())
     monkeypatch.setattr(dialogs, "confirm", lambda *args, **kw: False)
     monkeypatch.setattr(dialogs, "error", lambda *args: pytest.fail(f"error shown: {args[1:]}"))
+    from ui import reviewer_dialog          # the reviewer's name, asked once per workspace: cancelled
+    monkeypatch.setattr(reviewer_dialog, "run_dialog", lambda dialog: False)
     monkeypatch.setattr(QApplication, "exec", lambda self: 0, raising=False)
     monkeypatch.setattr(app, "setup_logging", lambda: None)
     monkeypatch.setattr(app, "install_translations", lambda *args: None)
