@@ -109,8 +109,10 @@ def _read(db: sqlite_utils.Database, where: Where, sort: str, descending: bool, 
 
     ids = walk(where.walk, where.walk_params, walk_rows)
     if len(ids) < limit and candidates(db, where.case_filter, SORT_ROWS) >= SORT_ROWS:
-        needed = 2 * walk_rows * limit // len(ids) if ids else LONGEST_WALK
-        ids = walk(where.select, where.params, min(needed, LONGEST_WALK))
+        budget = min(2 * walk_rows * limit // len(ids) if ids else LONGEST_WALK, LONGEST_WALK)
+        ids = walk(where.select, where.params, budget)
+        if len(ids) < limit and budget >= (db.execute("SELECT MAX(id) FROM cases").fetchone()[0] or 0):
+            return ids               # the walk passed every case: these are all the filter keeps
     return ids if len(ids) == limit else _sorted(db, where, sort, descending, limit)
 
 
