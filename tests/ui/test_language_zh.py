@@ -61,3 +61,19 @@ def test_english_window_keeps_english_names(window_factory, asked):
     window.export_workbook()
     window.import_cases()
     assert asked[0][1].startswith("quality-review") and asked[1][0].startswith("Case lists (*.csv")
+
+
+def test_checklist_problems_are_listed_in_chinese(zh, qtbot, tmp_path):
+    from db.connection import open_database
+    from ui.checklist_editor import ChecklistEditor
+    from workbench.review import checklist_store
+    db = open_database(tmp_path / "c.sqlite3")
+    checklist_store.install_builtins(db)
+    editor = ChecklistEditor(db, "zh")
+    qtbot.addWidget(editor)
+    editor.new_template()
+    data = dict(editor.data, sections=[{"id": "s1", "title": {"en": "One", "zh": "一"}, "items": []}])
+    editor._load(data, None)
+    editor.validate()
+    shown = [editor.problem_list.item(i).text() for i in range(editor.problem_list.count())]
+    assert "分组 's1' 没有评查项" in shown, shown
