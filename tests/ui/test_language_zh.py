@@ -3,6 +3,7 @@ file names, and (the walk) shows no English word where a reviewer reads it."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from ui import dialogs
@@ -77,3 +78,51 @@ def test_checklist_problems_are_listed_in_chinese(zh, qtbot, tmp_path):
     editor.validate()
     shown = [editor.problem_list.item(i).text() for i in range(editor.problem_list.count())]
     assert "分组 's1' 没有评查项" in shown, shown
+
+
+# Words the Chinese window may show: file formats, keys, product and library names. Each other English
+# word found is a place still to translate; the ones below in KNOWN are in files other helpers own (issue 19).
+ALLOWED = {"pdf", "csv", "xlsx", "xls", "xlsm", "json", "qrpkg", "sqlite3", "excel", "ctrl", "shift", "enter",
+           "esc", "tab", "del", "qt", "ipc", "id", "url", "html", "xml", "txt", "tsv", "htm"}
+KNOWN: set[str] = set()
+PRODUCT = "Quality Review Workbench"                  # the product's name stays English in both languages
+DATA = {"alice"}                                       # the reviewer's name (window_factory's), data not words
+
+
+def _visible_texts(window) -> list[str]:
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget, QAbstractItemView
+    texts = [window.windowTitle()]
+    for menu_action in window.menuBar().actions():
+        texts.append(menu_action.text())
+        for action in (menu_action.menu().actions() if menu_action.menu() else []):
+            texts.append(action.text())
+    for tabs in window.findChildren(QTabWidget):
+        texts += [tabs.tabText(i) for i in range(tabs.count())]
+    for view in window.findChildren(QAbstractItemView):
+        model = view.model()
+        if model is not None:
+            texts += [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(model.columnCount())]
+    for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
+        if widget.isVisibleTo(window):
+            texts.append(widget.text())
+    texts += [w.text() for w in window.statusBar().findChildren(QLabel)]
+    return texts
+
+
+def _english_words(text: str) -> set[str]:
+    import re
+    plain = re.sub(r"<[^>]+>|&\w+;", " ", text).replace("&", "").replace(PRODUCT, " ")
+    plain = re.sub(r"\S*[/\\]\S*", " ", plain)        # paths are the person's data, not the interface's words
+    return {w for w in re.findall(r"[A-Za-z]{3,}", plain) if w.lower() not in ALLOWED}
+
+
+def test_the_chinese_window_shows_no_english_words(zh, window_factory, capsys):
+    window = window_factory(language="zh")
+    window.show()
+    found = {}
+    for text in _visible_texts(window):
+        for word in _english_words(text):
+            found.setdefault(word, text)
+    with capsys.disabled():
+        print("\nEnglish in the Chinese window:", found)
+    assert set(found) - DATA <= KNOWN, found
