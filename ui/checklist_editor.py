@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlite_utils
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton,
                                QSplitter, QStackedWidget, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
@@ -39,7 +39,11 @@ from workbench.review import checklist_store
 from workbench.review.checklist_parsing import Problem
 
 VALIDATE_DELAY_MS = 300
-JSON_FILTER = "Checklist templates (*.json);;All files (*)"
+JSON_FILTER = QT_TRANSLATE_NOOP("ChecklistEditor", "Checklist templates (*.json);;All files (*)")
+
+
+def _json_filter() -> str:
+    return QCoreApplication.translate("ChecklistEditor", JSON_FILTER)
 
 
 class ChecklistEditor(SectionTree, TemplateForm, ItemForm, ProblemList, QDialog):
@@ -203,7 +207,7 @@ class ChecklistEditor(SectionTree, TemplateForm, ItemForm, ProblemList, QDialog)
         return candidate
 
     def open_file(self) -> None:
-        path = dialogs.open_file(self, self.tr("Open checklist template"), JSON_FILTER)
+        path = dialogs.open_file(self, self.tr("Open checklist template"), _json_filter())
         if not path:
             return
         try:
@@ -214,7 +218,7 @@ class ChecklistEditor(SectionTree, TemplateForm, ItemForm, ProblemList, QDialog)
         self._load(data, None)
 
     def save_file(self) -> None:
-        path = dialogs.save_file(self, self.tr("Save checklist template"), JSON_FILTER,
+        path = dialogs.save_file(self, self.tr("Save checklist template"), _json_filter(),
                                  f"{self.data.get('id') or 'checklist'}.json")
         if not path:
             return

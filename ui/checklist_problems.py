@@ -23,6 +23,7 @@ class ProblemList:
     """Validation and its display (a part of ChecklistEditor, which holds the data)."""
 
     data: dict[str, Any]
+    language: str
     problems: list[Problem]
     tree: QTreeWidget
     tabs: QTabWidget
@@ -42,7 +43,7 @@ class ProblemList:
         self.problem_list.clear()
         for problem in self.problems:
             where = self.tr("item %1: ").replace("%1", problem.item_id) if problem.item_id else ""
-            entry = QListWidgetItem(where + problem.message)
+            entry = QListWidgetItem(where + problem.text(self.language))
             entry.setData(Qt.ItemDataRole.UserRole, problem.item_id)
             entry.setForeground(QBrush(PROBLEM_COLOUR))
             self.problem_list.addItem(entry)

@@ -187,9 +187,10 @@ class ImportReportDialog(QDialog):
         QGuiApplication.clipboard().setText(self.copied_text())
 
     def save_csv(self) -> Path | None:
-        stem = Path(self.file_name).stem or "import"
+        stem = Path(self.file_name).stem or self.tr("import")
+        # the suggested name in the window's language: %1 is the imported file's name without its suffix
         chosen = dialogs.save_file(self, self.tr("Save the import report"), self.tr("CSV file (*.csv)"),
-                                   f"{stem}-report.csv")
+                                   self.tr("%1-report.csv").replace("%1", stem))
         if not chosen:
             return None
         path = Path(chosen if chosen.lower().endswith(".csv") else chosen + ".csv")

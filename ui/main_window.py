@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import sqlite_utils
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QApplication, QTabWidget
 from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QMainWindow, QSplitter,
@@ -45,7 +45,8 @@ from foundation.paths import resource_dir
 
 log = logging.getLogger("workbench.ui")
 
-IMPORT_FILTER = "Case lists (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.xml *.htm *.html);;All files (*)"
+IMPORT_FILTER = QT_TRANSLATE_NOOP(
+    "MainWindow", "Case lists (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.xml *.htm *.html);;All files (*)")
 
 
 class MainWindow(QMainWindow):
@@ -306,7 +307,7 @@ class MainWindow(QMainWindow):
         return self.start_import(resource_dir() / "samples" / "demo_cases.csv")
 
     def import_cases(self) -> None:
-        path = dialogs.open_file(self, self.tr("Import cases"), IMPORT_FILTER)
+        path = dialogs.open_file(self, self.tr("Import cases"), self.tr(IMPORT_FILTER))
         if not path:
             return
         from workbench.importing.readers import visible_sheets
@@ -321,7 +322,7 @@ class MainWindow(QMainWindow):
             self.start_import(Path(path))
 
     def import_cases_mapped(self) -> None:
-        path = dialogs.open_file(self, self.tr("Import cases"), IMPORT_FILTER)
+        path = dialogs.open_file(self, self.tr("Import cases"), self.tr(IMPORT_FILTER))
         if path:
             self.import_with_mapping(Path(path))
 
@@ -409,14 +410,15 @@ class MainWindow(QMainWindow):
             dialogs.error(self, self.tr("Export failed"), error_text(exc))
             return None
         suffix = ".pdf" if pdf else ".xlsx"
-        suggested = "quality-review" + suffix
+        base = self.tr("quality-review")  # the suggested file name, in the window's language
+        suggested = base + suffix
         if report_filter.round_name:
-            suggested = "quality-review-%s%s" % ("".join(
+            suggested = base + "-%s%s" % ("".join(
                 c if c.isalnum() or c in "-_ " else "-" for c in report_filter.round_name).strip(), suffix)
         if pdf:
             path = dialogs.save_file(self, self.tr("Export report as PDF"), self.tr("PDF document (*.pdf)"), suggested)
         else:
-            path = dialogs.save_file(self, self.tr("Export workbook"), "Excel workbook (*.xlsx)", suggested)
+            path = dialogs.save_file(self, self.tr("Export workbook"), self.tr("Excel workbook (*.xlsx)"), suggested)
         if not path:
             return None
         if not path.lower().endswith(suffix):

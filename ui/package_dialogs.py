@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 import sqlite_utils
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMainWindow, QPushButton, QTreeWidget,
@@ -31,7 +31,7 @@ from foundation.jobs import CancelToken, Progress
 from workbench.packages.merge import MergeReport, merge_packages
 from workbench.packages.merge_plan import Resolutions
 
-PACKAGE_FILTER = "Work packages (*.qrpkg);;All files (*)"
+PACKAGE_FILTER = QT_TRANSLATE_NOOP("PackageActions", "Work packages (*.qrpkg);;All files (*)")
 
 
 class ExportPackagesDialog(QDialog):
@@ -162,7 +162,7 @@ class PackageActions(QObject):
     # -- open ------------------------------------------------------------------------------
     def open_package(self, path: str | None = None) -> QWidget | None:
         """Check a package, then open it as the workspace of a new window."""
-        path = path or dialogs.open_file(self.window, self.tr("Open work package"), PACKAGE_FILTER)
+        path = path or dialogs.open_file(self.window, self.tr("Open work package"), self.tr(PACKAGE_FILTER))
         if not path:
             return None
         try:
@@ -234,7 +234,8 @@ class PackageActions(QObject):
 
     # -- merge -----------------------------------------------------------------------------
     def merge_packages(self, paths: Sequence[str] | None = None) -> Task | None:
-        paths = list(paths or dialogs.open_files(self.window, self.tr("Merge work packages"), PACKAGE_FILTER))
+        paths = list(paths or dialogs.open_files(self.window, self.tr("Merge work packages"),
+                                                  self.tr(PACKAGE_FILTER)))
         if not paths:
             return None
         return self._run_merge(paths, Resolutions(), dry_run=True)

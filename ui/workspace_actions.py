@@ -88,7 +88,7 @@ class WorkspaceActions(QObject):
     # -- opening ---------------------------------------------------------------------------------
     def new_workspace(self) -> Any:
         path = dialogs.save_file(self.window, self.tr("New workspace"), self.tr("Workspaces (*.sqlite3)"),
-                                 str(Path(self.window.db_path).parent / "workspace.sqlite3"))
+                                 str(Path(self.window.db_path).parent / (self.tr("workspace") + ".sqlite3")))
         if not path:
             return None
         target = Path(path) if Path(path).suffix else Path(path + ".sqlite3")

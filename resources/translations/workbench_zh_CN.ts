@@ -688,6 +688,10 @@ Create a new, empty workspace there?</source>
         <translation>校验问题</translation>
     </message>
     <message>
+        <source>Checklist templates (*.json);;All files (*)</source>
+        <translation>评查表模板 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
         <source>(choose a stored template to edit)</source>
         <translation>（选择要编辑的已存储模板）</translation>
     </message>
@@ -2353,12 +2357,20 @@ Create a new, empty workspace there?</source>
         <translation>显示：</translation>
     </message>
     <message>
+        <source>import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
         <source>Save the import report</source>
         <translation>保存导入报告</translation>
     </message>
     <message>
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1-report.csv</source>
+        <translation>%1-导入报告.csv</translation>
     </message>
     <message>
         <source>Cannot save the report</source>
@@ -2737,6 +2749,10 @@ Create a new, empty workspace there?</source>
         <translation>导入失败</translation>
     </message>
     <message>
+        <source>Case lists (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.xml *.htm *.html);;All files (*)</source>
+        <translation>案件清单 (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.xml *.htm *.html);;所有文件 (*)</translation>
+    </message>
+    <message>
         <source>%1 (read-only)</source>
         <translation>%1（只读）</translation>
     </message>
@@ -2765,6 +2781,10 @@ Create a new, empty workspace there?</source>
         <translation>已取消导入，未做任何更改。</translation>
     </message>
     <message>
+        <source>quality-review</source>
+        <translation>质量评查</translation>
+    </message>
+    <message>
         <source>Export report as PDF</source>
         <translation>导出 PDF 报告</translation>
     </message>
@@ -2775,6 +2795,10 @@ Create a new, empty workspace there?</source>
     <message>
         <source>Export workbook</source>
         <translation>导出工作簿</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Exporting %1</source>
@@ -3261,6 +3285,10 @@ Create a new, empty workspace there?</source>
 </context>
 <context>
     <name>PackageActions</name>
+    <message>
+        <source>Work packages (*.qrpkg);;All files (*)</source>
+        <translation>工作包 (*.qrpkg);;所有文件 (*)</translation>
+    </message>
     <message>
         <source>Open pac&amp;kage...</source>
         <translation>打开工作包(&amp;K)...</translation>
@@ -6005,6 +6033,10 @@ Create a new, empty workspace there?</source>
     <message>
         <source>Workspaces (*.sqlite3)</source>
         <translation>工作区 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>workspace</source>
+        <translation>工作区</translation>
     </message>
     <message>
         <source>%1 exists already. Open it with File &gt; Open workspace, or choose another name.</source>
