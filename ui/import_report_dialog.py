@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
                                QLabel, QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from ui import dialogs
+from ui import dialogs, file_dialogs
 from ui.messages import CONTEXT, error_text
 from foundation.errors import WorkbenchError
 from workbench.report.import_issues_csv import write_issues_csv
@@ -189,7 +189,7 @@ class ImportReportDialog(QDialog):
     def save_csv(self) -> Path | None:
         stem = Path(self.file_name).stem or "import"
         chosen = dialogs.save_file(self, self.tr("Save the import report"), self.tr("CSV file (*.csv)"),
-                                   f"{stem}-report.csv")
+                                   f"{stem}-report.csv", kind=file_dialogs.EXPORTS)
         if not chosen:
             return None
         path = Path(chosen if chosen.lower().endswith(".csv") else chosen + ".csv")

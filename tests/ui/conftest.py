@@ -22,6 +22,7 @@ class FakeDialogs:
         self.item_answer: str | None = None     # what choose_item returns
         self.text_answer: str | None = None     # what ask_text returns
         self.questions: list[tuple[str, list[str]]] = []
+        self.export_choices: list[object] = []  # what File > Export workbook showed (kept as shown)
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
         from ui import dialogs
@@ -32,6 +33,8 @@ class FakeDialogs:
         monkeypatch.setattr(dialogs, "confirm", self._confirm)
         monkeypatch.setattr(dialogs, "choose_item", self._choose_item)
         monkeypatch.setattr(dialogs, "ask_text", self._ask_text)
+        monkeypatch.setattr(dialogs, "confirm_export", lambda parent, choices, rounds, sheets:
+                            self.export_choices.append(choices) or choices)
 
     def _confirm(self, parent, title, text, *, default_yes: bool = False) -> bool:
         self.confirms.append(text)
