@@ -20,17 +20,19 @@ ALARM_STYLE = "color: #C0504D;"
 class Tile(QFrame):
     """One headline figure: a caption (what is counted), the value, a line of detail."""
 
-    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+    def __init__(self, caption: str, parent: QWidget | None = None, *, scale: float = 1.9) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # Ignored: the grid's equal stretch alone sets the width, so a long figure never widens its column.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         self.caption = QLabel(caption)
         self.caption.setWordWrap(True)
         self.value = QLabel("–")
         font = self.value.font()
-        font.setPointSizeF(font.pointSizeF() * 1.9)
+        font.setPointSizeF(font.pointSizeF() * scale)
         font.setBold(True)
         self.value.setFont(font)
+        self.value.setWordWrap(True)
         self.detail = QLabel("")
         self.detail.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -59,7 +61,7 @@ class TileBoard(QWidget):
         self.reviewed = Tile(self.tr("Cases reviewed"))
         self.findings = Tile(self.tr("Findings recorded"))
         self.minutes = Tile(self.tr("Review time per case"))
-        self.pendency = Tile(self.tr("Days from filing to decision, by IP type"))
+        self.pendency = Tile(self.tr("Days from filing to decision, by IP type"), scale=1.4)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(8)
@@ -122,7 +124,7 @@ class TileBoard(QWidget):
         if shown:
             self.pendency.show_figure(
                 "   ".join(self.tr("%1 %2 d").replace("%1", value_label("ip_type", p.ip_type))
-                           .replace("%2", f"{p.median_days:.0f}") for p in shown),
+                           .replace("%2", f"{p.median_days:.0f}").replace(" ", "\u00a0") for p in shown),   # wrap between types
                 self.tr("median days; cases: %1").replace("%1", ", ".join(
                     f"{value_label('ip_type', p.ip_type)} {p.cases}" for p in shown)))
         else:

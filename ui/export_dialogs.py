@@ -88,10 +88,12 @@ class ExportConfirmDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        self.resize(460, self.sizeHint().height())
+        self.setMinimumWidth(520)
 
     def _show_sheets(self, *_args: object) -> None:
-        self.sheet_label.setText(", ".join(self.sheets(self.language_box.currentData())))
+        language = self.language_box.currentData()
+        self.sheet_label.setText(("、" if language == "zh" else ", ").join(self.sheets(language)))
+        self.adjustSize()
 
     def choices(self) -> ExportChoices:
         """What is chosen; raises WorkbenchError for a period that ends before it starts."""
@@ -147,6 +149,7 @@ class ExportDoneDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addLayout(buttons)
+        self.setMinimumWidth(440)
 
     def _open(self, path: Path) -> None:
         self.opener(path)

@@ -51,7 +51,7 @@ def test_the_export_confirmation_shows_and_edits_the_choices(qtbot):
     dialog.target_box.setValue(85)
     dialog.language_box.setCurrentIndex(1)
     assert dialog.choices() == ExportChoices(ReportFilter("R2", None, None), 0.85, "zh")
-    assert dialog.sheet_label.text() == "汇总, 案件"
+    assert dialog.sheet_label.text() == "汇总、案件"
     dialog.from_check.setChecked(True)          # a period that ends before it starts is refused in place
     dialog.from_date.setDate(date(2026, 5, 1))
     dialog.to_check.setChecked(True)
