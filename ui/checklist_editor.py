@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QHeaderView, QLa
                                QSplitter, QStackedWidget, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
 
-from ui import dialogs
+from ui import dialogs, file_dialogs
 from ui.bilingual_edit import bilingual_text
 from ui.checklist_item_form import ItemForm
 from ui.checklist_problems import ProblemList
@@ -207,7 +207,8 @@ class ChecklistEditor(SectionTree, TemplateForm, ItemForm, ProblemList, QDialog)
         return candidate
 
     def open_file(self) -> None:
-        path = dialogs.open_file(self, self.tr("Open checklist template"), _json_filter())
+        path = dialogs.open_file(self, self.tr("Open checklist template"), _json_filter(),
+                                 kind=file_dialogs.CHECKLISTS)
         if not path:
             return
         try:
@@ -219,7 +220,7 @@ class ChecklistEditor(SectionTree, TemplateForm, ItemForm, ProblemList, QDialog)
 
     def save_file(self) -> None:
         path = dialogs.save_file(self, self.tr("Save checklist template"), _json_filter(),
-                                 f"{self.data.get('id') or 'checklist'}.json")
+                                 f"{self.data.get('id') or 'checklist'}.json", kind=file_dialogs.CHECKLISTS)
         if not path:
             return
         if not path.lower().endswith(".json"):

@@ -18,11 +18,12 @@ from typing import Any, Callable, NamedTuple
 import sqlite_utils
 from PySide6.QtCore import QDate, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QLabel,
-                               QPushButton, QScrollArea, QSizePolicy, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFrame, QHBoxLayout, QLabel,
+                               QPushButton, QScrollArea, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
-from ui.case_model import value_label
+from ui.chart_tools import ChartLegend, ChartTools
 from ui.charts import ComplianceChart, CountBar, ParetoChart, RateBar, percent
+from ui.dashboard_tiles import TileBoard
 from ui.dashboard_disputes import DisputesPanel
 from ui.messages import error_text
 from foundation.errors import WorkbenchError
@@ -34,7 +35,6 @@ from foundation.jobs import CancelToken, Progress
 from workbench.report.dispute_figures import DisputeFigures, dispute_figures
 from workbench.report.figures import (DEFAULT_TARGET, Report, ReportFilter, Scope, compute_report, list_round_names,
                                    resolve_scope)
-from workbench.stats.intervals import Proportion
 
 log = logging.getLogger("workbench.ui.dashboard")
 
@@ -56,37 +56,6 @@ def compute(db: sqlite_utils.Database, scope: Scope, target: float, today: date)
 def settings() -> QSettings:
     """The user's settings, in the data folder beside the workspace and the log."""
     return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
-
-
-class Tile(QFrame):
-    """One headline figure: a caption, the value, a line of detail."""
-
-    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.caption = QLabel(caption)
-        self.value = QLabel("–")
-        font = self.value.font()
-        font.setPointSizeF(font.pointSizeF() * 1.9)
-        font.setBold(True)
-        self.value.setFont(font)
-        self.detail = QLabel("")
-        self.detail.setWordWrap(True)
-        for label in (self.caption, self.detail):
-            label.setForegroundRole(label.foregroundRole())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.setSpacing(2)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.value)
-        layout.addWidget(self.detail)
-        self.setMinimumHeight(96)
-
-    def show_figure(self, value: str, detail: str, *, alarm: bool = False) -> None:
-        self.value.setText(value)
-        self.detail.setText(detail)
-        self.value.setStyleSheet("color: #C0504D;" if alarm else "")
 
 
 class DashboardView(QWidget):
@@ -131,9 +100,11 @@ class DashboardView(QWidget):
 
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.addLayout(tiles)
+        layout.addWidget(tiles)
         layout.addWidget(self.disputes_panel)
         layout.addWidget(charts, 1)
+        self.legend = ChartLegend()
+        layout.addWidget(self.legend)
         self.overview = QScrollArea()
         self.overview.setWidgetResizable(True)
         self.overview.setFrameShape(QFrame.Shape.NoFrame)
@@ -198,20 +169,12 @@ class DashboardView(QWidget):
         bar.addWidget(self.export_button)
         return bar
 
-    def _build_tiles(self) -> QGridLayout:
-        self.compliance_tile = Tile(self.tr("Compliance rate"))
-        self.reviewed_tile = Tile(self.tr("Cases reviewed"))
-        self.defect_tile = Tile(self.tr("Defect rate"))
-        self.error_tile = Tile(self.tr("Error rate"))
-        self.findings_tile = Tile(self.tr("Findings"))
-        self.minutes_tile = Tile(self.tr("Review time per case"))
-        self.pendency_tile = Tile(self.tr("Examination pendency"))
-        tiles = QGridLayout()
-        tiles.setSpacing(8)
-        for index, tile in enumerate((self.compliance_tile, self.reviewed_tile, self.defect_tile, self.error_tile,
-                                      self.findings_tile, self.minutes_tile, self.pendency_tile)):
-            tiles.addWidget(tile, index // 4, index % 4)
-        return tiles
+    def _build_tiles(self) -> TileBoard:
+        self.tiles = TileBoard()
+        self.compliance_tile, self.reviewed_tile = self.tiles.compliance, self.tiles.reviewed
+        self.defect_tile, self.error_tile, self.findings_tile = self.tiles.defect, self.tiles.error, self.tiles.findings
+        self.minutes_tile, self.pendency_tile = self.tiles.minutes, self.tiles.pendency
+        return self.tiles
 
     def _build_charts(self) -> QSplitter:
         self.compliance_chart = ComplianceChart(self.tr("Compliance rate by department (95% interval)"))
@@ -221,9 +184,11 @@ class DashboardView(QWidget):
         self.pareto_chart = ParetoChart(self.tr("Findings by error category (Pareto)"))
         self.pareto_chart.tip_format = self.tr("{label}: {count} findings ({share}; cumulative {cumulative})")
         self.pareto_chart.empty_text = self.tr("No findings.")
+        self.chart_tools = [ChartTools(self.compliance_chart, "compliance-by-department"),
+                            ChartTools(self.pareto_chart, "findings-pareto")]
         charts = QSplitter(Qt.Orientation.Horizontal)
-        charts.addWidget(self.compliance_chart)
-        charts.addWidget(self.pareto_chart)
+        for tools in self.chart_tools:
+            charts.addWidget(tools.framed())
         charts.setChildrenCollapsible(False)
         return charts
 
@@ -341,22 +306,15 @@ class DashboardView(QWidget):
         self.tabs.setCurrentWidget(self.trends.trend_page)
 
     # -- showing a report ----------------------------------------------------------------------------
-    def _interval(self, p: Proportion) -> str:
-        if p.rate is None:
-            return self.tr("no reviewed cases")
-        return self.tr("95% interval %1–%2 · %3 of %4").replace("%1", percent(p.low)).replace(
-            "%2", percent(p.high)).replace("%3", str(p.successes)).replace("%4", str(p.n))
-
     def _show(self, report: Report) -> None:
         self.scope_label.setText(self._scope_text(report))
-        self._show_rates(report)
-        self._show_work(report)
+        self.tiles.show_rates(report)
+        self.tiles.show_work(report)
         self.compliance_chart.set_data(
             [RateBar(g.key[0] or self.tr("(no department)"), g.compliance.rate, g.compliance.low,
                      g.compliance.high, g.reviewed, g.below_target)
              for g in report.by_department if g.reviewed], report.target)
         self.pareto_chart.set_data([CountBar(c.label.get(self.language), c.findings) for c in report.categories])
-
     def _scope_text(self, report: Report) -> str:
         """What the figures are of: the round or all cases, the period, what the estimate covers."""
         rnd = report.scope.round
@@ -381,52 +339,3 @@ class DashboardView(QWidget):
                                         "(population %3).").replace("%1", percent(report.covered_share)).replace(
                 "%2", ", ".join(report.uncovered_strata)).replace("%3", str(report.uncovered_population))
         return scope_text
-
-    def _show_rates(self, report: Report) -> None:
-        """Compliance (stratified when the round is), cases reviewed, defect and error rates."""
-        rate, low, high = report.compliance
-        overall = report.overall
-        if report.stratified is not None and rate is not None:
-            # A risk-based round weights each case by 1/pi (Hájek); a stratified one by its stratum.
-            words = self.tr("Hájek estimate; 95% interval %1–%2 · %3 reviewed") if report.unequal \
-                else self.tr(
-                "Stratified estimate; 95% interval %1–%2 · %3 reviewed")
-            detail = words.replace("%1", percent(low)).replace("%2", percent(high)).replace("%3", str(report.reviewed))
-            alarm = high is not None and high < report.target
-        else:
-            detail = self._interval(overall.compliance)
-            alarm = overall.below_target
-        self.compliance_tile.show_figure(percent(rate), detail + "\n" + self.tr("Target %1").replace(
-            "%1", percent(report.target, 0)), alarm=alarm)
-        self.reviewed_tile.show_figure(
-            str(report.reviewed),
-            self.tr("of %1 cases · %2 in progress · %3 not reviewed").replace("%1", str(report.cases)).replace(
-                "%2", str(report.in_progress)).replace("%3", str(report.not_reviewed)))
-        self.defect_tile.show_figure(percent(report.defect_rate.rate), self._interval(report.defect_rate))
-        self.error_tile.show_figure(percent(report.error_rate.rate), self._interval(report.error_rate))
-
-    def _show_work(self, report: Report) -> None:
-        """Findings by severity, review time per case, examination pendency."""
-        overall = report.overall
-        severities = {"critical": self.tr("critical"), "major": self.tr("major"), "minor": self.tr("minor"),
-                      "advisory": self.tr("advisory")}
-        self.findings_tile.show_figure(str(overall.findings_total), " · ".join(
-            f"{overall.findings[key]} {name}" for key, name in severities.items()))
-        if overall.median_minutes is None:
-            self.minutes_tile.show_figure("–", self.tr("no review time recorded"))
-        else:
-            self.minutes_tile.show_figure(
-                self.tr("%1 min").replace("%1", f"{overall.median_minutes:.1f}"),
-                self.tr("median; 90th percentile %1 min · %2 cases").replace(
-                    "%1", f"{overall.p90_minutes:.1f}").replace("%2", str(overall.timed)))
-        if report.pendency:
-            # The largest IP type in the big figure, every type in the detail.
-            first = max(report.pendency, key=lambda p: p.cases)
-            lines = [self.tr("%1: %2 days (%3 cases)").replace("%1", value_label("ip_type", p.ip_type))
-                     .replace("%2", f"{p.median_days:.0f}").replace("%3", str(p.cases)) for p in report.pendency]
-            self.pendency_tile.show_figure(
-                self.tr("%1 days").replace("%1", f"{first.median_days:.0f}"),
-                self.tr("median from filing to decision, %1").replace("%1", value_label("ip_type", first.ip_type))
-                + "\n" + "\n".join(lines))
-        else:
-            self.pendency_tile.show_figure("–", self.tr("no cases with both dates"))

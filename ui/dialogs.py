@@ -1,29 +1,34 @@
 """Every question to the user goes through here, so tests can replace it (no modal exec() in tests)."""
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Any, Callable, Sequence
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-
-def open_file(parent: QWidget | None, title: str, name_filter: str) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", name_filter)
-    return path or None
+from ui import file_dialogs
 
 
-def save_file(parent: QWidget | None, title: str, name_filter: str, suggested: str = "") -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, name_filter)
-    return path or None
+def open_file(parent: QWidget | None, title: str, name_filter: str, kind: str = "") -> str | None:
+    """A file to read; `kind` (ui/file_dialogs.IMPORTS...) starts in the folder last used for it."""
+    return file_dialogs.open_file(parent, title, name_filter, kind)
 
 
-def open_files(parent: QWidget | None, title: str, name_filter: str) -> list[str]:
-    paths, _ = QFileDialog.getOpenFileNames(parent, title, "", name_filter)
-    return list(paths)
+def save_file(parent: QWidget | None, title: str, name_filter: str, suggested: str = "", kind: str = "") -> str | None:
+    return file_dialogs.save_file(parent, title, name_filter, suggested, kind)
 
 
-def choose_folder(parent: QWidget | None, title: str, start: str = "") -> str | None:
-    path = QFileDialog.getExistingDirectory(parent, title, start)
-    return path or None
+def open_files(parent: QWidget | None, title: str, name_filter: str, kind: str = "") -> list[str]:
+    return file_dialogs.open_files(parent, title, name_filter, kind)
+
+
+def choose_folder(parent: QWidget | None, title: str, start: str = "", kind: str = "") -> str | None:
+    return file_dialogs.choose_folder(parent, title, start, kind)
+
+
+def confirm_export(parent: QWidget | None, choices: Any, rounds: Sequence[str], sheets: Callable[[str], list[str]]) -> Any:
+    """What File > Export workbook will write (editable): ui/export_dialogs.ExportChoices, or None."""
+    from ui.export_dialogs import ask_export_choices
+    return ask_export_choices(parent, choices, rounds, sheets)
 
 
 def error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:

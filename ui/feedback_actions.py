@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from db.connection import open_database
 from foundation.errors import WorkbenchError
 from foundation.jobs import CancelToken, Progress
-from ui import dialogs
+from ui import dialogs, file_dialogs
 from ui.changes import Changes
 from ui.disputes_view import DisputesView
 from ui.errors import report_unexpected
@@ -83,7 +83,8 @@ class FeedbackActions(QObject):
     # -- responses -----------------------------------------------------------------------------
     def import_responses(self) -> Task | None:
         paths = dialogs.open_files(self.window, self.tr("Import dispute responses"),
-                                   self.tr("Response workbooks (*.xlsx);;All files (*)"))
+                                   self.tr("Response workbooks (*.xlsx);;All files (*)"),
+                                   kind=file_dialogs.IMPORTS)
         return self.start_import([Path(p) for p in paths]) if paths else None
 
     def start_import(self, paths: list[Path]) -> Task:

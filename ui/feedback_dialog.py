@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QDialog, QDia
 from db.connection import open_database
 from foundation.errors import WorkbenchError
 from foundation.jobs import CancelToken, Progress
-from ui import dialogs
+from ui import dialogs, file_dialogs
 from ui.errors import show_failure
 from ui.messages import error_text
 from ui.round_labels import ERROR_STYLE
@@ -158,7 +158,8 @@ class FeedbackDialog(QDialog):
             self._changed()
 
     def choose_folder(self) -> None:
-        path = dialogs.choose_folder(self, self.tr("Write the feedback into"), self.folder.text().strip())
+        path = dialogs.choose_folder(self, self.tr("Write the feedback into"), self.folder.text().strip(),
+                                     kind=file_dialogs.FEEDBACK)
         if path:
             self.folder.setText(path)
 
@@ -214,7 +215,8 @@ class FeedbackDialog(QDialog):
             return
         if (self.task is not None and self.task.running) or not self.preview() or self.previewed is None:
             return
-        folder = Path(self.folder.text().strip()).expanduser()
+        folder = Path(self.folder.text().strip(),
+                                     kind=file_dialogs.FEEDBACK).expanduser()
         replaced = replaced_files(folder, self.previewed.examiners)
         if replaced and not dialogs.confirm(
                 self, self.tr("Replace files"),

@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
                                QLabel, QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from ui import dialogs
+from ui import dialogs, file_dialogs
 from ui.messages import CONTEXT, error_text
 from foundation.errors import WorkbenchError
 from workbench.report.import_issues_csv import write_issues_csv
@@ -190,7 +190,7 @@ class ImportReportDialog(QDialog):
         stem = Path(self.file_name).stem or self.tr("import")
         # the suggested name in the window's language: %1 is the imported file's name without its suffix
         chosen = dialogs.save_file(self, self.tr("Save the import report"), self.tr("CSV file (*.csv)"),
-                                   self.tr("%1-report.csv").replace("%1", stem))
+                                   self.tr("%1-report.csv").replace("%1", stem), kind=file_dialogs.EXPORTS)
         if not chosen:
             return None
         path = Path(chosen if chosen.lower().endswith(".csv") else chosen + ".csv")

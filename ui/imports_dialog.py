@@ -15,6 +15,7 @@ from ui.import_report_dialog import ImportReportDialog, summary_text
 from ui.errors import show_failure
 from ui.tasks import Task, TaskRunner
 from workbench.importing import history
+from workbench.importing.import_uses import ImportUse, import_uses
 from workbench.risk.after_import import remove_import_and_score
 from foundation.jobs import CancelToken, Progress
 
@@ -145,6 +146,10 @@ class ImportsDialog(QDialog):
         record = self.selected()
         if record is None:
             return None
+        uses = import_uses(self.db, record.id)
+        if uses:        # said before anything is tried, in the words of the work that keeps the cases
+            dialogs.error(self, self.tr("Remove import"), self.uses_text(record, uses))
+            return None
         question = (self.tr("Remove the import of %1 (%2) and its %3 case(s)? Cases that a later import "
                             "updated belong to that import and stay; cases this import updated are removed.")
                     .replace("%1", record.file_name).replace("%2", local_time(record.imported_at))
@@ -164,6 +169,25 @@ class ImportsDialog(QDialog):
         task.finished.connect(self._removed)
         task.failed.connect(self._remove_failed)
         return task
+
+    def uses_text(self, record: history.ImportRecord, uses: tuple[ImportUse, ...]) -> str:
+        """"2 reviews and 57 cases in rounds use it": why the import must stay."""
+        parts = []
+        for use in uses:
+            one = use.count == 1
+            if use.table == "reviews":
+                text = self.tr("1 review") if one else self.tr("%1 reviews")
+            elif use.table == "round_cases":
+                text = self.tr("1 case in rounds") if one else self.tr("%1 cases in rounds")
+            else:
+                text = (self.tr("1 case in %2") if one else self.tr("%1 cases in %2")).replace("%2", use.table)
+            parts.append(text.replace("%1", str(use.count)))
+        joined = parts[0] if len(parts) == 1 else self.tr("%1 and %2").replace(
+            "%1", self.tr(", ").join(parts[:-1])).replace("%2", parts[-1])
+        examples = sorted({n for use in uses for n in use.examples})[:3]
+        return (self.tr("The import of %1 cannot be removed: %2 use it (for example %3). Review work is kept, "
+                        "so its cases stay. Nothing was removed.")
+                .replace("%1", record.file_name).replace("%2", joined).replace("%3", ", ".join(examples)))
 
     def _removed(self, deleted: int) -> None:
         if not self._closed:

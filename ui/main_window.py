@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QMainWindow, QSpl
                                QTableView, QVBoxLayout, QWidget)
 
 from db.connection import open_database
-from ui import dialogs
+from ui import dialogs, export_actions
+from ui.file_dialogs import IMPORTS
 from ui.calibration_view import CalibrationView
 from ui.case_model import CaseTableModel
 from ui.changes import Changes
@@ -36,7 +37,6 @@ from ui.window_menus import WindowMenus
 from ui.workspace_actions import WorkspaceActions
 from workbench.review import checklist_store
 from foundation.errors import WorkbenchError
-from workbench.report.workbook import write_workbook
 from workbench.importing.import_result import ImportResult
 from workbench.risk.after_import import import_and_score
 from foundation.jobs import CancelToken, Progress
@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
         return self.start_import(resource_dir() / "samples" / "demo_cases.csv")
 
     def import_cases(self) -> None:
-        path = dialogs.open_file(self, self.tr("Import cases"), self.tr(IMPORT_FILTER))
+        path = dialogs.open_file(self, self.tr("Import cases"), self.tr(IMPORT_FILTER), kind=IMPORTS)
         if not path:
             return
         from workbench.importing.readers import visible_sheets
@@ -322,7 +322,7 @@ class MainWindow(QMainWindow):
             self.start_import(Path(path))
 
     def import_cases_mapped(self) -> None:
-        path = dialogs.open_file(self, self.tr("Import cases"), self.tr(IMPORT_FILTER))
+        path = dialogs.open_file(self, self.tr("Import cases"), self.tr(IMPORT_FILTER), kind=IMPORTS)
         if path:
             self.import_with_mapping(Path(path))
 
@@ -404,56 +404,13 @@ class MainWindow(QMainWindow):
 
     def export_workbook(self, pdf: bool = False) -> Task | None:
         """File > Export workbook, or (pdf) File > Export report as PDF: the Dashboard's round and period."""
-        try:
-            report_filter = self.dashboard.report_filter()
-        except WorkbenchError as exc:
-            dialogs.error(self, self.tr("Export failed"), error_text(exc))
-            return None
-        suffix = ".pdf" if pdf else ".xlsx"
-        base = self.tr("quality-review")  # the suggested file name, in the window's language
-        suggested = base + suffix
-        if report_filter.round_name:
-            suggested = base + "-%s%s" % ("".join(
-                c if c.isalnum() or c in "-_ " else "-" for c in report_filter.round_name).strip(), suffix)
-        if pdf:
-            path = dialogs.save_file(self, self.tr("Export report as PDF"), self.tr("PDF document (*.pdf)"), suggested)
-        else:
-            path = dialogs.save_file(self, self.tr("Export workbook"), self.tr("Excel workbook (*.xlsx)"), suggested)
-        if not path:
-            return None
-        if not path.lower().endswith(suffix):
-            path += suffix
-        return self.start_export(Path(path))
+        return export_actions.export(self, pdf)
 
     def export_pdf(self) -> Task | None:
         return self.export_workbook(pdf=True)
 
     def start_export(self, path: Path) -> Task:
-        """The workbook, or the PDF report for a .pdf path, written on a worker with progress and Cancel."""
-        db_path, language, read_only = self.db_path, self.language, self.read_only
-        report_filter, target = self.dashboard.report_filter(), self.dashboard.target()
-        writer: Callable[..., Any] = write_workbook
-        if path.suffix.lower() == ".pdf":
-            from workbench.report.pdf_report import write_pdf_report
-            writer = write_pdf_report
-
-        def job(progress: Progress, cancel: CancelToken) -> Any:
-            db = open_database(db_path, read_only=read_only)
-            try:
-                return writer(db, path, language=language, report_filter=report_filter, target=target,
-                              progress=progress, cancel=cancel)
-            finally:
-                db.close()
-
-        self.panel.flush()
-        task = self.tasks.start(self, self.tr("Exporting %1").replace("%1", path.name), job)
-        task.finished.connect(lambda result: self.statusBar().showMessage(
-            self.tr("Wrote %1: %2 cases, %3 findings.").replace("%1", str(result.path))
-            .replace("%2", str(result.cases)).replace("%3", str(result.findings)), 15000))
-        task.failed.connect(lambda exc: show_failure(self, self.tr("Export failed"), exc))
-        task.cancelled.connect(lambda: self.statusBar().showMessage(
-            self.tr("Export cancelled; no file was written."), 8000))
-        return task
+        return export_actions.start(self, path)
 
     def new_round(self) -> Any:
         """Open the round wizard (non-modal); once the round is drawn the queue shows its open reviews."""

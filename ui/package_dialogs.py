@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from db.connection import open_database
-from ui import dialogs
+from ui import dialogs, file_dialogs
 from ui.changes import Changes
 from ui.errors import show_failure
 from ui.merge_dialog import MergeDialog
@@ -98,7 +98,8 @@ class ExportPackagesDialog(QDialog):
         self._update()
 
     def choose_folder(self) -> None:
-        folder = dialogs.choose_folder(self, self.tr("Folder for the work packages"), self.folder_edit.text())
+        folder = dialogs.choose_folder(self, self.tr("Folder for the work packages"), self.folder_edit.text(),
+                                     kind=file_dialogs.PACKAGES)
         if folder:
             self.folder_edit.setText(folder)
 
@@ -162,7 +163,8 @@ class PackageActions(QObject):
     # -- open ------------------------------------------------------------------------------
     def open_package(self, path: str | None = None) -> QWidget | None:
         """Check a package, then open it as the workspace of a new window."""
-        path = path or dialogs.open_file(self.window, self.tr("Open work package"), self.tr(PACKAGE_FILTER))
+        path = path or dialogs.open_file(self.window, self.tr("Open work package"), self.tr(PACKAGE_FILTER),
+                                         kind=file_dialogs.PACKAGES)
         if not path:
             return None
         try:
@@ -235,7 +237,7 @@ class PackageActions(QObject):
     # -- merge -----------------------------------------------------------------------------
     def merge_packages(self, paths: Sequence[str] | None = None) -> Task | None:
         paths = list(paths or dialogs.open_files(self.window, self.tr("Merge work packages"),
-                                                  self.tr(PACKAGE_FILTER)))
+                                                  self.tr(PACKAGE_FILTER), kind=file_dialogs.PACKAGES))
         if not paths:
             return None
         return self._run_merge(paths, Resolutions(), dry_run=True)

@@ -5,15 +5,33 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDoubleSpinBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QRadioButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWizardPage)
+from PySide6.QtWidgets import (QCompleter, QDoubleSpinBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QRadioButton, QStyledItemDelegate, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+                               QWizardPage)
 
 from ui.case_model import value_label
 from ui.messages import error_text
 from ui.round_labels import ERROR_STYLE
 from foundation.errors import WorkbenchError
 from workbench.importing.identifiers import IP_TYPES
+from workbench.review import queue
 from workbench.rounds import assignment, sampling_plan, store
+
+
+class NameDelegate(QStyledItemDelegate):
+    """Reviewer names are typed with the names the workspace already knows offered as completions."""
+
+    def __init__(self, names: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.names = names
+
+    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:  # noqa: N802 (Qt name)
+        editor = QLineEdit(parent)
+        completer = QCompleter(self.names, editor)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        editor.setCompleter(completer)
+        return editor
 
 
 class AssignmentPage(QWizardPage):
@@ -36,6 +54,8 @@ class AssignmentPage(QWizardPage):
         self.table.setColumnWidth(1, 160)
         self.table.setColumnWidth(2, 100)
         self.table.itemChanged.connect(self._changed)
+        self.names = NameDelegate(queue.choices(self.w.db, "reviewer"), self.table)
+        self.table.setItemDelegateForColumn(0, self.names)
         self.add_button = QPushButton(self.tr("Add reviewer"))
         self.remove_button = QPushButton(self.tr("Remove"))
         self.add_button.clicked.connect(lambda: self.add_reviewer(""))
@@ -131,6 +151,7 @@ class AssignmentPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802 (Qt name)
         plan_page = self.w.plan_page
         self.drawn = sampling_plan.draw(plan_page.population, plan_page.plan(), plan_page.seed_value())
+        self.names.names = queue.choices(self.w.db, "reviewer")     # names of rounds drawn since the wizard opened
         self._changed()
 
     def _changed(self, *_: Any) -> None:

@@ -14,7 +14,7 @@ from ui import dialogs
 from ui.messages import error_text
 from ui.round_labels import ERROR_STYLE, allocation_label, field_label, method_label, stratum_label
 from foundation.errors import WorkbenchError
-from workbench.rounds import population, sampling_plan
+from workbench.rounds import population, round_checks, sampling_plan
 from workbench.rounds.acceptance import AQLS, LEVELS
 
 
@@ -204,6 +204,7 @@ class PlanPage(QWizardPage):
             widget.setEnabled(not acceptance)
         self.lot_box.setVisible(acceptance)
         self.risk_box.setVisible(method == "risk")
+        self.table.setVisible(method in ("stratified", "acceptance"))     # a simple draw has no strata to list
         for widget in (self.fixed, self.precise, self.size, self.confidence, self.margin, self.expected):
             widget.setEnabled(not acceptance)
         # Strata and lots are different questions: each keeps its own fields.
@@ -268,7 +269,8 @@ class PlanPage(QWizardPage):
             self._fill_table(None, plan)
             self.completeChanged.emit()
             return
-        self.summary.setStyleSheet(ERROR_STYLE if self.design.uncovered() else "")
+        self.summary.setStyleSheet(ERROR_STYLE if self.design.uncovered() or round_checks.fully_inspected_lots(
+            self.design) else "")
         self.summary.setText(self._summary_text(self.design))
         self._fill_table(self.design, plan)
         self.completeChanged.emit()
@@ -287,6 +289,11 @@ class PlanPage(QWizardPage):
             text += " " + self.tr("Inclusion probabilities from %1 to %2; %3 case(s) taken with certainty.").replace(
                 "%1", f"{min(pis):.3g}").replace("%2", f"{max(pis):.3g}").replace(
                 "%3", str(sum(1 for p in pis if p >= 1.0)))
+        whole = round_checks.fully_inspected_lots(design)
+        if whole:
+            text += " " + self.tr("Note: %n lot(s) are no larger than their sample size (%1), so every case in "
+                                  "them is drawn: that is 100% inspection, not sampling.", "", len(whole)).replace(
+                "%1", ", ".join(stratum_label(s.name, plan.strata) for s in whole))
         empty = design.uncovered()
         if empty:
             plan = self.plan()

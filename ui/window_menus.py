@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from ui.empty_state import load_demo_cases
 from ui.help_menu import HelpActions
+from ui.round_progress import show_round_progress
 
 
 class WindowMenus(QObject):
@@ -72,6 +73,7 @@ class WindowMenus(QObject):
         w.edit_checklist_action = self._action(self.tr("&Edit checklists..."), lambda: w.edit_checklists(new=False))
         w.new_round_action = self._action(self.tr("&New review round..."), w.new_round)
         w.lot_verdicts_action = self._action(self.tr("&Lot verdicts..."), w.show_lot_verdicts)
+        w.round_progress_action = self._action(self.tr("Round &progress..."), lambda: show_round_progress(w))
         w.new_calibration_action = self._action(self.tr("New &calibration round..."), w.new_calibration_round)
         w.calibration_action = self._action(self.tr("Calibration &view"), w.show_calibration, "Ctrl+Shift+C")
         w.reassign_action = self._action(self.tr("&Reassign this case..."), w.reassign_case)
@@ -91,7 +93,7 @@ class WindowMenus(QObject):
                                   w.feedback.send_action, w.feedback.import_action, w.feedback.view_action, None,
                                   w.trend_actions.view_action, w.trend_actions.targets_action)),
             (self.tr("&Checklists"), (w.new_checklist_action, w.edit_checklist_action)),
-            (self.tr("R&ounds"), (w.new_round_action, w.lot_verdicts_action, w.reassign_action,
+            (self.tr("R&ounds"), (w.new_round_action, w.round_progress_action, w.lot_verdicts_action, w.reassign_action,
                                   w.packages.export_action, None, w.new_calibration_action, w.calibration_action)),
         )
         for title, actions in menus:

@@ -610,6 +610,40 @@ Create a new, empty workspace there?</source>
     </message>
 </context>
 <context>
+    <name>ChartLegend</name>
+    <message>
+        <source>Compliance rate of the department</source>
+        <translation>该部门的合格率</translation>
+    </message>
+    <message>
+        <source>Below target (even the top of its 95% interval)</source>
+        <translation>低于目标（连 95% 区间上限也低于目标）</translation>
+    </message>
+    <message>
+        <source>95% interval: the rate is likely inside</source>
+        <translation>95% 区间：比率很可能落在其中</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+</context>
+<context>
+    <name>ChartTools</name>
+    <message>
+        <source>Copy chart</source>
+        <translation>复制图表</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG...</source>
+        <translation>将图表另存为 PNG...</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistEditor</name>
     <message>
         <source>Checklist editor</source>
@@ -1128,34 +1162,6 @@ Create a new, empty workspace there?</source>
         <translation>目标：</translation>
     </message>
     <message>
-        <source>Compliance rate</source>
-        <translation>合格率</translation>
-    </message>
-    <message>
-        <source>Cases reviewed</source>
-        <translation>已评查案件</translation>
-    </message>
-    <message>
-        <source>Defect rate</source>
-        <translation>瑕疵率</translation>
-    </message>
-    <message>
-        <source>Error rate</source>
-        <translation>差错率</translation>
-    </message>
-    <message>
-        <source>Findings</source>
-        <translation>问题数</translation>
-    </message>
-    <message>
-        <source>Review time per case</source>
-        <translation>每案评查用时</translation>
-    </message>
-    <message>
-        <source>Examination pendency</source>
-        <translation>审查周期</translation>
-    </message>
-    <message>
         <source>Compliance rate by department (95% interval)</source>
         <translation>各部门合格率（95% 区间）</translation>
     </message>
@@ -1188,14 +1194,6 @@ Create a new, empty workspace there?</source>
         <translation>全部案件</translation>
     </message>
     <message>
-        <source>no reviewed cases</source>
-        <translation>尚无已评查案件</translation>
-    </message>
-    <message>
-        <source>95% interval %1–%2 · %3 of %4</source>
-        <translation>95% 区间 %1–%2 · %4 件中 %3 件</translation>
-    </message>
-    <message>
         <source>all cases</source>
         <translation>全部案件</translation>
     </message>
@@ -1218,62 +1216,6 @@ Create a new, empty workspace there?</source>
     <message>
         <source>The estimate covers %1 of the population; no reviewed case yet in %2 (population %3).</source>
         <translation>估计覆盖总体的 %1；%2 尚无已评查案件（总体 %3）。</translation>
-    </message>
-    <message>
-        <source>Hájek estimate; 95% interval %1–%2 · %3 reviewed</source>
-        <translation>Hájek 估计；95% 区间 %1–%2 · 已评查 %3 件</translation>
-    </message>
-    <message>
-        <source>Stratified estimate; 95% interval %1–%2 · %3 reviewed</source>
-        <translation>分层估计；95% 区间 %1–%2 · 已评查 %3 件</translation>
-    </message>
-    <message>
-        <source>of %1 cases · %2 in progress · %3 not reviewed</source>
-        <translation>共 %1 件 · 评查中 %2 件 · 未评查 %3 件</translation>
-    </message>
-    <message>
-        <source>critical</source>
-        <translation>严重</translation>
-    </message>
-    <message>
-        <source>major</source>
-        <translation>重大</translation>
-    </message>
-    <message>
-        <source>minor</source>
-        <translation>一般</translation>
-    </message>
-    <message>
-        <source>advisory</source>
-        <translation>提示</translation>
-    </message>
-    <message>
-        <source>no review time recorded</source>
-        <translation>无评查计时记录</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 分钟</translation>
-    </message>
-    <message>
-        <source>median; 90th percentile %1 min · %2 cases</source>
-        <translation>中位数；第90百分位数 %1 分钟 · %2 件</translation>
-    </message>
-    <message>
-        <source>%1: %2 days (%3 cases)</source>
-        <translation>%1：%2 天（%3 件）</translation>
-    </message>
-    <message>
-        <source>%1 days</source>
-        <translation>%1 天</translation>
-    </message>
-    <message>
-        <source>median from filing to decision, %1</source>
-        <translation>申请日至结案日中位数，%1</translation>
-    </message>
-    <message>
-        <source>no cases with both dates</source>
-        <translation>无同时具有两个日期的案件</translation>
     </message>
     <message>
         <source>(no department)</source>
@@ -1602,6 +1544,68 @@ Create a new, empty workspace there?</source>
     <message>
         <source>Help &gt; First steps walks through the first ten minutes; F1 lists every key.</source>
         <translation>“帮助 &gt; 入门”介绍最初十分钟的操作；按 F1 查看全部快捷键。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportConfirmDialog</name>
+    <message>
+        <source>Export workbook</source>
+        <translation>导出工作簿</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>全部案件</translation>
+    </message>
+    <message>
+        <source>Decided from</source>
+        <translation>结案日自</translation>
+    </message>
+    <message>
+        <source>Decided up to</source>
+        <translation>结案日至</translation>
+    </message>
+    <message>
+        <source>Round:</source>
+        <translation>轮次：</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>目标：</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Sheets:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>Choose file and export...</source>
+        <translation>选择文件并导出...</translation>
+    </message>
+    <message>
+        <source>The workbook will hold these figures, with the cases and findings:</source>
+        <translation>工作簿将包含以下范围的指标，以及案件和问题明细：</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDoneDialog</name>
+    <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -2452,6 +2456,42 @@ Create a new, empty workspace there?</source>
         <translation>正在删除 %1</translation>
     </message>
     <message>
+        <source>1 review</source>
+        <translation>1 条评查</translation>
+    </message>
+    <message>
+        <source>%1 reviews</source>
+        <translation>%1 条评查</translation>
+    </message>
+    <message>
+        <source>1 case in rounds</source>
+        <translation>轮次中的 1 个案件</translation>
+    </message>
+    <message>
+        <source>%1 cases in rounds</source>
+        <translation>轮次中的 %1 个案件</translation>
+    </message>
+    <message>
+        <source>1 case in %2</source>
+        <translation>%2 中的 1 个案件</translation>
+    </message>
+    <message>
+        <source>%1 cases in %2</source>
+        <translation>%2 中的 %1 个案件</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1和%2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>The import of %1 cannot be removed: %2 use it (for example %3). Review work is kept, so its cases stay. Nothing was removed.</source>
+        <translation>无法删除 %1 的导入：%2使用了它（例如 %3）。评查工作会保留，因此其案件也须保留。未删除任何内容。</translation>
+    </message>
+    <message>
         <source>The import was not removed</source>
         <translation>导入未删除</translation>
     </message>
@@ -2807,6 +2847,14 @@ Create a new, empty workspace there?</source>
     <message>
         <source>Wrote %1: %2 cases, %3 findings.</source>
         <translation>已写入 %1：%2 件案件，%3 条评查问题。</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -3552,6 +3600,10 @@ Create a new, empty workspace there?</source>
         <source>Inclusion probabilities from %1 to %2; %3 case(s) taken with certainty.</source>
         <translation>入样概率从 %1 到 %2；%3 件案件必然入样。</translation>
     </message>
+    <message numerus="yes">
+        <source>Note: %n lot(s) are no larger than their sample size (%1), so every case in them is drawn: that is 100% inspection, not sampling.</source>
+        <translation><numerusform>注意：%n 个批的批量不大于其样本量（%1），其中每个案件都会被抽中：这是 100% 全检，而不是抽样。</numerusform></translation>
+    </message>
     <message>
         <source>%1 (%2% of the population)</source>
         <translation>%1（占总体 %2%）</translation>
@@ -4066,6 +4118,89 @@ Create a new, empty workspace there?</source>
     </message>
 </context>
 <context>
+    <name>RoundProgressDialog</name>
+    <message>
+        <source>Round progress</source>
+        <translation>轮次进度</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>评查人</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已评查</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <source>Stratum or lot</source>
+        <translation>层或批</translation>
+    </message>
+    <message>
+        <source>Population</source>
+        <translation>总体</translation>
+    </message>
+    <message>
+        <source>Drawn</source>
+        <translation>抽取</translation>
+    </message>
+    <message>
+        <source>Lot verdict</source>
+        <translation>批判定</translation>
+    </message>
+    <message>
+        <source>Round:</source>
+        <translation>轮次：</translation>
+    </message>
+    <message>
+        <source>Per reviewer</source>
+        <translation>按评查人</translation>
+    </message>
+    <message>
+        <source>Per stratum or lot</source>
+        <translation>按层或批</translation>
+    </message>
+    <message>
+        <source>No review round yet: draw one with Rounds &gt; New review round.</source>
+        <translation>尚无评查轮次：请通过“轮次 &gt; 新建评查轮次”抽取。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 of %3 cases reviewed (%4), %5 left.</source>
+        <translation>%1 · %3 件中已评查 %2 件（%4），剩余 %5 件。</translation>
+    </message>
+    <message>
+        <source>(not assigned)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>(whole round)</source>
+        <translation>（整个轮次）</translation>
+    </message>
+</context>
+<context>
     <name>RoundWizard</name>
     <message>
         <source>IP type</source>
@@ -4423,6 +4558,101 @@ Create a new, empty workspace there?</source>
     </message>
 </context>
 <context>
+    <name>TileBoard</name>
+    <message>
+        <source>Compliant (no error)</source>
+        <translation>合格（无差错）</translation>
+    </message>
+    <message>
+        <source>With minor findings only (defect)</source>
+        <translation>仅有一般问题（瑕疵）</translation>
+    </message>
+    <message>
+        <source>With an error (critical or major finding)</source>
+        <translation>有差错（严重或重大问题）</translation>
+    </message>
+    <message>
+        <source>Cases reviewed</source>
+        <translation>已评查案件</translation>
+    </message>
+    <message>
+        <source>Findings recorded</source>
+        <translation>已记录问题</translation>
+    </message>
+    <message>
+        <source>Review time per case</source>
+        <translation>每案评查用时</translation>
+    </message>
+    <message>
+        <source>Days from filing to decision, by IP type</source>
+        <translation>从申请到结案的天数（按类型）</translation>
+    </message>
+    <message>
+        <source>no reviewed cases</source>
+        <translation>尚无已评查案件</translation>
+    </message>
+    <message>
+        <source>%3 of %4 reviewed · likely between %1 and %2 (95% interval)</source>
+        <translation>已评查 %4 件中 %3 件 · 很可能在 %1 至 %2 之间（95% 区间）</translation>
+    </message>
+    <message>
+        <source>Hájek estimate; 95% interval %1–%2 · %3 reviewed</source>
+        <translation>Hájek 估计；95% 区间 %1–%2 · 已评查 %3 件</translation>
+    </message>
+    <message>
+        <source>Stratified estimate; 95% interval %1–%2 · %3 reviewed</source>
+        <translation>分层估计；95% 区间 %1–%2 · 已评查 %3 件</translation>
+    </message>
+    <message>
+        <source>Target %1</source>
+        <translation>目标 %1</translation>
+    </message>
+    <message>
+        <source>of %1 cases · %2 in progress · %3 not reviewed</source>
+        <translation>共 %1 件 · 评查中 %2 件 · 未评查 %3 件</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>advisory</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>no review time recorded</source>
+        <translation>无评查计时记录</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>half the cases took less; 9 in 10 took under %1 min · %2 cases timed</source>
+        <translation>一半案件用时更短；九成案件用时不到 %1 分钟 · 计时案件 %2 件</translation>
+    </message>
+    <message>
+        <source>%1 %2 d</source>
+        <translation>%1 %2 天</translation>
+    </message>
+    <message>
+        <source>median days; cases: %1</source>
+        <translation>天数中位数；案件数：%1</translation>
+    </message>
+    <message>
+        <source>no cases with both dates</source>
+        <translation>无同时具有两个日期的案件</translation>
+    </message>
+</context>
+<context>
     <name>TrendActions</name>
     <message>
         <source>&amp;Trends view</source>
@@ -4749,6 +4979,10 @@ Create a new, empty workspace there?</source>
     <message>
         <source>&amp;Lot verdicts...</source>
         <translation>批判定结果(&amp;L)...</translation>
+    </message>
+    <message>
+        <source>Round &amp;progress...</source>
+        <translation>轮次进度(&amp;P)...</translation>
     </message>
     <message>
         <source>New &amp;calibration round...</source>

@@ -204,9 +204,8 @@ def test_removing_a_reviewed_import_is_refused_with_the_reason(window_factory, f
     dialog = window.imports_dialog
     qtbot.addWidget(dialog)
     fake_dialogs.confirm_answer = True
-    task = dialog.remove_selected()
-    qtbot.waitUntil(lambda: bool(fake_dialogs.errors), timeout=10_000)
-    assert not task.running
+    assert dialog.remove_selected() is None         # checked first: nothing is attempted, nothing asked
+    assert fake_dialogs.confirms == []
     title, text = fake_dialogs.errors[0]
-    assert "cannot be removed" in text and "reviews" in text
+    assert "cannot be removed: 1 review use it" in text and "a.csv" in text
     assert window.db.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 3

@@ -137,7 +137,8 @@ def test_read_only_window_shows_the_review_and_changes_nothing(reviewed_workspac
 def test_read_only_window_exports(reviewed_workspace, qtbot, monkeypatch, tmp_path, clock):
     from ui import dialogs
     from ui.main_window import MainWindow
-    monkeypatch.setattr(dialogs, "save_file", lambda *args: str(tmp_path / "out.xlsx"))
+    monkeypatch.setattr(dialogs, "save_file", lambda *args, **kwargs: str(tmp_path / "out.xlsx"))
+    monkeypatch.setattr(dialogs, "confirm_export", lambda parent, choices, rounds, sheets: choices)
     window = MainWindow(reviewed_workspace, "bob", "en", read_only=True, clock=clock)
     qtbot.addWidget(window)
     task = window.export_workbook()
