@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
                                QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ui.round_labels import describe_plan, stratum_label
+from ui.round_labels import describe_plan, fill_rounds, stratum_label
 from workbench.rounds import round_status, store
 
 
@@ -54,15 +54,8 @@ class LotVerdictsDialog(QDialog):
         self.reload_rounds()
 
     def reload_rounds(self) -> None:
-        current = self.round_box.currentData()
-        self.round_box.blockSignals(True)
-        self.round_box.clear()
-        for round_id, name, _created, _count in store.list_rounds(self.db):
-            if store.get_round(self.db, round_id).plan.method == "acceptance":
-                self.round_box.addItem(name, round_id)
-        index = self.round_box.findData(current)
-        self.round_box.setCurrentIndex(index if index >= 0 else 0)
-        self.round_box.blockSignals(False)
+        fill_rounds(self.round_box, self.db,
+                    lambda round_id: store.get_round(self.db, round_id).plan.method == "acceptance")
         self.refresh()
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)

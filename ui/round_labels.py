@@ -3,15 +3,31 @@ strata, and the filters and plan of a round described in the user's language (tr
 context "RoundWizard"; the CLI describes them in English with Filters.describe)."""
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Sequence
 
+import sqlite_utils
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox
 
 from ui.case_model import value_label
-from workbench.rounds import population, sampling_plan
+from workbench.rounds import population, sampling_plan, store
 
 
 ERROR_STYLE = "color: #b00020;"
+
+
+def fill_rounds(box: QComboBox, db: sqlite_utils.Database, keep: Callable[[int], bool] = lambda _id: True) -> None:
+    """The workspace's rounds (those `keep` accepts) in a chooser, the one chosen before still chosen,
+    without a change signal for the refill itself."""
+    current = box.currentData()
+    box.blockSignals(True)
+    box.clear()
+    for round_id, name, _created, _count in store.list_rounds(db):
+        if keep(round_id):
+            box.addItem(name, round_id)
+    index = box.findData(current)
+    box.setCurrentIndex(index if index >= 0 else 0)
+    box.blockSignals(False)
 
 
 def field_label(name: str) -> str:
