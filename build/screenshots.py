@@ -8,7 +8,8 @@ sent, responses returned and disputes decided for disputes-view-en/zh.png, and a
 with pendency targets for trend-view-en/zh.png and funnel-view-en.png (the Dashboard's trend pages);
 `help` adds the empty state, the Help pages and the severity legend (build/screenshots_help.py);
 `queue` the main window with a review in progress, My cases, "Review not complete" and History
-(build/screenshots_queue.py, which now makes main-window-en/zh.png).
+(build/screenshots_queue.py, which now makes main-window-en/zh.png); `workspaces` the reviewer dialog,
+the recent workspaces and the status bar (build/screenshots_workspaces.py).
 """
 from __future__ import annotations
 
@@ -218,7 +219,7 @@ def shoot_trends(language: str, out_dir: Path, fill: Callable[[Any], object] = _
 
 
 def main() -> None:
-    only = {a for a in sys.argv[1:] if a in ("calibration", "disputes", "trends", "help", "queue")}   # only these
+    only = {a for a in sys.argv[1:] if a in ("calibration", "disputes", "trends", "help", "queue", "workspaces")}
     args = [a for a in sys.argv[1:] if a not in only]
     out_dir = Path(args[0]) if args else ROOT / "docs"
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -237,6 +238,9 @@ def main() -> None:
         if not only or "help" in only:     # the empty state, the Help pages, the severity legend
             from build.screenshots_help import shoot_help
             print(*shoot_help(language, out_dir), sep="\n")
+    if not only or "workspaces" in only:   # the reviewer dialog, recent workspaces, the status bar (both languages)
+        from build.screenshots_workspaces import shoot_workspaces
+        print(*shoot_workspaces(out_dir), sep="\n")
 
 
 if __name__ == "__main__":

@@ -101,20 +101,25 @@ def shoot_window(language: str, path: Path, out_dir: Path) -> list[Path]:
     return shots
 
 
-def main() -> None:
+def shoot_workspaces(out_dir: Path) -> list[Path]:
+    """The reviewer dialog, the File menu's recent workspaces and the status bar, in both languages."""
     from PySide6.QtWidgets import QApplication
 
     from ui.app import install_translations
-    out_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs"
     out_dir.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="workbench-shots-"))
     os.environ["WORKBENCH_HOME"] = str(folder)
     app = QApplication.instance() or QApplication(sys.argv)
     path = demo_workspace(folder)
+    shots: list[Path] = []
     for language in ("en", "zh"):
         install_translations(app, language)
-        print(*shoot_dialog(language, path, out_dir), sep="\n")
-        print(*shoot_window(language, path, out_dir), sep="\n")
+        shots += shoot_dialog(language, path, out_dir) + shoot_window(language, path, out_dir)
+    return shots
+
+
+def main() -> None:
+    print(*shoot_workspaces(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs"), sep="\n")
 
 
 if __name__ == "__main__":
