@@ -125,7 +125,7 @@ class TileBoard(QWidget):
             self.pendency.show_figure(
                 "   ".join(self.tr("%1 %2 d").replace("%1", value_label("ip_type", p.ip_type))
                            .replace("%2", f"{p.median_days:.0f}").replace(" ", "\u00a0") for p in shown),   # wrap between types
-                self.tr("median days; cases: %1").replace("%1", ", ".join(
-                    f"{value_label('ip_type', p.ip_type)} {p.cases}" for p in shown)))
+                self.tr("median days; cases: %1").replace("%1", self.tr(", ").join(     # 、 in Chinese
+                    f"{value_label('ip_type', p.ip_type)} {p.cases:,}" for p in shown)))
         else:
             self.pendency.show_figure("–", self.tr("no cases with both dates"))

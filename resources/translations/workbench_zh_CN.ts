@@ -3602,7 +3602,9 @@ Create a new, empty workspace there?</source>
     </message>
     <message numerus="yes">
         <source>Note: %n lot(s) are no larger than their sample size (%1), so every case in them is drawn: that is 100% inspection, not sampling.</source>
-        <translation><numerusform>注意：%n 个批的批量不大于其样本量（%1），其中每个案件都会被抽中：这是 100% 全检，而不是抽样。</numerusform></translation>
+        <translation>
+            <numerusform>注意：%n 个批的批量不大于其样本量（%1），其中每个案件都会被抽中：这是 100% 全检，而不是抽样。</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 (%2% of the population)</source>
@@ -4646,6 +4648,10 @@ Create a new, empty workspace there?</source>
     <message>
         <source>median days; cases: %1</source>
         <translation>天数中位数；案件数：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>no cases with both dates</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QGuiApplication, QImage
 
 from tests.ui.test_dashboard import filled, show_dashboard  # noqa: F401 (fixture)
+from tests.ui.test_language_zh import zh  # noqa: F401 (fixture)
 from ui.case_model import value_label
 from workbench.report.figures import compute_report
 
@@ -39,3 +40,12 @@ def test_tiles_legend_and_chart_tools(window_factory, filled, qtbot, fake_dialog
     fake_dialogs.save_path = str(tmp_path / "chart")
     assert tools.save() == str(tmp_path / "chart.png")
     assert QImage(str(tmp_path / "chart.png")).width() == dashboard.compliance_chart.width()
+
+
+def test_the_chinese_pendency_tile_lists_the_types_with_the_enumeration_comma(zh, window_factory, filled,  # noqa: F811
+                                                                             qtbot):
+    window = window_factory(language="zh")
+    dashboard = show_dashboard(qtbot, window)
+    detail = dashboard.pendency_tile.detail.text()
+    types = [value_label("ip_type", x.ip_type) for x in compute_report(window.db).pendency if x.median_days is not None]
+    assert len(types) >= 2 and "、" in detail and ", " not in detail, detail
