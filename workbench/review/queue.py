@@ -108,6 +108,12 @@ def where_clause(case_filter: CaseFilter, *, correlated: bool = False) -> tuple[
     return (" AND ".join(clauses) if clauses else "1"), params
 
 
+def stored_statuses(status: str) -> list[str]:
+    """The stored review statuses a status filter means ('in_progress' includes reviews opened
+    but not answered)."""
+    return ["open", "in_progress"] if status == "in_progress" else [status]
+
+
 def candidates(db: sqlite_utils.Database, case_filter: CaseFilter, cap: int) -> int:
     """How many cases selecting the filter's cases as a set must look at, counted no further than
     `cap`: those of its most selective indexed condition (a column's value, the latest review, the
@@ -118,7 +124,7 @@ def candidates(db: sqlite_utils.Database, case_filter: CaseFilter, cap: int) -> 
         if getattr(case_filter, column):
             counts.append((f"SELECT 1 FROM cases WHERE {column} = ?", [getattr(case_filter, column)]))
     if case_filter.status and case_filter.status != "not_reviewed":
-        statuses = ["open", "in_progress"] if case_filter.status == "in_progress" else [case_filter.status]
+        statuses = stored_statuses(case_filter.status)
         counts.append((f"SELECT 1 FROM latest_reviews WHERE status IN ({', '.join('?' * len(statuses))})", statuses))
     if case_filter.verdict:
         counts.append(("SELECT 1 FROM latest_reviews WHERE verdict = ?", [case_filter.verdict]))
@@ -161,7 +167,7 @@ def _related_conditions(case_filter: CaseFilter, correlated: bool) -> list[tuple
         # NOT IN builds the set of reviewed cases once; NOT EXISTS looked each case up (a third slower)
         side("latest_reviews", "lr", "1", [], negate=True)
     elif status:
-        statuses = ["open", "in_progress"] if status == "in_progress" else [status]
+        statuses = stored_statuses(status)
         side("latest_reviews", "lr", f"lr.status IN ({', '.join('?' * len(statuses))})", statuses)
     if case_filter.verdict:
         side("latest_reviews", "lr", "lr.verdict = ?", [case_filter.verdict])
