@@ -25,7 +25,7 @@ def choose_folder(parent: QWidget | None, title: str, start: str = "", kind: str
     return file_dialogs.choose_folder(parent, title, start, kind)
 
 
-def confirm_export(parent: QWidget | None, choices: Any, rounds: Sequence[str], sheets: Callable[[str], list[str]]) -> Any:
+def confirm_export(parent: QWidget | None, choices: Any, rounds: Sequence[str], sheets: Callable[[str, Any], list[str]]) -> Any:
     """What File > Export workbook will write (editable): ui/export_dialogs.ExportChoices, or None."""
     from ui.export_dialogs import ask_export_choices
     return ask_export_choices(parent, choices, rounds, sheets)

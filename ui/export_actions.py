@@ -18,8 +18,8 @@ from ui.file_dialogs import EXPORTS
 from ui.messages import error_text
 from ui.tasks import Task
 from workbench.report import sheets as report_sheets
-from workbench.report.figures import list_round_names
-from workbench.report.workbook import write_workbook
+from workbench.report.figures import ReportFilter, list_round_names
+from workbench.report.workbook import sheet_plan, write_workbook
 
 translate = QCoreApplication.translate
 
@@ -33,16 +33,11 @@ def suggested_name(round_name: str | None, suffix: str) -> str:
         c if c.isalnum() or c in "-_ " else "-" for c in round_name).strip(), suffix)
 
 
-def sheet_names(window: Any) -> Callable[[str], list[str]]:
-    """The sheets of the workbook for the Dashboard's figures (the conditional ones as they apply there)."""
-    report, disputes = window.dashboard.report, window.dashboard.disputes
-
-    def names(language: str) -> list[str]:
-        if report is None:
-            keys = [k for k in report_sheets.SHEETS if k not in ("stratum", "calibration", "disputes", "screening")]
-        else:
-            keys = list(report_sheets.sheet_keys(report, disputes=bool(disputes and disputes.any_sent)))
-        return [report_sheets.sheet_name(k, language) for k in keys]
+def sheet_names(window: Any) -> Callable[[str, ReportFilter], list[str]]:
+    """The sheets the workbook will have for a round and period, as the export decides them (By
+    stratum, Calibration, Disputes and Screening yield only where they apply)."""
+    def names(language: str, report_filter: ReportFilter) -> list[str]:
+        return [report_sheets.sheet_name(k, language) for k in sheet_plan(window.db, report_filter)]
     return names
 
 

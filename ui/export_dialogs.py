@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
+from foundation.errors import WorkbenchError
 from workbench.report.figures import ReportFilter
 
 LANGUAGES = (("en", "English"), ("zh", "中文"))
@@ -28,7 +29,7 @@ class ExportConfirmDialog(QDialog):
     """Round, decision dates, target, language and the sheets, before the workbook is written."""
 
     def __init__(self, parent: QWidget | None, choices: ExportChoices, rounds: Sequence[str],
-                 sheets: Callable[[str], list[str]]) -> None:
+                 sheets: Callable[[str, ReportFilter], list[str]]) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export workbook"))
         self.sheets = sheets
@@ -49,7 +50,6 @@ class ExportConfirmDialog(QDialog):
         for code, name in LANGUAGES:
             self.language_box.addItem(name, code)
         self.language_box.setCurrentIndex(0 if choices.language.startswith("en") else 1)
-        self.language_box.currentIndexChanged.connect(self._show_sheets)
         self.sheet_label = QLabel()
         self.sheet_label.setWordWrap(True)
         self.problem = QLabel()
@@ -57,6 +57,10 @@ class ExportConfirmDialog(QDialog):
         self.problem.hide()
         self._layout()
         self._show_sheets()
+        for changed in (self.language_box.currentIndexChanged, self.round_box.currentIndexChanged,
+                        self.from_check.toggled, self.to_check.toggled, self.from_date.dateChanged,
+                        self.to_date.dateChanged):
+            changed.connect(self._show_sheets)       # which sheets apply depends on the round and dates
 
     def _date_row(self, text: str, value: object) -> tuple[QCheckBox, QDateEdit]:
         check = QCheckBox(text)
@@ -92,7 +96,11 @@ class ExportConfirmDialog(QDialog):
 
     def _show_sheets(self, *_args: object) -> None:
         language = self.language_box.currentData()
-        self.sheet_label.setText(("、" if language == "zh" else ", ").join(self.sheets(language)))
+        try:
+            names = self.sheets(language, self.choices().report_filter)
+        except WorkbenchError:
+            return                              # a period that ends before it starts: said on Export
+        self.sheet_label.setText(("、" if language == "zh" else ", ").join(names))
         self.adjustSize()
 
     def choices(self) -> ExportChoices:
@@ -104,7 +112,6 @@ class ExportConfirmDialog(QDialog):
         return ExportChoices(flt, self.target_box.value() / 100.0, self.language_box.currentData())
 
     def _accept(self) -> None:
-        from foundation.errors import WorkbenchError
         from ui.messages import error_text
         try:
             self.choices()
@@ -116,7 +123,7 @@ class ExportConfirmDialog(QDialog):
 
 
 def ask_export_choices(parent: QWidget | None, choices: ExportChoices, rounds: Sequence[str],
-                       sheets: Callable[[str], list[str]]) -> ExportChoices | None:
+                       sheets: Callable[[str, ReportFilter], list[str]]) -> ExportChoices | None:
     dialog = ExportConfirmDialog(parent, choices, rounds, sheets)
     return dialog.choices() if dialog.exec() == QDialog.DialogCode.Accepted else None
 

@@ -25,6 +25,7 @@ class FakeDialogs:
         self.choices: list[tuple[str, str, list[str]]] = []   # (title, text, buttons) of each dialogs.choose
         self.choose_answer: int | None = None   # the button dialogs.choose "presses"
         self.export_choices: list[object] = []  # what File > Export workbook showed (kept as shown)
+        self.export_sheets: list[list[str]] = []    # the sheet names it announced
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
         from ui import dialogs
@@ -36,8 +37,12 @@ class FakeDialogs:
         monkeypatch.setattr(dialogs, "choose_item", self._choose_item)
         monkeypatch.setattr(dialogs, "ask_text", self._ask_text)
         monkeypatch.setattr(dialogs, "choose", self._choose)
-        monkeypatch.setattr(dialogs, "confirm_export", lambda parent, choices, rounds, sheets:
-                            self.export_choices.append(choices) or choices)
+        monkeypatch.setattr(dialogs, "confirm_export", self._confirm_export)
+
+    def _confirm_export(self, parent, choices, rounds, sheets):
+        self.export_choices.append(choices)
+        self.export_sheets.append(sheets(choices.language, choices.report_filter))
+        return choices
 
     def _choose(self, parent, title, text, choices, *, default=0, escape=None) -> int | None:
         self.choices.append((title, text, list(choices)))

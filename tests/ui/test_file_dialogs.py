@@ -41,17 +41,23 @@ def test_each_kind_of_file_starts_in_its_own_last_folder(qtbot, tmp_path, monkey
 
 def test_the_export_confirmation_shows_and_edits_the_choices(qtbot):
     choices = ExportChoices(ReportFilter("R1", date(2026, 1, 1), None), 0.9, "en")
-    dialog = ExportConfirmDialog(None, choices, ["R1", "R2"], lambda lang: ["Summary", "Cases"] if lang == "en"
-                                 else ["汇总", "案件"])
+    def sheets(language: str, report_filter: ReportFilter) -> list[str]:
+        stratified = report_filter.round_name == "R2"        # the sheets depend on the round chosen
+        if language == "en":
+            return ["Summary", *(["By stratum"] if stratified else []), "Cases"]
+        return ["汇总", *(["按分层"] if stratified else []), "案件"]
+
+    dialog = ExportConfirmDialog(None, choices, ["R1", "R2"], sheets)
     qtbot.addWidget(dialog)
     assert dialog.choices() == choices
     assert dialog.sheet_label.text() == "Summary, Cases"
     dialog.round_box.setCurrentIndex(dialog.round_box.findData("R2"))
+    assert dialog.sheet_label.text() == "Summary, By stratum, Cases"
     dialog.from_check.setChecked(False)
     dialog.target_box.setValue(85)
     dialog.language_box.setCurrentIndex(1)
     assert dialog.choices() == ExportChoices(ReportFilter("R2", None, None), 0.85, "zh")
-    assert dialog.sheet_label.text() == "汇总、案件"
+    assert dialog.sheet_label.text() == "汇总、按分层、案件"
     dialog.from_check.setChecked(True)          # a period that ends before it starts is refused in place
     dialog.from_date.setDate(date(2026, 5, 1))
     dialog.to_check.setChecked(True)

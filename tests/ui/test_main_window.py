@@ -145,6 +145,7 @@ def test_export_writes_the_workbook(window_factory, fake_dialogs, cases_csv, qtb
     assert workbook["Cases"].max_row == 4
     # It was confirmed first (the Dashboard's choices), and afterwards offers to open the file or its folder.
     assert [c.report_filter.round_name for c in fake_dialogs.export_choices] == [None]
+    assert fake_dialogs.export_sheets == [workbook.sheetnames]        # announced as written
     done = window.export_done_dialog
     assert done.path == tmp_path / "out.xlsx" and done.isVisible()
     assert "out.xlsx" in window.export_links.text() and "Show in folder" in window.export_links.text()

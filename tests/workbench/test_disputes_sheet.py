@@ -17,6 +17,7 @@ from tests.workbench.test_excel_print import A4_LANDSCAPE_POINTS, printed_scale
 from workbench.demo.generate import DemoRound, build_demo
 from workbench.report.dispute_figures import dispute_figures
 from workbench.report.figures import ReportFilter
+from workbench.report.workbook import sheet_plan
 from workbench.report.workbook import write_workbook
 from workbench.rounds.sampling_plan import Plan
 
@@ -56,10 +57,12 @@ def test_no_sheet_and_no_rows_before_anything_is_sent(tmp_path, monkeypatch):
     build_demo(db, cases=200, reviewed=0.5, seed=21)
     book = export(db, tmp_path, "en", ReportFilter())
     assert "Disputes" not in book.sheetnames
+    assert "disputes" not in sheet_plan(db, ReportFilter())       # what File > Export announces
     assert not any("disputes" in str(r[0]) for r in rows_of(book["Summary"]))
     dh.send_all(db)                                   # sent, nobody answered yet: the sheet, no Summary rows
     book = export(db, tmp_path, "en", ReportFilter())
     assert book.sheetnames.index("Disputes") == book.sheetnames.index("By checklist item") + 1
+    assert "disputes" in sheet_plan(db, ReportFilter())
     assert not any("disputes" in str(r[0]) for r in rows_of(book["Summary"]))
     db.close()
 

@@ -214,3 +214,18 @@ def test_package_details(books, key):
     about = book.worksheets[-1]
     database = [r[1] for r in about.iter_rows(values_only=True) if r[0] in ("Database file", "数据库文件")]
     assert database == ["w.sqlite3"]
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_the_sheets_shown_before_an_export_are_the_sheets_written(books, key):
+    from db.connection import open_database
+    from workbench.report import sheets
+    from workbench.report.figures import ReportFilter
+    from workbench.report.workbook import sheet_plan
+    path, book = books[key]
+    db = open_database(path.parent / "w.sqlite3", read_only=True)
+    try:
+        planned = sheet_plan(db, ReportFilter(round_name=ROUNDS.get(key)))
+    finally:
+        db.close()
+    assert [sheets.sheet_name(k, language(key)) for k in planned] == book.sheetnames

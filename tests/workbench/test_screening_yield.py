@@ -135,6 +135,9 @@ def test_the_workbook_has_a_screening_yield_sheet_only_when_a_case_was_screened(
     write_workbook(db, tmp_path / "w.xlsx", language=language)
     book = load_workbook(tmp_path / "w.xlsx")
     names = book.sheetnames
+    from workbench.report.figures import ReportFilter
+    from workbench.report.workbook import sheet_plan
+    assert "screening" in sheet_plan(db, ReportFilter())           # what File > Export announces
     assert names.index(sheet_name) == names.index("By checklist item" if language == "en" else "按评查项") + 1
     rows = list(book[sheet_name].iter_rows(values_only=True))
     by_what = {r[1]: r for r in rows[1:]}
@@ -144,9 +147,9 @@ def test_the_workbook_has_a_screening_yield_sheet_only_when_a_case_was_screened(
                                   pytest.approx(0.9385, abs=1e-4))
     # A scope with no screened case (a round that drew none of them) has no such sheet.
     db.execute("INSERT INTO rounds (name, created_at, seed) VALUES ('Empty', '2026-01-01', 1)")
-    from workbench.report.figures import ReportFilter
     write_workbook(db, tmp_path / "r.xlsx", language=language, report_filter=ReportFilter(round_name="Empty"))
     assert sheet_name not in load_workbook(tmp_path / "r.xlsx").sheetnames
+    assert "screening" not in sheet_plan(db, ReportFilter(round_name="Empty"))
 
 
 def test_risk_yield_on_the_command_line(screened, tmp_path):

@@ -201,6 +201,11 @@ def _sent(db: sqlite_utils.Database, scope: Scope) -> list[_Sent]:
     return [_Sent(*row) for row in db.execute(f"{cte}{_SENT_SQL}", params)]
 
 
+def any_sent(db: sqlite_utils.Database, scope: Scope) -> bool:
+    """Whether a finding of the scope was sent (DisputeFigures.any_sent) without the figures."""
+    return bool(_sent(db, scope))
+
+
 def _counted(db: sqlite_utils.Database, scope: Scope) -> list[tuple[Any, int, str | None, int]]:
     """(stratum, review id, verdict, checklist id) of every reviewed case of the scope."""
     cte, params = scope.cte()

@@ -3,6 +3,8 @@ with the abnormal-application checklist, the share confirmed abnormal with its 9
 (workbench.risk.screening_yield). In the workbook only when the scope has a screened case."""
 from __future__ import annotations
 
+from typing import Any
+
 from openpyxl.worksheet.worksheet import Worksheet
 
 from foundation.jobs import CancelToken, Progress
@@ -11,7 +13,7 @@ from workbench.report.excel_tables import write_table
 from workbench.report.figures import Scope
 from workbench.review.checklists import Text as T
 from workbench.risk import BAND_LABELS, INDICATOR_LABELS
-from workbench.risk.screening_yield import ALL, BAND, ScreeningYield, YieldRow, screening_yield
+from workbench.risk.screening_yield import ALL, BAND, ScreeningYield, YieldRow, any_screened, screening_yield
 
 KINDS = {ALL: T("All", "全部"), BAND: T("Risk band", "风险等级"), "indicator": T("Indicator", "风险指标")}
 ALL_SCREENED = T("All screened cases", "全部已筛查案件")
@@ -27,12 +29,21 @@ COLUMNS = (
 TABLE_NAME = "ScreeningYield"
 
 
+def _scope_arguments(scope: Scope) -> dict[str, Any]:
+    dates = scope.filter
+    return {"round_id": scope.round.id if scope.round is not None else None,
+            "decided_from": dates.date_from.isoformat() if dates.date_from else None,
+            "decided_to": dates.date_to.isoformat() if dates.date_to else None}
+
+
 def scope_yield(db, scope: Scope) -> ScreeningYield:  # type: ignore[no-untyped-def]
     """The yield over the report's scope: its round, its decision dates."""
-    dates = scope.filter
-    return screening_yield(db, round_id=scope.round.id if scope.round is not None else None,
-                           decided_from=dates.date_from.isoformat() if dates.date_from else None,
-                           decided_to=dates.date_to.isoformat() if dates.date_to else None)
+    return screening_yield(db, **_scope_arguments(scope))
+
+
+def scope_screened(db, scope: Scope) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the scope has a screened case (the Screening yield sheet is written), quickly."""
+    return any_screened(db, **_scope_arguments(scope))
 
 
 def _what(row: YieldRow, language: str) -> str:

@@ -32,14 +32,14 @@ from openpyxl.writer.excel import ExcelWriter
 
 from workbench.audit import anchors
 from workbench.report import calibration_sheet, disputes_sheet, sheets, summary_sheets
-from workbench.report.dispute_figures import DisputeFigures, dispute_figures
+from workbench.report.dispute_figures import DisputeFigures, any_sent, dispute_figures
 from workbench.report.funnel_sheet import write_funnel
 from workbench.report.funnels import unit_funnel
 from workbench.report.trend_sheet import period_kind, write_trend
 from workbench.report.trends import QUARTER, Trend, trend
 from foundation.errors import WorkbenchError, register
 from workbench.report.excel_tables import write_split_table
-from workbench.report.screening_sheet import scope_yield, write_screening
+from workbench.report.screening_sheet import scope_screened, scope_yield, write_screening
 from foundation.files import atomic_target
 from foundation.jobs import CancelToken, Progress, no_progress
 from workbench import APP_NAME, __version__
@@ -48,9 +48,11 @@ from workbench.report.openpyxl_internals import beside, name_fonts
 from workbench.report.figures import (
     DEFAULT_TARGET,
     ChecklistCache,
+    STRATIFIED_METHODS,
     Report,
     ReportFilter,
     compute_report,
+    resolve_scope,
 )
 from workbench.report.listings import answer_rows, case_rows, count_answers, count_findings, finding_rows
 
@@ -75,6 +77,19 @@ class ExportResult:
     reviewed: int = 0
     charts: int = 0
     report: Report | None = None
+
+
+def sheet_plan(db: sqlite_utils.Database, report_filter: ReportFilter) -> tuple[str, ...]:
+    """The keys of the sheets write_workbook writes for the filter, decided as it decides them
+    (By stratum, Calibration, Disputes, Screening yield only where they apply) without computing
+    the figures: for showing before an export. Raises WorkbenchError as resolve_scope does."""
+    scope = resolve_scope(db, report_filter)
+    rnd = scope.round
+    stratified = rnd is not None and rnd.method in STRATIFIED_METHODS and db.execute(
+        "SELECT EXISTS (SELECT 1 FROM round_strata WHERE round_id = ?)", [rnd.id]).fetchone()[0]
+    shown = {"stratum": bool(stratified), "calibration": rnd is not None and rnd.calibration,
+             "disputes": any_sent(db, scope), "screening": scope_screened(db, scope)}
+    return tuple(k for k in sheets.SHEETS if shown.get(k, True))
 
 
 def database_file(db: sqlite_utils.Database) -> str:

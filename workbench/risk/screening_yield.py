@@ -81,6 +81,21 @@ def _screened(db: sqlite_utils.Database, round_id: int | None, decided_from: str
          "decided_to": decided_to})
 
 
+def any_screened(db: sqlite_utils.Database, *, round_id: int | None = None, decided_from: str | None = None,
+                 decided_to: str | None = None) -> bool:
+    """Whether screening_yield would count a screened case (a completed screening review, of the
+    round when given, of a case decided within the dates), by the first such review found."""
+    in_round = " AND r.round_id = :round_id" if round_id is not None else ""
+    dated = "".join((" AND c.decision_date >= :decided_from" if decided_from else "",
+                     " AND c.decision_date <= :decided_to" if decided_to else ""))
+    return bool(db.execute(
+        "SELECT EXISTS (SELECT 1 FROM reviews r JOIN checklists k ON k.id = r.checklist_id"
+        " JOIN cases c ON c.id = r.case_id WHERE k.template_id = :template AND r.role != 'calibration'"
+        f" AND r.status IN ('completed', 'signed_off'){in_round}{dated})",
+        {"template": SCREENING_TEMPLATE, "round_id": round_id, "decided_from": decided_from,
+         "decided_to": decided_to}).fetchone()[0])
+
+
 def screening_yield(db: sqlite_utils.Database, *, round_id: int | None = None, decided_from: str | None = None,
                     decided_to: str | None = None, indicator_order: Iterable[str] = CODES,
                     confidence: float = CONFIDENCE) -> ScreeningYield:
