@@ -50,8 +50,7 @@ class LotVerdictsDialog(QDialog):
         layout.addWidget(self.plan_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(close)
-        self.resize(900, 520)
-        self.reload_rounds()
+        self.resize(900, 520)       # filled when shown (showEvent): once per opening, not twice
 
     def reload_rounds(self) -> None:
         fill_rounds(self.round_box, self.db,

@@ -67,8 +67,7 @@ class RoundProgressDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
-        self.resize(820, 600)
-        self.reload_rounds()
+        self.resize(820, 600)       # filled when shown (showEvent): once per opening, not twice
 
     def reload_rounds(self) -> None:
         fill_rounds(self.round_box, self.db)

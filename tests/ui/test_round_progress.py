@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLineEdit
 from db.connection import open_database
 from tests.ui.test_round_wizard import cases_csv, no_dialogs, shot, wizard, workspace  # noqa: F401 (fixtures)
 from workbench.importing.importer import import_file
-from workbench.rounds import assignment, population, sampling_plan, store
+from workbench.rounds import assignment, population, round_status, sampling_plan, store
 
 
 def test_small_lots_warn_of_full_inspection_and_simple_draws_hide_the_table(wizard) -> None:  # noqa: F811
@@ -43,7 +43,7 @@ def test_reviewer_names_known_to_the_workspace_are_offered(wizard, workspace) ->
     assert found == ["Zhang Wei"]
 
 
-def test_round_progress_per_reviewer_and_per_lot(qtbot, tmp_path, cases_csv, no_dialogs, clock) -> None:  # noqa: F811
+def test_round_progress_per_reviewer_and_per_lot(qtbot, tmp_path, cases_csv, no_dialogs, clock, monkeypatch) -> None:  # noqa: F811
     from ui.main_window import MainWindow
     path = tmp_path / "p.sqlite3"
     db = open_database(path)
@@ -58,8 +58,12 @@ def test_round_progress_per_reviewer_and_per_lot(qtbot, tmp_path, cases_csv, no_
     db.close()
     window = MainWindow(path, "qa", "en", clock=clock)
     qtbot.addWidget(window)
+    reads: list[int] = []
+    real = round_status.reviewer_progress
+    monkeypatch.setattr(round_status, "reviewer_progress", lambda db, rid: reads.append(rid) or real(db, rid))
     window.round_progress_action.trigger()
     dialog = window.round_progress
+    assert reads == [result.id]             # read once on opening
     assert dialog.isVisible() and dialog.round_box.currentText() == "lots"
     people = {dialog.reviewers.item(r, 0).text(): [dialog.reviewers.item(r, c).text() for c in range(1, 5)]
               for r in range(dialog.reviewers.rowCount())}

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWizard
 from db.connection import open_database
 from ui import dialogs
 from ui.tasks import TaskRunner
-from workbench.rounds import assignment, population, sampling_plan, store
+from workbench.rounds import assignment, population, round_status, sampling_plan, store
 from workbench.demo.data import generate_cases, write_csv
 from workbench.importing.importer import import_file
 from workbench.rounds.draw import same_person
@@ -278,7 +278,7 @@ def test_a_read_only_window_cannot_draw_a_round(qtbot, tmp_path, cases_csv, no_d
     window.close()
 
 
-def test_lot_verdicts_show_once_a_lot_is_reviewed(qtbot, tmp_path, cases_csv, no_dialogs, clock) -> None:
+def test_lot_verdicts_show_once_a_lot_is_reviewed(qtbot, tmp_path, cases_csv, no_dialogs, clock, monkeypatch) -> None:
     from ui.main_window import MainWindow
     path = tmp_path / "lots.sqlite3"
     db = open_database(path)
@@ -297,7 +297,11 @@ def test_lot_verdicts_show_once_a_lot_is_reviewed(qtbot, tmp_path, cases_csv, no
     db.close()
     window = MainWindow(path, "qa", "en", clock=clock)
     qtbot.addWidget(window)
+    reads: list[int] = []
+    real = round_status.lot_verdicts
+    monkeypatch.setattr(round_status, "lot_verdicts", lambda db, rid: reads.append(rid) or real(db, rid))
     dialog = window.show_lot_verdicts()
+    assert reads == [result.id]             # read once on opening
     assert [dialog.round_box.itemText(i) for i in range(dialog.round_box.count())] == ["lots"]   # not "plain"
     rows = {dialog.table.item(r, 0).text(): [dialog.table.item(r, c).text() for c in range(9)]
             for r in range(dialog.table.rowCount())}
