@@ -11,7 +11,7 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from foundation.paths import data_dir
-from ui.case_model import COLUMNS, PAGE_SIZE
+from ui.case_model import COLUMNS, PAGE_SIZE, value_label
 
 SETTINGS_KEY = "queue/header"
 #: The order the columns are shown in at first (keys of ui.case_model.COLUMNS).
@@ -20,6 +20,11 @@ FIRST_ORDER = ("application_number", "status", "verdict", "title", "ip_type", "r
 TITLE = [key for key, _ in COLUMNS].index("title")
 MAX_WIDTH = 180                 # a long department or examiner name does not push Title away
 MIN_TITLE = 180                 # Title never narrower than this: the columns after it scroll instead
+#: Columns showing a code in words: wide enough for every word it can show, whatever the first page
+#: holds (an empty workspace's first layout has no rows at all).
+CODED = {"status": ("not_reviewed", "open", "in_progress", "completed", "signed_off"),
+         "verdict": ("error", "defect", "compliant"),
+         "ip_type": ("invention", "utility_model", "design", "trademark")}
 
 
 def settings() -> QSettings:
@@ -83,8 +88,15 @@ class QueueHeader(QObject):
             self.header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             if column != TITLE:
                 self.table.resizeColumnToContents(column)
-                self.table.setColumnWidth(column, min(MAX_WIDTH, max(48, self.table.columnWidth(column))))
+                self.table.setColumnWidth(column, min(MAX_WIDTH, max(48, self.table.columnWidth(column),
+                                                                     self._widest_word(keys[column]))))
         self.fit_title()
+
+    def _widest_word(self, key: str) -> int:
+        """The width of the longest word a coded column can show, with the cell's margins."""
+        metrics = self.table.fontMetrics()
+        words = [value_label(key, code) for code in CODED.get(key, ())]
+        return max((metrics.horizontalAdvance(w) for w in words), default=0) + 16
 
     def restore(self) -> bool:
         state = settings().value(SETTINGS_KEY)

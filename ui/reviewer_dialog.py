@@ -27,7 +27,7 @@ class ReviewerDialog(QDialog):
         self.db, self.login = db, login
         self.chosen: str | None = None
         self.setWindowTitle(self.tr("Who is reviewing?") if first_time else self.tr("Change reviewer"))
-        intro = QLabel(self.tr("Reviews, answers and sign-offs in %1 are recorded under this name. It is "
+        intro = QLabel(self.tr("Reviews, answers and sign-offs in the workspace “%1” are recorded under this name. It is "
                                "asked once for this workspace and can be changed later with File > Change "
                                "reviewer.").replace("%1", workspace_name))
         intro.setWordWrap(True)

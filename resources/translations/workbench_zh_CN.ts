@@ -4077,8 +4077,8 @@ Create a new, empty workspace there?</source>
         <translation>更换评查人</translation>
     </message>
     <message>
-        <source>Reviews, answers and sign-offs in %1 are recorded under this name. It is asked once for this workspace and can be changed later with File &gt; Change reviewer.</source>
-        <translation>%1 中的评查、作答和确认都以此姓名记录。每个工作区只询问一次，之后可通过“文件 &gt; 更换评查人”修改。</translation>
+        <source>Reviews, answers and sign-offs in the workspace “%1” are recorded under this name. It is asked once for this workspace and can be changed later with File &gt; Change reviewer.</source>
+        <translation>工作区“%1”中的评查、作答和确认都以此姓名记录。每个工作区只询问一次，之后可通过“文件 &gt; 更换评查人”修改。</translation>
     </message>
     <message>
         <source>Your computer login, %1, is kept beside the name in the audit log.</source>

@@ -127,3 +127,13 @@ def test_the_reason_dialog_allows_ok_only_once_a_reason_is_typed(qtbot):
     assert not ok.isEnabled()                                # blanks are no reason
     qtbot.keyClicks(dialog.edit, "objection accepted")
     assert ok.isEnabled() and dialog.text() == "objection accepted"
+
+
+def test_coded_columns_fit_every_word_even_when_laid_out_on_an_empty_workspace(window_factory):
+    from ui.case_model import value_label
+    window = window_factory()                   # no cases yet: the first layout sees no rows
+    assert window.model.rowCount() == 0
+    header, metrics = window.table.horizontalHeader(), window.table.fontMetrics()
+    for key, code in (("status", "not_reviewed"), ("status", "in_progress"), ("verdict", "compliant"),
+                      ("ip_type", "utility_model")):
+        assert header.sectionSize(column(key)) >= metrics.horizontalAdvance(value_label(key, code)) + 12, key
