@@ -17,7 +17,7 @@ from typing import Any
 import sqlite_utils
 from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt,
                             QThreadPool, Signal)
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from db.connection import open_database
 from foundation.jobs import CancelToken, Progress
@@ -39,6 +39,22 @@ COLUMNS: tuple[tuple[str, str], ...] = tuple((key, RISK_SELECT if key == "risk" 
 VERDICT_COLOURS = {"error": QColor("#b3261e"), "defect": QColor("#9a6700"), "compliant": QColor("#1b7a3a")}
 RISK_COLOURS = {"high": QColor("#b3261e"), "medium": QColor("#9a6700")}
 STATUS_COLUMN = [key for key, _ in COLUMNS].index("status")
+
+
+PROVISIONAL_COLOUR = QColor("#6b6b6b")
+
+
+def _provisional(row: tuple[Any, ...]) -> bool:
+    """A review still open or in progress: its verdict is what the answers give so far."""
+    return row[STATUS_COLUMN] in ("open", "in_progress")
+
+
+def provisional_label(verdict: str, long: bool = False) -> str:
+    """An unfinished review's verdict, reading as provisional: "(Defect)" in the cell (with grey
+    italics), "so far: Defect" as the review panel says it in the tooltip."""
+    text = QCoreApplication.translate("CaseModel", "so far: %1") if long else QCoreApplication.translate(
+        "CaseModel", "(%1)")
+    return text.replace("%1", value_label("verdict", verdict))
 
 
 def _status_key(status: str) -> str:
@@ -336,10 +352,19 @@ class CaseTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             row = self._page(index.row() // PAGE_SIZE)[index.row() % PAGE_SIZE]
             key = COLUMNS[index.column()][0]
+            if key == "verdict" and row[index.column()] and _provisional(row):
+                return provisional_label(row[index.column()], role == Qt.ItemDataRole.ToolTipRole)
             return value_label(key, row[index.column()])
+        if role == Qt.ItemDataRole.FontRole and COLUMNS[index.column()][0] == "verdict":
+            row = self._page(index.row() // PAGE_SIZE)[index.row() % PAGE_SIZE]
+            if not _provisional(row):
+                return None
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.ForegroundRole and COLUMNS[index.column()][0] == "verdict":
-            verdict = self._page(index.row() // PAGE_SIZE)[index.row() % PAGE_SIZE][index.column()]
-            colour = VERDICT_COLOURS.get(verdict)
+            row = self._page(index.row() // PAGE_SIZE)[index.row() % PAGE_SIZE]
+            colour = PROVISIONAL_COLOUR if _provisional(row) else VERDICT_COLOURS.get(row[index.column()])
             return QBrush(colour) if colour else None
         if role == Qt.ItemDataRole.ForegroundRole and COLUMNS[index.column()][0] == "risk":
             value = self._page(index.row() // PAGE_SIZE)[index.row() % PAGE_SIZE][index.column()] or ""

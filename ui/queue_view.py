@@ -11,7 +11,7 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from foundation.paths import data_dir
-from ui.case_model import COLUMNS, PAGE_SIZE, value_label
+from ui.case_model import COLUMNS, PAGE_SIZE, provisional_label, value_label
 
 SETTINGS_KEY = "queue/header"
 #: The order the columns are shown in at first (keys of ui.case_model.COLUMNS).
@@ -96,6 +96,8 @@ class QueueHeader(QObject):
         """The width of the longest word a coded column can show, with the cell's margins."""
         metrics = self.table.fontMetrics()
         words = [value_label(key, code) for code in CODED.get(key, ())]
+        if key == "verdict":
+            words += [provisional_label(code) for code in CODED[key]]
         return max((metrics.horizontalAdvance(w) for w in words), default=0) + 16
 
     def restore(self) -> bool:

@@ -573,6 +573,14 @@ Create a new, empty workspace there?</source>
 <context>
     <name>CaseModel</name>
     <message>
+        <source>so far: %1</source>
+        <translation>目前：%1</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
         <source>Application no.</source>
         <translation>申请号</translation>
     </message>

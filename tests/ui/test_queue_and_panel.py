@@ -72,6 +72,12 @@ def test_an_in_progress_verdict_reads_as_provisional_and_an_unrated_fail_is_no_m
     assert "so far:" in text and "1 fail without a severity yet" in text and "minor" not in text
     press(qtbot, panel.view, Qt.Key.Key_3)
     assert "findings: 1 minor" in panel.verdict_label.text()
+    # The queue says the same: the row's verdict in brackets, grey italics, "so far" in its tooltip.
+    model, row = demo_window.model, demo_window.model.row_of(panel.case_id)
+    cell = model.index(row, column("verdict"))
+    qtbot.waitUntil(lambda: model.data(cell) == "(Defect)")
+    assert model.data(cell, Qt.ItemDataRole.ToolTipRole) == "so far: Defect"
+    assert model.data(cell, Qt.ItemDataRole.FontRole).italic()
 
 
 def test_answering_keeps_the_panes_still_and_the_current_item_in_view(demo_window, qtbot):
