@@ -93,8 +93,11 @@ class QueueHeader(QObject):
         self.fit_title()
 
     def _widest_word(self, key: str) -> int:
-        """The width of the longest word a coded column can show, with the cell's margins."""
+        """The width of the longest word a coded column can show (or of an application number),
+        with the cell's margins."""
         metrics = self.table.fontMetrics()
+        if key == "application_number":      # the longest stored form (a Chinese header is short)
+            return metrics.horizontalAdvance("202400000000.0") + 16
         words = [value_label(key, code) for code in CODED.get(key, ())]
         if key == "verdict":
             words += [provisional_label(code) for code in CODED[key]]

@@ -3,9 +3,11 @@ My cases, the provisional verdict, panes that keep still, the comment marker, ac
 when they cannot act, the reason dialog."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from tests.ui.test_language_zh import zh  # noqa: F401 (fixture)
 from tests.ui.test_review_session import demo_window, press, twelve_item_template  # noqa: F401 (fixture)
 from ui.case_model import COLUMNS
 from ui.reason_dialog import ReasonDialog
@@ -135,11 +137,14 @@ def test_the_reason_dialog_allows_ok_only_once_a_reason_is_typed(qtbot):
     assert ok.isEnabled() and dialog.text() == "objection accepted"
 
 
-def test_coded_columns_fit_every_word_even_when_laid_out_on_an_empty_workspace(window_factory):
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_coded_columns_fit_every_word_even_when_laid_out_on_an_empty_workspace(window_factory, request, language):
     from ui.case_model import value_label
-    window = window_factory()                   # no cases yet: the first layout sees no rows
+    if language == "zh":
+        request.getfixturevalue("zh")           # a Chinese header is narrower than a number under it
+    window = window_factory(language=language)  # no cases yet: the first layout sees no rows
     assert window.model.rowCount() == 0
     header, metrics = window.table.horizontalHeader(), window.table.fontMetrics()
     for key, code in (("status", "not_reviewed"), ("status", "in_progress"), ("verdict", "compliant"),
-                      ("ip_type", "utility_model")):
+                      ("ip_type", "utility_model"), ("application_number", "202310022744.2")):
         assert header.sectionSize(column(key)) >= metrics.horizontalAdvance(value_label(key, code)) + 12, key
