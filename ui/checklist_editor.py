@@ -146,8 +146,7 @@ class ChecklistEditor(SectionTree, TemplateForm, ItemForm, ProblemList, QDialog)
 
     def _build_save_row(self) -> QHBoxLayout:
         self.status = QLabel()
-        self.save_button = QPushButton(self.tr("Save as new version"))
-        self.save_button.setDefault(True)
+        self.save_button = QPushButton(self.tr("Save as new version"))     # not default: Enter in a field never saves
         self.save_button.clicked.connect(self.save)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.close)

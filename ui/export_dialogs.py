@@ -84,7 +84,6 @@ class ExportConfirmDialog(QDialog):
         form.addRow(self.tr("Sheets:"), self.sheet_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.write_button = buttons.addButton(self.tr("Choose file and export..."), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.write_button.setDefault(True)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -92,7 +91,9 @@ class ExportConfirmDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
+        self.write_button.setDefault(True)      # once in the dialog: set before, the dialog never knew it
         self.setMinimumWidth(520)
+        self.round_box.setFocus()               # not Cancel: Enter writes, as the default button says
 
     def _show_sheets(self, *_args: object) -> None:
         language = self.language_box.currentData()
@@ -145,7 +146,6 @@ class ExportDoneDialog(QDialog):
         self.open_button = QPushButton(self.tr("Open file"))
         self.folder_button = QPushButton(self.tr("Show in folder"))
         close = QPushButton(self.tr("Close"))
-        self.open_button.setDefault(True)
         self.open_button.clicked.connect(lambda: self._open(self.path))
         self.folder_button.clicked.connect(lambda: self._open(self.path.parent))
         close.clicked.connect(self.reject)
@@ -156,6 +156,7 @@ class ExportDoneDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addLayout(buttons)
+        self.open_button.setDefault(True)       # once in the dialog (see ExportConfirmDialog)
         self.setMinimumWidth(440)
 
     def _open(self, path: Path) -> None:

@@ -69,6 +69,7 @@ def problems(editor):
 
 def test_a_new_template_validates_as_you_edit_and_saves_version_1(editor, qtbot):
     editor.new_template()
+    assert not editor.save_button.isDefault()   # Enter in a text field never stores a new version
     assert not editor.save_button.isEnabled()
     assert any("item-1: text has no English text" in p for p in problems(editor))
     editor.tree.setCurrentItem(editor.tree.topLevelItem(0))

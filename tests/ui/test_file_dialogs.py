@@ -49,6 +49,9 @@ def test_the_export_confirmation_shows_and_edits_the_choices(qtbot):
 
     dialog = ExportConfirmDialog(None, choices, ["R1", "R2"], sheets)
     qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.round_box and dialog.write_button.isDefault()   # Enter writes
     assert dialog.choices() == choices
     assert dialog.sheet_label.text() == "Summary, Cases"
     dialog.round_box.setCurrentIndex(dialog.round_box.findData("R2"))
@@ -71,6 +74,9 @@ def test_after_export_open_the_file_or_its_folder(qtbot, tmp_path):
     path = tmp_path / "out.xlsx"
     dialog = ExportDoneDialog(None, path, "Wrote it.", opener=lambda p: opened.append(p) or True)
     qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.open_button.isDefault()       # Enter opens the file
     dialog.open_button.click()
     dialog.folder_button.click()
     assert opened == [path, tmp_path]
