@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication
 from db.connection import configure as configure_database
 from ui import dialogs
 from ui.errors import report_unexpected
-from ui.messages import error_text
+from ui.messages import app_name, error_text
 from ui.workspace import may_create
-from workbench import APP_ID, APP_NAME, __version__
+from workbench import APP_ID, __version__
 from foundation.errors import WorkbenchError
 from foundation.logs import setup_logging
 from foundation.paths import resource_dir, workspace_path
@@ -73,13 +73,13 @@ def run(db: str | None = None, language: str | None = None) -> int:
     setup_logging()
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_ID)
-    app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     icon = resource_dir() / "icons" / "app.png"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     language = language or interface_language()
     install_translations(app, language)
+    app.setApplicationDisplayName(app_name())       # Qt ends every window title with it
     sys.excepthook = _excepthook
     from ui import workspace_windows
     from ui.main_window import MainWindow

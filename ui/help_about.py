@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFo
 
 from foundation.paths import log_path
 from ui import dialogs
+from ui.messages import app_name
 from workbench import APP_NAME, __version__
 
 translate = QCoreApplication.translate
@@ -78,8 +79,8 @@ class AboutDialog(QDialog):
     def __init__(self, workspace: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.setWindowTitle(self.tr("About %1").replace("%1", APP_NAME))
-        title = QLabel(f"<h2>{APP_NAME}</h2>")
+        self.setWindowTitle(self.tr("About %1").replace("%1", app_name()))
+        title = QLabel(f"<h2>{app_name()}</h2>")
         form = QFormLayout()
         self.fields: dict[str, QLabel] = {}
         for key, label, value in (("version", self.tr("Version"), __version__),

@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 
 from ui.help_about import AboutDialog
 from ui.help_keys import HELP_TEXT, HelpPage, key_text, plain, reference_html
-from workbench import APP_NAME
+from ui.messages import app_name
 
 
 class HelpActions(QObject):
@@ -25,7 +25,7 @@ class HelpActions(QObject):
         self.keys_action.triggered.connect(lambda: self.show_keys())
         self.first_steps_action = QAction(self.tr("&First steps"), window)
         self.first_steps_action.triggered.connect(lambda: self.show_first_steps())
-        self.about_action = QAction(self.tr("&About %1").replace("%1", APP_NAME), window)
+        self.about_action = QAction(self.tr("&About %1").replace("%1", app_name()), window)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(lambda: self.show_about())
         self.keys_page: HelpPage | None = None

@@ -11,6 +11,12 @@ from workbench.importing.identifiers import IP_TYPES
 CONTEXT = "WorkbenchError"
 
 
+def app_name() -> str:
+    """The product's name in the window's language (质量评查工作台 in Chinese): window titles, the
+    Help menu and About. Files and logs keep workbench.APP_NAME."""
+    return QCoreApplication.translate("App", "Quality Review Workbench")
+
+
 def _localised(value: Any) -> Any:
     """IP type names inside a translated message follow the message's language."""
     if isinstance(value, str) and value.replace(" ", "_") in IP_TYPES:

@@ -125,6 +125,10 @@ Create a new, empty workspace there?</source>
         <extracomment>The open workspace windows and the lock each holds (None: read-only, or a lock-less folder). Notices of the database layer (e.g. a workspace on a network folder), shown by the next window opened.</extracomment>
         <translation>网络文件夹中的工作区</translation>
     </message>
+    <message>
+        <source>Quality Review Workbench</source>
+        <translation>质量评查工作台</translation>
+    </message>
 </context>
 <context>
     <name>AssignmentPage</name>

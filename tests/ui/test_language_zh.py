@@ -126,3 +126,14 @@ def test_the_chinese_window_shows_no_english_words(zh, window_factory, capsys):
     with capsys.disabled():
         print("\nEnglish in the Chinese window:", found)
     assert set(found) - DATA <= KNOWN, found
+
+
+def test_the_product_is_named_in_chinese_in_titles_help_and_about(zh, window_factory, tmp_path):
+    from ui.help_about import AboutDialog
+    from ui.messages import app_name
+    assert app_name() == "质量评查工作台"
+    window = window_factory(language="zh")
+    about = AboutDialog(tmp_path / "w.sqlite3", window)
+    assert about.windowTitle() == "关于质量评查工作台"
+    assert "质量评查工作台" in window.menus.help.about_action.text()
+    about.deleteLater()
