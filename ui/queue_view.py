@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 from foundation.paths import data_dir
 from ui.case_model import COLUMNS, PAGE_SIZE, provisional_label, value_label
 
-SETTINGS_KEY = "queue/header"
+#: v2: layouts saved before the coded and number columns were sized to their words were often too
+#: narrow for them ("202110…") without the user asking; those are laid out afresh once.
+SETTINGS_KEY = "queue/header/v2"
 #: The order the columns are shown in at first (keys of ui.case_model.COLUMNS).
 FIRST_ORDER = ("application_number", "status", "verdict", "title", "ip_type", "risk", "examiner", "department",
                "decision_date")

@@ -148,3 +148,15 @@ def test_coded_columns_fit_every_word_even_when_laid_out_on_an_empty_workspace(w
     for key, code in (("status", "not_reviewed"), ("status", "in_progress"), ("verdict", "compliant"),
                       ("ip_type", "utility_model"), ("application_number", "202310022744.2")):
         assert header.sectionSize(column(key)) >= metrics.horizontalAdvance(value_label(key, code)) + 12, key
+
+
+def test_a_layout_saved_by_an_earlier_version_is_laid_out_afresh(window_factory):
+    from ui import queue_view
+    first = window_factory().table.horizontalHeader()
+    first.resizeSection(column("application_number"), 40)      # as the first layout of a Chinese
+    store = queue_view.settings()                                # window saved it before the fix
+    store.remove(queue_view.SETTINGS_KEY)
+    store.setValue("queue/header", first.saveState())
+    store.sync()
+    again = window_factory().table.horizontalHeader()
+    assert again.sectionSize(column("application_number")) > 80
