@@ -25,7 +25,7 @@ from ui.chart_tools import ChartLegend, ChartTools
 from ui.charts import ComplianceChart, CountBar, ParetoChart, RateBar, percent
 from ui.dashboard_tiles import TileBoard
 from ui.dashboard_disputes import DisputesPanel
-from ui.messages import error_text
+from ui.messages import error_text, gap
 from foundation.errors import WorkbenchError
 from foundation.paths import data_dir
 from db.connection import open_database
@@ -330,12 +330,12 @@ class DashboardView(QWidget):
         scope_text = self.tr("Figures for %1%2%3.").replace("%1", where).replace("%2", period).replace(
             "%3", population)
         if report.unequal:
-            scope_text += " " + self.tr("A risk-based round: every rate is the Hájek estimate, each reviewed case "
+            scope_text += gap(scope_text) + self.tr("A risk-based round: every rate is the Hájek estimate, each reviewed case "
                                         "weighted by 1/its inclusion probability, so the figures describe the whole "
                                         "population, not the over-sampled high-risk cases.")
         if report.uncovered_strata:
             # Said out loud: strata without a reviewed case are outside every estimate.
-            scope_text += " " + self.tr("The estimate covers %1 of the population; no reviewed case yet in %2 "
+            scope_text += gap(scope_text) + self.tr("The estimate covers %1 of the population; no reviewed case yet in %2 "
                                         "(population %3).").replace("%1", percent(report.covered_share)).replace(
                 "%2", ", ".join(report.uncovered_strata)).replace("%3", str(report.uncovered_population))
         return scope_text

@@ -21,7 +21,7 @@ from ui import dialogs, file_dialogs
 from ui.changes import Changes
 from ui.disputes_view import DisputesView
 from ui.errors import report_unexpected
-from ui.messages import error_text
+from ui.messages import error_text, gap
 from ui.tasks import Task
 from workbench.audit.chain import now_iso
 from workbench.feedback.decisions import dispute_rows
@@ -122,7 +122,7 @@ class FeedbackActions(QObject):
                 "%1", name).replace("%2", f.examiner).replace("%3", str(len(f.recorded))).replace(
                 "%4", str(len(f.unchanged))).replace("%5", str(len(f.blank)))
             if f.late:
-                line += " " + self.tr("%1 came after the finding was decided (%2): kept, not applied.").replace(
+                line += gap(line) + self.tr("%1 came after the finding was decided (%2): kept, not applied.").replace(
                     "%1", str(len(f.late))).replace("%2", ", ".join(map(str, f.late)))
             lines.append(line)
         disputed = sum(r.state == "open" for r in dispute_rows(self.window.db))

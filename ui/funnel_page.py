@@ -14,6 +14,7 @@ from ui.charts import percent
 from ui.funnel_chart import POSITION_COLOURS, FunnelChart
 from ui.page_layout import chart_with_side
 from ui.trend_text import interval, word
+from ui.messages import gap
 from workbench.report.figures import Report
 from workbench.report.funnels import UnitFunnel, unit_funnel
 from workbench.stats.funnel import ADDITIVE, MULTIPLICATIVE, NO_ADJUSTMENT, POSITION_LABELS, FunnelUnit
@@ -115,17 +116,17 @@ class FunnelPage(QWidget):
         spread = funnel.overdispersion
         target = self.tr("Centre line: the overall compliance rate, %1.").replace("%1", percent(funnel.target))
         if spread.phi is None:
-            return target + " " + self.tr("Overdispersion not estimated (fewer than two units with reviewed cases).")
+            return target + gap(target) + self.tr("Overdispersion not estimated (fewer than two units with reviewed cases).")
         phi = f"{spread.phi:.2f}"
         if not spread.overdispersed:
-            return target + " " + self.tr("φ = %1: the units vary no more than chance would make them; the limits "
+            return target + gap(target) + self.tr("φ = %1: the units vary no more than chance would make them; the limits "
                                           "are not widened.").replace("%1", phi)
         text = self.tr("φ = %1 > 1: the units vary more than chance alone would make them.").replace("%1", phi)
         if funnel.widened:
             how = (self.tr("The limits are widened by φ.") if funnel.adjustment == MULTIPLICATIVE else
                    self.tr("The limits are widened by τ² = %1.").replace("%1", f"{spread.tau2:.4f}"))
-            return target + " " + text + " " + how
-        return target + " " + text + " " + self.tr("Choose an overdispersion adjustment to widen the limits.")
+            return target + gap(target) + text + gap(text) + how
+        return target + gap(target) + text + gap(text) + self.tr("Choose an overdispersion adjustment to widen the limits.")
 
     def outside_rows(self) -> list[FunnelUnit]:
         """The units beyond a 95% limit, by name."""

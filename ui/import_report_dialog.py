@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QLabel, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from ui import dialogs, file_dialogs
-from ui.messages import CONTEXT, error_text
+from ui.messages import CONTEXT, error_text, gap
 from foundation.errors import WorkbenchError
 from workbench.report.import_issues_csv import write_issues_csv
 from workbench.importing.import_result import RowIssue
@@ -209,5 +209,5 @@ def summary_text(read: int, accepted: int, unchanged: int, updated: int, rejecte
             .replace("%1", str(read)).replace("%2", str(accepted)).replace("%3", str(unchanged))
             .replace("%4", str(updated)).replace("%5", str(rejected)).replace("%6", str(skipped)))
     if flagged:
-        text += " " + QCoreApplication.translate("ImportReport", "%1 accepted row(s) flagged.").replace("%1", str(flagged))
+        text += gap(text) + QCoreApplication.translate("ImportReport", "%1 accepted row(s) flagged.").replace("%1", str(flagged))
     return text

@@ -22,7 +22,7 @@ from ui.changes import Changes
 from ui.history_panel import HistoryPanel
 from ui.queue_filters import QueueFilterBar, choose_my_cases
 from ui.queue_view import QueueHeader
-from ui.messages import error_text
+from ui.messages import error_text, gap
 from ui.package_dialogs import PackageActions
 from ui.dashboard import DashboardView
 from ui.empty_state import EmptyState
@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
         summary = summary_text(result.read, result.accepted, result.unchanged, result.updated, result.rejected,
                                result.skipped, len(result.warnings))
         if not result.changed:
-            summary += " " + self.tr("Nothing was changed in the workspace.")
+            summary += gap(summary) + self.tr("Nothing was changed in the workspace.")
         self.statusBar().showMessage(summary, 15000)
         if result.rejected or result.warnings:
             self.report_dialog = ImportReportDialog(self, file_name=Path(result.path).name, summary=summary,

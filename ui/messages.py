@@ -11,6 +11,25 @@ from workbench.importing.identifiers import IP_TYPES
 CONTEXT = "WorkbenchError"
 
 
+_CLOSES_CHINESE = "。！？；：）」』"
+
+
+def gap(sentence: str) -> str:
+    """What goes between this sentence and the next: a space in English, nothing after a Chinese
+    one (the full stop 。 already separates them)."""
+    if not sentence or sentence[-1] in _CLOSES_CHINESE or ord(sentence[-1]) >= 0x2E80:
+        return ""
+    return " "
+
+
+def sentences(parts: list[str]) -> str:
+    """Sentences run together as the language writes them (see gap)."""
+    text = ""
+    for part in parts:
+        text = text + gap(text) + part if text else part
+    return text
+
+
 def app_name() -> str:
     """The product's name in the window's language (质量评查工作台 in Chinese): window titles, the
     Help menu and About. Files and logs keep workbench.APP_NAME."""

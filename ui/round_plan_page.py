@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDoubleSpinBo
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWizardPage)
 
 from ui import dialogs
-from ui.messages import error_text
+from ui.messages import error_text, gap
 from ui.round_labels import ERROR_STYLE, allocation_label, field_label, method_label, stratum_label
 from foundation.errors import WorkbenchError
 from workbench.rounds import population, round_checks, sampling_plan
@@ -279,19 +279,19 @@ class PlanPage(QWizardPage):
         text = self.tr("Sample: %1 of %2 cases.").replace("%1", str(design.size)).replace(
             "%2", str(design.population))
         if design.unadjusted_size is not None:
-            text += " " + self.tr("%1 before the finite population correction.").replace(
+            text += gap(text) + self.tr("%1 before the finite population correction.").replace(
                 "%1", str(design.unadjusted_size))
         if design.raised_for_minimum:
-            text += " " + self.tr("Raised so that every stratum gets its minimum.")
+            text += gap(text) + self.tr("Raised so that every stratum gets its minimum.")
         plan = self.plan()
         if plan.method == "risk":
             pis = sampling_plan.risk_probabilities(self.population, design.size, plan.floor or 0.1)
-            text += " " + self.tr("Inclusion probabilities from %1 to %2; %3 case(s) taken with certainty.").replace(
+            text += gap(text) + self.tr("Inclusion probabilities from %1 to %2; %3 case(s) taken with certainty.").replace(
                 "%1", f"{min(pis):.3g}").replace("%2", f"{max(pis):.3g}").replace(
                 "%3", str(sum(1 for p in pis if p >= 1.0)))
         whole = round_checks.fully_inspected_lots(design)
         if whole:
-            text += " " + self.tr("Note: %n lot(s) are no larger than their sample size (%1), so every case in "
+            text += gap(text) + self.tr("Note: %n lot(s) are no larger than their sample size (%1), so every case in "
                                   "them is drawn: that is 100% inspection, not sampling.", "", len(whole)).replace(
                 "%1", ", ".join(stratum_label(s.name, plan.strata) for s in whole))
         empty = design.uncovered()
@@ -299,7 +299,7 @@ class PlanPage(QWizardPage):
             plan = self.plan()
             names = ", ".join(self.tr("%1 (%2% of the population)").replace("%1", stratum_label(s.name, plan.strata))
                               .replace("%2", f"{100 * s.population / design.population:.1f}") for s in empty)
-            text += " " + self.tr("Warning: no case is drawn from %1, so the estimate will not cover %2% of the "
+            text += gap(text) + self.tr("Warning: no case is drawn from %1, so the estimate will not cover %2% of the "
                                   "population. Raise the minimum per stratum to include them.").replace(
                 "%1", names).replace("%2", f"{100 * design.uncovered_share():.1f}")
         return text

@@ -16,6 +16,7 @@ from ui.chart_parts import SERIES_COLOURS
 from ui.charts import percent
 from ui.line_chart import LineChart, LineSeries
 from ui.trend_text import interval, series_name
+from ui.messages import sentences
 from workbench.report.trends import BY_DECISION, MONTH, GroupTrend, PeriodFigures, Trend
 
 TOP = 5                      # groups drawn at once when no single one is chosen
@@ -116,7 +117,7 @@ class TrendPage(QWidget):
                                  "not weighted estimates."))
         if any(p.partial for p in t.periods):
             notes.append(self.tr("A hollow point is a period still running."))
-        return " ".join(notes)
+        return sentences(notes)
 
     def shown_groups(self) -> list[GroupTrend]:
         """The groups drawn now (none when all cases alone are shown)."""

@@ -137,3 +137,10 @@ def test_the_product_is_named_in_chinese_in_titles_help_and_about(zh, window_fac
     assert about.windowTitle() == "关于质量评查工作台"
     assert "质量评查工作台" in window.menus.help.about_action.text()
     about.deleteLater()
+
+
+def test_sentences_are_spaced_in_english_and_run_on_in_chinese():
+    from ui.messages import gap, sentences
+    assert sentences(["Drawn: 95 of 300.", "139 before the correction."]) == "Drawn: 95 of 300. 139 before the correction."
+    assert sentences(["样本量：300 件中抽取 95 件。", "有限总体校正前为 139 件。"]) == "样本量：300 件中抽取 95 件。有限总体校正前为 139 件。"
+    assert gap("") == "" and gap("φ = 1.20：") == "" and gap("rate 90%") == " "
