@@ -30,6 +30,18 @@ def sentences(parts: list[str]) -> str:
     return text
 
 
+def labelled(label: str, value: str) -> str:
+    """'Label: value', with the full-width colon in Chinese (评查轮次：2026Q4)."""
+    return QCoreApplication.translate("Punctuation", "%1: %2").replace("%1", label).replace("%2", value)
+
+
+def listed(parts: list[str], *, clauses: bool = False) -> str:
+    """Items of a list ('a, b'), or clauses ('a; b'), with Chinese punctuation in Chinese (、 and ；)."""
+    separator = (QCoreApplication.translate("Punctuation", "; ") if clauses
+                 else QCoreApplication.translate("Punctuation", ", "))
+    return separator.join(parts)
+
+
 def app_name() -> str:
     """The product's name in the window's language (质量评查工作台 in Chinese): window titles, the
     Help menu and About. Files and logs keep workbench.APP_NAME."""

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox
 
 from ui.case_model import value_label
+from ui.messages import labelled, listed
 from workbench.rounds import population, sampling_plan, store
 
 
@@ -79,9 +80,9 @@ def describe_filters(filters: population.Filters) -> str:
     for name in population.VALUE_FIELDS:
         values = getattr(filters, name)
         if values:
-            parts.append(f"{field_label(name)}: " + ", ".join(value_label(name, v) for v in values))
+            parts.append(labelled(field_label(name), listed([value_label(name, v) for v in values])))
     if filters.imports:
-        parts.append(f"{field_label('import')}: " + ", ".join(f"#{i}" for i in filters.imports))
+        parts.append(labelled(field_label("import"), listed([f"#{i}" for i in filters.imports])))
     if filters.decided_from and filters.decided_to:
         parts.append(QCoreApplication.translate("RoundWizard", "decided %1 to %2").replace("%1", filters.decided_from)
                      .replace("%2", filters.decided_to))
@@ -89,7 +90,7 @@ def describe_filters(filters: population.Filters) -> str:
         parts.append(QCoreApplication.translate("RoundWizard", "decided on or after %1").replace("%1", filters.decided_from))
     elif filters.decided_to:
         parts.append(QCoreApplication.translate("RoundWizard", "decided on or before %1").replace("%1", filters.decided_to))
-    return "; ".join(parts) if parts else QCoreApplication.translate("RoundWizard", "all cases")
+    return listed(parts, clauses=True) if parts else QCoreApplication.translate("RoundWizard", "all cases")
 
 
 def describe_plan(plan: sampling_plan.Plan) -> str:
@@ -104,12 +105,12 @@ def describe_plan(plan: sampling_plan.Plan) -> str:
         size = (QCoreApplication.translate("RoundWizard", "confidence %1, margin ±%2, expected compliance %3")
                 .replace("%1", f"{100 * plan.confidence:g}%").replace("%2", f"{100 * plan.margin:g}%")
                 .replace("%3", f"{100 * expected:g}%"))
-    text = f"{method_label(plan.method)}; {size}"
+    parts = [method_label(plan.method), size]
     if plan.method == "risk":
         floor = sampling_plan.DEFAULT_FLOOR if plan.floor is None else plan.floor
-        text += "; " + QCoreApplication.translate("RoundWizard", "floor %1").replace("%1", f"{floor:g}")
+        parts.append(QCoreApplication.translate("RoundWizard", "floor %1").replace("%1", f"{floor:g}"))
     if plan.method == "stratified":
-        text += "; " + (QCoreApplication.translate("RoundWizard", "by %1, %2 allocation, at least %3 per stratum")
-                        .replace("%1", fields).replace("%2", allocation_label(plan.allocation))
-                        .replace("%3", str(plan.min_per_stratum)))
-    return text
+        parts.append(QCoreApplication.translate("RoundWizard", "by %1, %2 allocation, at least %3 per stratum")
+                     .replace("%1", fields).replace("%2", allocation_label(plan.allocation))
+                     .replace("%3", str(plan.min_per_stratum)))
+    return listed(parts, clauses=True)

@@ -21,6 +21,7 @@ from ui.errors import show_failure
 from ui.round_assignment_page import AssignmentPage
 from ui.round_filters_page import FiltersPage
 from ui.round_labels import describe_filters, describe_plan
+from ui.messages import labelled, listed
 from ui.round_plan_page import PlanPage
 from ui.tasks import Task, TaskRunner
 from foundation.jobs import CancelToken, Progress
@@ -62,7 +63,7 @@ class ConfirmPage(QWizardPage):
                                [checklist_id]).fetchone() if checklist_id is not None else None
             name = (row[1] if w.language.startswith("zh") else row[0]) + f" v{row[2]}" if row else \
                 self.tr("the built-in checklist")
-            lists.append(f"{value_label('ip_type', ip_type)}: {name}")
+            lists.append(labelled(value_label('ip_type', ip_type), name))
         rows = [
             (self.tr("Round"), w.filters_page.name.text().strip()),
             (self.tr("Cases"), describe_filters(filters)),
@@ -70,10 +71,11 @@ class ConfirmPage(QWizardPage):
             (self.tr("Plan"), describe_plan(plan)),
             (self.tr("Sample size"), str(design.size if design else "-")),
             (self.tr("Seed"), w.plan_page.seed.text()),
-            (self.tr("Reviewers"), ", ".join(f"{n} ({c})" for n, c in loads.items()) or self.tr("not assigned yet")),
-            (self.tr("Checklists"), "; ".join(lists)),
+            (self.tr("Reviewers"), listed([self.tr("%1 (%2)").replace("%1", n).replace("%2", str(c))
+                                           for n, c in loads.items()]) or self.tr("not assigned yet")),
+            (self.tr("Checklists"), listed(lists, clauses=True)),
         ]
-        self.text.setText("\n".join(f"{label}: {value}" for label, value in rows))
+        self.text.setText("\n".join(labelled(label, value) for label, value in rows))
         self.status.setText("")
 
 

@@ -935,6 +935,10 @@ Create a new, empty workspace there?</source>
         <translation>评查人</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
         <source>not assigned yet</source>
         <translation>尚未分配</translation>
     </message>
@@ -3650,6 +3654,21 @@ Create a new, empty workspace there?</source>
     <message>
         <source>Valid; ready to save.</source>
         <translation>校验通过，可以保存。</translation>
+    </message>
+</context>
+<context>
+    <name>Punctuation</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>

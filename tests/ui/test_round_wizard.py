@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWizard
 from db.connection import open_database
 from ui import dialogs
 from ui.tasks import TaskRunner
+from tests.ui.test_language_zh import zh  # noqa: F401 (fixture)
 from workbench.rounds import assignment, population, round_status, sampling_plan, store
 from workbench.demo.data import generate_cases, write_csv
 from workbench.importing.importer import import_file
@@ -341,3 +342,19 @@ def test_the_risk_method_shows_its_floor_and_draws_with_unequal_probabilities(qt
     pis = {c.inclusion_probability for c in result.cases}
     assert len(pis) == 2 and max(pis) / min(pis) == pytest.approx((0.2 + 0.8 * 0.9) / 0.2)
     assert store.get_round(db, "Risk").plan.floor == 0.2
+
+
+def test_the_chinese_confirmation_is_punctuated_in_chinese(zh, wizard, workspace) -> None:
+    db, _ = workspace
+    wizard.filters_page.name.setText("2022 抽样")
+    wizard.filters_page.ip_types["trademark"].setChecked(True)
+    wizard.next()
+    wizard.plan_page.fixed.setChecked(True)
+    wizard.plan_page.size.setValue(12)
+    wizard.next()
+    for name in top_examiners(db, 2):
+        wizard.assignment_page.add_reviewer(name)
+    wizard.next()
+    text = wizard.confirm_page.text.text()
+    assert "评查轮次：2022 抽样" in text and "抽样方案：简单随机抽样；12 件" in text
+    assert not any(mark in text for mark in (": ", "; ", ", ")), text      # no English punctuation
