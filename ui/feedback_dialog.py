@@ -215,8 +215,7 @@ class FeedbackDialog(QDialog):
             return
         if (self.task is not None and self.task.running) or not self.preview() or self.previewed is None:
             return
-        folder = Path(self.folder.text().strip(),
-                                     kind=file_dialogs.FEEDBACK).expanduser()
+        folder = Path(self.folder.text().strip()).expanduser()
         replaced = replaced_files(folder, self.previewed.examiners)
         if replaced and not dialogs.confirm(
                 self, self.tr("Replace files"),
