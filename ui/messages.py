@@ -1,7 +1,7 @@
 """Workbench errors in the user's language: the English template is the translation source."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Mapping
 
 from PySide6.QtCore import QCoreApplication
 
@@ -12,11 +12,16 @@ CONTEXT = "WorkbenchError"
 
 
 def _localised(value: Any) -> Any:
-    """IP type names inside a translated message follow the message's language."""
+    """IP type names inside a translated message follow the message's language; counts get separators."""
     if isinstance(value, str) and value.replace(" ", "_") in IP_TYPES:
         from ui.case_model import value_label
         return value_label("ip_type", value.replace(" ", "_"))
     return value
+
+
+def localised_params(params: Mapping[str, Any] | None) -> dict[str, Any]:
+    """A translated message's parameters in the user's language (IP types by their names)."""
+    return {k: _localised(v) for k, v in (params or {}).items()}
 
 
 def error_text(exc: BaseException) -> str:
@@ -24,9 +29,10 @@ def error_text(exc: BaseException) -> str:
         template = WorkbenchError.templates.get(exc.code)
         if template is not None:
             translated = QCoreApplication.translate(CONTEXT, template)
-            params = exc.params if translated == template else {k: _localised(v) for k, v in exc.params.items()}
+            if translated == template:
+                return exc.message()      # English: its plurals resolved by the counts
             try:
-                return translated.format(**params)
+                return translated.format(**localised_params(exc.params))
             except (KeyError, IndexError, ValueError):
                 return exc.message()
         return exc.message()

@@ -21,6 +21,7 @@ from typing import Any, Sequence
 
 import sqlite_utils
 
+from foundation.words import resolve_template
 from workbench.feedback.findings import ChecklistTexts, FeedbackScope, Finding
 from workbench.report.figures import (
     DEFINITIONS,
@@ -194,7 +195,7 @@ def write_letter(path: str | Path, letter: Letter, texts: ChecklistTexts) -> int
 def _translator(language: str):   # type: ignore[no-untyped-def]
     def t(text: Text, **params: Any) -> str:
         value = text.get(language)
-        return value.format(**params) if params else value
+        return resolve_template(value, params).format(**params) if params else value
     return t
 
 
