@@ -217,7 +217,7 @@ class FeedbackDialog(QDialog):
             return
         folder = Path(self.folder.text().strip(),
                                      kind=file_dialogs.FEEDBACK).expanduser()
-        replaced = replaced_files(folder, self.previewed.examiners)
+        replaced = replaced_files(folder, self.previewed.examiners, self.language_box.currentData())
         if replaced and not dialogs.confirm(
                 self, self.tr("Replace files"),
                 fill(self.tr("%1 file(s) in %2 from an earlier sending have the same names and will be replaced "
