@@ -2573,6 +2573,10 @@ Create a new, empty workspace there?</source>
         <translation>例如：专利法第22条第3款；专利审查指南第二部分第四章</translation>
     </message>
     <message>
+        <source>e.g. 专利法第22条第3款</source>
+        <translation>例如：专利法第22条第3款</translation>
+    </message>
+    <message>
         <source>A fail makes the whole case an error</source>
         <translation>此项不合格即判定整件案件为差错</translation>
     </message>

@@ -52,3 +52,25 @@ def test_each_problem_is_a_whole_sentence_in_both_languages():
     assert sentences["the item has an unknown field 'wat' (expected answers, auto_fail, categories, condition, "
                      "guidance, id, reference, scale, severities, text, weight)"].startswith("评查项含有未知字段 'wat'")
     assert sentences["severities lists 'major' twice"] == "severities 中 'major' 出现两次"
+
+
+def test_builtin_references_have_their_chinese_form():
+    from workbench.review.checklist_store import builtin_templates
+    for checklist in builtin_templates():
+        for item in checklist.items:
+            zh = item.reference_in("zh")
+            assert zh != item.reference and not re.search(r"\b(PL|IR|GPE|TL|TLIR) \d|Part [IV]|Ch\. ", zh), \
+                f"{checklist.template_id} {item.id}: {zh}"
+            assert item.reference_in("en") == item.reference
+    invention = next(c for c in builtin_templates() if c.template_id == "invention-substantive")
+    assert "专利法第22条第2款" in " ".join(i.reference_zh for i in invention.items)
+    assert "专利审查指南第二部分第七章" in " ".join(i.reference_zh for i in invention.items)
+
+
+def test_a_reference_may_be_given_in_both_languages_or_as_one_text():
+    data = json.loads(MINI.read_text(encoding="utf-8"))
+    first = data["sections"][0]["items"][0]
+    first["reference"] = {"en": "PL 22.3", "zh": "专利法第22条第3款"}
+    assert validate_template(data) == []
+    first["reference"] = {"en": "PL 22.3"}
+    assert [p.zh for p in validate_template(data)] == ["法律依据（reference）缺少中文文本（'zh'）"]

@@ -325,7 +325,7 @@ def _card(f: Finding, texts: ChecklistTexts, t: Any) -> list[list[str]]:
     return [[t(L["finding_id"]), f"{f.id}      {t(L['item_code'], code=f.item_id)}"],
             [t(L["item"]), t(item.text) if item is not None else f.item_id],
             [t(L["guidance"]), (t(item.guidance) if item is not None else "") or none],
-            [t(L["reference"]), (item.reference if item is not None else "") or none],
+            [t(L["reference"]), (t(Text(item.reference, item.reference_zh)) if item is not None else "") or none],
             [t(L["severity"]), _label(SEVERITY_LABELS, f.severity, t)],
             [t(L["category"]), category],
             [t(L["comment"]), f.comment or none]]

@@ -252,7 +252,7 @@ def write_strata(sheet: Worksheet, report: Report, language: str, progress: Prog
 
 
 def write_items(sheet: Worksheet, report: Report, language: str, progress: Progress, cancel: CancelToken) -> int:
-    rows = ([i.checklist.get(language), i.item_id, i.text.get(language), i.reference, i.applicable, i.failed,
+    rows = ([i.checklist.get(language), i.item_id, i.text.get(language), i.reference.get(language), i.applicable, i.failed,
              i.failure.rate, i.failure.low, i.failure.high, i.share, i.cumulative] for i in report.items)
     return write_table(sheet, columns=_weighted(ITEM_COLUMNS, report, "failure", "failure_weighted"), rows=rows, language=language, table_name=TABLE_NAMES["item"],
                        progress=progress, cancel=cancel)

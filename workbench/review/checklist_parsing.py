@@ -388,10 +388,13 @@ def _build_item(c: _Collector, raw: Any, section_id: str, scales: Mapping[str, t
     seen_ids[item_id] = "item"
     text = c.text(raw.get("text"), Text("text", "评查项文本（text）"), item_id)
     guidance = c.text(raw.get("guidance"), Text("guidance", "评查指引（guidance）"), item_id)
-    reference = raw.get("reference", "")
-    if not isinstance(reference, str):
-        c.add(item_id, "reference must be a text",
-              "reference 必须是文本")
+    reference, reference_zh = raw.get("reference", ""), ""
+    if isinstance(reference, dict):         # {"en": "PL 22.2", "zh": "专利法第22条第2款"}
+        both = c.text(reference, Text("reference", "法律依据（reference）"), item_id)
+        reference, reference_zh = both.en, both.zh
+    elif not isinstance(reference, str):
+        c.add(item_id, "reference must be a text, or an object with 'en' and 'zh' texts",
+              "reference 必须是文本，或含有 'en' 和 'zh' 两种文本的对象")
         reference = ""
     options = _item_options(c, raw, item_id, scales)
     severities = c.codes(raw.get("severities", []), Text("severities", "severities"), item_id)
@@ -417,7 +420,7 @@ def _build_item(c: _Collector, raw: Any, section_id: str, scales: Mapping[str, t
               "设置了 auto_fail，但没有任何答案会不合格")
     condition = _item_condition(c, raw, item_id)
     return Item(item_id, section_id, text, guidance, reference, tuple(options), tuple(severities),
-                tuple(item_categories), weight, auto_fail, condition)
+                tuple(item_categories), weight, auto_fail, condition, reference_zh)
 
 
 def _item_options(c: _Collector, raw: Mapping[str, Any], item_id: str,
