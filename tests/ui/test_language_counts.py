@@ -19,7 +19,6 @@ def zh():
     install_translations(QApplication.instance(), "en")
 
 
-
 def test_english_plural_messages_read_right_for_one_and_many():
     def tr(n: int) -> str:
         return QCoreApplication.translate("StatusArea", BROKEN, "", n)
