@@ -13,9 +13,13 @@ CONTEXT = "WorkbenchError"
 
 def _localised(value: Any) -> Any:
     """IP type names inside a translated message follow the message's language; counts get separators."""
-    if isinstance(value, str) and value.replace(" ", "_") in IP_TYPES:
+    if not isinstance(value, str):
+        return value
+    key = value.replace(" ", "_")
+    key = next((key[len(a):] for a in ("a_", "an_") if key.startswith(a) and key[len(a):] in IP_TYPES), key)
+    if key in IP_TYPES:               # "utility model", or "a utility model" where English needs the article
         from ui.case_model import value_label
-        return value_label("ip_type", value.replace(" ", "_"))
+        return value_label("ip_type", key)
     return value
 
 

@@ -6015,7 +6015,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>The number {value} is {implied_a} number but the row says {declared}.</source>
-        <translation>申请号 {value} 属于{implied}类型，但该行填写的类型为{declared}。</translation>
+        <translation>申请号 {value} 属于{implied_a}类型，但该行填写的类型为{declared}。</translation>
     </message>
     <message>
         <source>Unknown sample size code letter {value!r}.</source>
