@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from foundation.words import resolve_template
+
 
 class WorkbenchError(Exception):
     """Bad input or a refused operation: the user can act on it (CLI exit 2)."""
@@ -24,7 +26,7 @@ class WorkbenchError(Exception):
         if template is None:
             return f"{self.code}: {self.params}" if self.params else self.code
         try:
-            return template.format(**self.params)
+            return resolve_template(template, self.params).format(**self.params)
         except (KeyError, IndexError, ValueError):
             return f"{template} {self.params}"
 

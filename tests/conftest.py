@@ -32,6 +32,8 @@ def pytest_configure(config) -> None:
     from PySide6.QtWidgets import QApplication
     global _QT_APPLICATION
     _QT_APPLICATION = QApplication.instance() or QApplication([])
+    from ui.app import install_translations
+    install_translations(_QT_APPLICATION, "en")   # as the application starts: English plurals, counts
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -74,7 +74,7 @@ def test_conflicts_are_listed_and_refused_unless_a_side_is_preferred(conflicting
     before = dump(master)
     code, out, err = run("merge", str(path), "--db", str(master))
     assert code == 2 and dump(master) == before
-    assert err.count("\n") == 1 and err.startswith(f"error: {path.name}: 2 item(s) in 1 review(s) were changed")
+    assert err.count("\n") == 1 and err.startswith(f"error: {path.name}: 2 items in 1 review were changed")
     assert f"item {item_id}: here fail" in out and "| package pass" in out and "the review: here status" in out
     code, out, err = run("merge", str(path), "--prefer", "package", "--db", str(master))
     assert code == 0 and err == "" and f"item {item_id}: here fail" in out and "-> package" in out

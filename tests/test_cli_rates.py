@@ -218,7 +218,7 @@ def test_a_stratum_without_a_case_is_named_with_its_share(db) -> None:
     assert data["uncovered_strata"] == [{"stratum": certain, "population": strata[certain], "share": share}]
     assert f"{certain} ({100 * share:.1f}% of the population)" in data["warnings"][0]
     code, out, _ = run("sample", "--db", db, "--include-sampled", "--round", next(_names), *args)
-    assert "Warning: 1 stratum(s) get no case" in out and certain in out
+    assert "Warning: 1 stratum gets no case" in out and certain in out
 
 
 # --- nothing a user can type gives exit 1 ---------------------------------------------------------

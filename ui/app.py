@@ -21,6 +21,7 @@ from workbench import APP_ID, __version__
 from foundation.errors import WorkbenchError
 from foundation.logs import setup_logging
 from foundation.paths import resource_dir, workspace_path
+from ui.plurals import CountingTranslator
 
 log = logging.getLogger("workbench.ui")
 _translators: list[QTranslator] = []   # kept alive for the application's lifetime
@@ -36,16 +37,18 @@ def install_translations(app: QCoreApplication, language: str) -> None:
     for translator in _translators:
         app.removeTranslator(translator)
     _translators.clear()
-    if language != "zh":
-        return
-    ours = QTranslator(app)
-    if ours.load(str(resource_dir() / "translations" / "workbench_zh_CN.qm")):
-        app.installTranslator(ours)
-        _translators.append(ours)
-    qt = QTranslator(app)
-    if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        _translators.append(qt)
+    ours: QTranslator | None = None
+    if language == "zh":
+        ours = QTranslator(app)
+        if not ours.load(str(resource_dir() / "translations" / "workbench_zh_CN.qm")):
+            ours = None
+        qt = QTranslator(app)
+        if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            _translators.append(qt)
+    counting = CountingTranslator(ours, app)   # ours asked through it: counts and English plurals
+    app.installTranslator(counting)
+    _translators.append(counting)
 
 
 def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:

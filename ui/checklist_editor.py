@@ -289,7 +289,9 @@ class ChecklistEditor(SectionTree, TemplateForm, ItemForm, ProblemList, QDialog)
                 if isinstance(condition, dict):
                     text += "  " + self.tr("[only when %1 is %2]").replace("%1", str(condition.get("item"))) \
                         .replace("%2", "/".join(map(str, condition.get("answers") or [])))
-                node = QTreeWidgetItem([text, answers, str(item.get("reference") or "")])
+                reference = item.get("reference")
+                node = QTreeWidgetItem([text, answers, bilingual_text(reference, language) if isinstance(reference, dict)
+                                        else str(reference or "")])
                 node.setToolTip(0, bilingual_text(item.get("guidance"), language))
                 top.addChild(node)
             top.setExpanded(True)

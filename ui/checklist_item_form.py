@@ -46,9 +46,10 @@ class ItemForm:
         self.i_text.edited.connect(lambda: self._set_node(["text"], self.i_text.value()))
         self.i_guidance = BilingualEdit(True)
         self.i_guidance.edited.connect(lambda: self._set_node(["guidance"], self.i_guidance.value()))
-        self.i_reference = QLineEdit()
-        self.i_reference.setPlaceholderText(self.tr("e.g. PL 22.3; Guidelines Part II Ch. 4"))
-        self.i_reference.textEdited.connect(lambda text: self._set_node(["reference"], text))
+        self.i_reference = BilingualEdit(False)     # the Chinese form (专利法第22条第3款) is optional
+        self.i_reference.edits["en"].setPlaceholderText(self.tr("e.g. PL 22.3; Guidelines Part II Ch. 4"))
+        self.i_reference.edits["zh"].setPlaceholderText(self.tr("e.g. 专利法第22条第3款"))
+        self.i_reference.edited.connect(lambda: self._set_node(["reference"], reference_value(self.i_reference.value())))
         self.i_scale = QComboBox()
         self.i_scale.activated.connect(self._scale_chosen)
         self.i_answers_box = QWidget()
@@ -125,7 +126,8 @@ class ItemForm:
         self.i_id.setText(str(item.get("id") or ""))
         self.i_text.set_value(item.get("text"))
         self.i_guidance.set_value(item.get("guidance"))
-        self.i_reference.setText(str(item.get("reference") or ""))
+        reference = item.get("reference")
+        self.i_reference.set_value(reference if isinstance(reference, dict) else {"en": str(reference or "")})
         self.i_scale.clear()
         self.i_scale.addItem(self.tr("Pass / fail / n/a"), "pass_fail")
         scales = self.data.get("scales") if isinstance(self.data.get("scales"), dict) else {}
@@ -300,3 +302,7 @@ class ItemForm:
 def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
+
+def reference_value(value: dict[str, str]) -> str | dict[str, str]:
+    """The template's reference: a plain text while only the English is given, else both languages."""
+    return {"en": value["en"], "zh": value["zh"]} if value.get("zh", "").strip() else value.get("en", "")

@@ -21,6 +21,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFrame, QHBoxLayout, QLabel,
                                QPushButton, QScrollArea, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
+from foundation.words import fill
 from ui.chart_tools import ChartLegend, ChartTools
 from ui.charts import ComplianceChart, CountBar, ParetoChart, RateBar, percent
 from ui.dashboard_tiles import TileBoard
@@ -325,8 +326,8 @@ class DashboardView(QWidget):
             period = self.tr(", decided %1 to %2").replace(
                 "%1", flt.date_from.isoformat() if flt.date_from else "…").replace(
                 "%2", flt.date_to.isoformat() if flt.date_to else "…")
-        population = (self.tr("; population %1, %2 drawn").replace("%1", str(report.population))
-                      .replace("%2", str(report.drawn)) if report.drawn is not None else "")
+        population = (fill(self.tr("; population %1, %2 drawn"), report.population, report.drawn)
+                      if report.drawn is not None else "")
         scope_text = self.tr("Figures for %1%2%3.").replace("%1", where).replace("%2", period).replace(
             "%3", population)
         if report.unequal:
@@ -335,7 +336,7 @@ class DashboardView(QWidget):
                                         "population, not the over-sampled high-risk cases.")
         if report.uncovered_strata:
             # Said out loud: strata without a reviewed case are outside every estimate.
-            scope_text += gap(scope_text) + self.tr("The estimate covers %1 of the population; no reviewed case yet in %2 "
-                                        "(population %3).").replace("%1", percent(report.covered_share)).replace(
-                "%2", ", ".join(report.uncovered_strata)).replace("%3", str(report.uncovered_population))
+            scope_text += gap(scope_text) + fill(self.tr("The estimate covers %1 of the population; no reviewed case yet in %2 "
+                                        "(population %3)."), percent(report.covered_share),
+                ", ".join(report.uncovered_strata), report.uncovered_population)
         return scope_text

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from foundation.words import fill, number
 from ui.case_model import value_label
 from ui.charts import percent
 from workbench.report.figures import Report
@@ -80,9 +81,8 @@ class TileBoard(QWidget):
         """'3 of 40 reviewed · likely between 2.6% and 19.9% (95% interval)'."""
         if p.rate is None:
             return self.tr("no reviewed cases")
-        return self.tr("%3 of %4 reviewed · likely between %1 and %2 (95% interval)").replace(
-            "%1", percent(p.low)).replace("%2", percent(p.high)).replace("%3", str(p.successes)).replace(
-            "%4", str(p.n))
+        return fill(self.tr("%3 of %4 reviewed · likely between %1 and %2 (95% interval)"),
+                    percent(p.low), percent(p.high), p.successes, p.n)
 
     def show_rates(self, report: Report) -> None:
         """Compliance (stratified when the round is), cases reviewed, defect and error rates."""
@@ -92,7 +92,7 @@ class TileBoard(QWidget):
             # A risk-based round weights each case by 1/pi (Hájek); a stratified one by its stratum.
             words = self.tr("Hájek estimate; 95% interval %1–%2 · %3 reviewed") if report.unequal \
                 else self.tr("Stratified estimate; 95% interval %1–%2 · %3 reviewed")
-            detail = words.replace("%1", percent(low)).replace("%2", percent(high)).replace("%3", str(report.reviewed))
+            detail = fill(words, percent(low), percent(high), report.reviewed)
             alarm = high is not None and high < report.target
         else:
             detail = self.share(overall.compliance)
@@ -100,9 +100,9 @@ class TileBoard(QWidget):
         self.compliance.show_figure(percent(rate), detail + "\n" + self.tr("Target %1").replace(
             "%1", percent(report.target, 0)), alarm=alarm)
         self.reviewed.show_figure(
-            str(report.reviewed),
-            self.tr("of %1 cases · %2 in progress · %3 not reviewed").replace("%1", str(report.cases)).replace(
-                "%2", str(report.in_progress)).replace("%3", str(report.not_reviewed)))
+            number(report.reviewed),
+            fill(self.tr("of %1 cases · %2 in progress · %3 not reviewed"), report.cases, report.in_progress,
+                 report.not_reviewed))
         self.defect.show_figure(percent(report.defect_rate.rate), self.share(report.defect_rate))
         self.error.show_figure(percent(report.error_rate.rate), self.share(report.error_rate))
 
@@ -111,15 +111,15 @@ class TileBoard(QWidget):
         overall = report.overall
         severities = {"critical": self.tr("critical"), "major": self.tr("major"), "minor": self.tr("minor"),
                       "advisory": self.tr("advisory")}
-        self.findings.show_figure(str(overall.findings_total), " · ".join(
-            f"{overall.findings[key]} {name}" for key, name in severities.items()))
+        self.findings.show_figure(number(overall.findings_total), " · ".join(
+            f"{overall.findings[key]:,} {name}" for key, name in severities.items()))
         if overall.median_minutes is None:
             self.minutes.show_figure("–", self.tr("no review time recorded"))
         else:
             self.minutes.show_figure(
                 self.tr("%1 min").replace("%1", f"{overall.median_minutes:.1f}"),
-                self.tr("half the cases took less; 9 in 10 took under %1 min · %2 cases timed").replace(
-                    "%1", f"{overall.p90_minutes:.1f}").replace("%2", str(overall.timed)))
+                fill(self.tr("half the cases took less; 9 in 10 took under %1 min · %2 cases timed"),
+                     f"{overall.p90_minutes:.1f}", overall.timed))
         shown = [p for p in report.pendency if p.median_days is not None]
         if shown:
             self.pendency.show_figure(

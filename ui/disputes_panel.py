@@ -53,7 +53,7 @@ class FindingDetail(QTextBrowser):
             if item.guidance.get(lang):
                 parts.append(self._para(self.tr("Guidance"), item.guidance.get(lang)))
             if item.reference:
-                parts.append(self._para(self.tr("Legal reference"), item.reference))
+                parts.append(self._para(self.tr("Legal reference"), item.reference_in(self.language)))
         else:
             parts.append(f"<p><b>{escape(row.item_id)}</b></p>")
         graded = severity_label(finding.severity) if finding.severity else "–"

@@ -20,6 +20,7 @@ from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
+from foundation.words import fill
 from foundation.errors import WorkbenchError
 from ui import dialogs
 from ui.list_tables import one_line_rows
@@ -149,9 +150,8 @@ class DisputesView(QWidget):
         rows = self.all_rows
         disputed = sum(r.state == "open" for r in rows)
         overdue = sum(r.overdue(today) for r in rows)
-        self.counts.setText(self.tr("%1 finding(s) sent · %2 disputed, to decide · %3 overdue · %4 shown")
-                            .replace("%1", str(len(rows))).replace("%2", str(disputed))
-                            .replace("%3", str(overdue)).replace("%4", str(self.model.rowCount())))
+        self.counts.setText(fill(self.tr("%1 finding(s) sent · %2 disputed, to decide · %3 overdue · %4 shown"),
+                                 len(rows), disputed, overdue, self.model.rowCount()))
 
     def select(self, which: str) -> None:
         """Show one of decisions.SELECTIONS."""

@@ -94,7 +94,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}: the file is empty.'),  # import.empty
     QT_TRANSLATE_NOOP('WorkbenchError', 'Another header row, not a case.'),  # import.header_row
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}, line {line}: a cell is longer than {limit} characters; the file is probably damaged.'),  # import.huge_cell
-    QT_TRANSLATE_NOOP('WorkbenchError', 'The number {value} is a {implied} number but the row says {declared}.'),  # import.ip_type_mismatch
+    QT_TRANSLATE_NOOP('WorkbenchError', 'The number {value} is {implied_a} number but the row says {declared}.'),  # import.ip_type_mismatch
     QT_TRANSLATE_NOOP('WorkbenchError', 'The IP type cannot be told from {value}; add an IP type column.'),  # import.ip_type_unknown
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}, line {line}: the file holds more than {limit} cells; import it in parts.'),  # import.limit_cells
     QT_TRANSLATE_NOOP('WorkbenchError', '{path}, line {line}: a row has more than {limit} columns (a cell merged or spanned too far?); the file is not imported.'),  # import.limit_columns

@@ -14,6 +14,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
+from foundation.words import fill
 from db.connection import open_database
 from foundation.errors import WorkbenchError
 from foundation.jobs import CancelToken, Progress
@@ -76,9 +77,8 @@ class FeedbackActions(QObject):
     def _sent(self, result: SendResult) -> None:
         self.window.notify(Changes(disputes=True, what="feedback"))
         self.window.statusBar().showMessage(
-            self.tr("Feedback written for %1 examiner(s) into %2; responses are due by %3.")
-            .replace("%1", str(len(result.letters))).replace("%2", str(result.outdir))
-            .replace("%3", result.deadline.isoformat()), 15000)
+            fill(self.tr("Feedback written for %1 examiner(s) into %2; responses are due by %3."),
+                 len(result.letters), str(result.outdir), result.deadline.isoformat()), 15000)
 
     # -- responses -----------------------------------------------------------------------------
     def import_responses(self) -> Task | None:
@@ -118,16 +118,15 @@ class FeedbackActions(QObject):
             if f.already_imported:
                 lines.append(self.tr("%1: already imported (the same file); nothing changed.").replace("%1", name))
                 continue
-            line = self.tr("%1 (%2): %3 response(s) recorded, %4 unchanged, %5 left blank.").replace(
-                "%1", name).replace("%2", f.examiner).replace("%3", str(len(f.recorded))).replace(
-                "%4", str(len(f.unchanged))).replace("%5", str(len(f.blank)))
+            line = fill(self.tr("%1 (%2): %3 response(s) recorded, %4 unchanged, %5 left blank."), name,
+                        f.examiner, len(f.recorded), len(f.unchanged), len(f.blank))
             if f.late:
-                line += gap(line) + self.tr("%1 came after the finding was decided (%2): kept, not applied.").replace(
-                    "%1", str(len(f.late))).replace("%2", ", ".join(map(str, f.late)))
+                line += gap(line) + fill(self.tr("%1 came after the finding was decided (%2): kept, not applied."),
+                                   len(f.late), ", ".join(map(str, f.late)))
             lines.append(line)
         disputed = sum(r.state == "open" for r in dispute_rows(self.window.db))
-        lines += ["", self.tr("%1 dispute(s) wait for a decision in the Disputes tab (Ctrl+Shift+D).")
-                  .replace("%1", str(disputed))]
+        lines += ["", fill(self.tr("%1 dispute(s) wait for a decision in the Disputes tab (Ctrl+Shift+D)."),
+                           disputed)]
         return "\n".join(lines)
 
     def _import_failed(self, exc: BaseException) -> None:

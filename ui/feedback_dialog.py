@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QDialog, QDia
                                QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton,
                                QVBoxLayout, QWidget)
 
+from foundation.words import fill
 from db.connection import open_database
 from foundation.errors import WorkbenchError
 from foundation.jobs import CancelToken, Progress
@@ -196,13 +197,12 @@ class FeedbackDialog(QDialog):
         if not counted.examiners:
             return self.tr("No reviewed case in this scope has a finding: there is nothing to send."), False
         self.previewed = counted
-        text = self.tr("%1 finding(s) for %2 examiner(s): each gets a letter and a response workbook. Responses "
-                       "will be due by %3.").replace("%1", str(counted.findings)).replace(
-            "%2", str(len(counted.examiners))).replace(
-            "%3", response_deadline(self.db, self.scope(), self.today()).isoformat())
+        text = fill(self.tr("%1 finding(s) for %2 examiner(s): each gets a letter and a response workbook. "
+                            "Responses will be due by %3."), counted.findings, len(counted.examiners),
+                    response_deadline(self.db, self.scope(), self.today()).isoformat())
         if counted.without_examiner:
-            text += "\n" + self.tr("%1 finding(s) of cases that name no examiner will not be sent.") \
-                .replace("%1", str(counted.without_examiner))
+            text += "\n" + fill(self.tr("%1 finding(s) of cases that name no examiner will not be sent."),
+                                counted.without_examiner)
         if not self.folder.text().strip():
             return text + "\n" + self.tr("Choose the folder to write into."), False
         return text, True
@@ -216,12 +216,11 @@ class FeedbackDialog(QDialog):
         if (self.task is not None and self.task.running) or not self.preview() or self.previewed is None:
             return
         folder = Path(self.folder.text().strip()).expanduser()
-        replaced = replaced_files(folder, self.previewed.examiners)
+        replaced = replaced_files(folder, self.previewed.examiners, self.language_box.currentData())
         if replaced and not dialogs.confirm(
                 self, self.tr("Replace files"),
-                self.tr("%1 file(s) in %2 from an earlier sending have the same names and will be replaced "
-                        "(e.g. %3). Replace them?").replace("%1", str(len(replaced))).replace("%2", str(folder))
-                .replace("%3", replaced[0].name)):
+                fill(self.tr("%1 file(s) in %2 from an earlier sending have the same names and will be replaced "
+                             "(e.g. %3). Replace them?"), len(replaced), str(folder), replaced[0].name)):
             return
         self.start(folder)
 
@@ -259,18 +258,16 @@ class FeedbackDialog(QDialog):
         super().accept()
 
     def result_text(self, result: SendResult) -> str:
-        lines = [self.tr("Feedback written for %1 examiner(s), %2 finding(s). Responses are due by %3.")
-                 .replace("%1", str(len(result.letters))).replace("%2", str(result.findings))
-                 .replace("%3", result.deadline.isoformat()),
+        lines = [fill(self.tr("Feedback written for %1 examiner(s), %2 finding(s). Responses are due by %3."),
+                      len(result.letters), result.findings, result.deadline.isoformat()),
                  "", self.tr("In %1:").replace("%1", str(result.outdir))]
         for letter in result.letters[:LISTED]:
             lines.append(f"  {letter.letter.name}, {letter.workbook.name}")
         if len(result.letters) > LISTED:
-            lines.append("  " + self.tr("… and the files of %1 more examiner(s)")
-                         .replace("%1", str(len(result.letters) - LISTED)))
+            lines.append("  " + fill(self.tr("… and the files of %1 more examiner(s)"), len(result.letters) - LISTED))
         if result.without_examiner:
-            lines += ["", self.tr("%1 finding(s) of cases that name no examiner were not sent.")
-                      .replace("%1", str(result.without_examiner))]
+            lines += ["", fill(self.tr("%1 finding(s) of cases that name no examiner were not sent."),
+                               result.without_examiner)]
         return "\n".join(lines)
 
     def _failed(self, exc: BaseException) -> None:

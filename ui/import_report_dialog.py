@@ -11,8 +11,9 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
                                QLabel, QPushButton, QTableView, QVBoxLayout, QWidget)
 
+from foundation.words import fill
 from ui import dialogs, file_dialogs
-from ui.messages import CONTEXT, error_text, gap
+from ui.messages import CONTEXT, error_text, gap, localised_params
 from foundation.errors import WorkbenchError
 from workbench.report.import_issues_csv import write_issues_csv
 from workbench.importing.import_result import RowIssue
@@ -38,7 +39,7 @@ def reason_text(issue: RowIssue) -> str:
     if not translated or translated == template:
         return issue.reason
     try:
-        return translated.format(**(issue.params or {}))
+        return translated.format(**localised_params(issue.params))
     except (KeyError, IndexError, ValueError):
         return issue.reason
 
@@ -205,9 +206,9 @@ class ImportReportDialog(QDialog):
 
 def summary_text(read: int, accepted: int, unchanged: int, updated: int, rejected: int, skipped: int,
                  flagged: int = 0) -> str:
-    text = (QCoreApplication.translate("ImportReport", "Read %1 rows: %2 accepted, %3 unchanged, %4 updated, %5 rejected, %6 skipped.")
-            .replace("%1", str(read)).replace("%2", str(accepted)).replace("%3", str(unchanged))
-            .replace("%4", str(updated)).replace("%5", str(rejected)).replace("%6", str(skipped)))
+    text = fill(QCoreApplication.translate(
+        "ImportReport", "Read %1 rows: %2 accepted, %3 unchanged, %4 updated, %5 rejected, %6 skipped."),
+        read, accepted, unchanged, updated, rejected, skipped)
     if flagged:
-        text += gap(text) + QCoreApplication.translate("ImportReport", "%1 accepted row(s) flagged.").replace("%1", str(flagged))
+        text += gap(text) + fill(QCoreApplication.translate("ImportReport", "%1 accepted row(s) flagged."), flagged)
     return text

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from foundation.words import fill
 from db.connection import open_database
 from ui import dialogs
 from ui.import_report_dialog import ImportReportDialog, summary_text
@@ -150,10 +151,9 @@ class ImportsDialog(QDialog):
         if uses:        # said before anything is tried, in the words of the work that keeps the cases
             dialogs.error(self, self.tr("Remove import"), self.uses_text(record, uses))
             return None
-        question = (self.tr("Remove the import of %1 (%2) and its %3 case(s)? Cases that a later import "
-                            "updated belong to that import and stay; cases this import updated are removed.")
-                    .replace("%1", record.file_name).replace("%2", local_time(record.imported_at))
-                    .replace("%3", str(record.cases)))
+        question = fill(self.tr("Remove the import of %1 (%2) and its %3 case(s)? Cases that a later import "
+                                "updated belong to that import and stay; cases this import updated are removed."),
+                        record.file_name, local_time(record.imported_at), record.cases)
         if not dialogs.confirm(self, self.tr("Remove import"), question):
             return None
         db_path, actor, import_id = self.db_path, self.actor, record.id

@@ -36,6 +36,7 @@ from ui.trend_actions import TrendActions
 from ui.window_menus import WindowMenus
 from ui.workspace_actions import WorkspaceActions
 from workbench.review import checklist_store
+from foundation.words import fill
 from foundation.errors import WorkbenchError
 from workbench.importing.import_result import ImportResult
 from workbench.risk.after_import import import_and_score
@@ -431,9 +432,8 @@ class MainWindow(QMainWindow):
 
     def _calibration_created(self, rnd: Any) -> None:
         self.notify(Changes(reviews=True, rounds=True, what="calibration_round"))
-        self.statusBar().showMessage(self.tr("Calibration round %1: %2 cases, each reviewed blind by %3.")
-                                     .replace("%1", rnd.name).replace("%2", str(len(rnd.cases)))
-                                     .replace("%3", ", ".join(rnd.reviewers)), 15000)
+        self.statusBar().showMessage(fill(self.tr("Calibration round %1: %2 case(s), each reviewed blind by %3."),
+                                          rnd.name, len(rnd.cases), ", ".join(rnd.reviewers)), 15000)
         self.calibration.select_round(rnd.id)
         self.show_calibration(follow_case=False)
 
@@ -515,8 +515,8 @@ class MainWindow(QMainWindow):
     def _round_created(self, result: Any) -> None:
         self.notify(Changes(reviews=True, rounds=True, what="round"))
         choose_my_cases(self.filter_bar)
-        self.statusBar().showMessage(self.tr("Round %1: %2 cases drawn (seed %3).").replace("%1", result.name)
-                                     .replace("%2", str(len(result.cases))).replace("%3", str(result.seed)), 15000)
+        self.statusBar().showMessage(fill(self.tr("Round %1: %2 case(s) drawn (seed %3)."), result.name,
+                                          len(result.cases), str(result.seed)), 15000)
 
     def _package_window(self, path: Path, read_only: bool) -> MainWindow:
         """Another window, for a work package opened from this one (ui/package_dialogs)."""

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QLabel, QPushButton, QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
+from foundation.words import fill
 from ui.case_model import value_label
 from ui.messages import error_text
 from workbench.review import checklist_store
@@ -324,8 +325,7 @@ class MergeDialog(QDialog):
         files = self.report.files
         merging = sum(1 for f in files if f.outcome == "merged" or (f.outcome == "conflicts" and not undecided))
         refused = sum(1 for f in files if f.outcome == "refused")
-        summary = self.tr("%1 of %2 package(s) will be merged").replace("%1", str(merging)) \
-            .replace("%2", str(len(files)))
+        summary = fill(self.tr("%1 of %2 package(s) will be merged"), merging, len(files))
         if refused:
             summary += self.tr("; %n refused", "", refused)
         if total:

@@ -115,7 +115,7 @@ class ReviewDetails:
             self.item_title.setText(self.item_label(item.id) if len(item.text.get(self.language)) <= 48 else
                                     f"{self._numbers.get(item.id, '')} {item.text.get(self.language)}")
             self.guidance.setText(item.guidance.get(self.language))
-            reference = self.tr("Reference: %1").replace("%1", item.reference) if item.reference else ""
+            reference = self.tr("Reference: %1").replace("%1", item.reference_in(self.language)) if item.reference else ""
             if item.condition is not None:
                 reference += ("\n" if reference else "") + self.tr("Shown because %1 was answered %2.").replace(
                     "%1", self._numbers.get(item.condition.item, item.condition.item)).replace(

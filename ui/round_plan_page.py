@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDoubleSpinBo
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton, QSpinBox,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWizardPage)
 
+from foundation.words import fill
 from ui import dialogs
 from ui.messages import error_text, gap
 from ui.round_labels import ERROR_STYLE, allocation_label, field_label, method_label, stratum_label
@@ -286,9 +287,8 @@ class PlanPage(QWizardPage):
         plan = self.plan()
         if plan.method == "risk":
             pis = sampling_plan.risk_probabilities(self.population, design.size, plan.floor or 0.1)
-            text += gap(text) + self.tr("Inclusion probabilities from %1 to %2; %3 case(s) taken with certainty.").replace(
-                "%1", f"{min(pis):.3g}").replace("%2", f"{max(pis):.3g}").replace(
-                "%3", str(sum(1 for p in pis if p >= 1.0)))
+            text += gap(text) + fill(self.tr("Inclusion probabilities from %1 to %2; %3 case(s) taken with certainty."),
+                               f"{min(pis):.3g}", f"{max(pis):.3g}", sum(1 for p in pis if p >= 1.0))
         whole = round_checks.fully_inspected_lots(design)
         if whole:
             text += gap(text) + self.tr("Note: %n lot(s) are no larger than their sample size (%1), so every case in "

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from foundation.words import fill
 from ui.round_labels import describe_plan, fill_rounds, stratum_label
 from workbench.rounds import round_checks, round_status, store
 
@@ -28,7 +29,7 @@ def _fill(table: QTableWidget, rows: list[tuple[Any, ...]]) -> None:
     table.setRowCount(len(rows))
     for row, values in enumerate(rows):
         for column, value in enumerate(values):
-            item = QTableWidgetItem(str(value))
+            item = QTableWidgetItem(f"{value:,}" if isinstance(value, int) else str(value))
             if column:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(row, column, item)
@@ -87,9 +88,8 @@ class RoundProgressDialog(QDialog):
         stored = store.get_round(self.db, round_id)
         people = round_status.reviewer_progress(self.db, round_id)
         drawn, done = sum(n for _, n, _ in people), sum(d for _, _, d in people)
-        self.summary.setText(self.tr("%1 · %2 of %3 cases reviewed (%4), %5 left.").replace(
-            "%1", describe_plan(stored.plan)).replace("%2", str(done)).replace("%3", str(drawn)).replace(
-            "%4", share(done, drawn)).replace("%5", str(drawn - done)))
+        self.summary.setText(fill(self.tr("%1 · %2 of %3 cases reviewed (%4), %5 left."),
+                                  describe_plan(stored.plan), done, drawn, share(done, drawn), drawn - done))
         _fill(self.reviewers, [(name or self.tr("(not assigned)"), n, d, n - d, share(d, n)) for name, n, d in people])
         verdicts: dict[str, str] = {}
         if stored.plan.method == "acceptance":

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 from PySide6.QtCore import Qt
 
+from foundation.words import fill
 from ui.case_model import value_label
 from ui.chart_parts import SERIES_COLOURS
 from ui.charts import percent
@@ -109,9 +110,9 @@ class TrendPage(QWidget):
     def _note(self, t: Trend) -> str:
         notes = []
         if t.undated:
-            notes.append((self.tr("%1 case(s) without a decision date are in no period.") if t.by == BY_DECISION
-                          else self.tr("%1 reviewed case(s) without a completion date are in no period."))
-                         .replace("%1", str(t.undated)))
+            notes.append(fill(self.tr("%1 case(s) without a decision date are in no period.") if t.by == BY_DECISION
+                              else self.tr("%1 reviewed case(s) without a completion date are in no period."),
+                              t.undated))
         if t.stratified_round:
             notes.append(self.tr("A stratified round: each period's rates are shares of its reviewed cases, "
                                  "not weighted estimates."))
@@ -203,8 +204,8 @@ class TrendPage(QWidget):
         self.target_chart.set_data(t.labels, shares, partial)
         self.minutes_chart.title = self.tr("Median active review time (minutes): %1").replace("%1", name)
         self.minutes_chart.set_data(t.labels, [LineSeries(name, tuple(p.median_minutes for p in focus.points), tuple(
-            self.tr("%1: median %2 min, %3 timed review(s)").replace("%1", p.period.label).replace(
-                "%2", f"{p.median_minutes:.1f}" if p.median_minutes is not None else "–").replace("%3", str(p.timed))
+            fill(self.tr("%1: median %2 min, %3 timed review(s)"), p.period.label,
+                 f"{p.median_minutes:.1f}" if p.median_minutes is not None else "–", p.timed)
             for p in focus.points))], partial)
 
     def _share_series(self, type_name: str, days: int, focus: GroupTrend, cells, colour) -> LineSeries:  # type: ignore[no-untyped-def]

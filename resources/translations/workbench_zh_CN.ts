@@ -2589,6 +2589,10 @@ Create a new, empty workspace there?</source>
         <translation>例如：专利法第22条第3款；专利审查指南第二部分第四章</translation>
     </message>
     <message>
+        <source>e.g. 专利法第22条第3款</source>
+        <translation>例如：专利法第22条第3款</translation>
+    </message>
+    <message>
         <source>A fail makes the whole case an error</source>
         <translation>此项不合格即判定整件案件为差错</translation>
     </message>
@@ -2749,10 +2753,6 @@ Create a new, empty workspace there?</source>
         <translation>重做作答(&amp;R)</translation>
     </message>
     <message>
-        <source>Calibration round %1: %2 cases, each reviewed blind by %3.</source>
-        <translation>校准轮次 %1：%2 件案件，每件由 %3 分别盲评。</translation>
-    </message>
-    <message>
         <source>Undo and redo apply to review answers, on the Review tab.</source>
         <translation>撤销和重做仅适用于“评查”标签页中的评查答案。</translation>
     </message>
@@ -2779,10 +2779,6 @@ Create a new, empty workspace there?</source>
     <message>
         <source>The case now belongs to %1.</source>
         <translation>本案件已改派给 %1。</translation>
-    </message>
-    <message>
-        <source>Round %1: %2 cases drawn (seed %3).</source>
-        <translation>评查轮次 %1：已抽取 %2 件案件（随机种子 %3）。</translation>
     </message>
     <message>
         <source>Empty workspace</source>
@@ -2835,6 +2831,14 @@ Create a new, empty workspace there?</source>
     <message>
         <source>Import cancelled; nothing was changed.</source>
         <translation>已取消导入，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Calibration round %1: %2 case(s), each reviewed blind by %3.</source>
+        <translation>校准轮次 %1：%2 件案件，每件由 %3 分别盲评。</translation>
+    </message>
+    <message>
+        <source>Round %1: %2 case(s) drawn (seed %3).</source>
+        <translation>评查轮次 %1：已抽取 %2 件案件（随机种子 %3）。</translation>
     </message>
     <message>
         <source>quality-review</source>
@@ -5363,10 +5367,6 @@ Create a new, empty workspace there?</source>
         <translation>{path}，第 {line} 行：有一个单元格超过 {limit} 个字符，文件可能已损坏。</translation>
     </message>
     <message>
-        <source>The number {value} is a {implied} number but the row says {declared}.</source>
-        <translation>申请号 {value} 属于 {implied} 类型，但该行填写的类型为 {declared}。</translation>
-    </message>
-    <message>
         <source>The IP type cannot be told from {value}; add an IP type column.</source>
         <translation>无法根据 {value} 判断知识产权类型，请添加知识产权类型列。</translation>
     </message>
@@ -6043,6 +6043,10 @@ Create a new, empty workspace there?</source>
     <message>
         <source>{option} is not used {context}; leave it out.</source>
         <translation>{option} 在此不适用（{context}），请删去。</translation>
+    </message>
+    <message>
+        <source>The number {value} is {implied_a} number but the row says {declared}.</source>
+        <translation>申请号 {value} 属于{implied_a}类型，但该行填写的类型为{declared}。</translation>
     </message>
     <message>
         <source>Unknown sample size code letter {value!r}.</source>

@@ -71,7 +71,7 @@ def test_close_asks_first_and_no_keeps_the_round_blind(answered, window_factory,
     view = calibration_tab(window, qtbot, answered)
     assert not view.close_round()
     assert fake_dialogs.confirm_defaults == [False] and "cannot be undone" in fake_dialogs.confirms[0]
-    assert "4 review(s) are not finished" in fake_dialogs.confirms[0]      # two cases, two reviewers each
+    assert "4 reviews are not finished" in fake_dialogs.confirms[0]      # two cases, two reviewers each
     assert not rounds.get_calibration_round(window.db, ROUND).closed
     fake_dialogs.confirm_answer = True
     with qtbot.waitSignal(view.figures_shown, timeout=10000):

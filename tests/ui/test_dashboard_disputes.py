@@ -51,7 +51,7 @@ def test_the_panel_shows_the_dispute_figures(window_factory, tmp_path, qtbot, mo
     before, after = figures.compliance_before, figures.compliance_after
     assert panel.before.text() == f"{percent(before.rate)} (95% interval {percent(before.low)}–{percent(before.high)})"
     assert panel.after.text().startswith(f"{percent(after.rate)} (95% interval")
-    assert "changed the verdict of 2 reviewed case(s)" in panel.after.text()
+    assert "changed the verdict of 2 reviewed cases" in panel.after.text()
     assert panel.dispute_rate.text() == f"{percent(c.dispute_rate)} · {c.disputed} of {c.sent} findings sent disputed"
     assert panel.overturn_rate.text().startswith(f"{percent(c.overturn_rate)} · 3 of 5 decided: 2 overturned, "
                                                  "1 severity changed, 2 upheld")

@@ -4,6 +4,7 @@ keyboard: a reason required, overturning asked first (No by default), the verdic
 after shown and the window told."""
 from __future__ import annotations
 
+from foundation.words import count
 from datetime import date
 from pathlib import Path
 
@@ -78,7 +79,7 @@ def test_open_disputes_are_listed_first_with_the_finding_in_full(disputed, windo
     states = {cell(view, row, "state") for row in range(view.model.rowCount())}
     assert states == {"Disputed", "Agreed", "No response"}
     assert cell(view, view.model.row_of(agreed_id), "response") == "Agree"
-    assert view.counts.text().startswith(f"{total} finding(s) sent · 1 disputed, to decide · 0 overdue")
+    assert view.counts.text().startswith(f"{count(total, 'finding')} sent · 1 disputed, to decide · 0 overdue")
 
 
 def test_overdue_findings_are_highlighted(disputed, window_factory, qtbot):

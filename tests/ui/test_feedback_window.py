@@ -4,6 +4,7 @@ says where and by when; Cancel leaves nothing; returned workbooks are imported w
 and a tampered one is refused naming the file and row, recording nothing."""
 from __future__ import annotations
 
+from foundation.words import count
 from pathlib import Path
 
 import pytest
@@ -65,7 +66,7 @@ def test_the_dialog_previews_writes_the_files_and_says_where_and_by_when(window,
     assert dialog.language_box.currentData() == "en"                 # the window's language by default
     expected = count_scope(window.db, FeedbackScope(ReportFilter(round_name=ROUND)))
     assert dialog.preview() and dialog.write_button.isEnabled()
-    assert dialog.status.text().startswith(f"{expected.findings} finding(s) for {len(expected.examiners)} examiner(s)")
+    assert dialog.status.text().startswith(f"{count(expected.findings, 'finding')} for {count(len(expected.examiners), 'examiner')}")
     with qtbot.waitSignal(dialog.sent, timeout=60_000):
         dialog.accept()
     names = sorted(p.name for p in seams.folder.iterdir())
@@ -93,7 +94,7 @@ def test_the_scope_can_be_a_period_department_or_examiner_and_refuses_what_canno
     examiner = count_scope(window.db, FeedbackScope(ReportFilter(round_name=ROUND))).examiners[0]
     dialog.examiner.setCurrentIndex(dialog.examiner.findData(examiner))
     assert dialog.scope().examiner == examiner and dialog.preview()
-    assert "for 1 examiner(s)" in dialog.status.text()
+    assert "for 1 examiner:" in dialog.status.text()
     dialog.folder.clear()
     assert not dialog.preview() and "Choose the folder" in dialog.status.text()
 
@@ -144,8 +145,8 @@ def test_a_returned_workbook_is_imported_with_one_summary(window, seams, fake_di
     with qtbot.waitSignal(task.finished, timeout=30_000):
         pass
     (title, text), = fake_dialogs.infos
-    assert f"filled.xlsx ({letter.examiner}): 1 response(s) recorded, 0 unchanged" in text
-    assert "1 dispute(s) wait for a decision" in text
+    assert f"filled.xlsx ({letter.examiner}): 1 response recorded, 0 unchanged" in text
+    assert "1 dispute waits for a decision" in text
     assert any(c.disputes and c.what == "dispute_responses" for c in seen)
     assert window.db.execute("SELECT COUNT(*) FROM dispute_responses").fetchone()[0] == 1
     task = window.feedback.start_import([filled])                # the same file again

@@ -191,7 +191,7 @@ def test_imports_dialog_lists_shows_reports_and_removes(window_factory, fake_dia
     fake_dialogs.confirm_answer = True
     with qtbot.waitSignal(dialog.imports_changed, timeout=10_000):
         dialog.remove_selected()
-    assert "b.csv" in fake_dialogs.confirms[-1] and "2 case(s)" in fake_dialogs.confirms[-1]
+    assert "b.csv" in fake_dialogs.confirms[-1] and "2 cases" in fake_dialogs.confirms[-1]
     assert dialog.table.rowCount() == 1 and window.model.rowCount() == 1
 
 

@@ -130,7 +130,7 @@ def test_conflicts_are_shown_side_by_side_and_chosen_per_item(qtbot, conflicting
     finish(qtbot, window)
     dialog = window.packages.dialog
     assert dialog.report.files[0].outcome == "conflicts"
-    assert not dialog.merge_button.isEnabled() and "2 conflict(s) to decide" in dialog.conflicts_label.text()
+    assert not dialog.merge_button.isEnabled() and "2 conflicts to decide" in dialog.conflicts_label.text()
     conflicts = dialog.resolve_conflicts()
     assert isinstance(conflicts, ConflictDialog) and conflicts.table.rowCount() == 2
     rows = {conflicts.rows[r][3].part: r for r in range(2)}

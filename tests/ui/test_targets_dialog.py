@@ -65,7 +65,7 @@ def test_saving_sets_the_targets_through_the_domain_and_the_trend_follows(window
         assert dialog.save()
     assert {t: x.days for t, x in pendency_targets(window.db).items()} == {"invention": 609}
     assert audit_entries(window.db)[before:] == [("alice", "set", "invention"), ("alice", "clear", "design")]
-    assert "Pendency targets saved (2 IP type(s) changed)." in window.statusBar().currentMessage()
+    assert "Pendency targets saved (2 IP types changed)." in window.statusBar().currentMessage()
     t = trend(window.db, ReportFilter(), period=QUARTER, group="department", today=th.TODAY)
     assert [s.name for s in page.target_chart.series] == ["Invention"]
     shares = [p.share_for("invention").share if p.share_for("invention") else None for p in t.overall.points]

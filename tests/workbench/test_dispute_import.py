@@ -271,8 +271,8 @@ def test_disputes_import_prints_what_it_recorded(db, tmp_path):
     filled = fill(sent.path, tmp_path / "filled.xlsx", {2: ("Agree", None), 4: ("Disagree", "late")})
     code, out, err = run("disputes", "import", str(filled), "--db", str(tmp_path / "w.sqlite3"))
     assert code == 0 and err == ""
-    assert f"({sent.examiner}): 1 response(s) recorded, 0 unchanged" in out
-    assert f"1 kept but not applied: finding(s) {sent.findings[2].id} had been decided already" in out
+    assert f"({sent.examiner}): 1 response recorded, 0 unchanged" in out
+    assert f"1 kept but not applied: finding {sent.findings[2].id} had been decided already" in out
     code, out, _ = run("disputes", "import", str(filled), "--json", "--db", str(tmp_path / "w.sqlite3"))
     assert code == 0 and json.loads(out)["files"][0]["already_imported"] is True
 
@@ -303,7 +303,7 @@ def test_disputes_list_tells_the_state_and_what_is_overdue(db, tmp_path, monkeyp
     monkeypatch.setattr("workbench.cli.disputes.today", lambda: date(2026, 11, 16))
     assert json.loads(run("disputes", "list", "--json", "--db", str(tmp_path / "w.sqlite3"))[1])["counts"]["overdue"] == 0
     code, out, _ = run("disputes", "list", "--open", "--db", str(tmp_path / "w.sqlite3"))
-    assert code == 0 and out.splitlines()[0] == "1 dispute(s) waiting for a decision."
+    assert code == 0 and out.splitlines()[0] == "1 dispute waiting for a decision."
     assert f"  {sent.findings[1].id}  {sent.examiner}" in out and "reason: 我不同意" in out
 
 

@@ -189,7 +189,7 @@ def test_workbooks_and_packages_carry_the_anchor_and_an_intact_workspace_extends
     out = io.StringIO()
     assert cli_main(["verify", "--db", str(path), "--anchor", str(workbook), "--anchor", str(package)],
                     out=out, err=io.StringIO()) == 0
-    assert "extends 2 anchor(s)" in out.getvalue()
+    assert "extends 2 anchors" in out.getvalue()
 
 
 def test_an_unreadable_anchor_is_exit_2(worked, tmp_path):

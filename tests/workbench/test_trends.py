@@ -310,7 +310,7 @@ def test_targets_are_audited_and_set_by_the_command_line(tmp_path):
     assert run()[1].startswith("No pendency targets are set")
     code, out, _err = run("--set", "invention=600", "--set", "design=4m", "--set", "Utility-model=300d")
     assert code == 0
-    assert "invention" in out and "600 days" in out and "122 days" in out and "utility_model" in out
+    assert "invention" in out and "600 days" in out and "122 days" in out and "utility model" in out
     assert {t: v.days for t, v in pendency_targets(db).items()} == {"invention": 600, "utility_model": 300,
                                                                     "design": 122}
     # One bad assignment refuses them all: nothing changes.

@@ -7,6 +7,7 @@ import json
 from typing import Any, TextIO
 
 from foundation.errors import WorkbenchError, register
+from foundation.words import count, number
 from workbench.cli.options import Command, Subcommands, add_db
 from workbench.cli.support import actor, open_workspace
 
@@ -88,11 +89,11 @@ def describe_status(status: dict[str, Any]) -> list[str]:
              f"{', '.join(status['reviewers'])}; " + ("blind (open)" if status["blind"] else
                                                       f"closed {status['closed_at']}") + "."]
     for p in status["progress"]:
-        lines.append(f"  {p['reviewer']}: {p['completed']} of {p['cases']} cases completed")
+        lines.append(f"  {p['reviewer']}: {number(p['completed'])} of {count(p['cases'], 'case')} completed")
     if status["blind"]:
         lines.append("Agreement is shown once the round is closed (calibrate --close --round NAME).")
         return lines
-    lines.append(f"Consensus recorded for {status['consensus_completed']} cases.")
+    lines.append(f"Consensus recorded for {count(status['consensus_completed'], 'case')}.")
     for key, label in (("overall", "All answers"), ("verdict", "Verdict"), ("severity", "Severity")):
         figures = status[key]
         lines.append(f"{label}: agreement {_value(figures['percent'])}, kappa {_value(figures['kappa'])}, "
@@ -100,10 +101,11 @@ def describe_status(status: dict[str, Any]) -> list[str]:
     lines.append("Items, most disagreement first:")
     for item in status["items"][:10]:
         a = item["agreement"]
-        lines.append(f"  {item['ip_type']} {item['item']}: agreement {_value(a['percent'])}, "
-                     f"AC1 {_value(a['ac1'])}, {item['disagreements']} of {item['cases']} cases differ")
+        lines.append(f"  {item['ip_type'].replace('_', ' ')} {item['item']}: agreement {_value(a['percent'])}, "
+                     f"AC1 {_value(a['ac1'])}, {number(item['disagreements'])} of {count(item['cases'], 'case')} "
+                     + ("differs" if item['disagreements'] == 1 else "differ"))
     for d in status["deviation_from_consensus"]:
-        rate = "no consensus yet" if d["rate"] is None else f"{d['rate']:.1%} of {d['compared']} answers"
+        rate = "no consensus yet" if d["rate"] is None else f"{d['rate']:.1%} of {count(d['compared'], 'answer')}"
         lines.append(f"  {d['reviewer']} differs from the consensus in {rate}")
     return lines
 

@@ -4,6 +4,7 @@ response workbooks (all checked before anything is written: one bad file refuses
 overdue; `disputes decide` upholds, overturns or re-grades a disputed finding."""
 from __future__ import annotations
 
+from foundation.words import count, noun, number
 import argparse
 import json
 from datetime import date
@@ -69,10 +70,10 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
         if f.already_imported:
             print(f"{name}: already imported (the same file); nothing changed.", file=out)
             continue
-        line = (f"{name} ({visible(f.examiner)}): {len(f.recorded)} response(s) recorded, "
-                f"{len(f.unchanged)} unchanged, {len(f.blank)} left blank (no response)")
+        line = (f"{name} ({visible(f.examiner)}): {count(len(f.recorded), 'response')} recorded, "
+                f"{number(len(f.unchanged))} unchanged, {number(len(f.blank))} left blank (no response)")
         if f.late:
-            line += (f"; {len(f.late)} kept but not applied: finding(s) {', '.join(map(str, f.late))} "
+            line += (f"; {number(len(f.late))} kept but not applied: {noun(len(f.late), 'finding')} {', '.join(map(str, f.late))} "
                      "had been decided already")
         print(line + ".", file=out)
     return 0
@@ -100,10 +101,11 @@ def _list(args: argparse.Namespace, out: TextIO) -> int:
                     "disputes": [r.as_json(on) for r in rows]})
         return 0
     if args.open:
-        print(f"{len(rows)} dispute(s) waiting for a decision.", file=out)
+        print(f"{count(len(rows), 'dispute')} waiting for a decision.", file=out)
     else:
-        print(f"{len(rows)} finding(s) sent: {counts['open']} disputed, {counts['agreed']} agreed, "
-              f"{counts['decided']} decided, {counts['no_response']} without a response ({overdue} overdue).",
+        print(f"{count(len(rows), 'finding')} sent: {number(counts['open'])} disputed, {number(counts['agreed'])} agreed, "
+              f"{number(counts['decided'])} decided, {number(counts['no_response'])} without a response "
+              f"({number(overdue)} overdue).",
               file=out)
     for r in rows:
         print(f"  {r.finding_id}  {visible(r.examiner)}  {visible(r.application_number)}  {visible(r.item_id)}  "

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from foundation.errors import WorkbenchError, register
+from foundation.words import count, number
 from workbench.cli.options import Command, Subcommands, add_db
 from workbench.cli.support import actor, open_workspace
 
@@ -48,12 +49,13 @@ def cmd_feedback(args: argparse.Namespace, out: TextIO) -> int:
     db = open_workspace(args)
     result = send_feedback(db, Path(args.outdir), scope, language=args.language, actor=actor(), today=today())
     for s in result.letters:
-        print(f"{s.examiner}: {s.letter.name} ({s.pages} pages) and {s.workbook.name}, {s.findings} finding(s) "
-              f"in {s.cases} of {s.reviewed} reviewed case(s)", file=out)
+        print(f"{s.examiner}: {s.letter.name} ({count(s.pages, 'page')}) and {s.workbook.name}, "
+              f"{count(s.findings, 'finding')} in {number(s.cases)} of {count(s.reviewed, 'reviewed case')}", file=out)
     if result.without_examiner:
-        print(f"{result.without_examiner} finding(s) of cases that name no examiner were not sent.", file=out)
-    print(f"Responses are due by {result.deadline.isoformat()}: {len(result.letters)} examiner(s), "
-          f"{result.findings} finding(s), written into {result.outdir}.", file=out)
+        print(f"{count(result.without_examiner, 'finding')} of cases that name no examiner "
+              + ("was" if result.without_examiner == 1 else "were") + " not sent.", file=out)
+    print(f"Responses are due by {result.deadline.isoformat()}: {count(len(result.letters), 'examiner')}, "
+          f"{count(result.findings, 'finding')}, written into {result.outdir}.", file=out)
     return 0
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Sequence, TextIO
 
 from foundation.errors import WorkbenchError, register
+from foundation.words import count
 from workbench.cli.options import Command, Parser, Subcommands, add_db
 from workbench.cli.display import visible
 from workbench.cli.support import open_workspace
@@ -62,7 +63,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         print("Nothing was changed in the workspace.", file=out)
     _print_rows(result.rejected_rows, out)
     if result.warnings:
-        print(f"{len(result.warnings)} accepted row(s) flagged for checking:", file=out)
+        print(f"{count(len(result.warnings), 'accepted row')} flagged for checking:", file=out)
         _print_rows(result.warnings, out)
     return 0
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TextIO
 
 from foundation.errors import WorkbenchError, register
+from foundation.words import count
 from workbench.cli.options import Command, RULE, Subcommands, add_db
 from workbench.cli.support import open_workspace
 
@@ -75,7 +76,7 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
         raise WorkbenchError("verify.broken", count=len(problems),
                              problems="\n".join(f"  - {p}" for p in problems))
     print("The workspace is intact: audit chain, coverage of every stored fact and database integrity verified"
-          + (f"; it extends {len(given)} anchor(s)." if given else "."), file=out)
+          + (f"; it extends {count(len(given), 'anchor')}." if given else "."), file=out)
     return 0
 
 

@@ -54,7 +54,7 @@ def cmd_targets(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     print("Pendency targets (filing to decision):", file=out)
     for ip_type, target in targets.items():
-        print(f"  {ip_type:<14} {target.days:>6} days (about {target.days / MONTH_DAYS:.1f} months)"
+        print(f"  {ip_type.replace('_', ' '):<14} {target.days:>6,} days (about {target.days / MONTH_DAYS:.1f} months)"
               f"  set {target.set_at[:10]} by {visible(target.set_by)}", file=out)
     return 0
 

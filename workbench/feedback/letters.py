@@ -21,6 +21,7 @@ from typing import Any, Sequence
 
 import sqlite_utils
 
+from foundation.words import resolve_template
 from workbench.feedback.findings import ChecklistTexts, FeedbackScope, Finding
 from workbench.report.figures import (
     DEFINITIONS,
@@ -194,7 +195,7 @@ def write_letter(path: str | Path, letter: Letter, texts: ChecklistTexts) -> int
 def _translator(language: str):   # type: ignore[no-untyped-def]
     def t(text: Text, **params: Any) -> str:
         value = text.get(language)
-        return value.format(**params) if params else value
+        return resolve_template(value, params).format(**params) if params else value
     return t
 
 
@@ -324,7 +325,7 @@ def _card(f: Finding, texts: ChecklistTexts, t: Any) -> list[list[str]]:
     return [[t(L["finding_id"]), f"{f.id}      {t(L['item_code'], code=f.item_id)}"],
             [t(L["item"]), t(item.text) if item is not None else f.item_id],
             [t(L["guidance"]), (t(item.guidance) if item is not None else "") or none],
-            [t(L["reference"]), (item.reference if item is not None else "") or none],
+            [t(L["reference"]), (t(Text(item.reference, item.reference_zh)) if item is not None else "") or none],
             [t(L["severity"]), _label(SEVERITY_LABELS, f.severity, t)],
             [t(L["category"]), category],
             [t(L["comment"]), f.comment or none]]

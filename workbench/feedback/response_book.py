@@ -266,7 +266,7 @@ def _row_cells(f: Finding, texts: ChecklistTexts, language: str) -> dict[str, An
     severity = SEVERITY_LABELS[f.severity].get(language) if f.severity in SEVERITY_LABELS else (f.severity or "")
     return {"finding": f.id, "application": f.application_number, "title": f.title, "item": f.item_id,
             "item_text": item.text.get(language) if item is not None else "",
-            "reference": item.reference if item is not None else "", "severity": severity,
+            "reference": item.reference_in(language) if item is not None else "", "severity": severity,
             "category": category, "comment": f.comment, "response": None, "reason": None}
 
 

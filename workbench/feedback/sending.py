@@ -10,8 +10,8 @@ OUTDIR: the files are moved into place only when all are written, and the transa
 only after they are; a failure or Cancel records nothing and leaves no new file (a file of an
 earlier sending that was to be replaced is put back).
 
-File names are `<examiner>-feedback.pdf` and `<examiner>-responses.xlsx` with the name made
-safe for every file system; two examiners whose names come out alike get "-2", "-3" in the
+File names are `<examiner>-feedback.pdf` and `<examiner>-responses.xlsx` (Chinese letters:
+`反馈函_<examiner>.pdf` and `异议回复表_<examiner>.xlsx`) with the name made safe for every file system; two examiners whose names come out alike get "-2", "-3" in the
 order of their names, so neither overwrites the other.
 """
 from __future__ import annotations
@@ -116,7 +116,7 @@ def send_feedback(db: sqlite_utils.Database, outdir: Path, scope: FeedbackScope,
                 cancel.check()
                 progress(index, len(groups), LABELS["writing"].get(language).format(examiner=examiner))
                 letter = Letter(examiner, str(uuid.uuid4()), scope, report, (), today, deadline,
-                                file_names(stems[examiner])[1], language)
+                                file_names(stems[examiner], language)[1], language)
                 letters.append(_write_one(db, staging, letter, groups[examiner], stems[examiner], actor, texts))
             cancel.check()
             placed = _place(staging, outdir, [name for s in letters for name in (s.letter.name, s.workbook.name)])
@@ -146,7 +146,7 @@ def _write_one(db: sqlite_utils.Database, staging: Path, letter: Letter, finding
                         [(file_id, f.id) for f in issued])
     cases = reviewed_cases(db, letter.scope, examiner, issued)
     letter = Letter(**{**letter.__dict__, "cases": cases})
-    pdf_path, book_path = staging / file_names(stem)[0], staging / letter.response_book
+    pdf_path, book_path = staging / file_names(stem, letter.language)[0], staging / letter.response_book
     pages = write_letter(pdf_path, letter, texts)
     response_book.write_response_book(book_path, db=db, file_id=file_id, examiner=examiner, findings=issued,
                                       language=letter.language, deadline=letter.deadline.isoformat())
@@ -231,15 +231,18 @@ def file_stems(examiners: Iterable[str]) -> dict[str, str]:
     return stems
 
 
-def file_names(stem: str) -> tuple[str, str]:
-    """The letter's and the response workbook's file names for an examiner's stem."""
+def file_names(stem: str, language: str = "en") -> tuple[str, str]:
+    """The letter's and the response workbook's file names for an examiner's stem, in the letter's
+    language (the stem is already safe; the Chinese words are letters to every file system)."""
+    if language == "zh":
+        return f"反馈函_{stem}.pdf", f"异议回复表_{stem}.xlsx"
     return f"{stem}-feedback.pdf", f"{stem}-responses.xlsx"
 
 
-def replaced_files(outdir: Path, examiners: Iterable[str]) -> list[Path]:
+def replaced_files(outdir: Path, examiners: Iterable[str], language: str = "en") -> list[Path]:
     """The files already in OUTDIR (an earlier sending's) that sending to these examiners would
     replace, for a question before anything is written."""
-    return [outdir / name for stem in file_stems(examiners).values() for name in file_names(stem)
+    return [outdir / name for stem in file_stems(examiners).values() for name in file_names(stem, language)
             if (outdir / name).exists()]
 
 

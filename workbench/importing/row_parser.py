@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any, Callable, Mapping
 
 from foundation.errors import WorkbenchError, register
+from foundation.words import article
 from workbench.importing.dates import FIRST_YEAR, LAST_YEAR, month_first_evidence, parse_date
 from workbench.importing.headers import CASE_FIELDS, CODED_FIELDS, DATE_FIELDS
 from workbench.importing.identifiers import cn12_key, parse_application_number, parse_ip_type
@@ -22,7 +23,7 @@ register({
     "import.scientific_number": "“{value}” is an application number that a spreadsheet shortened to scientific "
                                 "notation, so its digits are lost; export the column as text.",
     "import.ip_type_unknown": "The IP type cannot be told from {value}; add an IP type column.",
-    "import.ip_type_mismatch": "The number {value} is a {implied} number but the row says {declared}.",
+    "import.ip_type_mismatch": "The number {value} is {implied_a} number but the row says {declared}.",
     "import.number_is_date": "“{value}” is a date where the application number should be: a spreadsheet "
                              "program turned the number into a date; export the column as text.",
     "import.date_in_text_field": "“{value}” in {column} is a date where text was expected: a spreadsheet program "
@@ -165,7 +166,8 @@ class RowParser:
             raise RowRejected(self.names[self.i_number], as_text(raw_number), error)
         if declared is not None and implied is not None and declared != implied:
             error = WorkbenchError("import.ip_type_mismatch", value=normalized,
-                                   implied=implied.replace("_", " "), declared=declared.replace("_", " "))
+                                   implied=implied.replace("_", " "), declared=declared.replace("_", " "),
+                                   implied_a=article(implied.replace("_", " ")))
             raise RowRejected(self.names[self.i_type], as_text(cells[self.i_type]), error)
         filing_index, decision_index = self.date_indexes
         filing, decision = self._cell_date(cells, filing_index), self._cell_date(cells, decision_index)

@@ -34,6 +34,7 @@ from db.connection import Workspace, open_database
 from workbench.audit import chain
 from workbench.packages import trust
 from foundation.errors import WorkbenchError, register
+from foundation.words import count, number as grouped
 from foundation.files import work_copy
 from foundation.jobs import CancelToken, Progress, no_progress
 from workbench.packages.audit_copy import append_copied, entry_review
@@ -122,9 +123,9 @@ class FileResult:
         decided = len(self.conflicts)
         updated = self.count("updated", "merged", "time", "conflict")
         return (f"{self.name}: merged the package of {self.reviewer} (round {self.round_name!r}): "
-                f"{self.count('added')} review(s) added, {updated} updated, "
-                f"{self.count('kept')} kept as they are here"
-                + (f", {decided} conflicting item(s) decided" if decided else "")
+                f"{count(self.count('added'), 'review')} added, {grouped(updated)} updated, "
+                f"{grouped(self.count('kept'))} kept as they are here"
+                + (f", {count(decided, 'conflicting item')} decided" if decided else "")
                 + f"; {self.audit_entries} audit entries added; review time +{duration(self.active_seconds)}.")
 
 
@@ -402,7 +403,7 @@ def describe(result: FileResult, *, details: bool = True) -> list[str]:
         taken = sum(1 for p in change.parts if p.part != REVIEW_PART and p.side == "package")
         kept = sum(1 for p in change.parts if p.part != REVIEW_PART and p.side == "master")
         if taken:
-            bits.append(f"{taken} answer(s) from the package")
+            bits.append(f"{count(taken, 'answer')} from the package")
         if kept and change.action != "kept":
             bits.append(f"{kept} kept from here")
         status = next((p for p in change.parts if p.part == REVIEW_PART and p.side == "package"), None)

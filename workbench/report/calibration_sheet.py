@@ -225,7 +225,7 @@ def _items(g: Grid, f: CalibrationFigures, kappa: Text) -> None:
         ref = item.ref
         ip_type = IP_TYPE_LABELS[ref.ip_type].get(g.language) if ref.ip_type in IP_TYPE_LABELS else ref.ip_type
         g.body([(g.data(ip_type), 1), (g.data(ref.item.id), 1), (g.data(ref.item.text.get(g.language)), 1),
-                (g.data(ref.item.reference), 1), (g.num(item.cases, INTEGER_FORMAT), 1),
+                (g.data(ref.item.reference_in(g.language)), 1), (g.num(item.cases, INTEGER_FORMAT), 1),
                 (g.num(item.disagreements, INTEGER_FORMAT), 1), *_measures(g, item.figures),
                 (_band(g, item.figures["ac1"].value), 1)])
         

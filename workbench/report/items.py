@@ -29,7 +29,7 @@ class ItemFigures:
     checklist: Text
     item_id: str
     text: Text
-    reference: str
+    reference: Text                  # the legal reference (its Chinese form where the template gives one)
     applicable: int                  # answered pass or fail
     failed: int
     failure: Estimate                # failed / applicable (weighted in a stratified round)
@@ -122,10 +122,11 @@ def item_figures(db: sqlite_utils.Database, cte: str, params: dict[str, Any], re
         checklist_id = newest[key][1]
         checklist = checklists.get(checklist_id)
         text = checklists.item_text(checklist_id, key[1]) or Text(key[1], key[1])
-        reference = ""
+        reference = Text("", "")
         if checklist is not None:
             try:
-                reference = checklist.item(key[1]).reference
+                found = checklist.item(key[1])
+                reference = Text(found.reference, found.reference_zh)
             except KeyError:
                 pass
         failure = design.rate({h: (a, f) for h, (a, f) in per_stratum.items()})

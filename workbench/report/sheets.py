@@ -67,7 +67,7 @@ H = {
     "verdict": T("Verdict", "结论"),
     "score": T("Score", "得分"),
     "findings": T("Findings", "问题数"),
-    "active_minutes": T("Active minutes", "评查用时(分钟)"),
+    "active_minutes": T("Active minutes", "评查用时（分钟）"),
     "reviewer": T("Reviewer", "评查人"),
     "completed_at": T("Review completed", "评查完成时间"),
     "item_id": T("Item", "评查项"),
@@ -87,7 +87,7 @@ H = {
     "defects": T("Defects", "瑕疵"),
     "errors": T("Errors", "差错"),
     "findings_total": T("Findings", "问题合计"),
-    "median_minutes": T("Median review minutes", "评查用时中位数(分钟)"),
+    "median_minutes": T("Median review minutes", "评查用时中位数（分钟）"),
     "applicable": T("Applicable", "适用次数"),
     "failed": T("Failed", "不合格次数"),
     "failure": T("Failure rate", "不合格率"),
@@ -252,7 +252,7 @@ def write_strata(sheet: Worksheet, report: Report, language: str, progress: Prog
 
 
 def write_items(sheet: Worksheet, report: Report, language: str, progress: Progress, cancel: CancelToken) -> int:
-    rows = ([i.checklist.get(language), i.item_id, i.text.get(language), i.reference, i.applicable, i.failed,
+    rows = ([i.checklist.get(language), i.item_id, i.text.get(language), i.reference.get(language), i.applicable, i.failed,
              i.failure.rate, i.failure.low, i.failure.high, i.share, i.cumulative] for i in report.items)
     return write_table(sheet, columns=_weighted(ITEM_COLUMNS, report, "failure", "failure_weighted"), rows=rows, language=language, table_name=TABLE_NAMES["item"],
                        progress=progress, cancel=cancel)

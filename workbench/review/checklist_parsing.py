@@ -136,49 +136,60 @@ class _Collector:
     def add(self, item_id: str | None, message: str, zh: str = "") -> None:
         self.problems.append(Problem(self.source, item_id, message, zh))
 
-    def text(self, value: Any, where: str, item_id: str | None, *, required: bool = True) -> Text:
+    def text(self, value: Any, where: Text, item_id: str | None, *, required: bool = True) -> Text:
         if value is None and not required:
             return Text("", "")
         if not isinstance(value, dict):
-            self.add(item_id, f"{where} must be an object with 'en' and 'zh' texts")
+            self.add(item_id, f"{where.en} must be an object with 'en' and 'zh' texts",
+                     f"{where.zh}必须是含有 'en' 和 'zh' 两种文本的对象")
             return Text("", "")
         self.keys(value, TEXT_KEYS, where, item_id)
         texts = {}
         for language in LANGUAGES:
             text = value.get(language)
             if not isinstance(text, str) or not text.strip():
-                if required:
-                    self.add(item_id, f"{where} has no {'English' if language == 'en' else 'Chinese'} "
-                                      f"text ('{language}')")
+                if required and language == "en":
+                    self.add(item_id, f"{where.en} has no English text ('en')", f"{where.zh}缺少英文文本（'en'）")
+                elif required:
+                    self.add(item_id, f"{where.en} has no Chinese text ('zh')", f"{where.zh}缺少中文文本（'zh'）")
                 text = ""
             texts[language] = text.strip()
         return Text(texts["en"], texts["zh"])
 
-    def keys(self, value: Mapping[str, Any], allowed: frozenset[str], where: str, item_id: str | None) -> None:
+    def keys(self, value: Mapping[str, Any], allowed: frozenset[str], where: Text, item_id: str | None) -> None:
         for key in value:
             if key not in allowed and not key.startswith(("_", "$")):
-                self.add(item_id, f"{where} has an unknown field {key!r} (expected {', '.join(sorted(allowed))})")
+                self.add(item_id, f"{where.en} has an unknown field {key!r} (expected {', '.join(sorted(allowed))})",
+                         f"{where.zh}含有未知字段 {key!r}（应为 {'、'.join(sorted(allowed))} 之一）")
 
-    def codes(self, value: Any, where: str, item_id: str | None) -> list[str]:
+    def codes(self, value: Any, where: Text, item_id: str | None) -> list[str]:
         """A list of codes: each a text, none twice. Returns the usable ones."""
         if not isinstance(value, list):
-            self.add(item_id, f"{where} must be a list")
+            self.add(item_id, f"{where.en} must be a list", f"{where.zh} 必须是列表")
             return []
         found: list[str] = []
         for code in value:
             if not isinstance(code, str):
-                self.add(item_id, f"{where}: {code!r} is not a code (a text is expected)")
+                self.add(item_id, f"{where.en}: {code!r} is not a code (a text is expected)",
+                         f"{where.zh}：{code!r} 不是代码（应为文本）")
             elif code in found:
-                self.add(item_id, f"{where} lists {code!r} twice")
+                self.add(item_id, f"{where.en} lists {code!r} twice", f"{where.zh} 中 {code!r} 出现两次")
             else:
                 found.append(code)
         return found
 
-    def identifier(self, value: Any, where: str, item_id: str | None) -> str:
+    def identifier(self, value: Any, where: Text, item_id: str | None) -> str:
         if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
-            self.add(item_id, f"{where} {value!r} must be lowercase letters, digits, '-', '_' or '.'")
+            self.add(item_id, f"{where.en} {value!r} must be lowercase letters, digits, '-', '_' or '.'",
+                     f"{where.zh} {value!r} 只能由小写字母、数字、“-”、“_”或“.”组成")
             return str(value)
         return value
+
+
+def _field(en: str, zh: str, **params: Any) -> Text:
+    """The name of a template's part in both languages, for the collector's whole sentences."""
+    values = {k: repr(v) for k, v in params.items()}
+    return Text(en.format(**values), zh.format(**values))
 
 
 def _build(data: Mapping[str, Any], source: str) -> tuple[Checklist | None, list[Problem]]:
@@ -187,18 +198,18 @@ def _build(data: Mapping[str, Any], source: str) -> tuple[Checklist | None, list
         c.add(None, "the template must be a JSON object",
               "模板必须是一个 JSON 对象")
         return None, c.problems
-    c.keys(data, TEMPLATE_KEYS, "the template", None)
+    c.keys(data, TEMPLATE_KEYS, Text("the template", "模板"), None)
     if data.get("format", FORMAT_VERSION) != FORMAT_VERSION:
         c.add(None, f"unknown template format {data.get('format')!r} (this version reads format {FORMAT_VERSION})",
               f"未知的模板格式 {data.get('format')!r}（本版本读取格式 {FORMAT_VERSION}）")
-    template_id = c.identifier(data.get("id"), "template id", None)
+    template_id = c.identifier(data.get("id"), Text("template id", "模板 ID"), None)
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         c.add(None, f"version {version!r} must be a whole number of at least 1",
               f"版本号 {version!r} 必须是不小于 1 的整数")
         version = 0
-    name = c.text(data.get("name"), "name", None)
-    description = c.text(data.get("description"), "description", None, required=False)
+    name = c.text(data.get("name"), Text("name", "名称（name）"), None)
+    description = c.text(data.get("description"), Text("description", "说明（description）"), None, required=False)
     ip_types = _build_ip_types(c, data)
     procedures = _build_procedures(c, data)
     categories = _build_categories(c, data)
@@ -219,7 +230,7 @@ def _build_ip_types(c: _Collector, data: Mapping[str, Any]) -> list[str]:
               "ip_types 必须至少列出以下之一：" + "、".join(IP_TYPES))
         ip_types = []
     else:
-        ip_types = c.codes(ip_types, "ip_types", None)
+        ip_types = c.codes(ip_types, Text("ip_types", "ip_types"), None)
     for ip_type in ip_types:
         if ip_type not in IP_TYPES:
             c.add(None, f"unknown IP type {ip_type!r} (expected one of {', '.join(IP_TYPES)})",
@@ -247,8 +258,8 @@ def _build_categories(c: _Collector, data: Mapping[str, Any]) -> dict[str, Text]
               "categories 必须把每个类别代码对应到其英文和中文名称")
         raw_categories = {}
     for code, label in raw_categories.items():
-        c.identifier(code, "category", None)
-        categories[code] = c.text(label, f"category {code!r}", None)
+        c.identifier(code, Text("category", "类别"), None)
+        categories[code] = c.text(label, _field("category {code}", "类别 {code} ", code=code), None)
     return categories
 
 
@@ -285,13 +296,13 @@ def _build_sections(c: _Collector, data: Mapping[str, Any], scales: Mapping[str,
             c.add(None, "each section must be an object",
               "每个分组都必须是一个对象")
             continue
-        c.keys(raw_section, SECTION_KEYS, f"section {raw_section.get('id')!r}", None)
-        section_id = c.identifier(raw_section.get("id"), "section id", None)
+        c.keys(raw_section, SECTION_KEYS, _field("section {id}", "分组 {id} ", id=raw_section.get('id')), None)
+        section_id = c.identifier(raw_section.get("id"), Text("section id", "分组 ID"), None)
         if section_id in seen_ids:
             c.add(section_id, f"duplicate id (also used by a {seen_ids[section_id]})",
               f"标识重复（已被一个{_KIND_ZH.get(seen_ids[section_id], seen_ids[section_id])}使用）")
         seen_ids[section_id] = "section"
-        title = c.text(raw_section.get("title"), f"section {section_id!r} title", None)
+        title = c.text(raw_section.get("title"), _field("section {id} title", "分组 {id} 的标题", id=section_id), None)
         items = []
         raw_items = raw_section.get("items")
         if not isinstance(raw_items, list) or not raw_items:
@@ -339,13 +350,13 @@ def _build_scale(c: _Collector, scale_name: str, options: Any) -> tuple[ScaleOpt
             c.add(None, f"scale {scale_name!r}: each option must be an object",
               f"量表 {scale_name!r}：每个选项都必须是一个对象")
             continue
-        c.keys(option, OPTION_KEYS, f"scale {scale_name!r} option {option.get('code')!r}", None)
-        code = c.identifier(option.get("code"), f"scale {scale_name!r} option code", None)
+        c.keys(option, OPTION_KEYS, _field("scale {s} option {o}", "量表 {s} 的选项 {o} ", s=scale_name, o=option.get('code')), None)
+        code = c.identifier(option.get("code"), _field("scale {s} option code", "量表 {s} 的选项代码", s=scale_name), None)
         if code in codes:
             c.add(None, f"scale {scale_name!r} has option {code!r} twice",
               f"量表 {scale_name!r} 中选项 {code!r} 出现两次")
         codes.add(code)
-        label = c.text(option.get("label"), f"scale {scale_name!r} option {code!r} label", None)
+        label = c.text(option.get("label"), _field("scale {s} option {o} label", "量表 {s} 的选项 {o} 的标签", s=scale_name, o=code), None)
         outcome = option.get("outcome")
         if outcome not in OUTCOMES:
             c.add(None, f"scale {scale_name!r} option {code!r}: outcome {outcome!r} must be pass, fail or na",
@@ -369,26 +380,29 @@ def _build_item(c: _Collector, raw: Any, section_id: str, scales: Mapping[str, t
         c.add(None, f"section {section_id!r}: each item must be an object",
               f"分组 {section_id!r}：每个评查项都必须是一个对象")
         return None
-    item_id = c.identifier(raw.get("id"), "item id", None)
-    c.keys(raw, ITEM_KEYS, "the item", item_id)
+    item_id = c.identifier(raw.get("id"), Text("item id", "评查项 ID"), None)
+    c.keys(raw, ITEM_KEYS, Text("the item", "评查项"), item_id)
     if item_id in seen_ids:
         c.add(item_id, f"duplicate id (also used by a {seen_ids[item_id]})",
               f"标识重复（已被一个{_KIND_ZH.get(seen_ids[item_id], seen_ids[item_id])}使用）")
     seen_ids[item_id] = "item"
-    text = c.text(raw.get("text"), "text", item_id)
-    guidance = c.text(raw.get("guidance"), "guidance", item_id)
-    reference = raw.get("reference", "")
-    if not isinstance(reference, str):
-        c.add(item_id, "reference must be a text",
-              "reference 必须是文本")
+    text = c.text(raw.get("text"), Text("text", "评查项文本（text）"), item_id)
+    guidance = c.text(raw.get("guidance"), Text("guidance", "评查指引（guidance）"), item_id)
+    reference, reference_zh = raw.get("reference", ""), ""
+    if isinstance(reference, dict):         # {"en": "PL 22.2", "zh": "专利法第22条第2款"}
+        both = c.text(reference, Text("reference", "法律依据（reference）"), item_id)
+        reference, reference_zh = both.en, both.zh
+    elif not isinstance(reference, str):
+        c.add(item_id, "reference must be a text, or an object with 'en' and 'zh' texts",
+              "reference 必须是文本，或含有 'en' 和 'zh' 两种文本的对象")
         reference = ""
     options = _item_options(c, raw, item_id, scales)
-    severities = c.codes(raw.get("severities", []), "severities", item_id)
+    severities = c.codes(raw.get("severities", []), Text("severities", "severities"), item_id)
     for severity in severities:
         if severity not in SEVERITIES:
             c.add(item_id, f"unknown severity {severity!r} (expected {', '.join(SEVERITIES)})",
               f"未知的严重程度 {severity!r}（应为 {'、'.join(SEVERITIES)} 之一）")
-    item_categories = c.codes(raw.get("categories", []), "categories", item_id)
+    item_categories = c.codes(raw.get("categories", []), Text("categories", "categories"), item_id)
     for category in item_categories:
         if category not in categories:
             c.add(item_id, f"unknown error category {category!r} (not defined under 'categories')",
@@ -406,7 +420,7 @@ def _build_item(c: _Collector, raw: Any, section_id: str, scales: Mapping[str, t
               "设置了 auto_fail，但没有任何答案会不合格")
     condition = _item_condition(c, raw, item_id)
     return Item(item_id, section_id, text, guidance, reference, tuple(options), tuple(severities),
-                tuple(item_categories), weight, auto_fail, condition)
+                tuple(item_categories), weight, auto_fail, condition, reference_zh)
 
 
 def _item_options(c: _Collector, raw: Mapping[str, Any], item_id: str,
@@ -420,7 +434,7 @@ def _item_options(c: _Collector, raw: Mapping[str, Any], item_id: str,
         scale = PASS_FAIL
     if "answers" not in raw:
         return scale
-    answers = c.codes(raw["answers"], "answers", item_id)
+    answers = c.codes(raw["answers"], Text("answers", "answers"), item_id)
     if not answers:
         c.add(item_id, "answers must list at least one answer",
               "answers 必须至少列出一个答案")
@@ -473,8 +487,8 @@ def _item_condition(c: _Collector, raw: Mapping[str, Any], item_id: str) -> Cond
         c.add(item_id, "condition must name an item and the answers that show this one",
               "条件必须指明一个评查项以及使本项显示的答案")
         return None
-    c.keys(raw_condition, CONDITION_KEYS, "condition", item_id)
-    condition = Condition(raw_condition["item"], tuple(c.codes(raw_condition["answers"], "condition answers", item_id)))
+    c.keys(raw_condition, CONDITION_KEYS, Text("condition", "条件"), item_id)
+    condition = Condition(raw_condition["item"], tuple(c.codes(raw_condition["answers"], Text("condition answers", "条件的 answers"), item_id)))
     if condition.item == item_id:
         c.add(item_id, "condition refers to the item itself",
               "条件引用了本项自身")

@@ -62,6 +62,11 @@ class Item:
     weight: float = 1.0
     auto_fail: bool = False
     condition: Condition | None = None
+    reference_zh: str = ""     # the legal reference in Chinese (专利法第22条第2款), where the template gives it
+
+    def reference_in(self, language: str) -> str:
+        """The legal reference in the language, the English (abbreviated) one when no Chinese is given."""
+        return Text(self.reference, self.reference_zh).get(language)
 
     @property
     def answers(self) -> tuple[str, ...]:

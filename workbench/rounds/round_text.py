@@ -73,7 +73,7 @@ def describe_round(result: RoundResult) -> list[str]:
                                                 for k, v in sorted(result.checklists.items())) + ".")
     lines.append(f"Drawn ({len(result.cases)} cases, in draw order):")
     for case in result.cases:
-        parts = [f"{case.draw_order:>5}", f"{case.application_number:<16}", f"{case.ip_type:<13}"]
+        parts = [f"{case.draw_order:>5}", f"{case.application_number:<16}", f"{case.ip_type.replace('_', ' '):<13}"]
         if case.stratum is not None:
             parts.append(case.stratum)
         if case.reviewer is not None:

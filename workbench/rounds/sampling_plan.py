@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterable, Mapping, Sequence
 
 from foundation.errors import WorkbenchError, register
+from foundation.words import resolve
 from foundation.rates import RATE, parse_rate
 from workbench.rounds.acceptance import acceptance_plan
 from workbench.rounds.draw import allocate, draw_random, draw_stratified, draw_systematic
@@ -383,7 +384,7 @@ def coverage_warning(design: Design) -> str | None:
     if not empty:
         return None
     names = ", ".join(f"{s.name} ({100 * s.population / design.population:.1f}% of the population)" for s in empty)
-    return (f"Warning: {len(empty)} stratum(s) get no case, so the estimate will not cover them "
+    return (f"Warning: {resolve(f'{len(empty)} stratum(s) get', len(empty))} no case, so the estimate will not cover them "
             f"({100 * design.uncovered_share():.1f}% of the population): {names}. "
             "Give a minimum per stratum (--min-per-stratum) to include them.")
 
