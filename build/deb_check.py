@@ -133,6 +133,35 @@ def check_installed(root: Path) -> list[str]:
     return problems
 
 
+def upgrade_package(folder: Path) -> Path:
+    """The same tree as the next packaging revision (uncompressed: it is built only to be installed)."""
+    stage = build_deb.STAGE / "root"
+    control = (stage / "DEBIAN" / "control").read_text(encoding="utf-8")
+    current = deb.fields_version(control)
+    tree = folder / "upgrade-tree"
+    shutil.copytree(stage, tree, symlinks=True)
+    (tree / "DEBIAN" / "control").write_text(control.replace(f"Version: {current}", f"Version: {current}+1"),
+                                             encoding="utf-8")
+    out = folder / "upgrade.deb"
+    subprocess.run(["dpkg-deb", "--root-owner-group", "-Znone", "--build", str(tree), str(out)], check=True,
+                   stdout=subprocess.DEVNULL)
+    shutil.rmtree(tree)
+    return out
+
+
+def check_upgrade(root: Path, folder: Path) -> list[str]:
+    """Upgrading to a newer version keeps the workspace as it is."""
+    workspace = root / "home" / "user" / ".local" / "share" / APP_ID / "workspace.sqlite3"
+    result = dpkg(root, "-i", str(upgrade_package(folder)))
+    version = run("dpkg-query", f"--admindir={root}/var/lib/dpkg", "-W", "-f=${Version}", deb.PACKAGE).stdout
+    kept = workspace.read_bytes() == b"the user's workspace"
+    print(f"dpkg --root -i (upgrade to {version}): exit {result.returncode}, "
+          f"the workspace in the home folder {'untouched' if kept else 'CHANGED'}")
+    if result.returncode != 0 or not version.endswith("+1") or not kept:
+        return [f"upgrade: exit {result.returncode} {result.stderr.strip()}, version {version}, workspace kept {kept}"]
+    return []
+
+
 def check_install_remove(package: Path) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="workbench-deb-check-") as folder:
         root = Path(folder)
@@ -147,6 +176,7 @@ def check_install_remove(package: Path) -> list[str]:
         print(f"dpkg --root -i: {status}")
         problems = [] if status == "install ok installed" else [f"installed status: {status!r}"]
         problems += check_installed(root)
+        problems += check_upgrade(root, Path(folder))
         result = dpkg(root, "--purge", deb.PACKAGE)
         left = [p for p in (root / "opt" / deb.PACKAGE, root / "usr" / "bin" / deb.PACKAGE,
                             root / "usr" / "share" / "applications" / deb.DESKTOP_ID) if p.exists()]

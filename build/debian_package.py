@@ -216,6 +216,14 @@ def debian_version(version: str, revision: int = 1) -> str:
     return f"{version}-{revision}"
 
 
+def fields_version(control: str) -> str:
+    """The Version field of a control file."""
+    match = re.search(r"^Version: (\S+)$", control, re.MULTILINE)
+    if not match:
+        raise ValueError("no Version in the control file")
+    return match.group(1)
+
+
 def system_sonames(ldd_output: str, bundle: str) -> set[str]:
     """The libraries ldd resolved outside the bundle, or could not find at all."""
     found = set()

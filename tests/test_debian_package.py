@@ -47,6 +47,7 @@ def test_control_names_the_package_version_and_what_a_minimal_desktop_lacks():
         deb.depends({"libfoo.so.1"}, "2.36")
     with pytest.raises(ValueError):
         deb.debian_version("1.0 beta")
+    assert deb.fields_version(deb.control_text(version, "amd64", 1, depends)) == version
 
 
 def test_depends_come_from_what_ldd_finds_outside_the_bundle():
