@@ -40,20 +40,22 @@ def started(qtbot, tmp_path, monkeypatch, fake_dialogs):
         return 0
     monkeypatch.setattr(QApplication, "exec", event_loop)
 
-    def run(db: Path | None, file: Path) -> tuple[int, list[MainWindow]]:
-        code = ui_app.run(db=str(db) if db else None, language="en", file=str(file))
+    def run(db: Path | None, file: Path, language: str = "en") -> tuple[int, list[MainWindow]]:
+        code = ui_app.run(db=str(db) if db else None, language=language, file=str(file))
         return code, shown
     yield run
+    ui_app.install_translations(app, "en")                           # the next test's language
     for window in shown:
         if shiboken6.isValid(window.tasks.pool):    # a window deleted on close took its tasks along
             window.tasks.shutdown()
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
 def test_a_package_started_in_its_managers_workspace_offers_the_merge_preview(started, master_template,  # noqa: F811
-                                                                              tmp_path):
+                                                                              tmp_path, language):
     master = copy_master(master_template, tmp_path)
     package = export(master, tmp_path, ["Bob"])["Bob"]
-    code, [window] = started(master, package)
+    code, [window] = started(master, package, language)
     assert code == 0 and window.db_path == master
     dialog = window.packages.dialog
     assert isinstance(dialog, MergeDialog) and dialog.isVisible()
@@ -61,7 +63,7 @@ def test_a_package_started_in_its_managers_workspace_offers_the_merge_preview(st
     assert "Bob.qrpkg" in top.text(0)
     SHOTS.mkdir(parents=True, exist_ok=True)
     dialog.resize(900, 420)
-    dialog.grab().save(str(SHOTS / "started_on_package_merge_en.png"))
+    dialog.grab().save(str(SHOTS / f"started_on_package_merge_{language}.png"))
 
 
 def test_a_reviewers_package_opens_as_the_workspace_of_the_window(started, master_template, tmp_path,  # noqa: F811
