@@ -118,12 +118,20 @@ def check_installed(root: Path) -> list[str]:
     share = root / "usr" / "share"
     xdg = {**env, "XDG_DATA_DIRS": str(share), "XDG_DATA_HOME": str(root / "empty"),
            "XDG_CONFIG_HOME": str(root / "empty"), "XDG_CURRENT_DESKTOP": ""}
+    if shutil.which("update-mime-database") is None:
+        return problems + ["update-mime-database is not installed (apt-get install shared-mime-info)"]
     run("update-mime-database", str(share / "mime"), env=xdg)
     globs = (share / "mime" / "globs2").read_text(encoding="utf-8") if (share / "mime" / "globs2").is_file() else ""
     sample = root / "home" / "user" / "Li Na.qrpkg"
     sample.write_bytes(b"SQLite format 3\x00")
-    filetype = run("xdg-mime", "query", "filetype", str(sample), env=xdg).stdout.strip()
-    default = run("xdg-mime", "query", "default", deb.MIME_TYPE, env=xdg).stdout.strip()
+    if shutil.which("xdg-mime"):
+        filetype = run("xdg-mime", "query", "filetype", str(sample), env=xdg).stdout.strip()
+        default = run("xdg-mime", "query", "default", deb.MIME_TYPE, env=xdg).stdout.strip()
+    else:   # xdg-utils not installed: the desktop entry's own claim instead
+        print("xdg-mime: not installed here (apt-get install xdg-utils); the desktop entry's MimeType read instead")
+        entry = (share / "applications" / deb.DESKTOP_ID).read_text(encoding="utf-8")
+        filetype = deb.MIME_TYPE if f"{deb.MIME_TYPE}:*.qrpkg" in globs else ""
+        default = deb.DESKTOP_ID if f"MimeType={deb.MIME_TYPE};" in entry else ""
     print(f"mime: globs2 {'names' if f'{deb.MIME_TYPE}:*.qrpkg' in globs else 'lacks'} *.qrpkg; "
           f"xdg-mime filetype {filetype!r}, default {default!r}")
     if f"{deb.MIME_TYPE}:*.qrpkg" not in globs:

@@ -3,6 +3,7 @@ arguments without changing any command, and what opening it means (workbench.pac
 from __future__ import annotations
 
 import io
+import sqlite3
 
 import pytest
 
@@ -36,7 +37,7 @@ def test_the_window_is_started_on_the_file_and_commands_are_unchanged(tmp_path):
     started = []
 
     def gui(args):
-        started.append((args.db, args.file))
+        started.append((args.db, args.start_file))
         return 0
     assert cli.main(["--db", "m.sqlite3", "a.qrpkg"], gui=gui, out=io.StringIO(), err=io.StringIO()) == 0
     assert cli.main([], gui=gui, out=io.StringIO(), err=io.StringIO()) == 0
@@ -53,7 +54,7 @@ def test_a_package_merges_into_its_own_workspace_and_opens_anywhere_else(master_
     assert (merge.kind, merge.path, merge.workspace) == (MERGE_PACKAGE, package, master)
     assert merge.summary is not None and merge.summary.info.reviewer == "Bob"
     other = copy_master(master_template, tmp_path, "other.sqlite3")
-    other_db = __import__("sqlite3").connect(other)
+    other_db = sqlite3.connect(other)
     other_db.execute("UPDATE workspace_info SET uid = 'someone else'")
     other_db.commit()
     other_db.close()

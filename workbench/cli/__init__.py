@@ -60,7 +60,7 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
     argv, file = split_file_argument(sys.argv[1:] if argv is None else argv, COMMANDS)
     try:
         args = build_parser().parse_args(argv)
-        args.file = file
+        args.start_file = file     # not `file`: import and checklist have an argument of that name
     except UsageError as exc:
         print(str(exc), file=err)
         return 2
