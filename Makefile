@@ -9,7 +9,7 @@ QM     := resources/translations/workbench_zh_CN.qm
 # Carlito, metric-compatible with Calibri, so workbooks print from LibreOffice at the size Excel prints them.
 SYSTEM_PACKAGES := libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0 fonts-wqy-microhei fonts-crosextra-carlito
 
-.PHONY: run test dist dist-check translations system-deps bench bench-large clean
+.PHONY: run test dist dist-check deb deb-check translations system-deps bench bench-large clean
 
 $(STAMP): requirements-lock.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,16 @@ dist: $(STAMP) $(QM)
 dist-check: $(STAMP) $(QM)
 	$(BIN)/python build/build_dist.py --check
 
+# The Debian package: dist/quality-review-workbench_VERSION-1_ARCH.deb from the bundle (built first if
+# dist/ has none). Needs dpkg-deb (Debian, Ubuntu, UOS, Kylin); no root, no fakeroot.
+deb: $(STAMP) $(QM)
+	$(BIN)/python build/build_deb.py
+
+# CI, after dist-check (reuses its bundle): build the .deb, inspect it, lintian (when installed),
+# install it in a throwaway root, run its self-test, check the MIME handler, purge it.
+deb-check: $(STAMP) $(QM)
+	$(BIN)/python build/deb_check.py
+
 bench: $(STAMP)
 	for b in bench/bench_*.py; do [ $$b = bench/bench_large.py ] || $(BIN)/python $$b || exit 1; done
 
@@ -54,4 +64,4 @@ bench-large: $(STAMP) $(QM)
 	$(BIN)/python bench/bench_large.py
 
 clean:
-	rm -rf $(VENV) build/out build/work dist .pytest_cache .hypothesis
+	rm -rf $(VENV) build/out build/work build/deb dist .pytest_cache .hypothesis

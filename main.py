@@ -8,7 +8,7 @@ import sys
 
 def launch_gui(args: argparse.Namespace) -> int:
     from ui.app import run  # Qt is imported only when a window is wanted
-    return run(db=args.db)
+    return run(db=args.db, file=getattr(args, "start_file", None))
 
 
 def main() -> int:

@@ -72,7 +72,8 @@ def _remember(notices: list[WorkbenchError], notice: WorkbenchError) -> None:
     notices.append(notice)
 
 
-def run(db: str | None = None, language: str | None = None) -> int:
+def run(db: str | None = None, language: str | None = None, file: str | None = None) -> int:
+    """`file`: a work package or workspace to open (ui/launch_file), as from a double-click."""
     setup_logging()
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_ID)
@@ -84,17 +85,24 @@ def run(db: str | None = None, language: str | None = None) -> int:
     install_translations(app, language)
     app.setApplicationDisplayName(app_name())       # Qt ends every window title with it
     sys.excepthook = _excepthook
-    from ui import workspace_windows
+    from ui import launch_file, workspace_windows
     from ui.main_window import MainWindow
 
     path = Path(workspace_path(db))
-    if not may_create(path, explicit=bool(db or os.environ.get("WORKBENCH_DB"))):
+    opening = launch_file.resolve(file, path) if file else None
+    if file and opening is None:
+        return 2
+    path = opening.workspace if opening else path
+    if not may_create(path, explicit=bool(db or file or os.environ.get("WORKBENCH_DB"))):
         return 0
     configure_database(notice=lambda notice: _remember(workspace_windows.pending_notices, notice))
     try:
         # The lock, the reviewer's name, the window: the same steps as File > Open workspace.
-        if workspace_windows.open_window(MainWindow, path, language) is None:
+        window = workspace_windows.open_window(MainWindow, path, language)
+        if window is None:
             return 0
+        if opening is not None:
+            launch_file.start(window, opening)
         return app.exec()
     finally:
         workspace_windows.release_all()

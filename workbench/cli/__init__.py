@@ -21,6 +21,7 @@ from workbench import APP_NAME, __version__
 from foundation.errors import Cancelled, WorkbenchError
 from workbench.cli import calibration, demo, disputes, feedback, importing, packages, reporting, risk, rounds, targets
 from workbench.cli.display import error_text
+from workbench.cli.launch import split_file_argument
 from workbench.cli.options import Command, Handler, Parser, UsageError
 from workbench.cli.support import check_inputs, configure_database, environment_error, silence
 
@@ -40,7 +41,9 @@ COMMANDS: dict[str, Handler] = {name: _GROUPS[name].run for name in ORDER}
 
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="main.py", description=f"{APP_NAME}: quality review of examination cases. "
-                                               "Without a command, opens the application window.")
+                                               "Without a command, opens the application window; "
+                                               "given a FILE (main.py [--db PATH] FILE), a work package "
+                                               "(.qrpkg) or a workspace, opens it there.")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--db", metavar="PATH", default=None,
                         help="the workspace file (default: WORKBENCH_DB, else the user's data folder)")
@@ -54,8 +57,10 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
          out: TextIO | None = None, err: TextIO | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
+    argv, file = split_file_argument(sys.argv[1:] if argv is None else argv, COMMANDS)
     try:
         args = build_parser().parse_args(argv)
+        args.start_file = file     # not `file`: import and checklist have an argument of that name
     except UsageError as exc:
         print(str(exc), file=err)
         return 2
