@@ -50,3 +50,18 @@ def test_one_chinese_word_for_each_term_in_the_workbook():
     sources = [Path(m.__file__).read_text(encoding="utf-8") for m in (figures, sheets, summary_sheets)]
     for retired in ("缺陷", "签发"):
         assert not any(retired in s for s in sources), retired
+
+
+#: Words a second Chinese term once crept in for: 评查表 and 评查项 are the checklist and its items in
+#: the window, the workbook, letters and templates alike (检查表 / 检查项 were the window's until issue 19).
+#: (缺陷 stays in the templates' texts, where it names a defect of the application documents.)
+RETIRED = ("检查表", "检查项")
+
+
+def test_retired_words_appear_in_no_chinese_text_of_the_product():
+    root = Path(__file__).resolve().parent.parent
+    files = [*root.glob("workbench/**/*.py"), *root.glob("ui/**/*.py"), *root.glob("resources/checklists/*.json")]
+    texts = {str(f.relative_to(root)): f.read_text(encoding="utf-8") for f in files}
+    texts["translations"] = "\n".join(translations().values())
+    found = [(name, word) for name, text in texts.items() for word in RETIRED if word in text]
+    assert found == []

@@ -24,7 +24,7 @@ PATH_ROLE = Qt.ItemDataRole.UserRole + 1      # (section index,) or (section ind
 def blank_template() -> dict[str, Any]:
     return {
         "format": checklist_parsing.FORMAT_VERSION, "id": "new-checklist", "version": 1,
-        "name": {"en": "New checklist", "zh": "新检查表"}, "description": {"en": "", "zh": ""},
+        "name": {"en": "New checklist", "zh": "新评查表"}, "description": {"en": "", "zh": ""},
         "ip_types": ["invention"], "procedures": [],
         "categories": {"omitted_objection": {"en": "Objection omitted", "zh": "应指出而未指出"},
                        "improper_objection": {"en": "Objection improper", "zh": "指出不当"}},

@@ -659,7 +659,7 @@ Create a new, empty workspace there?</source>
     <name>ChecklistEditor</name>
     <message>
         <source>Checklist editor</source>
-        <translation>检查表编辑器</translation>
+        <translation>评查表编辑器</translation>
     </message>
     <message>
         <source>New</source>
@@ -671,7 +671,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>A copy under a new id, to adapt into another checklist</source>
-        <translation>以新 ID 创建副本，用于改编为另一张检查表</translation>
+        <translation>以新 ID 创建副本，用于改编为另一张评查表</translation>
     </message>
     <message>
         <source>Open file...</source>
@@ -687,7 +687,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Checklist item</source>
-        <translation>检查项</translation>
+        <translation>评查项</translation>
     </message>
     <message>
         <source>Answers</source>
@@ -751,7 +751,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Open checklist template</source>
-        <translation>打开检查表模板</translation>
+        <translation>打开评查表模板</translation>
     </message>
     <message>
         <source>Cannot open the template</source>
@@ -759,7 +759,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Save checklist template</source>
-        <translation>保存检查表模板</translation>
+        <translation>保存评查表模板</translation>
     </message>
     <message>
         <source>Written to %1.</source>
@@ -904,7 +904,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>the built-in checklist</source>
-        <translation>内置检查表</translation>
+        <translation>内置评查表</translation>
     </message>
     <message>
         <source>Round</source>
@@ -944,7 +944,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Checklists</source>
-        <translation>检查表</translation>
+        <translation>评查表</translation>
     </message>
 </context>
 <context>
@@ -955,7 +955,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>These items were changed here and in a package since it was exported. Nothing is overwritten until you choose, for each item, the answer to keep.</source>
-        <translation>工作包导出后，以下检查项在本地和工作包中都被修改过。在您为每个检查项选定要保留的检查结果之前，不会覆盖任何内容。</translation>
+        <translation>工作包导出后，以下评查项在本地和工作包中都被修改过。在您为每个评查项选定要保留的检查结果之前，不会覆盖任何内容。</translation>
     </message>
     <message>
         <source>Case</source>
@@ -963,7 +963,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Item</source>
-        <translation>检查项</translation>
+        <translation>评查项</translation>
     </message>
     <message>
         <source>When exported</source>
@@ -1000,7 +1000,7 @@ Create a new, empty workspace there?</source>
     <message numerus="yes">
         <source>%n item(s) still to decide</source>
         <translation>
-            <numerusform>还有 %n 个检查项待决定</numerusform>
+            <numerusform>还有 %n 个评查项待决定</numerusform>
         </translation>
     </message>
 </context>
@@ -2598,7 +2598,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Item id</source>
-        <translation>检查项 ID</translation>
+        <translation>评查项 ID</translation>
     </message>
     <message>
         <source>Question</source>
@@ -2654,7 +2654,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>this earlier item</source>
-        <translation>前面的检查项</translation>
+        <translation>前面的评查项</translation>
     </message>
     <message>
         <source>was answered</source>
@@ -3108,7 +3108,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Merged: different items changed on each side</source>
-        <translation>已合并：双方修改的是不同检查项</translation>
+        <translation>已合并：双方修改的是不同评查项</translation>
     </message>
     <message>
         <source>Changed here and in the package</source>
@@ -3643,7 +3643,7 @@ Create a new, empty workspace there?</source>
     <name>ProblemList</name>
     <message>
         <source>item %1: </source>
-        <translation>检查项 %1：</translation>
+        <translation>评查项 %1：</translation>
     </message>
     <message>
         <source>No problems: the template is valid.</source>
@@ -3738,7 +3738,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Item %1 does not allow that answer.</source>
-        <translation>检查项 %1 不接受该检查结果。</translation>
+        <translation>评查项 %1 不接受该检查结果。</translation>
     </message>
     <message>
         <source>A severity is given to a fail (F).</source>
@@ -3746,7 +3746,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Item %1 allows %2.</source>
-        <translation>检查项 %1 可选：%2。</translation>
+        <translation>评查项 %1 可选：%2。</translation>
     </message>
     <message>
         <source>Answer not saved</source>
@@ -3781,7 +3781,7 @@ Create a new, empty workspace there?</source>
     <name>ReviewDetails</name>
     <message>
         <source>Current item</source>
-        <translation>当前检查项</translation>
+        <translation>当前评查项</translation>
     </message>
     <message>
         <source>Severity (1-4)</source>
@@ -3821,7 +3821,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Finding recorded. C adds a comment; Enter goes on to the next item.</source>
-        <translation>已记录问题。按 C 可添加意见；按 Enter 进入下一检查项。</translation>
+        <translation>已记录问题。按 C 可添加意见；按 Enter 进入下一评查项。</translation>
     </message>
     <message>
         <source>Enter next · Ctrl+Enter complete</source>
@@ -3833,14 +3833,14 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Answer the item first, then comment on it.</source>
-        <translation>请先对检查项作答，再填写意见。</translation>
+        <translation>请先对评查项作答，再填写意见。</translation>
     </message>
 </context>
 <context>
     <name>ReviewItems</name>
     <message>
         <source>Checklist item</source>
-        <translation>检查项</translation>
+        <translation>评查项</translation>
     </message>
     <message>
         <source>Answer</source>
@@ -3970,7 +3970,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Checklist</source>
-        <translation>检查表</translation>
+        <translation>评查表</translation>
     </message>
     <message>
         <source>Reviewer</source>
@@ -4010,7 +4010,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>No checklist applies to this kind of case.</source>
-        <translation>没有适用于此类案件的检查表。</translation>
+        <translation>没有适用于此类案件的评查表。</translation>
     </message>
     <message>
         <source>none yet</source>
@@ -4376,7 +4376,7 @@ Create a new, empty workspace there?</source>
     <name>SectionTree</name>
     <message>
         <source>Sections and items</source>
-        <translation>分组与检查项</translation>
+        <translation>分组与评查项</translation>
     </message>
     <message>
         <source>Add section</source>
@@ -4384,7 +4384,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Add item</source>
-        <translation>添加检查项</translation>
+        <translation>添加评查项</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -4416,7 +4416,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Delete the section “%1” and its items?</source>
-        <translation>删除分组“%1”及其所有检查项？</translation>
+        <translation>删除分组“%1”及其所有评查项？</translation>
     </message>
 </context>
 <context>
@@ -5007,11 +5007,11 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>&amp;New checklist...</source>
-        <translation>新建检查表(&amp;N)...</translation>
+        <translation>新建评查表(&amp;N)...</translation>
     </message>
     <message>
         <source>&amp;Edit checklists...</source>
-        <translation>编辑检查表(&amp;E)...</translation>
+        <translation>编辑评查表(&amp;E)...</translation>
     </message>
     <message>
         <source>&amp;New review round...</source>
@@ -5047,7 +5047,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>&amp;Checklists</source>
-        <translation>检查表(&amp;C)</translation>
+        <translation>评查表(&amp;C)</translation>
     </message>
     <message>
         <source>R&amp;ounds</source>
@@ -5067,16 +5067,16 @@ Create a new, empty workspace there?</source>
     <message>
         <source>{source}: the checklist template has {count} problem(s):
 {problems}</source>
-        <translation>{source}：检查表模板存在 {count} 处问题：
+        <translation>{source}：评查表模板存在 {count} 处问题：
 {problems}</translation>
     </message>
     <message>
         <source>No checklist template {template_id} version {version} in this workspace.</source>
-        <translation>本工作区中没有检查表模板 {template_id}（版本 {version}）。</translation>
+        <translation>本工作区中没有评查表模板 {template_id}（版本 {version}）。</translation>
     </message>
     <message>
         <source>{source}: cannot read the checklist template ({detail}).</source>
-        <translation>{source}：无法读取检查表模板（{detail}）。</translation>
+        <translation>{source}：无法读取评查表模板（{detail}）。</translation>
     </message>
     <message>
         <source>{encoding} is not a text encoding the import can read; use e.g. utf-8, gb18030, utf-16 or leave --encoding out to detect it.</source>
@@ -5496,7 +5496,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>{name}: {count} item(s) in {reviews} review(s) were changed both here and in the package since it was exported; nothing of it was merged. Choose with --prefer master or --prefer package, or merge it in the application.</source>
-        <translation>{name}：自导出以来，{reviews} 件评查中的 {count} 个检查项在本地和工作包中都被修改过；该工作包的内容均未合并。请用 --prefer master 或 --prefer package 指定保留哪一方，或在应用程序中合并。</translation>
+        <translation>{name}：自导出以来，{reviews} 件评查中的 {count} 个评查项在本地和工作包中都被修改过；该工作包的内容均未合并。请用 --prefer master 或 --prefer package 指定保留哪一方，或在应用程序中合并。</translation>
     </message>
     <message>
         <source>{name} does not match the package exported here under its id ({detail}); it is refused.</source>
@@ -5684,11 +5684,11 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>{answer!r} is not an answer item {item_id} allows ({allowed}).</source>
-        <translation>检查项 {item_id} 不接受检查结果 {answer!r}（可选：{allowed}）。</translation>
+        <translation>评查项 {item_id} 不接受检查结果 {answer!r}（可选：{allowed}）。</translation>
     </message>
     <message>
         <source>Error category {category!r} is not allowed for item {item_id} ({allowed}).</source>
-        <translation>检查项 {item_id} 不允许使用差错类别 {category!r}（可选：{allowed}）。</translation>
+        <translation>评查项 {item_id} 不允许使用差错类别 {category!r}（可选：{allowed}）。</translation>
     </message>
     <message>
         <source>A reviewer name cannot contain line breaks or control characters.</source>
@@ -5748,7 +5748,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>Severity {severity!r} is not allowed for item {item_id} ({allowed}).</source>
-        <translation>检查项 {item_id} 不允许使用严重程度 {severity!r}（可选：{allowed}）。</translation>
+        <translation>评查项 {item_id} 不允许使用严重程度 {severity!r}（可选：{allowed}）。</translation>
     </message>
     <message>
         <source>The calibration round of this review of case {case} is closed; its answers are final.</source>
@@ -5774,7 +5774,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>No checklist applies to {ip_type} cases; add a template for it first.</source>
-        <translation>没有适用于 {ip_type} 案件的检查表，请先为其添加模板。</translation>
+        <translation>没有适用于 {ip_type} 案件的评查表，请先为其添加模板。</translation>
     </message>
     <message>
         <source>Only a completed review can be signed off; complete it first (Ctrl+Enter).</source>
@@ -5802,7 +5802,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>The checklist has no item {item_id}.</source>
-        <translation>检查表中没有检查项 {item_id}。</translation>
+        <translation>评查表中没有评查项 {item_id}。</translation>
     </message>
     <message>
         <source>There is no review with id {review_id}.</source>
@@ -5954,7 +5954,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>There is no checklist with id {checklist_id} (given for {ip_type}).</source>
-        <translation>没有 ID 为 {checklist_id} 的检查表（为 {ip_type} 指定）。</translation>
+        <translation>没有 ID 为 {checklist_id} 的评查表（为 {ip_type} 指定）。</translation>
     </message>
     <message>
         <source>The AQL must be one of {allowed} (got {value}).</source>
@@ -6238,7 +6238,7 @@ Create a new, empty workspace there?</source>
     </message>
     <message>
         <source>The answer to item {item_id} was changed elsewhere since; nothing was undone or redone.</source>
-        <translation>检查项 {item_id} 的检查结果此后已在别处被修改；未执行撤销或重做。</translation>
+        <translation>评查项 {item_id} 的检查结果此后已在别处被修改；未执行撤销或重做。</translation>
     </message>
     <message>
         <source>The workspace is not intact ({count} problem(s)):

@@ -87,7 +87,7 @@ def test_the_sheet_shows_the_figures(played, tmp_path, language):
                          "Compliance rate after disputes (stratified estimate, today)")
     assert after[3] == pytest.approx(figures.compliance_after.rate) and after[3] > before[3]
     # The items, the most overturned first, each with its counts and rates.
-    header = rows.index(row_starting(rows, "检查表" if zh else "Checklist"))
+    header = rows.index(row_starting(rows, "评查表" if zh else "Checklist"))
     items = rows[header + 1:header + 1 + len(figures.items)]
     assert [r[1] for r in items] == [i.item_id for i in figures.items]
     for r, i in zip(items, figures.items):

@@ -71,7 +71,7 @@ W = {
     "weighted": T("Stratified estimate with its Korn-Graubard 95% interval, as on the Summary.",
                   "分层估计，区间为 Korn-Graubard 95% 区间，与“汇总”表相同。"),
     "items": T("By checklist item: the most overturned first", "按评查项：改判最多的在前"),
-    "checklist": T("Checklist", "检查表"),
+    "checklist": T("Checklist", "评查表"),
     "item": T("Item", "评查项"),
     "item_text": T("Item text", "评查项内容"),
     "sent_short": T("Sent", "已发送"),

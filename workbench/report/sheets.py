@@ -76,7 +76,7 @@ H = {
     "category": T("Category", "差错类别"),
     "comment": T("Comment", "说明"),
     "answered_at": T("Review date", "评查日期"),
-    "checklist": T("Checklist", "检查表"),
+    "checklist": T("Checklist", "评查表"),
     "reference": T("Guideline reference", "审查指南依据"),
     "cases": T("Cases", "案件数"),
     "reviewed": T("Reviewed", "已评查"),
