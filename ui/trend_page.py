@@ -36,6 +36,7 @@ class TrendPage(QWidget):
             self.rate_box.addItem(text, code)
         self.show_box = QComboBox()
         self.show_box.setMinimumContentsLength(16)
+        self.show_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)   # "案件最多的 5 个审查部门" whole
         self.show_box.setToolTip(self.tr("Which series to draw: all cases, the largest groups by number of "
                                          "reviewed cases beside all cases, or one group"))
         self.note = QLabel()
