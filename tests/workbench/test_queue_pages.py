@@ -78,3 +78,18 @@ def test_the_filter_tested_case_by_case_selects_the_same_cases(db, case_filter):
 def test_letters_beyond_ascii_with_a_case_are_left_to_the_search_index():
     assert "LIKE" in queue.where_clause(CaseFilter(search="velora"), correlated=True)[0]
     assert "cases_fts" in queue.where_clause(CaseFilter(search="ÉCOLE"), correlated=True)[0]
+
+
+def test_a_short_word_is_looked_for_along_an_index_that_holds_the_text(db):
+    """The walk for a one- or two-character word (no full-text index) reads cases_search, which
+    holds the number, title and applicant (schema 13), not the case rows, and sorts nothing."""
+    plans: list[str] = []
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        queue_pages.first_ids(db, CaseFilter(search="电池"))
+    finally:
+        db.conn.set_trace_callback(None)
+    for sql in (s for s in statements if "INDEXED BY" in s):
+        plans.append(" / ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql)))
+    assert plans and all("COVERING INDEX cases_search" in p and "TEMP B-TREE" not in p for p in plans), plans

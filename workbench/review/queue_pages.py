@@ -31,7 +31,9 @@ SORT_ROWS = 5_000
 LONGEST_WALK = 200_000
 #: The index that holds the cases in each column's order (schema 12), named so that a walk under a
 #: filter is never traded by the planner for the filter's own index and a sort of most of the cases.
-ORDER_INDEX = {"application_number": "sqlite_autoindex_cases_1", "ip_type": "cases_ip_type", "title": "cases_title",
+#: In application-number order, cases_search (schema 13) also holds the title and the applicant, so a
+#: search by a short word tests them without reading the cases.
+ORDER_INDEX = {"application_number": "cases_search", "ip_type": "cases_ip_type", "title": "cases_title",
                "examiner": "cases_examiner", "department": "cases_department",
                "decision_date": "cases_decision_date", "applicant": "cases_applicant"}
 
@@ -85,6 +87,14 @@ class Where:
                      f"{self.walk} AND {condition}", [*self.walk_params, *params], self.case_filter)
 
 
+def _order(expression: str, d: str) -> str:
+    """The column's order with the application number as tie-break; by the number alone when it is
+    the column (a second, equal term made SQLite sort each run of equal numbers on cases_search)."""
+    if expression == "c.application_number":
+        return f"c.application_number {d}"
+    return f"{expression} {d}, c.application_number {d}"
+
+
 def _direction(descending: bool) -> str:
     return "DESC" if descending else "ASC"
 
@@ -98,13 +108,13 @@ def _read(db: sqlite_utils.Database, where: Where, sort: str, descending: bool, 
     d, expression = _direction(descending), COLUMNS[sort]
     if where.walk == "1":
         walk = (f"SELECT c.id FROM cases c INDEXED BY {ORDER_INDEX[sort]}"
-                f" ORDER BY {expression} {d}, c.application_number {d} LIMIT ?")
+                f" ORDER BY {_order(expression, d)} LIMIT ?")
         return [row[0] for row in db.execute(walk, [limit])]
     index, within, within_params = _walk_index(sort, where.case_filter)
 
     def walk(keep: str, params: list[Any], rows: int) -> list[int]:
         sql = (f"SELECT id FROM (SELECT c.id AS id, ({keep}) AS keep FROM cases c INDEXED BY {index} WHERE {within}"
-               f" ORDER BY {expression} {d}, c.application_number {d} LIMIT ?) WHERE keep LIMIT ?")
+               f" ORDER BY {_order(expression, d)} LIMIT ?) WHERE keep LIMIT ?")
         return [row[0] for row in db.execute(sql, [*params, *within_params, rows, limit])]
 
     ids = walk(where.walk, where.walk_params, walk_rows)
