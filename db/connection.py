@@ -141,6 +141,35 @@ class Probe:
     version: int = 0
 
 
+#: (device, inode) of the files this process has opened SQLite connections on.
+_CONNECTED: set[tuple[int, int]] = set()
+
+
+def _file_key(path: Path) -> tuple[int, int]:
+    found = os.stat(path)
+    return found.st_dev, found.st_ino
+
+
+def _connected(path: Path) -> None:
+    """Remember that SQLite holds `path` in this process (see _header)."""
+    try:
+        _CONNECTED.add(_file_key(path))
+    except OSError:
+        pass
+
+
+def _header(path: Path) -> bytes:
+    """The file's first 100 bytes, or the SQLite magic alone for a file this process already holds
+    open in SQLite: closing any descriptor of a file releases every POSIX lock the process holds on
+    it, SQLite's included, and another program's connection could then take ours for gone and
+    delete the write-ahead log under them (sqlite.org/howtocorrupt.html, 2.2). Such a file was
+    read when first opened; SQLite itself refuses it if it is no longer a database."""
+    if _file_key(path) in _CONNECTED:
+        return SQLITE_MAGIC
+    with open(path, "rb") as handle:
+        return handle.read(100)
+
+
 def probe(path: Path) -> Probe:
     """Tell whether `path` is a workspace, an empty file, or nothing yet; refuse anything else.
 
@@ -150,8 +179,7 @@ def probe(path: Path) -> Probe:
     if kind is not None:
         raise WorkbenchError("file.not_regular", path=str(path), kind=kind)
     try:
-        with open(path, "rb") as handle:
-            header = handle.read(100)
+        header = _header(path)
     except FileNotFoundError:
         return Probe("missing")
     except OSError as exc:
@@ -237,6 +265,7 @@ def open_database(path: str | Path | None, *, migrate_schema: bool = True,
     except sqlite3.Error as exc:
         raise database_error(exc, db_path) or WorkbenchError("db.cannot_open", path=str(db_path),
                                                              detail=str(exc)) from exc
+    _connected(db_path)
     with _closed_on_failure(conn, db_path):
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -293,6 +322,7 @@ def _open_read_only(db_path: Path | None) -> Workspace:
     if found.state != "ours":
         raise WorkbenchError("db.read_only_missing", path=str(db_path))
     conn = _connect_read_only(db_path)
+    _connected(db_path)
     with _closed_on_failure(conn, db_path):
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA query_only = ON")
