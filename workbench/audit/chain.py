@@ -176,9 +176,3 @@ def ensure_baseline(db: sqlite_utils.Database, *, actor: str) -> bool:
     record_baseline(db, actor=actor, reason="first write by this version")
     return True
 
-
-def record_import(db: sqlite_utils.Database, import_id: int, *, actor: str, file_name: str, sha256: str) -> None:
-    """The digests of the cases an import wrote (inserted or updated): they carry its id. The entry
-    is what record(new={"file_name", "sha256", "cases": {number: digest}}) writes, streamed."""
-    from workbench.audit import streamed     # it builds on this module
-    streamed.record_import(db, import_id, actor=actor, file_name=file_name, sha256=sha256)

@@ -55,15 +55,19 @@ class EntryHash:
         return finished.hexdigest()
 
 
-def record_import(db: sqlite_utils.Database, import_id: int, *, actor: str, file_name: str, sha256: str) -> None:
-    """What chain.record_import records (the digests of the cases the import wrote: they carry
-    its id), streamed. Call inside the import's transaction."""
+def record_import(db: sqlite_utils.Database, import_id: int, *, actor: str, file_name: str, sha256: str,
+                  digests: Iterable[tuple[str, str]] | None = None) -> None:
+    """The audit entry of an import: the digests of the cases it wrote (inserted or updated: they
+    carry its id), streamed; `digests` in number order if the caller has them, else SQLite builds
+    them. Written as record(new={"file_name", "sha256", "cases": {number: digest}}) would write it.
+    Call inside the import's transaction."""
     baseline = not coverage.has_baseline(db)
     at, entity_id = chain.now_iso(), str(import_id)
     hashing = EntryHash(chain.last_hash(db), at, actor, "import", entity_id, "import")
     pieces = []
-    for piece in import_entry_pieces(coverage.ordered_case_digests(db, "import_id = ?", [import_id]),
-                                     file_name, sha256):
+    if digests is None:
+        digests = coverage.ordered_case_digests(db, "import_id = ?", [import_id])
+    for piece in import_entry_pieces(digests, file_name, sha256):
         hashing.update(piece)
         pieces.append(piece)
     new_json: Any = "".join(pieces)
