@@ -21,7 +21,7 @@ from workbench.importing.row_parser import STORED_FIELDS
 
 _IN_CASE_ORDER = operator.itemgetter(*(STORED_FIELDS.index(f) for f in CASE_FIELDS))
 _RISK_FROM = len(BASE_FIELDS)
-_RISK_BLANK = (None, "")
+_FIELD = "{}:{}".format
 
 
 class WrittenDigests:
@@ -40,13 +40,13 @@ class WrittenDigests:
             risk = values[_RISK_FROM:]
             if risk.count(None) + risk.count("") == len(risk):
                 values = values[:_RISK_FROM]
-            try:
-                text = "|".join(["-" if v is None else f"{len(v)}:{v}" for v in values])
-            except TypeError:     # use_shown 0/1 (or anything not text): as str() writes it
-                text = "|".join(["-" if v is None else f"{len(str(v))}:{v}" for v in values])
+            try:      # most rows: every value a text, joined by C-level maps
+                text = "|".join(map(_FIELD, map(len, values), values))
+            except TypeError:     # a date or use_shown unknown (None), use_shown 0/1: as str() writes it
                 if any(v is not None and type(v) not in (str, int) for v in values):
                     self.exact = False
                     return
+                text = "|".join(["-" if v is None else f"{len(str(v))}:{v}" for v in values])
             if "\x00" in text:
                 self.exact = False
                 return
