@@ -60,3 +60,18 @@ def test_a_text_with_nul_or_a_stored_case_not_added_leaves_the_digests_to_sqlite
     digests = written_digests.WrittenDigests()
     digests.add([(2, record[:2] + ("标题",) + record[3:])])
     assert digests.exact and digests.ordered(db, 1) is None       # nothing stored: not one for one
+
+
+def test_an_import_never_holds_every_digest_in_a_dict(tmp_path, monkeypatch):
+    """At a million cases the dict of digests held about 100 MB: imports stream them instead."""
+    db = workspace(tmp_path)
+    with db.atomic():
+        chain.ensure_baseline(db, actor="t")      # the coverage baseline of a new workspace (no cases)
+
+    def held(*_args, **_kwargs):
+        raise AssertionError("an import built the dict of every case's digest")
+    monkeypatch.setattr(coverage, "case_digests", held)
+    first = import_file(db, write_csv(tmp_path / "a.csv", ROWS[:2], header=HEADER))
+    second = import_file(db, write_csv(tmp_path / "b.csv", ROWS[2:], header=HEADER))
+    assert first.accepted == 2 and second.accepted == 3
+    assert sorted(_entry_cases(db, second.import_id)) == ["12345678", "12345679", "95115608.X"]
