@@ -1,6 +1,6 @@
 """The line each application number was first seen on, for the duplicate check of an import, in
-about 24 bytes a number instead of about 150 (issue 20: a dict of a million numbers as text held
-150 MB).
+16 bytes a slot with at least half the slots free: 32-64 bytes a number instead of about 150 (issue
+20: a dict of a million numbers as text held 150 MB).
 
 A number of the usual stored forms (12 digits, a dot and a check character; 8 digits, a dot and
 a check; only digits) is packed exactly into one 64-bit integer; those live in an open-addressing
@@ -13,7 +13,6 @@ from array import array
 _CHECKS = "0123456789X"
 _FIBONACCI = 0x9E3779B97F4A7C15     # spreads consecutive numbers over the table
 _MASK64 = (1 << 64) - 1
-_MAX_LINE = 0xFFFFFFFF              # lines are kept as 32-bit values; a later one goes to the dict
 _START_BITS = 16
 _CN12 = 1 << 56
 
@@ -48,7 +47,7 @@ class FirstLines:
         self.mask = (1 << bits) - 1
         self.shift = 64 - bits
         self.keys = array("q", bytes(8 << bits))
-        self.lines = array("L" if array("L").itemsize == 4 else "I", bytes(4 << bits))
+        self.lines = array("q", bytes(8 << bits))
 
     def first(self, number: str, line: int) -> int | None:
         # The usual form packed here, not by pack(): this runs once a row.
@@ -57,7 +56,7 @@ class FirstLines:
             code: int | None = _CN12 | (int(number[:12]) * 11 + check)
         else:
             code = pack(number)
-        if code is None or line > _MAX_LINE:
+        if code is None:
             found = self.others.setdefault(number, line)
             return None if found == line else found
         keys, mask = self.keys, self.mask
