@@ -167,6 +167,8 @@ def bench_csv(folder: Path, csv_path: Path, rows: int, repeat: int, rescore: boo
           f"ours/limit {best / peer['seconds']:.1f}")
     _figure(figures, "csv_import_seconds", best, "s", goal)
     _figure(figures, "csv_import_peak_mb", peak, "MB", MEGABYTES)
+    # CPU of both threads: steadier than the wall time on a machine shared with other work.
+    _figure(figures, "csv_import_cpu_seconds", min(r["cpu"] for r in runs), "s", None)
     _figure(figures, "csv_sqlite_utils_seconds", theirs, "s", None)
     _figure(figures, "csv_executemany_seconds", peer["seconds"], "s", None)
     _figure(figures, "csv_ratio_to_sqlite_utils", best / theirs, "x", 1.0)

@@ -176,9 +176,3 @@ def ensure_baseline(db: sqlite_utils.Database, *, actor: str) -> bool:
     record_baseline(db, actor=actor, reason="first write by this version")
     return True
 
-
-def record_import(db: sqlite_utils.Database, import_id: int, *, actor: str, file_name: str, sha256: str) -> None:
-    """The digests of the cases an import wrote (inserted or updated): they carry its id."""
-    record(db, actor=actor, entity="import", entity_id=import_id, action="import",
-                 new={"file_name": file_name, "sha256": sha256,
-                      "cases": coverage.case_digests(db, "import_id = ?", [import_id])})

@@ -14,6 +14,7 @@ import sqlite_utils
 from foundation.errors import WorkbenchError, register
 from workbench.importing.import_result import ImportResult, RowIssue
 from workbench.importing.row_parser import STORED_FIELDS, RowParser
+from workbench.importing.written_digests import WrittenDigests
 
 register({
     "import.conflict": "The case {value} is already in the workspace with different details "
@@ -97,14 +98,17 @@ def _variable_limit(db: sqlite_utils.Database) -> int:
 class Statements:
     """INSERT statements of many rows each, not one statement per row: triggers on cases
     then work per statement. The import's id is written into the statement (an integer
-    SQLite gave), so a row's values are its record as parsed, gathered in one C-level call."""
+    SQLite gave), so a row's values are its record as parsed, gathered in one C-level call. The
+    audit digests of the records are computed here too, on the same (validating) thread."""
 
     def __init__(self, db: sqlite_utils.Database, import_id: int | None) -> None:
         self.per_statement = max(1, _variable_limit(db) // len(STORED_FIELDS))
         self.sql = f"INSERT INTO cases ({', '.join(STORED_FIELDS)}, import_id) VALUES "
         self.row = "(" + "?," * len(STORED_FIELDS) + ("NULL" if import_id is None else str(int(import_id))) + ")"
+        self.digests = WrittenDigests()
 
     def prepare(self, batch: list[tuple[int, tuple[Any, ...]]]) -> list[tuple[str, list[Any]]]:
+        self.digests.add(batch)
         statements = []
         for start in range(0, len(batch), self.per_statement):
             chunk = batch[start:start + self.per_statement]

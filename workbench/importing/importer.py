@@ -23,7 +23,7 @@ from typing import Any, Mapping
 
 import sqlite_utils
 
-from workbench.audit import chain
+from workbench.audit import chain, streamed
 from foundation.errors import WorkbenchError, register
 from foundation.jobs import CancelToken, Progress, no_progress
 from workbench.importing import case_writes, mappings
@@ -34,6 +34,7 @@ from workbench.importing.row_parser import RowParser, reads_month_first
 from workbench.importing.row_text import is_blank
 from workbench.importing.row_validation import Validator
 from workbench.importing.upkeep import DeferredUpkeep
+from workbench.importing.written_digests import WrittenDigests
 
 MONTH_FIRST_SAMPLE = 1000    # data rows looked at to decide how slash dates are written
 CONFLICT_POLICIES = ("skip", "update")
@@ -74,8 +75,8 @@ def import_file(db: sqlite_utils.Database, path: str | Path, *, mapping: Mapping
         with db.atomic():
             entries_before = db.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0]
             chain.ensure_baseline(db, actor=actor or _default_actor())
-            _run(db, reader, result, mapping, header_line, remember_mapping, on_conflict, progress,
-                 cancel or CancelToken())
+            written = _run(db, reader, result, mapping, header_line, remember_mapping, on_conflict, progress,
+                           cancel or CancelToken())
             if not result.changed:
                 # Nothing new: the workspace stays exactly as it was, import record included.
                 db.execute("DELETE FROM import_issues WHERE import_id = ?", [result.import_id])
@@ -83,8 +84,9 @@ def import_file(db: sqlite_utils.Database, path: str | Path, *, mapping: Mapping
                 db.execute("DELETE FROM audit_log WHERE id > ?", [entries_before])   # a baseline just taken
                 result.import_id = None
             else:   # the cases' facts, covered by the audit chain (a digest per case)
-                chain.record_import(db, result.import_id, actor=actor or _default_actor(),
-                                       file_name=path.name, sha256=result.sha256)
+                streamed.record_import(db, result.import_id, actor=actor or _default_actor(),
+                                       file_name=path.name, sha256=result.sha256,
+                                       digests=written.ordered(db, result.import_id) if written else None)
     finally:
         reader.close()
     return result
@@ -100,7 +102,9 @@ def _default_actor() -> str:
 
 def _run(db: sqlite_utils.Database, reader: TableReader, result: ImportResult, mapping: Mapping[str, str] | None,
          header_line: int | None, remember_mapping: bool, on_conflict: str, progress: Progress,
-         cancel: CancelToken) -> None:
+         cancel: CancelToken) -> WrittenDigests | None:
+    """Reads, validates and stores every row; returns the digests of the cases written when the
+    validating thread computed them (into a workspace without cases)."""
     rows = reader.rows()
     scanned = list(itertools.islice(rows, HEADER_SCAN_ROWS))
     header, names, columns = _take_header(db, reader, result, scanned, mapping, header_line, remember_mapping)
@@ -142,6 +146,7 @@ def _run(db: sqlite_utils.Database, reader: TableReader, result: ImportResult, m
     progress(reader.total, reader.total, label)
     result.issues.sort(key=lambda issue: issue.line)     # conflicts are found after the rest
     case_writes.record_counts(db, result)
+    return statements.digests if statements is not None else None
 
 
 def _take_header(db: sqlite_utils.Database, reader: TableReader, result: ImportResult,

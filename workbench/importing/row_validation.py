@@ -10,6 +10,7 @@ from typing import Any, Iterator
 from foundation.errors import WorkbenchError, register
 from workbench.importing import read_limits
 from workbench.importing.case_writes import Statements
+from workbench.importing.first_lines import FirstLines
 from workbench.importing.headers import header_score
 from workbench.importing.identifiers import parse_application_number
 from workbench.importing.import_result import ImportResult, RowIssue
@@ -90,7 +91,7 @@ class Validator:
         parse = parser.parse
         issues = result.issues
         number_header = parser.names[parser.i_number]
-        seen: dict[str, int] = {}
+        first_line = FirstLines().first      # number -> line first seen on, compactly
         batch: list[tuple[int, tuple[Any, ...]]] = []
         blank_lines: list[int] = []          # counted only if a non-blank row follows
         stopping = self.stopping
@@ -114,7 +115,7 @@ class Validator:
                 _reject(result, line, cells, rejected, header_keys, parser)
                 continue
             number = record[0]
-            first = seen.get(number)
+            first = first_line(number, line)
             if first is not None:
                 result.rejected += 1
                 result.duplicates += 1
@@ -122,7 +123,6 @@ class Validator:
                 issues.append(RowIssue(line, number_header, number, error.code, error.message(), "rejected",
                                        error.params))
                 continue
-            seen[number] = line
             if remarks is not None:      # kept, with each marked cell in the import report
                 for column, value, error in remarks:
                     issues.append(RowIssue(line, column, value, error.code, error.message(), "warning",
