@@ -97,9 +97,11 @@ def where_clause(case_filter: CaseFilter, *, correlated: bool = False) -> tuple[
             clauses.append("(c.application_number = ? OR c.application_number LIKE ? ESCAPE '\\')")
             params.extend([number, _like(term)])
         elif len(term) < 3 or (correlated and _folds_like_fts(term)):
-            clauses.append("(c.title LIKE ? ESCAPE '\\' OR c.applicant LIKE ? ESCAPE '\\'"
-                           " OR c.application_number LIKE ? ESCAPE '\\')")
-            params.extend([_like(term)] * 3)
+            columns = ["c.title", "c.applicant"]
+            if term.isascii():          # stored application numbers are ASCII: 深圳 is in none of them
+                columns.append("c.application_number")
+            clauses.append("(" + " OR ".join(f"{column} LIKE ? ESCAPE '\\'" for column in columns) + ")")
+            params.extend([_like(term)] * len(columns))
         else:
             fts_terms.append(_fts_phrase(term))
     if fts_terms:
