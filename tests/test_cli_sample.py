@@ -147,7 +147,7 @@ def test_human_output_shows_plan_allocation_and_cases(db) -> None:
     code, out, _ = run("sample", "--db", db, "--round", "Q", "--size", "20", "--strata", "ip_type",
                        "--allocation", "equal", "--seed", "1", "--reviewers", "X,Y")
     assert code == 0
-    assert "Plan: stratified by ip_type, equal allocation; 20 cases." in out
+    assert "Plan: stratified by IP type, equal allocation; 20 cases." in out
     assert "Stratum" in out and "Assigned: X 10, Y 10." in out and "Drawn (20 cases" in out
     assert "250 cases match (all cases)" in out
 

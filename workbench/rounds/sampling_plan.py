@@ -184,8 +184,9 @@ class Plan:
                    count_defects=bool(data.get("count_defects", False)), floor=data.get("floor"))
 
     def describe(self) -> str:
+        fields = " + ".join(FIELD_WORDS.get(f, f.replace("_", " ")) for f in self.strata)
         if self.method == "acceptance":
-            return (f"acceptance sampling per lot of {' + '.join(self.strata)} (ISO 2859-1, inspection level "
+            return (f"acceptance sampling per lot of {fields} (ISO 2859-1, inspection level "
                     f"{self.level}, normal inspection, AQL {self.aql:g}; nonconforming = "
                     f"{'error or defect' if self.count_defects else 'error'} verdicts)")
         if self.size is not None:
@@ -201,7 +202,11 @@ class Plan:
         if self.method != "stratified":
             return f"{self.method} sample; {size}"
         minimum = f", at least {self.min_per_stratum} per stratum" if self.min_per_stratum else ""
-        return f"stratified by {' + '.join(self.strata)}, {self.allocation} allocation{minimum}; {size}"
+        return f"stratified by {fields}, {self.allocation} allocation{minimum}; {size}"
+
+
+#: Stratum fields in the words of a sentence (the window's and the workbook's are translated there).
+FIELD_WORDS = {"ip_type": "IP type", "risk_band": "risk band", "decision_date": "decision date"}
 
 
 def percent(value: float | None) -> str:
