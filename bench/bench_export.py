@@ -158,7 +158,7 @@ def same_rows(db_path: str) -> list[tuple[str, list[str], list[list]]]:
         result.append((kind, *plain((*key_columns, *sheets.GROUP_FIGURE_COLUMNS),
                                     ([*g.key, *sheets._group_values(g)] for g in groups))))
     result.append(("items", *plain(sheets.ITEM_COLUMNS, (
-        [i.checklist.en, i.item_id, i.text.en, i.reference, i.applicable, i.failed, i.failure.rate, i.failure.low,
+        [i.checklist.en, i.item_id, i.text.en, i.reference.en, i.applicable, i.failed, i.failure.rate, i.failure.low,
          i.failure.high, i.share, i.cumulative] for i in report.items))))
     result.append(("findings", *plain(sheets.FINDING_COLUMNS, finding_rows(db, report.scope, "en",
                                                                             ChecklistCache(db)))))
