@@ -27,13 +27,31 @@ class Scoped(Protocol):
 #: The pendency of a case whose dates SQL does not judge: Python decides (never a real pendency,
 #: which is never negative).
 NEEDS_PYTHON = -1
+#: Marks a decision date month_sql leaves to Python (a month is never written so).
+RAW = "~"
+
+
+#: How Scope.reviews_cte begins without a round: every case with a review (latest_reviews).
+ALL_CASES_CTE = "WITH scope(case_id, stratum, review_id, design_key) AS (SELECT c.id, NULL, lr.review_id, NULL"
+
+
+def failing_answers(cte: str, reviewed_list: str, join: str = "") -> str:
+    """`FROM ... WHERE ...` of the failing answers of the reviewed cases of the scope (`s`), with their
+    reviews (`r`). Over all cases, read from the answers (a fiftieth of them fail) and looked up in
+    latest_reviews by case, instead of every answer of every review read; in a round, from its cases."""
+    if cte.startswith(ALL_CASES_CTE):
+        return (f"FROM answers a CROSS JOIN reviews r ON r.id = a.review_id AND r.status IN ({reviewed_list})"
+                f" CROSS JOIN scope s ON s.case_id = r.case_id AND s.review_id = r.id{join} WHERE a.outcome = 'fail'")
+    return (f"FROM scope s CROSS JOIN reviews r ON r.id = s.review_id AND r.status IN ({reviewed_list}){join}"
+            " CROSS JOIN answers a ON a.review_id = r.id WHERE a.outcome = 'fail'")
 
 
 def plain_date(column: str) -> str:
-    """SQL: the column starts with a yyyy-mm-dd that Python's date.fromisoformat reads as the same day."""
+    """SQL: the column starts with a yyyy-mm-dd that Python's date.fromisoformat reads as the same day:
+    a real calendar day (date() alone keeps 2024-02-30; julianday rolls it over to March) written as
+    date() writes it, in a year Python has."""
     head = f"substr({column}, 1, 10)"
-    return (f"({column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND substr({column}, 1, 4) != '0000'"
-            f" AND date(julianday({head})) = {head})")   # date() alone keeps 2024-02-30; julianday rolls it over
+    return f"(date(julianday({head})) = {head} AND {head} >= '0001')"
 
 
 def pendency_sql(filing: str = "c.filing_date", decision: str = "c.decision_date") -> str:
@@ -46,17 +64,16 @@ def pendency_sql(filing: str = "c.filing_date", decision: str = "c.decision_date
 
 
 def month_sql(decision: str = "c.decision_date") -> str:
-    """SQL: 'yyyy-mm' of a plain decision date, else NULL (then the raw date goes to Python)."""
-    return f"(CASE WHEN {plain_date(decision)} THEN substr({decision}, 1, 7) END)"
+    """SQL: 'yyyy-mm' of a plain decision date; any other date behind RAW, for Python to place."""
+    return f"(CASE WHEN {plain_date(decision)} THEN substr({decision}, 1, 7) ELSE '{RAW}' || {decision} END)"
 
 
-def raw_sql(decision: str = "c.decision_date") -> str:
-    """SQL: the decision date when it is not plain (NULL when it is): Python places it."""
-    return f"(CASE WHEN {plain_date(decision)} THEN NULL ELSE {decision} END)"
-
-
-def month_start(month: str) -> date:
-    """The first day of a 'yyyy-mm' from month_sql."""
+def month_day(month: str | None, iso_day: Callable[[Any], date | None]) -> date | None:
+    """The day that places a case (its month's first day), from month_sql; None for no decision date."""
+    if month is None:
+        return None
+    if month.startswith(RAW):
+        return iso_day(month[len(RAW):])
     return date(int(month[:4]), int(month[5:7]), 1)
 
 

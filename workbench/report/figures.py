@@ -242,8 +242,8 @@ class Scope:
         if self.round is not None:
             return self.cte()
         condition, params = self.case_condition()
-        return ("WITH scope(case_id, stratum, review_id, design_key) AS MATERIALIZED (SELECT c.id, NULL, lr.review_id, NULL"
-                f" FROM latest_reviews lr CROSS JOIN cases c ON c.id = lr.case_id {condition} ORDER BY lr.review_id)"), params
+        return (f"{case_counts.ALL_CASES_CTE}"
+                f" FROM latest_reviews lr CROSS JOIN cases c ON c.id = lr.case_id {condition})"), params
 
 
 def list_round_names(db: sqlite_utils.Database) -> list[str]:
@@ -452,8 +452,10 @@ class _Tally:
 
 
 def compute_report(db: sqlite_utils.Database, report_filter: ReportFilter | Scope = ReportFilter(), *,
-                   target: float = DEFAULT_TARGET, confidence: float = CONFIDENCE) -> Report:
-    """Every figure of the report for the filter; raises report.unknown_round."""
+                   target: float = DEFAULT_TARGET, confidence: float = CONFIDENCE, items: bool = True) -> Report:
+    """Every figure of the report for the filter; raises report.unknown_round. Without `items` the
+    per-item figures are left out (no items): the Dashboard shows none, and at a million cases they
+    are seconds of work (every answer of every review)."""
     scope = report_filter if isinstance(report_filter, Scope) else resolve_scope(db, report_filter)
     cte, params = scope.cte()
     reviewed_list = ", ".join(f"'{s}'" for s in REVIEWED_STATUSES)
@@ -484,7 +486,7 @@ def compute_report(db: sqlite_utils.Database, report_filter: ReportFilter | Scop
         by_department=_sorted_groups(tally.departments, target, design),
         by_examiner=_sorted_groups(tally.examiners, target, design),
         by_ip_type=_sorted_groups(tally.ip_types, target, design, IP_TYPE_ORDER),
-        items=item_figures(db, cte, params, reviewed_list, checklists, design),
+        items=item_figures(db, cte, params, reviewed_list, checklists, design) if items else (),
         categories=categories.figures(),
         severities=_severities(db, cte, params, reviewed_list, overall, design),
         uncovered_strata=missing, uncovered_population=missing_population,
@@ -524,9 +526,7 @@ def _tally_findings(db: sqlite_utils.Database, cte: str, params: dict[str, Any],
     """One pass over the findings of reviewed cases: the severities of every group and the categories."""
     for department, examiner, ip_type, severity, checklist_id, category, count in db.execute(
             f"{cte} SELECT c.department, c.examiner, c.ip_type, a.severity, r.checklist_id, a.category, COUNT(*)"
-            " FROM scope s CROSS JOIN cases c ON c.id = s.case_id"
-            f" CROSS JOIN reviews r ON r.id = s.review_id AND r.status IN ({reviewed_list})"
-            " CROSS JOIN answers a ON a.review_id = r.id AND a.outcome = 'fail'"
+            f" {case_counts.failing_answers(cte, reviewed_list, ' CROSS JOIN cases c ON c.id = s.case_id')}"
             " GROUP BY c.department, c.examiner, c.ip_type, a.severity, r.checklist_id, a.category", params):
         for group in tally.groups(department, examiner, ip_type):
             group.add_findings(severity, count)
@@ -538,10 +538,8 @@ def _severities(db: sqlite_utils.Database, cte: str, params: dict[str, Any], rev
     """Per severity: reviewed cases with at least one such finding, per stratum, as a rate."""
     with_one: dict[str, dict[str | None, int]] = {s: {} for s in SEVERITIES}
     for severity, stratum, cases in db.execute(
-            f"{cte} SELECT a.severity, s.design_key, COUNT(DISTINCT r.id) FROM scope s"
-            f" CROSS JOIN reviews r ON r.id = s.review_id AND r.status IN ({reviewed_list})"
-            " CROSS JOIN answers a ON a.review_id = r.id AND a.outcome = 'fail' AND a.severity IS NOT NULL"
-            " GROUP BY a.severity, s.design_key", params):
+            f"{cte} SELECT a.severity, s.design_key, COUNT(DISTINCT r.id)"
+            f" {case_counts.failing_answers(cte, reviewed_list)} AND a.severity IS NOT NULL GROUP BY a.severity, s.design_key", params):
         if severity in with_one:
             with_one[severity][stratum] = cases
     return tuple(SeverityFigures(

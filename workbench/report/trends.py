@@ -369,15 +369,15 @@ def _count_all_cases(db: sqlite_utils.Database, scope: Scope, period: str, group
     cases without a decision date."""
     condition, params = scope.case_condition()
     key = "c.department" if group == "department" else "NULL"
-    columns = f"{key}, c.ip_type, {case_counts.month_sql()}, {case_counts.raw_sql()}"
+    columns = f"{key}, c.ip_type, {case_counts.month_sql()}"
     counts = case_counts.count_rows(
         db, f"SELECT {columns}, {case_counts.pendency_sql()} FROM cases c {condition}", params)
     needs = f"{condition} AND" if condition else "WHERE"
     case_counts.recount(counts, db, f"SELECT {columns}, c.filing_date, c.decision_date FROM cases c {needs}"
                         f" {case_counts.pendency_sql()} = {case_counts.NEEDS_PYTHON}", params, _pendency)
     undated = 0
-    for (department, ip_type, month, raw, days), count in counts.items():
-        day = case_counts.month_start(month) if month is not None else iso_day(raw)
+    for (department, ip_type, month, days), count in counts.items():
+        day = case_counts.month_day(month, iso_day)
         if day is None:
             undated += count
             continue
