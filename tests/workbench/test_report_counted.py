@@ -24,7 +24,8 @@ from workbench.stats.intervals import counted_percentile, percentile
 TODAY = date(2026, 11, 30)
 #: Dates SQLite and Python could read differently: each must be judged as Python judges it.
 ODD_DATES = ("", "20240105", "2024-02-30", "2024-03-05T10:00:00", "0000-01-01", "2024-1-5", "now",
-             "2023-12-31 23:59", None)
+             "2023-12-31 23:59", None, "2023-02-29", "2024-02-29", "2024-04-31", "2024-13-01", "2024-00-10",
+             "2024-01-00", "2024-12-31", "2460000.5", "12:30:00.5")
 
 
 def _demo(path, *extra: str) -> None:
@@ -39,7 +40,7 @@ def _oddify(db) -> None:
     rng = random.Random(4)
     ids = [row[0] for row in db.execute("SELECT id FROM cases ORDER BY id")]
     with db.conn:
-        for case_id in rng.sample(ids, 40):
+        for case_id in rng.sample(ids, 80):
             column = rng.choice(("filing_date", "decision_date"))
             db.execute(f"UPDATE cases SET {column} = ? WHERE id = ?", [rng.choice(ODD_DATES), case_id])
         # A decision before the filing: no pendency.
@@ -168,6 +169,25 @@ def test_trend_matches_a_plain_computation(plain):
         invention = [d for c in placed if c[0] == "invention" and (d := c[4]) is not None]
         share = point.share_for("invention")
         assert (share.within if share else 0) == sum(d <= 700 for d in invention)
+
+
+def test_sql_pendency_agrees_with_python_or_leaves_it_to_python():
+    import itertools
+    import sqlite3
+    from workbench.report.case_counts import NEEDS_PYTHON, pendency_sql
+    values = ODD_DATES + ("0001-01-01", "9999-12-31", "2024-06-15", "2024-19-01", "2024-02-28", "1900-02-29",
+                          "2000-02-29", "2024-06-31", "-001-01-01", " 2024-01-01", "2024-01-01Z")
+    conn = sqlite3.connect(":memory:")
+    left = 0
+    for filing, decision in itertools.product(values, values):
+        days = conn.execute(f"SELECT {pendency_sql('?1', '?2')}", [filing, decision]).fetchone()[0]
+        if days == NEEDS_PYTHON:
+            left += 1
+        else:
+            assert days == figures._days_between(filing, decision), (filing, decision)
+    assert left < len(values) ** 2
+    plain = conn.execute(f"SELECT {pendency_sql('?1', '?2')}", ["2024-02-29", "2024-03-31T08:00"]).fetchone()[0]
+    assert plain == 31          # judged in SQL, not left to Python
 
 
 @settings(max_examples=200, deadline=None)

@@ -47,11 +47,16 @@ def failing_answers(cte: str, reviewed_list: str, join: str = "") -> str:
 
 
 def plain_date(column: str) -> str:
-    """SQL: the column starts with a yyyy-mm-dd that Python's date.fromisoformat reads as the same day:
-    a real calendar day (date() alone keeps 2024-02-30; julianday rolls it over to March) written as
-    date() writes it, in a year Python has."""
+    """SQL: the column starts with a yyyy-mm-dd that Python's date.fromisoformat reads as the same day.
+
+    Digits where digits go, a year Python has (from 0001), a month 01-12, and a day 01-28 or, for
+    the few later days, one that exists: date() alone keeps 2024-02-30, julianday rolls it over to
+    March, so `date(julianday(x)) = x` tells them apart. The cheap tests go first: each function call
+    costs about a second at a million cases."""
     head = f"substr({column}, 1, 10)"
-    return f"(date(julianday({head})) = {head} AND {head} >= '0001')"
+    return (f"({column} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]*' AND {column} >= '0001'"
+            f" AND substr({column}, 6, 2) BETWEEN '01' AND '12'"
+            f" AND (substr({column}, 9, 2) BETWEEN '01' AND '28' OR date(julianday({head})) = {head}))")
 
 
 def pendency_sql(filing: str = "c.filing_date", decision: str = "c.decision_date") -> str:
