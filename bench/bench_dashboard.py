@@ -31,12 +31,15 @@ REFRESH_S = 1.5
 STALL_MS = 100.0
 
 
-def refresh_once(app: Any, dashboard: Any) -> tuple[float, float]:
-    """Seconds until the figures and the trend are both shown; the longest event-loop gap in ms."""
+def refresh_once(app: Any, dashboard: Any) -> tuple[float, float, float]:
+    """Seconds until the figures and the trend are both shown; the longest event-loop gap in ms; the
+    CPU seconds the process spent meanwhile, every thread (the machine may be shared: wall time
+    then waits for other work, CPU time does not)."""
     done = {"figures": False, "trend": False}
     dashboard.refreshed.connect(lambda: done.__setitem__("figures", True))
     dashboard.trends.refreshed.connect(lambda: done.__setitem__("trend", True))
     started = last = time.perf_counter()
+    cpu = time.process_time()
     dashboard.refresh()
     stall = (time.perf_counter() - started) * 1000     # the request itself runs on the window's thread
     while not all(done.values()) and time.perf_counter() - started < 120:
@@ -44,7 +47,7 @@ def refresh_once(app: Any, dashboard: Any) -> tuple[float, float]:
         now = time.perf_counter()
         stall, last = max(stall, (now - last) * 1000), now
         time.sleep(0.001)
-    return time.perf_counter() - started, stall
+    return time.perf_counter() - started, stall, time.process_time() - cpu
 
 
 def main() -> int:
@@ -70,18 +73,21 @@ def main() -> int:
     dashboard.resize(1280, 800)
     dashboard.show()
     runs = [refresh_once(app, dashboard) for _ in range(args.repeat)]
-    seconds, stall = min(r[0] for r in runs), max(r[1] for r in runs)
+    best = min(runs)
+    seconds, stall, cpu = best[0], max(r[1] for r in runs), best[2]
     dashboard.shutdown()
     db.close()
     ok_time, ok_stall = seconds <= goal, stall <= STALL_MS
     print(f"workspace: {cases:,} cases")
     print(f"Dashboard refresh, all cases (best of {args.repeat})   {seconds:6.2f} s   goal <= {goal:.2f} s   "
           f"{'OK' if ok_time else 'MISSED'}")
+    print(f"  CPU time of that refresh, every thread       {cpu:6.2f} s   (load average {os.getloadavg()[0]:.2f})")
     print(f"  longest hold of the window's thread          {stall:6.0f} ms  goal <= {STALL_MS:.0f} ms   "
           f"{'OK' if ok_stall else 'MISSED'}")
     if args.json:
         args.json.write_text(json.dumps({
             "dashboard_refresh": {"value": round(seconds, 3), "unit": "s", "goal": round(goal, 3)},
+            "dashboard_refresh_cpu": {"value": round(cpu, 3), "unit": "s"},
             "dashboard_stall": {"value": round(stall, 1), "unit": "ms", "goal": STALL_MS}}, indent=1), encoding="utf-8")
     work.unlink(missing_ok=True)
     return 0 if ok_time and ok_stall else 1

@@ -50,7 +50,7 @@ class Computed(NamedTuple):
 
 
 def compute(db: sqlite_utils.Database, scope: Scope, target: float, today: date) -> Computed:
-    report = compute_report(db, scope, target=target)
+    report = compute_report(db, scope, target=target, items=False)   # items are not shown here
     return Computed(report, dispute_figures(db, scope, today=today, report=report))
 
 

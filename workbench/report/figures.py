@@ -21,7 +21,7 @@ rather than through workbench.rounds.store, so the report only depends on what i
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Mapping, Sequence
@@ -29,7 +29,7 @@ from typing import Any, Mapping, Sequence
 import sqlite_utils
 
 from workbench.review.checklists import SEVERITIES, Text
-from workbench.report import glossary
+from workbench.report import case_counts, glossary
 from workbench.importing.dates import parse_date
 from foundation.errors import WorkbenchError, register
 from workbench.review.reviews import STANDING_ORDER
@@ -41,7 +41,7 @@ from workbench.report.items import (
     item_figures,
 )
 from workbench.report.strata import Design, Estimate, StratumFigures, uncovered
-from workbench.stats.intervals import STRATIFIED_ESTIMATOR, StratifiedEstimate, median, percentile
+from workbench.stats.intervals import STRATIFIED_ESTIMATOR, StratifiedEstimate, counted_median, median, percentile
 
 register({
     "report.unknown_round": "There is no round named {name!r}{known}.",
@@ -222,6 +222,29 @@ class Scope:
                f" FROM cases c {join} {condition})")
         return sql, params
 
+    def case_condition(self) -> tuple[str, dict[str, Any]]:
+        """`WHERE ...` on `cases c` for the period (empty without one), with its parameters."""
+        params: dict[str, Any] = {}
+        where = []
+        if self.filter.date_from is not None:
+            params["date_from"] = self.filter.date_from.isoformat()
+            where.append("c.decision_date >= :date_from")
+        if self.filter.date_to is not None:
+            params["date_to"] = self.filter.date_to.isoformat()
+            where.append("c.decision_date <= :date_to")
+        return (f"WHERE {' AND '.join(where)}" if where else ""), params
+
+    def reviews_cte(self) -> tuple[str, dict[str, Any]]:
+        """As `cte`, but only the cases with a review: for the queries that join the review anyway.
+
+        Without a round that is the cases of `latest_reviews` (a fifth of a big workspace), read
+        from there instead of looking up every case's review."""
+        if self.round is not None:
+            return self.cte()
+        condition, params = self.case_condition()
+        return (f"{case_counts.ALL_CASES_CTE}"
+                f" FROM latest_reviews lr CROSS JOIN cases c ON c.id = lr.case_id {condition})"), params
+
 
 def list_round_names(db: sqlite_utils.Database) -> list[str]:
     """Round names, newest first (for the dashboard's filter)."""
@@ -361,8 +384,11 @@ class _Group:
     def add_case(self, reviewed: bool, verdict: str | None, seconds: float | None,
                  stratum: str | None = None) -> None:
         self.cases += 1
-        if not reviewed:
-            return
+        if reviewed:
+            self.add_review(verdict, seconds, stratum)
+
+    def add_review(self, verdict: str | None, seconds: float | None, stratum: str | None = None) -> None:
+        """A reviewed case's review (the case itself counted apart)."""
         self.reviewed += 1
         counts = self.by_stratum.setdefault(stratum, [0, 0, 0, 0])
         counts[0] += 1
@@ -417,7 +443,7 @@ class _Tally:
     ip_types: dict[tuple[str, ...], _Group] = field(default_factory=lambda: defaultdict(_Group))
     #: stratum -> [drawn, reviewed, compliant]
     strata_counts: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))
-    pendency: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))   # days, per IP type
+    pendency: dict[str, Counter[int]] = field(default_factory=lambda: defaultdict(Counter))  # days, per IP type
     in_progress: int = 0
 
     def groups(self, department: str, examiner: str, ip_type: str) -> tuple[_Group, ...]:
@@ -426,12 +452,19 @@ class _Tally:
 
 
 def compute_report(db: sqlite_utils.Database, report_filter: ReportFilter | Scope = ReportFilter(), *,
-                   target: float = DEFAULT_TARGET, confidence: float = CONFIDENCE) -> Report:
-    """Every figure of the report for the filter; raises report.unknown_round."""
+                   target: float = DEFAULT_TARGET, confidence: float = CONFIDENCE, items: bool = True) -> Report:
+    """Every figure of the report for the filter; raises report.unknown_round. Without `items` the
+    per-item figures are left out (no items): the Dashboard shows none, and at a million cases they
+    are seconds of work (every answer of every review)."""
     scope = report_filter if isinstance(report_filter, Scope) else resolve_scope(db, report_filter)
     cte, params = scope.cte()
     reviewed_list = ", ".join(f"'{s}'" for s in REVIEWED_STATUSES)
-    tally = _tally_cases(db, cte, params)
+    tally = _Tally()
+    if counted_in_sql(scope):
+        case_counts.tally_all_cases(db, scope, tally, REVIEWED_STATUSES, _days_between)
+    else:
+        _tally_cases(db, cte, params, tally)
+    cte, params = scope.reviews_cte()      # the queries below join each case's review
     design, note, strata = _design(db, scope, tally.strata_counts, confidence)
     checklists = ChecklistCache(db)
     categories = CategoryCounter(checklists)
@@ -448,21 +481,20 @@ def compute_report(db: sqlite_utils.Database, report_filter: ReportFilter | Scop
         defect_rate=overall_figures.defect_rate, error_rate=overall_figures.error_rate,
         stratified=overall_figures.compliance if isinstance(overall_figures.compliance, StratifiedEstimate)
         else None, stratified_note=note, strata=strata,
-        pendency=tuple(PendencyFigures(t, len(tally.pendency[t]), median(tally.pendency[t]))
+        pendency=tuple(PendencyFigures(t, sum(tally.pendency[t].values()), counted_median(tally.pendency[t]))
                        for t in sorted(tally.pendency, key=_ip_rank)),
         by_department=_sorted_groups(tally.departments, target, design),
         by_examiner=_sorted_groups(tally.examiners, target, design),
         by_ip_type=_sorted_groups(tally.ip_types, target, design, IP_TYPE_ORDER),
-        items=item_figures(db, cte, params, reviewed_list, checklists, design),
+        items=item_figures(db, cte, params, reviewed_list, checklists, design) if items else (),
         categories=categories.figures(),
         severities=_severities(db, cte, params, reviewed_list, overall, design),
         uncovered_strata=missing, uncovered_population=missing_population,
         covered_share=covered if design.stratified else 1.0, design=design)
 
 
-def _tally_cases(db: sqlite_utils.Database, cte: str, params: dict[str, Any]) -> _Tally:
+def _tally_cases(db: sqlite_utils.Database, cte: str, params: dict[str, Any], tally: _Tally) -> None:
     """One pass over the cases in scope: reviews, verdicts and time per group, strata, pendency."""
-    tally = _Tally()
     for (ip_type, department, examiner, filing, decision, stratum, status, verdict, seconds) in db.execute(
             f"{cte} SELECT c.ip_type, c.department, c.examiner, c.filing_date, c.decision_date, s.design_key,"
             " r.status, r.verdict, r.active_seconds"
@@ -480,8 +512,13 @@ def _tally_cases(db: sqlite_utils.Database, cte: str, params: dict[str, Any]) ->
                 counts[2] += verdict in COMPLIANT_VERDICTS
         days = _days_between(filing, decision)
         if days is not None:
-            tally.pendency[ip_type].append(days)
-    return tally
+            tally.pendency[ip_type][days] += 1
+
+
+def counted_in_sql(scope: Scope) -> bool:
+    """Whether the cases are counted in SQLite (no round: most cases have no review) rather than
+    read one by one; the figures are the same either way."""
+    return scope.round is None
 
 
 def _tally_findings(db: sqlite_utils.Database, cte: str, params: dict[str, Any], reviewed_list: str,
@@ -489,9 +526,7 @@ def _tally_findings(db: sqlite_utils.Database, cte: str, params: dict[str, Any],
     """One pass over the findings of reviewed cases: the severities of every group and the categories."""
     for department, examiner, ip_type, severity, checklist_id, category, count in db.execute(
             f"{cte} SELECT c.department, c.examiner, c.ip_type, a.severity, r.checklist_id, a.category, COUNT(*)"
-            " FROM scope s JOIN cases c ON c.id = s.case_id"
-            f" JOIN reviews r ON r.id = s.review_id AND r.status IN ({reviewed_list})"
-            " JOIN answers a ON a.review_id = r.id AND a.outcome = 'fail'"
+            f" {case_counts.failing_answers(cte, reviewed_list, ' CROSS JOIN cases c ON c.id = s.case_id')}"
             " GROUP BY c.department, c.examiner, c.ip_type, a.severity, r.checklist_id, a.category", params):
         for group in tally.groups(department, examiner, ip_type):
             group.add_findings(severity, count)
@@ -503,10 +538,8 @@ def _severities(db: sqlite_utils.Database, cte: str, params: dict[str, Any], rev
     """Per severity: reviewed cases with at least one such finding, per stratum, as a rate."""
     with_one: dict[str, dict[str | None, int]] = {s: {} for s in SEVERITIES}
     for severity, stratum, cases in db.execute(
-            f"{cte} SELECT a.severity, s.design_key, COUNT(DISTINCT r.id) FROM scope s"
-            f" JOIN reviews r ON r.id = s.review_id AND r.status IN ({reviewed_list})"
-            " JOIN answers a ON a.review_id = r.id AND a.outcome = 'fail' AND a.severity IS NOT NULL"
-            " GROUP BY a.severity, s.design_key", params):
+            f"{cte} SELECT a.severity, s.design_key, COUNT(DISTINCT r.id)"
+            f" {case_counts.failing_answers(cte, reviewed_list)} AND a.severity IS NOT NULL GROUP BY a.severity, s.design_key", params):
         if severity in with_one:
             with_one[severity][stratum] = cases
     return tuple(SeverityFigures(

@@ -105,8 +105,8 @@ def item_figures(db: sqlite_utils.Database, cte: str, params: dict[str, Any], re
     for checklist_id, template_id, version, item_id, stratum, applicable, failed in db.execute(
             f"{cte} SELECT r.checklist_id, k.template_id, k.version, a.item_id, s.design_key,"
             " SUM(a.outcome != 'na'), SUM(a.outcome = 'fail')"
-            f" FROM scope s JOIN reviews r ON r.id = s.review_id AND r.status IN ({reviewed_list})"
-            " JOIN checklists k ON k.id = r.checklist_id JOIN answers a ON a.review_id = r.id"
+            f" FROM scope s CROSS JOIN reviews r ON r.id = s.review_id AND r.status IN ({reviewed_list})"
+            " CROSS JOIN answers a ON a.review_id = r.id JOIN checklists k ON k.id = r.checklist_id"
             " GROUP BY r.checklist_id, a.item_id, s.design_key", params):
         key = (template_id, item_id)
         total = counts.setdefault(key, {}).setdefault(stratum, [0, 0])

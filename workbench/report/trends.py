@@ -39,7 +39,7 @@ period, `centre_from="previous"` the pooled rate of the periods before the last 
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Iterable, Mapping, Sequence
@@ -57,10 +57,11 @@ from workbench.report.figures import (
     Scope,
     resolve_scope,
 )
+from workbench.report import case_counts
 from workbench.report.targets import target_days
 from workbench.stats.comparison import Difference, rate_difference
 from workbench.stats.control import Observed, PChart, p_chart
-from workbench.stats.intervals import Proportion, median, wilson_interval
+from workbench.stats.intervals import Proportion, counted_median, median, wilson_interval
 
 register({
     "trend.period": "A trend is by month or by quarter (got {value!r}).",
@@ -229,15 +230,21 @@ class _Cell:
     defects: int = 0
     errors: int = 0
     minutes: list[float] = field(default_factory=list)
-    days: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))   # per IP type
+    days: dict[str, Counter[int]] = field(default_factory=lambda: defaultdict(Counter))   # per IP type
 
     def add(self, ip_type: str, reviewed: bool, verdict: str | None, seconds: float | None,
             days: int | None) -> None:
-        self.cases += 1
+        self.add_cases(ip_type, days)
+        if reviewed:
+            self.add_review(verdict, seconds)
+
+    def add_cases(self, ip_type: str, days: int | None, count: int = 1) -> None:
+        """`count` cases of one IP type and one pendency, their reviews counted apart."""
+        self.cases += count
         if days is not None:
-            self.days[ip_type].append(days)
-        if not reviewed:
-            return
+            self.days[ip_type][days] += count
+
+    def add_review(self, verdict: str | None, seconds: float | None) -> None:
         self.reviewed += 1
         self.compliant += verdict in COMPLIANT_VERDICTS
         self.defects += verdict == "defect"
@@ -249,19 +256,22 @@ class _Cell:
         shares = []
         for ip_type in sorted(self.days, key=_ip_rank):
             days = self.days[ip_type]
+            decided = sum(days.values())
             target = targets.get(ip_type)
-            within = sum(d <= target for d in days) if target is not None else None
+            within = sum(n for d, n in days.items() if d <= target) if target is not None else None
             shares.append(PendencyShare(
-                ip_type, len(days), median(days), target, within,
-                wilson_interval(within, len(days), confidence) if within is not None else None))
-        every = [d for days in self.days.values() for d in days]
+                ip_type, decided, counted_median(days), target, within,
+                wilson_interval(within, decided, confidence) if within is not None else None))
+        every: Counter[int] = Counter()
+        for days in self.days.values():
+            every.update(days)
         return PeriodFigures(
             period=period, cases=self.cases, reviewed=self.reviewed, compliant=self.compliant,
             defects=self.defects, errors=self.errors,
             compliance=wilson_interval(self.compliant, self.reviewed, confidence),
             defect_rate=wilson_interval(self.defects, self.reviewed, confidence),
             error_rate=wilson_interval(self.errors, self.reviewed, confidence),
-            decided=len(every), median_pendency_days=median(every), pendency=tuple(shares),
+            decided=sum(every.values()), median_pendency_days=counted_median(every), pendency=tuple(shares),
             timed=len(self.minutes), median_minutes=median(self.minutes))
 
 
@@ -300,10 +310,12 @@ def trend(db: sqlite_utils.Database, report_filter: ReportFilter | Scope = Repor
     cells: dict[tuple[str | None, int], _Cell] = defaultdict(_Cell)
     keys: set[str] = set()
     undated = 0
-    for ip_type, department, filing, decision, status, verdict, seconds, completed in _rows(db, scope):
+    counted = counted_in_sql(scope, by)
+    if counted:
+        undated = _count_all_cases(db, scope, period, group, cells, keys)
+    for ip_type, department, filing, decision, status, verdict, seconds, completed in (
+            () if counted else _rows(db, scope, reviewed_only=by == BY_REVIEW)):
         reviewed = status in REVIEWED_STATUSES
-        if by == BY_REVIEW and not reviewed:
-            continue
         day = iso_day(decision) if by == BY_DECISION else local_day(completed)
         if day is None:
             undated += 1
@@ -328,12 +340,66 @@ def trend(db: sqlite_utils.Database, report_filter: ReportFilter | Scope = Repor
                  confidence=confidence)
 
 
-def _rows(db: sqlite_utils.Database, scope: Scope) -> Iterable[tuple[Any, ...]]:
+def counted_in_sql(scope: Scope, by: str) -> bool:
+    """Whether the cases are counted in SQLite (every case by decision date, no round) rather than
+    read one by one: the same figures, for the general path's work on a fifth of the cases."""
+    return scope.round is None and by == BY_DECISION
+
+
+def _rows(db: sqlite_utils.Database, scope: Scope, reviewed_only: bool) -> Iterable[tuple[Any, ...]]:
+    """Every case of the scope with its review; only the reviewed ones when only they count."""
+    if reviewed_only:
+        cte, params = scope.reviews_cte()
+        statuses = ", ".join(f"'{s}'" for s in REVIEWED_STATUSES)
+        return db.execute(
+            f"{cte} SELECT c.ip_type, c.department, c.filing_date, c.decision_date, r.status, r.verdict,"
+            " r.active_seconds, r.completed_at FROM scope s CROSS JOIN cases c ON c.id = s.case_id"
+            f" CROSS JOIN reviews r ON r.id = s.review_id WHERE r.status IN ({statuses})", params)
     cte, params = scope.cte()
     return db.execute(
         f"{cte} SELECT c.ip_type, c.department, c.filing_date, c.decision_date, r.status, r.verdict,"
         " r.active_seconds, r.completed_at FROM scope s JOIN cases c ON c.id = s.case_id"
         " LEFT JOIN reviews r ON r.id = s.review_id", params)
+
+
+def _count_all_cases(db: sqlite_utils.Database, scope: Scope, period: str, group: str | None,
+                     cells: dict[tuple[str | None, int], _Cell], keys: set[str]) -> int:
+    """By decision date without a round: every case counted by group, IP type, month and pendency
+    in SQLite (workbench.report.case_counts), then the reviewed cases read one by one. Returns the
+    cases without a decision date."""
+    condition, params = scope.case_condition()
+    key = "c.department" if group == "department" else "NULL"
+    columns = f"{key}, c.ip_type, {case_counts.month_sql()}"
+    counts = case_counts.count_rows(
+        db, f"SELECT {columns}, {case_counts.pendency_sql()} FROM cases c {condition}", params)
+    needs = f"{condition} AND" if condition else "WHERE"
+    case_counts.recount(counts, db, f"SELECT {columns}, c.filing_date, c.decision_date FROM cases c {needs}"
+                        f" {case_counts.pendency_sql()} = {case_counts.NEEDS_PYTHON}", params, _pendency)
+    undated = 0
+    for (department, ip_type, month, days), count in counts.items():
+        day = case_counts.month_day(month, iso_day)
+        if day is None:
+            undated += count
+            continue
+        index = period_index(day, period)
+        cells[(None, index)].add_cases(ip_type, days, count)
+        if group is not None:
+            name = department if group == "department" else ip_type
+            keys.add(name)
+            cells[(name, index)].add_cases(ip_type, days, count)
+    statuses = ", ".join(f"'{s}'" for s in REVIEWED_STATUSES)
+    for department, ip_type, decision, verdict, seconds in db.execute(
+            "SELECT c.department, c.ip_type, c.decision_date, r.verdict, r.active_seconds FROM latest_reviews lr"
+            " CROSS JOIN cases c ON c.id = lr.case_id CROSS JOIN reviews r ON r.id = lr.review_id"
+            f" {condition} {'AND' if condition else 'WHERE'} r.status IN ({statuses})", params):
+        day = iso_day(decision)
+        if day is None:
+            continue                     # counted as undated above
+        index = period_index(day, period)
+        cells[(None, index)].add_review(verdict, seconds)
+        if group is not None:
+            cells[(department if group == "department" else ip_type, index)].add_review(verdict, seconds)
+    return undated
 
 
 def _periods(scope: Scope, by: str, kind: str, used: set[int], today: date | None) -> tuple[Period, ...]:

@@ -1,0 +1,197 @@
+"""Issue 20: the report and the trend count the cases of the "all cases" scope in SQLite
+(workbench.report.case_counts) and read only the reviewed cases one by one. Every figure must stay
+exactly what the case-by-case path gives, and what a plain computation from the tables gives, for
+all cases, a period, a round and a stratified round, with dates SQL and Python might read apart."""
+from __future__ import annotations
+
+import io
+import random
+import statistics
+from collections import Counter, defaultdict
+from datetime import date
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from db.connection import open_database
+from workbench.cli import main
+from workbench.report import figures, trends
+from workbench.report.figures import ReportFilter, Scope, compute_report
+from workbench.report.trends import MONTH, QUARTER, trend
+from workbench.report.targets import set_pendency_target
+from workbench.stats.intervals import counted_percentile, percentile
+
+TODAY = date(2026, 11, 30)
+#: Dates SQLite and Python could read differently: each must be judged as Python judges it.
+ODD_DATES = ("", "20240105", "2024-02-30", "2024-03-05T10:00:00", "0000-01-01", "2024-1-5", "now",
+             "2023-12-31 23:59", None, "2023-02-29", "2024-02-29", "2024-04-31", "2024-13-01", "2024-00-10",
+             "2024-01-00", "2024-12-31", "2460000.5", "12:30:00.5")
+
+
+def _demo(path, *extra: str) -> None:
+    err = io.StringIO()
+    code = main(["demo", "--cases", "400", "--reviewed", "0.5", "--seed", "11", "--db", str(path), *extra],
+                out=io.StringIO(), err=err)
+    assert code == 0, err.getvalue()
+
+
+def _oddify(db) -> None:
+    """Odd and missing dates on some cases, an in-progress review, and a pendency target."""
+    rng = random.Random(4)
+    ids = [row[0] for row in db.execute("SELECT id FROM cases ORDER BY id")]
+    with db.conn:
+        for case_id in rng.sample(ids, 80):
+            column = rng.choice(("filing_date", "decision_date"))
+            db.execute(f"UPDATE cases SET {column} = ? WHERE id = ?", [rng.choice(ODD_DATES), case_id])
+        # A decision before the filing: no pendency.
+        db.execute("UPDATE cases SET filing_date = '2025-06-01', decision_date = '2025-01-01' WHERE id = ?", [ids[1]])
+    set_pendency_target(db, "invention", 700, actor="test", now="2026-11-01T00:00:00+00:00")
+
+
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory):
+    path = tmp_path_factory.mktemp("counted") / "plain.sqlite3"
+    _demo(path, "--round", "R", "--size", "30")
+    db = open_database(path)
+    _oddify(db)
+    return db
+
+
+@pytest.fixture(scope="module")
+def stratified(tmp_path_factory):
+    path = tmp_path_factory.mktemp("counted") / "strat.sqlite3"
+    _demo(path, "--round", "S", "--size", "40", "--strata", "examiner", "--round-reviewed", "0.6")
+    db = open_database(path)
+    _oddify(db)
+    return db
+
+
+def _case_by_case(monkeypatch) -> None:
+    """The general path, as rounds use it: every case of the scope read one by one."""
+    monkeypatch.setattr(figures, "counted_in_sql", lambda scope: False)
+    monkeypatch.setattr(trends, "counted_in_sql", lambda scope, by: False)
+    monkeypatch.setattr(Scope, "reviews_cte", Scope.cte)
+
+
+FILTERS = (ReportFilter(), ReportFilter(date_from=date(2025, 3, 1), date_to=date(2026, 2, 28)),
+           ReportFilter(date_to=date(2025, 8, 31)))
+
+
+def _every_figure(db, report_filter: ReportFilter) -> list[str]:
+    shown = [repr(compute_report(db, report_filter))]
+    for period in (QUARTER, MONTH):
+        for by in ("decision", "review"):
+            for group in (None, "department", "ip_type"):
+                shown.append(repr(trend(db, report_filter, period=period, by=by, group=group, today=TODAY)))
+    return shown
+
+
+@pytest.mark.parametrize("report_filter", FILTERS + (ReportFilter(round_name="R"),))
+def test_counted_figures_equal_the_case_by_case_figures(plain, monkeypatch, report_filter):
+    counted = _every_figure(plain, report_filter)
+    _case_by_case(monkeypatch)
+    assert counted == _every_figure(plain, report_filter)
+
+
+@pytest.mark.parametrize("report_filter", (ReportFilter(), ReportFilter(round_name="S"),
+                                           ReportFilter(round_name="S", date_from=date(2025, 6, 1))))
+def test_stratified_workspace_figures_are_unchanged(stratified, monkeypatch, report_filter):
+    counted = _every_figure(stratified, report_filter)
+    _case_by_case(monkeypatch)
+    assert counted == _every_figure(stratified, report_filter)
+
+
+# -- a plain reference, straight from the tables -------------------------------------------------
+
+def _iso(value):
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _reference(db, report_filter: ReportFilter):
+    """Per case: its groups, pendency and standing review, by the definitions in figures.py."""
+    standing = {}
+    for case_id, status, verdict, seconds in db.execute(
+            "SELECT case_id, status, verdict, active_seconds FROM reviews"
+            " ORDER BY status IN ('completed', 'signed_off'), completed_at, id"):
+        standing[case_id] = (status, verdict, seconds)      # the last one wins: the standing review
+    cases = []
+    for case_id, ip_type, department, examiner, filing, decision in db.execute(
+            "SELECT id, ip_type, department, examiner, filing_date, decision_date FROM cases"):
+        lo, hi = report_filter.date_from, report_filter.date_to
+        if (lo and not (decision is not None and decision >= lo.isoformat())) or \
+                (hi and not (decision is not None and decision <= hi.isoformat())):
+            continue
+        start, end = _iso(filing), _iso(decision)
+        days = (end - start).days if start and end and end >= start else None
+        cases.append((ip_type, department, examiner, end, days, standing.get(case_id, (None, None, None))))
+    return cases
+
+
+@pytest.mark.parametrize("report_filter", FILTERS)
+def test_report_matches_a_plain_computation(plain, report_filter):
+    report = compute_report(plain, report_filter)
+    cases = _reference(plain, report_filter)
+    reviewed = [c for c in cases if c[5][0] in ("completed", "signed_off")]
+    assert report.cases == len(cases)
+    assert report.reviewed == len(reviewed)
+    assert report.in_progress == sum(c[5][0] == "in_progress" for c in cases)
+    assert report.overall.compliant == sum(c[5][1] in ("compliant", "defect") for c in reviewed)
+    minutes = [c[5][2] / 60.0 for c in reviewed if c[5][2]]
+    assert report.overall.median_minutes == (statistics.median(minutes) if minutes else None)
+    assert {g.key[0]: g.cases for g in report.by_department} == Counter(c[1] for c in cases)
+    assert {g.key: g.cases for g in report.by_examiner} == Counter((c[1], c[2]) for c in cases)
+    assert {g.key[0]: g.reviewed for g in report.by_ip_type if g.reviewed} == Counter(c[0] for c in reviewed)
+    days = defaultdict(list)
+    for c in cases:
+        if c[4] is not None:
+            days[c[0]].append(c[4])
+    assert {p.ip_type: (p.cases, p.median_days) for p in report.pendency} == \
+        {t: (len(d), statistics.median(d)) for t, d in days.items()}
+
+
+def test_trend_matches_a_plain_computation(plain):
+    t = trend(plain, ReportFilter(), period=QUARTER, group="department", today=TODAY)
+    cases = [c for c in _reference(plain, ReportFilter())]
+    assert t.undated == sum(c[3] is None for c in cases)
+    per_period = defaultdict(list)
+    for c in cases:
+        if c[3] is not None:
+            per_period[f"{c[3].year:04d} Q{(c[3].month - 1) // 3 + 1}"].append(c)
+    for point in t.overall.points:
+        placed = per_period.get(point.period.label, [])
+        days = [c[4] for c in placed if c[4] is not None]
+        assert (point.cases, point.decided) == (len(placed), len(days))
+        assert point.median_pendency_days == (statistics.median(days) if days else None)
+        assert point.reviewed == sum(c[5][0] in ("completed", "signed_off") for c in placed)
+        invention = [d for c in placed if c[0] == "invention" and (d := c[4]) is not None]
+        share = point.share_for("invention")
+        assert (share.within if share else 0) == sum(d <= 700 for d in invention)
+
+
+def test_sql_pendency_agrees_with_python_or_leaves_it_to_python():
+    import itertools
+    import sqlite3
+    from workbench.report.case_counts import NEEDS_PYTHON, pendency_sql
+    values = ODD_DATES + ("0001-01-01", "9999-12-31", "2024-06-15", "2024-19-01", "2024-02-28", "1900-02-29",
+                          "2000-02-29", "2024-06-31", "-001-01-01", " 2024-01-01", "2024-01-01Z")
+    conn = sqlite3.connect(":memory:")
+    left = 0
+    for filing, decision in itertools.product(values, values):
+        days = conn.execute(f"SELECT {pendency_sql('?1', '?2')}", [filing, decision]).fetchone()[0]
+        if days == NEEDS_PYTHON:
+            left += 1
+        else:
+            assert days == figures._days_between(filing, decision), (filing, decision)
+    assert left < len(values) ** 2
+    plain = conn.execute(f"SELECT {pendency_sql('?1', '?2')}", ["2024-02-29", "2024-03-31T08:00"]).fetchone()[0]
+    assert plain == 31          # judged in SQL, not left to Python
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=40), min_size=0, max_size=30),
+       st.sampled_from((0.0, 0.1, 0.5, 0.9, 1.0, 0.37)))
+def test_a_percentile_of_counts_is_the_percentile_of_the_values(values, q):
+    assert counted_percentile(Counter(values), q) == percentile(values, q)

@@ -1,0 +1,129 @@
+"""The case side of the report and the trend counted in SQLite, not case by case in Python (issue 20).
+
+Over all cases (no round) most cases have no review: for them only their group, their period and
+their pendency matter. So the report and the trend count every case of the scope by those few
+values (`Counter` over the cursor: one tuple a case, counted in C) and read only the cases that
+have a review row by row, driven by `latest_reviews` (`Scope.reviews_cte`).
+
+The pendency is computed in SQL where SQL and Python are sure to agree: both dates are plain
+`yyyy-mm-dd...` (years 0001-9999, a real calendar day), where julianday differences are whole
+days, exactly what `date.fromisoformat` gives. Any other non-empty date is counted under NEEDS_PYTHON
+and decided by the report's own Python rule (`recount`), so every figure stays exactly the same.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import Any, Callable, Hashable, Protocol
+
+import sqlite_utils
+
+
+class Scoped(Protocol):
+    """What is needed of workbench.report.figures.Scope (which imports this module)."""
+
+    def case_condition(self) -> tuple[str, dict[str, Any]]: ...
+
+#: The pendency of a case whose dates SQL does not judge: Python decides (never a real pendency,
+#: which is never negative).
+NEEDS_PYTHON = -1
+#: Marks a decision date month_sql leaves to Python (a month is never written so).
+RAW = "~"
+
+
+#: How Scope.reviews_cte begins without a round: every case with a review (latest_reviews).
+ALL_CASES_CTE = "WITH scope(case_id, stratum, review_id, design_key) AS (SELECT c.id, NULL, lr.review_id, NULL"
+
+
+def failing_answers(cte: str, reviewed_list: str, join: str = "") -> str:
+    """`FROM ... WHERE ...` of the failing answers of the reviewed cases of the scope (`s`), with their
+    reviews (`r`). Over all cases, read from the answers (a fiftieth of them fail) and looked up in
+    latest_reviews by case, instead of every answer of every review read; in a round, from its cases."""
+    if cte.startswith(ALL_CASES_CTE):
+        return (f"FROM answers a CROSS JOIN reviews r ON r.id = a.review_id AND r.status IN ({reviewed_list})"
+                f" CROSS JOIN scope s ON s.case_id = r.case_id AND s.review_id = r.id{join} WHERE a.outcome = 'fail'")
+    return (f"FROM scope s CROSS JOIN reviews r ON r.id = s.review_id AND r.status IN ({reviewed_list}){join}"
+            " CROSS JOIN answers a ON a.review_id = r.id WHERE a.outcome = 'fail'")
+
+
+def plain_date(column: str) -> str:
+    """SQL: the column starts with a yyyy-mm-dd that Python's date.fromisoformat reads as the same day.
+
+    Digits where digits go, a year Python has (from 0001), a month 01-12, and a day 01-28 or, for
+    the few later days, one that exists: date() alone keeps 2024-02-30, julianday rolls it over to
+    March, so `date(julianday(x)) = x` tells them apart. The cheap tests go first: each function call
+    costs about a second at a million cases."""
+    head = f"substr({column}, 1, 10)"
+    return (f"({column} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]*' AND {column} >= '0001'"
+            f" AND substr({column}, 6, 2) BETWEEN '01' AND '12'"
+            f" AND (substr({column}, 9, 2) BETWEEN '01' AND '28' OR date(julianday({head})) = {head}))")
+
+
+def pendency_sql(filing: str = "c.filing_date", decision: str = "c.decision_date") -> str:
+    """SQL: decision minus filing in whole days; NULL for no pendency (a date missing, or the decision
+    before the filing); NEEDS_PYTHON where a date is present but not plain."""
+    days = f"CAST(julianday(substr({decision}, 1, 10)) - julianday(substr({filing}, 1, 10)) AS INTEGER)"
+    return (f"(CASE WHEN {filing} IS NULL OR {decision} IS NULL THEN NULL"
+            f" WHEN {plain_date(filing)} AND {plain_date(decision)} THEN nullif(max({days}, -1), -1)"
+            f" ELSE {NEEDS_PYTHON} END)")
+
+
+def month_sql(decision: str = "c.decision_date") -> str:
+    """SQL: 'yyyy-mm' of a plain decision date; any other date behind RAW, for Python to place."""
+    return f"(CASE WHEN {plain_date(decision)} THEN substr({decision}, 1, 7) ELSE '{RAW}' || {decision} END)"
+
+
+def month_day(month: str | None, iso_day: Callable[[Any], date | None]) -> date | None:
+    """The day that places a case (its month's first day), from month_sql; None for no decision date."""
+    if month is None:
+        return None
+    if month.startswith(RAW):
+        return iso_day(month[len(RAW):])
+    return date(int(month[:4]), int(month[5:7]), 1)
+
+
+def count_rows(db: sqlite_utils.Database, sql: str, params: dict[str, Any]) -> Counter[tuple[Any, ...]]:
+    """The query's rows counted: row -> how many times it came (in C, not a Python loop)."""
+    return Counter(db.execute(sql, params))
+
+
+def recount(counts: Counter[tuple[Any, ...]], db: sqlite_utils.Database, sql: str, params: dict[str, Any],
+            days_between: Callable[[Any, Any], int | None]) -> None:
+    """Replace the NEEDS_PYTHON pendencies (the last item of each counted key) by Python's verdict.
+
+    `sql` lists those cases: the key's other items, then the filing and the decision date."""
+    if not any(key[-1] == NEEDS_PYTHON for key in counts):
+        return
+    for key in [k for k in counts if k[-1] == NEEDS_PYTHON]:
+        del counts[key]
+    for *rest, filing, decision in db.execute(sql, params):
+        key: tuple[Hashable, ...] = (*rest, days_between(filing, decision))
+        counts[key] += 1
+
+
+def tally_all_cases(db: sqlite_utils.Database, scope: Scoped, tally: Any, reviewed: tuple[str, ...],
+                    days_between: Callable[[Any, Any], int | None]) -> None:
+    """The report's tally (workbench.report.figures._Tally) without a round: every case counted by
+    its groups and pendency in SQLite, then the cases with a review read one by one."""
+    condition, params = scope.case_condition()
+    counts = count_rows(
+        db, f"SELECT c.department, c.examiner, c.ip_type, {pendency_sql()} FROM cases c {condition}",
+        params)
+    needs = f"{condition} AND" if condition else "WHERE"
+    recount(counts, db, f"SELECT c.department, c.examiner, c.ip_type, c.filing_date, c.decision_date"
+            f" FROM cases c {needs} {pendency_sql()} = {NEEDS_PYTHON}",
+            params, days_between)
+    for (department, examiner, ip_type, days), count in counts.items():
+        for group in tally.groups(department, examiner, ip_type):
+            group.cases += count
+        if days is not None:
+            tally.pendency[ip_type][days] += count
+    for department, examiner, ip_type, status, verdict, seconds in db.execute(
+            f"SELECT c.department, c.examiner, c.ip_type, r.status, r.verdict, r.active_seconds"
+            f" FROM latest_reviews lr JOIN cases c ON c.id = lr.case_id JOIN reviews r ON r.id = lr.review_id"
+            f" {condition}", params):
+        if status == "in_progress":
+            tally.in_progress += 1
+        if status in reviewed:
+            for group in tally.groups(department, examiner, ip_type):
+                group.add_review(verdict, seconds)
