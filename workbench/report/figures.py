@@ -194,8 +194,7 @@ class Scope:
 
         design_key groups the cases for the estimator: the stratum, or in a risk-based round the
         case's inclusion probability (cases of one probability weigh the same)."""
-        params: dict[str, Any] = {}
-        where = []
+        condition, params = self.case_condition()
         if self.round is not None:
             params["round_id"] = self.round.id
             join = "JOIN round_cases rc ON rc.case_id = c.id AND rc.round_id = :round_id"
@@ -211,13 +210,6 @@ class Scope:
             stratum = key = "NULL"
             # All cases: the review that stands for each case, kept by triggers (schema 6).
             review = "(SELECT lr.review_id FROM latest_reviews lr WHERE lr.case_id = c.id)"
-        if self.filter.date_from is not None:
-            params["date_from"] = self.filter.date_from.isoformat()
-            where.append("c.decision_date >= :date_from")
-        if self.filter.date_to is not None:
-            params["date_to"] = self.filter.date_to.isoformat()
-            where.append("c.decision_date <= :date_to")
-        condition = f"WHERE {' AND '.join(where)}" if where else ""
         sql = (f"WITH scope(case_id, stratum, review_id, design_key) AS (SELECT c.id, {stratum}, {review}, {key}"
                f" FROM cases c {join} {condition})")
         return sql, params
