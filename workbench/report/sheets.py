@@ -25,6 +25,7 @@ from workbench.report.figures import (
     VERDICT_LABELS,
     GroupFigures,
     Report,
+    RoundInfo,
 )
 
 T = Text
@@ -232,12 +233,12 @@ def write_breakdown(sheet: Worksheet, kind: str, report: Report, language: str, 
                        highlight=Highlight(get_column_letter(high_column + 1), report.target))
 
 
-def sheet_keys(report: Report, *, disputes: bool = False, screening: bool = False) -> tuple[str, ...]:
-    """The workbook's sheets for this report: By stratum only for a round with strata, Calibration only
-    for a calibration round, Disputes only when a finding of the scope was sent (`disputes`), Screening
-    yield only when a case of the scope was screened for abnormal filing (`screening`)."""
-    rnd = report.scope.round
-    shown = {"stratum": bool(report.strata), "calibration": rnd is not None and rnd.calibration,
+def sheet_keys(rnd: RoundInfo | None, *, strata: bool, disputes: bool, screening: bool) -> tuple[str, ...]:
+    """The workbook's sheets for a scope of round `rnd` (None: all cases): By stratum only for a round
+    with strata (`strata`), Calibration only for a calibration round, Disputes only when a finding of
+    the scope was sent (`disputes`), Screening yield only when a case of the scope was screened for
+    abnormal filing (`screening`)."""
+    shown = {"stratum": strata, "calibration": rnd is not None and rnd.calibration,
              "disputes": disputes, "screening": screening}
     return tuple(k for k in SHEETS if shown.get(k, True))
 

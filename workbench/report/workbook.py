@@ -87,9 +87,8 @@ def sheet_plan(db: sqlite_utils.Database, report_filter: ReportFilter) -> tuple[
     rnd = scope.round
     stratified = rnd is not None and rnd.method in STRATIFIED_METHODS and db.execute(
         "SELECT EXISTS (SELECT 1 FROM round_strata WHERE round_id = ?)", [rnd.id]).fetchone()[0]
-    shown = {"stratum": bool(stratified), "calibration": rnd is not None and rnd.calibration,
-             "disputes": any_sent(db, scope), "screening": scope_screened(db, scope)}
-    return tuple(k for k in sheets.SHEETS if shown.get(k, True))
+    return sheets.sheet_keys(rnd, strata=bool(stratified), disputes=any_sent(db, scope),
+                             screening=scope_screened(db, scope))
 
 
 def database_file(db: sqlite_utils.Database) -> str:
@@ -122,7 +121,8 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
         workbook = Workbook(write_only=True)
         try:
             screened = scope_yield(db, report.scope)
-            keys = sheets.sheet_keys(report, disputes=disputes.any_sent, screening=screened.overall.screened > 0)
+            keys = sheets.sheet_keys(report.scope.round, strata=bool(report.strata), disputes=disputes.any_sent,
+                                     screening=screened.overall.screened > 0)
             names = {key: sheets.sheet_name(key, language) for key in keys}
             created = {key: workbook.create_sheet(names[key]) for key in keys}
             result.charts = _report_sheets(db, created, report, disputes, language, progress, cancel, trend_period)
