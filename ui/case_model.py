@@ -349,30 +349,31 @@ class CaseTableModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._ids)):
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            row = self._page(index.row() // PAGE_SIZE)[index.row() % PAGE_SIZE]
-            key = COLUMNS[index.column()][0]
-            if key == "verdict" and row[index.column()] and _provisional(row):
-                return provisional_label(row[index.column()], role == Qt.ItemDataRole.ToolTipRole)
-            return value_label(key, row[index.column()])
-        if role == Qt.ItemDataRole.FontRole and COLUMNS[index.column()][0] == "verdict":
-            row = self._page(index.row() // PAGE_SIZE)[index.row() % PAGE_SIZE]
+        if role == Qt.ItemDataRole.UserRole:
+            return self._ids[index.row()]
+        key = COLUMNS[index.column()][0]
+        shown = role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+        styled = (role == Qt.ItemDataRole.FontRole and key == "verdict") or (
+            role == Qt.ItemDataRole.ForegroundRole and key in ("verdict", "risk"))
+        if not (shown or styled):
+            return None
+        row = self._page(index.row() // PAGE_SIZE)[index.row() % PAGE_SIZE]
+        value = row[index.column()]
+        if shown:
+            if key == "verdict" and value and _provisional(row):
+                return provisional_label(value, role == Qt.ItemDataRole.ToolTipRole)
+            return value_label(key, value)
+        if role == Qt.ItemDataRole.FontRole:
             if not _provisional(row):
                 return None
             font = QFont()
             font.setItalic(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and COLUMNS[index.column()][0] == "verdict":
-            row = self._page(index.row() // PAGE_SIZE)[index.row() % PAGE_SIZE]
-            colour = PROVISIONAL_COLOUR if _provisional(row) else VERDICT_COLOURS.get(row[index.column()])
-            return QBrush(colour) if colour else None
-        if role == Qt.ItemDataRole.ForegroundRole and COLUMNS[index.column()][0] == "risk":
-            value = self._page(index.row() // PAGE_SIZE)[index.row() % PAGE_SIZE][index.column()] or ""
-            colour = RISK_COLOURS.get(value.partition(" ")[2])
-            return QBrush(colour) if colour else None
-        if role == Qt.ItemDataRole.UserRole:
-            return self._ids[index.row()]
-        return None
+        if key == "verdict":
+            colour = PROVISIONAL_COLOUR if _provisional(row) else VERDICT_COLOURS.get(value)
+        else:
+            colour = RISK_COLOURS.get((value or "").partition(" ")[2])
+        return QBrush(colour) if colour else None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
