@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from array import array
-from typing import Any
+from typing import Any, Callable
 
 import sqlite_utils
 from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt,
@@ -90,24 +90,28 @@ def column_title(key: str) -> str:
     }[key]
 
 
+#: Each stored code's word, translated when asked for: a cell needs one, not all twelve (the queue's
+#: painting asks for every visible cell, and each translation passes the counting translator).
+_CODE_WORDS: dict[str, Callable[[], str]] = {
+    "invention": lambda: QCoreApplication.translate("Codes", "Invention"),
+    "utility_model": lambda: QCoreApplication.translate("Codes", "Utility model"),
+    "design": lambda: QCoreApplication.translate("Codes", "Design"),
+    "trademark": lambda: QCoreApplication.translate("Codes", "Trademark"),
+    "not_reviewed": lambda: QCoreApplication.translate("Codes", "Not reviewed"),
+    "open": lambda: QCoreApplication.translate("Codes", "Open"),
+    "in_progress": lambda: QCoreApplication.translate("Codes", "In progress"),
+    "completed": lambda: QCoreApplication.translate("Codes", "Completed"),
+    "signed_off": lambda: QCoreApplication.translate("Codes", "Signed off"),
+    "error": lambda: QCoreApplication.translate("Codes", "Error"),
+    "defect": lambda: QCoreApplication.translate("Codes", "Defect"),
+    "compliant": lambda: QCoreApplication.translate("Codes", "Compliant"),
+}
+
+
 def value_label(key: str, value: Any) -> str:
     """Stored codes (ip types, statuses, verdicts) in the user's language."""
-    labels = {
-        "invention": QCoreApplication.translate("Codes", "Invention"),
-        "utility_model": QCoreApplication.translate("Codes", "Utility model"),
-        "design": QCoreApplication.translate("Codes", "Design"),
-        "trademark": QCoreApplication.translate("Codes", "Trademark"),
-        "not_reviewed": QCoreApplication.translate("Codes", "Not reviewed"),
-        "open": QCoreApplication.translate("Codes", "Open"),
-        "in_progress": QCoreApplication.translate("Codes", "In progress"),
-        "completed": QCoreApplication.translate("Codes", "Completed"),
-        "signed_off": QCoreApplication.translate("Codes", "Signed off"),
-        "error": QCoreApplication.translate("Codes", "Error"),
-        "defect": QCoreApplication.translate("Codes", "Defect"),
-        "compliant": QCoreApplication.translate("Codes", "Compliant"),
-    }
-    if key in ("ip_type", "status", "verdict") and value in labels:
-        return labels[value]
+    if key in ("ip_type", "status", "verdict") and value in _CODE_WORDS:
+        return _CODE_WORDS[value]()
     if key == "risk":
         return _risk_text(value)
     return "" if value is None else str(value)

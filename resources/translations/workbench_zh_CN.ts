@@ -252,7 +252,7 @@ Create a new, empty workspace there?</source>
         <translation>已于 %1 由 %2 关闭：所有答案均可查看。%4 件案件中已有 %3 件完成一致意见。</translation>
     </message>
     <message>
-        <source>Blind: you review in this round. You see your own answers; another reviewer's answers to a case appear once you have completed your own review of it.</source>
+        <source>Blind: you review in this round. You see your own answers; another reviewer&apos;s answers to a case appear once you have completed your own review of it.</source>
         <translation>盲评：您是本轮次的评查人。您只能看到自己的答案；完成自己对某案件的评查后，才能看到其他评查人对该案件的答案。</translation>
     </message>
     <message>
@@ -339,7 +339,7 @@ Create a new, empty workspace there?</source>
 （本轮）</translation>
     </message>
     <message>
-        <source>The reviewers' answers differ.</source>
+        <source>The reviewers&apos; answers differ.</source>
         <translation>评查人的答案不一致。</translation>
     </message>
     <message>
@@ -363,7 +363,7 @@ Create a new, empty workspace there?</source>
         <translation>不适用（未显示）</translation>
     </message>
     <message>
-        <source>The item did not apply after this reviewer's earlier answers; it counts as n/a.</source>
+        <source>The item did not apply after this reviewer&apos;s earlier answers; it counts as n/a.</source>
         <translation>根据该评查人之前的答案，此评查项不适用，按“不适用”计。</translation>
     </message>
     <message>
@@ -371,7 +371,7 @@ Create a new, empty workspace there?</source>
         <translation>%2 件案件中有 %1 件答案不一致</translation>
     </message>
     <message>
-        <source>Gwet's AC1 is shown beside the percent agreement: kappa falls when nearly every answer is a pass even though the reviewers agree.</source>
+        <source>Gwet&apos;s AC1 is shown beside the percent agreement: kappa falls when nearly every answer is a pass even though the reviewers agree.</source>
         <translation>一致率旁显示 Gwet AC1：当几乎所有答案都是合格时，即使评查人意见一致，kappa 也会偏低。</translation>
     </message>
 </context>
@@ -484,7 +484,7 @@ Create a new, empty workspace there?</source>
         <translation>一致意见未完成</translation>
     </message>
     <message>
-        <source>Consensus completed: it now counts as the case's review. PageDown opens the next case.</source>
+        <source>Consensus completed: it now counts as the case&apos;s review. PageDown opens the next case.</source>
         <translation>一致意见已完成，现作为该案件的评查结果计入统计。按 PageDown 打开下一件案件。</translation>
     </message>
     <message>
@@ -790,6 +790,7 @@ Create a new, empty workspace there?</source>
     <name>Codes</name>
     <message>
         <source>Invention</source>
+        <extracomment>Each stored code&apos;s word, translated when asked for: a cell needs one, not all twelve (the queue&apos;s painting asks for every visible cell, and each translation passes the counting translator).</extracomment>
         <translation>发明</translation>
     </message>
     <message>
@@ -844,7 +845,7 @@ Create a new, empty workspace there?</source>
         <translation>有评查的期间少于两个，无法对比。</translation>
     </message>
     <message>
-        <source>The difference of compliance rates with its 95% interval (Newcombe's hybrid score interval). An arrow marks a change only when the interval excludes zero.</source>
+        <source>The difference of compliance rates with its 95% interval (Newcombe&apos;s hybrid score interval). An arrow marks a change only when the interval excludes zero.</source>
         <translation>合格率之差及其 95% 区间（Newcombe 混合得分区间）。只有区间不含零时才用箭头标注变化。</translation>
     </message>
     <message>
@@ -1011,7 +1012,7 @@ Create a new, empty workspace there?</source>
         <translation>当前评查项的一致意见</translation>
     </message>
     <message>
-        <source>The group's note: why this answer (C)</source>
+        <source>The group&apos;s note: why this answer (C)</source>
         <translation>小组说明：为何采用此答案 (C)</translation>
     </message>
     <message>
@@ -1054,7 +1055,7 @@ Create a new, empty workspace there?</source>
         <translation>最近一期之前的期间</translation>
     </message>
     <message>
-        <source>What each period is judged against. The other periods: each period's centre line is the pooled rate of the rest, so a period never pulls its own centre towards itself. Every period, pooled: one centre line that includes the period judged, so a one-period dip can stay inside the limits. The periods before the last: the latest period against what came before.</source>
+        <source>What each period is judged against. The other periods: each period&apos;s centre line is the pooled rate of the rest, so a period never pulls its own centre towards itself. Every period, pooled: one centre line that includes the period judged, so a one-period dip can stay inside the limits. The periods before the last: the latest period against what came before.</source>
         <translation>每个期间与什么相比。其他期间：每个期间的中心线是其余期间的合并比率，因此某一期间不会把自己的中心线拉向自己。全部期间合并：一条包含被判断期间在内的中心线，因此单个期间的下降可能仍在控制限内。最近一期之前的期间：将最近一期与此前的期间相比。</translation>
     </message>
     <message>
@@ -1134,7 +1135,7 @@ Create a new, empty workspace there?</source>
         <translation>每个期间与其他期间的合并合格率（其中心线，见提示）相比，控制限为按其自身评查数计算的 3 倍标准差。全部期间合并：%1（已评查 %3 件中 %2 件）。</translation>
     </message>
     <message>
-        <source>Centre line %1: the pooled rate of every period (%2 of %3 reviewed); each period's limits are 3 sigma for its own number of reviews.</source>
+        <source>Centre line %1: the pooled rate of every period (%2 of %3 reviewed); each period&apos;s limits are 3 sigma for its own number of reviews.</source>
         <translation>中心线 %1：所有期间的合并比率（已评查 %3 件中 %2 件合格）；各期间的控制限按其自身评查数取 3σ。</translation>
     </message>
 </context>
@@ -1261,7 +1262,7 @@ Create a new, empty workspace there?</source>
         <translation>问题按发出时的内容成立</translation>
     </message>
     <message>
-        <source>The finding is withdrawn: the reviewer's answer becomes a pass</source>
+        <source>The finding is withdrawn: the reviewer&apos;s answer becomes a pass</source>
         <translation>撤销该问题：评查人的答案改为合格</translation>
     </message>
     <message>
@@ -1471,7 +1472,7 @@ Create a new, empty workspace there?</source>
         <translation>显示(&amp;O)：</translation>
     </message>
     <message>
-        <source>No finding has been sent yet. Review &gt; Feedback to examiners… writes each examiner's letter and response workbook; Review &gt; Import dispute responses… reads the workbooks they return.</source>
+        <source>No finding has been sent yet. Review &gt; Feedback to examiners… writes each examiner&apos;s letter and response workbook; Review &gt; Import dispute responses… reads the workbooks they return.</source>
         <translation>尚未发送任何问题。“评查 &gt; 向审查员反馈…”为每位审查员生成反馈函和答复工作簿；“评查 &gt; 导入异议答复…”读取审查员交回的工作簿。</translation>
     </message>
     <message>
@@ -1507,11 +1508,11 @@ Create a new, empty workspace there?</source>
         <translation>撤销问题</translation>
     </message>
     <message>
-        <source>Overturn finding %1? The reviewer's answer to item %2 of case %3 becomes a pass and the case's verdict is computed again. A decision cannot be undone.</source>
+        <source>Overturn finding %1? The reviewer&apos;s answer to item %2 of case %3 becomes a pass and the case&apos;s verdict is computed again. A decision cannot be undone.</source>
         <translation>撤销问题 %1？评查人对案件 %3 评查项 %2 的答案将改为合格，并重新计算该案件的评查结论。裁决不能撤回。</translation>
     </message>
     <message>
-        <source>Finding %1 (%2, case %3): %4. The case's verdict: %5 → %6.</source>
+        <source>Finding %1 (%2, case %3): %4. The case&apos;s verdict: %5 → %6.</source>
         <translation>问题 %1（%2，案件 %3）：%4。案件评查结论：%5 → %6。</translation>
     </message>
 </context>
@@ -1930,7 +1931,7 @@ Create a new, empty workspace there?</source>
         <translation>包括已有完成评查的案件</translation>
     </message>
     <message>
-        <source>Their earlier review keeps counting in the all-cases figures until this round's review is completed; the round's own figures count only the round's reviews.</source>
+        <source>Their earlier review keeps counting in the all-cases figures until this round&apos;s review is completed; the round&apos;s own figures count only the round&apos;s reviews.</source>
         <translation>在本轮次的评查完成之前，其早先的评查仍计入全部案件的指标；本轮次自身的指标只统计本轮次的评查。</translation>
     </message>
     <message>
@@ -1993,7 +1994,7 @@ Create a new, empty workspace there?</source>
         <translation>严重程度和差错类别</translation>
     </message>
     <message>
-        <source>Reviewer's comment (%1)</source>
+        <source>Reviewer&apos;s comment (%1)</source>
         <translation>评查人意见（%1）</translation>
     </message>
     <message>
@@ -2005,11 +2006,11 @@ Create a new, empty workspace there?</source>
         <translation>尚未答复（答复期限 %1）</translation>
     </message>
     <message>
-        <source>Examiner's response</source>
+        <source>Examiner&apos;s response</source>
         <translation>审查员答复</translation>
     </message>
     <message>
-        <source>The case's verdict: %1 → %2</source>
+        <source>The case&apos;s verdict: %1 → %2</source>
         <translation>案件评查结论：%1 → %2</translation>
     </message>
     <message>
@@ -3235,7 +3236,7 @@ Create a new, empty workspace there?</source>
         <translation>例如：2026 年春季校准（发明）</translation>
     </message>
     <message>
-        <source>Every reviewer reviews every case of the round on the same checklist, blind: no one sees another's answers to a case before finishing their own. After the round is closed the agreement is measured and a consensus recorded.</source>
+        <source>Every reviewer reviews every case of the round on the same checklist, blind: no one sees another&apos;s answers to a case before finishing their own. After the round is closed the agreement is measured and a consensus recorded.</source>
         <translation>每位评查人使用同一评查表评查本轮次的每件案件，且为盲评：完成自己的评查前，看不到他人对该案件的答案。轮次关闭后计算一致性，并记录一致意见。</translation>
     </message>
     <message>
@@ -3882,7 +3883,7 @@ Create a new, empty workspace there?</source>
 <context>
     <name>ReviewOwners</name>
     <message>
-        <source>This case's review by %1 is finished (%2) and stays as it is. Start your own review of the case?</source>
+        <source>This case&apos;s review by %1 is finished (%2) and stays as it is. Start your own review of the case?</source>
         <translation>本案由 %1 完成的评查（%2）已结束，将保持不变。是否开始您自己对本案的评查？</translation>
     </message>
     <message>
@@ -3898,7 +3899,7 @@ Create a new, empty workspace there?</source>
         <translation>您对本案的评查已打开，请作答。</translation>
     </message>
     <message>
-        <source>This case's review belongs to %1 (%2). Take it over? Your answers then go into this review, and the take-over is kept in the audit log with both names.</source>
+        <source>This case&apos;s review belongs to %1 (%2). Take it over? Your answers then go into this review, and the take-over is kept in the audit log with both names.</source>
         <translation>本案的评查属于 %1（%2）。是否接手？接手后您的作答将记入这份评查，接手记录连同双方姓名保存在审计日志中。</translation>
     </message>
     <message>
@@ -4053,11 +4054,11 @@ Create a new, empty workspace there?</source>
         <translation>只读：另一个窗口正在使用此工作区。</translation>
     </message>
     <message>
-        <source>Your calibration review of this case is completed and final; the Calibration tab (Ctrl+Shift+C) shows it beside the other reviewers' answers.</source>
+        <source>Your calibration review of this case is completed and final; the Calibration tab (Ctrl+Shift+C) shows it beside the other reviewers&apos; answers.</source>
         <translation>您对本案件的校准评查已完成，不可再改；“校准”标签页 (Ctrl+Shift+C) 将其与其他评查人的答案并列显示。</translation>
     </message>
     <message>
-        <source>Calibration review: your own blind judgement of the case. Once you complete it, it is final and the other reviewers' answers appear in the Calibration tab (Ctrl+Shift+C).</source>
+        <source>Calibration review: your own blind judgement of the case. Once you complete it, it is final and the other reviewers&apos; answers appear in the Calibration tab (Ctrl+Shift+C).</source>
         <translation>校准评查：您对本案件的独立盲评。完成后不可再改，其他评查人的答案将显示在“校准”标签页 (Ctrl+Shift+C) 中。</translation>
     </message>
     <message>
@@ -4729,7 +4730,7 @@ Create a new, empty workspace there?</source>
         <translation>显示哪些序列：全部案件；已评查案件数最多的几个分组（附全部案件）；或单个分组</translation>
     </message>
     <message>
-        <source>Choose one group to see its 95% interval; every point's tooltip gives it.</source>
+        <source>Choose one group to see its 95% interval; every point&apos;s tooltip gives it.</source>
         <translation>选择单个分组可显示其 95% 区间；各点的提示中也有该区间。</translation>
     </message>
     <message>
@@ -4793,7 +4794,7 @@ Create a new, empty workspace there?</source>
         <translation>%1 件无评查完成日期的已评查案件未归入任何期间。</translation>
     </message>
     <message>
-        <source>A stratified round: each period's rates are shares of its reviewed cases, not weighted estimates.</source>
+        <source>A stratified round: each period&apos;s rates are shares of its reviewed cases, not weighted estimates.</source>
         <translation>分层抽样轮次：各期间比率为该期间已评查案件中的比例，而非加权估计。</translation>
     </message>
     <message>
@@ -5095,7 +5096,7 @@ Create a new, empty workspace there?</source>
         <translation>请指定评查人：--reviewers A,B,C。</translation>
     </message>
     <message>
-        <source>{option} describes the demo's round: give --round NAME with it.</source>
+        <source>{option} describes the demo&apos;s round: give --round NAME with it.</source>
         <translation>{option} 用于描述演示数据的轮次：请同时给出 --round 名称。</translation>
     </message>
     <message>
@@ -5231,7 +5232,7 @@ Create a new, empty workspace there?</source>
         <translation>无法写入 {path}：{detail}。如该文件已在其他程序中打开，请先关闭，或选择其他文件夹。</translation>
     </message>
     <message>
-        <source>The feedback's language must be en or zh, not {language!r}.</source>
+        <source>The feedback&apos;s language must be en or zh, not {language!r}.</source>
         <translation>反馈的语言必须是 en 或 zh，不能是 {language!r}。</translation>
     </message>
     <message>
@@ -5315,8 +5316,8 @@ Create a new, empty workspace there?</source>
         <translation>{path}，第 {line} 行：{detail}。</translation>
     </message>
     <message>
-        <source>The delimiter {delimiter!r} cannot be used: give one character, or 'tab'.</source>
-        <translation>无法使用分隔符 {delimiter!r}：请给出单个字符，或 'tab'（制表符）。</translation>
+        <source>The delimiter {delimiter!r} cannot be used: give one character, or &apos;tab&apos;.</source>
+        <translation>无法使用分隔符 {delimiter!r}：请给出单个字符，或 &apos;tab&apos;（制表符）。</translation>
     </message>
     <message>
         <source>{path}: the file cannot be read as {encoding} (line {line}: {detail}).</source>
@@ -5339,8 +5340,8 @@ Create a new, empty workspace there?</source>
         <translation>分类号“{value}”是电子表格程序生成的日期；已恢复为洛迦诺分类号 {recovered}。</translation>
     </message>
     <message>
-        <source>The case {value} is already in the workspace with different details ({fields}); it was kept as it was. Import with 'update' to replace it.</source>
-        <translation>案件 {value} 已在工作区中，但信息不同（{fields}），已保留原有信息。如需替换，请以 'update' 方式导入。</translation>
+        <source>The case {value} is already in the workspace with different details ({fields}); it was kept as it was. Import with &apos;update&apos; to replace it.</source>
+        <translation>案件 {value} 已在工作区中，但信息不同（{fields}），已保留原有信息。如需替换，请以 &apos;update&apos; 方式导入。</translation>
     </message>
     <message>
         <source>“{value}” in {column} is a date where text was expected: a spreadsheet program may have turned the text into a date; check the source.</source>
@@ -5407,7 +5408,7 @@ Create a new, empty workspace there?</source>
         <translation>{path}：工作簿包含超过 {limit} 个部件，未导入。</translation>
     </message>
     <message>
-        <source>{path}: the mapping's column {column!r} for the application number is not in the first {rows} rows of the file.</source>
+        <source>{path}: the mapping&apos;s column {column!r} for the application number is not in the first {rows} rows of the file.</source>
         <translation>{path}：映射中申请号对应的列 {column!r} 不在文件的前 {rows} 行中。</translation>
     </message>
     <message>
@@ -5427,7 +5428,7 @@ Create a new, empty workspace there?</source>
         <translation>{path}：在前 {rows} 行中未找到申请号列（已识别的列：{headers}）。请指定各列的内容：在窗口中指定，或使用 --mapping FILE.json。</translation>
     </message>
     <message>
-        <source>{path}: line {line} cannot be the header: the first {rows} rows hold the table's header.</source>
+        <source>{path}: line {line} cannot be the header: the first {rows} rows hold the table&apos;s header.</source>
         <translation>{path}：第 {line} 行不能作为表头：表头须位于前 {rows} 行内。</translation>
     </message>
     <message>
@@ -5463,8 +5464,8 @@ Create a new, empty workspace there?</source>
         <translation>合计行或说明行，不是案件。</translation>
     </message>
     <message>
-        <source>{path}, line {line}: a quoted cell starts here and is never closed (a stray " at the start of a cell?); nothing was imported.</source>
-        <translation>{path}，第 {line} 行：从此处开始的带引号单元格没有结束引号（单元格开头是否多了一个 "？）；未导入任何数据。</translation>
+        <source>{path}, line {line}: a quoted cell starts here and is never closed (a stray &quot; at the start of a cell?); nothing was imported.</source>
+        <translation>{path}，第 {line} 行：从此处开始的带引号单元格没有结束引号（单元格开头是否多了一个 &quot;？）；未导入任何数据。</translation>
     </message>
     <message>
         <source>{path}: unknown encoding {encoding!r}.</source>
@@ -5539,7 +5540,7 @@ Create a new, empty workspace there?</source>
         <translation>{name} 是格式 {found} 的工作包，本版本无法识别（本版本读取格式 {known}）。请安装新版本的工作台。</translation>
     </message>
     <message>
-        <source>This workspace is itself a work package. Packages are exported from, and merged into, the manager's workspace.</source>
+        <source>This workspace is itself a work package. Packages are exported from, and merged into, the manager&apos;s workspace.</source>
         <translation>此工作区本身是一个工作包。工作包须从质量管理人员的工作区导出，并合并回该工作区。</translation>
     </message>
     <message>
@@ -5571,8 +5572,8 @@ Create a new, empty workspace there?</source>
         <translation>无法写入工作包 {path}：{detail}。</translation>
     </message>
     <message>
-        <source>The workspace is not intact, so no package was made ({problem}). Run 'verify' to see every problem.</source>
-        <translation>工作区不完整，未生成工作包（{problem}）。运行 'verify' 可查看全部问题。</translation>
+        <source>The workspace is not intact, so no package was made ({problem}). Run &apos;verify&apos; to see every problem.</source>
+        <translation>工作区不完整，未生成工作包（{problem}）。运行 &apos;verify&apos; 可查看全部问题。</translation>
     </message>
     <message>
         <source>No Chinese font is installed, so the Chinese PDF cannot be written without boxes in place of the characters: install the font package fonts-wqy-microhei (or fonts-noto-cjk).</source>
@@ -5615,7 +5616,7 @@ Create a new, empty workspace there?</source>
         <translation>{path}：签名工作表（Signature）已损坏（{detail}）。</translation>
     </message>
     <message>
-        <source>{path}: the file's signature does not verify: it was changed outside the Response and Reason cells, or it is forged.</source>
+        <source>{path}: the file&apos;s signature does not verify: it was changed outside the Response and Reason cells, or it is forged.</source>
         <translation>{path}：文件签名验证未通过：“答复”和“理由”以外的内容被改动过，或文件系伪造。</translation>
     </message>
     <message>
@@ -5743,7 +5744,7 @@ Create a new, empty workspace there?</source>
         <translation>入样概率 {probability!r}：{problem}。</translation>
     </message>
     <message>
-        <source>A control chart's centre is the other periods' rate, pooled over every period or taken from the previous ones (got {value!r}).</source>
+        <source>A control chart&apos;s centre is the other periods&apos; rate, pooled over every period or taken from the previous ones (got {value!r}).</source>
         <translation>控制图的中心线为其他期间的比率、全部期间合并的比率或此前期间的比率（收到 {value!r}）。</translation>
     </message>
     <message>
@@ -5755,11 +5756,11 @@ Create a new, empty workspace there?</source>
         <translation>案件 {case} 的这份评查所在的校准轮次已关闭，其答案不可再改。</translation>
     </message>
     <message>
-        <source>Your calibration review of case {case} is completed, so its answers are final: completing it showed you the other reviewers' answers.</source>
+        <source>Your calibration review of case {case} is completed, so its answers are final: completing it showed you the other reviewers&apos; answers.</source>
         <translation>您对案件 {case} 的校准评查已完成，答案不可再改：完成后您已能看到其他评查人的答案。</translation>
     </message>
     <message>
-        <source>A calibration review is its reviewer's own blind judgement of case {case}; it cannot be taken over.</source>
+        <source>A calibration review is its reviewer&apos;s own blind judgement of case {case}; it cannot be taken over.</source>
         <translation>校准评查是评查人对案件 {case} 的独立盲评，不能接手。</translation>
     </message>
     <message>
@@ -5809,7 +5810,7 @@ Create a new, empty workspace there?</source>
         <translation>不存在 ID 为 {review_id} 的评查记录。</translation>
     </message>
     <message>
-        <source>An acceptance round takes each lot's sample size from ISO 2859-1; do not give a size or a precision.</source>
+        <source>An acceptance round takes each lot&apos;s sample size from ISO 2859-1; do not give a size or a precision.</source>
         <translation>验收评查轮次按 ISO 2859-1 确定每批的样本量，请勿指定样本量或精度要求。</translation>
     </message>
     <message>
@@ -5849,8 +5850,8 @@ Create a new, empty workspace there?</source>
         <translation>筛选条件 {clause!r}：没有导入记录 {value!r}（请给出其编号或文件名）。</translation>
     </message>
     <message>
-        <source>Filter {clause!r}: {field} can only be compared with '='.</source>
-        <translation>筛选条件 {clause!r}：{field} 只能用 '=' 比较。</translation>
+        <source>Filter {clause!r}: {field} can only be compared with &apos;=&apos;.</source>
+        <translation>筛选条件 {clause!r}：{field} 只能用 &apos;=&apos; 比较。</translation>
     </message>
     <message>
         <source>Filter {clause!r}: expected FIELD=VALUE, or decision_date with =, &gt;=, &lt;=, &gt; or &lt; and a date.</source>
@@ -5989,7 +5990,7 @@ Create a new, empty workspace there?</source>
         <translation>评查 {review_id} 对评查项 {item_id} 没有不合格答案，无需裁决。</translation>
     </message>
     <message>
-        <source>{source} holds no audit anchor (a workbook's About sheet, a work package or a text file with the hash written by the workbench).</source>
+        <source>{source} holds no audit anchor (a workbook&apos;s About sheet, a work package or a text file with the hash written by the workbench).</source>
         <translation>{source} 中没有审计锚点（锚点位于工作簿的“说明”工作表、工作包，或记有本程序所写哈希值的文本文件中）。</translation>
     </message>
     <message>
@@ -6201,7 +6202,7 @@ Create a new, empty workspace there?</source>
         <translation>{name}：{reviewer} 对案件 {case} 的校准评查已在本工作区完成，答案不可再改；该工作包会修改它，因此已拒绝该工作包。</translation>
     </message>
     <message>
-        <source>{name}: audit entry {entry} ({action} on {entity} {entity_id}) is in the name of {actor}, not of the package's reviewer {reviewer}; the package is refused.</source>
+        <source>{name}: audit entry {entry} ({action} on {entity} {entity_id}) is in the name of {actor}, not of the package&apos;s reviewer {reviewer}; the package is refused.</source>
         <translation>{name}：审计记录 {entry}（对 {entity} {entity_id} 的 {action}）署名为 {actor}，而不是工作包的评查人 {reviewer}；已拒绝该工作包。</translation>
     </message>
     <message>
@@ -6209,7 +6210,7 @@ Create a new, empty workspace there?</source>
         <translation>{name}：{what} 涉及案件 {case}，该案件在评查轮次 {round} 中分配给 {owner}，而不是 {reviewer}；已拒绝该工作包。</translation>
     </message>
     <message>
-        <source>{name}: {what}: signed off in the name of {signer}, not of the package's reviewer {reviewer}; the package is refused.</source>
+        <source>{name}: {what}: signed off in the name of {signer}, not of the package&apos;s reviewer {reviewer}; the package is refused.</source>
         <translation>{name}：{what}：以 {signer} 的名义确认，而不是工作包的评查人 {reviewer}；已拒绝该工作包。</translation>
     </message>
     <message>
@@ -6221,7 +6222,7 @@ Create a new, empty workspace there?</source>
         <translation>{name}：其审计历史被截短（导出时有 {expected} 条记录，现仅有 {found} 条）；已拒绝该工作包。</translation>
     </message>
     <message>
-        <source>{name}: {what}: the review's {field} was changed from {old} to {new}, which a package may not do; the package is refused.</source>
+        <source>{name}: {what}: the review&apos;s {field} was changed from {old} to {new}, which a package may not do; the package is refused.</source>
         <translation>{name}：{what}：评查的 {field} 由 {old} 改为 {new}，工作包不得如此修改；已拒绝该工作包。</translation>
     </message>
     <message>
