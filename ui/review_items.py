@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QStyledItemDelegate, QStyleOptionViewItem,
                                QTreeWidget, QTreeWidgetItem)
@@ -78,8 +78,10 @@ class ReviewItems:
     checklist: Checklist | None
     answers: dict[str, reviews.Answer]
     language: str
+    checklist_id: int | None
     _numbers: dict[str, str]
     _loading: bool
+    _rows_built_for: tuple[int | None, str] | None = None     # the checklist and language of the rows shown
 
     def _build_checklist_view(self) -> ChecklistView:
         view = ChecklistView()
@@ -106,6 +108,26 @@ class ReviewItems:
     def _populate(self) -> None:
         assert self.checklist is not None
         self._loading = True
+        built_for = (self.checklist_id, self.language)
+        if self.view.topLevelItemCount() and self._rows_built_for == built_for:
+            # The next case of the same checklist: its rows stand; only the answers change (Ctrl+N).
+            self.view.setCurrentIndex(QModelIndex())     # no previous row to commit a comment to
+            for i in range(self.view.topLevelItemCount()):
+                self.view.topLevelItem(i).setExpanded(True)
+        else:
+            self._build_rows()
+            self._rows_built_for = built_for
+        self._loading = False
+        self._refresh_rows()
+        rows = self._visible_rows()
+        if rows:
+            # Resume where the reviewer left off: the first item still to answer.
+            pending = [r for r in rows if r.data(0, ITEM_ROLE) not in self.answers]
+            self.view.setCurrentItem(pending[0] if pending else rows[0])
+        self.view.setFocus()
+
+    def _build_rows(self) -> None:
+        assert self.checklist is not None
         self.view.clear()
         self._numbers = {}
         for s, section in enumerate(self.checklist.sections, start=1):
@@ -127,14 +149,6 @@ class ReviewItems:
                 top.addChild(row)
             top.setExpanded(True)
         self._fix_widths()
-        self._loading = False
-        self._refresh_rows()
-        rows = self._visible_rows()
-        if rows:
-            # Resume where the reviewer left off: the first item still to answer.
-            pending = [r for r in rows if r.data(0, ITEM_ROLE) not in self.answers]
-            self.view.setCurrentItem(pending[0] if pending else rows[0])
-        self.view.setFocus()
 
     def _rows(self) -> list[QTreeWidgetItem]:
         rows = []

@@ -193,10 +193,10 @@ class ReviewPanel(ReviewAnswers, ReviewOwners, ReviewDetails, ReviewItems, Activ
         self.answers = {}
         self.checklist = None
         self.checklist_id = None
-        self.view.clear()
         loaded = reviews.load_case_review(self.db, case_id, reviewer=self.reviewer) if case_id is not None else None
         self.risk_box.show_case(self.db, case_id if loaded is not None else None)
         if loaded is None:
+            self.view.clear()
             for label in (*self.fact_labels.values(), *self.review_labels.values()):
                 label.clear()
             self._show_facts({})
@@ -215,6 +215,7 @@ class ReviewPanel(ReviewAnswers, ReviewOwners, ReviewDetails, ReviewItems, Activ
         self.answers = dict(loaded.answers)
         self.checklist = loaded.checklist
         if self.checklist is None:
+            self.view.clear()
             self.verdict_label.setText(self.tr("No checklist applies to this kind of case."))
             self.verdict_label.setStyleSheet(VERDICT_STYLES[None])
             self._set_enabled(False)

@@ -160,3 +160,29 @@ def test_a_layout_saved_by_an_earlier_version_is_laid_out_afresh(window_factory)
     store.sync()
     again = window_factory().table.horizontalHeader()
     assert again.sectionSize(column("application_number")) > 80
+
+
+def test_the_next_case_of_the_same_checklist_shows_its_own_answers_in_the_rows_kept(demo_window, qtbot):
+    window, panel = demo_window, demo_window.panel
+    first, checklist_id = panel.case_id, panel.checklist_id
+    press(qtbot, panel.view, Qt.Key.Key_F)
+    press(qtbot, panel.view, Qt.Key.Key_2)
+    press(qtbot, panel.view, Qt.Key.Key_C)
+    qtbot.keyClicks(panel.comment, "D2 not discussed")        # typed, not yet committed: Ctrl+N saves it
+    kept = panel.view.topLevelItem(0).child(0)
+    press(qtbot, panel.comment, Qt.Key.Key_N, CTRL)
+    for _ in range(40):                                        # Ctrl+N until a case of the same checklist
+        if panel.checklist_id == checklist_id:
+            break
+        window.next_action.trigger()
+    second = panel.case_id
+    assert second != first and panel.view.topLevelItem(0).child(0) is kept      # the rows were not rebuilt
+    rows = [panel.view.topLevelItem(0).child(j) for j in range(2)]
+    assert [(r.text(1), r.text(2), r.text(COMMENT_COLUMN)) for r in rows] == [("", "", "")] * 2
+    assert panel.view.currentItem() is rows[0] and panel.answers == {}
+    saved = reviews.load_case_review(window.db, first, reviewer=panel.reviewer).answers
+    assert [a.comment for a in saved.values()] == ["D2 not discussed"]
+    assert reviews.load_case_review(window.db, second, reviewer=panel.reviewer).review is None
+    window.select_case(first)
+    assert rows[0].text(1) != "" and rows[0].text(COMMENT_COLUMN) == COMMENT_MARK
+    assert panel.view.currentItem() is rows[1]                # back where the reviewer left off
