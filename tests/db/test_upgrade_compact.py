@@ -1,6 +1,6 @@
-"""Migration 0014: the audit log indexed by entity alone.
+"""Migration 0014: answers stored WITHOUT ROWID in key order, the audit log indexed by entity alone.
 
-An upgraded workspace verifies; an edit of an upgraded entry is found; a
+An upgraded workspace keeps every answer and verifies; an edit of an upgraded entry is found; a
 package exported before the upgrade merges as one exported after it; the merge's lookup of an
 answer's last entry (now through the case's entries) finds what the lookup by entity found.
 """
@@ -32,15 +32,23 @@ def table_sql(conn: sqlite3.Connection, name: str) -> str:
 
 @pytest.fixture
 def upgraded(tmp_path):
-    """The schema 13 fixture opened, so upgraded."""
-    db = open_database(shutil.copyfile(V13, tmp_path / "v13.sqlite3"))
-    yield None, db
+    """The schema 13 fixture's answers (in rowid order) and the fixture opened, so upgraded."""
+    path = shutil.copyfile(V13, tmp_path / "v13.sqlite3")
+    conn = sqlite3.connect(path)
+    before = conn.execute(f"SELECT {ANSWERS} FROM answers ORDER BY rowid").fetchall()
+    conn.close()
+    db = open_database(path)
+    yield before, db
     db.close()
 
 
-def test_an_upgraded_workspace_verifies(upgraded):
-    _, db = upgraded
+def test_an_upgraded_workspace_keeps_its_answers_in_key_order_and_verifies(upgraded):
+    before, db = upgraded
+    assert "WITHOUT ROWID" in table_sql(db.conn, "answers")
+    assert db.execute(f"SELECT {ANSWERS} FROM answers").fetchall() == sorted(before, key=lambda r: (r[0], r[1]))
+    assert not db.execute("SELECT 1 FROM sqlite_master WHERE name LIKE 'sqlite_autoindex_answers%'").fetchall()
     assert [r[2] for r in db.execute("PRAGMA index_info(audit_log_entity)")] == ["entity"]
+    assert db.execute("SELECT COUNT(*) FROM findings").fetchone()[0] == sum(r[3] == "fail" for r in before)
     assert chain.verify_chain(db) == [] and check_workspace(db) == []
 
 
@@ -67,11 +75,19 @@ def test_the_last_entry_of_an_answer_is_found_through_its_case(upgraded):
 
 
 def as_schema_13(path: Path) -> None:
-    """Put a workspace back in the form schema 13 stored it (undoes migration 0014)."""
+    """Put a workspace back in the form schema 13 stored it (undoes migration 0014): the answers in
+    a rowid table, written in another order than their key's."""
     old = sqlite3.connect(V13)
-    index_ddl = table_sql(old, "audit_log_entity")
+    answers_ddl, index_ddl = table_sql(old, "answers"), table_sql(old, "audit_log_entity")
     old.close()
     conn = sqlite3.connect(path)
+    rows = conn.execute(f"SELECT {ANSWERS} FROM answers").fetchall()
+    view = table_sql(conn, "findings")
+    conn.execute("DROP VIEW findings")
+    conn.execute("DROP TABLE answers")
+    conn.execute(answers_ddl)
+    conn.executemany(f"INSERT INTO answers ({ANSWERS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows[::-1])
+    conn.execute(view)
     conn.execute("DROP INDEX audit_log_entity")
     conn.execute(index_ddl)
     conn.execute("PRAGMA user_version = 13")
