@@ -89,7 +89,8 @@ def test_each_refused_file_is_one_line_and_the_good_one_is_merged(reviewed, tmp_
     tampered = tmp_path / "edited.qrpkg"
     tampered.write_bytes(files["Carol"].read_bytes())
     conn = sqlite3.connect(tampered)
-    conn.execute("UPDATE answers SET comment = 'nobody will notice' WHERE rowid = 1")
+    conn.execute("UPDATE answers SET comment = 'nobody will notice'"
+                 " WHERE (review_id, item_id) = (SELECT review_id, item_id FROM answers LIMIT 1)")
     conn.commit()
     conn.close()
     code, out, err = run("merge", str(truncated), str(files["Alice"]), str(tampered), "--db", str(master))

@@ -276,7 +276,7 @@ def test_a_workspace_edited_behind_the_applications_back_is_reported_on_opening(
     build_demo(db, cases=30, reviewed=0.5, seed=3)
     with db.atomic():
         db.execute("UPDATE answers SET answer = 'fail', outcome = 'fail'"
-                   " WHERE rowid = (SELECT MIN(rowid) FROM answers WHERE outcome = 'pass')")
+                   " WHERE (review_id, item_id) = (SELECT review_id, item_id FROM answers WHERE outcome = 'pass' LIMIT 1)")
         db.execute("UPDATE audit_log SET actor = 'mallory' WHERE id = 7")
     db.close()
     window = window_factory()

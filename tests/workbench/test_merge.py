@@ -338,7 +338,8 @@ def test_refused_packages_leave_the_workspace_unchanged(master_template, tmp_pat
     for reviewer, path in good.items():
         work(path, reviewer)
     path = good["Alice"]
-    sql = {"answers edited": "UPDATE answers SET answer = 'fail', outcome = 'fail' WHERE rowid = 3",
+    sql = {"answers edited": "UPDATE answers SET answer = 'fail', outcome = 'fail'"
+                             " WHERE (review_id, item_id) = (SELECT review_id, item_id FROM answers LIMIT 1 OFFSET 2)",
            "audit edited": "UPDATE audit_log SET new_value = '{}' WHERE id = (SELECT MAX(id) FROM audit_log)",
            "audit entry removed": "DELETE FROM audit_log WHERE id = (SELECT MAX(id) - 1 FROM audit_log)",
            "unknown format": "UPDATE package_info SET format_version = 2",

@@ -274,7 +274,7 @@ def test_a_damaged_or_tampered_package_is_refused_on_opening(master, tmp_path, d
     else:
         conn = sqlite3.connect(path)
         sql = {"format": "UPDATE package_info SET format_version = 99",
-               "answers": "UPDATE answers SET comment = 'edited' WHERE rowid = 1",
+               "answers": "UPDATE answers SET comment = 'edited' WHERE (review_id, item_id) = (SELECT review_id, item_id FROM answers LIMIT 1)",
                "audit": "UPDATE audit_log SET actor = 'someone else' WHERE id = (SELECT MAX(id) FROM audit_log)",
                "history": "UPDATE audit_log SET actor = 'x' WHERE id = 1"}[damage]
         conn.execute(sql)

@@ -74,9 +74,12 @@ class MergeWriter:
         for review_id, items in sorted(touched.items()):
             case_id = self.db.execute("SELECT case_id FROM reviews WHERE id = ?", [review_id]).fetchone()[0]
             for item in sorted(items):
+                # Found through the case's entries (audit_log_case; schema 14 indexes the entity
+                # alone): an answer's entries carry its case; one without a case is read as before.
                 logged_row = self.db.execute(
-                    "SELECT new_value FROM audit_log WHERE entity = 'answer' AND entity_id = ?"
-                    " ORDER BY id DESC LIMIT 1", [f"{review_id}/{item}"]).fetchone()
+                    "SELECT new_value FROM audit_log WHERE (case_id = ? OR case_id IS NULL)"
+                    " AND +entity = 'answer' AND entity_id = ? ORDER BY id DESC LIMIT 1",
+                    [case_id, f"{review_id}/{item}"]).fetchone()
                 logged = json.loads(logged_row[0]) if logged_row and logged_row[0] else None
                 stored_row = self.db.execute(
                     f"SELECT {', '.join(ANSWER_FIELDS)} FROM answers WHERE review_id = ? AND item_id = ?",
