@@ -18,6 +18,7 @@ from foundation.jobs import CancelToken, Progress, no_progress
 from workbench.audit import chain
 from workbench.risk import indicators
 from workbench.risk.indicators import CaseRow
+from workbench.risk.sketches import StoredSketcher
 from workbench.risk.settings import CODES, DEFAULT, RiskSettings, band_of, combine
 
 #: What each indicator needs: the cases it judges ('patent' or 'trademark') and groups of
@@ -48,6 +49,7 @@ class RiskRun:
     skipped: tuple[Skipped, ...]
     incremental: bool              # only the groups of one import were recomputed
     bounded: int = 0               # near-duplicate buckets searched within minhash.BUCKET_CAP only
+    sketched: int = 0              # texts sketched (the others' sketches were kept from earlier runs)
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,8 @@ def refresh(db: sqlite_utils.Database, *, import_id: int | None = None, settings
         cancel.check()
         progress(1, 3, "risk")
         oversized: list[int] = []
-        fired = indicators.compute(rows, settings, {s.code for s in skipped}, data_start, oversized)
+        sketcher = StoredSketcher(db)
+        fired = indicators.compute(rows, settings, {s.code for s in skipped}, data_start, oversized, sketcher)
         cancel.check()
         progress(2, 3, "risk")
         at = clock().isoformat(timespec="seconds")
@@ -156,7 +159,8 @@ def refresh(db: sqlite_utils.Database, *, import_id: int | None = None, settings
                             [at, len(stored), settings_json, _skipped_json(skipped)]).lastrowid
         cancel.check()
         progress(3, 3, "risk")
-    return RiskRun(int(run_id or 0), at, len(stored), skipped, incremental=scope is not None, bounded=len(oversized))
+    return RiskRun(int(run_id or 0), at, len(stored), skipped, incremental=scope is not None, bounded=len(oversized),
+                   sketched=sketcher.made)
 
 
 def _write(db: sqlite_utils.Database, stored: set[int], fired: dict[int, list[dict[str, Any]]], at: str, *,
