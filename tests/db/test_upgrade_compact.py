@@ -75,12 +75,17 @@ def test_the_last_entry_of_an_answer_is_found_through_its_case(upgraded):
 
 
 def as_schema_13(path: Path) -> None:
-    """Put a workspace back in the form schema 13 stored it (undoes migration 0014): the answers in
-    a rowid table, written in another order than their key's."""
+    """Put a workspace back in the form schema 13 stored it (undoes migration 0014 and any later
+    one): the answers in a rowid table, written in another order than their key's."""
     old = sqlite3.connect(V13)
     answers_ddl, index_ddl = table_sql(old, "answers"), table_sql(old, "audit_log_entity")
+    known = {name for (name,) in old.execute("SELECT name FROM sqlite_schema")}
     old.close()
     conn = sqlite3.connect(path)
+    for kind, name in conn.execute("SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'"
+                                   " AND type IN ('table', 'view', 'trigger', 'index')").fetchall():
+        if name not in known:             # what later versions added
+            conn.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
     rows = conn.execute(f"SELECT {ANSWERS} FROM answers").fetchall()
     view = table_sql(conn, "findings")
     conn.execute("DROP VIEW findings")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from typing import Any, Iterable, NamedTuple
+from typing import Any, Callable, Iterable, NamedTuple
 
 from workbench.risk import minhash
 from workbench.risk.settings import CODES, RiskSettings
@@ -41,6 +41,8 @@ class CaseRow(NamedTuple):
 
 
 Fired = dict[int, dict[str, Any]]          # case id -> detail, for one indicator
+Chosen = dict[int, tuple[str, minhash.Sketch] | None]      # case id -> the field compared, its sketch
+Sketcher = Callable[[list[CaseRow], RiskSettings], Chosen]
 
 
 def _day(text: str | None, cache: dict[str, int | None]) -> int | None:
@@ -139,14 +141,34 @@ def trademark_hoarding(rows: list[CaseRow], s: RiskSettings) -> Fired:
     return fired
 
 
+def choose(rows: list[CaseRow], s: RiskSettings) -> Chosen:
+    """Each case's field compared and its sketch, made here (workbench.risk.sketches keeps them in
+    the workspace instead): the abstract, or the title when there is no abstract long enough;
+    None when neither is. The same text gets the same sketch object."""
+    hasher = minhash.GramHasher()
+    by_text: dict[str, minhash.Sketch | None] = {}
+
+    def sketch(text: str) -> minhash.Sketch | None:
+        if text not in by_text:
+            by_text[text] = minhash.sketch(text, hasher, s.near_duplicate_min_chars)
+        return by_text[text]
+    chosen: Chosen = {}
+    for row in rows:
+        abstract = sketch(row.abstract)
+        title = None if abstract else sketch(row.title)
+        chosen[row.id] = ("abstract", abstract) if abstract else ("title", title) if title else None
+    return chosen
+
+
 def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings,
-                    oversized: list[int] | None = None) -> Fired:
+                    oversized: list[int] | None = None, sketcher: Sketcher | None = None) -> Fired:
     """Cases with at least `near_duplicate_min` other applications of the same applicant (or
     the same agent), filed within `near_duplicate_window_days` of this one, whose text is
     near-duplicate (3-gram Jaccard at least `near_duplicate_similarity`): the abstracts of those with
     one, the titles of those without. Titles are short and formulaic (a company's "一种…装置" family shares
     most of its words) and a large agency files similar subjects all year; a filing mill's batch is
-    near-duplicate in substance and filed together. The group with more of them is the one named."""
+    near-duplicate in substance and filed together. The group with more of them is the one named.
+    `sketcher` gives the compared cases' sketches (default: `choose`, which makes them)."""
     groups: dict[tuple[str, str], list[CaseRow]] = defaultdict(list)
     for row in rows:
         if row.patent:
@@ -155,21 +177,8 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings,
             if row.agent:
                 groups[("agent", row.agent)].append(row)
     big = {key: members for key, members in groups.items() if len(members) > s.near_duplicate_min}
-    hasher = minhash.GramHasher()
-    by_text: dict[str, minhash.Sketch | None] = {}       # the same text, the same sketch
-
-    def sketch(text: str) -> minhash.Sketch | None:
-        if text not in by_text:
-            by_text[text] = minhash.sketch(text, hasher, s.near_duplicate_min_chars)
-        return by_text[text]
-    chosen: dict[int, tuple[str, minhash.Sketch] | None] = {}      # case -> the field compared, its sketch
-    for members in big.values():
-        for row in members:
-            if row.id not in chosen:
-                # The title is compared only when there is no abstract to compare.
-                abstract = sketch(row.abstract)
-                title = None if abstract else sketch(row.title)
-                chosen[row.id] = ("abstract", abstract) if abstract else ("title", title) if title else None
+    compared = list({row.id: row for members in big.values() for row in members}.values())
+    chosen = (sketcher or choose)(compared, s)
     numbers = {row.id: row.number for row in rows}
     best: Fired = {}
     for (kind, name), members in sorted(big.items()):
@@ -205,10 +214,11 @@ def _pairs_in_windows(present: list[tuple[int, minhash.Sketch]], days: dict[int,
 
 
 def compute(rows: Iterable[CaseRow], s: RiskSettings, skipped: set[str], data_start: str | None = None,
-            oversized: list[int] | None = None) -> dict[int, list[dict[str, Any]]]:
+            oversized: list[int] | None = None, sketcher: Sketcher | None = None) -> dict[int, list[dict[str, Any]]]:
     """case id -> the indicators that fired on it, as stored in case_risk.indicators.
     `data_start`: the workspace's first filing day (default: the first among `rows`); the sizes of
-    the near-duplicate buckets compared by neighbours only are appended to `oversized`."""
+    the near-duplicate buckets compared by neighbours only are appended to `oversized`; `sketcher`:
+    see near_duplicates."""
     rows = list(rows)
     cache: dict[str, int | None] = {}
     days = {row.id: day for row in rows if (day := _day(row.filing_date, cache)) is not None}
@@ -231,7 +241,8 @@ def compute(rows: Iterable[CaseRow], s: RiskSettings, skipped: set[str], data_st
     results: dict[str, Fired] = {}
     wanted = [code for code in CODES if code not in skipped]
     for code in wanted:
-        results[code] = _one(code, rows, days, by_applicant, by_agent, marks_by_applicant, s, first or 0, oversized)
+        results[code] = _one(code, rows, days, by_applicant, by_agent, marks_by_applicant, s, first or 0, oversized,
+                             sketcher)
     fired: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for code in wanted:
         for case_id, detail in results[code].items():
@@ -241,13 +252,14 @@ def compute(rows: Iterable[CaseRow], s: RiskSettings, skipped: set[str], data_st
 
 def _one(code: str, rows: list[CaseRow], days: dict[int, int], by_applicant: dict[str, list[tuple[int, int]]],
          by_agent: dict[str, list[tuple[int, int]]], marks: dict[str, list[tuple[int, int]]],
-         s: RiskSettings, data_start: int, oversized: list[int] | None = None) -> Fired:
+         s: RiskSettings, data_start: int, oversized: list[int] | None = None,
+         sketcher: Sketcher | None = None) -> Fired:
     if code == "applicant_burst":
         return burst(by_applicant, s, data_start)
     if code == "agent_burst":
         return burst(by_agent, s, data_start)
     if code == "near_duplicate":
-        return near_duplicates(rows, days, s, oversized)
+        return near_duplicates(rows, days, s, oversized, sketcher)
     if code == "bulk_same_day":
         fired = {k: {"by": "agent", **v} for k, v in per_day(by_agent, s.bulk_agent_per_day).items()}
         fired.update({k: {"by": "applicant", **v} for k, v in per_day(by_applicant, s.bulk_applicant_per_day).items()})
