@@ -369,12 +369,14 @@ def _count_all_cases(db: sqlite_utils.Database, scope: Scope, period: str, group
     cases without a decision date."""
     condition, params = scope.case_condition()
     key = "c.department" if group == "department" else "NULL"
-    columns = f"{key}, c.ip_type, {case_counts.month_sql()}"
-    counts = case_counts.count_rows(
-        db, f"SELECT {columns}, {case_counts.pendency_sql()} FROM cases c {condition}", params)
+    columns = f"c.department, c.ip_type, {case_counts.MONTH}, {case_counts.PENDENCY}"
+    counts = case_counts.grouped_counts(db, case_counts.counted_sql(columns, condition), params)
+    if key == "NULL":
+        counts = _without_department(counts)
     needs = f"{condition} AND" if condition else "WHERE"
-    case_counts.recount(counts, db, f"SELECT {columns}, c.filing_date, c.decision_date FROM cases c {needs}"
-                        f" {case_counts.pendency_sql()} = {case_counts.NEEDS_PYTHON}", params, _pendency)
+    case_counts.recount(counts, db, f"SELECT {key}, c.ip_type, {case_counts.MONTH}, c.filing_date,"
+                        f" c.decision_date FROM cases c {needs} {case_counts.PENDENCY} = {case_counts.NEEDS_PYTHON}",
+                        params, _pendency)
     undated = 0
     for (department, ip_type, month, days), count in counts.items():
         day = case_counts.month_day(month, iso_day)
@@ -400,6 +402,15 @@ def _count_all_cases(db: sqlite_utils.Database, scope: Scope, period: str, group
         if group is not None:
             cells[(department if group == "department" else ip_type, index)].add_review(verdict, seconds)
     return undated
+
+
+def _without_department(counts: Counter[tuple[Any, ...]]) -> Counter[tuple[Any, ...]]:
+    """The counts keyed by (department, ...) summed over departments (key None), for a trend not
+    grouped by department: the index walk groups by department first."""
+    summed: Counter[tuple[Any, ...]] = Counter()
+    for (_department, *rest), count in counts.items():
+        summed[(None, *rest)] += count
+    return summed
 
 
 def _periods(scope: Scope, by: str, kind: str, used: set[int], today: date | None) -> tuple[Period, ...]:
