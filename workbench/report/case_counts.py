@@ -12,8 +12,9 @@ and decided by the report's own Python rule (`recount`), so every figure stays e
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import date
+from operator import itemgetter
 from typing import Any, Callable, Hashable, Protocol
 
 import sqlite_utils
@@ -137,13 +138,36 @@ def tally_all_cases(db: sqlite_utils.Database, scope: Scoped, tally: Any, review
             group.cases += count
         if days is not None:
             tally.pendency[ip_type][days] += count
-    # Driven by latest_reviews in case order: the cases and reviews are looked up in rowid order.
-    for department, examiner, ip_type, status, verdict, seconds in db.execute(
-            f"SELECT c.department, c.examiner, c.ip_type, r.status, r.verdict, r.active_seconds"
-            f" FROM latest_reviews lr CROSS JOIN cases c ON c.id = lr.case_id"
-            f" CROSS JOIN reviews r ON r.id = lr.review_id {condition}", params):
+    _tally_reviews(db, condition, params, tally, reviewed)
+
+
+def reviewed_rows(db: sqlite_utils.Database, columns: str, condition: str,
+                  params: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """`columns` of every case with a review (`c` the case, `r` its standing review), by increasing
+    review time: driven by latest_reviews in case order, so the cases and the reviews are looked up
+    in rowid order; sorted so that each group's review minutes come out (nearly) sorted."""
+    return db.execute(
+        f"SELECT {columns} FROM latest_reviews lr CROSS JOIN cases c ON c.id = lr.case_id"
+        f" CROSS JOIN reviews r ON r.id = lr.review_id {condition} ORDER BY r.active_seconds", params).fetchall()
+
+
+def _tally_reviews(db: sqlite_utils.Database, condition: str, params: dict[str, Any], tally: Any,
+                   reviewed: tuple[str, ...]) -> None:
+    """The standing reviews counted per group and verdict (in C), their minutes listed per group:
+    the same figures as a `_Group.add_review` per case, without four method calls per review."""
+    rows = reviewed_rows(db, "c.department, c.examiner, c.ip_type, r.status, r.verdict, r.active_seconds",
+                         condition, params)
+    minutes: dict[tuple[str, str, str], list[float]] = defaultdict(list)
+    for department, examiner, ip_type, status, verdict, seconds in rows:
+        if seconds and status in reviewed:
+            minutes[(department, examiner, ip_type)].append(seconds / 60.0)
+    for (department, examiner, ip_type, status, verdict), count in Counter(
+            map(itemgetter(0, 1, 2, 3, 4), rows)).items():
         if status == "in_progress":
-            tally.in_progress += 1
+            tally.in_progress += count
         if status in reviewed:
             for group in tally.groups(department, examiner, ip_type):
-                group.add_review(verdict, seconds)
+                group.add_reviews(verdict, count)
+    for (department, examiner, ip_type), values in minutes.items():
+        for group in tally.groups(department, examiner, ip_type):
+            group.minutes.extend(values)

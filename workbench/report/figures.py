@@ -381,20 +381,24 @@ class _Group:
 
     def add_review(self, verdict: str | None, seconds: float | None, stratum: str | None = None) -> None:
         """A reviewed case's review (the case itself counted apart)."""
-        self.reviewed += 1
-        counts = self.by_stratum.setdefault(stratum, [0, 0, 0, 0])
-        counts[0] += 1
-        if verdict in COMPLIANT_VERDICTS:
-            self.compliant += 1
-            counts[1] += 1
-        if verdict == "defect":
-            self.defects += 1
-            counts[2] += 1
-        elif verdict == "error":
-            self.errors += 1
-            counts[3] += 1
+        self.add_reviews(verdict, 1, stratum)
         if seconds:
             self.minutes.append(seconds / 60.0)
+
+    def add_reviews(self, verdict: str | None, count: int, stratum: str | None = None) -> None:
+        """`count` reviewed cases of one verdict, their review times added apart (to `minutes`)."""
+        self.reviewed += count
+        counts = self.by_stratum.setdefault(stratum, [0, 0, 0, 0])
+        counts[0] += count
+        if verdict in COMPLIANT_VERDICTS:
+            self.compliant += count
+            counts[1] += count
+        if verdict == "defect":
+            self.defects += count
+            counts[2] += count
+        elif verdict == "error":
+            self.errors += count
+            counts[3] += count
 
     def add_findings(self, severity: str | None, count: int) -> None:
         self.findings_total += count
