@@ -123,10 +123,15 @@ def grouped_counts(db: sqlite_utils.Database, sql: str, params: dict[str, Any]) 
     return counts
 
 
+#: A reviewed standing review's case groups and checklist: department, examiner, IP type, checklist id.
+Standing = dict[int, tuple[str, str, str, int]]
+
+
 def tally_all_cases(db: sqlite_utils.Database, scope: Scoped, tally: Any, reviewed: tuple[str, ...],
-                    days_between: Callable[[Any, Any], int | None]) -> None:
+                    days_between: Callable[[Any, Any], int | None]) -> Standing:
     """The report's tally (workbench.report.figures._Tally) without a round: every case counted by
-    its groups and pendency in SQLite, then the cases with a review read one by one."""
+    its groups and pendency in SQLite, then the cases with a review read in one pass. Returns the
+    reviewed standing reviews of the scope, for `tally_findings`."""
     condition, params = scope.case_condition()
     counts = grouped_counts(db, counted_sql(f"c.department, c.examiner, c.ip_type, {PENDENCY}", condition), params)
     needs = f"{condition} AND" if condition else "WHERE"
@@ -138,7 +143,7 @@ def tally_all_cases(db: sqlite_utils.Database, scope: Scoped, tally: Any, review
             group.cases += count
         if days is not None:
             tally.pendency[ip_type][days] += count
-    _tally_reviews(db, condition, params, tally, reviewed)
+    return _tally_reviews(db, condition, params, tally, reviewed)
 
 
 def reviewed_rows(db: sqlite_utils.Database, columns: str, condition: str,
@@ -152,15 +157,18 @@ def reviewed_rows(db: sqlite_utils.Database, columns: str, condition: str,
 
 
 def _tally_reviews(db: sqlite_utils.Database, condition: str, params: dict[str, Any], tally: Any,
-                   reviewed: tuple[str, ...]) -> None:
+                   reviewed: tuple[str, ...]) -> Standing:
     """The standing reviews counted per group and verdict (in C), their minutes listed per group:
     the same figures as a `_Group.add_review` per case, without four method calls per review."""
-    rows = reviewed_rows(db, "c.department, c.examiner, c.ip_type, r.status, r.verdict, r.active_seconds",
-                         condition, params)
+    rows = reviewed_rows(db, "c.department, c.examiner, c.ip_type, r.status, r.verdict, r.active_seconds, r.id,"
+                         " r.checklist_id", condition, params)
     minutes: dict[tuple[str, str, str], list[float]] = defaultdict(list)
-    for department, examiner, ip_type, status, verdict, seconds in rows:
-        if seconds and status in reviewed:
-            minutes[(department, examiner, ip_type)].append(seconds / 60.0)
+    standing: Standing = {}
+    for department, examiner, ip_type, status, _verdict, seconds, review_id, checklist_id in rows:
+        if status in reviewed:
+            standing[review_id] = (department, examiner, ip_type, checklist_id)
+            if seconds:
+                minutes[(department, examiner, ip_type)].append(seconds / 60.0)
     for (department, examiner, ip_type, status, verdict), count in Counter(
             map(itemgetter(0, 1, 2, 3, 4), rows)).items():
         if status == "in_progress":
@@ -171,3 +179,28 @@ def _tally_reviews(db: sqlite_utils.Database, condition: str, params: dict[str, 
     for (department, examiner, ip_type), values in minutes.items():
         for group in tally.groups(department, examiner, ip_type):
             group.minutes.extend(values)
+    return standing
+
+
+def tally_findings(db: sqlite_utils.Database, standing: Standing, tally: Any, categories: Any,
+                   severities: tuple[str, ...]) -> dict[str, dict[str | None, int]]:
+    """The findings (failing answers) of the standing reviews counted per group, severity and
+    category, as workbench.report.figures._tally_findings does over all cases; returns per severity
+    the reviews with at least one such finding (one stratum: None). One walk of the failing
+    answers' index (schema 14), no lookup: the reviews' groups are those `tally_all_cases` read."""
+    counts: Counter[tuple[Any, ...]] = Counter()
+    with_one: dict[str, set[int]] = {severity: set() for severity in severities}
+    for review_id, severity, category, count in db.execute(
+            "SELECT review_id, severity, category, COUNT(*) FROM answers WHERE outcome = 'fail'"
+            " GROUP BY review_id, severity, category"):
+        groups = standing.get(review_id)
+        if groups is None:
+            continue                     # not a reviewed standing review of the scope
+        counts[(*groups, severity, category)] += count
+        if severity in with_one:
+            with_one[severity].add(review_id)
+    for (department, examiner, ip_type, checklist_id, severity, category), count in counts.items():
+        for group in tally.groups(department, examiner, ip_type):
+            group.add_findings(severity, count)
+        categories.add(checklist_id, category, count)
+    return {severity: {None: len(ids)} if ids else {} for severity, ids in with_one.items()}
