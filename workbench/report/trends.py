@@ -383,12 +383,12 @@ def _count_all_cases(db: sqlite_utils.Database, scope: Scope, period: str, group
                         f" c.decision_date FROM cases c {needs} {case_counts.PENDENCY} = {case_counts.NEEDS_PYTHON}",
                         params, _pendency)
     undated = 0
+    places = _places({month for _d, _t, month, _p in counts}, period)
     for (department, ip_type, month, days), count in counts.items():
-        day = case_counts.month_day(month, iso_day)
-        if day is None:
+        index = places[month]
+        if index is None:
             undated += count
             continue
-        index = period_index(day, period)
         cells[(None, index)].add_cases(ip_type, days, count)
         if group is not None:
             name = department if group == "department" else ip_type
@@ -398,6 +398,15 @@ def _count_all_cases(db: sqlite_utils.Database, scope: Scope, period: str, group
     return undated
 
 
+def _places(months: Iterable[str | None], period: str) -> dict[str | None, int | None]:
+    """The period index of each stored decision month (case_counts.month_sql); None: undated."""
+    places: dict[str | None, int | None] = {}
+    for month in months:
+        day = case_counts.month_day(month, iso_day)
+        places[month] = None if day is None else period_index(day, period)
+    return places
+
+
 def _count_reviews(db: sqlite_utils.Database, condition: str, params: dict[str, Any], period: str,
                    group: str | None, cells: dict[tuple[str | None, int], _Cell]) -> None:
     """The reviewed cases placed by decision month and counted per verdict (in C), their minutes
@@ -405,10 +414,7 @@ def _count_reviews(db: sqlite_utils.Database, condition: str, params: dict[str, 
     rows = [row for row in case_counts.reviewed_rows(
         db, f"c.department, c.ip_type, {case_counts.MONTH}, r.status, r.verdict, r.active_seconds", condition,
         params) if row[3] in REVIEWED_STATUSES]
-    places: dict[str | None, int | None] = {}
-    for month in {row[2] for row in rows}:
-        day = case_counts.month_day(month, iso_day)
-        places[month] = None if day is None else period_index(day, period)
+    places = _places({row[2] for row in rows}, period)
 
     def cells_of(department: str, ip_type: str, month: str | None) -> list[_Cell]:
         index = places[month]
