@@ -25,10 +25,12 @@ ENTRY = "at, actor, entity, entity_id, case_id, action, old_value, new_value"
 
 def as_schema_10(path: Path) -> None:
     """Put a workspace back in the form schema 10 stored its audit log (the DDL of the schema 10
-    fixture). Only undoes migration 0012: objects a later migration made are dropped (a later one
-    that adds a column to an existing table would need undoing here too)."""
+    fixture). Only undoes migration 0012: objects a later migration made are dropped, and the columns
+    a later one added to an existing table (schema 14's generated columns of the cases)."""
     old = sqlite3.connect(V10)
     ddl = {name: sql for name, sql in old.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL")}
+    old_columns = {name: {c[1] for c in old.execute(f'PRAGMA table_xinfo("{name}")')}
+                   for (name,) in old.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     old.close()
     conn = sqlite3.connect(path)
     log = conn.execute(f"SELECT id, {ENTRY}, hash FROM audit_log ORDER BY id").fetchall()
@@ -36,6 +38,9 @@ def as_schema_10(path: Path) -> None:
     for kind, name in conn.execute("SELECT type, name FROM sqlite_master WHERE sql IS NOT NULL").fetchall():
         if name not in ddl and kind in ("index", "trigger", "view", "table"):
             conn.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
+    for table, columns in old_columns.items():      # columns a later migration added (schema 14's)
+        for column in [c[1] for c in conn.execute(f'PRAGMA table_xinfo("{table}")') if c[1] not in columns]:
+            conn.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
     conn.execute("DROP TABLE audit_origins")
     conn.execute("DROP TABLE audit_log")
     for name in ("audit_log", "audit_log_entity", "audit_log_case", "audit_origins"):

@@ -2,8 +2,9 @@
 
 Over all cases (no round) most cases have no review: for them only their group, their period and
 their pendency matter. So the report and the trend count every case of the scope by those few
-values (`Counter` over the cursor: one tuple a case, counted in C) and read only the cases that
-have a review row by row, driven by `latest_reviews` (`Scope.reviews_cte`).
+values with a GROUP BY that walks an index in its own order (schema 14 stores each case's pendency
+and decision month as generated columns, held by two indexes), and read only the cases that have a
+review, in one pass driven by `latest_reviews`; the findings come from the failing answers' index.
 
 The pendency is computed in SQL where SQL and Python are sure to agree: both dates are plain
 `yyyy-mm-dd...` (years 0001-9999, a real calendar day), where julianday differences are whole
@@ -87,11 +88,6 @@ def month_day(month: str | None, iso_day: Callable[[Any], date | None]) -> date 
     if month.startswith(RAW):
         return iso_day(month[len(RAW):])
     return date(int(month[:4]), int(month[5:7]), 1)
-
-
-def count_rows(db: sqlite_utils.Database, sql: str, params: dict[str, Any]) -> Counter[tuple[Any, ...]]:
-    """The query's rows counted: row -> how many times it came (in C, not a Python loop)."""
-    return Counter(db.execute(sql, params))
 
 
 def recount(counts: Counter[tuple[Any, ...]], db: sqlite_utils.Database, sql: str, params: dict[str, Any],
