@@ -5,8 +5,8 @@
 The Dashboard widget, offscreen, asked to refresh with no round and no period (every case): the
 time from the request until its figures and its trend are both shown, the best of R runs. The
 figures are computed on worker threads; the longest the window's own thread was kept busy meanwhile
-(the gap between two turns of its event loop) is printed beside it. Goals at 1,000,000 cases:
-refresh <= 1.5 s; the window's thread never held for more than 100 ms.
+(the gap between two turns of its event loop) is printed beside it. Goals (at every size, up to
+1,000,000 cases): refresh <= 1.5 s; the window's thread never held for more than 100 ms.
 
 Exit status 1 when a goal is missed.
 """
@@ -68,7 +68,10 @@ def main() -> int:
     work = fresh_copy(source)
     db = open_database(work)          # an older workspace is upgraded here, untimed
     cases = db.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
-    goal = REFRESH_S * max(cases, 100_000) / 1_000_000 if cases < 1_000_000 else REFRESH_S
+    # The issue's goal is for the action (every figure on screen within 1.5 s at a million cases),
+    # so it holds at every size; scaled down linearly it asked 0.15 s at 100,000, less than the
+    # worker threads, the connections and the charts take there with no case counted at all.
+    goal = REFRESH_S
     dashboard = DashboardView(db, "en")
     dashboard.resize(1280, 800)
     dashboard.show()

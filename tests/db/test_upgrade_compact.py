@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from db.connection import open_database
+from tests.db.older_schema import drop_later_objects
 from tests.workbench.test_packages import answer_review, copy_master, export, master_template  # noqa: F401
 from tests.workbench.test_packages import review_ids
 from workbench.audit import chain
@@ -79,13 +80,9 @@ def as_schema_13(path: Path) -> None:
     one): the answers in a rowid table, written in another order than their key's."""
     old = sqlite3.connect(V13)
     answers_ddl, index_ddl = table_sql(old, "answers"), table_sql(old, "audit_log_entity")
-    known = {name for (name,) in old.execute("SELECT name FROM sqlite_schema")}
-    old.close()
     conn = sqlite3.connect(path)
-    for kind, name in conn.execute("SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'"
-                                   " AND type IN ('table', 'view', 'trigger', 'index')").fetchall():
-        if name not in known:             # what later versions added
-            conn.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
+    drop_later_objects(conn, old)
+    old.close()
     rows = conn.execute(f"SELECT {ANSWERS} FROM answers").fetchall()
     view = table_sql(conn, "findings")
     conn.execute("DROP VIEW findings")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from db.connection import open_database
+from tests.db.older_schema import drop_later_objects
 from tests.workbench.test_packages import answer_review, copy_master, export, master_template  # noqa: F401
 from tests.workbench.test_packages import review_ids
 from workbench.audit.chain import GENESIS, hash_text, use_clock
@@ -25,17 +26,15 @@ ENTRY = "at, actor, entity, entity_id, case_id, action, old_value, new_value"
 
 def as_schema_10(path: Path) -> None:
     """Put a workspace back in the form schema 10 stored its audit log (the DDL of the schema 10
-    fixture). Only undoes migration 0012: objects a later migration made are dropped (a later one
-    that adds a column to an existing table would need undoing here too)."""
+    fixture). Only undoes migration 0012: objects a later migration made are dropped, and the columns
+    a later one added to an existing table (schema 16's generated columns of the cases)."""
     old = sqlite3.connect(V10)
     ddl = {name: sql for name, sql in old.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL")}
-    old.close()
     conn = sqlite3.connect(path)
     log = conn.execute(f"SELECT id, {ENTRY}, hash FROM audit_log ORDER BY id").fetchall()
     origins = conn.execute("SELECT audit_id, origin_hash, package_id FROM audit_origins").fetchall()
-    for kind, name in conn.execute("SELECT type, name FROM sqlite_master WHERE sql IS NOT NULL").fetchall():
-        if name not in ddl and kind in ("index", "trigger", "view", "table"):
-            conn.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
+    drop_later_objects(conn, old)
+    old.close()
     conn.execute("DROP TABLE audit_origins")
     conn.execute("DROP TABLE audit_log")
     for name in ("audit_log", "audit_log_entity", "audit_log_case", "audit_origins"):

@@ -195,3 +195,70 @@ def test_sql_pendency_agrees_with_python_or_leaves_it_to_python():
        st.sampled_from((0.0, 0.1, 0.5, 0.9, 1.0, 0.37)))
 def test_a_percentile_of_counts_is_the_percentile_of_the_values(values, q):
     assert counted_percentile(Counter(values), q) == percentile(values, q)
+
+
+# -- schema 16: the stored pendency and month, and the indexes the counts walk -------------------
+
+def test_stored_pendency_and_month_are_the_counted_expressions(plain):
+    """The generated columns hold exactly case_counts.pendency_sql and month_sql (the rule above),
+    and keep up with a case whose dates change."""
+    from workbench.report.case_counts import month_sql, pendency_sql
+    table = plain.execute("SELECT sql FROM sqlite_master WHERE name = 'cases'").fetchone()[0]
+    assert " ".join(table.split()).count(" ".join(pendency_sql("filing_date", "decision_date").split())) == 1
+    assert " ".join(table.split()).count(" ".join(month_sql("decision_date").split())) == 1
+    mismatched = plain.execute(
+        f"SELECT COUNT(*) FROM cases c WHERE c.pendency_days IS NOT {pendency_sql()}"
+        f" OR c.decision_month IS NOT {month_sql()}").fetchone()[0]
+    assert mismatched == 0
+    case_id = plain.execute("SELECT MIN(id) FROM cases").fetchone()[0]
+    before = plain.execute("SELECT filing_date, decision_date FROM cases WHERE id = ?", [case_id]).fetchone()
+    try:
+        with plain.conn:
+            plain.execute("UPDATE cases SET filing_date = '2024-02-28', decision_date = '2024-03-01T09:00'"
+                          " WHERE id = ?", [case_id])
+        assert plain.execute("SELECT pendency_days, decision_month FROM cases WHERE id = ?",
+                             [case_id]).fetchone() == (2, "2024-03")
+    finally:
+        with plain.conn:
+            plain.execute("UPDATE cases SET filing_date = ?, decision_date = ? WHERE id = ?", [*before, case_id])
+
+
+def test_the_counts_walk_an_index_without_reading_the_cases(plain):
+    from workbench.report import case_counts
+    for columns in ("c.department, c.examiner, c.ip_type, c.pendency_days",
+                    "c.department, c.ip_type, c.decision_month, c.pendency_days"):
+        plan = " ".join(row[3] for row in plain.execute(
+            "EXPLAIN QUERY PLAN " + case_counts.counted_sql(columns, "")))
+        # SQLite 3.40 names an index holding generated columns "USING INDEX", yet reads no row.
+        assert "USING INDEX cases_" in plan and "TEMP B-TREE" not in plan, plan
+    plan = " ".join(row[3] for row in plain.execute(
+        "EXPLAIN QUERY PLAN SELECT review_id, severity, category, COUNT(*) FROM answers WHERE outcome = 'fail'"
+        " GROUP BY review_id, severity, category"))
+    assert "answers_failing" in plan and "TEMP B-TREE" not in plan, plan
+
+
+def test_findings_of_reviews_that_do_not_count_stay_out(plain, monkeypatch):
+    """A failing answer of an open review, and of a review that no longer stands for its case, is
+    not a finding: the all-cases path agrees with the case-by-case one."""
+    from workbench.report.figures import SEVERITIES
+    review_id, case_id, *before = plain.execute(
+        "SELECT r.id, r.case_id, r.status, r.verdict, r.completed_at FROM latest_reviews lr"
+        " JOIN reviews r ON r.id = lr.review_id WHERE r.status IN ('completed', 'signed_off')"
+        " ORDER BY r.id LIMIT 1").fetchone()
+    with plain.conn:
+        plain.execute("UPDATE reviews SET status = 'in_progress', verdict = NULL, completed_at = NULL"
+                      " WHERE id = ?", [review_id])
+        plain.execute("INSERT OR REPLACE INTO answers (review_id, item_id, answer, outcome, severity, category,"
+                      " answered_at) VALUES (?, 'zz-test', 'fail', 'fail', ?, 'test', '2026-01-01T00:00:00Z')",
+                      [review_id, SEVERITIES[0]])
+    try:
+        counted = repr(compute_report(plain, ReportFilter(), items=False))
+        _case_by_case(monkeypatch)
+        assert counted == repr(compute_report(plain, ReportFilter(), items=False))
+        assert case_id in {row[0] for row in plain.execute("SELECT case_id FROM latest_reviews")}
+    finally:
+        monkeypatch.undo()
+        with plain.conn:
+            plain.execute("DELETE FROM answers WHERE review_id = ? AND item_id = 'zz-test'", [review_id])
+            plain.execute("UPDATE reviews SET status = ?, verdict = ?, completed_at = ? WHERE id = ?",
+                          [*before, review_id])

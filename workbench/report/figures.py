@@ -381,20 +381,24 @@ class _Group:
 
     def add_review(self, verdict: str | None, seconds: float | None, stratum: str | None = None) -> None:
         """A reviewed case's review (the case itself counted apart)."""
-        self.reviewed += 1
-        counts = self.by_stratum.setdefault(stratum, [0, 0, 0, 0])
-        counts[0] += 1
-        if verdict in COMPLIANT_VERDICTS:
-            self.compliant += 1
-            counts[1] += 1
-        if verdict == "defect":
-            self.defects += 1
-            counts[2] += 1
-        elif verdict == "error":
-            self.errors += 1
-            counts[3] += 1
+        self.add_reviews(verdict, 1, stratum)
         if seconds:
             self.minutes.append(seconds / 60.0)
+
+    def add_reviews(self, verdict: str | None, count: int, stratum: str | None = None) -> None:
+        """`count` reviewed cases of one verdict, their review times added apart (to `minutes`)."""
+        self.reviewed += count
+        counts = self.by_stratum.setdefault(stratum, [0, 0, 0, 0])
+        counts[0] += count
+        if verdict in COMPLIANT_VERDICTS:
+            self.compliant += count
+            counts[1] += count
+        if verdict == "defect":
+            self.defects += count
+            counts[2] += count
+        elif verdict == "error":
+            self.errors += count
+            counts[3] += count
 
     def add_findings(self, severity: str | None, count: int) -> None:
         self.findings_total += count
@@ -452,15 +456,20 @@ def compute_report(db: sqlite_utils.Database, report_filter: ReportFilter | Scop
     cte, params = scope.cte()
     reviewed_list = ", ".join(f"'{s}'" for s in REVIEWED_STATUSES)
     tally = _Tally()
+    standing = None
     if counted_in_sql(scope):
-        case_counts.tally_all_cases(db, scope, tally, REVIEWED_STATUSES, _days_between)
+        standing = case_counts.tally_all_cases(db, scope, tally, REVIEWED_STATUSES, _days_between)
     else:
         _tally_cases(db, cte, params, tally)
     cte, params = scope.reviews_cte()      # the queries below join each case's review
     design, note, strata = _design(db, scope, tally.strata_counts, confidence)
     checklists = ChecklistCache(db)
     categories = CategoryCounter(checklists)
-    _tally_findings(db, cte, params, reviewed_list, tally, categories)
+    with_one = None
+    if standing is not None:
+        with_one = case_counts.tally_findings(db, standing, tally, categories, SEVERITIES)
+    else:
+        _tally_findings(db, cte, params, reviewed_list, tally, categories)
     overall, overall_figures = tally.overall, tally.overall.figures((), target, design)
     missing, missing_population, covered = uncovered(design)
     return Report(
@@ -480,7 +489,7 @@ def compute_report(db: sqlite_utils.Database, report_filter: ReportFilter | Scop
         by_ip_type=_sorted_groups(tally.ip_types, target, design, IP_TYPE_ORDER),
         items=item_figures(db, cte, params, reviewed_list, checklists, design) if items else (),
         categories=categories.figures(),
-        severities=_severities(db, cte, params, reviewed_list, overall, design),
+        severities=_severities(db, cte, params, reviewed_list, overall, design, with_one),
         uncovered_strata=missing, uncovered_population=missing_population,
         covered_share=covered if design.stratified else 1.0, design=design)
 
@@ -526,10 +535,12 @@ def _tally_findings(db: sqlite_utils.Database, cte: str, params: dict[str, Any],
 
 
 def _severities(db: sqlite_utils.Database, cte: str, params: dict[str, Any], reviewed_list: str,
-                overall: _Group, design: Design) -> tuple[SeverityFigures, ...]:
-    """Per severity: reviewed cases with at least one such finding, per stratum, as a rate."""
-    with_one: dict[str, dict[str | None, int]] = {s: {} for s in SEVERITIES}
-    for severity, stratum, cases in db.execute(
+                overall: _Group, design: Design,
+                counted: dict[str, dict[str | None, int]] | None = None) -> tuple[SeverityFigures, ...]:
+    """Per severity: reviewed cases with at least one such finding, per stratum, as a rate
+    (`counted`: those cases already counted, by case_counts.tally_findings)."""
+    with_one: dict[str, dict[str | None, int]] = counted if counted is not None else {s: {} for s in SEVERITIES}
+    for severity, stratum, cases in () if counted is not None else db.execute(
             f"{cte} SELECT a.severity, s.design_key, COUNT(DISTINCT r.id)"
             f" {case_counts.failing_answers(cte, reviewed_list)} AND a.severity IS NOT NULL GROUP BY a.severity, s.design_key", params):
         if severity in with_one:

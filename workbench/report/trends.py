@@ -42,6 +42,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
+from operator import itemgetter
 from typing import Any, Iterable, Mapping, Sequence
 
 import sqlite_utils
@@ -245,12 +246,16 @@ class _Cell:
             self.days[ip_type][days] += count
 
     def add_review(self, verdict: str | None, seconds: float | None) -> None:
-        self.reviewed += 1
-        self.compliant += verdict in COMPLIANT_VERDICTS
-        self.defects += verdict == "defect"
-        self.errors += verdict == "error"
+        self.add_reviews(verdict, 1)
         if seconds:
             self.minutes.append(seconds / 60.0)
+
+    def add_reviews(self, verdict: str | None, count: int) -> None:
+        """`count` reviewed cases of one verdict, their minutes added apart."""
+        self.reviewed += count
+        self.compliant += count * (verdict in COMPLIANT_VERDICTS)
+        self.defects += count * (verdict == "defect")
+        self.errors += count * (verdict == "error")
 
     def figures(self, period: Period, targets: Mapping[str, int], confidence: float) -> PeriodFigures:
         shares = []
@@ -369,37 +374,75 @@ def _count_all_cases(db: sqlite_utils.Database, scope: Scope, period: str, group
     cases without a decision date."""
     condition, params = scope.case_condition()
     key = "c.department" if group == "department" else "NULL"
-    columns = f"{key}, c.ip_type, {case_counts.month_sql()}"
-    counts = case_counts.count_rows(
-        db, f"SELECT {columns}, {case_counts.pendency_sql()} FROM cases c {condition}", params)
+    columns = f"c.department, c.ip_type, {case_counts.MONTH}, {case_counts.PENDENCY}"
+    counts = case_counts.grouped_counts(db, case_counts.counted_sql(columns, condition), params)
+    if key == "NULL":
+        counts = _without_department(counts)
     needs = f"{condition} AND" if condition else "WHERE"
-    case_counts.recount(counts, db, f"SELECT {columns}, c.filing_date, c.decision_date FROM cases c {needs}"
-                        f" {case_counts.pendency_sql()} = {case_counts.NEEDS_PYTHON}", params, _pendency)
+    case_counts.recount(counts, db, f"SELECT {key}, c.ip_type, {case_counts.MONTH}, c.filing_date,"
+                        f" c.decision_date FROM cases c {needs} {case_counts.PENDENCY} = {case_counts.NEEDS_PYTHON}",
+                        params, _pendency)
     undated = 0
+    places = _places({month for _d, _t, month, _p in counts}, period)
     for (department, ip_type, month, days), count in counts.items():
-        day = case_counts.month_day(month, iso_day)
-        if day is None:
+        index = places[month]
+        if index is None:
             undated += count
             continue
-        index = period_index(day, period)
         cells[(None, index)].add_cases(ip_type, days, count)
         if group is not None:
             name = department if group == "department" else ip_type
             keys.add(name)
             cells[(name, index)].add_cases(ip_type, days, count)
-    statuses = ", ".join(f"'{s}'" for s in REVIEWED_STATUSES)
-    for department, ip_type, decision, verdict, seconds in db.execute(
-            "SELECT c.department, c.ip_type, c.decision_date, r.verdict, r.active_seconds FROM latest_reviews lr"
-            " CROSS JOIN cases c ON c.id = lr.case_id CROSS JOIN reviews r ON r.id = lr.review_id"
-            f" {condition} {'AND' if condition else 'WHERE'} r.status IN ({statuses})", params):
-        day = iso_day(decision)
-        if day is None:
-            continue                     # counted as undated above
-        index = period_index(day, period)
-        cells[(None, index)].add_review(verdict, seconds)
-        if group is not None:
-            cells[(department if group == "department" else ip_type, index)].add_review(verdict, seconds)
+    _count_reviews(db, condition, params, period, group, cells)
     return undated
+
+
+def _places(months: Iterable[str | None], period: str) -> dict[str | None, int | None]:
+    """The period index of each stored decision month (case_counts.month_sql); None: undated."""
+    places: dict[str | None, int | None] = {}
+    for month in months:
+        day = case_counts.month_day(month, iso_day)
+        places[month] = None if day is None else period_index(day, period)
+    return places
+
+
+def _count_reviews(db: sqlite_utils.Database, condition: str, params: dict[str, Any], period: str,
+                   group: str | None, cells: dict[tuple[str | None, int], _Cell]) -> None:
+    """The reviewed cases placed by decision month and counted per verdict (in C), their minutes
+    listed per cell: as a `_Cell.add_review` per case. A case without a decision date is undated."""
+    rows = [row for row in case_counts.reviewed_rows(
+        db, f"c.department, c.ip_type, {case_counts.MONTH}, r.status, r.verdict, r.active_seconds", condition,
+        params) if row[3] in REVIEWED_STATUSES]
+    places = _places({row[2] for row in rows}, period)
+
+    def cells_of(department: str, ip_type: str, month: str | None) -> list[_Cell]:
+        index = places[month]
+        if index is None:
+            return []                    # counted as undated with the cases
+        if group is None:
+            return [cells[(None, index)]]
+        return [cells[(None, index)], cells[(department if group == "department" else ip_type, index)]]
+
+    for (department, ip_type, month, verdict), count in Counter(map(itemgetter(0, 1, 2, 4), rows)).items():
+        for cell in cells_of(department, ip_type, month):
+            cell.add_reviews(verdict, count)
+    minutes: dict[tuple[str, str, str | None], list[float]] = defaultdict(list)
+    for department, ip_type, month, _status, _verdict, seconds in rows:
+        if seconds:
+            minutes[(department, ip_type, month)].append(seconds / 60.0)
+    for key, values in minutes.items():
+        for cell in cells_of(*key):
+            cell.minutes.extend(values)
+
+
+def _without_department(counts: Counter[tuple[Any, ...]]) -> Counter[tuple[Any, ...]]:
+    """The counts keyed by (department, ...) summed over departments (key None), for a trend not
+    grouped by department: the index walk groups by department first."""
+    summed: Counter[tuple[Any, ...]] = Counter()
+    for (_department, *rest), count in counts.items():
+        summed[(None, *rest)] += count
+    return summed
 
 
 def _periods(scope: Scope, by: str, kind: str, used: set[int], today: date | None) -> tuple[Period, ...]:
