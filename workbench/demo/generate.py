@@ -55,7 +55,7 @@ from workbench.audit import chain
 from workbench.review import checklist_store
 from workbench.review import checklists
 from workbench.review.checklists import Checklist
-from workbench.demo import planted, timeline
+from workbench.demo import baseline, planted, timeline
 from workbench.demo.data import EXAMINERS, generate_cases, person_name
 from workbench.demo.findings import CaseFacts, FindingModel, Reviewer
 from workbench.demo.timeline import REFERENCE_TODAY, DemoClock
@@ -192,7 +192,7 @@ def _build(db: sqlite_utils.Database, plan: _Plan, progress: Progress, cancel: C
                                progress, cancel, timings)
         with timings.phase("audit baseline"):
             # The generated cases and reviews, with their review time, covered by the chain at once.
-            chain.record_baseline(db, actor="demo", reason="demo data generated", at=writer.latest)
+            baseline.record_baseline(db, actor="demo", reason="demo data generated", at=writer.latest)
         progress(plan.total_work, plan.total_work, "Risk indicators")
         with timings.phase("risk refresh"):
             risk.refresh(db, cancel=cancel)      # before the round: a risk-based draw reads the scores
@@ -377,6 +377,7 @@ def _insert_case_rows(db: sqlite_utils.Database, plan: _Plan, progress: Progress
     imports = _MonthlyImports(db, plan)
     first_id = (db.execute("SELECT COALESCE(MAX(id), 0) FROM cases").fetchone()[0] or 0) + 1
     facts: list[CaseFacts] = []
+    days: dict[datetime.date, datetime.date] = {}       # one date object a day for the million facts
     batch: list[tuple[Any, ...]] = []
     cases = planted.plant(generate_cases(plan.cases, seed=plan.seed, today=plan.today), plan.cases,
                           seed=plan.seed, today=plan.today)
@@ -388,7 +389,7 @@ def _insert_case_rows(db: sqlite_utils.Database, plan: _Plan, progress: Progress
                       case.agent, case.applicant_type, case.abstract, case.nice_classes, case.use_shown,
                       f'{{"{planted.KEY}": "{case.planted}"}}' if case.planted else "{}"))
         facts.append(CaseFacts(case_id, case.ip_type, case.department, case.examiner, case.decision,
-                               case.decision_date, bool(case.planted)))
+                               days.setdefault(case.decision_date, case.decision_date), bool(case.planted)))
         if len(batch) >= BATCH:
             cancel.check()
             with timings.phase("cases: written"):
