@@ -142,9 +142,14 @@ class ReviewWriter:
     def pending(self) -> int:
         return len(self.audit_rows)
 
-    def _audit(self, stamp: str, actor: str, entity: str, entity_id: str, case_id: int, action: str,
+    def _audit(self, at: datetime.datetime, actor: str, entity: str, entity_id: str, case_id: int, action: str,
                old_json: str | None, new_json: str | None) -> None:
-        """One chained entry, stamped `stamp` (an _iso moment)."""
+        """One chained entry at `at`."""
+        self._entry(_iso(at), actor, entity, entity_id, case_id, action, old_json, new_json)
+
+    def _entry(self, stamp: str, actor: str, entity: str, entity_id: str, case_id: int, action: str,
+               old_json: str | None, new_json: str | None) -> None:
+        """One chained entry, stamped `stamp` (an _iso moment: the callers have it already)."""
         if stamp > self.latest:
             if stamp > self.limit:
                 raise RuntimeError(f"demo: an audit entry dated {stamp}, after the demo's today ({self.limit})")
@@ -182,7 +187,7 @@ class ReviewWriter:
         # latest started) are in progress. An open review being completed (a round's) is finished.
         fate = "in_progress" if still_open and not existing else rng.choices(("signed_off", "completed"), (70, 22))[0]
         if not existing:
-            self._audit(_iso(start), reviewer.name, "review", str(review_id), case.id, "open", None,
+            self._entry(_iso(start), reviewer.name, "review", str(review_id), case.id, "open", None,
                         self._text(("open", checklist_id, reviewer.name),
                                    {"checklist_id": checklist_id, "reviewer": reviewer.name}))
         steps, answers = self._steps(case, checklist, reviewer, model, rng, fate)
@@ -190,7 +195,7 @@ class ReviewWriter:
         clock = self._write_answers(review_id, case, reviewer.name, steps, start, active, rng)
         result = assess(checklist, answers)
         if existing:    # an open review (a round's) is past the baseline: its time needs its own entry
-            self._audit(_iso(clock), reviewer.name, "review", str(review_id), case.id, "time", None,
+            self._entry(_iso(clock), reviewer.name, "review", str(review_id), case.id, "time", None,
                         _json({"seconds": round(active, 1)}))
         ending = self._finish(review_id, case, reviewer.name, fate, result.verdict, clock, rng)
         verdict = result.verdict if answers else None
@@ -224,11 +229,11 @@ class ReviewWriter:
             clock += datetime.timedelta(seconds=per_step * rng.uniform(0.5, 1.5))
             entity_id = f"{review_id}/{item.id}"
             if changed_from is not None:     # the reviewer first passed it, then thought again
-                self._audit(_iso(clock), name, "answer", entity_id, case.id, "answer", None,
+                self._entry(_iso(clock), name, "answer", entity_id, case.id, "answer", None,
                             self._answer_text(changed_from))
                 clock += datetime.timedelta(seconds=rng.uniform(20, 200))
             stamp = _iso(clock)
-            self._audit(stamp, name, "answer", entity_id, case.id, "answer",
+            self._entry(stamp, name, "answer", entity_id, case.id, "answer",
                         self._answer_text(changed_from) if changed_from else None, self._answer_text(given))
             self.answer_rows.append((review_id, item.id, given.answer, given.outcome, given.severity,
                                      given.category, given.comment, stamp))
@@ -241,13 +246,13 @@ class ReviewWriter:
         if fate != "in_progress":
             clock += datetime.timedelta(seconds=rng.uniform(10, 90))
             ending.completed_at, ending.clock = _iso(clock), clock
-            self._audit(ending.completed_at, name, "review", str(review_id), case.id, "complete",
+            self._entry(ending.completed_at, name, "review", str(review_id), case.id, "complete",
                         self._text("in_progress", {"status": "in_progress"}),
                         self._text(("completed", verdict), {"status": "completed", "verdict": verdict}))
         if fate == "signed_off":
             clock += datetime.timedelta(seconds=rng.uniform(30, 600))
             ending.status, ending.signed_at, ending.signed_by, ending.clock = "signed_off", _iso(clock), name, clock
-            self._audit(ending.signed_at, name, "review", str(review_id), case.id, "sign_off",
+            self._entry(ending.signed_at, name, "review", str(review_id), case.id, "sign_off",
                         self._text("completed", {"status": "completed"}),
                         self._text(("signed_off", verdict), {"status": "signed_off", "verdict": verdict}))
         return ending
