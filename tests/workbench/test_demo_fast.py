@@ -77,3 +77,18 @@ def test_the_indexes_set_aside_are_back(demo, tmp_path):
     assert demo.execute(sql).fetchall() == fresh.execute(sql).fetchall()
     out, err = io.StringIO(), io.StringIO()
     assert main(["verify", "--db", str(demo.path)], out=out, err=err) == 0, out.getvalue() + err.getvalue()
+
+
+def test_the_demos_random_draws_what_random_draws():
+    from workbench.demo import draws
+    for seed in (0, 5, "5:texts"):
+        fast, plain = draws.Random(seed), random.Random(seed)
+        for n in range(1, 3000):
+            seq = tuple(range(n % 70 + 1))
+            assert fast.choice(seq) == plain.choice(seq)
+            assert fast.randint(-3, n) == plain.randint(-3, n)
+            assert fast.random() == plain.random()       # the same bits were taken
+        with pytest.raises(IndexError):
+            fast.choice(())
+        with pytest.raises(ValueError):
+            fast.randint(5, 1)

@@ -55,7 +55,7 @@ from workbench.audit import chain
 from workbench.review import checklist_store
 from workbench.review import checklists
 from workbench.review.checklists import Checklist
-from workbench.demo import baseline, planted, timeline
+from workbench.demo import baseline, draws, planted, timeline
 from workbench.demo.data import EXAMINERS, generate_cases, person_name
 from workbench.demo.findings import CaseFacts, FindingModel, Reviewer
 from workbench.demo.timeline import REFERENCE_TODAY, DemoClock
@@ -180,7 +180,7 @@ def _build(db: sqlite_utils.Database, plan: _Plan, progress: Progress, cancel: C
         with _indexes_off(db, _BULK_TABLES, timings):
             with timings.phase("cases"):
                 facts = _insert_cases(db, plan, progress, cancel, timings)
-            rng = random.Random(f"{plan.seed}:reviews")
+            rng = draws.Random(f"{plan.seed}:reviews")
             model = FindingModel(rng, parsed.values(), facts, plan.today)
             with timings.phase("review order"):
                 order, still_open = _review_order(facts, plan)
@@ -245,7 +245,7 @@ def _review_order(facts: list[CaseFacts], plan: _Plan) -> tuple[list[int], set[i
     import; a start after today means the case is not reviewed yet, and the next one is taken. So
     the latest decisions are the least reviewed, as in an office, and no day gets more than its
     share; only when more is asked for than is ready are the rest reviewed by today."""
-    rng = random.Random(f"{plan.seed}:review-times")
+    rng = draws.Random(f"{plan.seed}:review-times")
     origin = _origin(plan.today)
     candidates = list(range(len(facts)))
     rng.shuffle(candidates)
