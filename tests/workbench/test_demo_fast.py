@@ -92,3 +92,24 @@ def test_the_demos_random_draws_what_random_draws():
             fast.choice(())
         with pytest.raises(ValueError):
             fast.randint(5, 1)
+
+
+def test_a_cancelled_demo_leaves_every_index(tmp_path):
+    from foundation.jobs import CancelToken, Cancelled
+    from workbench.demo.generate import build_demo
+    db = open_database(tmp_path / "w.sqlite3")
+    sql = "SELECT name, tbl_name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name"
+    before = db.execute(sql).fetchall()
+    token = CancelToken()
+    calls = []
+
+    def progress(done, total, label=""):
+        calls.append(label)
+        if label.startswith("Reviews"):      # inside the reviews, with the indexes set aside
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        build_demo(db, cases=1_500, reviewed=0.5, seed=1, progress=progress, cancel=token)
+    assert any(label.startswith("Reviews") for label in calls)
+    assert db.execute(sql).fetchall() == before
+    assert db.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 0
