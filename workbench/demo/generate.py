@@ -73,6 +73,8 @@ register({
 })
 
 MAX_CASES = 1_000_000
+#: The page cache during the demo, in KiB (its bulk inserts and index builds; the default is 2 MB).
+CACHE_KIB = 262_144
 BATCH = 5000
 REVIEWERS = 8
 #: The share of the reviews still in progress: the latest started (at least one).
@@ -131,7 +133,7 @@ def build_demo(db: sqlite_utils.Database, *, cases: int, reviewed: float, seed: 
     # The indexes of the audit log and the cases take keys in random order; a large page
     # cache for the bulk insert keeps them in memory instead of re-reading pages.
     cache_size = db.execute("PRAGMA cache_size").fetchone()[0]
-    db.execute("PRAGMA cache_size = -262144")
+    db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     try:
         with chain.use_clock(clock.now):
             return _build(db, _Plan(cases, review_count, seed, today, total_work, clock), progress, cancel,
