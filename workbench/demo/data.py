@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from workbench.demo import case_details
+from workbench.demo import case_details, draws
 from workbench.demo.timeline import REFERENCE_TODAY, decision_window, is_working_day
 from workbench.importing.identifiers import cn_check_char
 
@@ -357,9 +357,9 @@ def generate_cases(count: int, *, seed: int, today: datetime.date = REFERENCE_TO
     Application numbers are unique within one call. Cases are made one at a time,
     so taking the first few of a huge count costs only those few.
     """
-    rng = random.Random(seed)
-    details = random.Random(f"{seed}:details")      # its own stream: the other facts stay as they were
-    texts = random.Random(f"{seed}:texts")          # abstracts and design models: theirs
+    rng = draws.Random(seed)
+    details = draws.Random(f"{seed}:details")      # its own stream: the other facts stay as they were
+    texts = draws.Random(f"{seed}:texts")          # abstracts and design models: theirs
     numbers = _Numbering()
     window = decision_window(today)
     for _ in range(count):

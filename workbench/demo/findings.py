@@ -92,9 +92,9 @@ def dip_quarters(today: datetime.date) -> tuple[int, int]:
     return current - 3, current - 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CaseFacts:
-    """What the review of a case needs to know of it."""
+    """What the review of a case needs to know of it (slots: a million of them are held)."""
     id: int
     ip_type: str
     department: str
@@ -191,6 +191,57 @@ def not_applicable(item: Item, case: CaseFacts, rng: random.Random) -> bool:
     if any(word in item.id for word in OFTEN_NA):
         return rng.random() < 0.45
     return rng.random() < 0.02
+
+
+#: How an item may come out n/a (not_applicable's rules, decided once per item): never, by the
+#: case's decision (grant-text, tm-refusal-scope), often, or seldom.
+NA_NEVER, NA_GRANT_TEXT, NA_REFUSAL_SCOPE, NA_OFTEN, NA_SELDOM = range(5)
+
+
+@dataclass(frozen=True)
+class ItemPlan:
+    """What a review needs of one item, worked out once per checklist instead of once per answer: the
+    same rules and the same random draws as not_applicable and FindingModel.fail_rate."""
+    item: Item
+    condition: Any                  # Condition | None
+    na_mode: int
+    na_option: Any                  # ScaleOption | None: the n/a option (when na_mode is not NA_NEVER)
+    can_fail: bool
+    rate: float                     # the item's fail rate before the review's factor
+    passing: Any                    # ScaleOption | None: the passing option
+    default: Any                    # Answer: the passing answer (or the first option's)
+
+
+def item_plans(checklist: Checklist, model: FindingModel) -> tuple[ItemPlan, ...]:
+    from workbench.review.reviews import Answer
+    plans = []
+    for item in checklist.items:
+        if "na" not in item.answers and not any(o.outcome == "na" for o in item.options):
+            mode = NA_NEVER
+        elif item.id == "grant-text":
+            mode = NA_GRANT_TEXT
+        elif item.id == "tm-refusal-scope":
+            mode = NA_REFUSAL_SCOPE
+        else:
+            mode = NA_OFTEN if any(word in item.id for word in OFTEN_NA) else NA_SELDOM
+        passing = item.option_for_outcome("pass")
+        option = passing or item.options[0]
+        plans.append(ItemPlan(item, item.condition, mode, item.option_for_outcome("na"), item.can_fail,
+                              model.rates.get((checklist.template_id, item.id), 0.0), passing,
+                              Answer(item.id, option.code, option.outcome)))
+    return tuple(plans)
+
+
+def planned_not_applicable(plan: ItemPlan, case: CaseFacts, rng: random.Random) -> bool:
+    """not_applicable(plan.item, case, rng), from the plan."""
+    mode = plan.na_mode
+    if mode == NA_NEVER:
+        return False
+    if mode == NA_GRANT_TEXT:
+        return case.decision != "授权"
+    if mode == NA_REFUSAL_SCOPE:
+        return case.decision != "部分驳回"
+    return rng.random() < (0.45 if mode == NA_OFTEN else 0.02)
 
 
 def finding(item: Item, rng: random.Random, major: bool = False) -> tuple[str, str | None, str, str]:

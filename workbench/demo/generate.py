@@ -55,7 +55,7 @@ from workbench.audit import chain
 from workbench.review import checklist_store
 from workbench.review import checklists
 from workbench.review.checklists import Checklist
-from workbench.demo import planted, timeline
+from workbench.demo import baseline, draws, planted, timeline
 from workbench.demo.data import EXAMINERS, generate_cases, person_name
 from workbench.demo.findings import CaseFacts, FindingModel, Reviewer
 from workbench.demo.timeline import REFERENCE_TODAY, DemoClock
@@ -73,6 +73,8 @@ register({
 })
 
 MAX_CASES = 1_000_000
+#: The page cache during the demo, in KiB (its bulk inserts and index builds; the default is 2 MB).
+CACHE_KIB = 262_144
 BATCH = 5000
 REVIEWERS = 8
 #: The share of the reviews still in progress: the latest started (at least one).
@@ -131,7 +133,7 @@ def build_demo(db: sqlite_utils.Database, *, cases: int, reviewed: float, seed: 
     # The indexes of the audit log and the cases take keys in random order; a large page
     # cache for the bulk insert keeps them in memory instead of re-reading pages.
     cache_size = db.execute("PRAGMA cache_size").fetchone()[0]
-    db.execute("PRAGMA cache_size = -262144")
+    db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     try:
         with chain.use_clock(clock.now):
             return _build(db, _Plan(cases, review_count, seed, today, total_work, clock), progress, cancel,
@@ -177,20 +179,22 @@ def _build(db: sqlite_utils.Database, plan: _Plan, progress: Progress, cancel: C
         checklist_store.install_builtins(db)
         checklist_ids = {ip: checklist_store.checklist_for(db, ip) for ip in checklists.IP_TYPES}
         parsed = {cid: checklist_store.load_stored(db, cid) for cid in set(checklist_ids.values()) if cid is not None}
-        with timings.phase("cases"):
-            facts = _insert_cases(db, plan, progress, cancel, timings)
-        rng = random.Random(f"{plan.seed}:reviews")
-        model = FindingModel(rng, parsed.values(), facts, plan.today)
-        with timings.phase("review order"):
-            order, still_open = _review_order(facts, plan)
-        writer = ReviewWriter(db, timeline.end_of(plan.today))
-        reviewers = _reviewers(rng)
-        with timings.phase("reviews"), _trigger_off(db, _LATEST_TRIGGER, _LATEST_REVIEWS, "reviews: latest", timings):
-            _write_reviews(order, still_open, facts, checklist_ids, parsed, model, reviewers, rng, writer, plan,
-                           progress, cancel, timings)
+        with _indexes_off(db, _BULK_TABLES, timings):
+            with timings.phase("cases"):
+                facts = _insert_cases(db, plan, progress, cancel, timings)
+            rng = draws.Random(f"{plan.seed}:reviews")
+            model = FindingModel(rng, parsed.values(), facts, plan.today)
+            with timings.phase("review order"):
+                order, still_open = _review_order(facts, plan)
+            writer = ReviewWriter(db, timeline.end_of(plan.today))
+            reviewers = _reviewers(rng)
+            with timings.phase("reviews"), _trigger_off(db, _LATEST_TRIGGER, _LATEST_REVIEWS, "reviews: latest",
+                                                        timings):
+                _write_reviews(order, still_open, facts, checklist_ids, parsed, model, reviewers, rng, writer, plan,
+                               progress, cancel, timings)
         with timings.phase("audit baseline"):
             # The generated cases and reviews, with their review time, covered by the chain at once.
-            chain.record_baseline(db, actor="demo", reason="demo data generated", at=writer.latest)
+            baseline.record_baseline(db, actor="demo", reason="demo data generated", at=writer.latest)
         progress(plan.total_work, plan.total_work, "Risk indicators")
         with timings.phase("risk refresh"):
             risk.refresh(db, cancel=cancel)      # before the round: a risk-based draw reads the scores
@@ -243,7 +247,7 @@ def _review_order(facts: list[CaseFacts], plan: _Plan) -> tuple[list[int], set[i
     import; a start after today means the case is not reviewed yet, and the next one is taken. So
     the latest decisions are the least reviewed, as in an office, and no day gets more than its
     share; only when more is asked for than is ready are the rest reviewed by today."""
-    rng = random.Random(f"{plan.seed}:review-times")
+    rng = draws.Random(f"{plan.seed}:review-times")
     origin = _origin(plan.today)
     candidates = list(range(len(facts)))
     rng.shuffle(candidates)
@@ -339,6 +343,28 @@ def _trigger_off(db: sqlite_utils.Database, name: str, then: str, phase: str, ti
         db.execute(row[0])
 
 
+#: The tables the demo fills in bulk: their secondary indexes are set aside meanwhile and built again
+#: after (one sort each instead of a million inserts at random places, which at a million cases no
+#: longer fit the page cache); the unique ones (application numbers, answers' keys) stay and check.
+_BULK_TABLES = ("cases", "reviews", "audit_log")
+
+
+@contextmanager
+def _indexes_off(db: sqlite_utils.Database, tables: tuple[str, ...], timings: Timings) -> Iterator[None]:
+    """Without the secondary indexes of `tables` inside the block, then each built again from its own
+    SQL (the same schema; on a failure the transaction's rollback brings them back)."""
+    marks = ", ".join("?" for _ in tables)
+    indexes = db.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                         f" AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ({marks}) ORDER BY name",
+                         list(tables)).fetchall()
+    for name, _sql in indexes:
+        db.execute(f'DROP INDEX "{name}"')
+    yield
+    with timings.phase("indexes"):
+        for _name, sql in indexes:
+            db.execute(sql)
+
+
 def _insert_cases(db: sqlite_utils.Database, plan: _Plan, progress: Progress,
                   cancel: CancelToken, timings: Timings) -> list[CaseFacts]:
     """The cases, each with the import of its decision month (see _MonthlyImports)."""
@@ -353,6 +379,7 @@ def _insert_case_rows(db: sqlite_utils.Database, plan: _Plan, progress: Progress
     imports = _MonthlyImports(db, plan)
     first_id = (db.execute("SELECT COALESCE(MAX(id), 0) FROM cases").fetchone()[0] or 0) + 1
     facts: list[CaseFacts] = []
+    days: dict[datetime.date, datetime.date] = {}       # one date object a day for the million facts
     batch: list[tuple[Any, ...]] = []
     cases = planted.plant(generate_cases(plan.cases, seed=plan.seed, today=plan.today), plan.cases,
                           seed=plan.seed, today=plan.today)
@@ -364,7 +391,7 @@ def _insert_case_rows(db: sqlite_utils.Database, plan: _Plan, progress: Progress
                       case.agent, case.applicant_type, case.abstract, case.nice_classes, case.use_shown,
                       f'{{"{planted.KEY}": "{case.planted}"}}' if case.planted else "{}"))
         facts.append(CaseFacts(case_id, case.ip_type, case.department, case.examiner, case.decision,
-                               case.decision_date, bool(case.planted)))
+                               days.setdefault(case.decision_date, case.decision_date), bool(case.planted)))
         if len(batch) >= BATCH:
             cancel.check()
             with timings.phase("cases: written"):

@@ -24,7 +24,8 @@ from typing import Any, Iterator
 import sqlite_utils
 
 from workbench.audit import chain
-from workbench.demo.findings import CaseFacts, FindingModel, Reviewer, finding, not_applicable
+from workbench.demo.findings import (CaseFacts, FindingModel, ItemPlan, Reviewer, finding, item_plans,
+                                     planned_not_applicable)
 from workbench.review.checklists import Checklist, Item
 from workbench.review.reviews import Answer, assess
 
@@ -122,6 +123,7 @@ class ReviewWriter:
         self.limit = _iso(last_moment)      # no stamp after it (the demo's today)
         self.hash = entry_hasher()
         self.texts: dict[Any, str | None] = {}      # recurring JSON values, made once
+        self.item_plans: dict[int, tuple[Checklist, tuple[ItemPlan, ...]]] = {}
         #: The latest stamp in the log (the baseline after the generated reviews is dated then).
         self.latest: str = db.execute("SELECT COALESCE(MAX(at), '') FROM audit_log").fetchone()[0]
         self.resume()
@@ -142,7 +144,12 @@ class ReviewWriter:
 
     def _audit(self, at: datetime.datetime, actor: str, entity: str, entity_id: str, case_id: int, action: str,
                old_json: str | None, new_json: str | None) -> None:
-        stamp = _iso(at)
+        """One chained entry at `at`."""
+        self._entry(_iso(at), actor, entity, entity_id, case_id, action, old_json, new_json)
+
+    def _entry(self, stamp: str, actor: str, entity: str, entity_id: str, case_id: int, action: str,
+               old_json: str | None, new_json: str | None) -> None:
+        """One chained entry, stamped `stamp` (an _iso moment: the callers have it already)."""
         if stamp > self.latest:
             if stamp > self.limit:
                 raise RuntimeError(f"demo: an audit entry dated {stamp}, after the demo's today ({self.limit})")
@@ -180,7 +187,7 @@ class ReviewWriter:
         # latest started) are in progress. An open review being completed (a round's) is finished.
         fate = "in_progress" if still_open and not existing else rng.choices(("signed_off", "completed"), (70, 22))[0]
         if not existing:
-            self._audit(start, reviewer.name, "review", str(review_id), case.id, "open", None,
+            self._entry(_iso(start), reviewer.name, "review", str(review_id), case.id, "open", None,
                         self._text(("open", checklist_id, reviewer.name),
                                    {"checklist_id": checklist_id, "reviewer": reviewer.name}))
         steps, answers = self._steps(case, checklist, reviewer, model, rng, fate)
@@ -188,7 +195,7 @@ class ReviewWriter:
         clock = self._write_answers(review_id, case, reviewer.name, steps, start, active, rng)
         result = assess(checklist, answers)
         if existing:    # an open review (a round's) is past the baseline: its time needs its own entry
-            self._audit(clock, reviewer.name, "review", str(review_id), case.id, "time", None,
+            self._entry(_iso(clock), reviewer.name, "review", str(review_id), case.id, "time", None,
                         _json({"seconds": round(active, 1)}))
         ending = self._finish(review_id, case, reviewer.name, fate, result.verdict, clock, rng)
         verdict = result.verdict if answers else None
@@ -222,12 +229,14 @@ class ReviewWriter:
             clock += datetime.timedelta(seconds=per_step * rng.uniform(0.5, 1.5))
             entity_id = f"{review_id}/{item.id}"
             if changed_from is not None:     # the reviewer first passed it, then thought again
-                self._audit(clock, name, "answer", entity_id, case.id, "answer", None, self._answer_text(changed_from))
+                self._entry(_iso(clock), name, "answer", entity_id, case.id, "answer", None,
+                            self._answer_text(changed_from))
                 clock += datetime.timedelta(seconds=rng.uniform(20, 200))
-            self._audit(clock, name, "answer", entity_id, case.id, "answer",
+            stamp = _iso(clock)
+            self._entry(stamp, name, "answer", entity_id, case.id, "answer",
                         self._answer_text(changed_from) if changed_from else None, self._answer_text(given))
             self.answer_rows.append((review_id, item.id, given.answer, given.outcome, given.severity,
-                                     given.category, given.comment, _iso(clock)))
+                                     given.category, given.comment, stamp))
         return clock
 
     def _finish(self, review_id: int, case: CaseFacts, name: str, fate: str, verdict: str,
@@ -237,13 +246,13 @@ class ReviewWriter:
         if fate != "in_progress":
             clock += datetime.timedelta(seconds=rng.uniform(10, 90))
             ending.completed_at, ending.clock = _iso(clock), clock
-            self._audit(clock, name, "review", str(review_id), case.id, "complete",
+            self._entry(ending.completed_at, name, "review", str(review_id), case.id, "complete",
                         self._text("in_progress", {"status": "in_progress"}),
                         self._text(("completed", verdict), {"status": "completed", "verdict": verdict}))
         if fate == "signed_off":
             clock += datetime.timedelta(seconds=rng.uniform(30, 600))
             ending.status, ending.signed_at, ending.signed_by, ending.clock = "signed_off", _iso(clock), name, clock
-            self._audit(clock, name, "review", str(review_id), case.id, "sign_off",
+            self._entry(ending.signed_at, name, "review", str(review_id), case.id, "sign_off",
                         self._text("completed", {"status": "completed"}),
                         self._text(("signed_off", verdict), {"status": "signed_off", "verdict": verdict}))
         return ending
@@ -255,28 +264,33 @@ class ReviewWriter:
         factor = model.factor(case, reviewer)
         planted = model.planted_item.get(checklist.template_id) if model.planted_error(case) else None
         planted = planted or model.missed_abnormal(case, checklist, rng)
-        for item in checklist.items:
-            if item.condition is not None and given_codes.get(item.condition.item) not in item.condition.answers:
+        for plan in self._plans(checklist, model):
+            item = plan.item
+            if plan.condition is not None and given_codes.get(plan.condition.item) not in plan.condition.answers:
                 continue
             changed_from = None
             if item.id == planted:
                 code, severity, category, comment = finding(item, rng, major=True)
                 answer = Answer(item.id, code, "fail", severity, category, comment)
-            elif not_applicable(item, case, rng):
-                option = item.option_for_outcome("na")
-                answer = Answer(item.id, option.code, "na")
-            elif item.can_fail and rng.random() < model.fail_rate(checklist, item, factor):
+            elif planned_not_applicable(plan, case, rng):
+                answer = Answer(item.id, plan.na_option.code, "na")
+            elif plan.can_fail and rng.random() < min(0.9, plan.rate * factor):     # FindingModel.fail_rate
                 code, severity, category, comment = finding(item, rng)
                 answer = Answer(item.id, code, "fail", severity, category, comment)
-                passing = item.option_for_outcome("pass")
-                if passing is not None and rng.random() < 0.08:
-                    changed_from = Answer(item.id, passing.code, "pass")
+                if plan.passing is not None and rng.random() < 0.08:
+                    changed_from = Answer(item.id, plan.passing.code, "pass")
             else:
-                option = item.option_for_outcome("pass") or item.options[0]
-                answer = Answer(item.id, option.code, option.outcome)
+                answer = plan.default
             given_codes[item.id] = answer.answer
             answers[item.id] = answer
             yield item, answer, changed_from
+
+    def _plans(self, checklist: Checklist, model: FindingModel) -> tuple[ItemPlan, ...]:
+        """The checklist's item plans, made once (kept with the checklist, whose id is their key)."""
+        kept = self.item_plans.get(id(checklist))
+        if kept is None or kept[0] is not checklist:
+            kept = self.item_plans[id(checklist)] = (checklist, item_plans(checklist, model))
+        return kept[1]
 
     def flush(self) -> None:
         conn = self.db.conn
