@@ -1,10 +1,16 @@
 """What the import changes only for its own length (issue 20): the search index's hashsize is as
-it was afterwards, and the digests' one-template text is case_digest's for any text."""
+it was afterwards, the digests' one-template text is case_digest's for any text, and the year
+read from the clock once still refuses a number from the future."""
 from __future__ import annotations
 
+import types
+
+import pytest
+
+from foundation.errors import WorkbenchError
 from tests.workbench.helpers import HEADER, workspace, write_csv
 from workbench.audit import coverage
-from workbench.importing import upkeep, written_digests
+from workbench.importing import identifiers, upkeep, written_digests
 from workbench.importing.importer import import_file
 
 
@@ -52,3 +58,17 @@ def test_the_digest_text_template_is_case_digests_for_any_text():
     for n, record in enumerate(records):
         values = written_digests._IN_CASE_ORDER(record)
         assert digests.digests[n * 8:n * 8 + 8].hex() == coverage.case_digest(values), record
+
+
+def test_the_year_read_once_still_refuses_a_future_or_early_year(monkeypatch):
+    clock = types.SimpleNamespace(localtime=lambda: types.SimpleNamespace(tm_year=2030))
+    monkeypatch.setattr(identifiers, "time", clock)
+    monkeypatch.setattr(identifiers, "_last_year_seen", [0])
+    number = "203010123456"
+    assert identifiers.cn12_key(number) == (f"{number}.{identifiers.cn_check_char(number)}", "invention")
+    for digits, last in (("203210123456", 2031), ("198410123456", 2031)):
+        with pytest.raises(WorkbenchError) as refused:
+            identifiers.cn12_key(digits)
+        assert refused.value.code == "id.bad_year" and refused.value.params["last"] == last
+    clock.localtime = lambda: types.SimpleNamespace(tm_year=2031)     # a new year: 2032 is allowed now
+    assert identifiers.cn12_key("203210123456")[1] == "invention"
