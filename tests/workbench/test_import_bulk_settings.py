@@ -72,3 +72,22 @@ def test_the_year_read_once_still_refuses_a_future_or_early_year(monkeypatch):
         assert refused.value.code == "id.bad_year" and refused.value.params["last"] == last
     clock.localtime = lambda: types.SimpleNamespace(tm_year=2031)     # a new year: 2032 is allowed now
     assert identifiers.cn12_key("203210123456")[1] == "invention"
+
+
+def test_the_digests_walked_along_the_number_index_are_those_found_by_the_import(tmp_path, monkeypatch):
+    walks = []
+    ordered = written_digests.WrittenDigests.ordered
+
+    def both(self, db, import_id):
+        first = db.execute("SELECT MIN(id) FROM cases WHERE import_id = ?", [import_id]).fetchone()[0]
+        walks.append([list(self._walk(db, import_id, first, everyone)) for everyone in (True, False)])
+        return ordered(self, db, import_id)
+
+    monkeypatch.setattr(written_digests.WrittenDigests, "ordered", both)
+    db = workspace(tmp_path)
+    rows = _rows(30)
+    rows.reverse()                        # ids in another order than the numbers
+    result = import_file(db, write_csv(tmp_path / "a.csv", rows, header=HEADER))
+    (along, found), = walks
+    assert along == found and len(along) == 30
+    assert dict(along) == coverage.case_digests(db, "import_id = ?", [result.import_id])
