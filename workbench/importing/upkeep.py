@@ -10,9 +10,10 @@ before the import's transaction ends, so another connection never sees the works
 them, and a failed or cancelled import rolls the whole change back with everything else.
 
 While the import fills it, FTS5 gathers up to 64 MB of terms before writing a segment (its
-`hashsize`, 1 MB by default): fewer, larger segments to merge, 15.8 -> 13.0 s of CPU for the index
-of 1,000,000 cases, for about 25 MB more memory. The setting is put back as it was (a workspace
-keeps no row for it unless it had one), so it lasts only as long as the import.
+`hashsize`, 1 MB by default): fewer, larger segments to merge. Filling the index alone in batches
+of 20,000 took 4.7 -> 3.6 s of CPU for 300,000 cases (5 MB more memory) and 15.8 -> 13.0 s for
+1,000,000. The setting is put back as it was (a workspace keeps no row for it unless it had one),
+so it lasts only as long as the import; a failed import's rollback takes it back too.
 
 Only the trigger this schema defines is deferred: a workspace whose trigger says something
 else keeps it live, so nothing it does is skipped.
