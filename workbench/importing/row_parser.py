@@ -35,6 +35,7 @@ register({
 # A whole cell that is a date (ISO as a date cell reads back, or day/month/year text a spreadsheet
 # program wrote when it saved the CSV): where text is expected, the program likely made it.
 _DATE_TEXT = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]00:00(?::00)?)?")
+_DATE_SEPARATORS = "-/."            # _DATE_TEXT's, after its four digits ('' is in it too)
 Remark = tuple[str, str, WorkbenchError]     # (column header, value as read, the remark)
 # In a row's texts, each after a NUL: a cell that is wholly a date (as _DATE_TEXT reads one).
 # A leading literal lets the regex engine skip ahead to each NUL.
@@ -145,7 +146,9 @@ class RowParser:
         if raw_number is None or raw_number == "" or raw_number != raw_number:
             error = WorkbenchError("import.missing_number")
             raise RowRejected(self.names[self.i_number], "", error)
-        if isinstance(raw_number, date) or (type(raw_number) is str and _DATE_TEXT.fullmatch(raw_number)):
+        # A date's text has its separator after four digits (a 12-digit number does not).
+        if isinstance(raw_number, date) or (type(raw_number) is str and raw_number[4:5] in _DATE_SEPARATORS
+                                            and _DATE_TEXT.fullmatch(raw_number)):
             shown = as_text(raw_number)
             raise RowRejected(self.names[self.i_number], shown, WorkbenchError("import.number_is_date", value=shown))
         declared = self._ip_type(cells[self.i_type]) if self.i_type is not None else None

@@ -9,6 +9,12 @@ instead of 1,000,000 random inserts into six b-trees). Both come back with their
 before the import's transaction ends, so another connection never sees the workspace without
 them, and a failed or cancelled import rolls the whole change back with everything else.
 
+While the import fills it, FTS5 gathers up to 64 MB of terms before writing a segment (its
+`hashsize`, 1 MB by default): fewer, larger segments to merge. Filling the index alone in batches
+of 20,000 took 4.7 -> 3.6 s of CPU for 300,000 cases (5 MB more memory) and 15.8 -> 13.0 s for
+1,000,000. The setting is put back as it was (a workspace keeps no row for it unless it had one),
+so it lasts only as long as the import; a failed import's rollback takes it back too.
+
 Only the trigger this schema defines is deferred: a workspace whose trigger says something
 else keeps it live, so nothing it does is skipped.
 """
@@ -27,6 +33,9 @@ FTS_TRIGGER_SQL = (
 _FILL_FTS = ("INSERT INTO cases_fts (rowid, application_number, title, applicant)"
              " SELECT id, application_number, title, applicant FROM cases WHERE id > ? ORDER BY id")
 FTS_ROWS = 20_000            # new cases indexed at a time (a batch's insert overlaps the next's validation)
+FTS_HASH_BYTES = 64 * 1024 * 1024       # FTS5 terms gathered in memory before a segment is written
+_FTS_DEFAULT_HASH = 1024 * 1024         # FTS5's own default
+_SET_HASH = "INSERT INTO cases_fts (cases_fts, rank) VALUES ('hashsize', ?)"
 
 
 class DeferredUpkeep:
@@ -41,8 +50,11 @@ class DeferredUpkeep:
         trigger = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
                              [FTS_TRIGGER]).fetchone()
         self.trigger = trigger is not None and trigger[0] == FTS_TRIGGER_SQL
+        self.hashsize: list[int] = []      # the workspace's own setting, if it has one
         if self.trigger:
             db.execute(f"DROP TRIGGER {FTS_TRIGGER}")
+            self.hashsize = [row[0] for row in db.execute("SELECT v FROM cases_fts_config WHERE k = 'hashsize'")]
+            db.execute(_SET_HASH, [FTS_HASH_BYTES])
         # Indexes written in SQL (not a UNIQUE constraint's own, which cannot be dropped).
         self.indexes: list[tuple[str, str]] = []
         if indexes:
@@ -71,3 +83,13 @@ class DeferredUpkeep:
             self.db.execute(sql)
         if self.trigger:
             self.db.execute(FTS_TRIGGER_SQL)
+            self._restore_hashsize()
+
+    def _restore_hashsize(self) -> None:
+        if self.hashsize:
+            self.db.execute(_SET_HASH, [self.hashsize[0]])
+            return
+        # The default set (so this connection uses it again), then its row dropped: the
+        # workspace as it was; another connection reads the same default from no row.
+        self.db.execute(_SET_HASH, [_FTS_DEFAULT_HASH])
+        self.db.execute("DELETE FROM cases_fts_config WHERE k = 'hashsize'")

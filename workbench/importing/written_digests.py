@@ -11,6 +11,7 @@ another type makes the import fall back to the digests SQLite builds. Each diges
 from __future__ import annotations
 
 import hashlib
+import itertools
 import operator
 from typing import Any, Iterator
 
@@ -22,6 +23,10 @@ from workbench.importing.row_parser import STORED_FIELDS
 _IN_CASE_ORDER = operator.itemgetter(*(STORED_FIELDS.index(f) for f in CASE_FIELDS))
 _RISK_FROM = len(BASE_FIELDS)
 _FIELD = "{}:{}".format
+#: "len:text|len:text..." of the base fields, filled from (len, text) pairs in one C-level call
+#: (a third cheaper than a join of a format per field).
+_BASE_TEXT = "|".join(["%d:%s"] * _RISK_FROM)
+_PAIRS = itertools.chain.from_iterable
 
 
 class WrittenDigests:
@@ -38,10 +43,12 @@ class WrittenDigests:
         for _line, record in batch:
             values = _IN_CASE_ORDER(record)
             risk = values[_RISK_FROM:]
-            if risk.count(None) + risk.count("") == len(risk):
-                values = values[:_RISK_FROM]
             try:      # most rows: every value a text, joined by C-level maps
-                text = "|".join(map(_FIELD, map(len, values), values))
+                if risk.count(None) + risk.count("") == len(risk):
+                    values = values[:_RISK_FROM]
+                    text = _BASE_TEXT % tuple(_PAIRS(zip(map(len, values), values)))
+                else:
+                    text = "|".join(map(_FIELD, map(len, values), values))
             except TypeError:     # a date or use_shown unknown (None), use_shown 0/1: as str() writes it
                 if any(v is not None and type(v) not in (str, int) for v in values):
                     self.exact = False
@@ -60,11 +67,17 @@ class WrittenDigests:
                                          [import_id]).fetchone()
         if not self.exact or stored != count or (count and last - first + 1 != count):
             return None
-        return self._walk(db, import_id, first or 0)
+        # Every case this import's (as into an empty workspace): walked along the number's own index,
+        # not found by the import's and sorted (half the time).
+        everyone = db.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == stored
+        return self._walk(db, import_id, first or 0, everyone)
 
-    def _walk(self, db: sqlite_utils.Database, import_id: int, first: int) -> Iterator[tuple[str, str]]:
+    def _walk(self, db: sqlite_utils.Database, import_id: int, first: int,
+              everyone: bool) -> Iterator[tuple[str, str]]:
         digests = self.digests
-        for number, case_id in db.execute("SELECT application_number, id FROM cases WHERE import_id = ?"
-                                          " ORDER BY application_number", [import_id]):
+        cursor = (db.execute("SELECT application_number, id FROM cases ORDER BY application_number") if everyone
+                  else db.execute("SELECT application_number, id FROM cases WHERE import_id = ?"
+                                  " ORDER BY application_number", [import_id]))
+        for number, case_id in cursor:
             start = (case_id - first) * 8
             yield number, digests[start:start + 8].hex()
