@@ -240,12 +240,16 @@ def rows_markup(columns: Sequence[Column], language: str, styles: CellStyles, *,
     return markup
 
 
+class Markup(tuple):  # type: ignore[type-arg]
+    """`(text,)`: rows' markup already made, appended to a streamed sheet as it is (stream_rows)."""
+
+
 def stream_rows(sheet: Worksheet, columns: Sequence[Column], language: str, *, stored: bool = False,
                 first_row: int = 2) -> None:
     """From now on `sheet.append(rows)` takes a list of rows, each the stored values in column order,
     and writes them as markup numbered on from `first_row` (one append a batch: openpyxl's own
-    bookkeeping costs more a row than the row's markup); `sheet.append(text)` writes markup already
-    made (by `rows_markup`, in another process: workbench.report.excel_background) as it is.
+    bookkeeping costs more a row than the row's markup); `sheet.append(Markup((text,)))` writes markup
+    already made (by `rows_markup`, in another process: workbench.report.excel_background) as it is.
 
     Call after the header row was appended the ordinary way (which opened the sheet's stream).
     `stored`: as rows_markup.
@@ -253,9 +257,9 @@ def stream_rows(sheet: Worksheet, columns: Sequence[Column], language: str, *, s
     markup = rows_markup(columns, language, cell_styles(sheet, columns), stored=stored)
     following = [first_row]
 
-    def write_rows(xf: Any, rows: Sequence[Sequence[Any]] | str, _appended: int) -> None:
-        if isinstance(rows, str):
-            xf._file(rows)
+    def write_rows(xf: Any, rows: Sequence[Sequence[Any]], _appended: int) -> None:
+        if isinstance(rows, Markup):
+            xf._file(rows[0])
             return
         xf._file(markup(rows, following[0]))
         following[0] += len(rows)

@@ -38,6 +38,7 @@ from workbench.report.funnels import unit_funnel
 from workbench.report.trend_sheet import period_kind, write_trend
 from workbench.report.trends import QUARTER, Trend, trend
 from foundation.errors import WorkbenchError, register
+from workbench.report.excel_background import Background, background_answers
 from workbench.report.excel_tables import write_split_table
 from workbench.report.screening_sheet import scope_screened, scope_yield, write_screening
 from foundation.files import atomic_target
@@ -116,7 +117,6 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
         report = compute_report(db, report_filter, target=target)
         disputes = dispute_figures(db, report.scope, today=today or date.today(), report=report)
         cancel.check()
-        total_findings = count_findings(db, report.scope)
         result = ExportResult(str(out_path), reviewed=report.reviewed, report=report)
         workbook = Workbook(write_only=True)
         try:
@@ -125,29 +125,22 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
                                      screening=screened.overall.screened > 0)
             names = {key: sheets.sheet_name(key, language) for key in keys}
             created = {key: workbook.create_sheet(names[key]) for key in keys}
-            result.charts = _report_sheets(db, created, report, disputes, language, progress, cancel, trend_period)
-            if "screening" in created:
-                write_screening(created["screening"], screened, language, progress, cancel)
-            cancel.check()
-            result.findings = write_split_table(
-                created["findings"], name=names["findings"], columns=sheets.FINDING_COLUMNS,
-                rows=finding_rows(db, report.scope, language, ChecklistCache(db)), language=language,
-                table_name=sheets.TABLE_NAMES["findings"], progress=progress, cancel=cancel, total=total_findings)
-            result.answers = write_split_table(
-                created["answers"], name=names["answers"], columns=sheets.case_columns(report, sheets.ANSWER_COLUMNS),
-                rows=sheets.case_values(report, answer_rows(db, report.scope, language, ChecklistCache(db)),
-                                        sheets.ANSWER_COLUMNS),
-                language=language, table_name=sheets.TABLE_NAMES["answers"], progress=progress, cancel=cancel,
-                total=count_answers(db, report.scope))
-            result.cases = write_split_table(
-                created["cases"], name=names["cases"], columns=sheets.case_columns(report),
-                rows=sheets.case_values(report, case_rows(db, report.scope)), language=language,
-                table_name=sheets.TABLE_NAMES["cases"], progress=progress, cancel=cancel, total=report.cases)
-            exported_at = datetime.now().replace(microsecond=0)
-            # The file's name, not its folder: a printed workbook should not show where it was made.
-            summary_sheets.write_about(created["about"], report, language,
-                                       database_file=Path(database_file(db)).name, exported_at=exported_at,
-                                       anchor=anchors.current(db).text())
+            answers = count_answers(db, report.scope)
+            with background_answers(db, database_file(db), created["answers"], scope=report.scope,
+                                    language=language, columns=sheets.case_columns(report, sheets.ANSWER_COLUMNS),
+                                    picked=sheets.case_picked(report, sheets.ANSWER_COLUMNS), total=answers,
+                                    target=out_path) as background:
+                result.charts = _report_sheets(db, created, report, disputes, language, progress, cancel,
+                                               trend_period)
+                if "screening" in created:
+                    write_screening(created["screening"], screened, language, progress, cancel)
+                cancel.check()
+                _listings(db, created, names, report, language, progress, cancel, result, (background, answers))
+                exported_at = datetime.now().replace(microsecond=0)
+                # The file's name, not its folder: a printed workbook should not show where it was made.
+                summary_sheets.write_about(created["about"], report, language,
+                                           database_file=Path(database_file(db)).name, exported_at=exported_at,
+                                           anchor=anchors.current(db).text())
             _print_frame(workbook, report, language, exported_at)
             cancel.check()
             progress(0, 0, summary_sheets.S["saving"].get(language))
@@ -157,6 +150,42 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
             raise
     progress(1, 1, summary_sheets.S["saved"].get(language))
     return result
+
+
+def _listings(db: sqlite_utils.Database, created: dict[str, Worksheet], names: dict[str, str], report: Report,
+              language: str, progress: Progress, cancel: CancelToken, result: ExportResult,
+              answers: tuple[Background | None, int]) -> None:
+    """Findings, Answers and Cases, each continued on "NAME (2)"... past a sheet's rows. With a
+    worker rendering the Answers in the background, they are written last, to give it the most time.
+    `answers`: that worker (None: none) and the number of answers."""
+    background, total = answers
+    result.findings = write_split_table(
+        created["findings"], name=names["findings"], columns=sheets.FINDING_COLUMNS,
+        rows=finding_rows(db, report.scope, language, ChecklistCache(db)), language=language,
+        table_name=sheets.TABLE_NAMES["findings"], progress=progress, cancel=cancel,
+        total=count_findings(db, report.scope))
+    if background is None:
+        result.answers = _answers(db, created, names, report, language, progress, cancel, total)
+    result.cases = write_split_table(
+        created["cases"], name=names["cases"], columns=sheets.case_columns(report),
+        rows=sheets.case_values(report, case_rows(db, report.scope)), language=language,
+        table_name=sheets.TABLE_NAMES["cases"], progress=progress, cancel=cancel, total=report.cases)
+    if background is not None:
+        written = background.write(created["answers"], name=names["answers"], table_name=sheets.TABLE_NAMES["answers"],
+                                   progress=progress, cancel=cancel)
+        # A worker that failed wrote nothing here: the Answers are written in this process instead.
+        result.answers = written if written is not None else _answers(db, created, names, report, language,
+                                                                      progress, cancel, total)
+
+
+def _answers(db: sqlite_utils.Database, created: dict[str, Worksheet], names: dict[str, str], report: Report,
+             language: str, progress: Progress, cancel: CancelToken, total: int) -> int:
+    return write_split_table(
+        created["answers"], name=names["answers"], columns=sheets.case_columns(report, sheets.ANSWER_COLUMNS),
+        rows=sheets.case_values(report, answer_rows(db, report.scope, language, ChecklistCache(db)),
+                                sheets.ANSWER_COLUMNS),
+        language=language, table_name=sheets.TABLE_NAMES["answers"], progress=progress, cancel=cancel,
+        total=total)
 
 
 def _report_sheets(db: sqlite_utils.Database, created: dict[str, Worksheet], report: Report,
