@@ -1,6 +1,6 @@
-"""The Answers listing rendered by a worker process (workbench.report.excel_background, issue 20): the
-same workbook as rendered here, cell by cell; a cancelled export ends the worker and leaves no file;
-a worker that fails leaves the Answers to this process."""
+"""The Answers and Cases listings rendered by worker processes (workbench.report.excel_background,
+issue 20): the same workbook as rendered here, cell by cell; a cancelled export ends the workers and
+leaves no file; a worker that fails leaves its listing to this process."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -60,8 +60,8 @@ def _cells(path: Path) -> dict[str, list[tuple]]:
     return sheets
 
 
-def test_answers_from_the_worker_are_the_same_workbook_cell_by_cell(db, tmp_path, monkeypatch):
-    monkeypatch.setattr(excel_tables, "EXCEL_DATA_ROWS", 5)       # 18 answers: Answers, (2), (3), (4)
+def test_listings_from_workers_are_the_same_workbook_cell_by_cell(db, tmp_path, monkeypatch):
+    monkeypatch.setattr(excel_tables, "EXCEL_DATA_ROWS", 5)    # 18 answers: Answers, (2), (3), (4); 7 cases: 2
     monkeypatch.setattr(excel_background, "BACKGROUND_FROM", 10 ** 12)
     here = write_workbook(db, tmp_path / "here.xlsx")
     monkeypatch.setattr(excel_background, "BACKGROUND_FROM", 0)
@@ -74,21 +74,22 @@ def test_answers_from_the_worker_are_the_same_workbook_cell_by_cell(db, tmp_path
     monkeypatch.setattr(Background, "write", spy)
     seen: list[tuple[int, int, str]] = []
     there = write_workbook(db, tmp_path / "there.xlsx", progress=lambda *a: seen.append(a))
-    assert written == [here.answers] == [there.answers] == [18]          # the worker wrote them
+    assert written == [here.answers, here.cases] == [there.answers, there.cases] == [18, 7]     # by the workers
     ours, theirs = _cells(tmp_path / "here.xlsx"), _cells(tmp_path / "there.xlsx")
     assert list(ours) == list(theirs)
-    assert [n for n in ours if n.startswith("Answers")] == ["Answers", "Answers (2)", "Answers (3)", "Answers (4)"]
+    assert [n for n in ours if n.startswith(("Answers", "Cases"))] == [
+        "Answers", "Answers (2)", "Answers (3)", "Answers (4)", "Cases", "Cases (2)"]
     for name in ours:
         assert ours[name] == theirs[name], name
     book = load_workbook(tmp_path / "there.xlsx")
     quoted = [c for name in book.sheetnames if name.startswith("Answers")
               for row in book[name].iter_rows(min_row=2) for c in row if c.value in FORMULAS]
     assert len(quoted) == 24 and all(c.quotePrefix and c.data_type == "s" for c in quoted)
-    assert (18, 18, "Answers") in seen
+    assert (18, 18, "Answers") in seen and (7, 7, "Cases") in seen
     assert sorted(p.name for p in tmp_path.iterdir() if "xlsx" in p.name) == ["here.xlsx", "there.xlsx"]
 
 
-def test_a_cancelled_export_ends_the_worker_and_leaves_nothing(db, tmp_path, monkeypatch):
+def test_a_cancelled_export_ends_the_workers_and_leaves_nothing(db, tmp_path, monkeypatch):
     monkeypatch.setattr(excel_background, "BACKGROUND_FROM", 0)
     started: list[Background] = []
     original = Background.__init__
@@ -100,20 +101,20 @@ def test_a_cancelled_export_ends_the_worker_and_leaves_nothing(db, tmp_path, mon
     cancel = CancelToken()
 
     def progress(done: int, total: int, label: str) -> None:
-        if started:              # the worker runs: cancel while this process writes the other sheets
+        if started:              # the workers run: cancel while this process writes the other sheets
             cancel.cancel()
     folder = tmp_path / "out"
     folder.mkdir()
     with pytest.raises(Cancelled):
         write_workbook(db, folder / "r.xlsx", progress=progress, cancel=cancel)
-    assert len(started) == 1 and not started[0].process.is_alive()
+    assert len(started) == 2 and not any(worker.process.is_alive() for worker in started)
     assert list(folder.iterdir()) == []
 
 
 def test_a_worker_that_fails_reports_it_and_removes_its_file(db, tmp_path):
     out = tmp_path / "markup"
     out.write_bytes(b"")
-    job = Job(str(tmp_path / "missing.sqlite3"), resolve_scope(db, ReportFilter()), "en", ANSWER_COLUMNS, None,
+    job = Job("answers", str(tmp_path / "missing.sqlite3"), resolve_scope(db, ReportFilter()), "en", ANSWER_COLUMNS, None,
               CellStyles(' s="1"', ()), 5, str(out))
     background = Background(job, 18)
     try:
@@ -123,9 +124,21 @@ def test_a_worker_that_fails_reports_it_and_removes_its_file(db, tmp_path):
     assert not out.exists() and not background.process.is_alive()
 
 
-def test_the_export_writes_the_answers_itself_when_its_worker_fails(db, tmp_path, monkeypatch):
+def test_the_export_writes_the_listings_itself_when_their_workers_fail(db, tmp_path, monkeypatch):
     monkeypatch.setattr(excel_background, "BACKGROUND_FROM", 0)
-    monkeypatch.setattr(Background, "parts", lambda self, *a: None)
+
+    class Failed:          # a worker that failed: it wrote nothing (no process started here)
+        def __init__(self, job: Job, total: int) -> None:
+            self.job = job
+
+        def write(self, *args, **kwargs) -> None:
+            return None
+
+        def close(self) -> None:
+            Path(self.job.out).unlink()
+    monkeypatch.setattr(excel_background, "Background", Failed)
     result = write_workbook(db, tmp_path / "r.xlsx")
-    assert result.answers == 18
-    assert len(list(load_workbook(tmp_path / "r.xlsx")["Answers"].iter_rows(min_row=2))) == 18
+    assert (result.answers, result.cases) == (18, 7)
+    book = load_workbook(tmp_path / "r.xlsx")
+    assert [len(list(book[name].iter_rows(min_row=2))) for name in ("Answers", "Cases")] == [18, 7]
+    assert [p.name for p in tmp_path.iterdir() if "xlsx" in p.name] == ["r.xlsx"]

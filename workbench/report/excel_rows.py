@@ -30,7 +30,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.worksheet import Worksheet
 
-from workbench.report.openpyxl_internals import install_row_writer
+from workbench.report.openpyxl_internals import copy_markup, install_row_writer
 from workbench.report.round_words import stratum_label
 from workbench.report.excel_cells import (
     DATE_FORMAT,
@@ -241,15 +241,16 @@ def rows_markup(columns: Sequence[Column], language: str, styles: CellStyles, *,
 
 
 class Markup(tuple):  # type: ignore[type-arg]
-    """`(text,)`: rows' markup already made, appended to a streamed sheet as it is (stream_rows)."""
+    """`(path, start, end)`: rows' markup already made, bytes [start, end) of a UTF-8 file, appended to
+    a streamed sheet as it is (stream_rows)."""
 
 
 def stream_rows(sheet: Worksheet, columns: Sequence[Column], language: str, *, stored: bool = False,
                 first_row: int = 2) -> None:
     """From now on `sheet.append(rows)` takes a list of rows, each the stored values in column order,
     and writes them as markup numbered on from `first_row` (one append a batch: openpyxl's own
-    bookkeeping costs more a row than the row's markup); `sheet.append(Markup((text,)))` writes markup
-    already made (by `rows_markup`, in another process: workbench.report.excel_background) as it is.
+    bookkeeping costs more a row than the row's markup); `sheet.append(Markup((path, start, end)))`
+    copies markup already made (by `rows_markup`, in another process: workbench.report.excel_background) as it is.
 
     Call after the header row was appended the ordinary way (which opened the sheet's stream).
     `stored`: as rows_markup.
@@ -259,7 +260,7 @@ def stream_rows(sheet: Worksheet, columns: Sequence[Column], language: str, *, s
 
     def write_rows(xf: Any, rows: Sequence[Sequence[Any]], _appended: int) -> None:
         if isinstance(rows, Markup):
-            xf._file(rows[0])
+            copy_markup(xf, *rows)
             return
         xf._file(markup(rows, following[0]))
         following[0] += len(rows)

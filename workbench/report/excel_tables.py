@@ -113,13 +113,13 @@ def write_table(sheet: Worksheet, *, columns: Sequence[Column], rows: Iterable[S
 
 
 def write_rendered_table(sheet: Worksheet, *, columns: Sequence[Column], sample: Sequence[Sequence[Any]],
-                         markup: Iterable[str], count: int, language: str, table_name: str) -> int:
+                         markup: Iterable[Markup], count: int, language: str, table_name: str) -> int:
     """`write_table` of a data sheet whose `count` rows were already written as markup (by
     excel_rows.rows_markup, numbered from 2: workbench.report.excel_background), `sample` their
     first WIDTH_SAMPLE rows of stored values: the same sheet as write_table writes of those rows."""
     header = _open_table(sheet, columns, sample, language, True)
-    for text in markup:
-        sheet.append(Markup((text,)))
+    for made in markup:
+        sheet.append(made)
     _close_table(sheet, columns, header, count, table_name, True, None)
     return count
 
