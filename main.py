@@ -27,4 +27,8 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    # The export renders its largest sheets in a worker process (workbench.report.excel_background,
+    # "spawn"): in the frozen application this runs that worker instead of the application.
+    import multiprocessing
+    multiprocessing.freeze_support()
     sys.exit(main())

@@ -37,3 +37,20 @@ def test_rows_written_through_the_fence_read_back(tmp_path):
     book.save(tmp_path / "f.xlsx")
     values = [r[0] for r in openpyxl.load_workbook(tmp_path / "f.xlsx")["S"].iter_rows(values_only=True)]
     assert values == ["head", "body"]
+
+
+def test_markup_copied_as_bytes_follows_what_was_written_before(tmp_path):
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("S")
+    sheet.append(["head"])
+    made = tmp_path / "rows"
+    made.write_bytes(b"xx" + '<row r="3"><c r="A3" t="inlineStr"><is><t>汉字</t></is></c></row>'.encode() + b"yy")
+    openpyxl_internals.install_row_writer(
+        sheet, lambda xf, values, row: (xf._file(f'<row r="2"><c r="A2" t="inlineStr"><is><t>{values[0]}</t></is></c>'
+                                                 '</row>') if values[0] != "copy" else
+                                        openpyxl_internals.copy_markup(xf, str(made), 2, made.stat().st_size - 2)))
+    sheet.append(["body"])
+    sheet.append(["copy"])
+    book.save(tmp_path / "f.xlsx")
+    values = [r[0] for r in openpyxl.load_workbook(tmp_path / "f.xlsx")["S"].iter_rows(values_only=True)]
+    assert values == ["head", "body", "汉字"]

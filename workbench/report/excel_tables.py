@@ -33,7 +33,7 @@ from workbench.report.excel_cells import (
     styled,
     xml_text,
 )
-from workbench.report.excel_rows import stream_rows
+from workbench.report.excel_rows import Markup, stream_rows
 from workbench.report.excel_print import page_setup, print_range
 from foundation.jobs import CancelToken, Progress
 
@@ -95,10 +95,41 @@ def write_table(sheet: Worksheet, *, columns: Sequence[Column], rows: Iterable[S
     A data sheet (`data`) prints at a fixed scale across as many pages as it needs, its first
     column repeated; a report sheet is fitted to one page wide.
     """
-    convert = [converter(sheet, column, language) for column in columns]
-    header = [xml_text(column.title(language)) for column in columns]
     source = iter(rows) if max_rows is None else islice(rows, max_rows)
     sample = list(islice(source, WIDTH_SAMPLE))
+    header = _open_table(sheet, columns, sample, language, data)
+    count = 0
+    rest = chain(sample, source)
+    batch = list(islice(rest, PROGRESS_EVERY))
+    while batch:             # appended PROGRESS_EVERY rows at a time (excel_rows.stream_rows)
+        sheet.append(batch)
+        count += len(batch)
+        if count % PROGRESS_EVERY == 0:
+            cancel.check()
+            progress(count, total, label)
+        batch = list(islice(rest, PROGRESS_EVERY))
+    _close_table(sheet, columns, header, count, table_name, data, highlight)
+    return count
+
+
+def write_rendered_table(sheet: Worksheet, *, columns: Sequence[Column], sample: Sequence[Sequence[Any]],
+                         markup: Iterable[Markup], count: int, language: str, table_name: str) -> int:
+    """`write_table` of a data sheet whose `count` rows were already written as markup (by
+    excel_rows.rows_markup, numbered from 2: workbench.report.excel_background), `sample` their
+    first WIDTH_SAMPLE rows of stored values: the same sheet as write_table writes of those rows."""
+    header = _open_table(sheet, columns, sample, language, True)
+    for made in markup:
+        sheet.append(made)
+    _close_table(sheet, columns, header, count, table_name, True, None)
+    return count
+
+
+def _open_table(sheet: Worksheet, columns: Sequence[Column], sample: Sequence[Sequence[Any]], language: str,
+                data: bool) -> list[str]:
+    """Column widths fitted to the header and the sample, frozen header, page setup, the header row;
+    from then on the sheet takes rows as excel_rows.stream_rows says. Returns the header."""
+    convert = [converter(sheet, column, language) for column in columns]
+    header = [xml_text(column.title(language)) for column in columns]
     shown = [[c(v) for c, v in zip(convert, row)] for row in sample]
     widths = fit_widths(columns, header, shown, wrap_header=not data)
     for index, width in enumerate(widths):
@@ -110,16 +141,12 @@ def write_table(sheet: Worksheet, *, columns: Sequence[Column], rows: Iterable[S
     page_setup(sheet, fit_width=not data)
     sheet.append([styled(sheet, title, font=HEADER_FONT, alignment=HEADER_ALIGNMENT) for title in header])
     stream_rows(sheet, columns, language, stored=data)
-    count = 0
-    rest = chain(sample, source)
-    batch = list(islice(rest, PROGRESS_EVERY))
-    while batch:             # appended PROGRESS_EVERY rows at a time (excel_rows.stream_rows)
-        sheet.append(batch)
-        count += len(batch)
-        if count % PROGRESS_EVERY == 0:
-            cancel.check()
-            progress(count, total, label)
-        batch = list(islice(rest, PROGRESS_EVERY))
+    return header
+
+
+def _close_table(sheet: Worksheet, columns: Sequence[Column], header: Sequence[str], count: int, table_name: str,
+                 data: bool, highlight: Highlight | None) -> None:
+    """The print range, the table over the `count` data rows (an empty row when none) and its highlight."""
     last_column = get_column_letter(len(columns))
     last_row = count + 1
     if count == 0:
@@ -139,7 +166,6 @@ def write_table(sheet: Worksheet, *, columns: Sequence[Column], rows: Iterable[S
             f"A2:{last_column}{last_row}",
             FormulaRule(formula=[f"AND(ISNUMBER(${column}2),${column}2<{highlight.threshold!r})"],
                         fill=BELOW_TARGET_FILL, font=BELOW_TARGET_FONT, stopIfTrue=False))
-    return count
 
 
 def write_split_table(sheet: Worksheet, *, name: str, columns: Sequence[Column], rows: Iterable[Sequence[Any]],

@@ -16,6 +16,8 @@ Two things openpyxl does not let us choose, and why we choose them anyway:
   only at exit, so a killed export left them there (issue 21: 17 of 20 kills). Within `beside`,
   this thread's sheets stream to temporary files beside the target instead, named like every
   other temporary file of ours (foundation/files.py), which the next run removes.
+- Markup made elsewhere (`copy_markup`): rows a worker process rendered (excel_background) are
+  copied as bytes into the sheet's stream, under the text layer et_xmlfile writes through.
 
 tests/workbench/test_openpyxl_internals.py fails, naming this module, on any openpyxl other than
 SUPPORTED or when these private names change: check both uses again before moving the pin.
@@ -38,6 +40,7 @@ _local = threading.local()
 _original = _writer.create_temporary_file
 
 
+COPIED = 1 << 22            # bytes of markup copied at a time
 RowWriter = Callable[[Any, Sequence[Any], int], None]    # (stream, stored values, row number)
 
 
@@ -46,6 +49,27 @@ def install_row_writer(sheet: Any, write_row: RowWriter) -> None:
     (no Cell objects), and `write_row` writes the row's markup to the sheet's stream."""
     sheet._values_to_row = lambda values, row_idx: values
     sheet._writer.write_row = write_row
+
+
+def copy_markup(xf: Any, path: str, start: int, end: int) -> None:
+    """Bytes [start, end) of the file `path`, UTF-8 row markup, appended to a sheet's stream (the `xf`
+    a row writer gets) as they are. The stream is a text file over openpyxl's temporary file
+    (et_xmlfile opens it so), flushed first so the bytes follow what was written before: decoding
+    and encoding again cost seconds at a million rows."""
+    stream = getattr(xf._file, "__self__", None)
+    with open(path, "rb") as source:
+        source.seek(start)
+        if stream is None or getattr(stream, "buffer", None) is None:     # not a text file: hand it text
+            xf._file(source.read(end - start).decode("utf-8"))
+            return
+        stream.flush()
+        left = end - start
+        while left > 0:
+            data = source.read(min(COPIED, left))
+            if not data:
+                raise OSError(f"{path}: shorter than its markup")
+            stream.buffer.write(data)
+            left -= len(data)
 
 
 def name_fonts(workbook: Any, name: str) -> None:

@@ -273,12 +273,18 @@ def case_columns(report: Report, columns: tuple[Column, ...] = CASE_COLUMNS) -> 
     return tuple(c for c in columns if c.key != "stratum")
 
 
+def case_picked(report: Report, columns: tuple[Column, ...] = CASE_COLUMNS) -> tuple[int, ...] | None:
+    """The fields of each listed row that case_columns shows (None: every one)."""
+    if report.scope.round is not None and report.strata:
+        return None
+    return tuple(i for i, c in enumerate(columns) if c.key != "stratum")
+
+
 def case_values(report: Report, rows: Iterable[Sequence[Any]],
                 columns: tuple[Column, ...] = CASE_COLUMNS) -> Iterable[Sequence[Any]]:
-    if report.scope.round is not None and report.strata:
-        return rows
+    picked = case_picked(report, columns)
     # Every column but the stratum, picked in C: this runs once a row of a million-row sheet.
-    return map(itemgetter(*(i for i, c in enumerate(columns) if c.key != "stratum")), rows)
+    return rows if picked is None else map(itemgetter(*picked), rows)
 
 
 def sheet_name(key: str, language: str) -> str:

@@ -20,9 +20,11 @@ a formula when the workbook is opened.
 """
 from __future__ import annotations
 
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import Iterator
 from zipfile import ZIP_DEFLATED, ZipFile
 
 import sqlite_utils
@@ -38,6 +40,7 @@ from workbench.report.funnels import unit_funnel
 from workbench.report.trend_sheet import period_kind, write_trend
 from workbench.report.trends import QUARTER, Trend, trend
 from foundation.errors import WorkbenchError, register
+from workbench.report.excel_background import Background, background_listing
 from workbench.report.excel_tables import write_split_table
 from workbench.report.screening_sheet import scope_screened, scope_yield, write_screening
 from foundation.files import atomic_target
@@ -116,7 +119,6 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
         report = compute_report(db, report_filter, target=target)
         disputes = dispute_figures(db, report.scope, today=today or date.today(), report=report)
         cancel.check()
-        total_findings = count_findings(db, report.scope)
         result = ExportResult(str(out_path), reviewed=report.reviewed, report=report)
         workbook = Workbook(write_only=True)
         try:
@@ -125,29 +127,19 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
                                      screening=screened.overall.screened > 0)
             names = {key: sheets.sheet_name(key, language) for key in keys}
             created = {key: workbook.create_sheet(names[key]) for key in keys}
-            result.charts = _report_sheets(db, created, report, disputes, language, progress, cancel, trend_period)
-            if "screening" in created:
-                write_screening(created["screening"], screened, language, progress, cancel)
-            cancel.check()
-            result.findings = write_split_table(
-                created["findings"], name=names["findings"], columns=sheets.FINDING_COLUMNS,
-                rows=finding_rows(db, report.scope, language, ChecklistCache(db)), language=language,
-                table_name=sheets.TABLE_NAMES["findings"], progress=progress, cancel=cancel, total=total_findings)
-            result.answers = write_split_table(
-                created["answers"], name=names["answers"], columns=sheets.case_columns(report, sheets.ANSWER_COLUMNS),
-                rows=sheets.case_values(report, answer_rows(db, report.scope, language, ChecklistCache(db)),
-                                        sheets.ANSWER_COLUMNS),
-                language=language, table_name=sheets.TABLE_NAMES["answers"], progress=progress, cancel=cancel,
-                total=count_answers(db, report.scope))
-            result.cases = write_split_table(
-                created["cases"], name=names["cases"], columns=sheets.case_columns(report),
-                rows=sheets.case_values(report, case_rows(db, report.scope)), language=language,
-                table_name=sheets.TABLE_NAMES["cases"], progress=progress, cancel=cancel, total=report.cases)
-            exported_at = datetime.now().replace(microsecond=0)
-            # The file's name, not its folder: a printed workbook should not show where it was made.
-            summary_sheets.write_about(created["about"], report, language,
-                                       database_file=Path(database_file(db)).name, exported_at=exported_at,
-                                       anchor=anchors.current(db).text())
+            answers = count_answers(db, report.scope)
+            with _background(db, created, report, language, answers, out_path) as background:
+                result.charts = _report_sheets(db, created, report, disputes, language, progress, cancel,
+                                               trend_period)
+                if "screening" in created:
+                    write_screening(created["screening"], screened, language, progress, cancel)
+                cancel.check()
+                _listings(db, created, names, report, language, progress, cancel, result, background, answers)
+                exported_at = datetime.now().replace(microsecond=0)
+                # The file's name, not its folder: a printed workbook should not show where it was made.
+                summary_sheets.write_about(created["about"], report, language,
+                                           database_file=Path(database_file(db)).name, exported_at=exported_at,
+                                           anchor=anchors.current(db).text())
             _print_frame(workbook, report, language, exported_at)
             cancel.check()
             progress(0, 0, summary_sheets.S["saving"].get(language))
@@ -157,6 +149,56 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
             raise
     progress(1, 1, summary_sheets.S["saved"].get(language))
     return result
+
+
+@contextmanager
+def _background(db: sqlite_utils.Database, created: dict[str, Worksheet], report: Report, language: str,
+                answers: int, target: Path) -> Iterator[dict[str, Background | None]]:
+    """The Answers and Cases listings' workers (None for a listing this process writes itself)."""
+    database = database_file(db)
+    with ExitStack() as stack:
+        yield {listing: stack.enter_context(background_listing(
+            listing, database, created[listing], scope=report.scope, language=language,
+            columns=sheets.case_columns(report, columns), picked=sheets.case_picked(report, columns), total=total,
+            target=target))
+            for listing, columns, total in (("answers", sheets.ANSWER_COLUMNS, answers),
+                                            ("cases", sheets.CASE_COLUMNS, report.cases))}
+
+
+def _listings(db: sqlite_utils.Database, created: dict[str, Worksheet], names: dict[str, str], report: Report,
+              language: str, progress: Progress, cancel: CancelToken, result: ExportResult,
+              background: dict[str, Background | None], answers: int) -> None:
+    """Findings, Answers and Cases, each continued on "NAME (2)"... past a sheet's rows. A listing a
+    worker renders (`background`) is written after those this process renders, to give it the most
+    time. `answers`: how many answers are listed."""
+    result.findings = write_split_table(
+        created["findings"], name=names["findings"], columns=sheets.FINDING_COLUMNS,
+        rows=finding_rows(db, report.scope, language, ChecklistCache(db)), language=language,
+        table_name=sheets.TABLE_NAMES["findings"], progress=progress, cancel=cancel,
+        total=count_findings(db, report.scope))
+    order = sorted(("answers", "cases"), key=lambda listing: background[listing] is not None)
+    for listing in order:
+        worker = background[listing]
+        written = None if worker is None else worker.write(
+            created[listing], name=names[listing], table_name=sheets.TABLE_NAMES[listing], progress=progress,
+            cancel=cancel)
+        if written is None:     # no worker, or it failed (and wrote nothing): written here
+            written = _here(db, listing, created, names, report, language, progress, cancel, answers)
+        setattr(result, listing, written)
+
+
+def _here(db: sqlite_utils.Database, listing: str, created: dict[str, Worksheet], names: dict[str, str],
+          report: Report, language: str, progress: Progress, cancel: CancelToken, answers: int) -> int:
+    """The Answers or Cases listing rendered in this process."""
+    if listing == "answers":
+        columns, rows, total = sheets.ANSWER_COLUMNS, answer_rows(db, report.scope, language,
+                                                                  ChecklistCache(db)), answers
+    else:
+        columns, rows, total = sheets.CASE_COLUMNS, case_rows(db, report.scope), report.cases
+    return write_split_table(
+        created[listing], name=names[listing], columns=sheets.case_columns(report, columns),
+        rows=sheets.case_values(report, rows, columns), language=language, table_name=sheets.TABLE_NAMES[listing],
+        progress=progress, cancel=cancel, total=total)
 
 
 def _report_sheets(db: sqlite_utils.Database, created: dict[str, Worksheet], report: Report,
