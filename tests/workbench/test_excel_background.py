@@ -62,9 +62,7 @@ def _cells(path: Path) -> dict[str, list[tuple]]:
 
 def test_listings_from_workers_are_the_same_workbook_cell_by_cell(db, tmp_path, monkeypatch):
     monkeypatch.setattr(excel_tables, "EXCEL_DATA_ROWS", 5)    # 18 answers: Answers, (2), (3), (4); 7 cases: 2
-    monkeypatch.setattr(excel_background, "BACKGROUND_FROM", 10 ** 12)
-    here = write_workbook(db, tmp_path / "here.xlsx")
-    monkeypatch.setattr(excel_background, "BACKGROUND_FROM", 0)
+    here = write_workbook(db, tmp_path / "here.xlsx", workers_from=10 ** 12)
     written = []
     original = Background.write
 
@@ -73,8 +71,9 @@ def test_listings_from_workers_are_the_same_workbook_cell_by_cell(db, tmp_path, 
         return written[-1]
     monkeypatch.setattr(Background, "write", spy)
     seen: list[tuple[int, int, str]] = []
-    there = write_workbook(db, tmp_path / "there.xlsx", progress=lambda *a: seen.append(a))
+    there = write_workbook(db, tmp_path / "there.xlsx", progress=lambda *a: seen.append(a), workers_from=0)
     assert written == [here.answers, here.cases] == [there.answers, there.cases] == [18, 7]     # by the workers
+    assert here.rendered_apart == () and there.rendered_apart == ("answers", "cases")
     ours, theirs = _cells(tmp_path / "here.xlsx"), _cells(tmp_path / "there.xlsx")
     assert list(ours) == list(theirs)
     assert [n for n in ours if n.startswith(("Answers", "Cases"))] == [
@@ -90,7 +89,6 @@ def test_listings_from_workers_are_the_same_workbook_cell_by_cell(db, tmp_path, 
 
 
 def test_a_cancelled_export_ends_the_workers_and_leaves_nothing(db, tmp_path, monkeypatch):
-    monkeypatch.setattr(excel_background, "BACKGROUND_FROM", 0)
     started: list[Background] = []
     original = Background.__init__
 
@@ -106,7 +104,7 @@ def test_a_cancelled_export_ends_the_workers_and_leaves_nothing(db, tmp_path, mo
     folder = tmp_path / "out"
     folder.mkdir()
     with pytest.raises(Cancelled):
-        write_workbook(db, folder / "r.xlsx", progress=progress, cancel=cancel)
+        write_workbook(db, folder / "r.xlsx", progress=progress, cancel=cancel, workers_from=0)
     assert len(started) == 2 and not any(worker.process.is_alive() for worker in started)
     assert list(folder.iterdir()) == []
 
@@ -125,7 +123,6 @@ def test_a_worker_that_fails_reports_it_and_removes_its_file(db, tmp_path):
 
 
 def test_the_export_writes_the_listings_itself_when_their_workers_fail(db, tmp_path, monkeypatch):
-    monkeypatch.setattr(excel_background, "BACKGROUND_FROM", 0)
 
     class Failed:          # a worker that failed: it wrote nothing (no process started here)
         def __init__(self, job: Job, total: int) -> None:
@@ -137,8 +134,8 @@ def test_the_export_writes_the_listings_itself_when_their_workers_fail(db, tmp_p
         def close(self) -> None:
             Path(self.job.out).unlink()
     monkeypatch.setattr(excel_background, "Background", Failed)
-    result = write_workbook(db, tmp_path / "r.xlsx")
-    assert (result.answers, result.cases) == (18, 7)
+    result = write_workbook(db, tmp_path / "r.xlsx", workers_from=0)
+    assert (result.answers, result.cases) == (18, 7) and result.rendered_apart == ()
     book = load_workbook(tmp_path / "r.xlsx")
     assert [len(list(book[name].iter_rows(min_row=2))) for name in ("Answers", "Cases")] == [18, 7]
     assert [p.name for p in tmp_path.iterdir() if "xlsx" in p.name] == ["r.xlsx"]

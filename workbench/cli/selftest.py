@@ -66,7 +66,11 @@ def run_self_test(out: TextIO) -> None:
             _check(assessment.verdict == expected, f"the verdict was {assessment.verdict}, expected {expected}")
             print(f"review: {len(answered)} answers, verdict {assessment.verdict}", file=out)
             target = Path(folder) / "report.xlsx"
-            exported = write_workbook(db, target)
+            # Both listings through worker processes, however small: the frozen application's
+            # multiprocessing (main.py's freeze_support) is tried here, as `make dist-check` runs this.
+            exported = write_workbook(db, target, workers_from=1)
+            _check(exported.rendered_apart == ("answers", "cases"),
+                   f"the listings' worker processes failed (rendered apart: {exported.rendered_apart})")
             workbook = load_workbook(target)
             _check({"Cases", "Findings"} <= set(workbook.sheetnames), f"sheets {workbook.sheetnames}")
             _check(exported.cases == result.accepted and exported.findings == 1,

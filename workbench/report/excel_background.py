@@ -178,13 +178,13 @@ class Background:
 @contextmanager
 def background_listing(listing: str, database: str, sheet: Worksheet, *, scope: Scope, language: str,
                        columns: Sequence[Column], picked: Sequence[int] | None, total: int,
-                       target: Path) -> Iterator[Background | None]:
+                       target: Path, workers_from: int = BACKGROUND_FROM) -> Iterator[Background | None]:
     """The worker writing the `listing` ("answers" or "cases") of `scope` for `sheet` (None when it has
-    fewer than BACKGROUND_FROM rows or the workspace has no file), ended and cleaned up on leaving."""
+    fewer than `workers_from` rows or the workspace has no file), ended and cleaned up on leaving."""
     columns = tuple(columns)
     # Registered first whether a worker renders the rows or not, so the workbook is the same either way.
     styles = cell_styles(sheet, columns)
-    if total < BACKGROUND_FROM or database in ("", ":memory:") or not Path(database).is_file():
+    if total < workers_from or database in ("", ":memory:") or not Path(database).is_file():
         yield None
         return
     out = str(create_temp(target))

@@ -40,7 +40,7 @@ from workbench.report.funnels import unit_funnel
 from workbench.report.trend_sheet import period_kind, write_trend
 from workbench.report.trends import QUARTER, Trend, trend
 from foundation.errors import WorkbenchError, register
-from workbench.report.excel_background import Background, background_listing
+from workbench.report.excel_background import BACKGROUND_FROM, Background, background_listing
 from workbench.report.excel_tables import write_split_table
 from workbench.report.screening_sheet import scope_screened, scope_yield, write_screening
 from foundation.files import atomic_target
@@ -80,6 +80,8 @@ class ExportResult:
     reviewed: int = 0
     charts: int = 0
     report: Report | None = None
+    #: The listings ("answers", "cases") rendered by a worker process rather than by the export's own.
+    rendered_apart: tuple[str, ...] = ()
 
 
 def sheet_plan(db: sqlite_utils.Database, report_filter: ReportFilter) -> tuple[str, ...]:
@@ -104,11 +106,13 @@ def database_file(db: sqlite_utils.Database) -> str:
 def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language: str = "en",
                    report_filter: ReportFilter = ReportFilter(), target: float = DEFAULT_TARGET,
                    progress: Progress = no_progress, cancel: CancelToken | None = None,
-                   today: date | None = None, trend_period: str | None = None) -> ExportResult:
+                   today: date | None = None, trend_period: str | None = None,
+                   workers_from: int = BACKGROUND_FROM) -> ExportResult:
     """Write the workbook for the filter; raises WorkbenchError (unknown round, unwritable target).
     `today` is the day response deadlines are counted on (the Disputes sheet), by default today.
     The Trend sheet is by `trend_period` ("month" or "quarter"; by default months when the decisions
-    in scope span a year or less, else quarters)."""
+    in scope span a year or less, else quarters). A listing of `workers_from` rows or more is rendered
+    by a worker process (the self-test asks it of every listing, to try the frozen application's)."""
     out_path = Path(out_path)
     if out_path.suffix.lower() != ".xlsx":
         raise WorkbenchError("export.bad_suffix", path=str(out_path))
@@ -128,7 +132,7 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
             names = {key: sheets.sheet_name(key, language) for key in keys}
             created = {key: workbook.create_sheet(names[key]) for key in keys}
             answers = count_answers(db, report.scope)
-            with _background(db, created, report, language, answers, out_path) as background:
+            with _background(db, created, report, language, answers, out_path, workers_from) as background:
                 result.charts = _report_sheets(db, created, report, disputes, language, progress, cancel,
                                                trend_period)
                 if "screening" in created:
@@ -153,14 +157,14 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
 
 @contextmanager
 def _background(db: sqlite_utils.Database, created: dict[str, Worksheet], report: Report, language: str,
-                answers: int, target: Path) -> Iterator[dict[str, Background | None]]:
+                answers: int, target: Path, workers_from: int) -> Iterator[dict[str, Background | None]]:
     """The Answers and Cases listings' workers (None for a listing this process writes itself)."""
     database = database_file(db)
     with ExitStack() as stack:
         yield {listing: stack.enter_context(background_listing(
             listing, database, created[listing], scope=report.scope, language=language,
             columns=sheets.case_columns(report, columns), picked=sheets.case_picked(report, columns), total=total,
-            target=target))
+            target=target, workers_from=workers_from))
             for listing, columns, total in (("answers", sheets.ANSWER_COLUMNS, answers),
                                             ("cases", sheets.CASE_COLUMNS, report.cases))}
 
@@ -184,6 +188,8 @@ def _listings(db: sqlite_utils.Database, created: dict[str, Worksheet], names: d
             cancel=cancel)
         if written is None:     # no worker, or it failed (and wrote nothing): written here
             written = _here(db, listing, created, names, report, language, progress, cancel, answers)
+        else:
+            result.rendered_apart += (listing,)
         setattr(result, listing, written)
 
 
