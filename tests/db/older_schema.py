@@ -3,6 +3,7 @@ does to data written before it (packages exported, audit entries made, under the
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 
 def drop_later_objects(conn: sqlite3.Connection, older: sqlite3.Connection) -> None:
@@ -17,3 +18,17 @@ def drop_later_objects(conn: sqlite3.Connection, older: sqlite3.Connection) -> N
     for table, had in columns.items():
         for column in [c[1] for c in conn.execute(f'PRAGMA table_xinfo("{table}")') if c[1] not in had]:
             conn.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
+
+
+def worked_package(master_template: Path, folder: Path) -> tuple[Path, Path]:
+    """A manager's workspace and Alice's work package from it, each of her reviews answered (one
+    fail each), as the current schema leaves them: the data an older schema's form is made from."""
+    from tests.workbench.test_packages import answer_review, copy_master, export, review_ids
+    from workbench.packages import workpackage
+    master = copy_master(master_template, folder)
+    package = export(master, folder, ["Alice"])["Alice"]
+    pkg, _ = workpackage.open_package(package)
+    for review_id in review_ids(pkg, "Alice"):
+        answer_review(pkg, review_id, "Alice", fail=1, seconds=300)
+    pkg.close()
+    return master, package

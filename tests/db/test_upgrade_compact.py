@@ -14,11 +14,9 @@ from pathlib import Path
 import pytest
 
 from db.connection import open_database
-from tests.db.older_schema import drop_later_objects
-from tests.workbench.test_packages import answer_review, copy_master, export, master_template  # noqa: F401
-from tests.workbench.test_packages import review_ids
+from tests.db.older_schema import drop_later_objects, worked_package
+from tests.workbench.test_packages import master_template  # noqa: F401 (fixture)
 from workbench.audit import chain
-from workbench.packages import workpackage
 from workbench.packages.merge import merge_packages
 from workbench.review.integrity import check_workspace
 
@@ -113,12 +111,7 @@ def merged(master: Path, package: Path, folder: Path) -> tuple[list[tuple], list
 
 
 def test_a_package_exported_before_the_upgrade_merges_as_one_exported_after(master_template, tmp_path):  # noqa: F811
-    master = copy_master(master_template, tmp_path)
-    package = export(master, tmp_path, ["Alice"])["Alice"]
-    pkg, _ = workpackage.open_package(package)
-    for review_id in review_ids(pkg, "Alice"):
-        answer_review(pkg, review_id, "Alice", fail=1, seconds=300)
-    pkg.close()
+    master, package = worked_package(master_template, tmp_path)
     old_master = shutil.copyfile(master, tmp_path / "old-master.sqlite3")
     old_package = shutil.copyfile(package, tmp_path / "old-Alice.qrpkg")
     as_schema_13(old_master)

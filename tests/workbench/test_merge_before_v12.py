@@ -12,11 +12,9 @@ from pathlib import Path
 import pytest
 
 from db.connection import open_database
-from tests.db.older_schema import drop_later_objects
-from tests.workbench.test_packages import answer_review, copy_master, export, master_template  # noqa: F401
-from tests.workbench.test_packages import review_ids
+from tests.db.older_schema import drop_later_objects, worked_package
+from tests.workbench.test_packages import master_template  # noqa: F401 (fixture)
 from workbench.audit.chain import GENESIS, hash_text, use_clock
-from workbench.packages import workpackage
 from workbench.packages.merge import merge_packages
 from workbench.review.integrity import check_workspace
 
@@ -55,12 +53,7 @@ def worked(master_template, tmp_path_factory):  # noqa: F811
     """Alice's package, exported and worked on: the manager's workspace and the package as schema 12
     leaves them, and both as schema 10 would have."""
     folder = tmp_path_factory.mktemp("before_v12")
-    master = copy_master(master_template, folder)
-    package = export(master, folder, ["Alice"])["Alice"]
-    pkg, _ = workpackage.open_package(package)
-    for review_id in review_ids(pkg, "Alice"):
-        answer_review(pkg, review_id, "Alice", fail=1, seconds=300)
-    pkg.close()
+    master, package = worked_package(master_template, folder)
     old_master, old_package = folder / "old-master.sqlite3", folder / "old-Alice.qrpkg"
     shutil.copyfile(master, old_master)
     shutil.copyfile(package, old_package)
