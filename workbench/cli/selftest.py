@@ -6,6 +6,8 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
+import sqlite_utils
+
 from workbench.review import checklist_store
 from workbench.review import reviews
 from foundation.errors import WorkbenchError, register
@@ -23,10 +25,7 @@ def _check(condition: bool, what: str) -> None:
 
 
 def run_self_test(out: TextIO) -> None:
-    from openpyxl import load_workbook
-
     from db.connection import open_database
-    from workbench.report.workbook import write_workbook
     from workbench.importing.importer import import_file
     from workbench.review.integrity import check_workspace
 
@@ -65,24 +64,31 @@ def run_self_test(out: TextIO) -> None:
             expected = "error" if first.auto_fail or first.severities[0] in ("critical", "major") else "defect"
             _check(assessment.verdict == expected, f"the verdict was {assessment.verdict}, expected {expected}")
             print(f"review: {len(answered)} answers, verdict {assessment.verdict}", file=out)
-            target = Path(folder) / "report.xlsx"
-            # Both listings through worker processes, however small: the frozen application's
-            # multiprocessing (main.py's freeze_support) is tried here, as `make dist-check` runs this.
-            exported = write_workbook(db, target, workers_from=1)
-            _check(exported.rendered_apart == ("answers", "cases"),
-                   f"the listings' worker processes failed (rendered apart: {exported.rendered_apart})")
-            workbook = load_workbook(target)
-            _check({"Cases", "Findings"} <= set(workbook.sheetnames), f"sheets {workbook.sheetnames}")
-            _check(exported.cases == result.accepted and exported.findings == 1,
-                   f"the workbook holds {exported.cases} cases and {exported.findings} findings")
-            finding = list(workbook["Findings"].iter_rows(min_row=2))
-            workbook.close()
-            # Formula-like text stays text, unaltered, by the quote-prefix cell style.
-            _check(any(str(c.value).startswith("=") and c.data_type == "s" and c.quotePrefix for c in finding[0]),
-                   "an imported formula was not escaped")
-            print(f"export: {exported.cases} cases, {exported.findings} finding", file=out)
+            _export(db, Path(folder) / "report.xlsx", result.accepted, out)
             problems = check_workspace(db)
             _check(not problems, "; ".join(problems))
             print("verify: audit chain intact", file=out)
         finally:
             db.close()
+
+
+def _export(db: sqlite_utils.Database, target: Path, cases: int, out: TextIO) -> None:
+    """The workbook of every case, its listings through worker processes however small: the frozen
+    application's multiprocessing (main.py's freeze_support) is tried here, as `make dist-check`
+    runs this."""
+    from openpyxl import load_workbook
+
+    from workbench.report.workbook import write_workbook
+    exported = write_workbook(db, target, workers_from=1)
+    _check(exported.rendered_apart == ("answers", "cases"),
+           f"the listings' worker processes failed (rendered apart: {exported.rendered_apart})")
+    workbook = load_workbook(target)
+    _check({"Cases", "Findings"} <= set(workbook.sheetnames), f"sheets {workbook.sheetnames}")
+    _check(exported.cases == cases and exported.findings == 1,
+           f"the workbook holds {exported.cases} cases and {exported.findings} findings")
+    finding = list(workbook["Findings"].iter_rows(min_row=2))
+    workbook.close()
+    # Formula-like text stays text, unaltered, by the quote-prefix cell style.
+    _check(any(str(c.value).startswith("=") and c.data_type == "s" and c.quotePrefix for c in finding[0]),
+           "an imported formula was not escaped")
+    print(f"export: {exported.cases} cases, {exported.findings} finding", file=out)
