@@ -13,6 +13,7 @@ and decided by the report's own Python rule (`recount`), so every figure stays e
 """
 from __future__ import annotations
 
+import threading
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from datetime import date
@@ -140,10 +141,11 @@ Standing = dict[int, tuple[str, str, str, int]]
 
 
 def tally_all_cases(db: sqlite_utils.Database, scope: Scoped, tally: Any, reviewed: tuple[str, ...],
-                    days_between: Callable[[Any, Any], int | None]) -> Standing:
+                    days_between: Callable[[Any, Any], int | None], reads: SharedReads | None = None) -> Standing:
     """The report's tally (workbench.report.figures._Tally) without a round: every case counted by
-    its groups and pendency in SQLite, then the cases with a review read in one pass. Returns the
-    reviewed standing reviews of the scope, for `tally_findings`."""
+    its groups and pendency in SQLite, then the cases with a review read in one pass (`reads`: shared
+    with the trend of the same refresh). Returns the reviewed standing reviews of the scope, for
+    `tally_findings`."""
     condition, params = scope.case_condition()
     counts = grouped_counts(db, counted_sql(f"c.department, c.examiner, c.ip_type, {PENDENCY}", condition), params)
     needs = f"{condition} AND" if condition else "WHERE"
@@ -155,7 +157,8 @@ def tally_all_cases(db: sqlite_utils.Database, scope: Scoped, tally: Any, review
             group.cases += count
         if days is not None:
             tally.pendency[ip_type][days] += count
-    return _tally_reviews(db, condition, params, tally, reviewed)
+    rows = (reads or SharedReads()).reviewed(db, condition, params)
+    return _tally_reviews(rows, tally, reviewed)
 
 
 def reviewed_rows(db: sqlite_utils.Database, columns: str, condition: str,
@@ -170,21 +173,110 @@ def reviewed_rows(db: sqlite_utils.Database, columns: str, condition: str,
             params).fetchall()
 
 
-def _tally_reviews(db: sqlite_utils.Database, condition: str, params: dict[str, Any], tally: Any,
-                   reviewed: tuple[str, ...]) -> Standing:
+#: What the report and the trend need of each case with a review, in this order (SharedReads.reviewed):
+#: the case's department, examiner, IP type and decision date, its standing review's status, verdict,
+#: active seconds, id and checklist.
+REVIEWED_COLUMNS = ("c.department, c.examiner, c.ip_type, c.decision_date, r.status, r.verdict, r.active_seconds,"
+                    " r.id, r.checklist_id")
+DEPARTMENT, EXAMINER, IP_TYPE, DECISION, STATUS, VERDICT, SECONDS, REVIEW, CHECKLIST = range(9)
+
+
+class SharedReads:
+    """The cases with a review read once for every figure of one refresh (issue 20).
+
+    The Dashboard asks the report and the trend of the same scope on two threads; each used to read
+    the 200,000 reviewed cases of a million on its own (about a second of CPU each). Given the same
+    SharedReads, they read those cases once between them: the read is cut in PARTS by case id, each
+    side takes the parts no one has taken yet (so two threads read half each, SQLite's share of the
+    work on both cores), then waits for the rest and gets the same merged list (never modified).
+    A new refresh makes a new one: nothing is kept past it, so no change to the workspace is missed."""
+
+    PARTS = 2
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._reads: dict[tuple[Any, ...], _PartedRead] = {}
+
+    def reviewed(self, db: sqlite_utils.Database, condition: str,
+                 params: dict[str, Any]) -> list[tuple[Any, ...]]:
+        """REVIEWED_COLUMNS of the cases of the scope (`condition` on `c`) with a review, by review time."""
+        key = (condition, tuple(sorted(params.items())))
+        with self._lock:
+            read = self._reads.get(key)
+            if read is None:
+                read = self._reads[key] = _PartedRead(_case_ranges(db, self.PARTS))
+        return read.rows(db, condition, params)
+
+
+def _case_ranges(db: sqlite_utils.Database, parts: int) -> list[tuple[int, int] | None]:
+    """`parts` ranges of case ids of about equal width covering latest_reviews ([None]: no case)."""
+    low, high = db.execute("SELECT MIN(case_id), MAX(case_id) FROM latest_reviews").fetchone()
+    if low is None:
+        return [None]
+    step = max(1, -(-(high - low + 1) // parts))
+    return [(start, min(start + step - 1, high)) for start in range(low, high + 1, step)]
+
+
+class _PartedRead:
+    """One read of the reviewed cases in parts, taken by whichever thread asks (SharedReads)."""
+
+    def __init__(self, ranges: list[tuple[int, int] | None]) -> None:
+        self.ranges = ranges
+        self.parts: list[list[tuple[Any, ...]] | None] = [None] * len(ranges)
+        self.taken = 0
+        self.merged: list[tuple[Any, ...]] | None = None
+        self.failed: BaseException | None = None
+        self.changed = threading.Condition()
+
+    def rows(self, db: sqlite_utils.Database, condition: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
+        while True:
+            with self.changed:
+                if self.taken == len(self.ranges) or self.failed is not None:
+                    break
+                index, self.taken = self.taken, self.taken + 1
+            try:
+                part = _reviewed_part(db, condition, params, self.ranges[index])
+            except BaseException as exc:
+                with self.changed:
+                    self.failed = exc
+                    self.changed.notify_all()
+                raise
+            with self.changed:
+                self.parts[index] = part
+                self.changed.notify_all()
+        with self.changed:
+            self.changed.wait_for(lambda: self.failed is not None or all(p is not None for p in self.parts))
+            if self.failed is not None:
+                raise RuntimeError("the reviewed cases could not be read") from self.failed
+            if self.merged is None:
+                # Each part is sorted by review time: the sort merges the runs (linear).
+                self.merged = [row for part in self.parts if part is not None for row in part]
+                self.merged.sort(key=itemgetter(SECONDS))
+            return self.merged
+
+
+def _reviewed_part(db: sqlite_utils.Database, condition: str, params: dict[str, Any],
+                   cases: tuple[int, int] | None) -> list[tuple[Any, ...]]:
+    """The reviewed rows of the cases with an id in `cases` (None: every case)."""
+    if cases is None:
+        return reviewed_rows(db, REVIEWED_COLUMNS, condition, params)
+    within = f"{condition} AND" if condition else "WHERE"
+    return reviewed_rows(db, REVIEWED_COLUMNS, f"{within} lr.case_id BETWEEN :part_from AND :part_to",
+                         {**params, "part_from": cases[0], "part_to": cases[1]})
+
+
+def _tally_reviews(rows: list[tuple[Any, ...]], tally: Any, reviewed: tuple[str, ...]) -> Standing:
     """The standing reviews counted per group and verdict (in C), their minutes listed per group:
     the same figures as a `_Group.add_review` per case, without four method calls per review."""
-    rows = reviewed_rows(db, "c.department, c.examiner, c.ip_type, r.status, r.verdict, r.active_seconds, r.id,"
-                         " r.checklist_id", condition, params)
     minutes: dict[tuple[str, str, str], list[float]] = defaultdict(list)
     standing: Standing = {}
-    for department, examiner, ip_type, status, _verdict, seconds, review_id, checklist_id in rows:
+    for department, examiner, ip_type, _decision, status, _verdict, seconds, review_id, checklist_id in rows:
         if status in reviewed:
             standing[review_id] = (department, examiner, ip_type, checklist_id)
             if seconds:
                 minutes[(department, examiner, ip_type)].append(seconds / 60.0)
     for (department, examiner, ip_type, status, verdict), count in Counter(
-            map(itemgetter(0, 1, 2, 3, 4), rows)).items():
+            map(itemgetter(DEPARTMENT, EXAMINER, IP_TYPE, STATUS, VERDICT), rows)).items():
         if status == "in_progress":
             tally.in_progress += count
         if status in reviewed:
