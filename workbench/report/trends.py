@@ -426,7 +426,7 @@ def _count_reviews(read: list[tuple[Any, ...]], period: str, group: str | None,
             return [cells[(None, index)]]
         return [cells[(None, index)], cells[(department if group == "department" else ip_type, index)]]
 
-    for (department, ip_type, index, verdict), count in Counter(map(itemgetter(0, 1, 2, 3), rows)).items():
+    for (department, ip_type, index, verdict), count in case_counts.counted(rows, itemgetter(0, 1, 2, 3)).items():
         for cell in cells_of(department, ip_type, index):
             cell.add_reviews(verdict, count)
     minutes: dict[tuple[str, str, int | None], list[float]] = defaultdict(list)
