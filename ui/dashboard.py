@@ -261,7 +261,7 @@ class DashboardView(QWidget):
             return
         target, today = self.target(), self.today()
         path = self._database_file()
-        reads = SharedReads()               # the reviewed cases read once for the figures and the trend
+        reads = SharedReads(findings=True)  # read once for the figures and the trend, by whichever is free
         self.trends.compute(scope, path, reads)
         if path is None:                    # a private in-memory workspace has no second connection
             self._computed(generation, compute(self.db, scope, target, today, reads))

@@ -188,24 +188,68 @@ class SharedReads:
     the 200,000 reviewed cases of a million on its own (about a second of CPU each). Given the same
     SharedReads, they read those cases once between them: the read is cut in PARTS by case id, each
     side takes the parts no one has taken yet (so two threads read half each, SQLite's share of the
-    work on both cores), then waits for the rest and gets the same merged list (never modified).
-    A new refresh makes a new one: nothing is kept past it, so no change to the workspace is missed."""
+    work on both cores), then, with `findings`, the report's failing answers if no one has, then waits
+    for the rest of the parts and gets the same list (never modified). A new refresh makes a new one:
+    nothing is kept past it, so no change to the workspace is missed."""
 
     PARTS = 2
 
-    def __init__(self) -> None:
+    def __init__(self, findings: bool = False) -> None:
         self._lock = threading.Lock()
-        self._reads: dict[tuple[Any, ...], _PartedRead] = {}
+        self._reads: dict[tuple[Any, ...], list[_Task]] = {}
+        #: The report's failing answers (`failing`), read by whichever side is free first.
+        self._failing = _Task(_failing_rows) if findings else None
 
     def reviewed(self, db: sqlite_utils.Database, condition: str,
                  params: dict[str, Any]) -> list[tuple[Any, ...]]:
-        """REVIEWED_COLUMNS of the cases of the scope (`condition` on `c`) with a review, by review time."""
+        """REVIEWED_COLUMNS of the cases of the scope (`condition` on `c`) with a review: each part
+        by review time (a group's minutes arrive as a few sorted runs)."""
         key = (condition, tuple(sorted(params.items())))
         with self._lock:
-            read = self._reads.get(key)
-            if read is None:
-                read = self._reads[key] = _PartedRead(_case_ranges(db, self.PARTS))
-        return read.rows(db, condition, params)
+            parts = self._reads.get(key)
+            if parts is None:
+                parts = self._reads[key] = [_Task(lambda db, cases=cases: _reviewed_part(db, condition, params, cases))
+                                            for cases in _case_ranges(db, self.PARTS)]
+        for task in (*parts, *((self._failing,) if self._failing else ())):
+            if task.claim():
+                task.run(db)
+        return [row for task in parts for row in task.result(db)]
+
+    def failing(self, db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
+        """Every failing answer counted by review, severity and category (`_failing_rows`)."""
+        return (self._failing or _Task(_failing_rows)).result(db)
+
+
+class _Task:
+    """One read of a SharedReads, run once by the first thread that claims it."""
+
+    def __init__(self, read: Callable[[sqlite_utils.Database], list[tuple[Any, ...]]]) -> None:
+        self._read = read
+        self._claimed = threading.Lock()
+        self._done = threading.Event()
+        self._rows: list[tuple[Any, ...]] = []
+        self._error: BaseException | None = None
+
+    def claim(self) -> bool:
+        """True once: the caller then runs it."""
+        return self._claimed.acquire(blocking=False)
+
+    def run(self, db: sqlite_utils.Database) -> None:
+        try:
+            self._rows = self._read(db)
+        except BaseException as exc:      # handed to every thread waiting for these rows
+            self._error = exc
+        finally:
+            self._done.set()
+
+    def result(self, db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
+        """The rows, read here if no thread has claimed the read yet, else when that thread is done."""
+        if self.claim():
+            self.run(db)
+        self._done.wait()
+        if self._error is not None:
+            raise RuntimeError("the Dashboard's shared read failed") from self._error
+        return self._rows
 
 
 def _case_ranges(db: sqlite_utils.Database, parts: int) -> list[tuple[int, int] | None]:
@@ -217,42 +261,12 @@ def _case_ranges(db: sqlite_utils.Database, parts: int) -> list[tuple[int, int] 
     return [(start, min(start + step - 1, high)) for start in range(low, high + 1, step)]
 
 
-class _PartedRead:
-    """One read of the reviewed cases in parts, taken by whichever thread asks (SharedReads)."""
-
-    def __init__(self, ranges: list[tuple[int, int] | None]) -> None:
-        self.ranges = ranges
-        self.parts: list[list[tuple[Any, ...]] | None] = [None] * len(ranges)
-        self.taken = 0
-        self.merged: list[tuple[Any, ...]] | None = None
-        self.failed: BaseException | None = None
-        self.changed = threading.Condition()
-
-    def rows(self, db: sqlite_utils.Database, condition: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
-        while True:
-            with self.changed:
-                if self.taken == len(self.ranges) or self.failed is not None:
-                    break
-                index, self.taken = self.taken, self.taken + 1
-            try:
-                part = _reviewed_part(db, condition, params, self.ranges[index])
-            except BaseException as exc:
-                with self.changed:
-                    self.failed = exc
-                    self.changed.notify_all()
-                raise
-            with self.changed:
-                self.parts[index] = part
-                self.changed.notify_all()
-        with self.changed:
-            self.changed.wait_for(lambda: self.failed is not None or all(p is not None for p in self.parts))
-            if self.failed is not None:
-                raise RuntimeError("the reviewed cases could not be read") from self.failed
-            if self.merged is None:
-                # Each part is sorted by review time, so a group's minutes arrive as a few sorted
-                # runs, which the percentiles' sorts merge in linear time: no sort here.
-                self.merged = [row for part in self.parts if part is not None for row in part]
-            return self.merged
+def _failing_rows(db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
+    """review id, severity, category and count of every failing answer: one walk of schema 16's
+    partial index of the failing answers."""
+    with mapped(db):
+        return db.execute("SELECT review_id, severity, category, COUNT(*) FROM answers WHERE outcome = 'fail'"
+                          " GROUP BY review_id, severity, category").fetchall()
 
 
 def _reviewed_part(db: sqlite_utils.Database, condition: str, params: dict[str, Any],
@@ -302,16 +316,14 @@ def _tally_reviews(rows: list[tuple[Any, ...]], tally: Any, reviewed: tuple[str,
 
 
 def tally_findings(db: sqlite_utils.Database, standing: Standing, tally: Any, categories: Any,
-                   severities: tuple[str, ...]) -> dict[str, dict[str | None, int]]:
+                   severities: tuple[str, ...], reads: SharedReads | None = None) -> dict[str, dict[str | None, int]]:
     """The findings (failing answers) of the standing reviews counted per group, severity and
     category, as workbench.report.figures._tally_findings does over all cases; returns per severity
     the reviews with at least one such finding (one stratum: None). One walk of the failing
     answers' index (schema 16), no lookup: the reviews' groups are those `tally_all_cases` read."""
     counts: Counter[tuple[Any, ...]] = Counter()
     with_one: dict[str, set[int]] = {severity: set() for severity in severities}
-    with mapped(db):
-        failing = db.execute("SELECT review_id, severity, category, COUNT(*) FROM answers WHERE outcome = 'fail'"
-                             " GROUP BY review_id, severity, category").fetchall()
+    failing = (reads or SharedReads()).failing(db)
     for review_id, severity, category, count in failing:
         groups = standing.get(review_id)
         if groups is None:

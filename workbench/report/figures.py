@@ -469,7 +469,7 @@ def compute_report(db: sqlite_utils.Database, report_filter: ReportFilter | Scop
     categories = CategoryCounter(checklists)
     with_one = None
     if standing is not None:
-        with_one = case_counts.tally_findings(db, standing, tally, categories, SEVERITIES)
+        with_one = case_counts.tally_findings(db, standing, tally, categories, SEVERITIES, reads)
     else:
         _tally_findings(db, cte, params, reviewed_list, tally, categories)
     overall, overall_figures = tally.overall, tally.overall.figures((), target, design)
