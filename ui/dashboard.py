@@ -33,6 +33,7 @@ from db.connection import open_database
 from ui.tasks import QuietTask
 from ui.trend_panel import TrendPanel
 from foundation.jobs import CancelToken, Progress
+from workbench.report.case_counts import SharedReads
 from workbench.report.dispute_figures import DisputeFigures, dispute_figures
 from workbench.report.figures import (DEFAULT_TARGET, Report, ReportFilter, Scope, compute_report, list_round_names,
                                    resolve_scope)
@@ -49,8 +50,9 @@ class Computed(NamedTuple):
     disputes: DisputeFigures
 
 
-def compute(db: sqlite_utils.Database, scope: Scope, target: float, today: date) -> Computed:
-    report = compute_report(db, scope, target=target, items=False)   # items are not shown here
+def compute(db: sqlite_utils.Database, scope: Scope, target: float, today: date,
+            reads: SharedReads | None = None) -> Computed:
+    report = compute_report(db, scope, target=target, items=False, reads=reads)   # items are not shown here
     return Computed(report, dispute_figures(db, scope, today=today, report=report))
 
 
@@ -259,15 +261,16 @@ class DashboardView(QWidget):
             return
         target, today = self.target(), self.today()
         path = self._database_file()
-        self.trends.compute(scope, path)
+        reads = SharedReads(findings=True)  # read once for the figures and the trend, by whichever is free
+        self.trends.compute(scope, path, reads)
         if path is None:                    # a private in-memory workspace has no second connection
-            self._computed(generation, compute(self.db, scope, target, today))
+            self._computed(generation, compute(self.db, scope, target, today, reads))
             return
 
         def job(_progress: Progress, _cancel: CancelToken) -> Computed:
             db = open_database(path, read_only=True)     # reads only; each thread its own connection
             try:
-                return compute(db, scope, target, today)
+                return compute(db, scope, target, today, reads)
             finally:
                 db.close()
 

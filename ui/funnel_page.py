@@ -7,6 +7,7 @@ ranked.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableWidget,
                                QTableWidgetItem, QWidget)
 
@@ -27,6 +28,7 @@ class FunnelPage(QWidget):
         super().__init__(parent)
         self.language = language
         self.report: Report | None = None
+        self._stale = False
         self.funnel: UnitFunnel | None = None
         self.unit_box = QComboBox()
         self.unit_box.addItem(self.tr("Departments"), "department")
@@ -82,13 +84,22 @@ class FunnelPage(QWidget):
                         Qt.Orientation.Vertical, (460, 180))
 
     def show_report(self, report: Report) -> None:
-        """The Dashboard's report was computed: its units placed again."""
+        """The Dashboard's report was computed: its units placed again, now if the page is shown, else
+        when it is next shown (the limits take tens of ms of the window's thread at a million cases)."""
         self.report = report
-        self.draw()
+        self._stale = True
+        if self.isVisible():
+            self.draw()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self._stale:
+            self.draw()
 
     def draw(self) -> None:
         if self.report is None:
             return
+        self._stale = False
         unit = self.unit_box.currentData()
         self.funnel = unit_funnel(self.report, unit, adjustment=self.adjustment_box.currentData())
         funnel = self.funnel.funnel

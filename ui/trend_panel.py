@@ -28,6 +28,7 @@ from ui.funnel_page import FunnelPage
 from ui.messages import error_text
 from ui.tasks import QuietTask
 from ui.trend_page import TrendPage
+from workbench.report.case_counts import SharedReads
 from workbench.report.figures import Report, Scope
 from workbench.report.trends import BY_DECISION, BY_REVIEW, MONTH, QUARTER, Trend, trend
 
@@ -106,8 +107,9 @@ class TrendPanel(QObject):
         return self.period_box.currentData(), self.by_box.currentData(), self.group_box.currentData()
 
     # -- computing -------------------------------------------------------------------------------------
-    def compute(self, scope: Scope, path: str | None) -> None:
-        """The Dashboard's scope (resolved on its refresh): the trend computed again in the background."""
+    def compute(self, scope: Scope, path: str | None, reads: SharedReads | None = None) -> None:
+        """The Dashboard's scope (resolved on its refresh): the trend computed again in the background
+        (`reads`: the reviewed cases read once for it and the Dashboard's figures)."""
         self._scope, self._path = scope, path
         self._generation += 1
         generation = self._generation
@@ -115,7 +117,8 @@ class TrendPanel(QObject):
         today = self.today()
         if path is None:          # a private in-memory workspace has no second connection
             try:
-                self._computed(generation, trend(self.db, scope, period=period, by=by, group=group, today=today))
+                self._computed(generation, trend(self.db, scope, period=period, by=by, group=group, today=today,
+                                                 reads=reads))
             except WorkbenchError as exc:
                 self._failed(generation, exc)
             return
@@ -123,7 +126,7 @@ class TrendPanel(QObject):
         def job(_progress: Progress, _cancel: CancelToken) -> Trend:
             db = open_database(path, read_only=True)     # each thread its own connection
             try:
-                return trend(db, scope, period=period, by=by, group=group, today=today)
+                return trend(db, scope, period=period, by=by, group=group, today=today, reads=reads)
             finally:
                 db.close()
 

@@ -262,3 +262,51 @@ def test_findings_of_reviews_that_do_not_count_stay_out(plain, monkeypatch):
             plain.execute("DELETE FROM answers WHERE review_id = ? AND item_id = 'zz-test'", [review_id])
             plain.execute("UPDATE reviews SET status = ?, verdict = ?, completed_at = ? WHERE id = ?",
                           [*before, review_id])
+
+
+@pytest.mark.parametrize("report_filter", FILTERS)
+def test_a_shared_read_gives_the_figures_of_separate_reads(plain, monkeypatch, report_filter):
+    """The Dashboard's refresh reads the reviewed cases once for the report and every trend of the
+    same scope (case_counts.SharedReads): the same figures as each reading them on its own, and one read."""
+    from workbench.report import case_counts
+    alone = _every_figure(plain, report_filter)
+    reads = case_counts.SharedReads()
+    calls = []
+    real = case_counts.reviewed_rows
+    monkeypatch.setattr(case_counts, "reviewed_rows", lambda *args: calls.append(args) or real(*args))
+    shared = [repr(compute_report(plain, report_filter, reads=reads))]
+    for period in (QUARTER, MONTH):
+        for by in ("decision", "review"):
+            for group in (None, "department", "ip_type"):
+                shared.append(repr(trend(plain, report_filter, period=period, by=by, group=group, today=TODAY,
+                                         reads=reads)))
+    assert shared == alone
+    assert len(calls) == case_counts.SharedReads.PARTS     # one read, in its parts
+
+
+def test_two_threads_share_one_read(plain):
+    """As the Dashboard runs them: the report and a trend on two threads, each with its own
+    connection, share the reviewed cases (whichever thread is free reads the next part)."""
+    import threading
+    from workbench.report import case_counts
+    path = plain.execute("PRAGMA database_list").fetchone()[2]
+    alone = [repr(compute_report(plain, ReportFilter(), items=False)),
+             repr(trend(plain, ReportFilter(), period=MONTH, group="ip_type", today=TODAY))]
+    reads, results = case_counts.SharedReads(findings=True), {}
+
+    def run(name, compute):
+        db = open_database(path, read_only=True)
+        try:
+            results[name] = repr(compute(db))
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=run, args=("report", lambda db: compute_report(
+                   db, ReportFilter(), items=False, reads=reads))),
+               threading.Thread(target=run, args=("trend", lambda db: trend(
+                   db, ReportFilter(), period=MONTH, group="ip_type", today=TODAY, reads=reads)))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert [results.get("report"), results.get("trend")] == alone

@@ -13,6 +13,7 @@ and decided by the report's own Python rule (`recount`), so every figure stays e
 """
 from __future__ import annotations
 
+import threading
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from datetime import date
@@ -140,10 +141,11 @@ Standing = dict[int, tuple[str, str, str, int]]
 
 
 def tally_all_cases(db: sqlite_utils.Database, scope: Scoped, tally: Any, reviewed: tuple[str, ...],
-                    days_between: Callable[[Any, Any], int | None]) -> Standing:
+                    days_between: Callable[[Any, Any], int | None], reads: SharedReads | None = None) -> Standing:
     """The report's tally (workbench.report.figures._Tally) without a round: every case counted by
-    its groups and pendency in SQLite, then the cases with a review read in one pass. Returns the
-    reviewed standing reviews of the scope, for `tally_findings`."""
+    its groups and pendency in SQLite, then the cases with a review read in one pass (`reads`: shared
+    with the trend of the same refresh). Returns the reviewed standing reviews of the scope, for
+    `tally_findings`."""
     condition, params = scope.case_condition()
     counts = grouped_counts(db, counted_sql(f"c.department, c.examiner, c.ip_type, {PENDENCY}", condition), params)
     needs = f"{condition} AND" if condition else "WHERE"
@@ -155,7 +157,8 @@ def tally_all_cases(db: sqlite_utils.Database, scope: Scoped, tally: Any, review
             group.cases += count
         if days is not None:
             tally.pendency[ip_type][days] += count
-    return _tally_reviews(db, condition, params, tally, reviewed)
+    rows = (reads or SharedReads()).reviewed(db, condition, params)
+    return _tally_reviews(rows, tally, reviewed)
 
 
 def reviewed_rows(db: sqlite_utils.Database, columns: str, condition: str,
@@ -170,21 +173,137 @@ def reviewed_rows(db: sqlite_utils.Database, columns: str, condition: str,
             params).fetchall()
 
 
-def _tally_reviews(db: sqlite_utils.Database, condition: str, params: dict[str, Any], tally: Any,
-                   reviewed: tuple[str, ...]) -> Standing:
+#: What the report and the trend need of each case with a review, in this order (SharedReads.reviewed):
+#: the case's department, examiner, IP type and decision date, its standing review's status, verdict,
+#: active seconds, id and checklist.
+REVIEWED_COLUMNS = ("c.department, c.examiner, c.ip_type, c.decision_date, r.status, r.verdict, r.active_seconds,"
+                    " r.id, r.checklist_id")
+DEPARTMENT, EXAMINER, IP_TYPE, DECISION, STATUS, VERDICT, SECONDS, REVIEW, CHECKLIST = range(9)
+
+
+class SharedReads:
+    """The cases with a review read once for every figure of one refresh (issue 20).
+
+    The Dashboard asks the report and the trend of the same scope on two threads; each used to read
+    the 200,000 reviewed cases of a million on its own (about a second of CPU each). Given the same
+    SharedReads, they read those cases once between them: the read is cut in PARTS by case id, each
+    side takes the parts no one has taken yet (so two threads read half each, SQLite's share of the
+    work on both cores), then, with `findings`, the report's failing answers if no one has, then waits
+    for the rest of the parts and gets the same list (never modified). A new refresh makes a new one:
+    nothing is kept past it, so no change to the workspace is missed."""
+
+    PARTS = 2
+
+    def __init__(self, findings: bool = False) -> None:
+        self._lock = threading.Lock()
+        self._reads: dict[tuple[Any, ...], list[_Task]] = {}
+        #: The report's failing answers (`failing`), read by whichever side is free first.
+        self._failing = _Task(_failing_rows) if findings else None
+
+    def reviewed(self, db: sqlite_utils.Database, condition: str,
+                 params: dict[str, Any]) -> list[tuple[Any, ...]]:
+        """REVIEWED_COLUMNS of the cases of the scope (`condition` on `c`) with a review: each part
+        by review time (a group's minutes arrive as a few sorted runs)."""
+        key = (condition, tuple(sorted(params.items())))
+        with self._lock:
+            parts = self._reads.get(key)
+            if parts is None:
+                parts = self._reads[key] = [_Task(lambda db, cases=cases: _reviewed_part(db, condition, params, cases))
+                                            for cases in _case_ranges(db, self.PARTS)]
+        for task in (*parts, *((self._failing,) if self._failing else ())):
+            if task.claim():
+                task.run(db)
+        return [row for task in parts for row in task.result(db)]
+
+    def failing(self, db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
+        """Every failing answer counted by review, severity and category (`_failing_rows`)."""
+        return (self._failing or _Task(_failing_rows)).result(db)
+
+
+class _Task:
+    """One read of a SharedReads, run once by the first thread that claims it."""
+
+    def __init__(self, read: Callable[[sqlite_utils.Database], list[tuple[Any, ...]]]) -> None:
+        self._read = read
+        self._claimed = threading.Lock()
+        self._done = threading.Event()
+        self._rows: list[tuple[Any, ...]] = []
+        self._error: BaseException | None = None
+
+    def claim(self) -> bool:
+        """True once: the caller then runs it."""
+        return self._claimed.acquire(blocking=False)
+
+    def run(self, db: sqlite_utils.Database) -> None:
+        try:
+            self._rows = self._read(db)
+        except BaseException as exc:      # handed to every thread waiting for these rows
+            self._error = exc
+        finally:
+            self._done.set()
+
+    def result(self, db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
+        """The rows, read here if no thread has claimed the read yet, else when that thread is done."""
+        if self.claim():
+            self.run(db)
+        self._done.wait()
+        if self._error is not None:
+            raise RuntimeError("the Dashboard's shared read failed") from self._error
+        return self._rows
+
+
+def _case_ranges(db: sqlite_utils.Database, parts: int) -> list[tuple[int, int] | None]:
+    """`parts` ranges of case ids of about equal width covering latest_reviews ([None]: no case)."""
+    low, high = db.execute("SELECT MIN(case_id), MAX(case_id) FROM latest_reviews").fetchone()
+    if low is None:
+        return [None]
+    step = max(1, -(-(high - low + 1) // parts))
+    return [(start, min(start + step - 1, high)) for start in range(low, high + 1, step)]
+
+
+def _failing_rows(db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
+    """review id, severity, category and count of every failing answer: one walk of schema 16's
+    partial index of the failing answers."""
+    with mapped(db):
+        return db.execute("SELECT review_id, severity, category, COUNT(*) FROM answers WHERE outcome = 'fail'"
+                          " GROUP BY review_id, severity, category").fetchall()
+
+
+def _reviewed_part(db: sqlite_utils.Database, condition: str, params: dict[str, Any],
+                   cases: tuple[int, int] | None) -> list[tuple[Any, ...]]:
+    """The reviewed rows of the cases with an id in `cases` (None: every case)."""
+    if cases is None:
+        return reviewed_rows(db, REVIEWED_COLUMNS, condition, params)
+    within = f"{condition} AND" if condition else "WHERE"
+    return reviewed_rows(db, REVIEWED_COLUMNS, f"{within} lr.case_id BETWEEN :part_from AND :part_to",
+                         {**params, "part_from": cases[0], "part_to": cases[1]})
+
+
+#: Rows counted per call into C (`counted`): about 10 ms at a time.
+SLICE = 20_000
+
+
+def counted(rows: list[tuple[Any, ...]], key: Callable[[tuple[Any, ...]], Hashable]) -> Counter[Any]:
+    """Counter(map(key, rows)), in slices: one C call over 200,000 rows keeps the interpreter lock
+    for a tenth of a second or more, and the window's thread waits for it (issue 20's hold)."""
+    counts: Counter[Any] = Counter()
+    for start in range(0, len(rows), SLICE):
+        counts.update(map(key, rows[start:start + SLICE]))
+    return counts
+
+
+def _tally_reviews(rows: list[tuple[Any, ...]], tally: Any, reviewed: tuple[str, ...]) -> Standing:
     """The standing reviews counted per group and verdict (in C), their minutes listed per group:
     the same figures as a `_Group.add_review` per case, without four method calls per review."""
-    rows = reviewed_rows(db, "c.department, c.examiner, c.ip_type, r.status, r.verdict, r.active_seconds, r.id,"
-                         " r.checklist_id", condition, params)
     minutes: dict[tuple[str, str, str], list[float]] = defaultdict(list)
     standing: Standing = {}
-    for department, examiner, ip_type, status, _verdict, seconds, review_id, checklist_id in rows:
+    for department, examiner, ip_type, _decision, status, _verdict, seconds, review_id, checklist_id in rows:
         if status in reviewed:
             standing[review_id] = (department, examiner, ip_type, checklist_id)
             if seconds:
                 minutes[(department, examiner, ip_type)].append(seconds / 60.0)
-    for (department, examiner, ip_type, status, verdict), count in Counter(
-            map(itemgetter(0, 1, 2, 3, 4), rows)).items():
+    for (department, examiner, ip_type, status, verdict), count in counted(
+            rows, itemgetter(DEPARTMENT, EXAMINER, IP_TYPE, STATUS, VERDICT)).items():
         if status == "in_progress":
             tally.in_progress += count
         if status in reviewed:
@@ -197,16 +316,14 @@ def _tally_reviews(db: sqlite_utils.Database, condition: str, params: dict[str, 
 
 
 def tally_findings(db: sqlite_utils.Database, standing: Standing, tally: Any, categories: Any,
-                   severities: tuple[str, ...]) -> dict[str, dict[str | None, int]]:
+                   severities: tuple[str, ...], reads: SharedReads | None = None) -> dict[str, dict[str | None, int]]:
     """The findings (failing answers) of the standing reviews counted per group, severity and
     category, as workbench.report.figures._tally_findings does over all cases; returns per severity
     the reviews with at least one such finding (one stratum: None). One walk of the failing
     answers' index (schema 16), no lookup: the reviews' groups are those `tally_all_cases` read."""
     counts: Counter[tuple[Any, ...]] = Counter()
     with_one: dict[str, set[int]] = {severity: set() for severity in severities}
-    with mapped(db):
-        failing = db.execute("SELECT review_id, severity, category, COUNT(*) FROM answers WHERE outcome = 'fail'"
-                             " GROUP BY review_id, severity, category").fetchall()
+    failing = (reads or SharedReads()).failing(db)
     for review_id, severity, category, count in failing:
         groups = standing.get(review_id)
         if groups is None:

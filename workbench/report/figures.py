@@ -448,17 +448,19 @@ class _Tally:
 
 
 def compute_report(db: sqlite_utils.Database, report_filter: ReportFilter | Scope = ReportFilter(), *,
-                   target: float = DEFAULT_TARGET, confidence: float = CONFIDENCE, items: bool = True) -> Report:
+                   target: float = DEFAULT_TARGET, confidence: float = CONFIDENCE, items: bool = True,
+                   reads: case_counts.SharedReads | None = None) -> Report:
     """Every figure of the report for the filter; raises report.unknown_round. Without `items` the
     per-item figures are left out (no items): the Dashboard shows none, and at a million cases they
-    are seconds of work (every answer of every review)."""
+    are seconds of work (every answer of every review). `reads`: the reviewed cases read once for
+    this report and a trend of the same scope (the Dashboard's refresh)."""
     scope = report_filter if isinstance(report_filter, Scope) else resolve_scope(db, report_filter)
     cte, params = scope.cte()
     reviewed_list = ", ".join(f"'{s}'" for s in REVIEWED_STATUSES)
     tally = _Tally()
     standing = None
     if counted_in_sql(scope):
-        standing = case_counts.tally_all_cases(db, scope, tally, REVIEWED_STATUSES, _days_between)
+        standing = case_counts.tally_all_cases(db, scope, tally, REVIEWED_STATUSES, _days_between, reads)
     else:
         _tally_cases(db, cte, params, tally)
     cte, params = scope.reviews_cte()      # the queries below join each case's review
@@ -467,7 +469,7 @@ def compute_report(db: sqlite_utils.Database, report_filter: ReportFilter | Scop
     categories = CategoryCounter(checklists)
     with_one = None
     if standing is not None:
-        with_one = case_counts.tally_findings(db, standing, tally, categories, SEVERITIES)
+        with_one = case_counts.tally_findings(db, standing, tally, categories, SEVERITIES, reads)
     else:
         _tally_findings(db, cte, params, reviewed_list, tally, categories)
     overall, overall_figures = tally.overall, tally.overall.figures((), target, design)

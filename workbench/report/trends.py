@@ -303,8 +303,9 @@ def _check(period: str, by: str, group: str | None) -> None:
 
 def trend(db: sqlite_utils.Database, report_filter: ReportFilter | Scope = ReportFilter(), *,
           period: str = QUARTER, by: str = BY_DECISION, group: str | None = None, today: date | None = None,
-          confidence: float = CONFIDENCE) -> Trend:
-    """The figures per period of the scope, overall and per `group`.
+          confidence: float = CONFIDENCE, reads: case_counts.SharedReads | None = None) -> Trend:
+    """The figures per period of the scope, overall and per `group` (`reads`: the reviewed cases read
+    once for this trend and the report of the same scope, as the Dashboard refreshes both).
 
     Periods run from the first that holds a case to the last, empty ones included; by decision date,
     they also cover the filter's dates when it has them. With `today` they run at least to the period
@@ -317,7 +318,7 @@ def trend(db: sqlite_utils.Database, report_filter: ReportFilter | Scope = Repor
     undated = 0
     counted = counted_in_sql(scope, by)
     if counted:
-        undated = _count_all_cases(db, scope, period, group, cells, keys)
+        undated = _count_all_cases(db, scope, period, group, cells, keys, reads or case_counts.SharedReads())
     for ip_type, department, filing, decision, status, verdict, seconds, completed in (
             () if counted else _rows(db, scope, reviewed_only=by == BY_REVIEW)):
         reviewed = status in REVIEWED_STATUSES
@@ -368,7 +369,8 @@ def _rows(db: sqlite_utils.Database, scope: Scope, reviewed_only: bool) -> Itera
 
 
 def _count_all_cases(db: sqlite_utils.Database, scope: Scope, period: str, group: str | None,
-                     cells: dict[tuple[str | None, int], _Cell], keys: set[str]) -> int:
+                     cells: dict[tuple[str | None, int], _Cell], keys: set[str],
+                     reads: case_counts.SharedReads) -> int:
     """By decision date without a round: every case counted by group, IP type, month and pendency
     in SQLite (workbench.report.case_counts), then the reviewed cases read one by one. Returns the
     cases without a decision date."""
@@ -394,7 +396,7 @@ def _count_all_cases(db: sqlite_utils.Database, scope: Scope, period: str, group
             name = department if group == "department" else ip_type
             keys.add(name)
             cells[(name, index)].add_cases(ip_type, days, count)
-    _count_reviews(db, condition, params, period, group, cells)
+    _count_reviews(reads.reviewed(db, condition, params), period, group, cells)
     return undated
 
 
@@ -407,33 +409,42 @@ def _places(months: Iterable[str | None], period: str) -> dict[str | None, int |
     return places
 
 
-def _count_reviews(db: sqlite_utils.Database, condition: str, params: dict[str, Any], period: str,
-                   group: str | None, cells: dict[tuple[str | None, int], _Cell]) -> None:
-    """The reviewed cases placed by decision month and counted per verdict (in C), their minutes
-    listed per cell: as a `_Cell.add_review` per case. A case without a decision date is undated."""
-    rows = [row for row in case_counts.reviewed_rows(
-        db, f"c.department, c.ip_type, {case_counts.MONTH}, r.status, r.verdict, r.active_seconds", condition,
-        params) if row[3] in REVIEWED_STATUSES]
-    places = _places({row[2] for row in rows}, period)
+def _count_reviews(read: list[tuple[Any, ...]], period: str, group: str | None,
+                   cells: dict[tuple[str | None, int], _Cell]) -> None:
+    """The reviewed cases (case_counts.SharedReads.reviewed) placed by decision date and counted per
+    verdict (in C), their minutes listed per cell: as a `_Cell.add_review` per case. A case without
+    a decision date is undated (counted so with the cases)."""
+    standing = [row for row in read if row[case_counts.STATUS] in REVIEWED_STATUSES]
+    places = _day_places({row[case_counts.DECISION] for row in standing}, period)
+    rows = [(department, ip_type, places[decision], verdict, seconds)
+            for department, _examiner, ip_type, decision, _status, verdict, seconds, _id, _checklist in standing]
 
-    def cells_of(department: str, ip_type: str, month: str | None) -> list[_Cell]:
-        index = places[month]
+    def cells_of(department: str, ip_type: str, index: int | None) -> list[_Cell]:
         if index is None:
-            return []                    # counted as undated with the cases
+            return []
         if group is None:
             return [cells[(None, index)]]
         return [cells[(None, index)], cells[(department if group == "department" else ip_type, index)]]
 
-    for (department, ip_type, month, verdict), count in Counter(map(itemgetter(0, 1, 2, 4), rows)).items():
-        for cell in cells_of(department, ip_type, month):
+    for (department, ip_type, index, verdict), count in case_counts.counted(rows, itemgetter(0, 1, 2, 3)).items():
+        for cell in cells_of(department, ip_type, index):
             cell.add_reviews(verdict, count)
-    minutes: dict[tuple[str, str, str | None], list[float]] = defaultdict(list)
-    for department, ip_type, month, _status, _verdict, seconds in rows:
+    minutes: dict[tuple[str, str, int | None], list[float]] = defaultdict(list)
+    for department, ip_type, index, _verdict, seconds in rows:
         if seconds:
-            minutes[(department, ip_type, month)].append(seconds / 60.0)
+            minutes[(department, ip_type, index)].append(seconds / 60.0)
     for key, values in minutes.items():
         for cell in cells_of(*key):
             cell.minutes.extend(values)
+
+
+def _day_places(decisions: Iterable[str | None], period: str) -> dict[str | None, int | None]:
+    """The period index of each decision date as the case-by-case path places it (iso_day); None: undated."""
+    places: dict[str | None, int | None] = {}
+    for decision in decisions:
+        day = iso_day(decision)
+        places[decision] = None if day is None else period_index(day, period)
+    return places
 
 
 def _without_department(counts: Counter[tuple[Any, ...]]) -> Counter[tuple[Any, ...]]:
