@@ -20,6 +20,7 @@ from foundation.jobs import CancelToken, Progress, no_progress
 from workbench.audit import chain
 from workbench.risk import indicators
 from workbench.risk.indicators import CaseRow
+from workbench.risk.judgements import KeptJudgements
 from workbench.risk.sketches import StoredSketcher
 from workbench.risk.settings import CODES, DEFAULT, RiskSettings, band_of, combine
 
@@ -52,6 +53,7 @@ class RiskRun:
     incremental: bool              # only the groups of one import were recomputed
     bounded: int = 0               # near-duplicate buckets searched within minhash.BUCKET_CAP only
     sketched: int = 0              # texts sketched (the others' sketches were kept from earlier runs)
+    read_back: int = 0             # near-duplicate groups whose kept judgements were read back, not judged again
 
 
 @dataclass(frozen=True)
@@ -164,8 +166,11 @@ def refresh(db: sqlite_utils.Database, *, import_id: int | None = None, settings
         cancel.check()
         progress(1, 3, "risk")
         oversized: list[int] = []
-        sketcher = StoredSketcher(db)
-        fired = indicators.compute(rows, settings, {s.code for s in skipped}, data_start, oversized, sketcher)
+        judgements = KeptJudgements(db, settings)
+        sketcher = StoredSketcher(db, judgements)
+        fired = indicators.compute(rows, settings, {s.code for s in skipped}, data_start, oversized, sketcher,
+                                   judgements)
+        judgements.save(whole=scope is None)
         cancel.check()
         progress(2, 3, "risk")
         at = clock().isoformat(timespec="seconds")
@@ -176,7 +181,7 @@ def refresh(db: sqlite_utils.Database, *, import_id: int | None = None, settings
         cancel.check()
         progress(3, 3, "risk")
     return RiskRun(int(run_id or 0), at, len(stored), skipped, incremental=scope is not None, bounded=len(oversized),
-                   sketched=sketcher.made)
+                   sketched=sketcher.made, read_back=judgements.read_back)
 
 
 def _write(db: sqlite_utils.Database, stored: set[int], fired: dict[int, list[dict[str, Any]]], at: str, *,
