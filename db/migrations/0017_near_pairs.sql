@@ -16,5 +16,6 @@ CREATE INDEX near_pairs_b ON near_pairs (b);
 CREATE TABLE near_groups (
     key     BLOB PRIMARY KEY,  -- BLAKE2b of the group (kind, name) and the settings its search used; X'' the generation counter
     members INTEGER NOT NULL,  -- its cases when it was searched whole
-    run     INTEGER NOT NULL   -- the generation that searched it
+    run     INTEGER NOT NULL,  -- the generation that searched it
+    cut     INTEGER NOT NULL   -- 1: a band bucket of it was cut at the cap then
 ) WITHOUT ROWID;

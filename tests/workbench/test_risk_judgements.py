@@ -76,12 +76,15 @@ def change(db, rng: random.Random, round_: int) -> None:
     db.conn.commit()
 
 
-def test_warm_refreshes_store_what_refreshes_from_scratch_store(tmp_path, small_cap):
+@pytest.mark.parametrize("cap", [3, minhash.BUCKET_CAP])
+def test_warm_refreshes_store_what_refreshes_from_scratch_store(tmp_path, monkeypatch, cap):
     db = workspace(tmp_path)
+    monkeypatch.setattr(minhash, "BUCKET_CAP", cap)       # 3: buckets are cut; 64: none is
+    monkeypatch.setattr(minhash.candidate_pairs, "__kwdefaults__", {"cap": cap})
     rng = random.Random(3)
     add(db, some_cases(rng, 90))
     cold = risk.refresh(db)
-    assert cold.bounded > 0 and cold.read_back == 0 and stored(db) == from_scratch(db, tmp_path)
+    assert (cold.bounded > 0) == (cap == 3) and cold.read_back == 0 and stored(db) == from_scratch(db, tmp_path)
     assert any(row[2] != "none" for row in stored(db))
     warm = risk.refresh(db)
     assert warm.read_back > 0 and warm.sketched == 0 and stored(db) == from_scratch(db, tmp_path)
@@ -134,10 +137,24 @@ def test_cases_sketched_after_a_group_was_searched_do_not_stand_for_its_deleted_
     judgements = KeptJudgements(db, DEFAULT)
     made = dict(db.execute("SELECT case_id, made FROM case_sketches"))
     judgements.since.update(made)
-    assert judgements.trusted("applicant", "公司0", ids) == frozenset(ids)
-    assert judgements.trusted("applicant", "公司0", ids[1:]) == frozenset()         # one deleted
+    assert judgements.trusted("applicant", "公司0", ids) == (frozenset(ids), True)      # as it was
+    assert judgements.trusted("applicant", "公司0", ids + [999]) == (frozenset(ids), False)    # one added
+    assert judgements.trusted("applicant", "公司0", ids[1:])[0] == frozenset()         # one deleted
     judgements.since[999] = max(made.values()) + 1         # one deleted and another sketched since
-    assert judgements.trusted("applicant", "公司0", ids[1:] + [999]) == frozenset()
+    assert judgements.trusted("applicant", "公司0", ids[1:] + [999])[0] == frozenset()
     judgements.since[ids[0]] = max(made.values()) + 1      # one moved into it since (placement changed)
-    assert judgements.trusted("applicant", "公司0", ids) == frozenset()
-    assert judgements.trusted("agent", "公司0", ids) == frozenset()                # never searched
+    assert judgements.trusted("applicant", "公司0", ids)[0] == frozenset()
+    assert judgements.trusted("agent", "公司0", ids)[0] == frozenset()              # never searched
+
+
+def test_a_pair_kept_before_a_case_moved_away_in_time_is_not_read_back(tmp_path):
+    """A case filed far from the others later: its kept pairs stay (its text is the same), but a
+    group searched again since, and unchanged after, pairs only texts within the window."""
+    db = workspace(tmp_path)
+    ids = add(db, [{**row, "applicant": "公司0", "agent": ""} for row in some_cases(random.Random(6), 30)])
+    risk.refresh(db)
+    db.execute("UPDATE cases SET filing_date = '2025-06-01' WHERE id = ?", [ids[0]])
+    db.conn.commit()
+    risk.refresh(db)
+    again = risk.refresh(db)
+    assert again.read_back > 0 and stored(db) == from_scratch(db, tmp_path)

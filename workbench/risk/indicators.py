@@ -184,17 +184,23 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings, 
     compared = list({row.id: row for members in big.values() for row in members}.values())
     chosen = (sketcher or choose)(compared, s)
     numbers = {row.id: row.number for row in rows}
+    cuts = oversized if oversized is not None else []
     best: Fired = {}
     for (kind, name), members in sorted(big.items()):
         neighbours: dict[int, dict[int, float]] = defaultdict(dict)
         fields: dict[int, set[str]] = defaultdict(set)
-        trusted = judgements.trusted(kind, name, [row.id for row in members]) if judgements else frozenset()
+        trusted, same = judgements.trusted(kind, name, [row.id for row in members]) if judgements else (frozenset(), False)
+        cut_before = len(cuts)
         for field in ("title", "abstract"):
             # Titles only among the applications without an abstract: where both have one, the
             # abstracts decide, and leaving their formulaic titles out keeps a large agency's title
             # pairs from growing with the square of its filings.
             present = [(row.id, entry[1]) for row in members if (entry := chosen[row.id]) and entry[0] == field]
-            for (a, b), similarity in _pairs_in_windows(present, days, s, oversized, trusted, judgements).items():
+            if judgements and same:
+                pairs = judgements.similar(present, days, s.near_duplicate_window_days, s.near_duplicate_similarity)
+            else:
+                pairs = _pairs_in_windows(present, days, s, cuts, trusted, judgements)
+            for (a, b), similarity in pairs.items():
                 for one, other in ((a, b), (b, a)):
                     neighbours[one][other] = max(similarity, neighbours[one].get(other, 0.0))
                     fields[one].add(field)
@@ -205,7 +211,7 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings, 
             best[case_id] = {"by": kind, "name": name, "count": len(found), "example": numbers[example],
                              "similarity": round(found[example], 2), "fields": sorted(fields[case_id])}
         if judgements:
-            judgements.searched_whole(kind, name, len(members))
+            judgements.searched_whole(kind, name, len(members), len(cuts) > cut_before)
     return best
 
 

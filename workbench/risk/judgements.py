@@ -39,11 +39,12 @@ class KeptJudgements:
                                     s.near_duplicate_min_chars, minhash.BUCKET_CAP])
         self.generation = 1 + (db.execute("SELECT COALESCE(MAX(run), 0) FROM near_groups").fetchone()[0] or 0)
         self.since: dict[int, int] = {}
-        self.groups = {key: (members, run) for key, members, run in db.execute(
-            "SELECT key, members, run FROM near_groups WHERE key != ?", [_COUNTER])}
+        self.groups = {key: (members, run, cut) for key, members, run, cut in db.execute(
+            "SELECT key, members, run, cut FROM near_groups WHERE key != ?", [_COUNTER])}
         self._kept: dict[tuple[int, int], int] | None = None
+        self._partners: dict[int, list[tuple[int, int]]] | None = None
         self.fresh: dict[tuple[int, int], int] = {}         # pairs judged similar in this refresh
-        self.searched: dict[bytes, int] = {}                 # groups searched whole: key -> cases
+        self.searched: dict[bytes, tuple[int, bool]] = {}    # groups searched whole: key -> cases, cut
         self.read_back = 0                                   # groups whose trusted pairs were read back
 
     def _key(self, kind: str, name: str) -> bytes:
@@ -57,20 +58,52 @@ class KeptJudgements:
             self._kept = {(a, b): shared for a, b, shared in self.db.execute("SELECT a, b, shared FROM near_pairs")}
         return self._kept
 
-    def trusted(self, kind: str, name: str, members: list[int]) -> frozenset[int]:
-        """The group's cases whose pairs' judgements can be read back (see the module's docstring)."""
+    def trusted(self, kind: str, name: str, members: list[int]) -> tuple[frozenset[int], bool]:
+        """The group's cases whose pairs' judgements can be read back (see the module's docstring),
+        and whether the group is as it was when searched, no bucket cut then: its candidate pairs
+        are then the same, the pairs sharing a band within the window (see `similar`)."""
         record = self.groups.get(self._key(kind, name))
         if record is None:
-            return frozenset()
-        count, run = record
+            return frozenset(), False
+        count, run, cut = record
         unchanged = frozenset(case for case in members if self.since.get(case, run + 1) <= run)
         if len(unchanged) != count:
-            return frozenset()
+            return frozenset(), False
         self.read_back += 1
-        return unchanged
+        return unchanged, not cut and len(members) == count
 
-    def searched_whole(self, kind: str, name: str, members: int) -> None:
-        self.searched[self._key(kind, name)] = members
+    def similar(self, present: list[tuple[int, minhash.Sketch]], days: dict[int, int], width: int,
+                threshold: float) -> dict[tuple[int, int], float]:
+        """What minhash.judge(candidate_pairs(...)) gives for the texts of a group that is as it
+        was when searched, none of its buckets cut: the kept pairs among them that share a band
+        and were filed within `width` days of each other."""
+        sketches = dict(present)
+        found: dict[tuple[int, int], float] = {}
+        partners = self.partners
+        for a, sketch in present:
+            if a not in days:
+                continue
+            for b, shared in partners.get(a, ()):
+                other = sketches.get(b)
+                if other is None or b not in days or abs(days[a] - days[b]) > width or \
+                        set(sketch.bands).isdisjoint(other.bands):
+                    continue
+                similarity = shared / (len(sketch.grams) + len(other.grams) - shared)
+                if similarity >= threshold:
+                    found[(a, b)] = similarity
+        return found
+
+    @property
+    def partners(self) -> dict[int, list[tuple[int, int]]]:
+        """The kept pairs by their first case: a -> [(b, shared)]."""
+        if self._partners is None:
+            self._partners = {}
+            for (a, b), shared in self.kept.items():
+                self._partners.setdefault(a, []).append((b, shared))
+        return self._partners
+
+    def searched_whole(self, kind: str, name: str, members: int, cut: bool) -> None:
+        self.searched[self._key(kind, name)] = (members, cut)
 
     def forget(self, cases: list[int]) -> None:
         """Cases sketched again: their kept pairs may no longer hold."""
@@ -78,14 +111,14 @@ class KeptJudgements:
             ids = json.dumps(cases)
             self.db.execute("DELETE FROM near_pairs WHERE a IN (SELECT value FROM json_each(?))", [ids])
             self.db.execute("DELETE FROM near_pairs WHERE b IN (SELECT value FROM json_each(?))", [ids])
-            if self._kept is not None:
-                self._kept = None
+            self._kept = self._partners = None
 
     def save(self, *, whole: bool) -> None:
         """Keeps the pairs found similar here and, when every group was searched whole (a full
         refresh), each group's size; moves the generation counter on either way."""
         self.db.conn.executemany("INSERT OR REPLACE INTO near_pairs (a, b, shared) VALUES (?, ?, ?)",
                                  ((a, b, shared) for (a, b), shared in self.fresh.items()))
-        rows = [(key, members, self.generation) for key, members in self.searched.items()] if whole else []
-        rows.append((_COUNTER, 0, self.generation))
-        self.db.conn.executemany("INSERT OR REPLACE INTO near_groups (key, members, run) VALUES (?, ?, ?)", rows)
+        rows = [(key, members, self.generation, cut) for key, (members, cut) in self.searched.items()] if whole else []
+        rows.append((_COUNTER, 0, self.generation, False))
+        self.db.conn.executemany("INSERT OR REPLACE INTO near_groups (key, members, run, cut) VALUES (?, ?, ?, ?)",
+                                 rows)
