@@ -36,7 +36,8 @@ def some_cases(rng: random.Random, count: int) -> list[dict]:
         abstract = TEMPLATE.format(*rng.sample(WORDS, 3)) if rng.random() < 0.8 else ""
         rows.append(case(title=f"一种{rng.choice(WORDS)}{rng.choice(WORDS)}装置", abstract=abstract,
                          applicant=f"公司{rng.randrange(3)}", agent=f"代理{rng.randrange(2)}" if rng.random() < 0.8 else "",
-                         applicant_type="company", filing_date=f"2023-0{rng.randrange(1, 5)}-{rng.randrange(1, 29):02d}"))
+                         applicant_type="company",
+                         filing_date=f"2023-0{rng.randrange(1, 5)}-{rng.randrange(1, 29):02d}"))
     return rows
 
 

@@ -189,7 +189,8 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings, 
     for (kind, name), members in sorted(big.items()):
         neighbours: dict[int, dict[int, float]] = defaultdict(dict)
         fields: dict[int, set[str]] = defaultdict(set)
-        trusted, same = judgements.trusted(kind, name, [row.id for row in members]) if judgements else (frozenset(), False)
+        trusted, same = (judgements.trusted(kind, name, [row.id for row in members]) if judgements
+                         else (frozenset(), False))
         cut_before = len(cuts)
         for field in ("title", "abstract"):
             # Titles only among the applications without an abstract: where both have one, the

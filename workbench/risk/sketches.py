@@ -89,7 +89,8 @@ class StoredSketcher:
         self.db.conn.executemany(
             "INSERT OR REPLACE INTO case_sketches (case_id, digest, field, grams, bands, placed, made)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            ((case_id, digests[case_id], *_columns(entry), places[case_id], generation) for case_id, entry in made.items()))
+            ((case_id, digests[case_id], *_columns(entry), places[case_id], generation)
+             for case_id, entry in made.items()))
         chosen.update(made)
         self.kept += len(chosen) - len(made)
         self.made += len(made)
