@@ -4,6 +4,7 @@ happened in between (cases added, deleted, their texts, filing days or groups ch
 incremental refresh), also when buckets are cut at the cap."""
 from __future__ import annotations
 
+import datetime
 import random
 import sqlite3
 
@@ -159,3 +160,20 @@ def test_a_pair_kept_before_a_case_moved_away_in_time_is_not_read_back(tmp_path)
     risk.refresh(db)
     again = risk.refresh(db)
     assert again.read_back > 0 and stored(db) == from_scratch(db, tmp_path)
+
+
+def test_a_refresh_writes_only_the_rows_whose_risk_changed(tmp_path):
+    db = workspace(tmp_path)
+    ids = add(db, [{**row, "applicant": "公司0", "agent": ""} for row in some_cases(random.Random(7), 30)])
+    first, second = datetime.datetime(2024, 1, 1), datetime.datetime(2024, 2, 1)
+    risk.refresh(db, clock=lambda: first)
+    before = stored(db)
+    risk.refresh(db, clock=lambda: second)
+    assert stored(db) == before
+    assert {row[0] for row in db.execute("SELECT DISTINCT computed_at FROM case_risk")} == {first.isoformat()}
+    db.execute("UPDATE cases SET abstract = '', title = '装置' WHERE id = ?", [ids[0]])      # no longer compared
+    db.conn.commit()
+    risk.refresh(db, clock=lambda: second)
+    rewritten = {row[0] for row in db.execute("SELECT case_id FROM case_risk WHERE computed_at = ?",
+                                              [second.isoformat()])}
+    assert ids[0] in rewritten and len(rewritten) < len(ids) and stored(db) == from_scratch(db, tmp_path)
