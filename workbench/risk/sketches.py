@@ -54,7 +54,7 @@ def _values(typecode: str, blob: bytes) -> array:
 
 class StoredSketcher:
     """An `indicators.Sketcher` that reads kept sketches and keeps the ones it makes. Counts what it
-    did: `kept` sketches read back, `made` cases sketched. With `judgements`, it tells them which
+    did: `kept` sketches read back, `made` cases sketched. It tells `judgements` (the refresh's) which
     cases' rows are current since when (`since`), has the kept pairs of the cases sketched again
     forgotten, and records each case's placement and the generation that wrote its row."""
 
@@ -67,8 +67,10 @@ class StoredSketcher:
     def __call__(self, rows: list[CaseRow], s: RiskSettings) -> Chosen:
         digests = {row.id: digest(row, s.near_duplicate_min_chars) for row in rows}
         places = {row.id: placement(row) for row in rows}
-        generation = self.judgements.generation if self.judgements else 0
-        since = self.judgements.since if self.judgements else {}
+        # Without a refresh's judgements, still the next generation, and kept pairs forgotten: a row
+        # claiming an older one could pass for a case unchanged since a group was searched.
+        judgements = self.judgements or KeptJudgements(self.db, s)
+        generation, since = judgements.generation, judgements.since
         chosen: Chosen = {}
         moved: list[tuple[bytes, int, int]] = []
         same: dict[bytes, minhash.Sketch] = {}      # identical grams, one sketch object
@@ -84,8 +86,7 @@ class StoredSketcher:
         self.db.conn.executemany("UPDATE case_sketches SET placed = ?, made = ? WHERE case_id = ?", moved)
         missing = [row for row in rows if row.id not in chosen]
         made = choose(missing, s)
-        if self.judgements:
-            self.judgements.forget(list(made))
+        judgements.forget(list(made))
         self.db.conn.executemany(
             "INSERT OR REPLACE INTO case_sketches (case_id, digest, field, grams, bands, placed, made)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
