@@ -8,9 +8,9 @@ applicants, a fifth of them natural persons, through 300 agents, with titles and
 assembled from a technical vocabulary; 15% trademarks with Nice classes and use shown) and
 plants clusters: near-duplicate Chinese titles and abstracts from one agent, applicant bursts,
 trademark hoarders across 35 classes, busy natural persons, bulk trademark days. Then times a
-first full refresh (cold: every text sketched), a second one (warm: the sketches kept in the
-workspace, as a refresh a user runs), an import of 1,000 more cases with its incremental refresh, and
-checks that the planted cases are found, that the warm refresh stores what the cold one stored and
+first full refresh (cold: every text sketched), a second one (warm: the sketches and the near-duplicate
+judgements kept in the workspace, as a refresh a user runs), an import of 1,000 more cases with its
+incremental refresh, and checks that the planted cases are found, that the warm refresh stores what the cold one stored and
 that the incremental result equals a full refresh. Each full refresh runs in a fresh process, so its
 peak memory is its own.
 Targets: the warm full refresh <= 20 s for 1,000,000 cases on a 2-core machine, scaled linearly for
@@ -46,7 +46,7 @@ started, cpu = time.perf_counter(), time.process_time()
 run = risk.refresh(db)
 seconds = time.perf_counter() - started
 print(json.dumps({{"seconds": seconds, "cpu": time.process_time() - cpu, "cases": run.cases, "bounded": run.bounded,
-                  "sketched": run.sketched, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+                  "sketched": run.sketched, "read_back": run.read_back, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
 """
 FIELDS = ("application_number", "ip_type", "title", "applicant", "agent", "applicant_type", "abstract",
           "nice_classes", "use_shown", "filing_date", "import_id")
@@ -193,8 +193,9 @@ def main() -> int:  # long: one benchmark, its checks and its report in order
         hits = found(db, expect)
         insert(db, background(rng, 1000, 20_000_000, 2), 2)
         started = time.perf_counter()
+        cpu = time.process_time()
         step = risk.refresh(db, import_id=2)
-        incremental = time.perf_counter() - started
+        incremental, incremental_cpu = time.perf_counter() - started, time.process_time() - cpu
         after = list(db.execute("SELECT case_id, score, band, indicators FROM case_risk ORDER BY 1"))
         risk.refresh(db)
         same = after == list(db.execute("SELECT case_id, score, band, indicators FROM case_risk ORDER BY 1"))
@@ -205,9 +206,10 @@ def main() -> int:  # long: one benchmark, its checks and its report in order
           f" {cold['sketched']:,} texts sketched; peak {cold['peak_mb']:.0f} MB")
     print(f"full refresh (warm) of {run['cases']:,} cases: {run['seconds']:.1f} s (CPU {run['cpu']:.1f} s;"
           f" goal <= {goal:.1f} s: 20 s per million) -> {'OK' if ok_time else 'MISSED'}; {run['sketched']:,} texts"
-          f" sketched; peak {run['peak_mb']:.0f} MB; near-duplicate buckets bounded: {run['bounded']};"
+          f" sketched; {run['read_back']:,} near-duplicate groups' judgements read back; peak {run['peak_mb']:.0f} MB;"
+          f" near-duplicate buckets bounded: {run['bounded']};"
           f" stores what the cold one stored: {warm_same}")
-    print(f"incremental refresh after an import of 1,000: {incremental:.1f} s, {step.cases:,} cases recomputed"
+    print(f"incremental refresh after an import of 1,000: {incremental:.1f} s (CPU {incremental_cpu:.1f} s), {step.cases:,} cases recomputed"
           f" ({'incremental' if step.incremental else 'full'}); equal to a full refresh: {same}")
     for code, (hit, total) in sorted(hits.items()):
         print(f"  planted {code}: {hit} of {total} found (goal >= 95%)")
@@ -219,7 +221,8 @@ def main() -> int:  # long: one benchmark, its checks and its report in order
                    "risk_cold_refresh": {"value": round(cold["seconds"], 2), "unit": "s", "goal": None},
                    "risk_cold_refresh_cpu": {"value": round(cold["cpu"], 2), "unit": "s", "goal": None},
                    "risk_cold_refresh_peak": {"value": round(cold["peak_mb"]), "unit": "MB", "goal": None},
-                   "risk_incremental_refresh": {"value": round(incremental, 2), "unit": "s", "goal": None}}
+                   "risk_incremental_refresh": {"value": round(incremental, 2), "unit": "s", "goal": None},
+                   "risk_incremental_refresh_cpu": {"value": round(incremental_cpu, 2), "unit": "s", "goal": None}}
         args.json.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
     return 0 if ok_time and ok_found and same and warm_same and step.incremental else 1
 

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from typing import Any, Callable, Iterable, NamedTuple
 
 from workbench.risk import minhash
+from workbench.risk.judgements import KeptJudgements
 from workbench.risk.settings import CODES, RiskSettings
 
 #: The columns of cases the indicators read, in the order CaseRow holds them.
@@ -160,15 +161,18 @@ def choose(rows: list[CaseRow], s: RiskSettings) -> Chosen:
     return chosen
 
 
-def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings,
-                    oversized: list[int] | None = None, sketcher: Sketcher | None = None) -> Fired:
+def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings,  # long: the docstring
+                    oversized: list[int] | None = None, sketcher: Sketcher | None = None,
+                    judgements: KeptJudgements | None = None) -> Fired:
     """Cases with at least `near_duplicate_min` other applications of the same applicant (or
     the same agent), filed within `near_duplicate_window_days` of this one, whose text is
     near-duplicate (3-gram Jaccard at least `near_duplicate_similarity`): the abstracts of those with
     one, the titles of those without. Titles are short and formulaic (a company's "一种…装置" family shares
     most of its words) and a large agency files similar subjects all year; a filing mill's batch is
     near-duplicate in substance and filed together. The group with more of them is the one named.
-    `sketcher` gives the compared cases' sketches (default: `choose`, which makes them)."""
+    `sketcher` gives the compared cases' sketches (default: `choose`, which makes them);
+    `judgements`, when given, has the candidate pairs it can vouch for read back, not judged, and
+    keeps what is judged here."""
     groups: dict[tuple[str, str], list[CaseRow]] = defaultdict(list)
     for row in rows:
         if row.patent:
@@ -180,16 +184,24 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings,
     compared = list({row.id: row for members in big.values() for row in members}.values())
     chosen = (sketcher or choose)(compared, s)
     numbers = {row.id: row.number for row in rows}
+    cuts = oversized if oversized is not None else []
     best: Fired = {}
     for (kind, name), members in sorted(big.items()):
         neighbours: dict[int, dict[int, float]] = defaultdict(dict)
         fields: dict[int, set[str]] = defaultdict(set)
+        trusted, same = (judgements.trusted(kind, name, [row.id for row in members]) if judgements
+                         else (frozenset(), False))
+        cut_before = len(cuts)
         for field in ("title", "abstract"):
             # Titles only among the applications without an abstract: where both have one, the
             # abstracts decide, and leaving their formulaic titles out keeps a large agency's title
             # pairs from growing with the square of its filings.
             present = [(row.id, entry[1]) for row in members if (entry := chosen[row.id]) and entry[0] == field]
-            for (a, b), similarity in _pairs_in_windows(present, days, s, oversized).items():
+            if judgements and same:
+                pairs = judgements.similar(present, days, s.near_duplicate_window_days, s.near_duplicate_similarity)
+            else:
+                pairs = _pairs_in_windows(present, days, s, cuts, trusted, judgements)
+            for (a, b), similarity in pairs.items():
                 for one, other in ((a, b), (b, a)):
                     neighbours[one][other] = max(similarity, neighbours[one].get(other, 0.0))
                     fields[one].add(field)
@@ -199,26 +211,33 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings,
             example = min(found, key=lambda other: (-found[other], numbers[other]))
             best[case_id] = {"by": kind, "name": name, "count": len(found), "example": numbers[example],
                              "similarity": round(found[example], 2), "fields": sorted(fields[case_id])}
+        if judgements:
+            judgements.searched_whole(kind, name, len(members), len(cuts) > cut_before)
     return best
 
 
 def _pairs_in_windows(present: list[tuple[int, minhash.Sketch]], days: dict[int, int], s: RiskSettings,
-                      oversized: list[int] | None = None) -> dict[tuple[int, int], float]:
+                      oversized: list[int] | None = None, trusted: frozenset[int] = frozenset(),
+                      judgements: KeptJudgements | None = None) -> dict[tuple[int, int], float]:
     """The near-duplicate pairs filed within the window of each other: the LSH buckets hold the
     group's texts in order of filing, and only texts within the window of each other are paired,
     so filings years apart are never compared. Undated filings take no part."""
     sketches = dict(present)
     dated = sorted((days[key], key) for key in sketches if days.get(key) is not None)
     pairs = minhash.candidate_pairs(dated, sketches, s.near_duplicate_window_days, oversized)
-    return minhash.judge(pairs, sketches, s.near_duplicate_similarity)
+    if judgements is None:
+        return minhash.judge(pairs, sketches, s.near_duplicate_similarity)
+    return minhash.judge(pairs, sketches, s.near_duplicate_similarity, trusted,
+                         judgements.kept if trusted else None, judgements.fresh)
 
 
 def compute(rows: Iterable[CaseRow], s: RiskSettings, skipped: set[str], data_start: str | None = None,
-            oversized: list[int] | None = None, sketcher: Sketcher | None = None) -> dict[int, list[dict[str, Any]]]:
+            oversized: list[int] | None = None, sketcher: Sketcher | None = None,
+            judgements: KeptJudgements | None = None) -> dict[int, list[dict[str, Any]]]:
     """case id -> the indicators that fired on it, as stored in case_risk.indicators.
     `data_start`: the workspace's first filing day (default: the first among `rows`); the sizes of
-    the near-duplicate buckets compared by neighbours only are appended to `oversized`; `sketcher`:
-    see near_duplicates."""
+    the near-duplicate buckets compared by neighbours only are appended to `oversized`; `sketcher`
+    and `judgements`: see near_duplicates."""
     rows = list(rows)
     cache: dict[str, int | None] = {}
     days = {row.id: day for row in rows if (day := _day(row.filing_date, cache)) is not None}
@@ -242,7 +261,7 @@ def compute(rows: Iterable[CaseRow], s: RiskSettings, skipped: set[str], data_st
     wanted = [code for code in CODES if code not in skipped]
     for code in wanted:
         results[code] = _one(code, rows, days, by_applicant, by_agent, marks_by_applicant, s, first or 0, oversized,
-                             sketcher)
+                             sketcher, judgements)
     fired: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for code in wanted:
         for case_id, detail in results[code].items():
@@ -253,13 +272,13 @@ def compute(rows: Iterable[CaseRow], s: RiskSettings, skipped: set[str], data_st
 def _one(code: str, rows: list[CaseRow], days: dict[int, int], by_applicant: dict[str, list[tuple[int, int]]],
          by_agent: dict[str, list[tuple[int, int]]], marks: dict[str, list[tuple[int, int]]],
          s: RiskSettings, data_start: int, oversized: list[int] | None = None,
-         sketcher: Sketcher | None = None) -> Fired:
+         sketcher: Sketcher | None = None, judgements: KeptJudgements | None = None) -> Fired:
     if code == "applicant_burst":
         return burst(by_applicant, s, data_start)
     if code == "agent_burst":
         return burst(by_agent, s, data_start)
     if code == "near_duplicate":
-        return near_duplicates(rows, days, s, oversized, sketcher)
+        return near_duplicates(rows, days, s, oversized, sketcher, judgements)
     if code == "bulk_same_day":
         fired = {k: {"by": "agent", **v} for k, v in per_day(by_agent, s.bulk_agent_per_day).items()}
         fired.update({k: {"by": "applicant", **v} for k, v in per_day(by_applicant, s.bulk_applicant_per_day).items()})

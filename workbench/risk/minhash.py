@@ -154,24 +154,37 @@ def candidate_pairs(dated: list[tuple[int, int]], sketches: dict[int, Sketch], w
     return {(a, b) if a < b else (b, a) for a, b in pairs}
 
 
-def judge(pairs: Iterable[tuple[int, int]], sketches: dict[int, Sketch], threshold: float) -> dict[tuple[int, int], float]:
-    """The pairs whose exact Jaccard similarity is at least `threshold`, with it."""
+def judge(pairs: Iterable[tuple[int, int]], sketches: dict[int, Sketch], threshold: float,
+          trusted: frozenset[int] = frozenset(), kept: dict[tuple[int, int], int] | None = None,
+          fresh: dict[tuple[int, int], int] | None = None) -> dict[tuple[int, int], float]:
+    """The pairs whose exact Jaccard similarity is at least `threshold`, with it. A pair of two
+    `trusted` cases is not judged: its count of shared hashes is read from `kept`, where an
+    absent pair is not similar (workbench.risk.judgements says when that holds); the pairs judged
+    here and found similar are added to `fresh` with their counts."""
     sets: dict[int, set[int]] = {}
     found: dict[tuple[int, int], float] = {}
     for a, b in pairs:
         size_a, size_b = len(sketches[a].grams), len(sketches[b].grams)
         if min(size_a, size_b) < threshold * max(size_a, size_b):
             continue        # J <= |smaller| / |larger| rules it out
-        first = sets.get(a)
-        if first is None:
-            first = sets[a] = set(sketches[a].grams)
-        other = sets.get(b)
-        if other is None:
-            other = sets[b] = set(sketches[b].grams)
-        shared = len(first.intersection(other))
+        judged = not (a in trusted and b in trusted)
+        if not judged:
+            shared = kept.get((a, b)) if kept is not None else None
+            if shared is None:
+                continue
+        else:
+            first = sets.get(a)
+            if first is None:
+                first = sets[a] = set(sketches[a].grams)
+            other = sets.get(b)
+            if other is None:
+                other = sets[b] = set(sketches[b].grams)
+            shared = len(first.intersection(other))
         similarity = shared / (size_a + size_b - shared)
         if similarity >= threshold:
             found[(a, b)] = similarity
+            if judged and fresh is not None:
+                fresh[(a, b)] = shared
     return found
 
 

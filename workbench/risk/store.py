@@ -20,6 +20,7 @@ from foundation.jobs import CancelToken, Progress, no_progress
 from workbench.audit import chain
 from workbench.risk import indicators
 from workbench.risk.indicators import CaseRow
+from workbench.risk.judgements import KeptJudgements
 from workbench.risk.sketches import StoredSketcher
 from workbench.risk.settings import CODES, DEFAULT, RiskSettings, band_of, combine
 
@@ -52,6 +53,7 @@ class RiskRun:
     incremental: bool              # only the groups of one import were recomputed
     bounded: int = 0               # near-duplicate buckets searched within minhash.BUCKET_CAP only
     sketched: int = 0              # texts sketched (the others' sketches were kept from earlier runs)
+    read_back: int = 0             # near-duplicate groups whose kept judgements were read back, not judged again
 
 
 @dataclass(frozen=True)
@@ -164,8 +166,11 @@ def refresh(db: sqlite_utils.Database, *, import_id: int | None = None, settings
         cancel.check()
         progress(1, 3, "risk")
         oversized: list[int] = []
-        sketcher = StoredSketcher(db)
-        fired = indicators.compute(rows, settings, {s.code for s in skipped}, data_start, oversized, sketcher)
+        judgements = KeptJudgements(db, settings)
+        sketcher = StoredSketcher(db, judgements)
+        fired = indicators.compute(rows, settings, {s.code for s in skipped}, data_start, oversized, sketcher,
+                                   judgements)
+        judgements.save(whole=scope is None)
         cancel.check()
         progress(2, 3, "risk")
         at = clock().isoformat(timespec="seconds")
@@ -176,32 +181,34 @@ def refresh(db: sqlite_utils.Database, *, import_id: int | None = None, settings
         cancel.check()
         progress(3, 3, "risk")
     return RiskRun(int(run_id or 0), at, len(stored), skipped, incremental=scope is not None, bounded=len(oversized),
-                   sketched=sketcher.made)
+                   sketched=sketcher.made, read_back=judgements.read_back)
 
 
 def _write(db: sqlite_utils.Database, stored: set[int], fired: dict[int, list[dict[str, Any]]], at: str, *,
            full: bool) -> None:
-    """The cases an indicator fired on, then every other stored case with score 0 in one statement."""
+    """The stored cases whose risk is not what their row holds (or that have none) are written;
+    the others keep their rows, so a refresh that changes little writes little (computed_at says
+    when a case's risk was last computed to something other than before)."""
     if full:
-        db.execute("DELETE FROM case_risk")
-    else:
-        db.execute("DELETE FROM case_risk WHERE case_id IN (SELECT value FROM json_each(?))",
-                   [json.dumps(sorted(stored))])
-
-    def values() -> Iterable[tuple[Any, ...]]:
-        for case_id in sorted(fired.keys() & stored):
-            found = fired[case_id]
+        db.execute("DELETE FROM case_risk WHERE case_id NOT IN (SELECT id FROM cases)")
+    where, params = ("", []) if full else (" WHERE case_id IN (SELECT value FROM json_each(?))",
+                                           [json.dumps(sorted(stored))])
+    rows = db.execute(f"SELECT case_id, score, band, indicators FROM case_risk{where} ORDER BY case_id", params)
+    held = next(rows, None)
+    changed = []
+    for case_id in sorted(stored):
+        while held is not None and held[0] < case_id:
+            held = next(rows, None)
+        found = fired.get(case_id)
+        if found:
             score = combine([entry["points"] for entry in found])
-            yield case_id, score, band_of(score), json.dumps(found, ensure_ascii=False, sort_keys=True), at
-
-    db.conn.executemany("INSERT INTO case_risk (case_id, score, band, indicators, computed_at) VALUES (?, ?, ?, ?, ?)",
-                        values())
-    # What combine([]) and band_of give when nothing fired: 0.0, 'none', no indicators.
-    rest = "SELECT id, 0.0, 'none', '[]', ? FROM cases"
-    if not full:
-        rest += " WHERE id IN (SELECT value FROM json_each(?))"
-    db.execute(f"INSERT OR IGNORE INTO case_risk (case_id, score, band, indicators, computed_at) {rest}",
-               [at] if full else [at, json.dumps(sorted(stored))])
+            value = (case_id, score, band_of(score), json.dumps(found, ensure_ascii=False, sort_keys=True))
+        else:
+            value = (case_id, 0.0, "none", "[]")      # what combine([]) and band_of give: nothing fired
+        if held is None or tuple(held) != value:
+            changed.append((*value, at))
+    db.conn.executemany("INSERT OR REPLACE INTO case_risk (case_id, score, band, indicators, computed_at)"
+                        " VALUES (?, ?, ?, ?, ?)", changed)
 
 
 def risk_of(db: sqlite_utils.Database, case_ids: Iterable[int]) -> dict[int, CaseRisk]:

@@ -1,0 +1,124 @@
+"""The near-duplicate judgements kept in the workspace (near_pairs, near_groups; schema 17), so a
+refresh judges only the candidate pairs whose judgement it cannot read back.
+
+Why a pair's judgement can be read back (docs/risk.md, "Kept judgements"): within a group's texts
+of one field, a pair (x before y in filing order) is a candidate when the two share a band, y is
+filed within the window after x, and fewer than BUCKET_CAP texts of that band's bucket lie between
+them. Adding texts to a bucket only pushes its members apart; only a text leaving it (a case
+deleted, or its text, field, filing day, kind, applicant or agent changed) can bring two closer. So
+when every case a group had when it was last searched whole is still in it, unchanged, each pair of
+those cases that is a candidate now was a candidate then, was judged then, and was kept when found
+similar: a kept pair is similar with the kept count of shared hashes, an absent one is not.
+
+Which cases are unchanged since a group's search: a case's sketch row holds digests of what it was
+made from and where it was placed (kind, applicant, agent, filing date) and the generation that
+last wrote it; a case whose digests are its current ones and whose row is no newer than the
+group's search was in the group then as it is now. The group is trusted when as many such cases are
+in it as it had then (they are among its cases of then, so they are all of them).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+
+import sqlite_utils
+
+from workbench.risk import minhash
+from workbench.risk.settings import RiskSettings
+
+_COUNTER = b""          # near_groups' row holding the last generation used
+
+
+class KeptJudgements:
+    """The judgements one refresh reads and keeps. `since`: case -> the generation of its sketch
+    row, for the cases whose row is current (filled by the sketcher); `generation`: this refresh's."""
+
+    def __init__(self, db: sqlite_utils.Database, s: RiskSettings) -> None:
+        self.db = db
+        self.settings = json.dumps([s.near_duplicate_window_days, s.near_duplicate_min, s.near_duplicate_similarity,
+                                    s.near_duplicate_min_chars, minhash.BUCKET_CAP])
+        self.generation = 1 + (db.execute("SELECT COALESCE(MAX(run), 0) FROM near_groups").fetchone()[0] or 0)
+        self.since: dict[int, int] = {}
+        self.groups = {key: (members, run, cut) for key, members, run, cut in db.execute(
+            "SELECT key, members, run, cut FROM near_groups WHERE key != ?", [_COUNTER])}
+        self._kept: dict[tuple[int, int], int] | None = None
+        self._partners: dict[int, list[tuple[int, int]]] | None = None
+        self.fresh: dict[tuple[int, int], int] = {}         # pairs judged similar in this refresh
+        self.searched: dict[bytes, tuple[int, bool]] = {}    # groups searched whole: key -> cases, cut
+        self.read_back = 0                                   # groups whose trusted pairs were read back
+
+    def _key(self, kind: str, name: str) -> bytes:
+        text = f"{kind}\x1f{name}\x1f{self.settings}".encode("utf-8", "surrogatepass")
+        return hashlib.blake2b(text, digest_size=8).digest()
+
+    @property
+    def kept(self) -> dict[tuple[int, int], int]:
+        """The kept similar pairs (read on first use: only a trusted group needs them)."""
+        if self._kept is None:
+            self._kept = {(a, b): shared for a, b, shared in self.db.execute("SELECT a, b, shared FROM near_pairs")}
+        return self._kept
+
+    def trusted(self, kind: str, name: str, members: list[int]) -> tuple[frozenset[int], bool]:
+        """The group's cases whose pairs' judgements can be read back (see the module's docstring),
+        and whether the group is as it was when searched, no bucket cut then: its candidate pairs
+        are then the same, the pairs sharing a band within the window (see `similar`)."""
+        record = self.groups.get(self._key(kind, name))
+        if record is None:
+            return frozenset(), False
+        count, run, cut = record
+        unchanged = frozenset(case for case in members if self.since.get(case, run + 1) <= run)
+        if len(unchanged) != count:
+            return frozenset(), False
+        self.read_back += 1
+        return unchanged, not cut and len(members) == count
+
+    def similar(self, present: list[tuple[int, minhash.Sketch]], days: dict[int, int], width: int,
+                threshold: float) -> dict[tuple[int, int], float]:
+        """What minhash.judge(candidate_pairs(...)) gives for the texts of a group that is as it
+        was when searched, none of its buckets cut: the kept pairs among them that share a band
+        and were filed within `width` days of each other."""
+        sketches = dict(present)
+        found: dict[tuple[int, int], float] = {}
+        partners = self.partners
+        for a, sketch in present:
+            if a not in days:
+                continue
+            for b, shared in partners.get(a, ()):
+                other = sketches.get(b)
+                if other is None or b not in days or abs(days[a] - days[b]) > width or \
+                        set(sketch.bands).isdisjoint(other.bands):
+                    continue
+                similarity = shared / (len(sketch.grams) + len(other.grams) - shared)
+                if similarity >= threshold:
+                    found[(a, b)] = similarity
+        return found
+
+    @property
+    def partners(self) -> dict[int, list[tuple[int, int]]]:
+        """The kept pairs by their first case: a -> [(b, shared)]."""
+        if self._partners is None:
+            self._partners = {}
+            for (a, b), shared in self.kept.items():
+                self._partners.setdefault(a, []).append((b, shared))
+        return self._partners
+
+    def searched_whole(self, kind: str, name: str, members: int, cut: bool) -> None:
+        self.searched[self._key(kind, name)] = (members, cut)
+
+    def forget(self, cases: list[int]) -> None:
+        """Cases sketched again: their kept pairs may no longer hold."""
+        if cases and self.db.execute("SELECT EXISTS (SELECT 1 FROM near_pairs)").fetchone()[0]:
+            ids = json.dumps(cases)
+            self.db.execute("DELETE FROM near_pairs WHERE a IN (SELECT value FROM json_each(?))", [ids])
+            self.db.execute("DELETE FROM near_pairs WHERE b IN (SELECT value FROM json_each(?))", [ids])
+            self._kept = self._partners = None
+
+    def save(self, *, whole: bool) -> None:
+        """Keeps the pairs found similar here and, when every group was searched whole (a full
+        refresh), each group's size; moves the generation counter on either way."""
+        self.db.conn.executemany("INSERT OR REPLACE INTO near_pairs (a, b, shared) VALUES (?, ?, ?)",
+                                 ((a, b, shared) for (a, b), shared in self.fresh.items()))
+        rows = [(key, members, self.generation, cut) for key, (members, cut) in self.searched.items()] if whole else []
+        rows.append((_COUNTER, 0, self.generation, False))
+        self.db.conn.executemany("INSERT OR REPLACE INTO near_groups (key, members, run, cut) VALUES (?, ?, ?, ?)",
+                                 rows)
