@@ -151,15 +151,14 @@ class Background:
         parts = self.parts(progress, cancel, name)
         if parts is None:
             return None
-        workbook, written = sheet.parent, 0
+        written = 0
         for number, part in enumerate(parts, start=1):
             cancel.check()
             if number > 1:
-                sheet = workbook.create_sheet(f"{name} ({number})", workbook.worksheets.index(sheet) + 1)
+                sheet = excel_tables.continued_sheet(sheet, name, number)
             written += excel_tables.write_rendered_table(
                 sheet, columns=self.job.columns, sample=part.sample, markup=[Markup((self.job.out, part.start, part.end))],
-                count=part.count, language=self.job.language,
-                table_name=table_name if number == 1 else f"{table_name}{number}")
+                count=part.count, language=self.job.language, table_name=excel_tables.part_table_name(table_name, number))
             progress(written, self.total, name)
         return written
 

@@ -168,12 +168,22 @@ def _close_table(sheet: Worksheet, columns: Sequence[Column], header: Sequence[s
                         fill=BELOW_TARGET_FILL, font=BELOW_TARGET_FONT, stopIfTrue=False))
 
 
+def continued_sheet(sheet: Worksheet, name: str, part: int) -> Worksheet:
+    """Part `part` (2, 3...) of a listing past a sheet's rows: "NAME (part)", placed after `sheet`."""
+    workbook = sheet.parent
+    return workbook.create_sheet(f"{name} ({part})", workbook.worksheets.index(sheet) + 1)
+
+
+def part_table_name(table_name: str, part: int) -> str:
+    """The table of part `part` of a listing (Excel table names are unique in a workbook)."""
+    return table_name if part == 1 else f"{table_name}{part}"
+
+
 def write_split_table(sheet: Worksheet, *, name: str, columns: Sequence[Column], rows: Iterable[Sequence[Any]],
                       language: str, table_name: str, progress: Progress, cancel: CancelToken, total: int = 0) -> int:
     """A data sheet (`write_table` with `data`) that continues on sheets named "NAME (2)", "NAME (3)"...
     placed after it, each a table of the same columns, when `rows` hold more than one sheet can
     (EXCEL_DATA_ROWS); returns the number of data rows written on all of them."""
-    workbook = sheet.parent
     source = iter(rows)
     written, part = 0, 1
     while True:
@@ -181,11 +191,11 @@ def write_split_table(sheet: Worksheet, *, name: str, columns: Sequence[Column],
             progress(before + done, total, label)
 
         written += write_table(sheet, columns=columns, rows=source, language=language,
-                               table_name=table_name if part == 1 else f"{table_name}{part}", progress=shifted,
+                               table_name=part_table_name(table_name, part), progress=shifted,
                                cancel=cancel, label=name, total=total, data=True, max_rows=EXCEL_DATA_ROWS)
         following = next(source, None)
         if following is None:
             return written
         source = chain([following], source)
         part += 1
-        sheet = workbook.create_sheet(f"{name} ({part})", workbook.worksheets.index(sheet) + 1)
+        sheet = continued_sheet(sheet, name, part)
