@@ -189,17 +189,16 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings, 
     for (kind, name), members in sorted(big.items()):
         neighbours: dict[int, dict[int, float]] = defaultdict(dict)
         fields: dict[int, set[str]] = defaultdict(set)
-        trusted, same = (judgements.trusted(kind, name, [row.id for row in members]) if judgements
-                         else (frozenset(), False))
+        trusted, same, was_cut = (judgements.trusted(kind, name, [row.id for row in members]) if judgements
+                                  else (frozenset(), False, False))
         cut_before = len(cuts)
         for field in ("title", "abstract"):
             # Titles only among the applications without an abstract: where both have one, the
             # abstracts decide, and leaving their formulaic titles out keeps a large agency's title
             # pairs from growing with the square of its filings.
             present = [(row.id, entry[1]) for row in members if (entry := chosen[row.id]) and entry[0] == field]
-            if judgements and same:
-                pairs = judgements.similar(present, days, s.near_duplicate_window_days, s.near_duplicate_similarity)
-            else:
+            pairs = _read_back(judgements, present, days, s, cuts, was_cut) if judgements and same else None
+            if pairs is None:
                 pairs = _pairs_in_windows(present, days, s, cuts, trusted, judgements)
             for (a, b), similarity in pairs.items():
                 for one, other in ((a, b), (b, a)):
@@ -214,6 +213,21 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings, 
         if judgements:
             judgements.searched_whole(kind, name, len(members), len(cuts) > cut_before)
     return best
+
+
+def _read_back(judgements: KeptJudgements, present: list[tuple[int, minhash.Sketch]], days: dict[int, int],
+               s: RiskSettings, oversized: list[int], was_cut: bool) -> dict[tuple[int, int], float] | None:
+    """The similar pairs of a group exactly as it was when searched, from its kept judgements; None
+    when they cannot be told so (a text in one bucket twice), and the group must be searched."""
+    places = None
+    if was_cut:
+        dated = sorted((days[key], key) for key, _ in present if days.get(key) is not None)
+        cut: list[int] = []
+        places = minhash.BucketPlaces(dated, dict(present), s.near_duplicate_window_days, cut)
+        if not places.exact:
+            return None
+        oversized.extend(cut)
+    return judgements.similar(present, days, s.near_duplicate_window_days, s.near_duplicate_similarity, places)
 
 
 def _pairs_in_windows(present: list[tuple[int, minhash.Sketch]], days: dict[int, int], s: RiskSettings,

@@ -58,25 +58,26 @@ class KeptJudgements:
             self._kept = {(a, b): shared for a, b, shared in self.db.execute("SELECT a, b, shared FROM near_pairs")}
         return self._kept
 
-    def trusted(self, kind: str, name: str, members: list[int]) -> tuple[frozenset[int], bool]:
-        """The group's cases whose pairs' judgements can be read back (see the module's docstring),
-        and whether the group is as it was when searched, no bucket cut then: its candidate pairs
-        are then the same, the pairs sharing a band within the window (see `similar`)."""
+    def trusted(self, kind: str, name: str, members: list[int]) -> tuple[frozenset[int], bool, bool]:
+        """The group's cases whose pairs' judgements can be read back (see the module's docstring);
+        whether the group is as it was when searched (its candidate pairs are then the same: see
+        `similar`); and whether a bucket of it was cut at the cap then."""
         record = self.groups.get(self._key(kind, name))
         if record is None:
-            return frozenset(), False
+            return frozenset(), False, False
         count, run, cut = record
         unchanged = frozenset(case for case in members if self.since.get(case, run + 1) <= run)
         if len(unchanged) != count:
-            return frozenset(), False
+            return frozenset(), False, False
         self.read_back += 1
-        return unchanged, not cut and len(members) == count
+        return unchanged, len(members) == count, bool(cut)
 
     def similar(self, present: list[tuple[int, minhash.Sketch]], days: dict[int, int], width: int,
-                threshold: float) -> dict[tuple[int, int], float]:
+                threshold: float, places: minhash.BucketPlaces | None = None) -> dict[tuple[int, int], float]:
         """What minhash.judge(candidate_pairs(...)) gives for the texts of a group that is as it
-        was when searched, none of its buckets cut: the kept pairs among them that share a band
-        and were filed within `width` days of each other."""
+        was when searched: the kept pairs among them that are candidates, those that share a band
+        and were filed within `width` days of each other; where buckets were cut at the cap, the
+        pairs close enough in a shared bucket, as `places` (made of the same texts) tells."""
         sketches = dict(present)
         found: dict[tuple[int, int], float] = {}
         partners = self.partners
@@ -85,8 +86,10 @@ class KeptJudgements:
                 continue
             for b, shared in partners.get(a, ()):
                 other = sketches.get(b)
-                if other is None or b not in days or abs(days[a] - days[b]) > width or \
-                        set(sketch.bands).isdisjoint(other.bands):
+                if other is None or b not in days or abs(days[a] - days[b]) > width:
+                    continue
+                if not (places.candidate(a, b, sketch.bands, other.bands) if places is not None
+                        else not set(sketch.bands).isdisjoint(other.bands)):
                     continue
                 similarity = shared / (len(sketch.grams) + len(other.grams) - shared)
                 if similarity >= threshold:
