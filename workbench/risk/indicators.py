@@ -31,8 +31,8 @@ class CaseRow(NamedTuple):
     agent: str
     applicant_type: str
     filing_date: str | None
-    title: str
-    abstract: str
+    title: str | None          # None: not read (a refresh reads the texts it must sketch only)
+    abstract: str | None
     nice_classes: str
     use_shown: int | None
 
@@ -191,19 +191,27 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings, 
         fields: dict[int, set[str]] = defaultdict(set)
         trusted, same, was_cut = (judgements.trusted(kind, name, [row.id for row in members]) if judgements
                                   else (frozenset(), False, False))
+        kept = judgements.found(kind, name) if judgements and same and was_cut else None
         cut_before = len(cuts)
+        searched: dict[tuple[int, int], float] = {}
         for field in ("title", "abstract"):
             # Titles only among the applications without an abstract: where both have one, the
             # abstracts decide, and leaving their formulaic titles out keeps a large agency's title
             # pairs from growing with the square of its filings.
             present = [(row.id, entry[1]) for row in members if (entry := chosen[row.id]) and entry[0] == field]
-            pairs = _read_back(judgements, present, days, s, cuts, was_cut) if judgements and same else None
-            if pairs is None:
+            if kept is not None:
+                pairs = _found_again(kept[0], present)
+            elif judgements and same and not was_cut:
+                pairs = judgements.similar(present, days, s.near_duplicate_window_days, s.near_duplicate_similarity)
+            else:
                 pairs = _pairs_in_windows(present, days, s, cuts, trusted, judgements)
+            searched.update(pairs)
             for (a, b), similarity in pairs.items():
                 for one, other in ((a, b), (b, a)):
                     neighbours[one][other] = max(similarity, neighbours[one].get(other, 0.0))
                     fields[one].add(field)
+        if kept is not None:
+            cuts.extend(kept[1])
         for case_id, found in neighbours.items():
             if len(found) < s.near_duplicate_min or len(found) <= best.get(case_id, {}).get("count", 0):
                 continue
@@ -211,23 +219,22 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings, 
             best[case_id] = {"by": kind, "name": name, "count": len(found), "example": numbers[example],
                              "similarity": round(found[example], 2), "fields": sorted(fields[case_id])}
         if judgements:
-            judgements.searched_whole(kind, name, len(members), len(cuts) > cut_before)
+            judgements.searched_whole(kind, name, len(members), cuts[cut_before:], searched,
+                                      kept[0] if kept is not None else None)
     return best
 
 
-def _read_back(judgements: KeptJudgements, present: list[tuple[int, minhash.Sketch]], days: dict[int, int],
-               s: RiskSettings, oversized: list[int], was_cut: bool) -> dict[tuple[int, int], float] | None:
-    """The similar pairs of a group exactly as it was when searched, from its kept judgements; None
-    when they cannot be told so (a text in one bucket twice), and the group must be searched."""
-    places = None
-    if was_cut:
-        dated = sorted((days[key], key) for key, _ in present if days.get(key) is not None)
-        cut: list[int] = []
-        places = minhash.BucketPlaces(dated, dict(present), s.near_duplicate_window_days, cut)
-        if not places.exact:
-            return None
-        oversized.extend(cut)
-    return judgements.similar(present, days, s.near_duplicate_window_days, s.near_duplicate_similarity, places)
+def _found_again(kept: dict[tuple[int, int], int], present: list[tuple[int, minhash.Sketch]]) -> dict[tuple[int, int], float]:
+    """The similar pairs a search of a group cut at the cap found, among the texts of one field,
+    for the group exactly as it was then (its candidates are then the same): kept with their
+    counts of shared hashes, their similarity follows as minhash.judge computes it."""
+    sketches = dict(present)
+    found: dict[tuple[int, int], float] = {}
+    for (a, b), shared in kept.items():
+        first, other = sketches.get(a), sketches.get(b)
+        if first is not None and other is not None:
+            found[(a, b)] = shared / (len(first.grams) + len(other.grams) - shared)
+    return found
 
 
 def _pairs_in_windows(present: list[tuple[int, minhash.Sketch]], days: dict[int, int], s: RiskSettings,

@@ -20,6 +20,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
+from array import array
+from typing import Iterable
 
 import sqlite_utils
 
@@ -39,12 +42,14 @@ class KeptJudgements:
                                     s.near_duplicate_min_chars, minhash.BUCKET_CAP])
         self.generation = 1 + (db.execute("SELECT COALESCE(MAX(run), 0) FROM near_groups").fetchone()[0] or 0)
         self.since: dict[int, int] = {}
-        self.groups = {key: (members, run, cut) for key, members, run, cut in db.execute(
-            "SELECT key, members, run, cut FROM near_groups WHERE key != ?", [_COUNTER])}
+        self.groups = {key: (members, run, cut, found, cut_sizes) for key, members, run, cut, found, cut_sizes
+                       in db.execute("SELECT key, members, run, cut, found, cut_sizes FROM near_groups"
+                                     " WHERE key != ?", [_COUNTER])}
         self._kept: dict[tuple[int, int], int] | None = None
         self._partners: dict[int, list[tuple[int, int]]] | None = None
         self.fresh: dict[tuple[int, int], int] = {}         # pairs judged similar in this refresh
-        self.searched: dict[bytes, tuple[int, bool]] = {}    # groups searched whole: key -> cases, cut
+        self.searched: dict[bytes, tuple[int, list[int], array | None]] = {}   # groups searched whole: key ->
+        #                                                 cases, cut buckets' sizes, similar pairs if cut
         self.read_back = 0                                   # groups whose trusted pairs were read back
 
     def _key(self, kind: str, name: str) -> bytes:
@@ -65,7 +70,7 @@ class KeptJudgements:
         record = self.groups.get(self._key(kind, name))
         if record is None:
             return frozenset(), False, False
-        count, run, cut = record
+        count, run, cut = record[:3]
         unchanged = frozenset(case for case in members if self.since.get(case, run + 1) <= run)
         if len(unchanged) != count:
             return frozenset(), False, False
@@ -73,11 +78,11 @@ class KeptJudgements:
         return unchanged, len(members) == count, bool(cut)
 
     def similar(self, present: list[tuple[int, minhash.Sketch]], days: dict[int, int], width: int,
-                threshold: float, places: minhash.BucketPlaces | None = None) -> dict[tuple[int, int], float]:
+                threshold: float) -> dict[tuple[int, int], float]:
         """What minhash.judge(candidate_pairs(...)) gives for the texts of a group that is as it
-        was when searched: the kept pairs among them that are candidates, those that share a band
-        and were filed within `width` days of each other; where buckets were cut at the cap, the
-        pairs close enough in a shared bucket, as `places` (made of the same texts) tells."""
+        was when searched, none of its buckets cut: the kept pairs among them that share a band
+        and were filed within `width` days of each other. (A pair kept from another group may
+        be no candidate of a group whose buckets were cut: such a group keeps its own, `found`.)"""
         sketches = dict(present)
         found: dict[tuple[int, int], float] = {}
         partners = self.partners
@@ -86,10 +91,8 @@ class KeptJudgements:
                 continue
             for b, shared in partners.get(a, ()):
                 other = sketches.get(b)
-                if other is None or b not in days or abs(days[a] - days[b]) > width:
-                    continue
-                if not (places.candidate(a, b, sketch.bands, other.bands) if places is not None
-                        else not set(sketch.bands).isdisjoint(other.bands)):
+                if other is None or b not in days or abs(days[a] - days[b]) > width or \
+                        set(sketch.bands).isdisjoint(other.bands):
                     continue
                 similarity = shared / (len(sketch.grams) + len(other.grams) - shared)
                 if similarity >= threshold:
@@ -105,8 +108,28 @@ class KeptJudgements:
                 self._partners.setdefault(a, []).append((b, shared))
         return self._partners
 
-    def searched_whole(self, kind: str, name: str, members: int, cut: bool) -> None:
-        self.searched[self._key(kind, name)] = (members, cut)
+    def found(self, kind: str, name: str) -> tuple[dict[tuple[int, int], int], list[int]] | None:
+        """What the last search of a group cut at the cap found: its similar pairs with their counts
+        of shared hashes, and the sizes of the buckets cut. None if it was not cut, or not kept."""
+        record = self.groups.get(self._key(kind, name))
+        if record is None or record[3] is None:
+            return None
+        values = _ints(record[3])
+        pairs = {(values[i], values[i + 1]): values[i + 2] for i in range(0, len(values), 3)}
+        return pairs, list(_ints(record[4] or b""))
+
+    def searched_whole(self, kind: str, name: str, members: int, cut: list[int],
+                       similar: Iterable[tuple[int, int]], shared: dict[tuple[int, int], int] | None = None) -> None:
+        """A group searched (or read back) whole: its size, the sizes of its buckets cut at the cap
+        and, when there are any, its `similar` pairs with their counts of shared hashes (`shared`,
+        or as judged in this refresh or kept)."""
+        found = None
+        if cut:
+            counts = shared if shared is not None else self.fresh
+            found = array("q")
+            for pair in similar:
+                found.extend((*pair, counts[pair] if pair in counts else self.kept[pair]))
+        self.searched[self._key(kind, name)] = (members, cut, found)
 
     def forget(self, cases: list[int]) -> None:
         """Cases sketched again: their kept pairs may no longer hold."""
@@ -121,7 +144,25 @@ class KeptJudgements:
         refresh), each group's size; moves the generation counter on either way."""
         self.db.conn.executemany("INSERT OR REPLACE INTO near_pairs (a, b, shared) VALUES (?, ?, ?)",
                                  ((a, b, shared) for (a, b), shared in self.fresh.items()))
-        rows = [(key, members, self.generation, cut) for key, (members, cut) in self.searched.items()] if whole else []
-        rows.append((_COUNTER, 0, self.generation, False))
-        self.db.conn.executemany("INSERT OR REPLACE INTO near_groups (key, members, run, cut) VALUES (?, ?, ?, ?)",
-                                 rows)
+        rows = [(key, members, self.generation, bool(cut), None if found is None else _blob(found),
+                 _blob(array("q", cut)) if cut else None)
+                for key, (members, cut, found) in self.searched.items()] if whole else []
+        rows.append((_COUNTER, 0, self.generation, False, None, None))
+        self.db.conn.executemany("INSERT OR REPLACE INTO near_groups (key, members, run, cut, found, cut_sizes)"
+                                 " VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+
+def _blob(values: array) -> bytes:
+    """8-byte integers, little-endian whatever the machine."""
+    if sys.byteorder != "little":
+        values = array("q", values)
+        values.byteswap()
+    return values.tobytes()
+
+
+def _ints(blob: bytes) -> array:
+    values = array("q")
+    values.frombytes(blob)
+    if sys.byteorder != "little":
+        values.byteswap()
+    return values

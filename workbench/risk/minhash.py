@@ -161,47 +161,6 @@ def candidate_pairs(dated: list[tuple[int, int]], sketches: dict[int, Sketch], w
     return {(a, b) if a < b else (b, a) for a, b in pairs}
 
 
-class BucketPlaces:
-    """Where each text stands in the band buckets candidate_pairs would make of `dated`, to tell
-    whether a given pair is one of its candidates without listing them all: a group's search costs
-    the square of its dense buckets' cap, a place each text and band costs one entry. The sizes of
-    the buckets candidate_pairs would cut are appended to `oversized` as it does. `exact` is False
-    when a text falls twice into one bucket (two of its band keys equal), where the places do not
-    say it: then list the candidates."""
-
-    def __init__(self, dated: list[tuple[int, int]], sketches: dict[int, Sketch], width: int,
-                 oversized: list[int] | None = None, *, cap: int | None = None) -> None:
-        self.cap = BUCKET_CAP if cap is None else cap
-        self.width = width
-        buckets, self.day_of = _buckets(dated, sketches)
-        self.places: dict[tuple[int, int], int] = {}
-        self.exact = True
-        for band, bucket in buckets.items():
-            for at, key in enumerate(bucket):
-                if self.places.setdefault((band, key), at) != at:
-                    self.exact = False
-            if oversized is not None and self._cut(bucket):
-                oversized.append(len(bucket))
-
-    def _cut(self, bucket: list[int]) -> bool:
-        """Whether candidate_pairs cuts this bucket: some text has more than `cap` followers in it
-        within the window."""
-        if len(bucket) <= self.cap + 1:
-            return False
-        spans = list(map(self.day_of.__getitem__, bucket))
-        return any(bisect_right(spans, spans[at] + self.width, at + 1) > at + 1 + self.cap
-                   for at in range(len(bucket) - self.cap - 1))
-
-    def candidate(self, a: int, b: int, bands_a: array, bands_b: array) -> bool:
-        """Whether candidate_pairs pairs the texts a and b (both in `dated`, with these band keys):
-        filed within the window of each other, and at most `cap` places apart in a bucket both are in."""
-        if abs(self.day_of[a] - self.day_of[b]) > self.width:
-            return False
-        places = self.places
-        return any(0 < abs(places[(band, a)] - places[(band, b)]) <= self.cap
-                   for band in set(bands_a).intersection(bands_b))
-
-
 def judge(pairs: Iterable[tuple[int, int]], sketches: dict[int, Sketch], threshold: float,
           trusted: frozenset[int] = frozenset(), kept: dict[tuple[int, int], int] | None = None,
           fresh: dict[tuple[int, int], int] | None = None) -> dict[tuple[int, int], float]:

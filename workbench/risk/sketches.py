@@ -2,10 +2,12 @@
 sketches only the texts that are new or changed since the last one.
 
 Sketching (normalising a text, hashing its 3-grams, picking the band keys) is the larger part of a
-refresh's work in pure Python, about 60 us a text; reading a kept sketch back is a few. A kept row
-is used only when its digest (of the minimum length, the title and the abstract) equals the case's
-now, so an edited case, or another `near_duplicate_min_chars`, is sketched again; what is used is
-exactly what `indicators.choose` would make, so the scores cannot differ (tested).
+refresh's work in pure Python, about 60 us a text; reading a kept sketch back is a few. The
+workspace keeps the rows current itself (schema 18's triggers): changing a case's title or abstract
+deletes its row, changing its kind, applicant, agent or filing date clears `placed`. A kept row is
+used when it was made for the minimum length compared now (`digest`); what is used is exactly what
+`indicators.choose` would make, so the scores cannot differ (tested). A refresh reads the texts of
+the cases it must sketch only: the rows it computes with carry none.
 """
 from __future__ import annotations
 
@@ -25,16 +27,13 @@ _SWAP = sys.byteorder != "little"       # blobs are little-endian whatever the m
 _BY_ID = 50_000                         # fewer cases than this: their rows looked up, not the whole table read
 
 
-def digest(row: CaseRow, min_chars: int) -> bytes:
-    """What a kept sketch was made from: a different digest, a different sketch."""
-    text = f"{min_chars}\x1f{row.title}\x1f{row.abstract}".encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(text, digest_size=8).digest()
+def digest(min_chars: int) -> bytes:
+    """What a kept sketch was made for besides its texts: a different digest, a different sketch."""
+    return hashlib.blake2b(f"{min_chars}".encode(), digest_size=8).digest()
 
 
-def placement(row: CaseRow) -> bytes:
-    """Where a case takes part in the near-duplicate search: its kind, groups and filing day."""
-    text = f"{row.ip_type}\x1f{row.applicant}\x1f{row.agent}\x1f{row.filing_date}".encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(text, digest_size=8).digest()
+#: `placed` of a row written since its case last moved (any value but NULL; schema 17 kept a digest).
+PLACED = b"\x01"
 
 
 def _blob(values: array) -> bytes:
@@ -65,8 +64,8 @@ class StoredSketcher:
         self.made = 0
 
     def __call__(self, rows: list[CaseRow], s: RiskSettings) -> Chosen:
-        digests = {row.id: digest(row, s.near_duplicate_min_chars) for row in rows}
-        places = {row.id: placement(row) for row in rows}
+        made_for = digest(s.near_duplicate_min_chars)
+        wanted = {row.id for row in rows}
         # Without a refresh's judgements, still the next generation, and kept pairs forgotten: a row
         # claiming an older one could pass for a case unchanged since a group was searched.
         judgements = self.judgements or KeptJudgements(self.db, s)
@@ -74,39 +73,51 @@ class StoredSketcher:
         chosen: Chosen = {}
         moved: list[tuple[bytes, int, int]] = []
         same: dict[bytes, minhash.Sketch] = {}      # identical grams, one sketch object
-        for case_id, field, grams, bands, placed, made in self._stored(digests):
+        for case_id, field, grams, bands, placed, made in self._stored(wanted, made_for):
             sketch = same.get(grams)
             if sketch is None and field is not None:
                 sketch = same[grams] = minhash.Sketch(_values("I", grams), _values("q", bands))
             chosen[case_id] = None if field is None else (field, sketch)
-            if placed == places[case_id]:
+            if placed is not None:
                 since[case_id] = made
             else:
-                moved.append((places[case_id], generation, case_id))
+                moved.append((PLACED, generation, case_id))
         self.db.conn.executemany("UPDATE case_sketches SET placed = ?, made = ? WHERE case_id = ?", moved)
-        missing = [row for row in rows if row.id not in chosen]
-        made = choose(missing, s)
+        made = choose(self._with_texts([row for row in rows if row.id not in chosen]), s)
         judgements.forget(list(made))
         self.db.conn.executemany(
             "INSERT OR REPLACE INTO case_sketches (case_id, digest, field, grams, bands, placed, made)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            ((case_id, digests[case_id], *_columns(entry), places[case_id], generation)
-             for case_id, entry in made.items()))
+            ((case_id, made_for, *_columns(entry), PLACED, generation) for case_id, entry in made.items()))
         chosen.update(made)
         self.kept += len(chosen) - len(made)
         self.made += len(made)
         return chosen
 
-    def _stored(self, digests: dict[int, bytes]) -> Iterator[tuple[int, str | None, bytes, bytes, bytes | None, int]]:
-        """(case, field, grams, bands, placed, made) of the kept sketches whose digest is the case's now."""
-        sql = "SELECT case_id, digest, field, grams, bands, placed, made FROM case_sketches"
-        params: list[str] = []
-        if len(digests) < _BY_ID:
-            sql += " WHERE case_id IN (SELECT value FROM json_each(?))"
-            params.append("[" + ",".join(map(str, digests)) + "]")
-        for case_id, kept, field, grams, bands, placed, made in self.db.execute(sql, params):
-            if digests.get(case_id) == kept:
-                yield case_id, field, grams, bands, placed, made
+    def _stored(self, wanted: set[int], made_for: bytes) -> Iterator[tuple[int, str | None, bytes, bytes, bytes | None, int]]:
+        """(case, field, grams, bands, placed, made) of the kept sketches of `wanted` cases made for
+        the minimum length compared now."""
+        sql = "SELECT case_id, field, grams, bands, placed, made FROM case_sketches WHERE digest = ?"
+        params: list[object] = [made_for]
+        if len(wanted) < _BY_ID:
+            sql += " AND case_id IN (SELECT value FROM json_each(?))"
+            params.append("[" + ",".join(map(str, wanted)) + "]")
+        for row in self.db.execute(sql, params):
+            if row[0] in wanted:
+                yield row
+
+    def _with_texts(self, rows: list[CaseRow]) -> list[CaseRow]:
+        """The rows with their titles and abstracts, read for those that carry none."""
+        bare = [row.id for row in rows if row.title is None]
+        if not bare:
+            return rows
+        texts: dict[int, tuple[str, str]] = {}
+        for start in range(0, len(bare), _BY_ID):
+            ids = "[" + ",".join(map(str, bare[start:start + _BY_ID])) + "]"
+            texts.update((case_id, (title, abstract)) for case_id, title, abstract in self.db.execute(
+                "SELECT id, title, abstract FROM cases WHERE id IN (SELECT value FROM json_each(?))", [ids]))
+        return [row if row.title is not None else row._replace(title=texts[row.id][0], abstract=texts[row.id][1])
+                for row in rows]
 
 
 def _columns(entry: tuple[str, minhash.Sketch] | None) -> tuple[str | None, bytes | None, bytes | None]:

@@ -87,8 +87,14 @@ def skipped_indicators(db: sqlite_utils.Database) -> tuple[Skipped, ...]:
     return tuple(result)
 
 
-def _rows(db: sqlite_utils.Database, where: str = "1", params: Iterable[Any] = ()) -> list[CaseRow]:
-    sql = f"SELECT {', '.join(indicators.COLUMNS)} FROM cases WHERE {where}"
+_BARE = ", ".join("NULL" if column in ("title", "abstract") else column for column in indicators.COLUMNS)
+
+
+def _rows(db: sqlite_utils.Database, where: str = "1", params: Iterable[Any] = (), *,
+          texts: bool = True) -> list[CaseRow]:
+    """The cases as the indicators read them; without `texts`, their title and abstract are None
+    (a refresh's StoredSketcher reads those of the cases it must sketch, a few of a million)."""
+    sql = f"SELECT {', '.join(indicators.COLUMNS) if texts else _BARE} FROM cases WHERE {where}"
     return list(map(CaseRow._make, db.execute(sql, list(params))))
 
 
@@ -111,11 +117,12 @@ def _scope(db: sqlite_utils.Database, import_id: int) -> tuple[list[CaseRow], se
                           " AND NOT EXISTS (SELECT 1 FROM case_risk r WHERE r.case_id = c.id))", [import_id]).fetchone()[0]
     if updated or unscored:     # unscored: cases written since the last refresh outside an import's
         return None
-    own = _rows(db, "import_id = ?", [import_id])
+    own = _rows(db, "import_id = ?", [import_id], texts=False)
     touched = _names(own)
     stored = {row.id for row in own} | {row.id for row in _in_groups(db, touched)}
     # Every group of a stored case, complete, so its result is what a full refresh gives.
-    scope = _in_groups(db, _names(_rows(db, "id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(stored))])))
+    scope = _in_groups(db, _names(_rows(db, "id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(stored))],
+                                        texts=False)))
     return scope, stored
 
 
@@ -126,7 +133,8 @@ def _names(rows: list[CaseRow]) -> tuple[set[str], set[str]]:
 def _in_groups(db: sqlite_utils.Database, names: tuple[set[str], set[str]]) -> list[CaseRow]:
     applicants, agents = names
     return _rows(db, "applicant IN (SELECT value FROM json_each(?)) OR agent IN (SELECT value FROM json_each(?))",
-                 [json.dumps(sorted(applicants), ensure_ascii=False), json.dumps(sorted(agents), ensure_ascii=False)])
+                 [json.dumps(sorted(applicants), ensure_ascii=False), json.dumps(sorted(agents), ensure_ascii=False)],
+                 texts=False)
 
 
 @contextmanager
@@ -162,7 +170,7 @@ def refresh(db: sqlite_utils.Database, *, import_id: int | None = None, settings
         scope = None
         if import_id is not None and _last_run(db) == (settings_json, _skipped_json(skipped)):
             scope = _scope(db, import_id)
-        rows = _rows(db) if scope is None else scope[0]
+        rows = _rows(db, texts=False) if scope is None else scope[0]
         cancel.check()
         progress(1, 3, "risk")
         oversized: list[int] = []
