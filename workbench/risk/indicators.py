@@ -22,6 +22,9 @@ COLUMNS = ("id", "application_number", "ip_type", "applicant", "agent", "applica
            "title", "abstract", "nice_classes", "use_shown")
 
 
+TRADEMARK = "trademark"     # every other kind is a patent (loops over a million rows test it inline)
+
+
 class CaseRow(NamedTuple):
     """One case as the indicators read it (a tuple: a million of them are made per refresh)."""
     id: int
@@ -38,7 +41,7 @@ class CaseRow(NamedTuple):
 
     @property
     def patent(self) -> bool:
-        return self.ip_type != "trademark"
+        return self.ip_type != TRADEMARK
 
 
 Fired = dict[int, dict[str, Any]]          # case id -> detail, for one indicator
@@ -112,11 +115,11 @@ def per_day(groups: dict[str, list[tuple[int, int]]], minimum: int) -> Fired:
 def natural_person_volume(rows: list[CaseRow], days: dict[int, int], s: RiskSettings) -> Fired:
     counts: Counter[tuple[str, int]] = Counter()
     for row in rows:
-        if row.patent and row.applicant_type == "natural_person" and row.applicant and row.id in days:
+        if row.ip_type != TRADEMARK and row.applicant_type == "natural_person" and row.applicant and row.id in days:
             counts[(row.applicant, datetime.date.fromordinal(days[row.id]).year)] += 1
     fired: Fired = {}
     for row in rows:
-        if row.patent and row.applicant_type == "natural_person" and row.applicant and row.id in days:
+        if row.ip_type != TRADEMARK and row.applicant_type == "natural_person" and row.applicant and row.id in days:
             year = datetime.date.fromordinal(days[row.id]).year
             if counts[(row.applicant, year)] >= s.natural_person_per_year:
                 fired[row.id] = {"name": row.applicant, "year": year, "count": counts[(row.applicant, year)]}
@@ -126,7 +129,7 @@ def natural_person_volume(rows: list[CaseRow], days: dict[int, int], s: RiskSett
 def trademark_hoarding(rows: list[CaseRow], s: RiskSettings) -> Fired:
     marks: dict[str, list[CaseRow]] = defaultdict(list)
     for row in rows:
-        if not row.patent and row.applicant:
+        if row.ip_type == TRADEMARK and row.applicant:
             marks[row.applicant].append(row)
     fired: Fired = {}
     for name, held in marks.items():
@@ -175,7 +178,7 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings, 
     keeps what is judged here."""
     groups: dict[tuple[str, str], list[CaseRow]] = defaultdict(list)
     for row in rows:
-        if row.patent:
+        if row.ip_type != TRADEMARK:
             if row.applicant:
                 groups[("applicant", row.applicant)].append(row)
             if row.agent:
@@ -194,11 +197,14 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings, 
         kept = judgements.found(kind, name) if judgements and same and was_cut else None
         cut_before = len(cuts)
         searched: dict[tuple[int, int], float] = {}
-        for field in ("title", "abstract"):
-            # Titles only among the applications without an abstract: where both have one, the
-            # abstracts decide, and leaving their formulaic titles out keeps a large agency's title
-            # pairs from growing with the square of its filings.
-            present = [(row.id, entry[1]) for row in members if (entry := chosen[row.id]) and entry[0] == field]
+        # Titles only among the applications without an abstract: where both have one, the
+        # abstracts decide, and leaving their formulaic titles out keeps a large agency's title
+        # pairs from growing with the square of its filings.
+        by_field: dict[str, list[tuple[int, minhash.Sketch]]] = {"title": [], "abstract": []}
+        for row in members:
+            if entry := chosen[row.id]:
+                by_field[entry[0]].append((row.id, entry[1]))
+        for field, present in by_field.items():
             if kept is not None:
                 pairs = _found_again(kept[0], present)
             elif judgements and same and not was_cut:
@@ -270,7 +276,7 @@ def compute(rows: Iterable[CaseRow], s: RiskSettings, skipped: set[str], data_st
         if row.id not in days:
             continue
         entry = (days[row.id], row.id)
-        if not row.patent:
+        if row.ip_type == TRADEMARK:
             if row.applicant:
                 marks_by_applicant[row.applicant].append(entry)
             continue
