@@ -19,7 +19,7 @@ from workbench.report import figures, trends
 from workbench.report.figures import ReportFilter, Scope, compute_report
 from workbench.report.trends import MONTH, QUARTER, trend
 from workbench.report.targets import set_pendency_target
-from workbench.stats.intervals import counted_percentile, percentile
+from workbench.stats.intervals import counted_percentile, percentile, percentiles
 
 TODAY = date(2026, 11, 30)
 #: Dates SQLite and Python could read differently: each must be judged as Python judges it.
@@ -310,3 +310,97 @@ def test_two_threads_share_one_read(plain):
     for thread in threads:
         thread.join(60)
     assert [results.get("report"), results.get("trend")] == alone
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(st.integers(min_value=-5, max_value=40), st.floats(min_value=-1e6, max_value=1e6)),
+                max_size=30))
+def test_percentiles_sorted_once_are_each_percentile(values):
+    qs = (0.5, 0.9, 0.0, 1.0, 0.37)
+    assert percentiles(values, qs) == tuple(percentile(values, q) for q in qs)
+
+
+def test_a_read_for_two_users_is_let_go_after_both_and_read_afresh_after(plain):
+    """The Dashboard's SharedReads(users=2): both users get the rows of one read; then the read is
+    let go (the rows live only in the users' lists), and a later user reads the same rows afresh."""
+    from workbench.report import case_counts
+    alone = case_counts.SharedReads().reviewed(plain, "", {})
+    reads = case_counts.SharedReads(users=2)
+    assert reads.reviewed(plain, "", {}) == alone
+    assert reads._reads                       # kept for the second user
+    second = reads.reviewed(plain, "", {})
+    assert second == alone and not reads._reads
+    assert reads.reviewed(plain, "", {}) == alone
+    case_counts.release(second)
+    assert second == [] and len(alone) > 0
+
+
+def test_the_dashboards_two_users_on_two_threads_give_the_same_figures(plain):
+    import threading
+    from workbench.report import case_counts
+    path = plain.execute("PRAGMA database_list").fetchone()[2]
+    alone = [repr(compute_report(plain, ReportFilter(), items=False)),
+             repr(trend(plain, ReportFilter(), period=QUARTER, group="department", today=TODAY))]
+    reads, results = case_counts.SharedReads(findings=True, users=2), {}
+
+    def run(name, compute):
+        db = open_database(path, read_only=True)
+        try:
+            results[name] = repr(compute(db))
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=run, args=("report", lambda db: compute_report(
+                   db, ReportFilter(), items=False, reads=reads))),
+               threading.Thread(target=run, args=("trend", lambda db: trend(
+                   db, ReportFilter(), period=QUARTER, group="department", today=TODAY, reads=reads)))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert [results.get("report"), results.get("trend")] == alone
+    assert not reads._reads
+
+
+def test_the_collector_is_paused_while_counting_and_resumed_as_it_was():
+    """Paused by the first of overlapping counts (any thread), resumed by the last, only if it ran."""
+    import gc
+    import threading
+    from workbench.report import case_counts
+    seen, inner_done = [], threading.Event()
+
+    @case_counts.collector_paused
+    def outer():
+        seen.append(("outer", gc.isenabled()))
+        worker = threading.Thread(target=inner)
+        worker.start()
+        inner_done.wait(10)
+        seen.append(("outer after inner", gc.isenabled()))
+        worker.join(10)
+
+    @case_counts.collector_paused
+    def inner():
+        seen.append(("inner", gc.isenabled()))
+        inner_done.set()
+
+    @case_counts.collector_paused
+    def failing():
+        raise ValueError("boom")
+
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        outer()
+        assert seen == [("outer", False), ("inner", False), ("outer after inner", False)]
+        assert gc.isenabled()
+        with pytest.raises(ValueError):
+            failing()
+        assert gc.isenabled()
+        gc.disable()
+        outer()
+        assert not gc.isenabled()          # it did not run before: left as it was
+    finally:
+        if was:
+            gc.enable()
+        else:
+            gc.disable()
