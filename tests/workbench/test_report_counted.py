@@ -404,3 +404,58 @@ def test_the_collector_is_paused_while_counting_and_resumed_as_it_was():
             gc.enable()
         else:
             gc.disable()
+
+
+# -- schema 18: latest_reviews carries the groups, decision date, review time and checklist ----------
+
+def _copies_that_differ(db) -> list[tuple]:
+    """latest_reviews rows whose copies differ from their case and their review."""
+    return db.execute(
+        "SELECT lr.case_id FROM latest_reviews lr LEFT JOIN cases c ON c.id = lr.case_id"
+        " LEFT JOIN reviews r ON r.id = lr.review_id"
+        " WHERE c.id IS NULL OR r.id IS NULL OR lr.department IS NOT c.department OR lr.examiner IS NOT c.examiner"
+        " OR lr.ip_type IS NOT c.ip_type OR lr.decision_date IS NOT c.decision_date"
+        " OR lr.active_seconds IS NOT r.active_seconds OR lr.checklist_id IS NOT r.checklist_id").fetchall()
+
+
+def test_latest_reviews_copies_follow_every_change_and_the_figures_stay_the_same(tmp_path, monkeypatch):
+    path = tmp_path / "copies.sqlite3"
+    _demo(path)
+    db = open_database(path)
+    assert _copies_that_differ(db) == [] and db.execute("SELECT COUNT(*) FROM latest_reviews").fetchone()[0] > 50
+    _oddify(db)                                  # cases' dates changed
+    rows = db.execute("SELECT case_id, review_id FROM latest_reviews ORDER BY case_id").fetchall()
+    other_checklist = db.execute("SELECT MAX(id) FROM checklists").fetchone()[0]
+    plain_case = db.execute("SELECT id FROM cases WHERE id NOT IN (SELECT case_id FROM latest_reviews)"
+                            " ORDER BY id LIMIT 1").fetchone()[0]
+    with db.conn:
+        db.execute("UPDATE cases SET department = 'Moved', examiner = 'E. New', ip_type = 'design'"
+                   " WHERE id IN (?, ?)", [rows[0][0], rows[1][0]])
+        db.execute("UPDATE reviews SET active_seconds = active_seconds + 61.5 WHERE id IN (?, ?)",
+                   [rows[2][1], rows[3][1]])
+        db.execute("UPDATE reviews SET checklist_id = ? WHERE id = ?", [other_checklist, rows[4][1]])
+        # A second review of a case, finished later: it becomes the standing one, then is deleted.
+        db.execute("INSERT INTO reviews (case_id, checklist_id, reviewer, status, verdict, active_seconds,"
+                   " created_at, updated_at) SELECT case_id, checklist_id, 'second', 'in_progress', NULL, 33,"
+                   " created_at, updated_at FROM reviews WHERE id = ?", [rows[5][1]])
+        second = db.execute("SELECT MAX(id) FROM reviews").fetchone()[0]
+        db.execute("UPDATE reviews SET status = 'completed', verdict = 'defect', completed_at = '2099-01-01T00:00:00Z',"
+                   " active_seconds = 95 WHERE id = ?", [second])
+        assert db.execute("SELECT review_id FROM latest_reviews WHERE case_id = ?", [rows[5][0]]).fetchone()[0] == second
+        db.execute("INSERT INTO reviews (case_id, checklist_id, reviewer, status, active_seconds, created_at,"
+                   " updated_at) VALUES (?, ?, 'first', 'in_progress', 12, '2026-01-01', '2026-01-01')",
+                   [plain_case, other_checklist])
+    assert _copies_that_differ(db) == []
+
+    def figures() -> list[str]:
+        return [repr(compute_report(db, ReportFilter(), items=False)),
+                repr(trend(db, ReportFilter(), period=MONTH, group="department", today=TODAY))]
+
+    counted = figures()
+    _case_by_case(monkeypatch)
+    assert counted == figures()
+    monkeypatch.undo()
+    with db.conn:
+        db.execute("DELETE FROM reviews WHERE id = ?", [second])
+    assert _copies_that_differ(db) == []
+    db.close()
