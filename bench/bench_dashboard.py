@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -94,8 +95,8 @@ def main() -> int:
             "dashboard_refresh": {"value": round(seconds, 3), "unit": "s", "goal": round(goal, 3)},
             "dashboard_refresh_cpu": {"value": round(cpu, 3), "unit": "s"},
             "dashboard_stall": {"value": round(stall, 1), "unit": "ms", "goal": STALL_MS}}, indent=1), encoding="utf-8")
-    if work != source:
-        work.unlink(missing_ok=True)
+    if work != source:      # the copy's folder, with the backup an upgrade of an older copy leaves there
+        shutil.rmtree(work.parent, ignore_errors=True)
     return 0 if ok_time and ok_stall else 1
 
 
