@@ -261,7 +261,9 @@ class DashboardView(QWidget):
             return
         target, today = self.target(), self.today()
         path = self._database_file()
-        reads = SharedReads(findings=True)  # read once for the figures and the trend, by whichever is free
+        # The reviewed cases read once for the figures and the trend (by whichever is free first),
+        # let go when both have them.
+        reads = SharedReads(findings=True, users=2)
         self.trends.compute(scope, path, reads)
         if path is None:                    # a private in-memory workspace has no second connection
             self._computed(generation, compute(self.db, scope, target, today, reads))

@@ -19,7 +19,7 @@ from workbench.report import figures, trends
 from workbench.report.figures import ReportFilter, Scope, compute_report
 from workbench.report.trends import MONTH, QUARTER, trend
 from workbench.report.targets import set_pendency_target
-from workbench.stats.intervals import counted_percentile, percentile
+from workbench.stats.intervals import counted_percentile, percentile, percentiles
 
 TODAY = date(2026, 11, 30)
 #: Dates SQLite and Python could read differently: each must be judged as Python judges it.
@@ -310,3 +310,152 @@ def test_two_threads_share_one_read(plain):
     for thread in threads:
         thread.join(60)
     assert [results.get("report"), results.get("trend")] == alone
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(st.integers(min_value=-5, max_value=40), st.floats(min_value=-1e6, max_value=1e6)),
+                max_size=30))
+def test_percentiles_sorted_once_are_each_percentile(values):
+    qs = (0.5, 0.9, 0.0, 1.0, 0.37)
+    assert percentiles(values, qs) == tuple(percentile(values, q) for q in qs)
+
+
+def test_a_read_for_two_users_is_let_go_after_both_and_read_afresh_after(plain):
+    """The Dashboard's SharedReads(users=2): both users get the rows of one read; then the read is
+    let go (the rows live only in the users' lists), and a later user reads the same rows afresh."""
+    from workbench.report import case_counts
+    alone = case_counts.SharedReads().reviewed(plain, "", {})
+    reads = case_counts.SharedReads(users=2)
+    assert reads.reviewed(plain, "", {}) == alone
+    assert reads._reads                       # kept for the second user
+    second = reads.reviewed(plain, "", {})
+    assert second == alone and not reads._reads
+    assert reads.reviewed(plain, "", {}) == alone
+    case_counts.release(second)
+    assert second == [] and len(alone) > 0
+
+
+def test_the_dashboards_two_users_on_two_threads_give_the_same_figures(plain):
+    import threading
+    from workbench.report import case_counts
+    path = plain.execute("PRAGMA database_list").fetchone()[2]
+    alone = [repr(compute_report(plain, ReportFilter(), items=False)),
+             repr(trend(plain, ReportFilter(), period=QUARTER, group="department", today=TODAY))]
+    reads, results = case_counts.SharedReads(findings=True, users=2), {}
+
+    def run(name, compute):
+        db = open_database(path, read_only=True)
+        try:
+            results[name] = repr(compute(db))
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=run, args=("report", lambda db: compute_report(
+                   db, ReportFilter(), items=False, reads=reads))),
+               threading.Thread(target=run, args=("trend", lambda db: trend(
+                   db, ReportFilter(), period=QUARTER, group="department", today=TODAY, reads=reads)))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert [results.get("report"), results.get("trend")] == alone
+    assert not reads._reads
+
+
+def test_the_collector_is_paused_while_counting_and_resumed_as_it_was():
+    """Paused by the first of overlapping counts (any thread), resumed by the last, only if it ran."""
+    import gc
+    import threading
+    from workbench.report import case_counts
+    seen, inner_done = [], threading.Event()
+
+    @case_counts.collector_paused
+    def outer():
+        seen.append(("outer", gc.isenabled()))
+        worker = threading.Thread(target=inner)
+        worker.start()
+        inner_done.wait(10)
+        seen.append(("outer after inner", gc.isenabled()))
+        worker.join(10)
+
+    @case_counts.collector_paused
+    def inner():
+        seen.append(("inner", gc.isenabled()))
+        inner_done.set()
+
+    @case_counts.collector_paused
+    def failing():
+        raise ValueError("boom")
+
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        outer()
+        assert seen == [("outer", False), ("inner", False), ("outer after inner", False)]
+        assert gc.isenabled()
+        with pytest.raises(ValueError):
+            failing()
+        assert gc.isenabled()
+        gc.disable()
+        outer()
+        assert not gc.isenabled()          # it did not run before: left as it was
+    finally:
+        if was:
+            gc.enable()
+        else:
+            gc.disable()
+
+
+# -- schema 19: latest_reviews carries the groups, decision date, review time and checklist ----------
+
+def _copies_that_differ(db) -> list[tuple]:
+    """latest_reviews rows whose copies differ from their case and their review."""
+    return db.execute(
+        "SELECT lr.case_id FROM latest_reviews lr LEFT JOIN cases c ON c.id = lr.case_id"
+        " LEFT JOIN reviews r ON r.id = lr.review_id"
+        " WHERE c.id IS NULL OR r.id IS NULL OR lr.department IS NOT c.department OR lr.examiner IS NOT c.examiner"
+        " OR lr.ip_type IS NOT c.ip_type OR lr.decision_date IS NOT c.decision_date"
+        " OR lr.active_seconds IS NOT r.active_seconds OR lr.checklist_id IS NOT r.checklist_id").fetchall()
+
+
+def test_latest_reviews_copies_follow_every_change_and_the_figures_stay_the_same(tmp_path, monkeypatch):
+    path = tmp_path / "copies.sqlite3"
+    _demo(path)
+    db = open_database(path)
+    assert _copies_that_differ(db) == [] and db.execute("SELECT COUNT(*) FROM latest_reviews").fetchone()[0] > 50
+    _oddify(db)                                  # cases' dates changed
+    rows = db.execute("SELECT case_id, review_id FROM latest_reviews ORDER BY case_id").fetchall()
+    other_checklist = db.execute("SELECT MAX(id) FROM checklists").fetchone()[0]
+    plain_case = db.execute("SELECT id FROM cases WHERE id NOT IN (SELECT case_id FROM latest_reviews)"
+                            " ORDER BY id LIMIT 1").fetchone()[0]
+    with db.conn:
+        db.execute("UPDATE cases SET department = 'Moved', examiner = 'E. New', ip_type = 'design'"
+                   " WHERE id IN (?, ?)", [rows[0][0], rows[1][0]])
+        db.execute("UPDATE reviews SET active_seconds = active_seconds + 61.5 WHERE id IN (?, ?)",
+                   [rows[2][1], rows[3][1]])
+        db.execute("UPDATE reviews SET checklist_id = ? WHERE id = ?", [other_checklist, rows[4][1]])
+        # A second review of a case, finished later: it becomes the standing one, then is deleted.
+        db.execute("INSERT INTO reviews (case_id, checklist_id, reviewer, status, verdict, active_seconds,"
+                   " created_at, updated_at) SELECT case_id, checklist_id, 'second', 'in_progress', NULL, 33,"
+                   " created_at, updated_at FROM reviews WHERE id = ?", [rows[5][1]])
+        second = db.execute("SELECT MAX(id) FROM reviews").fetchone()[0]
+        db.execute("UPDATE reviews SET status = 'completed', verdict = 'defect', completed_at = '2099-01-01T00:00:00Z',"
+                   " active_seconds = 95 WHERE id = ?", [second])
+        assert db.execute("SELECT review_id FROM latest_reviews WHERE case_id = ?", [rows[5][0]]).fetchone()[0] == second
+        db.execute("INSERT INTO reviews (case_id, checklist_id, reviewer, status, active_seconds, created_at,"
+                   " updated_at) VALUES (?, ?, 'first', 'in_progress', 12, '2026-01-01', '2026-01-01')",
+                   [plain_case, other_checklist])
+    assert _copies_that_differ(db) == []
+
+    def figures() -> list[str]:
+        return [repr(compute_report(db, ReportFilter(), items=False)),
+                repr(trend(db, ReportFilter(), period=MONTH, group="department", today=TODAY))]
+
+    counted = figures()
+    _case_by_case(monkeypatch)
+    assert counted == figures()
+    monkeypatch.undo()
+    with db.conn:
+        db.execute("DELETE FROM reviews WHERE id = ?", [second])
+    assert _copies_that_differ(db) == []
+    db.close()

@@ -13,12 +13,14 @@ and decided by the report's own Python rule (`recount`), so every figure stays e
 """
 from __future__ import annotations
 
+import functools
+import gc
 import threading
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from datetime import date
 from operator import itemgetter
-from typing import Any, Callable, Hashable, Iterator, Protocol
+from typing import Any, Callable, Hashable, Iterator, Protocol, TypeVar
 
 import sqlite_utils
 
@@ -96,7 +98,7 @@ def recount(counts: Counter[tuple[Any, ...]], db: sqlite_utils.Database, sql: st
     """Replace the NEEDS_PYTHON pendencies (the last item of each counted key) by Python's verdict.
 
     `sql` lists those cases: the key's other items, then the filing and the decision date."""
-    if not any(key[-1] == NEEDS_PYTHON for key in counts):
+    if NEEDS_PYTHON not in map(itemgetter(-1), counts):      # walked in C: 140,000 keys at a million cases
         return
     for key in [k for k in counts if k[-1] == NEEDS_PYTHON]:
         del counts[key]
@@ -122,6 +124,33 @@ def mapped(db: sqlite_utils.Database) -> Iterator[None]:
         db.execute(f"PRAGMA mmap_size = {int(before)}")
 
 
+_Fn = TypeVar("_Fn", bound=Callable[..., Any])
+_paused = {"count": 0, "was_enabled": False}
+_paused_lock = threading.Lock()
+
+
+def collector_paused(function: _Fn) -> _Fn:
+    """`function` runs with the cycle collector paused (the first caller pauses it, the last one
+    resumes it if it ran before, whatever the thread): a read makes two million values without
+    cycles, and each collector pass over them held the interpreter for 10-40 ms, the window's
+    thread waiting (issue 20's hold)."""
+    @functools.wraps(function)
+    def paused(*args: Any, **kwargs: Any) -> Any:
+        with _paused_lock:
+            if _paused["count"] == 0:
+                _paused["was_enabled"] = gc.isenabled()
+                gc.disable()
+            _paused["count"] += 1
+        try:
+            return function(*args, **kwargs)
+        finally:
+            with _paused_lock:
+                _paused["count"] -= 1
+                if _paused["count"] == 0 and _paused["was_enabled"]:
+                    gc.enable()
+    return paused  # type: ignore[return-value]
+
+
 def counted_sql(columns: str, condition: str) -> str:
     """SQL: the cases of the scope counted by `columns` (ending with the pendency), in SQLite.
 
@@ -140,6 +169,7 @@ def grouped_counts(db: sqlite_utils.Database, sql: str, params: dict[str, Any]) 
 Standing = dict[int, tuple[str, str, str, int]]
 
 
+@collector_paused
 def tally_all_cases(db: sqlite_utils.Database, scope: Scoped, tally: Any, reviewed: tuple[str, ...],
                     days_between: Callable[[Any, Any], int | None], reads: SharedReads | None = None) -> Standing:
     """The report's tally (workbench.report.figures._Tally) without a round: every case counted by
@@ -158,26 +188,27 @@ def tally_all_cases(db: sqlite_utils.Database, scope: Scoped, tally: Any, review
         if days is not None:
             tally.pendency[ip_type][days] += count
     rows = (reads or SharedReads()).reviewed(db, condition, params)
-    return _tally_reviews(rows, tally, reviewed)
+    standing = _tally_reviews(rows, tally, reviewed)
+    release(rows)
+    return standing
 
 
 def reviewed_rows(db: sqlite_utils.Database, columns: str, condition: str,
                   params: dict[str, Any]) -> list[tuple[Any, ...]]:
-    """`columns` of every case with a review (`c` the case, `r` its standing review), by increasing
-    review time: driven by latest_reviews in case order, so the cases and the reviews are looked up
-    in rowid order; sorted so that each group's review minutes come out (nearly) sorted."""
+    """`columns` of every case with a review, by increasing review time: read from latest_reviews
+    alone, which carries its case's groups and decision date and its review's time and checklist
+    (schema 19, kept by triggers; the lookups of the case and the review were two thirds of the
+    read). The table is named `c`, so a condition on the case's decision date applies as it is."""
     with mapped(db):
-        return db.execute(
-            f"SELECT {columns} FROM latest_reviews lr CROSS JOIN cases c ON c.id = lr.case_id"
-            f" CROSS JOIN reviews r ON r.id = lr.review_id {condition} ORDER BY r.active_seconds",
-            params).fetchall()
+        return db.execute(f"SELECT {columns} FROM latest_reviews c {condition} ORDER BY c.active_seconds",
+                          params).fetchall()
 
 
 #: What the report and the trend need of each case with a review, in this order (SharedReads.reviewed):
 #: the case's department, examiner, IP type and decision date, its standing review's status, verdict,
-#: active seconds, id and checklist.
-REVIEWED_COLUMNS = ("c.department, c.examiner, c.ip_type, c.decision_date, r.status, r.verdict, r.active_seconds,"
-                    " r.id, r.checklist_id")
+#: active seconds, id and checklist (latest_reviews' copies, named `c`: reviewed_rows).
+REVIEWED_COLUMNS = ("c.department, c.examiner, c.ip_type, c.decision_date, c.status, c.verdict, c.active_seconds,"
+                    " c.review_id, c.checklist_id")
 DEPARTMENT, EXAMINER, IP_TYPE, DECISION, STATUS, VERDICT, SECONDS, REVIEW, CHECKLIST = range(9)
 
 
@@ -190,12 +221,18 @@ class SharedReads:
     side takes the parts no one has taken yet (so two threads read half each, SQLite's share of the
     work on both cores), then, with `findings`, the report's failing answers if no one has, then waits
     for the rest of the parts and gets the same list (never modified). A new refresh makes a new one:
-    nothing is kept past it, so no change to the workspace is missed."""
+    nothing is kept past it, so no change to the workspace is missed.
+
+    With `users`, the parts are let go once that many calls of `reviewed` have taken their rows, so
+    the rows die with the callers' lists, on their threads, freed in slices (`release`); a later
+    call reads afresh. Without it they live as long as this object, wherever that ends: freeing two
+    million values at once held the interpreter for 40-75 ms, and it could be the window's thread."""
 
     PARTS = 2
 
-    def __init__(self, findings: bool = False) -> None:
+    def __init__(self, findings: bool = False, users: int | None = None) -> None:
         self._lock = threading.Lock()
+        self._users = users
         self._reads: dict[tuple[Any, ...], list[_Task]] = {}
         #: The report's failing answers (`failing`), read by whichever side is free first.
         self._failing = _Task(_failing_rows) if findings else None
@@ -206,6 +243,9 @@ class SharedReads:
         by review time (a group's minutes arrive as a few sorted runs)."""
         key = (condition, tuple(sorted(params.items())))
         with self._lock:
+            if self._users is not None and self._users <= 0:      # every user served: read afresh
+                return [row for cases in _case_ranges(db, self.PARTS)
+                        for row in _reviewed_part(db, condition, params, cases)]
             parts = self._reads.get(key)
             if parts is None:
                 parts = self._reads[key] = [_Task(lambda db, cases=cases: _reviewed_part(db, condition, params, cases))
@@ -213,7 +253,13 @@ class SharedReads:
         for task in (*parts, *((self._failing,) if self._failing else ())):
             if task.claim():
                 task.run(db)
-        return [row for task in parts for row in task.result(db)]
+        rows = [row for task in parts for row in task.result(db)]
+        with self._lock:
+            if self._users is not None:
+                self._users -= 1
+                if self._users <= 0:
+                    self._reads.clear()         # the callers' lists hold the rows now
+        return rows
 
     def failing(self, db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
         """Every failing answer counted by review, severity and category (`_failing_rows`)."""
@@ -275,12 +321,19 @@ def _reviewed_part(db: sqlite_utils.Database, condition: str, params: dict[str, 
     if cases is None:
         return reviewed_rows(db, REVIEWED_COLUMNS, condition, params)
     within = f"{condition} AND" if condition else "WHERE"
-    return reviewed_rows(db, REVIEWED_COLUMNS, f"{within} lr.case_id BETWEEN :part_from AND :part_to",
+    return reviewed_rows(db, REVIEWED_COLUMNS, f"{within} c.case_id BETWEEN :part_from AND :part_to",
                          {**params, "part_from": cases[0], "part_to": cases[1]})
 
 
 #: Rows counted per call into C (`counted`): about 10 ms at a time.
 SLICE = 20_000
+
+
+def release(rows: list[Any]) -> None:
+    """Empty `rows` a slice at a time from the end: the values no one else holds are freed between
+    turns of the interpreter lock, not in one C call the window's thread waits for."""
+    while rows:
+        del rows[-SLICE:]
 
 
 def counted(rows: list[tuple[Any, ...]], key: Callable[[tuple[Any, ...]], Hashable]) -> Counter[Any]:
@@ -297,11 +350,14 @@ def _tally_reviews(rows: list[tuple[Any, ...]], tally: Any, reviewed: tuple[str,
     the same figures as a `_Group.add_review` per case, without four method calls per review."""
     minutes: dict[tuple[str, str, str], list[float]] = defaultdict(list)
     standing: Standing = {}
-    for department, examiner, ip_type, _decision, status, _verdict, seconds, review_id, checklist_id in rows:
-        if status in reviewed:
-            standing[review_id] = (department, examiner, ip_type, checklist_id)
+    kept = [row for row in rows if row[STATUS] in reviewed]
+    groups, checklist = itemgetter(DEPARTMENT, EXAMINER, IP_TYPE), itemgetter(DEPARTMENT, EXAMINER, IP_TYPE, CHECKLIST)
+    for start in range(0, len(kept), SLICE):          # the tuples made in C, a slice per call
+        part = kept[start:start + SLICE]
+        standing.update(zip(map(itemgetter(REVIEW), part), map(checklist, part)))
+        for group, seconds in zip(map(groups, part), map(itemgetter(SECONDS), part)):
             if seconds:
-                minutes[(department, examiner, ip_type)].append(seconds / 60.0)
+                minutes[group].append(seconds / 60.0)
     for (department, examiner, ip_type, status, verdict), count in counted(
             rows, itemgetter(DEPARTMENT, EXAMINER, IP_TYPE, STATUS, VERDICT)).items():
         if status == "in_progress":
@@ -315,6 +371,7 @@ def _tally_reviews(rows: list[tuple[Any, ...]], tally: Any, reviewed: tuple[str,
     return standing
 
 
+@collector_paused
 def tally_findings(db: sqlite_utils.Database, standing: Standing, tally: Any, categories: Any,
                    severities: tuple[str, ...], reads: SharedReads | None = None) -> dict[str, dict[str | None, int]]:
     """The findings (failing answers) of the standing reviews counted per group, severity and

@@ -41,7 +41,7 @@ from workbench.report.items import (
     item_figures,
 )
 from workbench.report.strata import Design, Estimate, StratumFigures, uncovered
-from workbench.stats.intervals import STRATIFIED_ESTIMATOR, StratifiedEstimate, counted_median, median, percentile
+from workbench.stats.intervals import STRATIFIED_ESTIMATOR, StratifiedEstimate, counted_median, percentiles
 
 register({
     "report.unknown_round": "There is no round named {name!r}{known}.",
@@ -410,11 +410,12 @@ class _Group:
 
     def figures(self, key: tuple[str, ...], target: float, design: Design) -> GroupFigures:
         compliance = self.rate(design, 1)
+        median_minutes, p90_minutes = percentiles(self.minutes, (0.5, 0.9))     # sorted once
         return GroupFigures(
             key=key, cases=self.cases, reviewed=self.reviewed, compliant=self.compliant, defects=self.defects,
             errors=self.errors, compliance=compliance,
             findings={s: self.findings.get(s, 0) for s in SEVERITIES}, findings_total=self.findings_total,
-            median_minutes=median(self.minutes), p90_minutes=percentile(self.minutes, 0.9),
+            median_minutes=median_minutes, p90_minutes=p90_minutes,
             timed=len(self.minutes),
             below_target=compliance.high is not None and compliance.high < target,
             defect_rate=self.rate(design, 2), error_rate=self.rate(design, 3))

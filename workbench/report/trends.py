@@ -368,6 +368,7 @@ def _rows(db: sqlite_utils.Database, scope: Scope, reviewed_only: bool) -> Itera
         " LEFT JOIN reviews r ON r.id = s.review_id", params)
 
 
+@case_counts.collector_paused
 def _count_all_cases(db: sqlite_utils.Database, scope: Scope, period: str, group: str | None,
                      cells: dict[tuple[str | None, int], _Cell], keys: set[str],
                      reads: case_counts.SharedReads) -> int:
@@ -396,7 +397,9 @@ def _count_all_cases(db: sqlite_utils.Database, scope: Scope, period: str, group
             name = department if group == "department" else ip_type
             keys.add(name)
             cells[(name, index)].add_cases(ip_type, days, count)
-    _count_reviews(reads.reviewed(db, condition, params), period, group, cells)
+    read = reads.reviewed(db, condition, params)
+    _count_reviews(read, period, group, cells)
+    case_counts.release(read)
     return undated
 
 
