@@ -26,7 +26,7 @@ register({
 # What the refusal calls the tables that refer to cases; other tables are named as they are.
 _USE_NAMES = {"reviews": "reviews", "round_cases": "review rounds"}
 # Tables derived from the cases (recomputed, deleted with them): no use that keeps a case.
-_DERIVED = {"case_risk", "case_sketches"}
+_DERIVED = {"case_risk", "case_sketches", "case_grams"}
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from typing import Any, Callable, Iterable, NamedTuple
+from typing import Any, Callable, Iterable, NamedTuple, Protocol
 
 from workbench.risk import minhash
 from workbench.risk.judgements import KeptJudgements
@@ -46,7 +46,31 @@ class CaseRow(NamedTuple):
 
 Fired = dict[int, dict[str, Any]]          # case id -> detail, for one indicator
 Chosen = dict[int, tuple[str, minhash.Sketch] | None]      # case id -> the field compared, its sketch
-Sketcher = Callable[[list[CaseRow], RiskSettings], Chosen]
+Outline = dict[int, tuple[str, int] | None]     # case id -> the field compared, its count of 3-gram hashes
+
+
+class Sketcher(Protocol):
+    """Gives the near-duplicate search the compared cases' sketches in two steps: the outline of every
+    compared case, then the sketches of those in groups searched again (the others are read back)."""
+
+    def outline(self, rows: list[CaseRow], s: RiskSettings) -> Outline: ...
+
+    def sketches(self, case_ids: set[int]) -> Chosen: ...
+
+
+class MadeSketches:
+    """The Sketcher that makes every sketch (`choose`); workbench.risk.sketches keeps them instead."""
+
+    def __init__(self) -> None:
+        self.chosen: Chosen = {}
+
+    def outline(self, rows: list[CaseRow], s: RiskSettings) -> Outline:
+        self.chosen = choose(rows, s)
+        return {case_id: None if entry is None else (entry[0], len(entry[1].grams))
+                for case_id, entry in self.chosen.items()}
+
+    def sketches(self, case_ids: set[int]) -> Chosen:
+        return {case_id: self.chosen[case_id] for case_id in case_ids}
 
 
 def _day(text: str | None, cache: dict[str, int | None]) -> int | None:
@@ -173,74 +197,93 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings, 
     one, the titles of those without. Titles are short and formulaic (a company's "一种…装置" family shares
     most of its words) and a large agency files similar subjects all year; a filing mill's batch is
     near-duplicate in substance and filed together. The group with more of them is the one named.
-    `sketcher` gives the compared cases' sketches (default: `choose`, which makes them);
-    `judgements`, when given, has the candidate pairs it can vouch for read back, not judged, and
-    keeps what is judged here."""
-    groups: dict[tuple[str, str], list[CaseRow]] = defaultdict(list)
-    for row in rows:
-        if row.ip_type != TRADEMARK:
-            if row.applicant:
-                groups[("applicant", row.applicant)].append(row)
-            if row.agent:
-                groups[("agent", row.agent)].append(row)
-    big = {key: members for key, members in groups.items() if len(members) > s.near_duplicate_min}
-    compared = list({row.id: row for members in big.values() for row in members}.values())
-    chosen = (sketcher or choose)(compared, s)
-    numbers = {row.id: row.number for row in rows}
+    `sketcher` gives the compared cases' sketches (default: MadeSketches, which makes them);
+    `judgements`, when given, has a group exactly as it was when last searched read back, the
+    candidate pairs it can vouch for read back, not judged, and keeps what is found here."""
+    big = _groups(rows, s)
+    compared = {row.id: row for _, _, members in big for row in members}
+    sketcher = sketcher or MadeSketches()
+    outline = sketcher.outline(list(compared.values()), s)
+    plans = []
+    searched: set[int] = set()      # the cases of groups searched again: their sketches are read
+    for kind, name, members in big:
+        trusted, same = judgements.trusted(kind, name, [row.id for row in members]) if judgements else (frozenset(), False)
+        kept = judgements.found(kind, name) if judgements and same else None
+        if kept is None:
+            searched.update(row.id for row in members if outline[row.id])
+        plans.append((kind, name, members, trusted, kept))
+    chosen = sketcher.sketches(searched)
     cuts = oversized if oversized is not None else []
     best: Fired = {}
-    for (kind, name), members in sorted(big.items()):
-        neighbours: dict[int, dict[int, float]] = defaultdict(dict)
-        fields: dict[int, set[str]] = defaultdict(set)
-        trusted, same, was_cut = (judgements.trusted(kind, name, [row.id for row in members]) if judgements
-                                  else (frozenset(), False, False))
-        kept = judgements.found(kind, name) if judgements and same and was_cut else None
+    for kind, name, members, trusted, kept in plans:
         cut_before = len(cuts)
-        searched: dict[tuple[int, int], float] = {}
-        # Titles only among the applications without an abstract: where both have one, the
-        # abstracts decide, and leaving their formulaic titles out keeps a large agency's title
-        # pairs from growing with the square of its filings.
-        by_field: dict[str, list[tuple[int, minhash.Sketch]]] = {"title": [], "abstract": []}
-        for row in members:
-            if entry := chosen[row.id]:
-                by_field[entry[0]].append((row.id, entry[1]))
-        for field, present in by_field.items():
-            if kept is not None:
-                pairs = _found_again(kept[0], present)
-            elif judgements and same and not was_cut:
-                pairs = judgements.similar(present, days, s.near_duplicate_window_days, s.near_duplicate_similarity)
-            else:
-                pairs = _pairs_in_windows(present, days, s, cuts, trusted, judgements)
-            searched.update(pairs)
-            for (a, b), similarity in pairs.items():
-                for one, other in ((a, b), (b, a)):
-                    neighbours[one][other] = max(similarity, neighbours[one].get(other, 0.0))
-                    fields[one].add(field)
         if kept is not None:
+            by_field = _found_again(kept[0], outline)
             cuts.extend(kept[1])
-        for case_id, found in neighbours.items():
-            if len(found) < s.near_duplicate_min or len(found) <= best.get(case_id, {}).get("count", 0):
-                continue
-            example = min(found, key=lambda other: (-found[other], numbers[other]))
-            best[case_id] = {"by": kind, "name": name, "count": len(found), "example": numbers[example],
-                             "similarity": round(found[example], 2), "fields": sorted(fields[case_id])}
+        else:
+            by_field = _searched(members, chosen, days, s, cuts, trusted, judgements)
+        _name_the_best(best, kind, name, by_field, compared, s)
         if judgements:
-            judgements.searched_whole(kind, name, len(members), cuts[cut_before:], searched,
+            judgements.searched_whole(kind, name, len(members), cuts[cut_before:],
+                                      [pair for pairs in by_field.values() for pair in pairs],
                                       kept[0] if kept is not None else None)
     return best
 
 
-def _found_again(kept: dict[tuple[int, int], int], present: list[tuple[int, minhash.Sketch]]) -> dict[tuple[int, int], float]:
-    """The similar pairs a search of a group cut at the cap found, among the texts of one field,
-    for the group exactly as it was then (its candidates are then the same): kept with their
-    counts of shared hashes, their similarity follows as minhash.judge computes it."""
-    sketches = dict(present)
-    found: dict[tuple[int, int], float] = {}
+def _groups(rows: list[CaseRow], s: RiskSettings) -> list[tuple[str, str, list[CaseRow]]]:
+    """The applicants' and agents' patent filings, in groups large enough to compare, in the order
+    of (kind, name): where two groups give a case as many neighbours, the first names it."""
+    by_name: dict[tuple[str, str], list[CaseRow]] = defaultdict(list)
+    for row in rows:
+        if row.ip_type != TRADEMARK:
+            if row.applicant:
+                by_name[("applicant", row.applicant)].append(row)
+            if row.agent:
+                by_name[("agent", row.agent)].append(row)
+    return [(kind, name, members) for (kind, name), members in sorted(by_name.items())
+            if len(members) > s.near_duplicate_min]
+
+
+def _searched(members: list[CaseRow], chosen: Chosen, days: dict[int, int], s: RiskSettings, cuts: list[int],
+              trusted: frozenset[int], judgements: KeptJudgements | None) -> dict[str, dict[tuple[int, int], float]]:
+    """A group's similar pairs by the field compared, searched. Titles only among the applications
+    without an abstract: where both have one, the abstracts decide, and leaving their formulaic
+    titles out keeps a large agency's title pairs from growing with the square of its filings."""
+    by_field: dict[str, list[tuple[int, minhash.Sketch]]] = {"title": [], "abstract": []}
+    for row in members:
+        if entry := chosen.get(row.id):
+            by_field[entry[0]].append((row.id, entry[1]))
+    return {field: _pairs_in_windows(present, days, s, cuts, trusted, judgements)
+            for field, present in by_field.items()}
+
+
+def _found_again(kept: dict[tuple[int, int], int], outline: Outline) -> dict[str, dict[tuple[int, int], float]]:
+    """The similar pairs a group's last search found, by field, for the group exactly as it was then
+    (its candidates are then the same): kept with their counts of shared hashes, their similarity
+    follows as minhash.judge computes it from the texts' counts of hashes."""
+    by_field: dict[str, dict[tuple[int, int], float]] = {"title": {}, "abstract": {}}
     for (a, b), shared in kept.items():
-        first, other = sketches.get(a), sketches.get(b)
-        if first is not None and other is not None:
-            found[(a, b)] = shared / (len(first.grams) + len(other.grams) - shared)
-    return found
+        field, size = outline[a]            # type: ignore[misc]  (a compared text: not None)
+        by_field[field][(a, b)] = shared / (size + outline[b][1] - shared)      # type: ignore[index]
+    return by_field
+
+
+def _name_the_best(best: Fired, kind: str, name: str, by_field: dict[str, dict[tuple[int, int], float]],
+                   compared: dict[int, CaseRow], s: RiskSettings) -> None:
+    """Each case with enough near-duplicates in this group, unless an earlier group gave it as many."""
+    neighbours: dict[int, dict[int, float]] = defaultdict(dict)
+    fields: dict[int, set[str]] = defaultdict(set)
+    for field, pairs in by_field.items():
+        for (a, b), similarity in pairs.items():
+            for one, other in ((a, b), (b, a)):
+                neighbours[one][other] = max(similarity, neighbours[one].get(other, 0.0))
+                fields[one].add(field)
+    for case_id, found in neighbours.items():
+        if len(found) < s.near_duplicate_min or len(found) <= best.get(case_id, {}).get("count", 0):
+            continue
+        example = min(found, key=lambda other: (-found[other], compared[other].number))
+        best[case_id] = {"by": kind, "name": name, "count": len(found), "example": compared[example].number,
+                         "similarity": round(found[example], 2), "fields": sorted(fields[case_id])}
 
 
 def _pairs_in_windows(present: list[tuple[int, minhash.Sketch]], days: dict[int, int], s: RiskSettings,

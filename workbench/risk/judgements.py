@@ -1,5 +1,6 @@
-"""The near-duplicate judgements kept in the workspace (near_pairs, near_groups; schema 17), so a
-refresh judges only the candidate pairs whose judgement it cannot read back.
+"""The near-duplicate judgements kept in the workspace (near_pairs, near_groups; schemas 17 and 18),
+so a refresh judges only the candidate pairs whose judgement it cannot read back, and does not
+search a group exactly as it was when last searched.
 
 Why a pair's judgement can be read back (docs/risk.md, "Kept judgements"): within a group's texts
 of one field, a pair (x before y in filing order) is a candidate when the two share a band, y is
@@ -8,13 +9,15 @@ them. Adding texts to a bucket only pushes its members apart; only a text leavin
 deleted, or its text, field, filing day, kind, applicant or agent changed) can bring two closer. So
 when every case a group had when it was last searched whole is still in it, unchanged, each pair of
 those cases that is a candidate now was a candidate then, was judged then, and was kept when found
-similar: a kept pair is similar with the kept count of shared hashes, an absent one is not.
+similar: a kept pair is similar with the kept count of shared hashes, an absent one is not. When
+the group has no other case either, its candidates are the very same, and so are its similar
+pairs: what its search found (near_groups.found) is read back.
 
-Which cases are unchanged since a group's search: a case's sketch row holds digests of what it was
-made from and where it was placed (kind, applicant, agent, filing date) and the generation that
-last wrote it; a case whose digests are its current ones and whose row is no newer than the
-group's search was in the group then as it is now. The group is trusted when as many such cases are
-in it as it had then (they are among its cases of then, so they are all of them).
+Which cases are unchanged since a group's search: a case's sketch row is deleted when its texts
+change and marked (placed NULL) when its kind, applicant, agent or filing date does (schema 18's
+triggers), and holds the generation that last wrote it; a case whose row is current and no newer
+than the group's search was in the group then as it is now. The group is trusted when as many such
+cases are in it as it had then (they are among its cases of then, so they are all of them).
 """
 from __future__ import annotations
 
@@ -46,10 +49,9 @@ class KeptJudgements:
                        in db.execute("SELECT key, members, run, cut, found, cut_sizes FROM near_groups"
                                      " WHERE key != ?", [_COUNTER])}
         self._kept: dict[tuple[int, int], int] | None = None
-        self._partners: dict[int, list[tuple[int, int]]] | None = None
         self.fresh: dict[tuple[int, int], int] = {}         # pairs judged similar in this refresh
-        self.searched: dict[bytes, tuple[int, list[int], array | None]] = {}   # groups searched whole: key ->
-        #                                                 cases, cut buckets' sizes, similar pairs if cut
+        self.searched: dict[bytes, tuple[int, list[int], array]] = {}   # groups searched whole: key ->
+        #                                                 cases, cut buckets' sizes, similar pairs
         self.read_back = 0                                   # groups whose trusted pairs were read back
 
     def _key(self, kind: str, name: str) -> bytes:
@@ -63,54 +65,23 @@ class KeptJudgements:
             self._kept = {(a, b): shared for a, b, shared in self.db.execute("SELECT a, b, shared FROM near_pairs")}
         return self._kept
 
-    def trusted(self, kind: str, name: str, members: list[int]) -> tuple[frozenset[int], bool, bool]:
-        """The group's cases whose pairs' judgements can be read back (see the module's docstring);
-        whether the group is as it was when searched (its candidate pairs are then the same: see
-        `similar`); and whether a bucket of it was cut at the cap then."""
+    def trusted(self, kind: str, name: str, members: list[int]) -> tuple[frozenset[int], bool]:
+        """The group's cases whose pairs' judgements can be read back (see the module's docstring),
+        and whether the group is as it was when searched: its candidate pairs are then the same, and
+        its similar pairs what that search found (`found`)."""
         record = self.groups.get(self._key(kind, name))
         if record is None:
-            return frozenset(), False, False
-        count, run, cut = record[:3]
+            return frozenset(), False
+        count, run = record[:2]
         unchanged = frozenset(case for case in members if self.since.get(case, run + 1) <= run)
         if len(unchanged) != count:
-            return frozenset(), False, False
+            return frozenset(), False
         self.read_back += 1
-        return unchanged, len(members) == count, bool(cut)
-
-    def similar(self, present: list[tuple[int, minhash.Sketch]], days: dict[int, int], width: int,
-                threshold: float) -> dict[tuple[int, int], float]:
-        """What minhash.judge(candidate_pairs(...)) gives for the texts of a group that is as it
-        was when searched, none of its buckets cut: the kept pairs among them that share a band
-        and were filed within `width` days of each other. (A pair kept from another group may
-        be no candidate of a group whose buckets were cut: such a group keeps its own, `found`.)"""
-        sketches = dict(present)
-        found: dict[tuple[int, int], float] = {}
-        partners = self.partners
-        for a, sketch in present:
-            if a not in days:
-                continue
-            for b, shared in partners.get(a, ()):
-                other = sketches.get(b)
-                if other is None or b not in days or abs(days[a] - days[b]) > width or \
-                        set(sketch.bands).isdisjoint(other.bands):
-                    continue
-                similarity = shared / (len(sketch.grams) + len(other.grams) - shared)
-                if similarity >= threshold:
-                    found[(a, b)] = similarity
-        return found
-
-    @property
-    def partners(self) -> dict[int, list[tuple[int, int]]]:
-        """The kept pairs by their first case: a -> [(b, shared)]."""
-        if self._partners is None:
-            self._partners = {}
-            for (a, b), shared in self.kept.items():
-                self._partners.setdefault(a, []).append((b, shared))
-        return self._partners
+        return unchanged, len(members) == count
 
     def found(self, kind: str, name: str) -> tuple[dict[tuple[int, int], int], list[int]] | None:
-        """What the last search of a group cut at the cap found: its similar pairs with their counts
-        of shared hashes, and the sizes of the buckets cut. None if it was not cut, or not kept."""
+        """What the group's last search found: its similar pairs with their counts of shared
+        hashes, and the sizes of the buckets it cut at the cap. None if not kept."""
         record = self.groups.get(self._key(kind, name))
         if record is None or record[3] is None:
             return None
@@ -121,14 +92,12 @@ class KeptJudgements:
     def searched_whole(self, kind: str, name: str, members: int, cut: list[int],
                        similar: Iterable[tuple[int, int]], shared: dict[tuple[int, int], int] | None = None) -> None:
         """A group searched (or read back) whole: its size, the sizes of its buckets cut at the cap
-        and, when there are any, its `similar` pairs with their counts of shared hashes (`shared`,
-        or as judged in this refresh or kept)."""
-        found = None
-        if cut:
-            counts = shared if shared is not None else self.fresh
-            found = array("q")
-            for pair in similar:
-                found.extend((*pair, counts[pair] if pair in counts else self.kept[pair]))
+        and its `similar` pairs with their counts of shared hashes (`shared`, or as judged in this
+        refresh or kept)."""
+        counts = shared if shared is not None else self.fresh
+        found = array("q")
+        for pair in similar:
+            found.extend((*pair, counts[pair] if pair in counts else self.kept[pair]))
         self.searched[self._key(kind, name)] = (members, cut, found)
 
     def forget(self, cases: list[int]) -> None:
@@ -137,15 +106,14 @@ class KeptJudgements:
             ids = json.dumps(cases)
             self.db.execute("DELETE FROM near_pairs WHERE a IN (SELECT value FROM json_each(?))", [ids])
             self.db.execute("DELETE FROM near_pairs WHERE b IN (SELECT value FROM json_each(?))", [ids])
-            self._kept = self._partners = None
+            self._kept = None
 
     def save(self, *, whole: bool) -> None:
         """Keeps the pairs found similar here and, when every group was searched whole (a full
         refresh), each group's size; moves the generation counter on either way."""
         self.db.conn.executemany("INSERT OR REPLACE INTO near_pairs (a, b, shared) VALUES (?, ?, ?)",
                                  ((a, b, shared) for (a, b), shared in self.fresh.items()))
-        rows = [(key, members, self.generation, bool(cut), None if found is None else _blob(found),
-                 _blob(array("q", cut)) if cut else None)
+        rows = [(key, members, self.generation, bool(cut), _blob(found), _blob(array("q", cut)) if cut else None)
                 for key, (members, cut, found) in self.searched.items()] if whole else []
         rows.append((_COUNTER, 0, self.generation, False, None, None))
         self.db.conn.executemany("INSERT OR REPLACE INTO near_groups (key, members, run, cut, found, cut_sizes)"
