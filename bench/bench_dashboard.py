@@ -66,6 +66,8 @@ def main() -> int:
 
     from db.connection import open_database
     from ui.dashboard import DashboardView
+    from ui.tasks import prefer_the_window
+    prefer_the_window()               # as the application does at start
     source = args.workspace or demo_workspace(args.cases, args.cases // 5, args.seed, False)
     app = QApplication.instance() or QApplication(sys.argv)
     work = source if args.in_place and args.workspace else fresh_copy(source)

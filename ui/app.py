@@ -22,6 +22,7 @@ from foundation.errors import WorkbenchError
 from foundation.logs import setup_logging
 from foundation.paths import resource_dir, workspace_path
 from ui.plurals import CountingTranslator
+from ui.tasks import prefer_the_window
 
 log = logging.getLogger("workbench.ui")
 _translators: list[QTranslator] = []   # kept alive for the application's lifetime
@@ -75,6 +76,7 @@ def _remember(notices: list[WorkbenchError], notice: WorkbenchError) -> None:
 def run(db: str | None = None, language: str | None = None, file: str | None = None) -> int:
     """`file`: a work package or workspace to open (ui/launch_file), as from a double-click."""
     setup_logging()
+    prefer_the_window()
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_ID)
     app.setApplicationVersion(__version__)

@@ -240,8 +240,9 @@ def _groups(rows: list[CaseRow], s: RiskSettings) -> list[tuple[str, str, list[C
                 by_name[("applicant", row.applicant)].append(row)
             if row.agent:
                 by_name[("agent", row.agent)].append(row)
-    return [(kind, name, members) for (kind, name), members in sorted(by_name.items())
-            if len(members) > s.near_duplicate_min]
+    big = [(key, members) for key, members in by_name.items() if len(members) > s.near_duplicate_min]
+    big.sort(key=lambda group: group[0])
+    return [(kind, name, members) for (kind, name), members in big]
 
 
 def _searched(members: list[CaseRow], chosen: Chosen, days: dict[int, int], s: RiskSettings, cuts: list[int],

@@ -95,7 +95,8 @@ class StoredSketcher:
             else:
                 moved.append((PLACED, generation, case_id))
         self.db.conn.executemany("UPDATE case_sketches SET placed = ?, made = ? WHERE case_id = ?", moved)
-        made = choose(self._with_texts([row for row in rows if row.id not in outline]), s)
+        missing = wanted - outline.keys()
+        made = choose(self._with_texts([row for row in rows if row.id in missing] if missing else []), s)
         judgements.forget(list(made))
         self._keep(made, made_for, generation)
         self._fresh.update(made)
