@@ -284,15 +284,12 @@ def test_a_shared_read_gives_the_figures_of_separate_reads(plain, monkeypatch, r
     assert len(calls) == case_counts.SharedReads.PARTS     # one read, in its parts
 
 
-def test_two_threads_share_one_read(plain):
+def report_and_trend_on_two_threads(plain, reads, period, group) -> list[str]:
     """As the Dashboard runs them: the report and a trend on two threads, each with its own
-    connection, share the reviewed cases (whichever thread is free reads the next part)."""
+    connection, sharing `reads`."""
     import threading
-    from workbench.report import case_counts
     path = plain.execute("PRAGMA database_list").fetchone()[2]
-    alone = [repr(compute_report(plain, ReportFilter(), items=False)),
-             repr(trend(plain, ReportFilter(), period=MONTH, group="ip_type", today=TODAY))]
-    reads, results = case_counts.SharedReads(findings=True), {}
+    results = {}
 
     def run(name, compute):
         db = open_database(path, read_only=True)
@@ -304,12 +301,24 @@ def test_two_threads_share_one_read(plain):
     threads = [threading.Thread(target=run, args=("report", lambda db: compute_report(
                    db, ReportFilter(), items=False, reads=reads))),
                threading.Thread(target=run, args=("trend", lambda db: trend(
-                   db, ReportFilter(), period=MONTH, group="ip_type", today=TODAY, reads=reads)))]
+                   db, ReportFilter(), period=period, group=group, today=TODAY, reads=reads)))]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(60)
-    assert [results.get("report"), results.get("trend")] == alone
+    return [results.get("report"), results.get("trend")]
+
+
+def alone(plain, period, group) -> list[str]:
+    return [repr(compute_report(plain, ReportFilter(), items=False)),
+            repr(trend(plain, ReportFilter(), period=period, group=group, today=TODAY))]
+
+
+def test_two_threads_share_one_read(plain):
+    """Whichever thread is free reads the next part of the reviewed cases."""
+    from workbench.report import case_counts
+    reads = case_counts.SharedReads(findings=True)
+    assert report_and_trend_on_two_threads(plain, reads, MONTH, "ip_type") == alone(plain, MONTH, "ip_type")
 
 
 @settings(max_examples=100, deadline=None)
@@ -336,29 +345,9 @@ def test_a_read_for_two_users_is_let_go_after_both_and_read_afresh_after(plain):
 
 
 def test_the_dashboards_two_users_on_two_threads_give_the_same_figures(plain):
-    import threading
     from workbench.report import case_counts
-    path = plain.execute("PRAGMA database_list").fetchone()[2]
-    alone = [repr(compute_report(plain, ReportFilter(), items=False)),
-             repr(trend(plain, ReportFilter(), period=QUARTER, group="department", today=TODAY))]
-    reads, results = case_counts.SharedReads(findings=True, users=2), {}
-
-    def run(name, compute):
-        db = open_database(path, read_only=True)
-        try:
-            results[name] = repr(compute(db))
-        finally:
-            db.close()
-
-    threads = [threading.Thread(target=run, args=("report", lambda db: compute_report(
-                   db, ReportFilter(), items=False, reads=reads))),
-               threading.Thread(target=run, args=("trend", lambda db: trend(
-                   db, ReportFilter(), period=QUARTER, group="department", today=TODAY, reads=reads)))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    assert [results.get("report"), results.get("trend")] == alone
+    reads = case_counts.SharedReads(findings=True, users=2)
+    assert report_and_trend_on_two_threads(plain, reads, QUARTER, "department") == alone(plain, QUARTER, "department")
     assert not reads._reads
 
 
