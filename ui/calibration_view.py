@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlite_utils
 from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
@@ -33,6 +33,7 @@ from ui.case_model import value_label
 from ui.changes import Changes, review_changes
 from ui.messages import error_text
 from ui.tasks import QuietTask
+from ui.when_shown import FreshWhenShown
 from workbench.calibration import consensus, rounds, sheet
 from workbench.calibration.figures import CalibrationFigures
 
@@ -67,7 +68,7 @@ class CalibrationTable(QTableView):
             super().keyPressEvent(event)
 
 
-class CalibrationView(QWidget):
+class CalibrationView(FreshWhenShown, QWidget):
     changed = Signal(object)        # Changes: the view wrote into the workspace
     message = Signal(str)           # a short note for the status bar
     open_case = Signal(int)         # show this case in the Review tab
@@ -211,16 +212,9 @@ class CalibrationView(QWidget):
             QApplication.beep()
 
     # -- refreshing ------------------------------------------------------------------------------
-    def mark_changed(self) -> None:
-        """Something was written: read again now if shown, else when next shown."""
-        self.dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
-        super().showEvent(event)
-        if self.dirty:
-            self.refresh()
+    def catch_up(self, *, shown: bool) -> None:
+        """Something was written: read again."""
+        self.refresh()
 
     def refresh(self) -> None:  # long: one read of the round, the case and what the actions may do
         """Read the round's progress and the case as the user may see it; figures follow on a thread."""

@@ -17,7 +17,6 @@ from typing import Any, Callable, NamedTuple
 
 import sqlite_utils
 from PySide6.QtCore import QDate, QSettings, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFrame, QHBoxLayout, QLabel,
                                QPushButton, QScrollArea, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
@@ -32,6 +31,7 @@ from foundation.paths import data_dir
 from db.connection import open_database
 from ui.tasks import QuietTask
 from ui.trend_panel import TrendPanel
+from ui.when_shown import FreshWhenShown
 from foundation.jobs import CancelToken, Progress
 from workbench.report.case_counts import SharedReads
 from workbench.report.dispute_figures import DisputeFigures, dispute_figures
@@ -61,7 +61,7 @@ def settings() -> QSettings:
     return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
 
-class DashboardView(QWidget):
+class DashboardView(FreshWhenShown, QWidget):
     """Tiles and charts over the workspace open in the window (its UI-thread connection)."""
 
     export_requested = Signal()
@@ -237,16 +237,13 @@ class DashboardView(QWidget):
         self.mark_changed()
 
     # -- refreshing ------------------------------------------------------------------------------
-    def mark_changed(self) -> None:
-        """Reviews, imports, rounds or the filter changed: recompute soon if shown, else when next shown."""
-        self.dirty = True
-        if self.isVisible():
-            self._timer.start()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
-        super().showEvent(event)
-        if self.dirty:
+    def catch_up(self, *, shown: bool) -> None:
+        """Reviews, imports, rounds or the filter changed: recompute at once when just shown, else
+        after the timer's pause (changes come in bursts)."""
+        if shown:
             self._timer.start(0)
+        else:
+            self._timer.start()
 
     def refresh(self) -> None:
         self._timer.stop()

@@ -16,7 +16,7 @@ from typing import Callable
 
 import sqlite_utils
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
@@ -29,6 +29,7 @@ from ui.changes import Changes
 from ui.disputes_model import COLUMNS, DisputeTableModel, decision_label, selection_label
 from ui.disputes_panel import DecisionPanel, FindingDetail, verdict_text
 from ui.messages import error_text
+from ui.when_shown import FreshWhenShown
 from workbench.feedback import decisions
 from workbench.feedback.decisions import Decision, DisputeRow
 from workbench.feedback.findings import ChecklistTexts, Finding, sent_finding
@@ -54,7 +55,7 @@ class DisputesTable(QTableView):
             super().keyPressEvent(event)
 
 
-class DisputesView(QWidget):
+class DisputesView(FreshWhenShown, QWidget):
     changed = Signal(object)        # Changes: a decision was written
     message = Signal(str)           # a short note for the status bar
 
@@ -117,16 +118,9 @@ class DisputesView(QWidget):
         self.splitter = splitter
 
     # -- refreshing ------------------------------------------------------------------------------
-    def mark_changed(self, changes: Changes | None = None) -> None:
-        """Something was written: read again now if shown, else when next shown."""
-        self.dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
-        super().showEvent(event)
-        if self.dirty:
-            self.refresh()
+    def catch_up(self, *, shown: bool) -> None:
+        """Something was written: read again."""
+        self.refresh()
 
     def refresh(self) -> None:
         """Read the findings sent again, keeping the selected one (or its place in the list)."""

@@ -7,7 +7,6 @@ ranked.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableWidget,
                                QTableWidgetItem, QWidget)
 
@@ -16,6 +15,7 @@ from ui.funnel_chart import POSITION_COLOURS, FunnelChart
 from ui.page_layout import chart_with_side
 from ui.trend_text import interval, word
 from ui.messages import gap
+from ui.when_shown import FreshWhenShown
 from workbench.report.figures import Report
 from workbench.report.funnels import UnitFunnel, unit_funnel
 from workbench.stats.funnel import ADDITIVE, MULTIPLICATIVE, NO_ADJUSTMENT, POSITION_LABELS, FunnelUnit
@@ -23,12 +23,11 @@ from workbench.stats.funnel import ADDITIVE, MULTIPLICATIVE, NO_ADJUSTMENT, POSI
 COLUMNS = 7
 
 
-class FunnelPage(QWidget):
+class FunnelPage(FreshWhenShown, QWidget):
     def __init__(self, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.language = language
         self.report: Report | None = None
-        self._stale = False
         self.funnel: UnitFunnel | None = None
         self.unit_box = QComboBox()
         self.unit_box.addItem(self.tr("Departments"), "department")
@@ -87,19 +86,15 @@ class FunnelPage(QWidget):
         """The Dashboard's report was computed: its units placed again, now if the page is shown, else
         when it is next shown (the limits take tens of ms of the window's thread at a million cases)."""
         self.report = report
-        self._stale = True
-        if self.isVisible():
-            self.draw()
+        self.mark_changed()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
-        super().showEvent(event)
-        if self._stale:
-            self.draw()
+    def catch_up(self, *, shown: bool) -> None:
+        self.draw()
 
     def draw(self) -> None:
         if self.report is None:
             return
-        self._stale = False
+        self.dirty = False
         unit = self.unit_box.currentData()
         self.funnel = unit_funnel(self.report, unit, adjustment=self.adjustment_box.currentData())
         funnel = self.funnel.funnel
