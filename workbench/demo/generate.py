@@ -51,6 +51,7 @@ from typing import Any
 
 import sqlite_utils
 
+from db.bulk import build_again, set_indexes_aside
 from workbench.audit import chain
 from workbench.review import checklist_store
 from workbench.review import checklists
@@ -351,18 +352,13 @@ _BULK_TABLES = ("cases", "reviews", "audit_log")
 
 @contextmanager
 def _indexes_off(db: sqlite_utils.Database, tables: tuple[str, ...], timings: Timings) -> Iterator[None]:
-    """Without the secondary indexes of `tables` inside the block, then each built again from its own
-    SQL (the same schema; on a failure the transaction's rollback brings them back)."""
-    marks = ", ".join("?" for _ in tables)
-    indexes = db.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-                         f" AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ({marks}) ORDER BY name",
-                         list(tables)).fetchall()
-    for name, _sql in indexes:
-        db.execute(f'DROP INDEX "{name}"')
+    """Without the secondary indexes of `tables` inside the block (the unique ones stay: they refuse
+    a duplicate), then each built again from its own SQL (on a failure the transaction's rollback
+    brings them back)."""
+    indexes = set_indexes_aside(db, tables, unique=False)
     yield
     with timings.phase("indexes"):
-        for _name, sql in indexes:
-            db.execute(sql)
+        build_again(db, indexes)
 
 
 def _insert_cases(db: sqlite_utils.Database, plan: _Plan, progress: Progress,

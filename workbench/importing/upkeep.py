@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from db.bulk import build_again, set_indexes_aside
+
 FTS_TRIGGER = "cases_fts_insert"
 #: The trigger's SQL as migration 0003 writes it (sqlite_master keeps the text as written).
 FTS_TRIGGER_SQL = (
@@ -55,14 +57,7 @@ class DeferredUpkeep:
             db.execute(f"DROP TRIGGER {FTS_TRIGGER}")
             self.hashsize = [row[0] for row in db.execute("SELECT v FROM cases_fts_config WHERE k = 'hashsize'")]
             db.execute(_SET_HASH, [FTS_HASH_BYTES])
-        # Indexes written in SQL (not a UNIQUE constraint's own, which cannot be dropped).
-        self.indexes: list[tuple[str, str]] = []
-        if indexes:
-            self.indexes = [tuple(row) for row in db.execute(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases'"
-                " AND sql IS NOT NULL ORDER BY rowid")]
-            for name, _sql in self.indexes:
-                db.execute(f'DROP INDEX "{name}"')
+        self.indexes = set_indexes_aside(db, ("cases",)) if indexes else []
 
     def inserted(self, rows: int) -> None:
         """`rows` more cases were inserted; index them once enough have gathered."""
@@ -79,8 +74,7 @@ class DeferredUpkeep:
 
     def restore(self) -> None:
         self.catch_up()
-        for _name, sql in self.indexes:
-            self.db.execute(sql)
+        build_again(self.db, self.indexes)
         if self.trigger:
             self.db.execute(FTS_TRIGGER_SQL)
             self._restore_hashsize()
