@@ -6,11 +6,12 @@ workbook's cells; rendering them here took over half of a 116-second export. A w
 (multiprocessing, "spawn": safe beside Qt's threads, and what a frozen application supports through
 main.py's freeze_support) opens the workspace read-only, reads the answers as workbench.report.listings
 lists them and writes their row markup (workbench.report.excel_rows.rows_markup, with this workbook's
-cell styles: inline strings, so no shared string table is needed) to one temporary file beside the
-target, sheet after sheet of at most EXCEL_DATA_ROWS rows (each listing its own worker: each sends
-its parts once, at its end). When the export reaches the listing it waits for its worker, then copies
-each sheet's markup, as bytes, into that sheet's stream
-(excel_tables.write_rendered_table): the same sheets, tables and cells as written here.
+cell styles: inline strings, so no shared string table is needed), deflated for the zip
+(workbench.report.zip_splice), to one temporary file beside the target, sheet after sheet of at most
+EXCEL_DATA_ROWS rows (each listing its own worker: each sends its parts once, at its end). When the
+export reaches the listing it waits for its worker, then writes each sheet's head and tail around
+the place of its part (excel_tables.write_rendered_table), and saving the workbook splices the
+compressed part into that sheet's zip member: the same sheets, tables and cells as written here.
 
 Leaving: the worker is ended and its file removed when the export finishes, fails or is cancelled
 (`background_listing` is a context manager); a worker that fails makes the export write the listing
@@ -36,7 +37,8 @@ from foundation.files import create_temp, remove_quietly
 from foundation.jobs import CancelToken, Progress
 from workbench.report import excel_tables
 from workbench.report.excel_cells import PROGRESS_EVERY, WIDTH_SAMPLE, Column
-from workbench.report.excel_rows import CellStyles, Markup, cell_styles, rows_markup
+from workbench.report.excel_rows import CellStyles, cell_styles, rows_markup
+from workbench.report.zip_splice import Deflated, Deflater
 from workbench.report.figures import Scope
 
 #: Rows listed from which a worker is worth starting (a fresh interpreter costs about half a second).
@@ -61,12 +63,15 @@ class Job:
 
 @dataclass(frozen=True)
 class Part:
-    """One sheet's rows in the markup file: bytes [start, end), `count` rows, the first ones' values."""
+    """One sheet's rows in the markup file: bytes [start, end), `count` rows, the first ones' values;
+    the bytes are the markup deflated (zip_splice.Deflater), `size` bytes of it with CRC-32 `crc`."""
 
     start: int
     end: int
     count: int
     sample: tuple[tuple[Any, ...], ...]
+    size: int = 0
+    crc: int = 0
 
 
 def work(job: Job, conn: multiprocessing.connection.Connection, done: Any) -> None:
@@ -97,19 +102,20 @@ def _render(job: Job, done: Any) -> list[Part]:
     parts: list[Part] = []
     with open(job.out, "wb") as out:
         while True:
-            start, count = out.tell(), 0
+            deflater, count = Deflater(out), 0
             source = islice(rows, job.sheet_rows)
             sample = tuple(tuple(row) for row in islice(source, WIDTH_SAMPLE))
             rest = chain(sample, source)
             batch = list(islice(rest, PROGRESS_EVERY))
             while batch:
-                out.write(markup(batch, count + 2).encode("utf-8"))
+                deflater.write(markup(batch, count + 2).encode("utf-8"))
                 count += len(batch)
                 done.value += len(batch)
                 if parent is not None and not parent.is_alive():
                     raise SystemExit(1)
                 batch = list(islice(rest, PROGRESS_EVERY))
-            parts.append(Part(start, out.tell(), count, sample))
+            made = deflater.close()
+            parts.append(Part(made.start, made.end, count, sample, made.size, made.crc))
             following = next(rows, None)
             if following is None:
                 break
@@ -157,7 +163,8 @@ class Background:
             if number > 1:
                 sheet = excel_tables.continued_sheet(sheet, name, number)
             written += excel_tables.write_rendered_table(
-                sheet, columns=self.job.columns, sample=part.sample, markup=[Markup((self.job.out, part.start, part.end))],
+                sheet, columns=self.job.columns, sample=part.sample,
+                markup=[Deflated(self.job.out, part.start, part.end, part.size, part.crc)],
                 count=part.count, language=self.job.language, table_name=excel_tables.part_table_name(table_name, number))
             progress(written, self.total, name)
         return written

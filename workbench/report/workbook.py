@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Iterator
-from zipfile import ZIP_DEFLATED, ZipFile
+from zipfile import ZIP_DEFLATED
 
 import sqlite_utils
 from openpyxl import Workbook
@@ -47,7 +47,8 @@ from foundation.files import atomic_target
 from foundation.jobs import CancelToken, Progress, no_progress
 from workbench import APP_NAME, __version__
 from workbench.report.excel_print import font_name, header_footer
-from workbench.report.openpyxl_internals import beside, name_fonts
+from workbench.report.openpyxl_internals import beside, name_fonts, spliced_files
+from workbench.report.zip_splice import COMPRESSION, SplicingZipFile
 from workbench.report.figures import (
     DEFAULT_TARGET,
     ChecklistCache,
@@ -64,11 +65,6 @@ register({
                         "or choose another folder.",
     "export.bad_suffix": "{path}: the workbook must be an .xlsx file.",
 })
-
-
-#: zlib's fastest level: deflating the sheets' markup took a quarter of a 100,000-case export at the
-#: default level 6, and level 1 takes under half as long for a file about a fifth larger.
-COMPRESSION = 1
 
 
 @dataclass
@@ -144,10 +140,10 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
                 summary_sheets.write_about(created["about"], report, language,
                                            database_file=Path(database_file(db)).name, exported_at=exported_at,
                                            anchor=anchors.current(db).text())
-            _print_frame(workbook, report, language, exported_at)
-            cancel.check()
-            progress(0, 0, summary_sheets.S["saving"].get(language))
-            _save(workbook, temp_name)
+                _print_frame(workbook, report, language, exported_at)
+                cancel.check()
+                progress(0, 0, summary_sheets.S["saving"].get(language))
+                _save(workbook, temp_name)      # before the workers' files go: their parts are spliced in
         except BaseException:
             _discard(workbook)
             raise
@@ -257,7 +253,8 @@ def _save(workbook: Workbook, path: str) -> None:
     """Workbook.save, but the zip archive is closed here even when writing fails (a full disk):
     left to the garbage collector, its second failure printed "Exception ignored" tracebacks."""
     workbook.properties.modified = datetime.now(tz=timezone.utc).replace(tzinfo=None)
-    with ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True, compresslevel=COMPRESSION) as archive:
+    with SplicingZipFile(path, "w", ZIP_DEFLATED, allowZip64=True, compresslevel=COMPRESSION) as archive:
+        archive.splices = spliced_files(workbook)
         ExcelWriter(workbook, archive).save()
 
 
