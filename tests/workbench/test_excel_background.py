@@ -139,3 +139,20 @@ def test_the_export_writes_the_listings_itself_when_their_workers_fail(db, tmp_p
     book = load_workbook(tmp_path / "r.xlsx")
     assert [len(list(book[name].iter_rows(min_row=2))) for name in ("Answers", "Cases")] == [18, 7]
     assert [p.name for p in tmp_path.iterdir() if "xlsx" in p.name] == ["r.xlsx"]
+
+
+def test_a_stratified_rounds_listings_from_workers_show_the_stratum_as_here(tmp_path):
+    from tests.workbench.test_report_data import build_workspace
+
+    db = workspace(tmp_path)
+    build_workspace(db, cases=40, seed=11)
+    stratified = ReportFilter(round_name="2023 Q1")
+    here = write_workbook(db, tmp_path / "here.xlsx", report_filter=stratified, workers_from=10 ** 12)
+    there = write_workbook(db, tmp_path / "there.xlsx", report_filter=stratified, workers_from=0)
+    assert here.report.strata and there.rendered_apart == ("answers", "cases") and here.rendered_apart == ()
+    ours, theirs = _cells(tmp_path / "here.xlsx"), _cells(tmp_path / "there.xlsx")
+    assert list(ours) == list(theirs) and "By stratum" in ours
+    for name in ours:
+        assert ours[name] == theirs[name], name
+    assert "Stratum" in [c[1] for c in ours["Answers"] if c[0] in ("E1", "F1")]
+    db.close()

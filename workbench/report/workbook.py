@@ -55,10 +55,18 @@ from workbench.report.figures import (
     STRATIFIED_METHODS,
     Report,
     ReportFilter,
+    Scope,
     compute_report,
     resolve_scope,
 )
-from workbench.report.listings import answer_rows, case_rows, count_answers, count_findings, finding_rows
+from workbench.report.listings import (
+    answer_rows,
+    case_rows,
+    count_answers,
+    count_cases,
+    count_findings,
+    finding_rows,
+)
 
 register({
     "export.unwritable": "Cannot write {path}: {detail}. Close it if it is open in another program, "
@@ -115,35 +123,35 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
     cancel = cancel or CancelToken()
     language = "zh" if language.startswith("zh") else "en"
     with atomic_target(out_path) as temp_name, beside(out_path):
-        progress(0, 0, summary_sheets.S["computing"].get(language))
-        report = compute_report(db, report_filter, target=target)
-        disputes = dispute_figures(db, report.scope, today=today or date.today(), report=report)
-        cancel.check()
-        result = ExportResult(str(out_path), reviewed=report.reviewed, report=report)
+        scope = resolve_scope(db, report_filter)
         workbook = Workbook(write_only=True)
         try:
-            screened = scope_yield(db, report.scope)
-            keys = sheets.sheet_keys(report.scope.round, strata=bool(report.strata), disputes=disputes.any_sent,
-                                     screening=screened.overall.screened > 0)
-            names = {key: sheets.sheet_name(key, language) for key in keys}
-            created = {key: workbook.create_sheet(names[key]) for key in keys}
-            answers = count_answers(db, report.scope)
-            with _background(db, created, report, language, answers, out_path, workers_from) as background:
+            # The listings' workers start first, beside the figures (they need only the scope, whether
+            # the stratum is shown and the cell styles, registered through the first sheet, Summary).
+            summary = workbook.create_sheet(sheets.sheet_name("summary", language))
+            stratum = _stratum_shown(db, scope)
+            answers = count_answers(db, scope)
+            with _background(db, summary, scope, stratum, language, answers, count_cases(db, scope), out_path,
+                             workers_from) as background:
+                progress(0, 0, summary_sheets.S["computing"].get(language))
+                report = compute_report(db, scope, target=target)
+                disputes = dispute_figures(db, report.scope, today=today or date.today(), report=report)
+                cancel.check()
+                if bool(report.strata) != stratum:     # decided as the figures decide it: never expected
+                    _stop(background)
+                result = ExportResult(str(out_path), reviewed=report.reviewed, report=report)
+                screened = scope_yield(db, report.scope)
+                keys = sheets.sheet_keys(report.scope.round, strata=bool(report.strata), disputes=disputes.any_sent,
+                                         screening=screened.overall.screened > 0)
+                names = {key: sheets.sheet_name(key, language) for key in keys}
+                created = {key: summary if key == "summary" else workbook.create_sheet(names[key]) for key in keys}
                 result.charts = _report_sheets(db, created, report, disputes, language, progress, cancel,
                                                trend_period)
                 if "screening" in created:
                     write_screening(created["screening"], screened, language, progress, cancel)
                 cancel.check()
                 _listings(db, created, names, report, language, progress, cancel, result, background, answers)
-                exported_at = datetime.now().replace(microsecond=0)
-                # The file's name, not its folder: a printed workbook should not show where it was made.
-                summary_sheets.write_about(created["about"], report, language,
-                                           database_file=Path(database_file(db)).name, exported_at=exported_at,
-                                           anchor=anchors.current(db).text())
-                _print_frame(workbook, report, language, exported_at)
-                cancel.check()
-                progress(0, 0, summary_sheets.S["saving"].get(language))
-                _save(workbook, temp_name)      # before the workers' files go: their parts are spliced in
+                _finish(db, workbook, created, report, language, progress, cancel, temp_name)
         except BaseException:
             _discard(workbook)
             raise
@@ -151,18 +159,49 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
     return result
 
 
+def _stratum_shown(db: sqlite_utils.Database, scope: Scope) -> bool:
+    """Whether the Answers and Cases sheets show the stratum (sheets.case_columns), decided before the
+    figures as compute_report decides it: a round drawn by strata or lots, with its strata stored."""
+    rnd = scope.round
+    return bool(rnd is not None and rnd.method in STRATIFIED_METHODS and db.execute(
+        "SELECT EXISTS (SELECT 1 FROM round_strata WHERE round_id = ?)", [rnd.id]).fetchone()[0])
+
+
 @contextmanager
-def _background(db: sqlite_utils.Database, created: dict[str, Worksheet], report: Report, language: str,
-                answers: int, target: Path, workers_from: int) -> Iterator[dict[str, Background | None]]:
-    """The Answers and Cases listings' workers (None for a listing this process writes itself)."""
+def _background(db: sqlite_utils.Database, sheet: Worksheet, scope: Scope, stratum: bool, language: str,
+                answers: int, cases: int, target: Path, workers_from: int) -> Iterator[dict[str, Background | None]]:
+    """The Answers and Cases listings' workers (None for a listing this process writes itself); `sheet`:
+    a sheet of the workbook, in which their cell styles are registered."""
     database = database_file(db)
     with ExitStack() as stack:
         yield {listing: stack.enter_context(background_listing(
-            listing, database, created[listing], scope=report.scope, language=language,
-            columns=sheets.case_columns(report, columns), picked=sheets.case_picked(report, columns), total=total,
-            target=target, workers_from=workers_from))
+            listing, database, sheet, scope=scope, language=language,
+            columns=sheets.listing_columns(columns, stratum), picked=sheets.listing_picked(columns, stratum),
+            total=total, target=target, workers_from=workers_from))
             for listing, columns, total in (("answers", sheets.ANSWER_COLUMNS, answers),
-                                            ("cases", sheets.CASE_COLUMNS, report.cases))}
+                                            ("cases", sheets.CASE_COLUMNS, cases))}
+
+
+def _stop(background: dict[str, Background | None]) -> None:
+    """The workers ended: their listings are written here."""
+    for listing, worker in background.items():
+        if worker is not None:
+            worker.close()
+        background[listing] = None
+
+
+def _finish(db: sqlite_utils.Database, workbook: Workbook, created: dict[str, Worksheet], report: Report,
+            language: str, progress: Progress, cancel: CancelToken, temp_name: str) -> None:
+    """The About sheet, every sheet's print frame, and the saved workbook (while the workers' files are
+    still there: their parts are spliced in)."""
+    exported_at = datetime.now().replace(microsecond=0)
+    # The file's name, not its folder: a printed workbook should not show where it was made.
+    summary_sheets.write_about(created["about"], report, language, database_file=Path(database_file(db)).name,
+                               exported_at=exported_at, anchor=anchors.current(db).text())
+    _print_frame(workbook, report, language, exported_at)
+    cancel.check()
+    progress(0, 0, summary_sheets.S["saving"].get(language))
+    _save(workbook, temp_name)
 
 
 def _listings(db: sqlite_utils.Database, created: dict[str, Worksheet], names: dict[str, str], report: Report,
