@@ -156,3 +156,26 @@ def test_a_stratified_rounds_listings_from_workers_show_the_stratum_as_here(tmp_
         assert ours[name] == theirs[name], name
     assert "Stratum" in [c[1] for c in ours["Answers"] if c[0] in ("E1", "F1")]
     db.close()
+
+
+def test_a_held_worker_renders_once_released_and_ends_unreleased(db, tmp_path):
+    from openpyxl import Workbook
+
+    from workbench.report.excel_rows import cell_styles
+    from workbench.report.workbook import database_file
+
+    styles = cell_styles(Workbook(write_only=True).create_sheet("S"), ANSWER_COLUMNS)
+    jobs = [Job("answers", database_file(db), resolve_scope(db, ReportFilter()), "en", ANSWER_COLUMNS, None, styles, 5,
+                str(tmp_path / name), held=True) for name in ("released", "unreleased")]
+    for job in jobs:
+        Path(job.out).write_bytes(b"")
+    released, unreleased = Background(jobs[0], 18), Background(jobs[1], 18)
+    try:
+        assert unreleased.process.is_alive() and unreleased.done.value == 0
+        parts = released.parts(lambda *a: None, CancelToken(), "Answers")      # waiting releases it
+        assert parts is not None and [p.count for p in parts] == [5, 5, 5, 3]
+    finally:
+        released.close()
+        unreleased.close()
+    assert not any(Path(job.out).exists() for job in jobs)
+    assert not released.process.is_alive() and not unreleased.process.is_alive()

@@ -35,7 +35,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from foundation.files import create_temp, remove_quietly
 from foundation.jobs import CancelToken, Progress
-from workbench.report import excel_tables
+from workbench.report import excel_tables, excel_worker
 from workbench.report.excel_cells import PROGRESS_EVERY, WIDTH_SAMPLE, Column
 from workbench.report.excel_rows import CellStyles, cell_styles, rows_markup
 from workbench.report.zip_splice import Deflated, Deflater
@@ -59,6 +59,7 @@ class Job:
     styles: CellStyles
     sheet_rows: int                    # data rows a sheet holds (excel_tables.EXCEL_DATA_ROWS)
     out: str                           # the markup file
+    held: bool = False                 # started waiting: it begins when released (excel_worker)
 
 
 @dataclass(frozen=True)
@@ -132,13 +133,31 @@ class Background:
         self.job, self.total = job, total
         self.done = context.Value("q", 0, lock=False)
         self.conn, child = context.Pipe(duplex=False)
-        self.process = context.Process(target=work, args=(job, child, self.done), daemon=True,
-                                       name=f"{job.listing}-sheets")
+        self.jobs: multiprocessing.connection.Connection | None = None
+        if job.held:        # the job sent on release; the process waits for it holding no module of ours
+            waiting, self.jobs = context.Pipe(duplex=False)
+            target, args = excel_worker.held, (waiting, child, self.done, __name__)
+        else:
+            target, args = work, (job, child, self.done)
+        self.process = context.Process(target=target, args=args, daemon=True, name=f"{job.listing}-sheets")
         self.process.start()
         child.close()
+        if job.held:
+            waiting.close()
+
+    def release(self) -> None:
+        """A held worker begins (nothing if it already has)."""
+        if self.jobs is not None:
+            try:
+                self.jobs.send(self.job)
+            except OSError:     # it is gone: `parts` finds no answer, and the listing is written here
+                pass
+            self.jobs.close()
+            self.jobs = None
 
     def parts(self, progress: Progress, cancel: CancelToken, label: str) -> list[Part] | None:
         """The worker's parts once it is done (progress shown meanwhile); None when it failed."""
+        self.release()
         while not self.conn.poll(POLL_SECONDS):
             cancel.check()
             progress(self.done.value, self.total, label)
@@ -171,6 +190,8 @@ class Background:
 
     def close(self) -> None:
         """End the worker if it still runs, and remove its file."""
+        if self.jobs is not None:
+            self.jobs.close()
         if self.process.is_alive():
             self.process.terminate()
         self.process.join(5)
@@ -181,12 +202,21 @@ class Background:
         remove_quietly(self.job.out)
 
 
+def release(worker: Background | None) -> None:
+    """A held worker begins (nothing for None, or a worker that needs no release)."""
+    begin = getattr(worker, "release", None)
+    if begin is not None:
+        begin()
+
+
 @contextmanager
 def background_listing(listing: str, database: str, sheet: Worksheet, *, scope: Scope, language: str,
                        columns: Sequence[Column], picked: Sequence[int] | None, total: int,
-                       target: Path, workers_from: int = BACKGROUND_FROM) -> Iterator[Background | None]:
+                       target: Path, workers_from: int = BACKGROUND_FROM, held: bool = False
+                       ) -> Iterator[Background | None]:
     """The worker writing the `listing` ("answers" or "cases") of `scope` for `sheet` (None when it has
-    fewer than `workers_from` rows or the workspace has no file), ended and cleaned up on leaving."""
+    fewer than `workers_from` rows or the workspace has no file), ended and cleaned up on leaving;
+    `held`: it waits for `release` (or the export waiting for its rows) before it begins."""
     columns = tuple(columns)
     # Registered first whether a worker renders the rows or not, so the workbook is the same either way.
     styles = cell_styles(sheet, columns)
@@ -196,7 +226,7 @@ def background_listing(listing: str, database: str, sheet: Worksheet, *, scope: 
     out = str(create_temp(target))
     try:
         job = Job(listing, database, scope, language, columns, None if picked is None else tuple(picked), styles,
-                  excel_tables.EXCEL_DATA_ROWS, out)
+                  excel_tables.EXCEL_DATA_ROWS, out, held)
         background = Background(job, total)
     except BaseException:
         remove_quietly(out)

@@ -20,11 +20,11 @@ a formula when the workbook is opened.
 """
 from __future__ import annotations
 
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from functools import partial
 from pathlib import Path
-from typing import Iterator
 from zipfile import ZIP_DEFLATED
 
 import sqlite_utils
@@ -40,7 +40,7 @@ from workbench.report.funnels import unit_funnel
 from workbench.report.trend_sheet import period_kind, write_trend
 from workbench.report.trends import QUARTER, Trend, trend
 from foundation.errors import WorkbenchError, register
-from workbench.report.excel_background import BACKGROUND_FROM, Background, background_listing
+from workbench.report.excel_background import BACKGROUND_FROM, Background, background_listing, release
 from workbench.report.excel_tables import write_split_table
 from workbench.report.screening_sheet import scope_screened, scope_yield, write_screening
 from foundation.files import atomic_target
@@ -126,13 +126,16 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
         scope = resolve_scope(db, report_filter)
         workbook = Workbook(write_only=True)
         try:
-            # The listings' workers start first, beside the figures (they need only the scope, whether
-            # the stratum is shown and the cell styles, registered through the first sheet, Summary).
+            # The listings' workers start first (they need only the scope, whether the stratum is shown and
+            # the cell styles, registered through the first sheet, Summary): Answers, the longest, renders
+            # beside the figures; Cases waits until the report's sheets, whose figures take the most memory.
             summary = workbook.create_sheet(sheets.sheet_name("summary", language))
             stratum = _stratum_shown(db, scope)
             answers = count_answers(db, scope)
-            with _background(db, summary, scope, stratum, language, answers, count_cases(db, scope), out_path,
-                             workers_from) as background:
+            with ExitStack() as workers:
+                start = partial(_start, workers, db, summary, scope, language, out_path, workers_from)
+                background = {"answers": start("answers", stratum, answers),
+                              "cases": start("cases", stratum, count_cases(db, scope), held=True)}
                 progress(0, 0, summary_sheets.S["computing"].get(language))
                 report = compute_report(db, scope, target=target)
                 disputes = dispute_figures(db, report.scope, today=today or date.today(), report=report)
@@ -147,6 +150,7 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
                 created = {key: summary if key == "summary" else workbook.create_sheet(names[key]) for key in keys}
                 result.charts = _report_sheets(db, created, report, disputes, language, progress, cancel,
                                                trend_period)
+                release(background["cases"])
                 if "screening" in created:
                     write_screening(created["screening"], screened, language, progress, cancel)
                 cancel.check()
@@ -167,19 +171,16 @@ def _stratum_shown(db: sqlite_utils.Database, scope: Scope) -> bool:
         "SELECT EXISTS (SELECT 1 FROM round_strata WHERE round_id = ?)", [rnd.id]).fetchone()[0])
 
 
-@contextmanager
-def _background(db: sqlite_utils.Database, sheet: Worksheet, scope: Scope, stratum: bool, language: str,
-                answers: int, cases: int, target: Path, workers_from: int) -> Iterator[dict[str, Background | None]]:
-    """The Answers and Cases listings' workers (None for a listing this process writes itself); `sheet`:
-    a sheet of the workbook, in which their cell styles are registered."""
-    database = database_file(db)
-    with ExitStack() as stack:
-        yield {listing: stack.enter_context(background_listing(
-            listing, database, sheet, scope=scope, language=language,
-            columns=sheets.listing_columns(columns, stratum), picked=sheets.listing_picked(columns, stratum),
-            total=total, target=target, workers_from=workers_from))
-            for listing, columns, total in (("answers", sheets.ANSWER_COLUMNS, answers),
-                                            ("cases", sheets.CASE_COLUMNS, cases))}
+def _start(workers: ExitStack, db: sqlite_utils.Database, sheet: Worksheet, scope: Scope, language: str,
+           target: Path, workers_from: int, listing: str, stratum: bool, total: int,
+           held: bool = False) -> Background | None:
+    """The worker of the listing ("answers" or "cases"; None when this process writes it itself), ended
+    with `workers`; `sheet`: a sheet of the workbook, in which its cell styles are registered."""
+    columns = sheets.ANSWER_COLUMNS if listing == "answers" else sheets.CASE_COLUMNS
+    return workers.enter_context(background_listing(
+        listing, database_file(db), sheet, scope=scope, language=language,
+        columns=sheets.listing_columns(columns, stratum), picked=sheets.listing_picked(columns, stratum),
+        total=total, target=target, workers_from=workers_from, held=held))
 
 
 def _stop(background: dict[str, Background | None]) -> None:
