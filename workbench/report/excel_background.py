@@ -36,6 +36,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from foundation.files import create_temp, remove_quietly
 from foundation.jobs import CancelToken, Progress
 from workbench.report import excel_tables, excel_worker
+from workbench.report.case_counts import MAP_BYTES
 from workbench.report.excel_cells import PROGRESS_EVERY, WIDTH_SAMPLE, Column
 from workbench.report.excel_rows import CellStyles, cell_styles, rows_markup
 from workbench.report.zip_splice import Deflated, Deflater
@@ -94,6 +95,7 @@ def _render(job: Job, done: Any) -> list[Part]:
 
     parent = multiprocessing.parent_process()
     db = open_database(job.db_path, read_only=True)
+    db.execute(f"PRAGMA mmap_size = {MAP_BYTES}")     # pages mapped, not read(): a tenth less CPU
     rows: Iterator[Sequence[Any]] = iter(
         answer_rows(db, job.scope, job.language, ChecklistCache(db)) if job.listing == "answers"
         else case_rows(db, job.scope))

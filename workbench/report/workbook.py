@@ -34,6 +34,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from workbench.audit import anchors
 from workbench.report import calibration_sheet, disputes_sheet, sheets, summary_sheets
+from workbench.report.case_counts import mapped
 from workbench.report.dispute_figures import DisputeFigures, any_sent, dispute_figures
 from workbench.report.funnel_sheet import write_funnel
 from workbench.report.funnels import unit_funnel
@@ -133,6 +134,7 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
             stratum = _stratum_shown(db, scope)
             answers = count_answers(db, scope)
             with ExitStack() as workers:
+                workers.enter_context(mapped(db))      # the figures and listings read the workspace mapped
                 start = partial(_start, workers, db, summary, scope, language, out_path, workers_from)
                 background = {"answers": start("answers", stratum, answers),
                               "cases": start("cases", stratum, count_cases(db, scope), held=True)}
