@@ -139,3 +139,43 @@ def test_the_export_writes_the_listings_itself_when_their_workers_fail(db, tmp_p
     book = load_workbook(tmp_path / "r.xlsx")
     assert [len(list(book[name].iter_rows(min_row=2))) for name in ("Answers", "Cases")] == [18, 7]
     assert [p.name for p in tmp_path.iterdir() if "xlsx" in p.name] == ["r.xlsx"]
+
+
+def test_a_stratified_rounds_listings_from_workers_show_the_stratum_as_here(tmp_path):
+    from tests.workbench.test_report_data import build_workspace
+
+    db = workspace(tmp_path)
+    build_workspace(db, cases=40, seed=11)
+    stratified = ReportFilter(round_name="2023 Q1")
+    here = write_workbook(db, tmp_path / "here.xlsx", report_filter=stratified, workers_from=10 ** 12)
+    there = write_workbook(db, tmp_path / "there.xlsx", report_filter=stratified, workers_from=0)
+    assert here.report.strata and there.rendered_apart == ("answers", "cases") and here.rendered_apart == ()
+    ours, theirs = _cells(tmp_path / "here.xlsx"), _cells(tmp_path / "there.xlsx")
+    assert list(ours) == list(theirs) and "By stratum" in ours
+    for name in ours:
+        assert ours[name] == theirs[name], name
+    assert "Stratum" in [c[1] for c in ours["Answers"] if c[0] in ("E1", "F1")]
+    db.close()
+
+
+def test_a_held_worker_renders_once_released_and_ends_unreleased(db, tmp_path):
+    from openpyxl import Workbook
+
+    from workbench.report.excel_rows import cell_styles
+    from workbench.report.workbook import database_file
+
+    styles = cell_styles(Workbook(write_only=True).create_sheet("S"), ANSWER_COLUMNS)
+    jobs = [Job("answers", database_file(db), resolve_scope(db, ReportFilter()), "en", ANSWER_COLUMNS, None, styles, 5,
+                str(tmp_path / name), held=True) for name in ("released", "unreleased")]
+    for job in jobs:
+        Path(job.out).write_bytes(b"")
+    released, unreleased = Background(jobs[0], 18), Background(jobs[1], 18)
+    try:
+        assert unreleased.process.is_alive() and unreleased.done.value == 0
+        parts = released.parts(lambda *a: None, CancelToken(), "Answers")      # waiting releases it
+        assert parts is not None and [p.count for p in parts] == [5, 5, 5, 3]
+    finally:
+        released.close()
+        unreleased.close()
+    assert not any(Path(job.out).exists() for job in jobs)
+    assert not released.process.is_alive() and not unreleased.process.is_alive()

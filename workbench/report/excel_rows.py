@@ -30,7 +30,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.worksheet import Worksheet
 
-from workbench.report.openpyxl_internals import copy_markup, install_row_writer
+from workbench.report.openpyxl_internals import copy_markup, install_row_writer, splice
+from workbench.report.zip_splice import Deflated
 from workbench.report.round_words import stratum_label
 from workbench.report.excel_cells import (
     DATE_FORMAT,
@@ -250,7 +251,8 @@ def stream_rows(sheet: Worksheet, columns: Sequence[Column], language: str, *, s
     """From now on `sheet.append(rows)` takes a list of rows, each the stored values in column order,
     and writes them as markup numbered on from `first_row` (one append a batch: openpyxl's own
     bookkeeping costs more a row than the row's markup); `sheet.append(Markup((path, start, end)))`
-    copies markup already made (by `rows_markup`, in another process: workbench.report.excel_background) as it is.
+    copies markup already made (by `rows_markup`, in another process: workbench.report.excel_background) as it is,
+    and `sheet.append(Deflated(...))` places such markup compressed (workbench.report.zip_splice).
 
     Call after the header row was appended the ordinary way (which opened the sheet's stream).
     `stored`: as rows_markup.
@@ -261,6 +263,9 @@ def stream_rows(sheet: Worksheet, columns: Sequence[Column], language: str, *, s
     def write_rows(xf: Any, rows: Sequence[Sequence[Any]], _appended: int) -> None:
         if isinstance(rows, Markup):
             copy_markup(xf, *rows)
+            return
+        if isinstance(rows, Deflated):      # inserted into the zip when the workbook is saved
+            splice(sheet, xf, rows)
             return
         xf._file(markup(rows, following[0]))
         following[0] += len(rows)

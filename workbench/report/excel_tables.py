@@ -34,6 +34,7 @@ from workbench.report.excel_cells import (
     xml_text,
 )
 from workbench.report.excel_rows import Markup, stream_rows
+from workbench.report.zip_splice import Deflated
 from workbench.report.excel_print import page_setup, print_range
 from foundation.jobs import CancelToken, Progress
 
@@ -113,7 +114,7 @@ def write_table(sheet: Worksheet, *, columns: Sequence[Column], rows: Iterable[S
 
 
 def write_rendered_table(sheet: Worksheet, *, columns: Sequence[Column], sample: Sequence[Sequence[Any]],
-                         markup: Iterable[Markup], count: int, language: str, table_name: str) -> int:
+                         markup: Iterable[Markup | Deflated], count: int, language: str, table_name: str) -> int:
     """`write_table` of a data sheet whose `count` rows were already written as markup (by
     excel_rows.rows_markup, numbered from 2: workbench.report.excel_background), `sample` their
     first WIDTH_SAMPLE rows of stored values: the same sheet as write_table writes of those rows."""

@@ -17,7 +17,9 @@ Two things openpyxl does not let us choose, and why we choose them anyway:
   this thread's sheets stream to temporary files beside the target instead, named like every
   other temporary file of ours (foundation/files.py), which the next run removes.
 - Markup made elsewhere (`copy_markup`): rows a worker process rendered (excel_background) are
-  copied as bytes into the sheet's stream, under the text layer et_xmlfile writes through.
+  copied as bytes into the sheet's stream, under the text layer et_xmlfile writes through; or, when
+  the worker compressed them (`splice`), only the byte position in the sheet's file is noted, on the
+  sheet's writer, where workbench.report.zip_splice inserts them when the workbook is saved.
 
 tests/workbench/test_openpyxl_internals.py fails, naming this module, on any openpyxl other than
 SUPPORTED or when these private names change: check both uses again before moving the pin.
@@ -25,6 +27,7 @@ SUPPORTED or when these private names change: check both uses again before movin
 from __future__ import annotations
 
 import threading
+import zlib
 from copy import copy
 from contextlib import contextmanager
 from pathlib import Path
@@ -70,6 +73,30 @@ def copy_markup(xf: Any, path: str, start: int, end: int) -> None:
                 raise OSError(f"{path}: shorter than its markup")
             stream.buffer.write(data)
             left -= len(data)
+
+
+def splice(sheet: Any, xf: Any, part: Any) -> None:
+    """Rows a worker rendered and compressed (a zip_splice.Deflated) to follow what the sheet's stream
+    holds so far: their place noted on the sheet's writer (`spliced_files`). A stream that is not a
+    text file over the sheet's file is handed the rows decompressed."""
+    stream = getattr(xf._file, "__self__", None)
+    if stream is None or getattr(stream, "buffer", None) is None:
+        with open(part.path, "rb") as source:
+            source.seek(part.start)
+            xf._file(zlib.decompressobj(-15).decompress(source.read(part.end - part.start)).decode("utf-8"))
+        return
+    stream.flush()
+    sheet._writer.__dict__.setdefault("spliced", []).append((stream.buffer.tell(), part))
+
+
+def spliced_files(workbook: Any) -> dict[str, list[tuple[int, Any]]]:
+    """The sheet files with rows to splice in (`splice`): {file: [(byte position, part)...]}."""
+    found = {}
+    for sheet in workbook.worksheets:
+        writer = getattr(sheet, "_writer", None)
+        if writer is not None and getattr(writer, "spliced", None):
+            found[writer.out] = list(writer.spliced)
+    return found
 
 
 def name_fonts(workbook: Any, name: str) -> None:

@@ -268,16 +268,22 @@ def _weighted(columns: tuple[Column, ...], report: Report, key: str, header: str
 
 def case_columns(report: Report, columns: tuple[Column, ...] = CASE_COLUMNS) -> tuple[Column, ...]:
     """The Cases and Answers sheets show the stratum only for a round drawn by strata or lots."""
-    if report.scope.round is not None and report.strata:
-        return columns
-    return tuple(c for c in columns if c.key != "stratum")
+    return listing_columns(columns, bool(report.scope.round is not None and report.strata))
 
 
 def case_picked(report: Report, columns: tuple[Column, ...] = CASE_COLUMNS) -> tuple[int, ...] | None:
     """The fields of each listed row that case_columns shows (None: every one)."""
-    if report.scope.round is not None and report.strata:
-        return None
-    return tuple(i for i, c in enumerate(columns) if c.key != "stratum")
+    return listing_picked(columns, bool(report.scope.round is not None and report.strata))
+
+
+def listing_columns(columns: tuple[Column, ...], stratum: bool) -> tuple[Column, ...]:
+    """The columns shown, the stratum only when `stratum` (case_columns, decided before the figures)."""
+    return columns if stratum else tuple(c for c in columns if c.key != "stratum")
+
+
+def listing_picked(columns: tuple[Column, ...], stratum: bool) -> tuple[int, ...] | None:
+    """The fields of each listed row that listing_columns shows (None: every one)."""
+    return None if stratum else tuple(i for i, c in enumerate(columns) if c.key != "stratum")
 
 
 def case_values(report: Report, rows: Iterable[Sequence[Any]],

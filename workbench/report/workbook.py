@@ -20,12 +20,12 @@ a formula when the workbook is opened.
 """
 from __future__ import annotations
 
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from functools import partial
 from pathlib import Path
-from typing import Iterator
-from zipfile import ZIP_DEFLATED, ZipFile
+from zipfile import ZIP_DEFLATED
 
 import sqlite_utils
 from openpyxl import Workbook
@@ -34,41 +34,46 @@ from openpyxl.writer.excel import ExcelWriter
 
 from workbench.audit import anchors
 from workbench.report import calibration_sheet, disputes_sheet, sheets, summary_sheets
+from workbench.report.case_counts import mapped
 from workbench.report.dispute_figures import DisputeFigures, any_sent, dispute_figures
 from workbench.report.funnel_sheet import write_funnel
 from workbench.report.funnels import unit_funnel
 from workbench.report.trend_sheet import period_kind, write_trend
 from workbench.report.trends import QUARTER, Trend, trend
 from foundation.errors import WorkbenchError, register
-from workbench.report.excel_background import BACKGROUND_FROM, Background, background_listing
+from workbench.report.excel_background import BACKGROUND_FROM, Background, background_listing, release
 from workbench.report.excel_tables import write_split_table
 from workbench.report.screening_sheet import scope_screened, scope_yield, write_screening
 from foundation.files import atomic_target
 from foundation.jobs import CancelToken, Progress, no_progress
 from workbench import APP_NAME, __version__
 from workbench.report.excel_print import font_name, header_footer
-from workbench.report.openpyxl_internals import beside, name_fonts
+from workbench.report.openpyxl_internals import beside, name_fonts, spliced_files
+from workbench.report.zip_splice import COMPRESSION, SplicingZipFile
 from workbench.report.figures import (
     DEFAULT_TARGET,
     ChecklistCache,
     STRATIFIED_METHODS,
     Report,
     ReportFilter,
+    Scope,
     compute_report,
     resolve_scope,
 )
-from workbench.report.listings import answer_rows, case_rows, count_answers, count_findings, finding_rows
+from workbench.report.listings import (
+    answer_rows,
+    case_rows,
+    count_answers,
+    count_cases,
+    count_findings,
+    finding_rows,
+)
 
 register({
     "export.unwritable": "Cannot write {path}: {detail}. Close it if it is open in another program, "
                         "or choose another folder.",
     "export.bad_suffix": "{path}: the workbook must be an .xlsx file.",
 })
-
-
-#: zlib's fastest level: deflating the sheets' markup took a quarter of a 100,000-case export at the
-#: default level 6, and level 1 takes under half as long for a file about a fifth larger.
-COMPRESSION = 1
 
 
 @dataclass
@@ -119,35 +124,40 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
     cancel = cancel or CancelToken()
     language = "zh" if language.startswith("zh") else "en"
     with atomic_target(out_path) as temp_name, beside(out_path):
-        progress(0, 0, summary_sheets.S["computing"].get(language))
-        report = compute_report(db, report_filter, target=target)
-        disputes = dispute_figures(db, report.scope, today=today or date.today(), report=report)
-        cancel.check()
-        result = ExportResult(str(out_path), reviewed=report.reviewed, report=report)
+        scope = resolve_scope(db, report_filter)
         workbook = Workbook(write_only=True)
         try:
-            screened = scope_yield(db, report.scope)
-            keys = sheets.sheet_keys(report.scope.round, strata=bool(report.strata), disputes=disputes.any_sent,
-                                     screening=screened.overall.screened > 0)
-            names = {key: sheets.sheet_name(key, language) for key in keys}
-            created = {key: workbook.create_sheet(names[key]) for key in keys}
-            answers = count_answers(db, report.scope)
-            with _background(db, created, report, language, answers, out_path, workers_from) as background:
+            # The listings' workers start first (they need only the scope, whether the stratum is shown and
+            # the cell styles, registered through the first sheet, Summary): Answers, the longest, renders
+            # beside the figures; Cases waits until the report's sheets, whose figures take the most memory.
+            summary = workbook.create_sheet(sheets.sheet_name("summary", language))
+            stratum = _stratum_shown(db, scope)
+            answers = count_answers(db, scope)
+            with ExitStack() as workers:
+                workers.enter_context(mapped(db))      # the figures and listings read the workspace mapped
+                start = partial(_start, workers, db, summary, scope, language, out_path, workers_from)
+                background = {"answers": start("answers", stratum, answers),
+                              "cases": start("cases", stratum, count_cases(db, scope), held=True)}
+                progress(0, 0, summary_sheets.S["computing"].get(language))
+                report = compute_report(db, scope, target=target)
+                disputes = dispute_figures(db, report.scope, today=today or date.today(), report=report)
+                cancel.check()
+                if bool(report.strata) != stratum:     # decided as the figures decide it: never expected
+                    _stop(background)
+                result = ExportResult(str(out_path), reviewed=report.reviewed, report=report)
+                screened = scope_yield(db, report.scope)
+                keys = sheets.sheet_keys(report.scope.round, strata=bool(report.strata), disputes=disputes.any_sent,
+                                         screening=screened.overall.screened > 0)
+                names = {key: sheets.sheet_name(key, language) for key in keys}
+                created = {key: summary if key == "summary" else workbook.create_sheet(names[key]) for key in keys}
                 result.charts = _report_sheets(db, created, report, disputes, language, progress, cancel,
                                                trend_period)
+                release(background["cases"])
                 if "screening" in created:
                     write_screening(created["screening"], screened, language, progress, cancel)
                 cancel.check()
                 _listings(db, created, names, report, language, progress, cancel, result, background, answers)
-                exported_at = datetime.now().replace(microsecond=0)
-                # The file's name, not its folder: a printed workbook should not show where it was made.
-                summary_sheets.write_about(created["about"], report, language,
-                                           database_file=Path(database_file(db)).name, exported_at=exported_at,
-                                           anchor=anchors.current(db).text())
-            _print_frame(workbook, report, language, exported_at)
-            cancel.check()
-            progress(0, 0, summary_sheets.S["saving"].get(language))
-            _save(workbook, temp_name)
+                _finish(db, workbook, created, report, language, progress, cancel, temp_name)
         except BaseException:
             _discard(workbook)
             raise
@@ -155,18 +165,46 @@ def write_workbook(db: sqlite_utils.Database, out_path: str | Path, *, language:
     return result
 
 
-@contextmanager
-def _background(db: sqlite_utils.Database, created: dict[str, Worksheet], report: Report, language: str,
-                answers: int, target: Path, workers_from: int) -> Iterator[dict[str, Background | None]]:
-    """The Answers and Cases listings' workers (None for a listing this process writes itself)."""
-    database = database_file(db)
-    with ExitStack() as stack:
-        yield {listing: stack.enter_context(background_listing(
-            listing, database, created[listing], scope=report.scope, language=language,
-            columns=sheets.case_columns(report, columns), picked=sheets.case_picked(report, columns), total=total,
-            target=target, workers_from=workers_from))
-            for listing, columns, total in (("answers", sheets.ANSWER_COLUMNS, answers),
-                                            ("cases", sheets.CASE_COLUMNS, report.cases))}
+def _stratum_shown(db: sqlite_utils.Database, scope: Scope) -> bool:
+    """Whether the Answers and Cases sheets show the stratum (sheets.case_columns), decided before the
+    figures as compute_report decides it: a round drawn by strata or lots, with its strata stored."""
+    rnd = scope.round
+    return bool(rnd is not None and rnd.method in STRATIFIED_METHODS and db.execute(
+        "SELECT EXISTS (SELECT 1 FROM round_strata WHERE round_id = ?)", [rnd.id]).fetchone()[0])
+
+
+def _start(workers: ExitStack, db: sqlite_utils.Database, sheet: Worksheet, scope: Scope, language: str,
+           target: Path, workers_from: int, listing: str, stratum: bool, total: int,
+           held: bool = False) -> Background | None:
+    """The worker of the listing ("answers" or "cases"; None when this process writes it itself), ended
+    with `workers`; `sheet`: a sheet of the workbook, in which its cell styles are registered."""
+    columns = sheets.ANSWER_COLUMNS if listing == "answers" else sheets.CASE_COLUMNS
+    return workers.enter_context(background_listing(
+        listing, database_file(db), sheet, scope=scope, language=language,
+        columns=sheets.listing_columns(columns, stratum), picked=sheets.listing_picked(columns, stratum),
+        total=total, target=target, workers_from=workers_from, held=held))
+
+
+def _stop(background: dict[str, Background | None]) -> None:
+    """The workers ended: their listings are written here."""
+    for listing, worker in background.items():
+        if worker is not None:
+            worker.close()
+        background[listing] = None
+
+
+def _finish(db: sqlite_utils.Database, workbook: Workbook, created: dict[str, Worksheet], report: Report,
+            language: str, progress: Progress, cancel: CancelToken, temp_name: str) -> None:
+    """The About sheet, every sheet's print frame, and the saved workbook (while the workers' files are
+    still there: their parts are spliced in)."""
+    exported_at = datetime.now().replace(microsecond=0)
+    # The file's name, not its folder: a printed workbook should not show where it was made.
+    summary_sheets.write_about(created["about"], report, language, database_file=Path(database_file(db)).name,
+                               exported_at=exported_at, anchor=anchors.current(db).text())
+    _print_frame(workbook, report, language, exported_at)
+    cancel.check()
+    progress(0, 0, summary_sheets.S["saving"].get(language))
+    _save(workbook, temp_name)
 
 
 def _listings(db: sqlite_utils.Database, created: dict[str, Worksheet], names: dict[str, str], report: Report,
@@ -257,7 +295,8 @@ def _save(workbook: Workbook, path: str) -> None:
     """Workbook.save, but the zip archive is closed here even when writing fails (a full disk):
     left to the garbage collector, its second failure printed "Exception ignored" tracebacks."""
     workbook.properties.modified = datetime.now(tz=timezone.utc).replace(tzinfo=None)
-    with ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True, compresslevel=COMPRESSION) as archive:
+    with SplicingZipFile(path, "w", ZIP_DEFLATED, allowZip64=True, compresslevel=COMPRESSION) as archive:
+        archive.splices = spliced_files(workbook)
         ExcelWriter(workbook, archive).save()
 
 
