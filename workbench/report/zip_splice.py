@@ -75,22 +75,13 @@ def crc32_combine(crc1: int, crc2: int, length2: int) -> int:
     Python's zlib does not offer): B's length applied to A's CRC as zeros, in log2(length) steps."""
     if length2 <= 0:
         return crc1
-    odd = [0xEDB88320] + [1 << n for n in range(31)]     # the operator for one zero bit
-    even = _square(odd)                                  # two zero bits
-    odd = _square(even)                                  # four
-    while True:
-        even = _square(odd)
+    operator = [0xEDB88320] + [1 << n for n in range(31)]     # one zero bit
+    operator = _square(_square(operator))                      # four zero bits
+    while length2:
+        operator = _square(operator)      # a zero byte, then two, four... one per bit of the length
         if length2 & 1:
-            crc1 = _times(even, crc1)
+            crc1 = _times(operator, crc1)
         length2 >>= 1
-        if not length2:
-            break
-        odd = _square(even)
-        if length2 & 1:
-            crc1 = _times(odd, crc1)
-        length2 >>= 1
-        if not length2:
-            break
     return crc1 ^ crc2
 
 
