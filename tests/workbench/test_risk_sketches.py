@@ -109,3 +109,20 @@ def test_deleting_a_case_deletes_its_sketch(tmp_path):
     db.execute("DELETE FROM case_risk WHERE case_id = ?", [ids[3]])
     db.execute("DELETE FROM cases WHERE id = ?", [ids[3]])
     assert kept == 1 and db.execute("SELECT COUNT(*) FROM case_sketches WHERE case_id = ?", [ids[3]]).fetchone()[0] == 0
+
+
+def test_hashes_deleted_by_hand_are_made_again_when_a_group_is_searched(tmp_path):
+    """case_grams is derived data: emptied, the groups searched again have their texts sketched
+    again (not left out of the search), and the rows stored are those of a refresh from scratch."""
+    db = workspace(tmp_path)
+    ids = population(db, 19)
+    risk.refresh(db)
+    db.execute("DELETE FROM case_grams")
+    copied = db.execute("SELECT abstract FROM cases WHERE id = ?", [ids[1]]).fetchone()[0]
+    db.execute("UPDATE cases SET abstract = ? WHERE id = ?", [copied + "再", ids[0]])   # its groups searched again
+    db.conn.commit()
+    run = risk.refresh(db)
+    assert run.sketched == 1
+    assert db.execute("SELECT COUNT(*) FROM case_grams").fetchone()[0] > 1       # kept again
+    after = rows_of(db)
+    assert from_scratch(db) == after

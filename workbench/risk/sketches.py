@@ -25,7 +25,7 @@ import sqlite_utils
 from workbench.risk import minhash
 from workbench.risk.indicators import CaseRow, Chosen, Outline, choose
 from workbench.risk.judgements import KeptJudgements
-from workbench.risk.settings import RiskSettings
+from workbench.risk.settings import DEFAULT, RiskSettings
 
 _SWAP = sys.byteorder != "little"       # blobs are little-endian whatever the machine
 _BY_ID = 50_000                         # fewer cases than this: their rows looked up, not the whole table read
@@ -71,6 +71,8 @@ class StoredSketcher:
         self.made = 0
         self._fresh: Chosen = {}        # sketched here: their hashes are in memory already
         self._outline: Outline = {}
+        self._rows: list[CaseRow] = []
+        self._settings: RiskSettings = DEFAULT
 
     def outline(self, rows: list[CaseRow], s: RiskSettings) -> Outline:
         made_for = digest(s.near_duplicate_min_chars)
@@ -104,7 +106,7 @@ class StoredSketcher:
                        for case_id, entry in made.items())
         self.kept += len(outline) - len(made)
         self.made += len(made)
-        self._outline = outline
+        self._outline, self._rows, self._settings = outline, rows, s
         return outline
 
     def sketches(self, case_ids: set[int]) -> Chosen:
@@ -124,6 +126,13 @@ class StoredSketcher:
                 if sketch is None:
                     sketch = same[grams] = minhash.Sketch(_values("I", grams), _values("q", bands))
                 chosen[case_id] = (self._outline[case_id][0], sketch)
+        lost = wanted - chosen.keys()
+        if lost:    # hashes deleted by hand (derived data): made again from the texts, and kept
+            made = choose(self._with_texts([row for row in self._rows if row.id in lost]), self._settings)
+            self.db.conn.executemany(
+                "INSERT OR REPLACE INTO case_grams (case_id, grams, bands) VALUES (?, ?, ?)",
+                ((case_id, _blob(entry[1].grams), _blob(entry[1].bands)) for case_id, entry in made.items() if entry))
+            chosen.update((case_id, entry) for case_id, entry in made.items() if entry)
         return chosen
 
     def _keep(self, made: Chosen, made_for: bytes, generation: int) -> None:
