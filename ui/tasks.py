@@ -27,9 +27,9 @@ SHOW_AFTER_MS = 600
 POLL_MS = 100
 #: How long a thread may keep Python's interpreter lock while another waits for it (CPython's
 #: default is 5 ms). Background work here is mostly Python (the Dashboard's two counting workers,
-#: the risk refresh); with both workers running, the window's thread waited up to 140-210 ms for its
-#: turn at a million cases, 92-135 ms at 1 ms (issue 20; alternate runs at load 3), for a little of
-#: the workers' speed.
+#: the risk refresh), and the window's thread waits for its turn: at a million cases its longest
+#: wait in a Dashboard refresh was 140-207 ms at 5 ms and 92-135 ms at 1 ms in alternate runs at
+#: load 3, 154-206 against 101-217 ms on a quiet machine (issue 20: it helps, not always enough).
 SWITCH_INTERVAL_S = 0.001
 
 
