@@ -136,13 +136,15 @@ class StoredSketcher:
         return chosen
 
     def _keep(self, made: Chosen, made_for: bytes, generation: int) -> None:
+        # In case order: appended to the tables' b-trees, not inserted all over them.
+        ordered = sorted(made.items())
         self.db.conn.executemany(
             "INSERT OR REPLACE INTO case_sketches (case_id, digest, field, size, placed, made) VALUES (?, ?, ?, ?, ?, ?)",
             ((case_id, made_for, entry and entry[0], entry and len(entry[1].grams), PLACED, generation)
-             for case_id, entry in made.items()))
+             for case_id, entry in ordered))
         self.db.conn.executemany(
             "INSERT OR REPLACE INTO case_grams (case_id, grams, bands) VALUES (?, ?, ?)",
-            ((case_id, _blob(entry[1].grams), _blob(entry[1].bands)) for case_id, entry in made.items() if entry))
+            ((case_id, _blob(entry[1].grams), _blob(entry[1].bands)) for case_id, entry in ordered if entry))
         self.db.conn.execute("DELETE FROM case_grams WHERE case_id IN (SELECT value FROM json_each(?))",
                              [_id_list(case_id for case_id, entry in made.items() if entry is None)])
 
