@@ -112,7 +112,7 @@ class KeptJudgements:
         """Keeps the pairs found similar here and, when every group was searched whole (a full
         refresh), each group's size; moves the generation counter on either way."""
         self.db.conn.executemany("INSERT OR REPLACE INTO near_pairs (a, b, shared) VALUES (?, ?, ?)",
-                                 ((a, b, shared) for (a, b), shared in self.fresh.items()))
+                                 ((a, b, shared) for (a, b), shared in sorted(self.fresh.items())))   # in key order
         rows = [(key, members, self.generation, bool(cut), _blob(found), _blob(array("q", cut)) if cut else None)
                 for key, (members, cut, found) in self.searched.items()] if whole else []
         rows.append((_COUNTER, 0, self.generation, False, None, None))
