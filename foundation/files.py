@@ -25,7 +25,7 @@ import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 from foundation import faults
 from foundation.errors import WorkbenchError, register
@@ -253,3 +253,32 @@ def work_copy(source: Path, *, near: Path | None) -> Iterator[Path]:
     finally:
         for leftover in (copy, Path(f"{copy}-wal"), Path(f"{copy}-shm"), Path(f"{copy}-journal")):
             remove_quietly(leftover)
+
+
+COPY_CHUNK = 1 << 22        # bytes read at a time by copy_range
+
+
+def read_range(path: str | os.PathLike[str], start: int, end: int) -> bytes:
+    """Bytes [start, end) of the file `path` (a part another process wrote: OSError if it is shorter)."""
+    with open(path, "rb") as source:
+        source.seek(start)
+        data = source.read(end - start)
+    if len(data) != end - start:
+        raise OSError(f"{os.fspath(path)}: shorter than the {end - start:,} bytes at {start:,} expected")
+    return data
+
+
+def copy_range(path: str | os.PathLike[str], start: int, end: int, out: BinaryIO) -> int:
+    """Bytes [start, end) of the file `path` written to `out` a chunk at a time (a part another
+    process wrote, perhaps gigabytes: never held whole); OSError if the file is shorter. Returns
+    the bytes copied."""
+    with open(path, "rb") as source:
+        source.seek(start)
+        left = end - start
+        while left > 0:
+            data = source.read(min(COPY_CHUNK, left))
+            if not data:
+                raise OSError(f"{os.fspath(path)}: shorter than the {end - start:,} bytes at {start:,} expected")
+            out.write(data)
+            left -= len(data)
+    return end - start

@@ -40,6 +40,21 @@ def dead_pid() -> int:
     return int(done.stdout)
 
 
+def test_a_byte_range_is_read_or_copied_whole_or_refused(tmp_path, monkeypatch):
+    import io
+    path = tmp_path / "part"
+    data = bytes(random.Random(3).randrange(256) for _ in range(10_000))
+    path.write_bytes(data)
+    monkeypatch.setattr(files, "COPY_CHUNK", 333)            # several chunks
+    out = io.BytesIO()
+    assert files.copy_range(path, 17, 9_000, out) == 8_983 and out.getvalue() == data[17:9_000]
+    assert files.read_range(path, 17, 9_000) == data[17:9_000]
+    for broken in (lambda: files.copy_range(path, 5_000, 10_001, io.BytesIO()),
+                   lambda: files.read_range(path, 5_000, 10_001)):
+        with pytest.raises(OSError, match="shorter than"):
+            broken()
+
+
 def test_temporary_files_get_the_umask_mode(tmp_path):
     previous = os.umask(0o022)
     try:

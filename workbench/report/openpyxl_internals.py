@@ -36,14 +36,13 @@ from typing import Any, Callable, Iterator, Sequence
 import openpyxl
 from openpyxl.worksheet import _writer
 
-from foundation.files import create_temp, remove_quietly
+from foundation.files import copy_range, create_temp, read_range, remove_quietly
 
 SUPPORTED = "3.1.5"
 _local = threading.local()
 _original = _writer.create_temporary_file
 
 
-COPIED = 1 << 22            # bytes of markup copied at a time
 RowWriter = Callable[[Any, Sequence[Any], int], None]    # (stream, stored values, row number)
 
 
@@ -60,19 +59,11 @@ def copy_markup(xf: Any, path: str, start: int, end: int) -> None:
     (et_xmlfile opens it so), flushed first so the bytes follow what was written before: decoding
     and encoding again cost seconds at a million rows."""
     stream = getattr(xf._file, "__self__", None)
-    with open(path, "rb") as source:
-        source.seek(start)
-        if stream is None or getattr(stream, "buffer", None) is None:     # not a text file: hand it text
-            xf._file(source.read(end - start).decode("utf-8"))
-            return
-        stream.flush()
-        left = end - start
-        while left > 0:
-            data = source.read(min(COPIED, left))
-            if not data:
-                raise OSError(f"{path}: shorter than its markup")
-            stream.buffer.write(data)
-            left -= len(data)
+    if stream is None or getattr(stream, "buffer", None) is None:     # not a text file: hand it text
+        xf._file(read_range(path, start, end).decode("utf-8"))
+        return
+    stream.flush()
+    copy_range(path, start, end, stream.buffer)
 
 
 def splice(sheet: Any, xf: Any, part: Any) -> None:
@@ -81,9 +72,7 @@ def splice(sheet: Any, xf: Any, part: Any) -> None:
     text file over the sheet's file is handed the rows decompressed."""
     stream = getattr(xf._file, "__self__", None)
     if stream is None or getattr(stream, "buffer", None) is None:
-        with open(part.path, "rb") as source:
-            source.seek(part.start)
-            xf._file(zlib.decompressobj(-15).decompress(source.read(part.end - part.start)).decode("utf-8"))
+        xf._file(zlib.decompressobj(-15).decompress(read_range(part.path, part.start, part.end)).decode("utf-8"))
         return
     stream.flush()
     sheet._writer.__dict__.setdefault("spliced", []).append((stream.buffer.tell(), part))
