@@ -355,10 +355,10 @@ def test_the_collector_is_paused_while_counting_and_resumed_as_it_was():
     """Paused by the first of overlapping counts (any thread), resumed by the last, only if it ran."""
     import gc
     import threading
-    from workbench.report import case_counts
+    from foundation.collector import collector_paused
     seen, inner_done = [], threading.Event()
 
-    @case_counts.collector_paused
+    @collector_paused()
     def outer():
         seen.append(("outer", gc.isenabled()))
         worker = threading.Thread(target=inner)
@@ -367,12 +367,12 @@ def test_the_collector_is_paused_while_counting_and_resumed_as_it_was():
         seen.append(("outer after inner", gc.isenabled()))
         worker.join(10)
 
-    @case_counts.collector_paused
+    @collector_paused()
     def inner():
         seen.append(("inner", gc.isenabled()))
         inner_done.set()
 
-    @case_counts.collector_paused
+    @collector_paused()
     def failing():
         raise ValueError("boom")
 

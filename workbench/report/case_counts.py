@@ -13,16 +13,16 @@ and decided by the report's own Python rule (`recount`), so every figure stays e
 """
 from __future__ import annotations
 
-import functools
-import gc
 import threading
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from datetime import date
 from operator import itemgetter
-from typing import Any, Callable, Hashable, Iterator, Protocol, TypeVar
+from typing import Any, Callable, Hashable, Iterator, Protocol
 
 import sqlite_utils
+
+from foundation.collector import collector_paused
 
 
 class Scoped(Protocol):
@@ -124,33 +124,6 @@ def mapped(db: sqlite_utils.Database) -> Iterator[None]:
         db.execute(f"PRAGMA mmap_size = {int(before)}")
 
 
-_Fn = TypeVar("_Fn", bound=Callable[..., Any])
-_paused = {"count": 0, "was_enabled": False}
-_paused_lock = threading.Lock()
-
-
-def collector_paused(function: _Fn) -> _Fn:
-    """`function` runs with the cycle collector paused (the first caller pauses it, the last one
-    resumes it if it ran before, whatever the thread): a read makes two million values without
-    cycles, and each collector pass over them held the interpreter for 10-40 ms, the window's
-    thread waiting (issue 20's hold)."""
-    @functools.wraps(function)
-    def paused(*args: Any, **kwargs: Any) -> Any:
-        with _paused_lock:
-            if _paused["count"] == 0:
-                _paused["was_enabled"] = gc.isenabled()
-                gc.disable()
-            _paused["count"] += 1
-        try:
-            return function(*args, **kwargs)
-        finally:
-            with _paused_lock:
-                _paused["count"] -= 1
-                if _paused["count"] == 0 and _paused["was_enabled"]:
-                    gc.enable()
-    return paused  # type: ignore[return-value]
-
-
 def counted_sql(columns: str, condition: str) -> str:
     """SQL: the cases of the scope counted by `columns` (ending with the pendency), in SQLite.
 
@@ -169,7 +142,7 @@ def grouped_counts(db: sqlite_utils.Database, sql: str, params: dict[str, Any]) 
 Standing = dict[int, tuple[str, str, str, int]]
 
 
-@collector_paused
+@collector_paused()
 def tally_all_cases(db: sqlite_utils.Database, scope: Scoped, tally: Any, reviewed: tuple[str, ...],
                     days_between: Callable[[Any, Any], int | None], reads: SharedReads | None = None) -> Standing:
     """The report's tally (workbench.report.figures._Tally) without a round: every case counted by
@@ -371,7 +344,7 @@ def _tally_reviews(rows: list[tuple[Any, ...]], tally: Any, reviewed: tuple[str,
     return standing
 
 
-@collector_paused
+@collector_paused()
 def tally_findings(db: sqlite_utils.Database, standing: Standing, tally: Any, categories: Any,
                    severities: tuple[str, ...], reads: SharedReads | None = None) -> dict[str, dict[str | None, int]]:
     """The findings (failing answers) of the standing reviews counted per group, severity and

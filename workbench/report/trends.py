@@ -47,6 +47,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import sqlite_utils
 
+from foundation.collector import collector_paused
 from foundation.errors import WorkbenchError, register
 from workbench.report.figures import (
     COMPLIANT_VERDICTS,
@@ -368,7 +369,7 @@ def _rows(db: sqlite_utils.Database, scope: Scope, reviewed_only: bool) -> Itera
         " LEFT JOIN reviews r ON r.id = s.review_id", params)
 
 
-@case_counts.collector_paused
+@collector_paused()
 def _count_all_cases(db: sqlite_utils.Database, scope: Scope, period: str, group: str | None,
                      cells: dict[tuple[str | None, int], _Cell], keys: set[str],
                      reads: case_counts.SharedReads) -> int:

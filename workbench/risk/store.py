@@ -7,15 +7,14 @@ refresh can tell the import's new cases from the ones it updated.
 """
 from __future__ import annotations
 
-import gc
 import json
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
 import sqlite_utils
 
+from foundation.collector import collector_paused
 from foundation.jobs import CancelToken, Progress, no_progress
 from workbench.audit import chain
 from workbench.risk import indicators
@@ -137,20 +136,6 @@ def _in_groups(db: sqlite_utils.Database, names: tuple[set[str], set[str]]) -> l
                  texts=False)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cycle collector paused: a refresh makes millions of small objects without cycles (rows,
-    tuples, sets), and the collector's passes over them (all of them live till the end) were a
-    quarter of a refresh's time at 100,000 cases."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def refresh(db: sqlite_utils.Database, *, import_id: int | None = None, settings: RiskSettings = DEFAULT,
             clock: Callable[[], datetime] = chain.now, progress: Progress = no_progress,
             cancel: CancelToken | None = None) -> RiskRun:
@@ -159,7 +144,7 @@ def refresh(db: sqlite_utils.Database, *, import_id: int | None = None, settings
     refresh's, and a full refresh runs instead whenever it could not (no earlier run, other
     settings, other skipped indicators, or cases the import updated). One transaction."""
     cancel = cancel or CancelToken()
-    with db.atomic(), _collector_paused():
+    with db.atomic(), collector_paused():
         progress(0, 3, "risk")
         skipped = skipped_indicators(db)
         # The first filing day bounds every burst's history: stored with the settings, so an
