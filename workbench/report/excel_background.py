@@ -205,10 +205,9 @@ class Background:
 
 
 def release(worker: Background | None) -> None:
-    """A held worker begins (nothing for None, or a worker that needs no release)."""
-    begin = getattr(worker, "release", None)
-    if begin is not None:
-        begin()
+    """A held worker begins (nothing for None: the listing has no worker)."""
+    if worker is not None:
+        worker.release()
 
 
 @contextmanager
