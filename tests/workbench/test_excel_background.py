@@ -128,6 +128,9 @@ def test_the_export_writes_the_listings_itself_when_their_workers_fail(db, tmp_p
         def __init__(self, job: Job, total: int) -> None:
             self.job = job
 
+        def release(self) -> None:
+            return None
+
         def write(self, *args, **kwargs) -> None:
             return None
 
