@@ -38,6 +38,7 @@ def run_self_test(out: TextIO) -> None:
             _check(result.accepted > 0 and result.rejected == 0,
                    f"importing the demo samples accepted {result.accepted} and rejected {result.rejected}")
             print(f"import: {result.accepted} cases", file=out)
+            _risk(db, out)
             installed = checklist_store.install_builtins(db)
             _check(bool(installed), "no built-in checklist template")
             case_id = db.execute("SELECT id FROM cases WHERE ip_type = 'invention' ORDER BY id LIMIT 1").fetchone()
@@ -70,6 +71,17 @@ def run_self_test(out: TextIO) -> None:
             print("verify: audit chain intact", file=out)
         finally:
             db.close()
+
+
+def _risk(db: sqlite_utils.Database, out: TextIO) -> None:
+    """The risk refresh, its near-duplicate work through worker processes however small: the frozen
+    application's multiprocessing tried for it too (a machine with one core has no workers)."""
+    from workbench.risk import workers
+    from workbench.risk.store import refresh
+    run = refresh(db, workers_from=1)
+    _check(run.spread > 0 or workers.process_count() == 1, "the risk refresh's worker processes did no work")
+    _check(db.execute("SELECT COUNT(*) FROM case_risk").fetchone()[0] == run.cases, "risk not stored for every case")
+    print(f"risk: {run.cases} cases scored, {run.spread} parts on worker processes", file=out)
 
 
 def _export(db: sqlite_utils.Database, target: Path, cases: int, out: TextIO) -> None:

@@ -16,6 +16,7 @@ from typing import Any, Callable, Iterable, NamedTuple, Protocol
 from workbench.risk import minhash
 from workbench.risk.judgements import KeptJudgements
 from workbench.risk.settings import CODES, RiskSettings
+from workbench.risk.workers import SearchJob, Workers, sketch_texts
 
 #: The columns of cases the indicators read, in the order CaseRow holds them.
 COLUMNS = ("id", "application_number", "ip_type", "applicant", "agent", "applicant_type", "filing_date",
@@ -169,28 +170,32 @@ def trademark_hoarding(rows: list[CaseRow], s: RiskSettings) -> Fired:
     return fired
 
 
-def choose(rows: list[CaseRow], s: RiskSettings) -> Chosen:
+def choose(rows: list[CaseRow], s: RiskSettings, workers: Workers | None = None) -> Chosen:
     """Each case's field compared and its sketch, made here (workbench.risk.sketches keeps them in
     the workspace instead): the abstract, or the title when there is no abstract long enough;
-    None when neither is. The same text gets the same sketch object."""
-    hasher = minhash.GramHasher()
-    by_text: dict[str, minhash.Sketch | None] = {}
+    None when neither is. The same text gets the same sketch object. With `workers`, many texts
+    are sketched by worker processes (the same sketches)."""
+    spread = workers is not None and workers.worth(len(rows))
+    made: dict[str, minhash.Sketch | None] = {}
 
-    def sketch(text: str) -> minhash.Sketch | None:
-        if text not in by_text:
-            by_text[text] = minhash.sketch(text, hasher, s.near_duplicate_min_chars)
-        return by_text[text]
+    def sketch_all(texts: Iterable[str]) -> None:
+        new = [text for text in dict.fromkeys(texts) if text not in made]
+        sketches = (workers.sketch_all(new, s.near_duplicate_min_chars) if spread and workers is not None
+                    else sketch_texts(new, s.near_duplicate_min_chars))
+        made.update(zip(new, sketches))
+    sketch_all(row.abstract for row in rows)                                   # type: ignore[misc]
+    sketch_all(row.title for row in rows if not made[row.abstract])           # type: ignore[index, misc]
     chosen: Chosen = {}
     for row in rows:
-        abstract = sketch(row.abstract)
-        title = None if abstract else sketch(row.title)
+        abstract = made[row.abstract]                                         # type: ignore[index]
+        title = None if abstract else made[row.title]                         # type: ignore[index]
         chosen[row.id] = ("abstract", abstract) if abstract else ("title", title) if title else None
     return chosen
 
 
 def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings,  # long: the docstring
                     oversized: list[int] | None = None, sketcher: Sketcher | None = None,
-                    judgements: KeptJudgements | None = None) -> Fired:
+                    judgements: KeptJudgements | None = None, workers: Workers | None = None) -> Fired:
     """Cases with at least `near_duplicate_min` other applications of the same applicant (or
     the same agent), filed within `near_duplicate_window_days` of this one, whose text is
     near-duplicate (3-gram Jaccard at least `near_duplicate_similarity`): the abstracts of those with
@@ -199,7 +204,8 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings, 
     near-duplicate in substance and filed together. The group with more of them is the one named.
     `sketcher` gives the compared cases' sketches (default: MadeSketches, which makes them);
     `judgements`, when given, has a group exactly as it was when last searched read back, the
-    candidate pairs it can vouch for read back, not judged, and keeps what is found here."""
+    candidate pairs it can vouch for read back, not judged, and keeps what is found here; `workers`
+    search many groups without kept judgements in worker processes."""
     big = _groups(rows, s)
     compared = {row.id: row for _, _, members in big for row in members}
     sketcher = sketcher or MadeSketches()
@@ -213,13 +219,19 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings, 
             searched.update(row.id for row in members if outline[row.id])
         plans.append((kind, name, members, trusted, kept))
     chosen = sketcher.sketches(searched)
+    spread = _search_spread(plans, chosen, days, s, workers, judgements)
     cuts = oversized if oversized is not None else []
     best: Fired = {}
-    for kind, name, members, trusted, kept in plans:
+    for at, (kind, name, members, trusted, kept) in enumerate(plans):
         cut_before = len(cuts)
         if kept is not None:
             by_field = _found_again(kept[0], outline)
             cuts.extend(kept[1])
+        elif at in spread:
+            by_field = {}
+            for field, (pairs, field_cuts) in spread[at].items():      # title, then abstract: as _searched
+                by_field[field] = pairs
+                cuts.extend(field_cuts)
         else:
             by_field = _searched(members, chosen, days, s, cuts, trusted, judgements)
         _name_the_best(best, kind, name, by_field, compared, s)
@@ -228,6 +240,43 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings, 
                                       [pair for pairs in by_field.values() for pair in pairs],
                                       kept[0] if kept is not None else None)
     return best
+
+
+def _fields(members: list[CaseRow], chosen: Chosen) -> dict[str, list[tuple[int, minhash.Sketch]]]:
+    """A group's compared texts by field. Titles only among the applications without an abstract:
+    where both have one, the abstracts decide, and leaving their formulaic titles out keeps a large
+    agency's title pairs from growing with the square of its filings."""
+    by_field: dict[str, list[tuple[int, minhash.Sketch]]] = {"title": [], "abstract": []}
+    for row in members:
+        if entry := chosen.get(row.id):
+            by_field[entry[0]].append((row.id, entry[1]))
+    return by_field
+
+
+def _search_spread(plans: list[Any], chosen: Chosen, days: dict[int, int], s: RiskSettings,
+                   workers: Workers | None, judgements: KeptJudgements | None,
+                   ) -> dict[int, dict[str, tuple[dict[tuple[int, int], float], list[int]]]]:
+    """The groups to search with nothing to read back (no trusted case), searched by `workers` when
+    they hold enough cases: plan index -> field -> (similar pairs, cut buckets' sizes), as
+    `_searched` finds them (the pairs judged similar kept in `judgements` as it keeps them)."""
+    wanted = [at for at, (_kind, _name, members, trusted, kept) in enumerate(plans) if kept is None and not trusted]
+    if workers is None or not workers.worth(sum(len(plans[at][2]) for at in wanted)):
+        return {}
+    jobs: list[SearchJob] = []
+    for at in wanted:
+        for present in _fields(plans[at][2], chosen).values():
+            sketches = dict(present)
+            jobs.append((sorted((days[key], key) for key in sketches if days.get(key) is not None), sketches))
+    results = iter(workers.search_all(jobs, s.near_duplicate_window_days, s.near_duplicate_similarity))
+    spread: dict[int, dict[str, tuple[dict[tuple[int, int], float], list[int]]]] = {}
+    for at in wanted:
+        spread[at] = {}
+        for field in ("title", "abstract"):
+            pairs, fresh, cuts = next(results)
+            spread[at][field] = (pairs, cuts)
+            if judgements is not None:
+                judgements.fresh.update(fresh)
+    return spread
 
 
 def _groups(rows: list[CaseRow], s: RiskSettings) -> list[tuple[str, str, list[CaseRow]]]:
@@ -247,15 +296,9 @@ def _groups(rows: list[CaseRow], s: RiskSettings) -> list[tuple[str, str, list[C
 
 def _searched(members: list[CaseRow], chosen: Chosen, days: dict[int, int], s: RiskSettings, cuts: list[int],
               trusted: frozenset[int], judgements: KeptJudgements | None) -> dict[str, dict[tuple[int, int], float]]:
-    """A group's similar pairs by the field compared, searched. Titles only among the applications
-    without an abstract: where both have one, the abstracts decide, and leaving their formulaic
-    titles out keeps a large agency's title pairs from growing with the square of its filings."""
-    by_field: dict[str, list[tuple[int, minhash.Sketch]]] = {"title": [], "abstract": []}
-    for row in members:
-        if entry := chosen.get(row.id):
-            by_field[entry[0]].append((row.id, entry[1]))
+    """A group's similar pairs by the field compared (`_fields`), searched."""
     return {field: _pairs_in_windows(present, days, s, cuts, trusted, judgements)
-            for field, present in by_field.items()}
+            for field, present in _fields(members, chosen).items()}
 
 
 def _found_again(kept: dict[tuple[int, int], int], outline: Outline) -> dict[str, dict[tuple[int, int], float]]:
@@ -304,11 +347,11 @@ def _pairs_in_windows(present: list[tuple[int, minhash.Sketch]], days: dict[int,
 
 def compute(rows: Iterable[CaseRow], s: RiskSettings, skipped: set[str], data_start: str | None = None,
             oversized: list[int] | None = None, sketcher: Sketcher | None = None,
-            judgements: KeptJudgements | None = None) -> dict[int, list[dict[str, Any]]]:
+            judgements: KeptJudgements | None = None, workers: Workers | None = None) -> dict[int, list[dict[str, Any]]]:
     """case id -> the indicators that fired on it, as stored in case_risk.indicators.
     `data_start`: the workspace's first filing day (default: the first among `rows`); the sizes of
-    the near-duplicate buckets compared by neighbours only are appended to `oversized`; `sketcher`
-    and `judgements`: see near_duplicates."""
+    the near-duplicate buckets compared by neighbours only are appended to `oversized`; `sketcher`,
+    `judgements` and `workers`: see near_duplicates."""
     rows = list(rows)
     cache: dict[str, int | None] = {}
     days = {row.id: day for row in rows if (day := _day(row.filing_date, cache)) is not None}
@@ -332,7 +375,7 @@ def compute(rows: Iterable[CaseRow], s: RiskSettings, skipped: set[str], data_st
     wanted = [code for code in CODES if code not in skipped]
     for code in wanted:
         results[code] = _one(code, rows, days, by_applicant, by_agent, marks_by_applicant, s, first or 0, oversized,
-                             sketcher, judgements)
+                             sketcher, judgements, workers)
     fired: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for code in wanted:
         for case_id, detail in results[code].items():
@@ -343,13 +386,14 @@ def compute(rows: Iterable[CaseRow], s: RiskSettings, skipped: set[str], data_st
 def _one(code: str, rows: list[CaseRow], days: dict[int, int], by_applicant: dict[str, list[tuple[int, int]]],
          by_agent: dict[str, list[tuple[int, int]]], marks: dict[str, list[tuple[int, int]]],
          s: RiskSettings, data_start: int, oversized: list[int] | None = None,
-         sketcher: Sketcher | None = None, judgements: KeptJudgements | None = None) -> Fired:
+         sketcher: Sketcher | None = None, judgements: KeptJudgements | None = None,
+         workers: Workers | None = None) -> Fired:
     if code == "applicant_burst":
         return burst(by_applicant, s, data_start)
     if code == "agent_burst":
         return burst(by_agent, s, data_start)
     if code == "near_duplicate":
-        return near_duplicates(rows, days, s, oversized, sketcher, judgements)
+        return near_duplicates(rows, days, s, oversized, sketcher, judgements, workers)
     if code == "bulk_same_day":
         fired = {k: {"by": "agent", **v} for k, v in per_day(by_agent, s.bulk_agent_per_day).items()}
         fired.update({k: {"by": "applicant", **v} for k, v in per_day(by_applicant, s.bulk_applicant_per_day).items()})

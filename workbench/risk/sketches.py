@@ -26,6 +26,7 @@ from workbench.risk import minhash
 from workbench.risk.indicators import CaseRow, Chosen, Outline, choose
 from workbench.risk.judgements import KeptJudgements
 from workbench.risk.settings import DEFAULT, RiskSettings
+from workbench.risk.workers import Workers
 
 _SWAP = sys.byteorder != "little"       # blobs are little-endian whatever the machine
 _BY_ID = 50_000                         # fewer cases than this: their rows looked up, not the whole table read
@@ -64,9 +65,11 @@ class StoredSketcher:
     cases' rows are current since when (`since`), has the kept pairs of the cases sketched again
     forgotten, and records the generation that wrote each row."""
 
-    def __init__(self, db: sqlite_utils.Database, judgements: KeptJudgements | None = None) -> None:
+    def __init__(self, db: sqlite_utils.Database, judgements: KeptJudgements | None = None,
+                 workers: Workers | None = None) -> None:
         self.db = db
         self.judgements = judgements
+        self.workers = workers
         self.kept = 0
         self.made = 0
         self._fresh: Chosen = {}        # sketched here: their hashes are in memory already
@@ -98,7 +101,7 @@ class StoredSketcher:
                 moved.append((PLACED, generation, case_id))
         self.db.conn.executemany("UPDATE case_sketches SET placed = ?, made = ? WHERE case_id = ?", moved)
         missing = wanted - outline.keys()
-        made = choose(self._with_texts([row for row in rows if row.id in missing] if missing else []), s)
+        made = choose(self._with_texts([row for row in rows if row.id in missing] if missing else []), s, self.workers)
         judgements.forget(list(made))
         self._keep(made, made_for, generation)
         self._fresh.update(made)
@@ -128,7 +131,7 @@ class StoredSketcher:
                 chosen[case_id] = (self._outline[case_id][0], sketch)
         lost = wanted - chosen.keys()
         if lost:    # hashes deleted by hand (derived data): made again from the texts, and kept
-            made = choose(self._with_texts([row for row in self._rows if row.id in lost]), self._settings)
+            made = choose(self._with_texts([row for row in self._rows if row.id in lost]), self._settings, self.workers)
             self.db.conn.executemany(
                 "INSERT OR REPLACE INTO case_grams (case_id, grams, bands) VALUES (?, ?, ?)",
                 ((case_id, _blob(entry[1].grams), _blob(entry[1].bands)) for case_id, entry in made.items() if entry))

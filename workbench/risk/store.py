@@ -22,6 +22,7 @@ from workbench.risk.indicators import CaseRow
 from workbench.risk.judgements import KeptJudgements
 from workbench.risk.sketches import StoredSketcher
 from workbench.risk.settings import CODES, DEFAULT, RiskSettings, band_of, combine
+from workbench.risk.workers import Workers
 
 #: What each indicator needs: the cases it judges ('patent' or 'trademark') and groups of
 #: fields, each group satisfied when any one of its fields is filled in some case of that kind.
@@ -53,6 +54,7 @@ class RiskRun:
     bounded: int = 0               # near-duplicate buckets searched within minhash.BUCKET_CAP only
     sketched: int = 0              # texts sketched (the others' sketches were kept from earlier runs)
     read_back: int = 0             # near-duplicate groups whose kept judgements were read back, not judged again
+    spread: int = 0                # parts of the near-duplicate work done by worker processes
 
 
 @dataclass(frozen=True)
@@ -138,11 +140,13 @@ def _in_groups(db: sqlite_utils.Database, names: tuple[set[str], set[str]]) -> l
 
 def refresh(db: sqlite_utils.Database, *, import_id: int | None = None, settings: RiskSettings = DEFAULT,
             clock: Callable[[], datetime] = chain.now, progress: Progress = no_progress,
-            cancel: CancelToken | None = None) -> RiskRun:
+            cancel: CancelToken | None = None, workers_from: int | None = None) -> RiskRun:
     """Compute and store the risk of every case (import_id None) or of the cases in the groups
     (applicants, agents) the import's cases belong to; the incremental result equals a full
     refresh's, and a full refresh runs instead whenever it could not (no earlier run, other
-    settings, other skipped indicators, or cases the import updated). One transaction."""
+    settings, other skipped indicators, or cases the import updated). One transaction. Texts to
+    sketch, or cases of groups to search, are spread over worker processes from `workers_from` of
+    them (default workbench.risk.workers.SPREAD_FROM)."""
     cancel = cancel or CancelToken()
     with db.atomic(), collector_paused():
         progress(0, 3, "risk")
@@ -160,9 +164,10 @@ def refresh(db: sqlite_utils.Database, *, import_id: int | None = None, settings
         progress(1, 3, "risk")
         oversized: list[int] = []
         judgements = KeptJudgements(db, settings)
-        sketcher = StoredSketcher(db, judgements)
-        fired = indicators.compute(rows, settings, {s.code for s in skipped}, data_start, oversized, sketcher,
-                                   judgements)
+        with Workers(cancel, spread_from=workers_from) as workers:
+            sketcher = StoredSketcher(db, judgements, workers)
+            fired = indicators.compute(rows, settings, {s.code for s in skipped}, data_start, oversized, sketcher,
+                                       judgements, workers)
         judgements.save(whole=scope is None)
         cancel.check()
         progress(2, 3, "risk")
@@ -174,7 +179,7 @@ def refresh(db: sqlite_utils.Database, *, import_id: int | None = None, settings
         cancel.check()
         progress(3, 3, "risk")
     return RiskRun(int(run_id or 0), at, len(stored), skipped, incremental=scope is not None, bounded=len(oversized),
-                   sketched=sketcher.made, read_back=judgements.read_back)
+                   sketched=sketcher.made, read_back=judgements.read_back, spread=workers.parts)
 
 
 #: A case_risk row saying anything but "nothing fired" (what combine([]) and band_of give).
