@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from array import array
+from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
+from itertools import islice
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, TypeVar
 
 from workbench.risk import minhash
 
@@ -36,26 +39,62 @@ SearchJob = tuple[list[tuple[int, int]], dict[int, minhash.Sketch]]
 #: What searching it found: the similar pairs with their similarity, their counts of shared hashes,
 #: and the sizes of the buckets cut at the cap.
 SearchResult = tuple[dict[tuple[int, int], float], dict[tuple[int, int], int], list[int]]
+#: Sketches as three arrays, sent between processes at a fraction of the cost of pickling each:
+#: each one's count of hashes ('i', -1 for no sketch), the hashes ('I'), the band keys ('q').
+Packed = tuple[array, array, array]
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 
+def pack(sketches: Iterable[minhash.Sketch | None]) -> Packed:
+    sizes, grams, bands = array("i"), array("I"), array("q")
+    for sketch in sketches:
+        if sketch is None:
+            sizes.append(-1)
+        else:
+            sizes.append(len(sketch.grams))
+            grams.extend(sketch.grams)
+            bands.extend(sketch.bands)
+    return sizes, grams, bands
+
+
+def unpack(packed: Packed) -> list[minhash.Sketch | None]:
+    sizes, grams, bands = packed
+    sketches: list[minhash.Sketch | None] = []
+    at = band = 0
+    for size in sizes:
+        if size < 0:
+            sketches.append(None)
+            continue
+        sketches.append(minhash.Sketch(grams[at:at + size], bands[band:band + minhash.BANDS]))
+        at += size
+        band += minhash.BANDS
+    return sketches
+
+
 def sketch_texts(texts: list[str], min_chars: int) -> list[minhash.Sketch | None]:
-    """minhash.sketch of each text (run by a worker for its part of the texts)."""
+    """minhash.sketch of each text, sharing one hasher."""
     hasher = minhash.GramHasher()
     return [minhash.sketch(text, hasher, min_chars) for text in texts]
 
 
-def search(jobs: list[SearchJob], width: int, threshold: float, cap: int) -> list[SearchResult]:
-    """Each job searched as indicators._pairs_in_windows searches a group's field without kept
-    judgements (run by a worker for its part of the groups; `cap`: the caller's BUCKET_CAP)."""
+def _sketch_part(texts: list[str], min_chars: int) -> Packed:
+    """A worker's part of the texts sketched."""
+    return pack(sketch_texts(texts, min_chars))
+
+
+def _search_part(jobs: list[tuple[list[tuple[int, int]], array, Packed]], width: int, threshold: float,
+                 cap: int) -> list[SearchResult]:
+    """A worker's part of the groups, each searched as indicators._pairs_in_windows searches a group's
+    field without kept judgements (`cap`: the caller's BUCKET_CAP, which the worker may not share)."""
     results: list[SearchResult] = []
-    for dated, sketches in jobs:
+    for dated, keys, packed in jobs:
+        sketches = dict(zip(keys, unpack(packed)))
         cuts: list[int] = []
         fresh: dict[tuple[int, int], int] = {}
-        pairs = minhash.candidate_pairs(dated, sketches, width, cuts, cap=cap)
-        results.append((minhash.judge(pairs, sketches, threshold, fresh=fresh), fresh, cuts))
+        pairs = minhash.candidate_pairs(dated, sketches, width, cuts, cap=cap)    # type: ignore[arg-type]
+        results.append((minhash.judge(pairs, sketches, threshold, fresh=fresh), fresh, cuts))  # type: ignore[arg-type]
     return results
 
 
@@ -87,30 +126,37 @@ class Workers:
         return self.processes > 1 and size >= self.spread_from
 
     def sketch_all(self, texts: list[str], min_chars: int) -> list[minhash.Sketch | None]:
+        """sketch_texts' sketches, made by the workers."""
         size = self._part_size(len(texts))
-        parts = [texts[at:at + size] for at in range(0, len(texts), size)]
-        return [sketch for part in self._map(sketch_texts, parts, min_chars) for sketch in part]
+        parts = (texts[at:at + size] for at in range(0, len(texts), size))
+        return [sketch for part in self._map(_sketch_part, parts, min_chars) for sketch in unpack(part)]
 
     def search_all(self, jobs: list[SearchJob], width: int, threshold: float) -> list[SearchResult]:
-        size = self._part_size(sum(len(job[1]) for job in jobs))
-        parts = _batches(jobs, size)
-        return [result for part in self._map(search, parts, width, threshold, minhash.BUCKET_CAP) for result in part]
+        """What searching each job finds, in order, searched by the workers."""
+        parts = _parts(jobs, self._part_size(sum(len(job[1]) for job in jobs)))
+        return [result for part in self._map(_search_part, parts, width, threshold, minhash.BUCKET_CAP)
+                for result in part]
 
     def _part_size(self, total: int) -> int:
         return max(1, min(BATCH, total // (4 * self.processes)))
 
-    def _map(self, work: Callable[..., R], parts: list[T], *args: Any) -> Iterator[R]:
+    def _map(self, work: Callable[..., R], parts: Iterator[T], *args: Any) -> Iterator[R]:
+        """work(part, *args) of each part, in order. Two parts a process are sent ahead, the next made
+        as one comes back: the parts waiting to be sent are not all held at once."""
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("spawn"))
-        futures: list[Future[R]] = [self._pool.submit(work, part, *args) for part in parts]
+        pool = self._pool
+        sent: deque[Future[R]] = deque(pool.submit(work, part, *args) for part in islice(parts, 2 * self.processes))
         try:
-            for future in futures:
+            while sent:
                 if self.cancel is not None:
                     self.cancel.check()
-                yield future.result()
+                result = sent.popleft().result()
+                sent.extend(pool.submit(work, part, *args) for part in islice(parts, 1))
                 self.parts += 1
+                yield result
         finally:
-            for future in futures:
+            for future in sent:
                 future.cancel()
 
     def close(self) -> None:
@@ -119,18 +165,15 @@ class Workers:
             self._pool = None
 
 
-def _batches(jobs: list[SearchJob], size: int) -> list[list[SearchJob]]:
-    """The jobs in order, in parts of about `size` texts (a big group is a part of its own)."""
-    parts: list[list[SearchJob]] = []
-    part: list[SearchJob] = []
+def _parts(jobs: list[SearchJob], size: int) -> Iterator[list[tuple[list[tuple[int, int]], array, Packed]]]:
+    """The jobs in order, packed, in parts of about `size` texts (a big group is a part of its own)."""
+    part: list[tuple[list[tuple[int, int]], array, Packed]] = []
     held = 0
-    for job in jobs:
-        part.append(job)
-        held += len(job[1])
+    for dated, sketches in jobs:
+        part.append((dated, array("q", sketches), pack(sketches.values())))
+        held += len(sketches)
         if held >= size:
-            parts.append(part)
+            yield part
             part, held = [], 0
     if part:
-        parts.append(part)
-    return parts
-
+        yield part
