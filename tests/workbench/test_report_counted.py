@@ -359,9 +359,30 @@ def test_the_reviewed_minutes_come_in_runs_of_their_counted_groups(plain):
             " WHERE r.status IN ('completed', 'signed_off')"):
         if seconds:
             expected[(department, examiner, ip_type, month)].append(seconds / 60.0)
-    runs = dict(read.runs())
-    assert runs == {key: sorted(values) for key, values in expected.items()}
+    runs = defaultdict(list)
+    for key, values in read.runs():
+        assert values == sorted(values) and values
+        runs[key].extend(values)
+    assert {key: sorted(values) for key, values in runs.items()} == {
+        key: sorted(values) for key, values in expected.items()}
     assert len(runs) > 3
+
+
+def test_the_reviewed_cases_are_counted_by_walking_an_index(plain):
+    """Schema 20: latest_reviews' decision month is month_sql of its decision date, and the counts and
+    the minutes walk latest_reviews_counts in its order (no sort), with or without a period."""
+    from workbench.report import case_counts
+    from workbench.report.case_counts import month_sql
+    table = plain.execute("SELECT sql FROM sqlite_master WHERE name = 'latest_reviews'").fetchone()[0]
+    assert " ".join(table.split()).count(" ".join(month_sql("decision_date").split())) == 1
+    assert plain.execute(f"SELECT COUNT(*) FROM latest_reviews c WHERE c.decision_month IS NOT {month_sql()}"
+                         ).fetchone()[0] == 0
+    for condition in ("", "WHERE c.decision_date >= :date_from"):
+        for sql in (f"SELECT {case_counts.REVIEW_GROUP}, COUNT(*) FROM latest_reviews c {condition}"
+                    f" GROUP BY {case_counts.REVIEW_GROUP} ORDER BY {case_counts.REVIEW_GROUP}",
+                    case_counts.minutes_sql(condition, ("completed", "signed_off"))):
+            plan = " ".join(row[3] for row in plain.execute("EXPLAIN QUERY PLAN " + sql, {"date_from": "2024-01-01"}))
+            assert "latest_reviews_counts" in plan and "TEMP B-TREE" not in plan, plan
 
 
 def test_the_dashboards_two_users_on_two_threads_give_the_same_figures(plain):
