@@ -12,3 +12,9 @@ ALTER TABLE latest_reviews ADD COLUMN decision_month TEXT GENERATED ALWAYS AS
     (CASE WHEN (decision_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]*' AND decision_date >= '0001' AND substr(decision_date, 6, 2) BETWEEN '01' AND '12' AND (substr(decision_date, 9, 2) BETWEEN '01' AND '28' OR date(julianday(substr(decision_date, 1, 10))) = substr(decision_date, 1, 10))) THEN substr(decision_date, 1, 7) ELSE '~' || decision_date END) VIRTUAL;
 CREATE INDEX latest_reviews_counts ON latest_reviews(department, examiner, ip_type, decision_month, status,
     verdict, active_seconds, decision_date);
+-- The failing answers' partial index (0016) with the outcome in it: SQLite 3.40 does not treat a
+-- partial index as covering for the column of its WHERE, so every walk of it (the findings over all
+-- cases, the severities) looked up each failing answer's row; with the column, none (at a million
+-- cases the findings' count 0.37-0.43 -> 0.21-0.33 s, the walk alone 0.17-0.25 -> 0.08-0.14 s).
+DROP INDEX answers_failing;
+CREATE INDEX answers_failing ON answers(review_id, severity, category, outcome) WHERE outcome = 'fail';
