@@ -16,7 +16,8 @@ def drop_later_objects(conn: sqlite3.Connection, older: sqlite3.Connection) -> N
         if name not in known and kind in ("index", "trigger", "view", "table"):
             conn.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
     for table, had in columns.items():
-        for column in [c[1] for c in conn.execute(f'PRAGMA table_xinfo("{table}")') if c[1] not in had]:
+        # The last added first: a generated column (schema 20's) depends on columns added before it.
+        for column in reversed([c[1] for c in conn.execute(f'PRAGMA table_xinfo("{table}")') if c[1] not in had]):
             conn.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
 
 

@@ -272,8 +272,9 @@ def test_a_shared_read_gives_the_figures_of_separate_reads(plain, monkeypatch, r
     alone = _every_figure(plain, report_filter)
     reads = case_counts.SharedReads()
     calls = []
-    real = case_counts.reviewed_rows
-    monkeypatch.setattr(case_counts, "reviewed_rows", lambda *args: calls.append(args) or real(*args))
+    for name in ("review_counts", "review_minutes"):
+        real = getattr(case_counts, name)
+        monkeypatch.setattr(case_counts, name, lambda *args, real=real, name=name: calls.append(name) or real(*args))
     shared = [repr(compute_report(plain, report_filter, reads=reads))]
     for period in (QUARTER, MONTH):
         for by in ("decision", "review"):
@@ -281,7 +282,7 @@ def test_a_shared_read_gives_the_figures_of_separate_reads(plain, monkeypatch, r
                 shared.append(repr(trend(plain, report_filter, period=period, by=by, group=group, today=TODAY,
                                          reads=reads)))
     assert shared == alone
-    assert len(calls) == case_counts.SharedReads.PARTS     # one read, in its parts
+    assert sorted(calls) == ["review_counts", "review_minutes"]     # one read, in its two queries
 
 
 def report_and_trend_on_two_threads(plain, reads, period, group) -> list[str]:
@@ -330,18 +331,58 @@ def test_percentiles_sorted_once_are_each_percentile(values):
 
 
 def test_a_read_for_two_users_is_let_go_after_both_and_read_afresh_after(plain):
-    """The Dashboard's SharedReads(users=2): both users get the rows of one read; then the read is
-    let go (the rows live only in the users' lists), and a later user reads the same rows afresh."""
+    """The Dashboard's SharedReads(users=2): both users get one read; then the read is let go (it
+    lives only in the users' figures), and a later user reads the same afresh."""
     from workbench.report import case_counts
-    alone = case_counts.SharedReads().reviewed(plain, "", {})
+    from workbench.report.figures import REVIEWED_STATUSES
+    alone = case_counts.SharedReads().reviewed(plain, "", {}, REVIEWED_STATUSES)
     reads = case_counts.SharedReads(users=2)
-    assert reads.reviewed(plain, "", {}) == alone
+    assert reads.reviewed(plain, "", {}, REVIEWED_STATUSES) == alone
     assert reads._reads                       # kept for the second user
-    second = reads.reviewed(plain, "", {})
+    second = reads.reviewed(plain, "", {}, REVIEWED_STATUSES)
     assert second == alone and not reads._reads
-    assert reads.reviewed(plain, "", {}) == alone
-    case_counts.release(second)
-    assert second == [] and len(alone) > 0
+    assert reads.reviewed(plain, "", {}, REVIEWED_STATUSES) == alone
+    assert alone.counts and alone.minutes
+
+
+def test_the_reviewed_minutes_come_in_runs_of_their_counted_groups(plain):
+    """Reviewed.runs: each (department, examiner, IP type, month) with its reviewed cases' minutes,
+    sorted: the same as listing them case by case from the tables."""
+    from collections import defaultdict
+    from workbench.report import case_counts
+    from workbench.report.figures import REVIEWED_STATUSES
+    read = case_counts.SharedReads().reviewed(plain, "", {}, REVIEWED_STATUSES)
+    expected = defaultdict(list)
+    for department, examiner, ip_type, month, seconds in plain.execute(
+            f"SELECT c.department, c.examiner, c.ip_type, {case_counts.month_sql()}, r.active_seconds"
+            " FROM latest_reviews lr JOIN cases c ON c.id = lr.case_id JOIN reviews r ON r.id = lr.review_id"
+            " WHERE r.status IN ('completed', 'signed_off')"):
+        if seconds:
+            expected[(department, examiner, ip_type, month)].append(seconds / 60.0)
+    runs = defaultdict(list)
+    for key, values in read.runs():
+        assert values == sorted(values) and values
+        runs[key].extend(values)
+    assert {key: sorted(values) for key, values in runs.items()} == {
+        key: sorted(values) for key, values in expected.items()}
+    assert len(runs) > 3
+
+
+def test_the_reviewed_cases_are_counted_by_walking_an_index(plain):
+    """Schema 20: latest_reviews' decision month is month_sql of its decision date, and the counts and
+    the minutes walk latest_reviews_counts in its order (no sort), with or without a period."""
+    from workbench.report import case_counts
+    from workbench.report.case_counts import month_sql
+    table = plain.execute("SELECT sql FROM sqlite_master WHERE name = 'latest_reviews'").fetchone()[0]
+    assert " ".join(table.split()).count(" ".join(month_sql("decision_date").split())) == 1
+    assert plain.execute(f"SELECT COUNT(*) FROM latest_reviews c WHERE c.decision_month IS NOT {month_sql()}"
+                         ).fetchone()[0] == 0
+    for condition in ("", "WHERE c.decision_date >= :date_from"):
+        for sql in (f"SELECT {case_counts.REVIEW_GROUP}, COUNT(*) FROM latest_reviews c {condition}"
+                    f" GROUP BY {case_counts.REVIEW_GROUP} ORDER BY {case_counts.REVIEW_GROUP}",
+                    case_counts.minutes_sql(condition, ("completed", "signed_off"))):
+            plan = " ".join(row[3] for row in plain.execute("EXPLAIN QUERY PLAN " + sql, {"date_from": "2024-01-01"}))
+            assert "latest_reviews_counts" in plan and "TEMP B-TREE" not in plan, plan
 
 
 def test_the_dashboards_two_users_on_two_threads_give_the_same_figures(plain):

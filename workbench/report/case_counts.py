@@ -14,8 +14,9 @@ and decided by the report's own Python rule (`recount`), so every figure stays e
 from __future__ import annotations
 
 import threading
-from collections import Counter, defaultdict
+from collections import Counter
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
 from typing import Any, Callable, Hashable, Iterator, Protocol
@@ -138,115 +139,208 @@ def grouped_counts(db: sqlite_utils.Database, sql: str, params: dict[str, Any]) 
         return Counter({row[:-1]: row[-1] for row in db.execute(sql, params)})
 
 
-#: A reviewed standing review's case groups and checklist: department, examiner, IP type, checklist id.
-Standing = dict[int, tuple[str, str, str, int]]
+def folded_sql(walked: str, kept: str, condition: str) -> str:
+    """SQL: as counted_sql(walked) (one walk of its index), then summed in SQLite over the walked
+    columns not `kept` (names of the walk's columns, without `c.`), under a first key of NULL: a trend
+    not grouped by department gets a third of the rows (and no folding in Python)."""
+    return (f"SELECT NULL, {kept}, SUM(n) FROM (SELECT {walked}, COUNT(*) AS n FROM cases c {condition}"
+            f" GROUP BY {walked}) GROUP BY {kept}")
+
+
+#: What the reviewed cases are counted by (Reviewed), in the order of schema 20's index
+#: latest_reviews_counts: the case's department, examiner, IP type and decision month (month_sql, a
+#: generated column), the review's status and verdict (latest_reviews' copies; the table is named `c`).
+REVIEW_GROUP = "c.department, c.examiner, c.ip_type, c.decision_month, c.status, c.verdict"
+#: The items of a Reviewed.counts row.
+DEPARTMENT, EXAMINER, IP_TYPE, MONTH_OF, STATUS, VERDICT, CASES, TIMED = range(8)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """The reviewed standing reviews of a scope, whose failing answers `tally_findings` counts."""
+
+    condition: str
+    params: tuple[tuple[str, Any], ...]
+    reviewed: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    """The cases of a scope with a review, counted in SQLite: no Python value per case but a minute.
+
+    `counts`: (department, examiner, IP type, decision month (month_sql), status, verdict, cases, timed)
+    in increasing order; `minutes`: the active minutes (`seconds / 60`) of the `reviewed` ones with
+    time recorded (nonzero), in the same order and increasing within each counted row."""
+
+    reviewed: tuple[str, ...]
+    counts: list[tuple[Any, ...]]
+    minutes: list[float]
+
+    def runs(self) -> Iterator[tuple[tuple[Any, ...], list[float]]]:
+        """(department, examiner, IP type, month) and minutes of it, sorted: one run per counted row
+        of a reviewed status with any (a group and month may have several, one per verdict)."""
+        start = 0
+        for row in self.counts:
+            if row[TIMED] and row[STATUS] in self.reviewed:
+                yield row[:STATUS], self.minutes[start:start + row[TIMED]]
+                start += row[TIMED]
+
+
+def _within(condition: str) -> str:
+    return f"{condition} AND" if condition else "WHERE"
+
+
+def _statuses(reviewed: tuple[str, ...]) -> str:
+    return ", ".join("'" + status.replace("'", "''") + "'" for status in reviewed)
+
+
+def review_counts(db: sqlite_utils.Database, condition: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """Reviewed.counts: one GROUP BY over latest_reviews (schema 19 carries the case's groups and decision
+    date and the review's time), a walk of schema 20's index in its order: no sort, no table read."""
+    with mapped(db):
+        return db.execute(f"SELECT {REVIEW_GROUP}, COUNT(*), COUNT(CASE WHEN c.active_seconds <> 0 THEN 1 END)"
+                          f" FROM latest_reviews c {condition} GROUP BY {REVIEW_GROUP} ORDER BY {REVIEW_GROUP}",
+                          params).fetchall()
+
+
+def minutes_sql(condition: str, reviewed: tuple[str, ...]) -> str:
+    """SQL of review_minutes: `+c.status`, so that the planner walks latest_reviews_counts rather than
+    the status index and a sort (which it prefers on a big workspace)."""
+    return (f"SELECT c.active_seconds / 60.0 FROM latest_reviews c {_within(condition)}"
+            f" +c.status IN ({_statuses(reviewed)}) AND c.active_seconds <> 0 ORDER BY {REVIEW_GROUP}, c.active_seconds")
+
+
+def review_minutes(db: sqlite_utils.Database, condition: str, params: dict[str, Any],
+                   reviewed: tuple[str, ...]) -> list[float]:
+    """Reviewed.minutes: one float per reviewed case with time, divided in SQLite (the same IEEE
+    division as Python's `seconds / 60.0`), in review_counts' order: the same index walked."""
+    with mapped(db):
+        rows = db.execute(minutes_sql(condition, reviewed), params).fetchall()
+    return list(map(itemgetter(0), rows))
+
+
+def findings_counts(db: sqlite_utils.Database, standing: Standing) -> list[tuple[Any, ...]]:
+    """The failing answers of the reviewed standing reviews of the scope, counted in SQLite: rows
+    (0, department, examiner, IP type, checklist, severity, category, answers), then per severity
+    (1, ..., severity, None, reviews with at least one). One walk of schema 16's partial index of the
+    failing answers (a fiftieth of them), each answer's case and standing row looked up by key."""
+    sql = (f"WITH s AS MATERIALIZED (SELECT c.department, c.examiner, c.ip_type, c.checklist_id, a.review_id,"
+           f" a.severity, a.category FROM answers a CROSS JOIN reviews r ON r.id = a.review_id"
+           f" CROSS JOIN latest_reviews c ON c.case_id = r.case_id AND c.review_id = a.review_id"
+           f" {_within(standing.condition)} a.outcome = 'fail' AND c.status IN ({_statuses(standing.reviewed)}))"
+           f" SELECT 0, department, examiner, ip_type, checklist_id, severity, category, COUNT(*) FROM s"
+           f" GROUP BY department, examiner, ip_type, checklist_id, severity, category"
+           f" UNION ALL SELECT 1, NULL, NULL, NULL, NULL, severity, NULL, COUNT(DISTINCT review_id) FROM s"
+           f" GROUP BY severity")
+    with mapped(db):
+        return db.execute(sql, dict(standing.params)).fetchall()
 
 
 @collector_paused()
 def tally_all_cases(db: sqlite_utils.Database, scope: Scoped, tally: Any, reviewed: tuple[str, ...],
                     days_between: Callable[[Any, Any], int | None], reads: SharedReads | None = None) -> Standing:
     """The report's tally (workbench.report.figures._Tally) without a round: every case counted by
-    its groups and pendency in SQLite, then the cases with a review read in one pass (`reads`: shared
-    with the trend of the same refresh). Returns the reviewed standing reviews of the scope, for
-    `tally_findings`."""
+    its groups and pendency in SQLite, then the cases with a review counted by group and verdict
+    (`reads`: shared with the trend of the same refresh). Returns the reviewed standing reviews of
+    the scope, for `tally_findings`."""
     condition, params = scope.case_condition()
     counts = grouped_counts(db, counted_sql(f"c.department, c.examiner, c.ip_type, {PENDENCY}", condition), params)
-    needs = f"{condition} AND" if condition else "WHERE"
     recount(counts, db, f"SELECT c.department, c.examiner, c.ip_type, c.filing_date, c.decision_date"
-            f" FROM cases c {needs} {PENDENCY} = {NEEDS_PYTHON}",
+            f" FROM cases c {_within(condition)} {PENDENCY} = {NEEDS_PYTHON}",
             params, days_between)
     for (department, examiner, ip_type, days), count in counts.items():
         for group in tally.groups(department, examiner, ip_type):
             group.cases += count
         if days is not None:
             tally.pendency[ip_type][days] += count
-    rows = (reads or SharedReads()).reviewed(db, condition, params)
-    standing = _tally_reviews(rows, tally, reviewed)
-    release(rows)
-    return standing
+    _tally_reviews((reads or SharedReads()).reviewed(db, condition, params, reviewed), tally)
+    return Standing(condition, tuple(sorted(params.items())), reviewed)
 
 
-def reviewed_rows(db: sqlite_utils.Database, columns: str, condition: str,
-                  params: dict[str, Any]) -> list[tuple[Any, ...]]:
-    """`columns` of every case with a review, by increasing review time: read from latest_reviews
-    alone, which carries its case's groups and decision date and its review's time and checklist
-    (schema 19, kept by triggers; the lookups of the case and the review were two thirds of the
-    read). The table is named `c`, so a condition on the case's decision date applies as it is."""
-    with mapped(db):
-        return db.execute(f"SELECT {columns} FROM latest_reviews c {condition} ORDER BY c.active_seconds",
-                          params).fetchall()
-
-
-#: What the report and the trend need of each case with a review, in this order (SharedReads.reviewed):
-#: the case's department, examiner, IP type and decision date, its standing review's status, verdict,
-#: active seconds, id and checklist (latest_reviews' copies, named `c`: reviewed_rows).
-REVIEWED_COLUMNS = ("c.department, c.examiner, c.ip_type, c.decision_date, c.status, c.verdict, c.active_seconds,"
-                    " c.review_id, c.checklist_id")
-DEPARTMENT, EXAMINER, IP_TYPE, DECISION, STATUS, VERDICT, SECONDS, REVIEW, CHECKLIST = range(9)
+def _tally_reviews(read: Reviewed, tally: Any) -> None:
+    """The standing reviews counted per group and verdict, their minutes listed per group: the same
+    figures as a `_Group.add_review` per case."""
+    for department, examiner, ip_type, _month, status, verdict, count, _timed in read.counts:
+        if status == "in_progress":
+            tally.in_progress += count
+        if status in read.reviewed:
+            for group in tally.groups(department, examiner, ip_type):
+                group.add_reviews(verdict, count)
+    for (department, examiner, ip_type, _month), values in read.runs():
+        for group in tally.groups(department, examiner, ip_type):
+            group.minutes.extend(values)
 
 
 class SharedReads:
     """The cases with a review read once for every figure of one refresh (issue 20).
 
-    The Dashboard asks the report and the trend of the same scope on two threads; each used to read
-    the 200,000 reviewed cases of a million on its own (about a second of CPU each). Given the same
-    SharedReads, they read those cases once between them: the read is cut in PARTS by case id, each
-    side takes the parts no one has taken yet (so two threads read half each, SQLite's share of the
-    work on both cores), then, with `findings`, the report's failing answers if no one has, then waits
-    for the rest of the parts and gets the same list (never modified). A new refresh makes a new one:
-    nothing is kept past it, so no change to the workspace is missed.
+    The Dashboard asks the report and the trend of the same scope on two threads. Given the same
+    SharedReads, they read the reviewed cases once between them: the read is two queries (the counts
+    and the minutes, `Reviewed`), each thread runs the ones no one has taken yet (SQLite's sorts on
+    both cores, without the interpreter lock), then, with `findings`, the report's failing answers
+    if no one has, then waits for the rest and gets the same value (never modified). A new refresh
+    makes a new one: nothing is kept past it, so no change to the workspace is missed.
 
-    With `users`, the parts are let go once that many calls of `reviewed` have taken their rows, so
-    the rows die with the callers' lists, on their threads, freed in slices (`release`); a later
-    call reads afresh. Without it they live as long as this object, wherever that ends: freeing two
-    million values at once held the interpreter for 40-75 ms, and it could be the window's thread."""
-
-    PARTS = 2
+    With `users`, the reads are let go once that many calls of `reviewed` have taken them (they die
+    with the callers' figures); a later call reads afresh."""
 
     def __init__(self, findings: bool = False, users: int | None = None) -> None:
         self._lock = threading.Lock()
         self._users = users
-        self._reads: dict[tuple[Any, ...], list[_Task]] = {}
-        #: The report's failing answers (`failing`), read by whichever side is free first.
-        self._failing = _Task(_failing_rows) if findings else None
+        self._findings = findings
+        self._reads: dict[tuple[Any, ...], tuple[_Task, ...]] = {}
 
-    def reviewed(self, db: sqlite_utils.Database, condition: str,
-                 params: dict[str, Any]) -> list[tuple[Any, ...]]:
-        """REVIEWED_COLUMNS of the cases of the scope (`condition` on `c`) with a review: each part
-        by review time (a group's minutes arrive as a few sorted runs)."""
-        key = (condition, tuple(sorted(params.items())))
+    def _tasks(self, condition: str, params: dict[str, Any], reviewed: tuple[str, ...]) -> tuple[_Task, ...]:
+        """The counts, the minutes and (with `findings`) the failing answers of the scope, made once."""
+        key = (condition, tuple(sorted(params.items())), reviewed)
         with self._lock:
-            if self._users is not None and self._users <= 0:      # every user served: read afresh
-                return [row for cases in _case_ranges(db, self.PARTS)
-                        for row in _reviewed_part(db, condition, params, cases)]
-            parts = self._reads.get(key)
-            if parts is None:
-                parts = self._reads[key] = [_Task(lambda db, cases=cases: _reviewed_part(db, condition, params, cases))
-                                            for cases in _case_ranges(db, self.PARTS)]
-        for task in (*parts, *((self._failing,) if self._failing else ())):
+            tasks = self._reads.get(key)
+            if tasks is None:
+                standing = Standing(condition, key[1], reviewed)
+                tasks = self._reads[key] = (
+                    _Task(lambda db: review_counts(db, condition, params)),
+                    _Task(lambda db: review_minutes(db, condition, params, reviewed)),
+                    *((_Task(lambda db: findings_counts(db, standing)),) if self._findings else ()))
+            return tasks
+
+    def reviewed(self, db: sqlite_utils.Database, condition: str, params: dict[str, Any],
+                 reviewed: tuple[str, ...]) -> Reviewed:
+        """The cases of the scope (`condition` on `c`) with a review, counted; `reviewed`: the statuses
+        that count as reviewed (their minutes are read)."""
+        with self._lock:
+            fresh = self._users is not None and self._users <= 0      # every user served: read afresh
+        if fresh:
+            return Reviewed(reviewed, review_counts(db, condition, params),
+                            review_minutes(db, condition, params, reviewed))
+        tasks = self._tasks(condition, params, reviewed)
+        for task in (*tasks[2:], *tasks[:2]):     # the findings first: the longest, and the report's only
             if task.claim():
                 task.run(db)
-        rows = [row for task in parts for row in task.result(db)]
+        read = Reviewed(reviewed, tasks[0].result(db), tasks[1].result(db))
         with self._lock:
             if self._users is not None:
                 self._users -= 1
                 if self._users <= 0:
-                    self._reads.clear()         # the callers' lists hold the rows now
-        return rows
+                    self._reads.clear()         # the callers hold the reads now
+        return read
 
-    def failing(self, db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
-        """Every failing answer counted by review, severity and category (`_failing_rows`)."""
-        return (self._failing or _Task(_failing_rows)).result(db)
+    def findings(self, db: sqlite_utils.Database, standing: Standing) -> list[tuple[Any, ...]]:
+        """findings_counts of the scope: run by whichever thread was free, else here."""
+        with self._lock:
+            tasks = self._reads.get((standing.condition, standing.params, standing.reviewed), ())
+        if len(tasks) < 3:
+            return findings_counts(db, standing)
+        return tasks[2].result(db)
 
 
 class _Task:
     """One read of a SharedReads, run once by the first thread that claims it."""
 
-    def __init__(self, read: Callable[[sqlite_utils.Database], list[tuple[Any, ...]]]) -> None:
+    def __init__(self, read: Callable[[sqlite_utils.Database], Any]) -> None:
         self._read = read
         self._claimed = threading.Lock()
         self._done = threading.Event()
-        self._rows: list[tuple[Any, ...]] = []
+        self._value: Any = None
         self._error: BaseException | None = None
 
     def claim(self) -> bool:
@@ -255,93 +349,20 @@ class _Task:
 
     def run(self, db: sqlite_utils.Database) -> None:
         try:
-            self._rows = self._read(db)
-        except BaseException as exc:      # handed to every thread waiting for these rows
+            self._value = self._read(db)
+        except BaseException as exc:      # handed to every thread waiting for this read
             self._error = exc
         finally:
             self._done.set()
 
-    def result(self, db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
-        """The rows, read here if no thread has claimed the read yet, else when that thread is done."""
+    def result(self, db: sqlite_utils.Database) -> Any:
+        """The value, read here if no thread has claimed the read yet, else when that thread is done."""
         if self.claim():
             self.run(db)
         self._done.wait()
         if self._error is not None:
             raise RuntimeError("the Dashboard's shared read failed") from self._error
-        return self._rows
-
-
-def _case_ranges(db: sqlite_utils.Database, parts: int) -> list[tuple[int, int] | None]:
-    """`parts` ranges of case ids of about equal width covering latest_reviews ([None]: no case)."""
-    low, high = db.execute("SELECT MIN(case_id), MAX(case_id) FROM latest_reviews").fetchone()
-    if low is None:
-        return [None]
-    step = max(1, -(-(high - low + 1) // parts))
-    return [(start, min(start + step - 1, high)) for start in range(low, high + 1, step)]
-
-
-def _failing_rows(db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
-    """review id, severity, category and count of every failing answer: one walk of schema 16's
-    partial index of the failing answers."""
-    with mapped(db):
-        return db.execute("SELECT review_id, severity, category, COUNT(*) FROM answers WHERE outcome = 'fail'"
-                          " GROUP BY review_id, severity, category").fetchall()
-
-
-def _reviewed_part(db: sqlite_utils.Database, condition: str, params: dict[str, Any],
-                   cases: tuple[int, int] | None) -> list[tuple[Any, ...]]:
-    """The reviewed rows of the cases with an id in `cases` (None: every case)."""
-    if cases is None:
-        return reviewed_rows(db, REVIEWED_COLUMNS, condition, params)
-    within = f"{condition} AND" if condition else "WHERE"
-    return reviewed_rows(db, REVIEWED_COLUMNS, f"{within} c.case_id BETWEEN :part_from AND :part_to",
-                         {**params, "part_from": cases[0], "part_to": cases[1]})
-
-
-#: Rows counted per call into C (`counted`): about 10 ms at a time.
-SLICE = 20_000
-
-
-def release(rows: list[Any]) -> None:
-    """Empty `rows` a slice at a time from the end: the values no one else holds are freed between
-    turns of the interpreter lock, not in one C call the window's thread waits for."""
-    while rows:
-        del rows[-SLICE:]
-
-
-def counted(rows: list[tuple[Any, ...]], key: Callable[[tuple[Any, ...]], Hashable]) -> Counter[Any]:
-    """Counter(map(key, rows)), in slices: one C call over 200,000 rows keeps the interpreter lock
-    for a tenth of a second or more, and the window's thread waits for it (issue 20's hold)."""
-    counts: Counter[Any] = Counter()
-    for start in range(0, len(rows), SLICE):
-        counts.update(map(key, rows[start:start + SLICE]))
-    return counts
-
-
-def _tally_reviews(rows: list[tuple[Any, ...]], tally: Any, reviewed: tuple[str, ...]) -> Standing:
-    """The standing reviews counted per group and verdict (in C), their minutes listed per group:
-    the same figures as a `_Group.add_review` per case, without four method calls per review."""
-    minutes: dict[tuple[str, str, str], list[float]] = defaultdict(list)
-    standing: Standing = {}
-    kept = [row for row in rows if row[STATUS] in reviewed]
-    groups, checklist = itemgetter(DEPARTMENT, EXAMINER, IP_TYPE), itemgetter(DEPARTMENT, EXAMINER, IP_TYPE, CHECKLIST)
-    for start in range(0, len(kept), SLICE):          # the tuples made in C, a slice per call
-        part = kept[start:start + SLICE]
-        standing.update(zip(map(itemgetter(REVIEW), part), map(checklist, part)))
-        for group, seconds in zip(map(groups, part), map(itemgetter(SECONDS), part)):
-            if seconds:
-                minutes[group].append(seconds / 60.0)
-    for (department, examiner, ip_type, status, verdict), count in counted(
-            rows, itemgetter(DEPARTMENT, EXAMINER, IP_TYPE, STATUS, VERDICT)).items():
-        if status == "in_progress":
-            tally.in_progress += count
-        if status in reviewed:
-            for group in tally.groups(department, examiner, ip_type):
-                group.add_reviews(verdict, count)
-    for (department, examiner, ip_type), values in minutes.items():
-        for group in tally.groups(department, examiner, ip_type):
-            group.minutes.extend(values)
-    return standing
+        return self._value
 
 
 @collector_paused()
@@ -349,20 +370,16 @@ def tally_findings(db: sqlite_utils.Database, standing: Standing, tally: Any, ca
                    severities: tuple[str, ...], reads: SharedReads | None = None) -> dict[str, dict[str | None, int]]:
     """The findings (failing answers) of the standing reviews counted per group, severity and
     category, as workbench.report.figures._tally_findings does over all cases; returns per severity
-    the reviews with at least one such finding (one stratum: None). One walk of the failing
-    answers' index (schema 16), no lookup: the reviews' groups are those `tally_all_cases` read."""
-    counts: Counter[tuple[Any, ...]] = Counter()
-    with_one: dict[str, set[int]] = {severity: set() for severity in severities}
-    failing = (reads or SharedReads()).failing(db)
-    for review_id, severity, category, count in failing:
-        groups = standing.get(review_id)
-        if groups is None:
-            continue                     # not a reviewed standing review of the scope
-        counts[(*groups, severity, category)] += count
-        if severity in with_one:
-            with_one[severity].add(review_id)
-    for (department, examiner, ip_type, checklist_id, severity, category), count in counts.items():
+    the reviews with at least one such finding (one stratum: None). Counted in SQLite
+    (`findings_counts`), only the counts come to Python."""
+    with_one: dict[str, dict[str | None, int]] = {severity: {} for severity in severities}
+    for kind, department, examiner, ip_type, checklist_id, severity, category, count in (
+            (reads or SharedReads()).findings(db, standing)):
+        if kind:
+            if severity in with_one and count:
+                with_one[severity] = {None: count}
+            continue
         for group in tally.groups(department, examiner, ip_type):
             group.add_findings(severity, count)
         categories.add(checklist_id, category, count)
-    return {severity: {None: len(ids)} if ids else {} for severity, ids in with_one.items()}
+    return with_one

@@ -42,7 +42,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
-from operator import itemgetter
 from typing import Any, Iterable, Mapping, Sequence
 
 import sqlite_utils
@@ -374,14 +373,15 @@ def _count_all_cases(db: sqlite_utils.Database, scope: Scope, period: str, group
                      cells: dict[tuple[str | None, int], _Cell], keys: set[str],
                      reads: case_counts.SharedReads) -> int:
     """By decision date without a round: every case counted by group, IP type, month and pendency
-    in SQLite (workbench.report.case_counts), then the reviewed cases read one by one. Returns the
-    cases without a decision date."""
+    in SQLite (workbench.report.case_counts; summed over departments there when the trend is not
+    grouped by them), then the reviewed cases counted per verdict. Returns the cases without a
+    decision date."""
     condition, params = scope.case_condition()
     key = "c.department" if group == "department" else "NULL"
-    columns = f"c.department, c.ip_type, {case_counts.MONTH}, {case_counts.PENDENCY}"
-    counts = case_counts.grouped_counts(db, case_counts.counted_sql(columns, condition), params)
-    if key == "NULL":
-        counts = _without_department(counts)
+    walked = f"c.department, c.ip_type, {case_counts.MONTH}, {case_counts.PENDENCY}"
+    counted = (case_counts.counted_sql(walked, condition) if group == "department" else
+               case_counts.folded_sql(walked, "ip_type, decision_month, pendency_days", condition))
+    counts = case_counts.grouped_counts(db, counted, params)
     needs = f"{condition} AND" if condition else "WHERE"
     case_counts.recount(counts, db, f"SELECT {key}, c.ip_type, {case_counts.MONTH}, c.filing_date,"
                         f" c.decision_date FROM cases c {needs} {case_counts.PENDENCY} = {case_counts.NEEDS_PYTHON}",
@@ -398,9 +398,7 @@ def _count_all_cases(db: sqlite_utils.Database, scope: Scope, period: str, group
             name = department if group == "department" else ip_type
             keys.add(name)
             cells[(name, index)].add_cases(ip_type, days, count)
-    read = reads.reviewed(db, condition, params)
-    _count_reviews(read, period, group, cells)
-    case_counts.release(read)
+    _count_reviews(reads.reviewed(db, condition, params, REVIEWED_STATUSES), period, group, cells)
     return undated
 
 
@@ -413,51 +411,29 @@ def _places(months: Iterable[str | None], period: str) -> dict[str | None, int |
     return places
 
 
-def _count_reviews(read: list[tuple[Any, ...]], period: str, group: str | None,
+def _count_reviews(read: case_counts.Reviewed, period: str, group: str | None,
                    cells: dict[tuple[str | None, int], _Cell]) -> None:
-    """The reviewed cases (case_counts.SharedReads.reviewed) placed by decision date and counted per
-    verdict (in C), their minutes listed per cell: as a `_Cell.add_review` per case. A case without
-    a decision date is undated (counted so with the cases)."""
-    standing = [row for row in read if row[case_counts.STATUS] in REVIEWED_STATUSES]
-    places = _day_places({row[case_counts.DECISION] for row in standing}, period)
-    rows = [(department, ip_type, places[decision], verdict, seconds)
-            for department, _examiner, ip_type, decision, _status, verdict, seconds, _id, _checklist in standing]
+    """The reviewed cases (case_counts.SharedReads.reviewed) placed by decision month (month_sql: the
+    period the case-by-case path's iso_day gives) and counted per verdict, their minutes listed per
+    cell: as a `_Cell.add_review` per case. A case without a decision date is undated (counted so
+    with the cases)."""
+    places = _places({row[case_counts.MONTH_OF] for row in read.counts}, period)
 
-    def cells_of(department: str, ip_type: str, index: int | None) -> list[_Cell]:
+    def cells_of(department: str, ip_type: str, month: str | None) -> list[_Cell]:
+        index = places[month]
         if index is None:
             return []
         if group is None:
             return [cells[(None, index)]]
         return [cells[(None, index)], cells[(department if group == "department" else ip_type, index)]]
 
-    for (department, ip_type, index, verdict), count in case_counts.counted(rows, itemgetter(0, 1, 2, 3)).items():
-        for cell in cells_of(department, ip_type, index):
-            cell.add_reviews(verdict, count)
-    minutes: dict[tuple[str, str, int | None], list[float]] = defaultdict(list)
-    for department, ip_type, index, _verdict, seconds in rows:
-        if seconds:
-            minutes[(department, ip_type, index)].append(seconds / 60.0)
-    for key, values in minutes.items():
-        for cell in cells_of(*key):
+    for department, _examiner, ip_type, month, status, verdict, count, _timed in read.counts:
+        if status in read.reviewed:
+            for cell in cells_of(department, ip_type, month):
+                cell.add_reviews(verdict, count)
+    for (department, _examiner, ip_type, month), values in read.runs():
+        for cell in cells_of(department, ip_type, month):
             cell.minutes.extend(values)
-
-
-def _day_places(decisions: Iterable[str | None], period: str) -> dict[str | None, int | None]:
-    """The period index of each decision date as the case-by-case path places it (iso_day); None: undated."""
-    places: dict[str | None, int | None] = {}
-    for decision in decisions:
-        day = iso_day(decision)
-        places[decision] = None if day is None else period_index(day, period)
-    return places
-
-
-def _without_department(counts: Counter[tuple[Any, ...]]) -> Counter[tuple[Any, ...]]:
-    """The counts keyed by (department, ...) summed over departments (key None), for a trend not
-    grouped by department: the index walk groups by department first."""
-    summed: Counter[tuple[Any, ...]] = Counter()
-    for (_department, *rest), count in counts.items():
-        summed[(None, *rest)] += count
-    return summed
 
 
 def _periods(scope: Scope, by: str, kind: str, used: set[int], today: date | None) -> tuple[Period, ...]:
