@@ -91,3 +91,30 @@ def test_the_digests_walked_along_the_number_index_are_those_found_by_the_import
     (along, found), = walks
     assert along == found and len(along) == 30
     assert dict(along) == coverage.case_digests(db, "import_id = ?", [result.import_id])
+
+
+def _search(db, words: list[str]) -> list[list[int]]:
+    return [[row[0] for row in db.execute("SELECT rowid FROM cases_fts WHERE cases_fts MATCH ? ORDER BY rowid",
+                                          [f'"{word}"'])] for word in words]
+
+
+def test_the_search_index_merges_less_while_filled_and_finds_the_same(tmp_path, monkeypatch):
+    seen = []
+    catch_up = upkeep.DeferredUpkeep.catch_up
+    monkeypatch.setattr(upkeep.DeferredUpkeep, "catch_up", lambda self: seen.append(
+        self.db.execute("SELECT v FROM cases_fts_config WHERE k = 'automerge'").fetchone()) or catch_up(self))
+    monkeypatch.setattr(upkeep, "FTS_ROWS", 7)           # several batches, so several segments
+    rows = _rows(50)
+    words = ["装置1", "装置49", "甲公司", "20221010000", "一种装", "不在此"]
+    found = []
+    for settings in (upkeep.FTS_SETTINGS, {}):           # the import's settings, then FTS5's defaults
+        monkeypatch.setattr(upkeep, "FTS_SETTINGS", settings)
+        db = workspace(tmp_path / str(len(found)))
+        db.execute("INSERT INTO cases_fts (cases_fts, rank) VALUES ('automerge', 2)")    # its own, kept
+        before = _config(db)
+        assert import_file(db, write_csv(tmp_path / f"{len(found)}.csv", rows, header=HEADER)).accepted == 50
+        assert _config(db) == before
+        db.execute("INSERT INTO cases_fts (cases_fts) VALUES ('integrity-check')")
+        found.append(_search(db, words))
+    assert seen[0] == (upkeep.FTS_AUTOMERGE,)
+    assert found[0] == found[1] and [len(ids) for ids in found[0]] == [11, 1, 50, 10, 50, 0]
