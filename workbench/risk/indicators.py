@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from typing import Any, Callable, Iterable, NamedTuple, Protocol
+from typing import Any, Callable, Iterable, Iterator, NamedTuple, Protocol
 
 from workbench.risk import minhash
 from workbench.risk.judgements import KeptJudgements
@@ -229,7 +229,7 @@ def near_duplicates(rows: list[CaseRow], days: dict[int, int], s: RiskSettings, 
             cuts.extend(kept[1])
         elif at in spread:
             by_field = {}
-            for field, (pairs, field_cuts) in spread[at].items():      # title, then abstract: as _searched
+            for field, (pairs, field_cuts) in spread[at].items():      # in _fields' order, as _searched
                 by_field[field] = pairs
                 cuts.extend(field_cuts)
         else:
@@ -260,22 +260,24 @@ def _search_spread(plans: list[Any], chosen: Chosen, days: dict[int, int], s: Ri
     they hold enough cases: plan index -> field -> (similar pairs, cut buckets' sizes), as
     `_searched` finds them (the pairs judged similar kept in `judgements` as it keeps them)."""
     wanted = [at for at, (_kind, _name, members, trusted, kept) in enumerate(plans) if kept is None and not trusted]
-    if workers is None or not workers.worth(sum(len(plans[at][2]) for at in wanted)):
+    total = sum(len(plans[at][2]) for at in wanted)
+    if workers is None or not workers.worth(total):
         return {}
-    jobs: list[SearchJob] = []
-    for at in wanted:
-        for present in _fields(plans[at][2], chosen).values():
-            sketches = dict(present)
-            jobs.append((sorted((days[key], key) for key in sketches if days.get(key) is not None), sketches))
-    results = iter(workers.search_all(jobs, s.near_duplicate_window_days, s.near_duplicate_similarity))
+    order: list[tuple[int, str]] = []       # the plan and field of each job, in the order sent
+
+    def jobs() -> Iterator[SearchJob]:      # made as the workers take them: not all held at once
+        for at in wanted:
+            for field, present in _fields(plans[at][2], chosen).items():
+                order.append((at, field))
+                sketches = dict(present)
+                yield sorted((days[key], key) for key in sketches if days.get(key) is not None), sketches
     spread: dict[int, dict[str, tuple[dict[tuple[int, int], float], list[int]]]] = {}
-    for at in wanted:
-        spread[at] = {}
-        for field in ("title", "abstract"):
-            pairs, fresh, cuts = next(results)
-            spread[at][field] = (pairs, cuts)
-            if judgements is not None:
-                judgements.fresh.update(fresh)
+    # A job's result comes after the job was made, so `order` already holds its place when zip reads it.
+    for (pairs, fresh, cuts), (at, field) in zip(workers.search_all(jobs(), total, s.near_duplicate_window_days,
+                                                                    s.near_duplicate_similarity), order):
+        spread.setdefault(at, {})[field] = (pairs, cuts)
+        if judgements is not None:
+            judgements.fresh.update(fresh)
     return spread
 
 

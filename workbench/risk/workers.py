@@ -131,11 +131,12 @@ class Workers:
         parts = (texts[at:at + size] for at in range(0, len(texts), size))
         return [sketch for part in self._map(_sketch_part, parts, min_chars) for sketch in unpack(part)]
 
-    def search_all(self, jobs: list[SearchJob], width: int, threshold: float) -> list[SearchResult]:
-        """What searching each job finds, in order, searched by the workers."""
-        parts = _parts(jobs, self._part_size(sum(len(job[1]) for job in jobs)))
-        return [result for part in self._map(_search_part, parts, width, threshold, minhash.BUCKET_CAP)
-                for result in part]
+    def search_all(self, jobs: Iterable[SearchJob], texts: int, width: int, threshold: float) -> Iterator[SearchResult]:
+        """What searching each job finds, in order, searched by the workers (`texts`: about how many
+        the jobs hold, to cut them in parts; `jobs` is read as parts are sent)."""
+        parts = _parts(jobs, self._part_size(texts))
+        for part in self._map(_search_part, parts, width, threshold, minhash.BUCKET_CAP):
+            yield from part
 
     def _part_size(self, total: int) -> int:
         return max(1, min(BATCH, total // (4 * self.processes)))
@@ -165,7 +166,7 @@ class Workers:
             self._pool = None
 
 
-def _parts(jobs: list[SearchJob], size: int) -> Iterator[list[tuple[list[tuple[int, int]], array, Packed]]]:
+def _parts(jobs: Iterable[SearchJob], size: int) -> Iterator[list[tuple[list[tuple[int, int]], array, Packed]]]:
     """The jobs in order, packed, in parts of about `size` texts (a big group is a part of its own)."""
     part: list[tuple[list[tuple[int, int]], array, Packed]] = []
     held = 0
