@@ -2,11 +2,13 @@
 
     .venv/bin/python bench/bench_dashboard.py [--cases N] [--workspace PATH [--in-place]] [--repeat R] [--json FILE]
 
-The Dashboard widget, offscreen, asked to refresh with no round and no period (every case): the
-time from the request until its figures and its trend are both shown, the best of R runs. The
-figures are computed on worker threads; the longest the window's own thread was kept busy meanwhile
-(the gap between two turns of its event loop) is printed beside it. Goals (at every size, up to
-1,000,000 cases): refresh <= 1.5 s; the window's thread never held for more than 100 ms.
+The Dashboard widget, offscreen, on its overview, asked to refresh with no round and no period
+(every case): the time from the request until its figures are shown; then its Trend page shown,
+the time until the trend (computed when a trend page is shown, grouped by department as it opens)
+is drawn. Each the best of R runs. The figures are computed on worker threads; the longest the
+window's own thread was kept busy meanwhile (the gap between two turns of its event loop) is
+printed beside them. Goals (at every size, up to 1,000,000 cases): each <= 1.5 s; the window's
+thread never held for more than 100 ms.
 
 Exit status 1 when a goal is missed.
 """
@@ -32,22 +34,30 @@ REFRESH_S = 1.5
 STALL_MS = 100.0
 
 
-def refresh_once(app: Any, dashboard: Any) -> tuple[float, float, float]:
-    """Seconds until the figures and the trend are both shown; the longest event-loop gap in ms; the
-    CPU seconds the process spent meanwhile, every thread (the machine may be shared: wall time
-    then waits for other work, CPU time does not)."""
-    done = {"figures": False, "trend": False}
-    dashboard.refreshed.connect(lambda: done.__setitem__("figures", True))
-    dashboard.trends.refreshed.connect(lambda: done.__setitem__("trend", True))
+def refresh_once(app: Any, dashboard: Any) -> tuple[float, float, float, float, float]:
+    """On the overview: seconds until the figures are shown, and the CPU seconds the process spent
+    meanwhile (every thread: the machine may be shared, and wall time then waits for other work);
+    then the Trend page shown: seconds until its trend is drawn, and its CPU seconds; the longest
+    event-loop gap in ms over both."""
+    dashboard.tabs.setCurrentIndex(0)
+    figures, stall_figures, figures_cpu = _until(app, dashboard.refreshed, dashboard.refresh)
+    trend, stall_trend, trend_cpu = _until(app, dashboard.trends.refreshed, dashboard.show_trends)
+    return figures, trend, max(stall_figures, stall_trend), figures_cpu, trend_cpu
+
+
+def _until(app: Any, signal: Any, action: Any) -> tuple[float, float, float]:
+    done = []
+    signal.connect(lambda: done.append(True))
     started = last = time.perf_counter()
     cpu = time.process_time()
-    dashboard.refresh()
+    action()
     stall = (time.perf_counter() - started) * 1000     # the request itself runs on the window's thread
-    while not all(done.values()) and time.perf_counter() - started < 120:
+    while not done and time.perf_counter() - started < 120:
         app.processEvents()
         now = time.perf_counter()
         stall, last = max(stall, (now - last) * 1000), now
         time.sleep(0.001)
+    signal.disconnect()
     return time.perf_counter() - started, stall, time.process_time() - cpu
 
 
@@ -82,24 +92,29 @@ def main() -> int:
     dashboard.show()
     runs = [refresh_once(app, dashboard) for _ in range(args.repeat)]
     best = min(runs)
-    seconds, stall, cpu = best[0], max(r[1] for r in runs), best[2]
+    trend_best = min(runs, key=lambda run: run[1])
+    seconds, trend_seconds, stall = best[0], trend_best[1], max(r[2] for r in runs)
     dashboard.shutdown()
     db.close()
-    ok_time, ok_stall = seconds <= goal, stall <= STALL_MS
+    ok_time, ok_trend, ok_stall = seconds <= goal, trend_seconds <= goal, stall <= STALL_MS
     print(f"workspace: {cases:,} cases")
     print(f"Dashboard refresh, all cases (best of {args.repeat})   {seconds:6.2f} s   goal <= {goal:.2f} s   "
           f"{'OK' if ok_time else 'MISSED'}")
-    print(f"  CPU time of that refresh, every thread       {cpu:6.2f} s   (load average {os.getloadavg()[0]:.2f})")
+    print(f"  CPU time of that refresh, every thread       {best[3]:6.2f} s   (load average {os.getloadavg()[0]:.2f})")
+    print(f"its Trend page shown, trend drawn               {trend_seconds:6.2f} s   goal <= {goal:.2f} s   "
+          f"{'OK' if ok_trend else 'MISSED'}")
+    print(f"  CPU time of that trend, every thread         {trend_best[4]:6.2f} s")
     print(f"  longest hold of the window's thread          {stall:6.0f} ms  goal <= {STALL_MS:.0f} ms   "
           f"{'OK' if ok_stall else 'MISSED'}")
     if args.json:
         args.json.write_text(json.dumps({
             "dashboard_refresh": {"value": round(seconds, 3), "unit": "s", "goal": round(goal, 3)},
-            "dashboard_refresh_cpu": {"value": round(cpu, 3), "unit": "s"},
+            "dashboard_refresh_cpu": {"value": round(best[3], 3), "unit": "s"},
+            "dashboard_trend_page": {"value": round(trend_seconds, 3), "unit": "s", "goal": round(goal, 3)},
             "dashboard_stall": {"value": round(stall, 1), "unit": "ms", "goal": STALL_MS}}, indent=1), encoding="utf-8")
     if work != source:      # the copy's folder, with the backup an upgrade of an older copy leaves there
         shutil.rmtree(work.parent, ignore_errors=True)
-    return 0 if ok_time and ok_stall else 1
+    return 0 if ok_time and ok_trend and ok_stall else 1
 
 
 if __name__ == "__main__":

@@ -259,9 +259,10 @@ class DashboardView(FreshWhenShown, QWidget):
         target, today = self.target(), self.today()
         path = self._database_file()
         # The reviewed cases read once for the figures and the trend (by whichever is free first),
-        # let go when both have them.
-        reads = SharedReads(findings=True, users=2)
-        self.trends.compute(scope, path, reads)
+        # let go when both have them; the trend waits until one of its pages is shown.
+        trend_now = self.trends.showing()
+        reads = SharedReads(findings=True, users=2 if trend_now else 1)
+        self.trends.compute(scope, path, reads if trend_now else None)
         if path is None:                    # a private in-memory workspace has no second connection
             self._computed(generation, compute(self.db, scope, target, today, reads))
             return

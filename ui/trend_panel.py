@@ -49,6 +49,7 @@ class TrendPanel(QObject):
         self.trend: Trend | None = None
         self._scope: Scope | None = None
         self._path: str | None = None
+        self._stale = False                 # asked while no trend page was shown: computed when one is
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._generation = 0
@@ -97,10 +98,15 @@ class TrendPanel(QObject):
     def pages(self) -> tuple[QWidget, ...]:
         return (self.trend_page, self.control_page, self.funnel_page, self.comparison_page)
 
+    def showing(self) -> bool:
+        """Whether a page drawn from the trend (Trend, Control chart, Period comparison) is the tab shown."""
+        return self.tabs.currentWidget() in (self.trend_page, self.control_page, self.comparison_page)
+
     def _page_changed(self, *_args: object) -> None:
         # The choosers shape the trend pages; the funnel has its own, the overview none.
-        self.choosers.setVisible(self.tabs.currentWidget() in (self.trend_page, self.control_page,
-                                                               self.comparison_page))
+        self.choosers.setVisible(self.showing())
+        if self._stale and self.showing() and self._scope is not None:
+            self.compute(self._scope, self._path)
 
     def choices(self) -> tuple[str, str, str | None]:
         """(period, by, group) as chosen."""
@@ -109,9 +115,14 @@ class TrendPanel(QObject):
     # -- computing -------------------------------------------------------------------------------------
     def compute(self, scope: Scope, path: str | None, reads: SharedReads | None = None) -> None:
         """The Dashboard's scope (resolved on its refresh): the trend computed again in the background
-        (`reads`: the reviewed cases read once for it and the Dashboard's figures)."""
+        (`reads`: the reviewed cases read once for it and the Dashboard's figures) when a page drawn
+        from it is shown, else when one is next shown: over a million cases grouped by department it
+        is most of a refresh's work, and the Dashboard opens on its overview."""
         self._scope, self._path = scope, path
-        self._generation += 1
+        self._generation += 1           # a result on its way is of an older request
+        self._stale = not self.showing()
+        if self._stale:
+            return
         generation = self._generation
         period, by, group = self.choices()
         today = self.today()

@@ -3,6 +3,8 @@ of workbench.report.trends for the Dashboard's filter, recompute when a chooser 
 planted dip as a signal and as a change, and paint in both languages."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtGui import QAction
 
@@ -246,3 +248,29 @@ def test_unreviewed_periods_are_gaps_and_say_so(window_factory, tmp_path, qtbot,
     assert page.chart.labels and not page.chart.has_data()
     assert page.chart.empty_text == "No reviewed case in these periods."
     assert page.pendency_chart.has_data()            # pendency counts every decided case, reviewed or not
+
+
+def test_the_trend_waits_until_a_trend_page_is_shown_and_then_follows_the_last_refresh(window_factory, demo, qtbot):
+    """The Dashboard opens on its overview: a refresh there computes its figures, not the trend (most
+    of the work over a big workspace); showing a trend page computes it for the newest refresh."""
+    window = window_factory()
+    dashboard = window.dashboard
+    dashboard.today = lambda: th.TODAY
+    window.show()
+    qtbot.waitExposed(window)
+    window.tabs.setCurrentWidget(dashboard)
+    dashboard.tabs.setCurrentIndex(0)                    # the overview
+    panel = dashboard.trends
+    with qtbot.waitSignal(dashboard.refreshed, timeout=10000):
+        dashboard.refresh()
+    panel._pool.waitForDone(10_000)
+    assert panel.trend is None and not panel.showing()
+    later = ReportFilter(date_from=date(2025, 4, 1))
+    with qtbot.waitSignal(dashboard.refreshed, timeout=10000):
+        dashboard.set_filter(later)
+    with qtbot.waitSignal(panel.refreshed, timeout=10000):
+        dashboard.tabs.setCurrentWidget(panel.control_page)
+    assert panel.trend == trend(window.db, later, period=QUARTER, group="department", today=th.TODAY)
+    assert panel.trend != trend(window.db, ReportFilter(), period=QUARTER, group="department", today=th.TODAY)
+    with qtbot.assertNotEmitted(panel.refreshed, wait=200):
+        dashboard.tabs.setCurrentWidget(panel.trend_page)      # nothing changed since: not computed again
