@@ -5,7 +5,8 @@ period File > Export uses, so the workbook's Trend and Funnel sheets show what i
 The period (month or quarter), what places a case in a period (its decision date or the day its
 review was completed) and the grouping (none, department, IP type) are chosen at the right of the
 tab bar. The trend (`workbench.report.trends.trend`) is computed on a thread of its own, as the
-Dashboard's report is, and only the newest request's result is shown; the control charts and
+Dashboard's report is, when one of the pages drawn from it is shown (a refresh on the overview leaves
+it until then), and only the newest request's result is shown; the control charts and
 comparisons are cheap functions of it, computed as their choosers change. The funnel is placed
 from the Dashboard's report, once it is computed.
 """
