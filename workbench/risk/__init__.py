@@ -5,8 +5,9 @@ indicators that fired) after each import, worded in one sentence per indicator i
 and the screening yield per indicator. The risk-based draw itself is in workbench.rounds.
 
 settings (thresholds, points, bands), minhash (near-duplicate search), indicators (the rules),
-store (refresh, risk_of), sketches (the sketches kept between refreshes), explain (the sentences),
-after_import (an import followed by its refresh).
+store (refresh, risk_of), sketches (the sketches kept between refreshes), judgements (the similar
+pairs kept), workers (a big refresh's sketching and searching on worker processes), explain (the
+sentences), after_import (an import followed by its refresh).
 
 May import: audit, importing, review, stats.
 """
