@@ -87,8 +87,9 @@ def test_cancelled_while_the_workers_run_nothing_changes_and_they_stop(tmp_path)
     db = workspace(tmp_path)
     population(db, 9)
     before = stored(db)
+    running = set(multiprocessing.active_children())      # another test's, if any
     with pytest.raises(Cancelled) as raised:
         risk.refresh(db, cancel=StopAt(3), workers_from=1)     # the first check is before the workers
     assert any(entry.name == "_map" for entry in raised.traceback)      # stopped while they ran
     assert stored(db) == before
-    assert multiprocessing.active_children() == []
+    assert set(multiprocessing.active_children()) <= running
