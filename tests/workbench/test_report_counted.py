@@ -378,10 +378,11 @@ def test_the_reviewed_cases_are_counted_by_walking_an_index(plain):
     assert plain.execute(f"SELECT COUNT(*) FROM latest_reviews c WHERE c.decision_month IS NOT {month_sql()}"
                          ).fetchone()[0] == 0
     for condition in ("", "WHERE c.decision_date >= :date_from"):
-        for sql in (f"SELECT {case_counts.REVIEW_GROUP}, COUNT(*) FROM latest_reviews c {condition}"
-                    f" GROUP BY {case_counts.REVIEW_GROUP} ORDER BY {case_counts.REVIEW_GROUP}",
-                    case_counts.minutes_sql(condition, ("completed", "signed_off"))):
-            plan = " ".join(row[3] for row in plain.execute("EXPLAIN QUERY PLAN " + sql, {"date_from": "2024-01-01"}))
+        for sql, values in ((f"SELECT {case_counts.REVIEW_GROUP}, COUNT(*) FROM latest_reviews c {condition}"
+                             f" GROUP BY {case_counts.REVIEW_GROUP} ORDER BY {case_counts.REVIEW_GROUP}", {}),
+                            case_counts.minutes_sql(condition, ("completed", "signed_off"))):
+            plan = " ".join(row[3] for row in plain.execute("EXPLAIN QUERY PLAN " + sql,
+                                                            {"date_from": "2024-01-01", **values}))
             assert "latest_reviews_counts" in plan and "TEMP B-TREE" not in plan, plan
 
 

@@ -190,8 +190,10 @@ def _within(condition: str) -> str:
     return f"{condition} AND" if condition else "WHERE"
 
 
-def _statuses(reviewed: tuple[str, ...]) -> str:
-    return ", ".join("'" + status.replace("'", "''") + "'" for status in reviewed)
+def _statuses(reviewed: tuple[str, ...]) -> tuple[str, dict[str, str]]:
+    """The statuses as an IN list of bound parameters (:reviewed_0, ...), with their values."""
+    names = [f"reviewed_{i}" for i in range(len(reviewed))]
+    return ", ".join(f":{name}" for name in names), dict(zip(names, reviewed))
 
 
 def review_counts(db: sqlite_utils.Database, condition: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
@@ -203,19 +205,21 @@ def review_counts(db: sqlite_utils.Database, condition: str, params: dict[str, A
                           params).fetchall()
 
 
-def minutes_sql(condition: str, reviewed: tuple[str, ...]) -> str:
-    """SQL of review_minutes: `+c.status`, so that the planner walks latest_reviews_counts rather than
-    the status index and a sort (which it prefers on a big workspace)."""
+def minutes_sql(condition: str, reviewed: tuple[str, ...]) -> tuple[str, dict[str, str]]:
+    """SQL of review_minutes, with the statuses' parameters: `+c.status`, so that the planner walks
+    latest_reviews_counts rather than the status index and a sort (which it prefers on a big workspace)."""
+    listed, values = _statuses(reviewed)
     return (f"SELECT c.active_seconds / 60.0 FROM latest_reviews c {_within(condition)}"
-            f" +c.status IN ({_statuses(reviewed)}) AND c.active_seconds <> 0 ORDER BY {REVIEW_GROUP}, c.active_seconds")
+            f" +c.status IN ({listed}) AND c.active_seconds <> 0 ORDER BY {REVIEW_GROUP}, c.active_seconds", values)
 
 
 def review_minutes(db: sqlite_utils.Database, condition: str, params: dict[str, Any],
                    reviewed: tuple[str, ...]) -> list[float]:
     """Reviewed.minutes: one float per reviewed case with time, divided in SQLite (the same IEEE
     division as Python's `seconds / 60.0`), in review_counts' order: the same index walked."""
+    sql, values = minutes_sql(condition, reviewed)
     with mapped(db):
-        rows = db.execute(minutes_sql(condition, reviewed), params).fetchall()
+        rows = db.execute(sql, {**params, **values}).fetchall()
     return list(map(itemgetter(0), rows))
 
 
@@ -224,16 +228,17 @@ def findings_counts(db: sqlite_utils.Database, standing: Standing) -> list[tuple
     (0, department, examiner, IP type, checklist, severity, category, answers), then per severity
     (1, ..., severity, None, reviews with at least one). One walk of schema 16's partial index of the
     failing answers (a fiftieth of them), each answer's case and standing row looked up by key."""
+    listed, values = _statuses(standing.reviewed)
     sql = (f"WITH s AS MATERIALIZED (SELECT c.department, c.examiner, c.ip_type, c.checklist_id, a.review_id,"
            f" a.severity, a.category FROM answers a CROSS JOIN reviews r ON r.id = a.review_id"
            f" CROSS JOIN latest_reviews c ON c.case_id = r.case_id AND c.review_id = a.review_id"
-           f" {_within(standing.condition)} a.outcome = 'fail' AND c.status IN ({_statuses(standing.reviewed)}))"
+           f" {_within(standing.condition)} a.outcome = 'fail' AND c.status IN ({listed}))"
            f" SELECT 0, department, examiner, ip_type, checklist_id, severity, category, COUNT(*) FROM s"
            f" GROUP BY department, examiner, ip_type, checklist_id, severity, category"
            f" UNION ALL SELECT 1, NULL, NULL, NULL, NULL, severity, NULL, COUNT(DISTINCT review_id) FROM s"
            f" GROUP BY severity")
     with mapped(db):
-        return db.execute(sql, dict(standing.params)).fetchall()
+        return db.execute(sql, {**dict(standing.params), **values}).fetchall()
 
 
 @collector_paused()
