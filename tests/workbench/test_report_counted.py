@@ -345,6 +345,21 @@ def test_a_read_for_two_users_is_let_go_after_both_and_read_afresh_after(plain):
     assert alone.counts and alone.minutes
 
 
+def test_the_findings_are_read_once_for_the_report_even_by_the_last_user(plain, monkeypatch):
+    """The Dashboard's overview alone (SharedReads(findings=True, users=1)): the report's `reviewed`
+    call reads the findings with the counts and lets go of the counts as the last user; its
+    `findings` call that follows gets those findings, not a second read."""
+    from workbench.report import case_counts
+    calls = []
+    real = case_counts.findings_counts
+    monkeypatch.setattr(case_counts, "findings_counts", lambda db, standing: calls.append(1) or real(db, standing))
+    reads = case_counts.SharedReads(findings=True, users=1)
+    shared = compute_report(plain, ReportFilter(), items=False, reads=reads)
+    assert len(calls) == 1 and not reads._reads
+    calls.clear()
+    assert shared == compute_report(plain, ReportFilter(), items=False) and len(calls) == 1
+
+
 def test_the_reviewed_minutes_come_in_runs_of_their_counted_groups(plain):
     """Reviewed.runs: each (department, examiner, IP type, month) with its reviewed cases' minutes,
     sorted: the same as listing them case by case from the tables."""

@@ -286,14 +286,16 @@ class SharedReads:
     if no one has, then waits for the rest and gets the same value (never modified). A new refresh
     makes a new one: nothing is kept past it, so no change to the workspace is missed.
 
-    With `users`, the reads are let go once that many calls of `reviewed` have taken them (they die
-    with the callers' figures); a later call reads afresh."""
+    With `users`, the counts and minutes are let go once that many calls of `reviewed` have taken them
+    (they die with the callers' figures); a later call reads afresh. The findings (a few hundred rows)
+    stay for the report's `findings` call that follows its `reviewed` one, even as the last user."""
 
     def __init__(self, findings: bool = False, users: int | None = None) -> None:
         self._lock = threading.Lock()
         self._users = users
         self._findings = findings
         self._reads: dict[tuple[Any, ...], tuple[_Task, ...]] = {}
+        self._found: dict[tuple[Any, ...], _Task] = {}       # the findings' reads, by the same key
 
     def _tasks(self, condition: str, params: dict[str, Any], reviewed: tuple[str, ...]) -> tuple[_Task, ...]:
         """The counts, the minutes and (with `findings`) the failing answers of the scope, made once."""
@@ -302,10 +304,12 @@ class SharedReads:
             tasks = self._reads.get(key)
             if tasks is None:
                 standing = Standing(condition, key[1], reviewed)
+                if self._findings and key not in self._found:
+                    self._found[key] = _Task(lambda db: findings_counts(db, standing))
                 tasks = self._reads[key] = (
                     _Task(lambda db: review_counts(db, condition, params)),
                     _Task(lambda db: review_minutes(db, condition, params, reviewed)),
-                    *((_Task(lambda db: findings_counts(db, standing)),) if self._findings else ()))
+                    *((self._found[key],) if self._findings else ()))
             return tasks
 
     def reviewed(self, db: sqlite_utils.Database, condition: str, params: dict[str, Any],
@@ -332,10 +336,8 @@ class SharedReads:
     def findings(self, db: sqlite_utils.Database, standing: Standing) -> list[tuple[Any, ...]]:
         """findings_counts of the scope: run by whichever thread was free, else here."""
         with self._lock:
-            tasks = self._reads.get((standing.condition, standing.params, standing.reviewed), ())
-        if len(tasks) < 3:
-            return findings_counts(db, standing)
-        return tasks[2].result(db)
+            task = self._found.get((standing.condition, standing.params, standing.reviewed))
+        return findings_counts(db, standing) if task is None else task.result(db)
 
 
 class _Task:
