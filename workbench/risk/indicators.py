@@ -269,8 +269,7 @@ def _search_spread(plans: list[Any], chosen: Chosen, days: dict[int, int], s: Ri
         for at in wanted:
             for field, present in _fields(plans[at][2], chosen).items():
                 order.append((at, field))
-                sketches = dict(present)
-                yield sorted((days[key], key) for key in sketches if days.get(key) is not None), sketches
+                yield _search_job(present, days)
     spread: dict[int, dict[str, tuple[dict[tuple[int, int], float], list[int]]]] = {}
     # A job's result comes after the job was made, so `order` already holds its place when zip reads it.
     for (pairs, fresh, cuts), (at, field) in zip(workers.search_all(jobs(), total, s.near_duplicate_window_days,
@@ -332,14 +331,20 @@ def _name_the_best(best: Fired, kind: str, name: str, by_field: dict[str, dict[t
                          "similarity": round(found[example], 2), "fields": sorted(fields[case_id])}
 
 
+def _search_job(present: list[tuple[int, minhash.Sketch]], days: dict[int, int]) -> SearchJob:
+    """A group's texts of one field as searched: (day, case id) in filing order, the undated left out,
+    and their sketches by case id."""
+    sketches = dict(present)
+    return sorted((days[key], key) for key in sketches if days.get(key) is not None), sketches
+
+
 def _pairs_in_windows(present: list[tuple[int, minhash.Sketch]], days: dict[int, int], s: RiskSettings,
                       oversized: list[int] | None = None, trusted: frozenset[int] = frozenset(),
                       judgements: KeptJudgements | None = None) -> dict[tuple[int, int], float]:
     """The near-duplicate pairs filed within the window of each other: the LSH buckets hold the
     group's texts in order of filing, and only texts within the window of each other are paired,
     so filings years apart are never compared. Undated filings take no part."""
-    sketches = dict(present)
-    dated = sorted((days[key], key) for key in sketches if days.get(key) is not None)
+    dated, sketches = _search_job(present, days)
     pairs = minhash.candidate_pairs(dated, sketches, s.near_duplicate_window_days, oversized)
     if judgements is None:
         return minhash.judge(pairs, sketches, s.near_duplicate_similarity)
