@@ -46,8 +46,11 @@ def refresh_once(app: Any, dashboard: Any) -> tuple[float, float, float, float, 
 
 
 def _until(app: Any, signal: Any, action: Any) -> tuple[float, float, float]:
-    done = []
-    signal.connect(lambda: done.append(True))
+    done: list[bool] = []
+
+    def mark() -> None:
+        done.append(True)
+    signal.connect(mark)
     started = last = time.perf_counter()
     cpu = time.process_time()
     action()
@@ -57,7 +60,7 @@ def _until(app: Any, signal: Any, action: Any) -> tuple[float, float, float]:
         now = time.perf_counter()
         stall, last = max(stall, (now - last) * 1000), now
         time.sleep(0.001)
-    signal.disconnect()
+    signal.disconnect(mark)        # this run's slot only
     return time.perf_counter() - started, stall, time.process_time() - cpu
 
 
