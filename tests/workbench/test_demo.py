@@ -112,6 +112,25 @@ def test_cancel_leaves_the_workspace_untouched(tmp_path):
     assert seen
     for table in ("cases", "reviews", "answers", "audit_log", "checklists", "imports"):
         assert db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0, table
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_the_demo_written_alone_skips_the_log_and_beside_a_reader_keeps_it(tmp_path):
+    alone = open_database(tmp_path / "alone.sqlite3")
+    build_demo(alone, cases=300, reviewed=0.3, seed=2)
+    assert alone.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    # Its pages went into the file, not through the log (which the switch to DELETE removed).
+    assert not (tmp_path / "alone.sqlite3-wal").exists()
+    shared = open_database(tmp_path / "shared.sqlite3")
+    reader = open_database(tmp_path / "shared.sqlite3")
+    assert reader.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 0
+    build_demo(shared, cases=300, reviewed=0.3, seed=2)
+    assert reader.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 300     # read beside it, in WAL
+    assert shared.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    for table in ("cases", "answers", "audit_log"):
+        assert (alone.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
+                == shared.execute(f"SELECT COUNT(*) FROM {table}").fetchone()), table
 
 
 def test_command_line(tmp_path):

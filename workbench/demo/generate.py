@@ -32,7 +32,8 @@ The same arguments (seed and today) always give the same workspace: every table 
 bytes, but for what identifies the workspace file (workspace_info, workspace_secret and the random
 uid of each review and round, by which packages tell records of different workspaces apart).
 Everything is inserted in batches inside one transaction: cancelling, or a failure, leaves the
-workspace as it was. Two per-row triggers are set aside for the bulk inserts and put back after them
+workspace as it was; when the demo's connection is the workspace's only one, that transaction goes
+through a rollback journal instead of the write-ahead log (db.bulk.rollback_journal). Two per-row triggers are set aside for the bulk inserts and put back after them
 in the same transaction: the quick-search index is built once (FTS5 rebuild) and each case's latest
 review chosen at once, the same rows the triggers would have written. `timings` (demo --timings,
 bench/bench_demo.py) receives each phase's seconds.
@@ -51,7 +52,7 @@ from typing import Any
 
 import sqlite_utils
 
-from db.bulk import build_again, set_indexes_aside
+from db.bulk import build_again, rollback_journal, set_indexes_aside
 from workbench.audit import chain
 from workbench.review import checklist_store
 from workbench.review import checklists
@@ -136,7 +137,8 @@ def build_demo(db: sqlite_utils.Database, *, cases: int, reviewed: float, seed: 
     cache_size = db.execute("PRAGMA cache_size").fetchone()[0]
     db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     try:
-        with chain.use_clock(clock.now):
+        # Written alone, the new workspace goes through the disk once (db.bulk.rollback_journal).
+        with chain.use_clock(clock.now), rollback_journal(db.conn):
             return _build(db, _Plan(cases, review_count, seed, today, total_work, clock), progress, cancel,
                           round_spec, timings or Timings())
     finally:
