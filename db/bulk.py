@@ -48,7 +48,9 @@ def rollback_journal(conn: sqlite3.Connection) -> Iterator[bool]:
     writes the rest into the file once. It is as atomic: a failure or a power cut rolls the journal
     back. Another connection keeps the log: WAL cannot be left while it is open, and a reader could
     not read beside a writer that spills its pages into the file, so the switch is tried without
-    waiting and the block runs in WAL mode when it fails.
+    waiting and the block runs in WAL mode when it fails. For the same reason a connection opened
+    during the block waits for its transaction (and says the workspace is busy after the timeout):
+    meant for filling a new workspace, which nobody else reads yet.
     """
     mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
     switched = False
