@@ -67,4 +67,9 @@ def rollback_journal(conn: sqlite3.Connection) -> Iterator[bool]:
         yield switched
     finally:
         if switched and not conn.in_transaction:
-            conn.execute("PRAGMA journal_mode = WAL")
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+            except sqlite3.OperationalError:
+                # Someone opened the workspace meanwhile and reads it: what was written stays written,
+                # in a rollback-journal file, which every connection opens in WAL mode again.
+                pass

@@ -80,3 +80,19 @@ def test_a_transaction_failing_in_the_block_is_rolled_back_and_the_log_comes_bac
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert [r[0] for r in conn.execute("SELECT x FROM t")] == [0]
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_reader_that_came_during_the_block_does_not_undo_what_was_written(tmp_path):
+    path = tmp_path / "w.sqlite3"
+    conn = _workspace(path)
+    conn.execute("PRAGMA busy_timeout = 50")
+    with rollback_journal(conn) as switched:
+        assert switched
+        conn.execute("INSERT INTO t VALUES (1)")
+        reader = sqlite3.connect(path)
+        reader.execute("BEGIN")
+        assert reader.execute("SELECT COUNT(*) FROM t").fetchone()[0] == 1      # holds its read lock
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"        # it could not go back yet
+    reader.rollback()
+    assert conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal"
+    assert conn.execute("SELECT COUNT(*) FROM t").fetchone()[0] == 1
