@@ -33,9 +33,10 @@ bytes, but for what identifies the workspace file (workspace_info, workspace_sec
 uid of each review and round, by which packages tell records of different workspaces apart).
 Everything is inserted in batches inside one transaction: cancelling, or a failure, leaves the
 workspace as it was; when the demo's connection is the workspace's only one, that transaction goes
-through a rollback journal instead of the write-ahead log (db.bulk.rollback_journal). Two per-row triggers are set aside for the bulk inserts and put back after them
-in the same transaction: the quick-search index is built once (FTS5 rebuild) and each case's latest
-review chosen at once, the same rows the triggers would have written. `timings` (demo --timings,
+through a rollback journal instead of the write-ahead log (db.bulk.rollback_journal). Two per-row
+triggers are set aside for the bulk inserts and put back after them in the same transaction: the
+quick-search index is built once (FTS5 rebuild) and each case's latest review chosen at once, the
+same rows the triggers would have written. `timings` (demo --timings,
 bench/bench_demo.py) receives each phase's seconds.
 """
 from __future__ import annotations
